@@ -1,0 +1,14 @@
+//! Yibentong core: the village household assistance ledger (一本通) without any UI.
+//!
+//! Layers, bottom up: `codes` and `model` (the domain, shaped as exchange v1), `idcard`
+//! and `validate` (checks in Chinese), `store` (SQLite: migrations, transactions, audit),
+//! `search`, `exchange` (JSON v1 import/export), `demo` (a generated village).
+//! Nothing here depends on Tauri; the desktop shell and the CLI are thin adapters.
+
+pub mod codes;
+pub mod error;
+pub mod idcard;
+pub mod model;
+pub mod validate;
+
+pub use error::{Error, Result};

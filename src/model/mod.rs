@@ -1,0 +1,70 @@
+//! The domain model: a village document as in `exchange-v1` (village, cadres, households).
+//!
+//! These types are both the in-memory model and the exchange format: field names and
+//! codes follow `shared/spec/exchange-v1.md` exactly, so import and export are plain serde.
+//! Optional fields are `Option`: a missing key means "not recorded", never "no".
+//! Storage keeps the same shapes in normalised tables (see `store`).
+
+mod household;
+mod member;
+mod records;
+
+pub use household::*;
+pub use member::*;
+pub use records::*;
+
+use crate::codes::{Region, UnitLevel};
+use serde::{Deserialize, Serialize};
+
+/// The format tag of an exchange document.
+pub const FORMAT_V1: &str = "yibentong.village/1";
+
+/// One exchange document: a village with its cadres and households.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VillageDocument {
+    pub format: String,
+    pub village: Village,
+    #[serde(default)]
+    pub cadres: Vec<Cadre>,
+    #[serde(default)]
+    pub households: Vec<Household>,
+}
+
+/// 行政村.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Village {
+    pub code: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub township: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// Registered rural population: the denominator of 贫困发生率.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rural_population: Option<u32>,
+    /// 村民小组, in order.
+    #[serde(default)]
+    pub groups: Vec<String>,
+}
+
+/// 帮扶责任人 (a cadre of a 帮扶单位).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cadre {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit_level: Option<UnitLevel>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub position: Option<String>,
+}

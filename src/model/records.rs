@@ -1,0 +1,168 @@
+//! The dated records of a household: income book, expenses, pairings, visits, measures,
+//! monitoring and member-change events.
+
+use crate::codes::{
+    EventKind, IncomeCategory, MeasureClass, MonitoringChannel, MonitoringKind, PairingRole,
+    RigidKind, Risk, VisitMode,
+};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One line of the income book (收入一本账): per month, or per year when `month` is empty.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IncomeLine {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub year: i32,
+    #[serde(default)]
+    pub month: Option<u8>,
+    pub category: IncomeCategory,
+    pub item: String,
+    pub amount: f64,
+    /// Counted in 人均纯收入; one-off aid is kept in the book but not counted.
+    pub counted: bool,
+}
+
+/// 生产经营性支出 (production cost), per month or per year.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expense {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub year: i32,
+    #[serde(default)]
+    pub month: Option<u8>,
+    pub category: IncomeCategory,
+    pub item: String,
+    pub amount: f64,
+}
+
+/// 合规自付支出 source: a medical or education bill and what was reimbursed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RigidExpense {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    pub kind: RigidKind,
+    pub item: String,
+    pub amount: f64,
+    #[serde(default)]
+    pub reimbursed: f64,
+}
+
+impl RigidExpense {
+    /// The out-of-pocket part (never negative).
+    pub fn out_of_pocket(&self) -> f64 {
+        (self.amount - self.reimbursed).max(0.0)
+    }
+}
+
+/// 结对帮扶: a cadre paired with the household. Never overwritten: a change ends the
+/// old pairing and starts a new one (不脱贫不脱钩).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pairing {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub cadre: String,
+    pub role: PairingRole,
+    pub start: NaiveDate,
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+}
+
+impl Pairing {
+    /// Whether the pairing is in force on `date`.
+    pub fn active_on(&self, date: NaiveDate) -> bool {
+        self.start <= date && self.end.is_none_or(|e| e >= date)
+    }
+}
+
+/// 走访记录 / 帮扶记录.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Visit {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    pub cadre: String,
+    pub mode: VisitMode,
+    #[serde(default)]
+    pub found: String,
+    #[serde(default)]
+    pub done: String,
+    #[serde(default)]
+    pub follow_up: String,
+}
+
+/// 帮扶措施 with its result (成效).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub class: MeasureClass,
+    pub content: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funds: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub funder: Option<String>,
+    pub start: NaiveDate,
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub income_gain: Option<f64>,
+}
+
+/// 防返贫监测 record (2021 →).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Monitoring {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub kind: MonitoringKind,
+    pub identified: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub channel: Option<MonitoringChannel>,
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    /// Date of 风险消除, if the risk was eliminated.
+    #[serde(default)]
+    pub eliminated: Option<NaiveDate>,
+}
+
+/// 人口变动: a member joins or leaves; the member record stays (history).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable record id (exchange extension `x_id`); derived from the household id and
+    /// position when a file does not carry one, so re-importing a file never duplicates.
+    #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub date: NaiveDate,
+    pub kind: EventKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub member: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
