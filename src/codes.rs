@@ -5,6 +5,12 @@
 //! and, where the national system has one, its national code. Unknown codes are
 //! rejected on input with a Chinese message listing the valid choices.
 
+/// What every code list offers generically (storage writes codes through this).
+pub trait Code: Copy {
+    /// The exchange/database code.
+    fn code(self) -> &'static str;
+}
+
 /// Defines a code list: `Variant = ("exchange_code", "national code or empty", "中文")`.
 macro_rules! code_list {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = ($code:literal, $national:literal, $label:literal)),+ $(,)? }) => {
@@ -40,6 +46,12 @@ macro_rules! code_list {
             pub fn choices() -> String {
                 let parts: Vec<String> = Self::ALL.iter().map(|v| format!("{}({})", v.code(), v.label())).collect();
                 parts.join("、")
+            }
+        }
+
+        impl Code for $name {
+            fn code(self) -> &'static str {
+                $name::code(self)
             }
         }
 

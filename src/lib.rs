@@ -6,9 +6,13 @@
 //! Nothing here depends on Tauri; the desktop shell and the CLI are thin adapters.
 
 pub mod codes;
+pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod idcard;
 pub mod model;
+pub mod print;
 pub mod validate;
 
 pub use error::{Error, Result};
+pub mod store;

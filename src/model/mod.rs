@@ -6,10 +6,12 @@
 //! Storage keeps the same shapes in normalised tables (see `store`).
 
 mod household;
+mod ids;
 mod member;
 mod records;
 
 pub use household::*;
+pub use ids::{derived_id, new_id};
 pub use member::*;
 pub use records::*;
 

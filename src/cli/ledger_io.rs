@@ -1,0 +1,69 @@
+//! `demo`, `import`, `export`: getting whole villages in and out.
+
+use super::{open, today, Cli};
+use std::io::Write;
+use std::path::Path;
+use yibentong::store::Ledger;
+use yibentong::{demo as demo_village, exchange, Error, Result};
+
+pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
+    if out.exists() {
+        return Err(Error::Invalid(format!("文件{}已存在；为免覆盖已有台账，请换一个文件名或先删除它", out.display())));
+    }
+    let mut ledger = Ledger::open(out)?;
+    ledger.set_operator(cli.operator.as_deref().unwrap_or("演示数据"));
+    let started = std::time::Instant::now();
+    let mut last = 0;
+    let summaries = demo_village::build(&mut ledger, households, seed, today(), &mut |done, total| {
+        if total > 1 && (done * 20 / total != last || done == total) {
+            last = done * 20 / total;
+            eprint!("\r生成中 {done}/{total} 个村");
+        }
+    })?;
+    if summaries.len() > 1 {
+        eprintln!();
+    }
+    let count: usize = summaries.iter().map(|s| s.inserted).sum();
+    let people: i64 = ledger.conn().query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))?;
+    say!(
+        "已生成演示台账 {}：{} 个村，{} 户，{} 人（用时 {:.1} 秒）",
+        out.display(),
+        summaries.len(),
+        count,
+        people,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+pub fn import(cli: &Cli, file: &Path) -> Result<()> {
+    let bytes = std::fs::read(file)?;
+    let mut ledger = open(cli)?;
+    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    match exchange::import_bytes(&mut ledger, &bytes, &name, today()) {
+        Ok(s) => {
+            say!(
+                "导入完成：村 {}，新增 {} 户，更新 {} 户，未变 {} 户，提示 {} 条",
+                s.village, s.inserted, s.updated, s.unchanged, s.warnings
+            );
+            Ok(())
+        }
+        Err(Error::Validation(findings)) => {
+            eprintln!("导入失败：文件中有 {} 处错误，未导入任何数据，台账保持不变。", findings.len());
+            for f in &findings {
+                eprintln!("  {f}");
+            }
+            Err(Error::Validation(findings))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+pub fn export(cli: &Cli, village: &str) -> Result<()> {
+    let ledger = open(cli)?;
+    let text = exchange::export_json(&ledger, village)?;
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")?;
+    Ok(())
+}

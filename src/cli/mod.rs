@@ -1,0 +1,92 @@
+//! Command-line arguments and dispatch. The CLI is where the clock is read ("today");
+//! the core takes dates as inputs.
+
+/// `println!` that ends the program quietly when the reader has gone (`| head`).
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+pub(crate) use say;
+
+mod household;
+mod ledger_io;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use yibentong::store::Ledger;
+use yibentong::Result;
+
+/// 一本通：驻村帮扶台账（命令行）
+#[derive(Parser, Debug)]
+#[command(name = "yibentong", version, about = "一本通：驻村帮扶台账的命令行工具", long_about = None)]
+pub struct Cli {
+    /// Ledger file (SQLite); created if missing.
+    #[arg(long, global = true, default_value = "yibentong.db", env = "YIBENTONG_DB")]
+    pub db: PathBuf,
+    /// Operator name written on every audit row of this session.
+    #[arg(long, global = true, env = "YIBENTONG_OPERATOR")]
+    pub operator: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Build a demo village ledger (deterministic).
+    Demo {
+        /// The new ledger file (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+        /// Number of households (about 300 per village; 200000 for a county).
+        #[arg(long, default_value_t = 300)]
+        households: usize,
+        /// Random seed: the same seed gives the same ledger.
+        #[arg(long, default_value_t = 2014)]
+        seed: u64,
+    },
+    /// Households: list, show.
+    #[command(subcommand)]
+    Household(household::HouseholdCommand),
+    /// Find people by name, pinyin initials (zs), household code, ID number or its last 4.
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+    },
+    /// Import an exchange v1 JSON file: all of it or, on any error, nothing.
+    Import { file: PathBuf },
+    /// Export a village as exchange v1 JSON to stdout.
+    Export {
+        #[arg(long)]
+        village: String,
+    },
+    /// Print a household's change history.
+    Audit { code: String },
+}
+
+pub(crate) fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+pub(crate) fn open(cli: &Cli) -> Result<Ledger> {
+    let mut ledger = Ledger::open(&cli.db)?;
+    if let Some(op) = &cli.operator {
+        ledger.set_operator(op);
+    }
+    Ok(ledger)
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    match &cli.command {
+        Command::Demo { out, households, seed } => ledger_io::demo(&cli, out, *households, *seed),
+        Command::Household(cmd) => household::run(&cli, cmd),
+        Command::Search { query, limit } => household::search(&cli, query, *limit),
+        Command::Import { file } => ledger_io::import(&cli, file),
+        Command::Export { village } => ledger_io::export(&cli, village),
+        Command::Audit { code } => household::audit(&cli, code),
+    }
+}

@@ -1,0 +1,136 @@
+//! Reading a v1 document: a fast typed parse, and on failure a second pass that finds
+//! every structural error (bad code, wrong type, unknown key) with its JSON path.
+
+use crate::model::{Household, VillageDocument};
+use crate::validate::{Finding, Severity};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+fn finding(household: &str, path: String, rule: &str, message: String) -> Finding {
+    Finding { severity: Severity::Error, household: household.to_string(), path, rule: rule.to_string(), message }
+}
+
+/// Parses a document, or returns every structural error found.
+pub fn parse_document(bytes: &[u8]) -> Result<VillageDocument, Vec<Finding>> {
+    if let Ok(doc) = serde_json::from_slice::<VillageDocument>(bytes) {
+        return Ok(doc);
+    }
+    let mut root: Value = serde_json::from_slice(bytes).map_err(|e| {
+        vec![finding("", format!("第{}行第{}列", e.line(), e.column()), "json.syntax", format!("不是有效的JSON：{}", translate(&e.to_string())))]
+    })?;
+    strip_extensions(&mut root);
+    let mut errors = Vec::new();
+    let households = match root.get_mut("households").map(Value::take) {
+        Some(Value::Array(list)) => list,
+        Some(Value::Null) | None => Vec::new(),
+        Some(_) => {
+            errors.push(finding("", "households".into(), "json.type", "households应为数组".into()));
+            Vec::new()
+        }
+    };
+    if let Some(obj) = root.as_object_mut() {
+        obj.insert("households".into(), Value::Array(Vec::new()));
+    }
+    let mut doc = match typed::<VillageDocument>(root, "") {
+        Ok(doc) => Some(doc),
+        Err((path, msg)) => {
+            errors.push(finding("", path, "json.field", msg));
+            None
+        }
+    };
+    let mut parsed = Vec::new();
+    for (i, value) in households.into_iter().enumerate() {
+        let code = value.get("code").and_then(Value::as_str).unwrap_or("").to_string();
+        match typed::<Household>(value.clone(), &format!("households[{i}]")) {
+            Ok(h) => parsed.push(h),
+            Err(first) => errors.extend(household_errors(&value, &code, i, first)),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let mut doc = doc.take().expect("no errors means the document parsed");
+    doc.households = parsed;
+    Ok(doc)
+}
+
+/// Every error of a household that did not parse: each record is tried on its own so one
+/// bad member does not hide another.
+fn household_errors(value: &Value, code: &str, index: usize, first: (String, String)) -> Vec<Finding> {
+    let prefix = format!("households[{index}]");
+    let mut found = Vec::new();
+    let mut shell = value.clone();
+    let lists = ["members", "income", "expenses", "rigid_expenses", "pairings", "visits", "measures", "events"];
+    for key in lists {
+        if let Some(Value::Array(items)) = value.get(key) {
+            for (j, item) in items.iter().enumerate() {
+                let path = format!("{prefix}.{key}[{j}]");
+                let result = match key {
+                    "members" => typed::<crate::model::Member>(item.clone(), &path).map(drop),
+                    "income" => typed::<crate::model::IncomeLine>(item.clone(), &path).map(drop),
+                    "expenses" => typed::<crate::model::Expense>(item.clone(), &path).map(drop),
+                    "rigid_expenses" => typed::<crate::model::RigidExpense>(item.clone(), &path).map(drop),
+                    "pairings" => typed::<crate::model::Pairing>(item.clone(), &path).map(drop),
+                    "visits" => typed::<crate::model::Visit>(item.clone(), &path).map(drop),
+                    "measures" => typed::<crate::model::Measure>(item.clone(), &path).map(drop),
+                    _ => typed::<crate::model::Event>(item.clone(), &path).map(drop),
+                };
+                if let Err((p, m)) = result {
+                    found.push(finding(code, p, "json.field", m));
+                }
+            }
+            shell[key] = Value::Array(Vec::new());
+        }
+    }
+    if let Err((p, m)) = typed::<Household>(shell, &prefix) {
+        found.push(finding(code, p, "json.field", m));
+    }
+    if found.is_empty() {
+        found.push(finding(code, first.0, "json.field", first.1));
+    }
+    found
+}
+
+/// Deserialises with the path of the first error (`prefix.members[1].relation`).
+fn typed<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, (String, String)> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let path = match (prefix.is_empty(), inner == ".") {
+            (true, _) => inner,
+            (false, true) => prefix.to_string(),
+            (false, false) => format!("{prefix}.{inner}"),
+        };
+        (path, translate(&e.inner().to_string()))
+    })
+}
+
+/// Drops `x_`-prefixed keys (other than the `x_id` extension) everywhere.
+fn strip_extensions(v: &mut Value) {
+    match v {
+        Value::Object(map) => {
+            map.retain(|k, _| !k.starts_with("x_") || k == "x_id");
+            map.values_mut().for_each(strip_extensions);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_extensions),
+        _ => {}
+    }
+}
+
+/// serde's English messages in Chinese (codes are already Chinese from `codes.rs`).
+fn translate(msg: &str) -> String {
+    let msg = msg.split(" at line ").next().unwrap_or(msg);
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        return format!("缺少必填项{rest}");
+    }
+    if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        return format!("不认识的字段{name}（扩展字段须以x_开头）");
+    }
+    if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        return format!("类型不对：{}", rest.replace("expected", "应为").replace("a string", "文本").replace("a boolean", "是/否").replace("i32", "整数").replace("u8", "整数").replace("f64", "数字"));
+    }
+    if msg.starts_with("input contains invalid characters") || msg.starts_with("premature end of input") || msg.contains("invalid") {
+        return format!("格式不正确（{msg}）");
+    }
+    msg.to_string()
+}

@@ -1,0 +1,91 @@
+//! The embedded CJK font (Noto Sans SC, SIL OFL), parsed once per process, and text measuring.
+//!
+//! Widths come from the font's horizontal advances, so wrapping and shrinking match what the
+//! PDF shows. Bold is drawn as fill-and-stroke of the same face (one font to ship and subset).
+
+use printpdf::ParsedFont;
+use std::sync::OnceLock;
+
+/// Noto Sans SC Regular: TrueType outlines, about 27,800 ideographs (Ext. B names included).
+const NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC_400Regular.ttf");
+
+/// The parsed font with its metrics. Get it with [`Fonts::shared`].
+pub struct Fonts {
+    pub(crate) regular: ParsedFont,
+    units_per_em: f32,
+    /// Advance of a glyph the font lacks (the .notdef box), in em.
+    missing_advance: f32,
+}
+
+impl std::fmt::Debug for Fonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Fonts").field("units_per_em", &self.units_per_em).finish()
+    }
+}
+
+static SHARED: OnceLock<Result<Fonts, String>> = OnceLock::new();
+
+impl Fonts {
+    /// The process-wide font, parsed on first use (about 10 MB; later calls are free).
+    pub fn shared() -> crate::Result<&'static Fonts> {
+        SHARED
+            .get_or_init(Fonts::parse)
+            .as_ref()
+            .map_err(|e| crate::Error::Document(e.clone()))
+    }
+
+    fn parse() -> Result<Fonts, String> {
+        let mut warnings = Vec::new();
+        let regular = ParsedFont::from_bytes(NOTO_SANS_SC, 0, &mut warnings)
+            .ok_or_else(|| "内置字体无法读取（NotoSansSC）".to_string())?;
+        let units_per_em = f32::from(regular.font_metrics.units_per_em.max(1));
+        let missing_advance = f32::from(regular.get_horizontal_advance(0)) / units_per_em;
+        Ok(Fonts { regular, units_per_em, missing_advance })
+    }
+
+    /// Whether the font has a glyph for `c`.
+    pub fn covers(&self, c: char) -> bool {
+        self.regular.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+    }
+
+    /// The characters of `text` the font cannot show.
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        let mut out: Vec<char> = text.chars().filter(|c| !c.is_control() && !self.covers(*c)).collect();
+        out.dedup();
+        out
+    }
+
+    /// Advance of one character, in em.
+    pub(crate) fn advance(&self, c: char) -> f32 {
+        match self.regular.lookup_glyph_index(c as u32) {
+            Some(g) if g != 0 => f32::from(self.regular.get_horizontal_advance(g)) / self.units_per_em,
+            _ => self.missing_advance,
+        }
+    }
+
+    /// Width of `text` at `size` points (bold adds the stroke).
+    pub(crate) fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let em: f32 = text.chars().map(|c| self.advance(c)).sum();
+        em * size + if bold { bold_stroke(size) } else { 0.0 }
+    }
+}
+
+/// The outline width that makes the regular face read as bold.
+pub(crate) fn bold_stroke(size: f32) -> f32 {
+    size * 0.035
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_covers_rare_name_characters() {
+        let fonts = Fonts::shared().expect("the embedded font parses");
+        for c in ['𠮷', '䶮', '赟', '昇', '户', '☐'] {
+            let covered = fonts.covers(c);
+            assert_eq!(covered, c != '☐', "coverage of {c} (the font has no ballot boxes)");
+        }
+        assert!(fonts.width("户主", 10.0, false) > 19.0, "CJK glyphs are about one em wide");
+    }
+}

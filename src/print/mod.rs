@@ -1,0 +1,142 @@
+//! Printable documents (PDF): household card, visit card, income sheet, roster, notice.
+//!
+//! Every document is built in two steps. A composer (`household_card`, `roster` …) lays the
+//! document out as a [`Layout`]: pages of placed text runs, lines, boxes and check boxes, all
+//! measured with the embedded font's glyph advances so that text wraps or shrinks inside its
+//! cell and never overflows. [`Layout::render`] then writes the PDF with printpdf, the font
+//! subset into the file. The layout is what the tests snapshot and what the checksum covers.
+//!
+//! Inputs are plain structs filled by the caller (ledger and rules engine): this module reads
+//! no database and decides no verdict. Output is deterministic: the same input gives the same
+//! bytes (no random ids, no clock reads; the print date is an input).
+
+mod batch;
+mod checkbox;
+mod fonts;
+mod household_card;
+mod income_sheet;
+mod layout;
+mod notice;
+mod render;
+mod roster;
+mod sections;
+mod stamp;
+mod table;
+mod visit_card;
+
+pub use batch::household_cards;
+pub use fonts::Fonts;
+pub use household_card::household_card;
+pub use income_sheet::income_sheet;
+pub use layout::Layout;
+pub use notice::{compose_notice, notice, NoticeContext, NoticeKind, NoticeRow};
+pub use roster::{compose_roster, roster, RosterContext, RosterRow};
+pub use visit_card::visit_card;
+
+use crate::model::{Cadre, Household, Village};
+use chrono::NaiveDate;
+
+/// A rendered PDF with the checksum printed on it.
+#[derive(Debug, Clone)]
+pub struct PrintedDocument {
+    /// The PDF file.
+    pub bytes: Vec<u8>,
+    /// The short checksum printed on the pages (first 12 hex digits of SHA-256 over the
+    /// printed content without the print date); for a batch, over the cards' checksums.
+    pub checksum: String,
+    /// Number of pages.
+    pub pages: usize,
+}
+
+/// Which household document to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CardKind {
+    /// 户档案卡.
+    Household,
+    /// 帮扶记录卡.
+    Visits,
+    /// 收入明白卡.
+    Income,
+}
+
+impl CardKind {
+    /// The code used on the command line and in the QR code.
+    pub fn code(self) -> &'static str {
+        match self {
+            CardKind::Household => "household",
+            CardKind::Visits => "visits",
+            CardKind::Income => "income",
+        }
+    }
+}
+
+/// One verdict of the year as printed on the card: the rule, its outcome, one line why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerdictLine {
+    /// e.g. `住房安全有保障`.
+    pub rule_label: String,
+    /// e.g. `达标` / `未达标`.
+    pub outcome_label: String,
+    /// One line of reason, e.g. `住房B级（基本安全）`.
+    pub reason: String,
+}
+
+/// Everything a household document prints. The caller fills it from the ledger and the
+/// rules engine; nothing here is looked up or computed beyond sums for display.
+#[derive(Debug, Clone)]
+pub struct CardContext<'a> {
+    pub village: &'a Village,
+    /// All cadres of the village (pairings and visits refer to them by id).
+    pub cadres: &'a [Cadre],
+    pub household: &'a Household,
+    /// The year the card is for (income, visits, verdicts).
+    pub year: i32,
+    /// The record's revision, printed so a signed card can be matched to the ledger.
+    pub revision: i64,
+    /// The print date (printed, not part of the checksum).
+    pub printed_on: NaiveDate,
+    /// Print ID numbers masked (`3607**********1234`).
+    pub mask_ids: bool,
+    /// The year's verdicts, each with its one-line reason.
+    pub verdicts: Vec<VerdictLine>,
+    /// 人均纯收入 of the year as computed by the rules engine (computed here from the
+    /// income book when `None`).
+    pub per_capita_income: Option<f64>,
+    /// The year's line and its label, e.g. `(4000.0, "国家扶贫标准")`.
+    pub line: Option<(f64, String)>,
+}
+
+impl CardContext<'_> {
+    /// The cadre with this id, if known.
+    pub(crate) fn cadre(&self, id: &str) -> Option<&Cadre> {
+        self.cadres.iter().find(|c| c.id == id)
+    }
+
+    /// The date the card's facts are read on: the print date, or the year's end for a past year.
+    pub(crate) fn reference_date(&self) -> NaiveDate {
+        let year_end = NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(self.printed_on);
+        year_end.min(self.printed_on)
+    }
+}
+
+/// Prints one household document of the given kind.
+pub fn card(kind: CardKind, ctx: &CardContext<'_>) -> crate::Result<PrintedDocument> {
+    match kind {
+        CardKind::Household => household_card(ctx),
+        CardKind::Visits => visit_card(ctx),
+        CardKind::Income => income_sheet(ctx),
+    }
+}
+
+/// Lays out one household document without rendering it (for previews and tests).
+pub fn compose_card(kind: CardKind, ctx: &CardContext<'_>) -> crate::Result<Layout> {
+    Ok(compose_one(kind, ctx, Fonts::shared()?))
+}
+
+fn compose_one(kind: CardKind, ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
+    match kind {
+        CardKind::Household => household_card::compose(ctx, fonts),
+        CardKind::Visits => visit_card::compose(ctx, fonts),
+        CardKind::Income => income_sheet::compose(ctx, fonts),
+    }
+}

@@ -1,0 +1,179 @@
+//! Writes a [`Layout`] as PDF with printpdf: one embedded, subset font; shapes for lines,
+//! boxes, check boxes and the QR code.
+//!
+//! Output is byte-for-byte deterministic: the font resource has a fixed name, the document
+//! dates are printpdf's fixed epoch, and the random file identifier printpdf writes into the
+//! trailer is replaced (same length, so offsets stay valid) by one derived from the checksum.
+
+use super::fonts::{bold_stroke, Fonts};
+use super::layout::{Item, Layout};
+use super::PrintedDocument;
+use printpdf::{
+    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextRenderingMode,
+};
+
+/// Renders the layout to PDF bytes.
+pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDocument> {
+    let mut doc = PdfDocument::new(&layout.title);
+    doc.metadata.info.producer = "Yibentong".to_string();
+    doc.metadata.info.creator = "Yibentong".to_string();
+    let font_id = FontId("F1".to_string());
+    doc.resources.fonts.map.insert(font_id.clone(), PdfFont::new(fonts.regular.clone()));
+    let font = PdfFontHandle::External(font_id);
+
+    let pages: Vec<PdfPage> = layout
+        .pages
+        .iter()
+        .map(|sheet| {
+            let mut ops = Vec::with_capacity(sheet.items.len() * 4);
+            let mut pen = Pen::default();
+            for item in sheet.items.iter().chain(&sheet.stamp) {
+                push_item(&mut ops, &mut pen, &font, item, sheet.height);
+            }
+            let mut page = PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
+            let bounds = Rect::from_wh(Pt(sheet.width), Pt(sheet.height));
+            page.media_box = bounds.clone();
+            page.trim_box = bounds.clone();
+            page.crop_box = bounds;
+            page
+        })
+        .collect();
+    let count = pages.len();
+    doc.with_pages(pages);
+
+    let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
+    let mut warnings = Vec::new();
+    let mut bytes = doc.save(&options, &mut warnings);
+    if bytes.is_empty() {
+        return Err(crate::Error::Document("PDF 写出为空".to_string()));
+    }
+    fix_file_id(&mut bytes, &layout.checksum);
+    Ok(PrintedDocument { bytes, checksum: layout.checksum.clone(), pages: count })
+}
+
+/// Graphics state already set, to avoid repeating operators.
+#[derive(Default)]
+struct Pen {
+    fill: Option<u32>,
+    stroke_width: Option<u32>,
+}
+
+fn grey(level: f32) -> Color {
+    Color::Greyscale(Greyscale { percent: level, icc_profile: None })
+}
+
+fn set_fill(ops: &mut Vec<Op>, pen: &mut Pen, level: f32) {
+    let key = (level * 1000.0) as u32;
+    if pen.fill != Some(key) {
+        ops.push(Op::SetFillColor { col: grey(level) });
+        pen.fill = Some(key);
+    }
+}
+
+fn set_stroke(ops: &mut Vec<Op>, pen: &mut Pen, width: f32) {
+    let key = (width * 1000.0) as u32;
+    if pen.stroke_width != Some(key) {
+        ops.push(Op::SetOutlineColor { col: grey(0.0) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        pen.stroke_width = Some(key);
+    }
+}
+
+fn point(x: f32, y: f32, page_h: f32) -> LinePoint {
+    LinePoint { p: Point { x: Pt(x), y: Pt(page_h - y) }, bezier: false }
+}
+
+fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, font: &PdfFontHandle, item: &Item, page_h: f32) {
+    match item {
+        Item::Text { x, y, size, bold, text } => {
+            set_fill(ops, pen, 0.0);
+            ops.push(Op::StartTextSection);
+            ops.push(Op::SetFont { font: font.clone(), size: Pt(*size) });
+            ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(page_h - y) } });
+            if *bold {
+                set_stroke(ops, pen, bold_stroke(*size));
+                ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+            }
+            ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
+            if *bold {
+                ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+            }
+            ops.push(Op::EndTextSection);
+        }
+        Item::Line { x1, y1, x2, y2, width } => {
+            set_stroke(ops, pen, *width);
+            let line = Line { points: vec![point(*x1, *y1, page_h), point(*x2, *y2, page_h)], is_closed: false };
+            ops.push(Op::DrawLine { line });
+        }
+        Item::Rect { x, y, w, h, fill, stroke } => {
+            let rect = |mode| Rect {
+                x: Pt(*x),
+                y: Pt(page_h - y - h),
+                width: Pt(*w),
+                height: Pt(*h),
+                mode: Some(mode),
+                winding_order: None,
+            };
+            if let Some(level) = fill {
+                set_fill(ops, pen, *level);
+                ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Fill) });
+            }
+            if let Some(width) = stroke {
+                set_stroke(ops, pen, *width);
+                ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Stroke) });
+            }
+        }
+        Item::Check { x, y, size, checked } => {
+            let side = size * super::checkbox::BOX;
+            let bottom = y + size * 0.1;
+            let top = bottom - side;
+            set_stroke(ops, pen, 0.6);
+            let rect = Rect {
+                x: Pt(*x),
+                y: Pt(page_h - bottom),
+                width: Pt(side),
+                height: Pt(side),
+                mode: Some(PaintMode::Stroke),
+                winding_order: None,
+            };
+            ops.push(Op::DrawRectangle { rectangle: rect });
+            if *checked {
+                set_stroke(ops, pen, 1.1);
+                let tick = Line {
+                    points: vec![
+                        point(x + side * 0.18, top + side * 0.52, page_h),
+                        point(x + side * 0.42, top + side * 0.8, page_h),
+                        point(x + side * 0.86, top + side * 0.2, page_h),
+                    ],
+                    is_closed: false,
+                };
+                ops.push(Op::DrawLine { line: tick });
+            }
+        }
+    }
+}
+
+/// Replaces the random `/ID` strings of the trailer with ones derived from the checksum.
+fn fix_file_id(bytes: &mut [u8], checksum: &str) {
+    let Some(pos) = find_last(bytes, b"/ID") else { return };
+    let mut i = pos + 3;
+    let mut which = 0;
+    while i < bytes.len() && which < 2 {
+        if bytes[i] == b'(' {
+            let start = i + 1;
+            let Some(len) = bytes[start..].iter().position(|b| *b == b')') else { return };
+            let id: Vec<u8> = format!("{checksum}{which}").bytes().cycle().take(len).collect();
+            bytes[start..start + len].copy_from_slice(&id);
+            i = start + len;
+            which += 1;
+        } else if bytes[i] == b']' {
+            return;
+        }
+        i += 1;
+    }
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}

@@ -1,0 +1,169 @@
+//! 人均纯收入: the income book of a year (or of the 12 months before the assessment date,
+//! for monitoring) net of production costs, divided by the registered members.
+//!
+//! Counted lines only (`counted: true`); 养老保险金 (item containing "养老") only when the
+//! policy counts it. Production costs are the recorded expenses, or, when the policy uses
+//! fixed cost ratios, a ratio of each business income line chosen by its item text.
+//! For the monitoring window, a line with a month counts when that month lies in the
+//! window; a yearly line (no month) counts pro rata by the months of its year inside the
+//! window. 合规自付支出 is the out-of-pocket part of medical and education bills dated in
+//! the window (after `as_of` minus 12 months, up to `as_of`).
+
+use super::policy::Policy;
+use super::wording::round2;
+use crate::codes::IncomeCategory;
+use crate::model::{Household, IncomeLine};
+use chrono::{Datelike, Months, NaiveDate};
+
+/// The income figures of one household; per-capita values are rounded to the fen.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct IncomeBook {
+    pub persons: usize,
+    /// Any income line recorded for the year.
+    pub recorded: bool,
+    pub counted: f64,
+    /// Lines kept in the book but not counted (one-off aid …).
+    pub not_counted: f64,
+    /// 养老保险金 left out because the policy does not count it.
+    pub pension_excluded: f64,
+    pub expenses: f64,
+    pub per_capita: Option<f64>,
+    /// The monitoring window.
+    pub window_recorded: bool,
+    pub window_net: f64,
+    pub window_per_capita: Option<f64>,
+    pub out_of_pocket: f64,
+    /// (window net − 合规自付支出) ÷ persons.
+    pub after_rigid_per_capita: Option<f64>,
+}
+
+impl IncomeBook {
+    /// Works out the figures for `policy.year`, as of `policy.as_of`.
+    pub fn new(household: &Household, persons: usize, policy: &Policy) -> IncomeBook {
+        let year = policy.year;
+        let mut book = IncomeBook { persons, ..IncomeBook::default() };
+        let window = Window::new(policy.as_of, policy.monitoring_window_months.value as u32);
+        let count_pension = policy.pension_counts_as_income.value;
+        let ratios = policy.use_cost_ratios.value;
+        let mut window_income = 0.0;
+        let mut window_expenses = 0.0;
+        for line in &household.income {
+            let share = window.share(line.year, line.month);
+            if line.year == year {
+                book.recorded = true;
+            }
+            if share > 0.0 {
+                book.window_recorded = true;
+            }
+            if !line.counted {
+                if line.year == year {
+                    book.not_counted += line.amount;
+                }
+                continue;
+            }
+            if !count_pension && line.item.contains("养老") {
+                if line.year == year {
+                    book.pension_excluded += line.amount;
+                }
+                continue;
+            }
+            let cost = if ratios { cost_ratio(line, policy) * line.amount } else { 0.0 };
+            if line.year == year {
+                book.counted += line.amount;
+                book.expenses += cost;
+            }
+            window_income += share * line.amount;
+            window_expenses += share * cost;
+        }
+        if !ratios {
+            for e in &household.expenses {
+                if e.year == year {
+                    book.expenses += e.amount;
+                }
+                window_expenses += window.share(e.year, e.month) * e.amount;
+            }
+        }
+        book.out_of_pocket = household
+            .rigid_expenses
+            .iter()
+            .filter(|r| window.contains(r.date))
+            .map(|r| r.out_of_pocket())
+            .sum();
+        book.window_net = window_income - window_expenses;
+        if persons > 0 {
+            let n = persons as f64;
+            if book.recorded {
+                book.per_capita = Some(round2((book.counted - book.expenses) / n));
+            }
+            if book.window_recorded {
+                book.window_per_capita = Some(round2(book.window_net / n));
+                book.after_rigid_per_capita = Some(round2((book.window_net - book.out_of_pocket) / n));
+            }
+        }
+        book
+    }
+
+    /// Net income of the year (counted minus production costs).
+    pub fn net(&self) -> f64 {
+        self.counted - self.expenses
+    }
+}
+
+/// The fixed cost ratio for a business income line, chosen by its item text.
+fn cost_ratio(line: &IncomeLine, policy: &Policy) -> f64 {
+    if line.category != IncomeCategory::Business {
+        return 0.0;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| line.item.contains(w));
+    let index = if has(&["烟"]) {
+        1
+    } else if has(&["养殖", "畜", "禽", "猪", "牛", "羊", "鸡", "鸭", "鹅", "蜂", "鱼"]) {
+        2
+    } else if has(&["果"]) {
+        3
+    } else if has(&["粮", "稻", "谷", "麦", "玉米", "薯", "豆"]) {
+        0
+    } else {
+        4
+    };
+    policy.cost_ratios[index].value
+}
+
+/// The months counted for monitoring: the `months` months ending with `as_of`'s month.
+struct Window {
+    first: i32,
+    last: i32,
+    start: NaiveDate,
+    end: NaiveDate,
+}
+
+impl Window {
+    fn new(as_of: NaiveDate, months: u32) -> Window {
+        let last = as_of.year() * 12 + as_of.month0() as i32;
+        let start = as_of.checked_sub_months(Months::new(months)).unwrap_or(NaiveDate::MIN);
+        Window { first: last - months as i32 + 1, last, start, end: as_of }
+    }
+
+    /// The share of a line (of a month, or of a whole year) inside the window.
+    fn share(&self, year: i32, month: Option<u8>) -> f64 {
+        match month {
+            Some(m @ 1..=12) => {
+                let i = year * 12 + i32::from(m) - 1;
+                if (self.first..=self.last).contains(&i) {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            _ => {
+                let from = self.first.max(year * 12);
+                let to = self.last.min(year * 12 + 11);
+                f64::from((to - from + 1).max(0)) / 12.0
+            }
+        }
+    }
+
+    fn contains(&self, date: NaiveDate) -> bool {
+        date > self.start && date <= self.end
+    }
+}

@@ -1,0 +1,409 @@
+//! The policy in force for one assessment: local settings, overrides and the resolution.
+//!
+//! Precedence, for every parameter separately (see [`resolve`]):
+//! 1. a command-line override ([`Overrides`], only the three lines);
+//! 2. the cadre's own [`LocalPolicy`] (stored in the ledger, changed with an audit row);
+//! 3. the shipped value for the county, province or east/central/west region of the
+//!    local policy, with the latest effective date on or before the date;
+//! 4. the shipped national value with the latest effective date on or before the date.
+//!
+//! The date is the assessment's `as_of`, but never later than 31 December of the assessed
+//! year: a verdict for 2019 always uses the 2019 parameters. The national poverty line
+//! was last re-priced for 2020; for 2021 and later "poverty line" means the 2020 line
+//! carried forward (it still drives identification and exit), while anti-relapse
+//! monitoring uses the monitoring line, which has no national value: without a local or
+//! provincial one, monitoring verdicts are `unknown` with `policy.monitoring_line` missing.
+
+use super::params::{find, shipped, ParamValue, Place, Reliability, ShippedParameter};
+use super::wording::{num, opt_num, region_label};
+use crate::codes::Region;
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Why a policy cannot be resolved.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum PolicyError {
+    #[error("内置政策参数文件{file}有误：{message}")]
+    Asset { file: &'static str, message: String },
+    #[error("没有{year}年可用的{parameter}：请在本地政策中设置")]
+    NoValue { parameter: &'static str, year: i32 },
+    #[error("{parameter}应为正数，实际为{value}")]
+    NotPositive { parameter: &'static str, value: f64 },
+    #[error("评估日期{as_of}早于评估年度{year}年")]
+    AsOfBeforeYear { year: i32, as_of: NaiveDate },
+}
+
+impl From<PolicyError> for crate::Error {
+    fn from(e: PolicyError) -> Self {
+        match e {
+            PolicyError::Asset { .. } => crate::Error::Format(e.to_string()),
+            _ => crate::Error::Invalid(e.to_string()),
+        }
+    }
+}
+
+/// The cadre's own settings (县级低保标准, 省定监测范围 …). Every field is optional: an
+/// empty field falls back to the shipped value. Stored as JSON in the ledger's settings.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LocalPolicy {
+    /// East/central/west: picks the village-exit threshold when the village has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<Region>,
+    /// Province name, e.g. `云南省`; selects shipped provincial values.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub province: Option<String>,
+    /// County name, e.g. `元谋县`; selects shipped county values inside the province.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub county: Option<String>,
+    /// County 低保 standard, yuan/person/year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dibao_line: Option<f64>,
+    /// Province's 防返贫监测范围, yuan/person/year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub monitoring_line: Option<f64>,
+    /// 省定标准 for households identified under the provincial (or municipal) standard.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provincial_standard: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub serious_illness_insurance_required: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family_doctor_required: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub pension_counts_as_income: Option<bool>,
+    /// Estimate production costs from fixed ratios instead of recorded expenses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub use_cost_ratios: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school_age_min: Option<u8>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub school_age_max: Option<u8>,
+}
+
+/// Overrides for one run (`--poverty-line`, `--monitoring-line`, `--dibao-line`).
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Overrides {
+    pub poverty_line: Option<f64>,
+    pub monitoring_line: Option<f64>,
+    pub dibao_line: Option<f64>,
+}
+
+/// Where a resolved value came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Origin {
+    Override,
+    Local,
+    Shipped,
+}
+
+/// One resolved parameter with everything a reason needs to cite it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Param<T> {
+    pub value: T,
+    /// The parameter's year as cited ("2019年国家扶贫标准"): the year of its effective
+    /// date for shipped values, the assessed year for local and overriding ones.
+    pub year: i32,
+    /// Region label in Chinese (`全国`, `西部地区`, `云南省` …).
+    pub region: String,
+    /// Chinese name, e.g. `国家扶贫标准`, `农村低保标准`.
+    pub name: String,
+    pub origin: Origin,
+    /// Short Chinese source, quoted in reasons.
+    pub source: String,
+    pub url: Option<String>,
+    pub reliability: Reliability,
+}
+
+/// The resolved policy for one assessed year: resolve once, pass `&Policy` to every rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Policy {
+    pub id: String,
+    pub year: i32,
+    pub as_of: NaiveDate,
+    pub region: Option<Region>,
+    pub province: Option<String>,
+    /// The national line (or its override); for 2021+ the 2020 line carried forward.
+    pub poverty_line: Param<f64>,
+    /// 省定标准 (local policy only), used for households identified under it.
+    pub provincial_standard: Option<Param<f64>>,
+    pub monitoring_line: Option<Param<f64>>,
+    pub dibao_line: Option<Param<f64>>,
+    /// Village-exit threshold by region: east, central, west.
+    pub village_exit_threshold: [Param<f64>; 3],
+    pub school_age_min: Param<f64>,
+    pub school_age_max: Param<f64>,
+    pub serious_illness_insurance_required: Param<bool>,
+    pub family_doctor_required: Param<bool>,
+    pub pension_counts_as_income: Param<bool>,
+    pub use_cost_ratios: Param<bool>,
+    /// grain, tobacco, livestock, fruit, other crops.
+    pub cost_ratios: [Param<f64>; 5],
+    pub monitoring_window_months: Param<f64>,
+    pub monitoring_min_months: Param<f64>,
+    pub monitoring_start_year: Param<f64>,
+    /// The part of the policy every assessment prints (spec: `policy`).
+    pub summary: PolicySummary,
+}
+
+/// The `policy` object of the assessment output.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PolicySummary {
+    pub id: String,
+    #[serde(serialize_with = "num")]
+    pub poverty_line: f64,
+    #[serde(serialize_with = "opt_num")]
+    pub monitoring_line: Option<f64>,
+    #[serde(serialize_with = "opt_num")]
+    pub dibao_line: Option<f64>,
+    pub sources: Vec<String>,
+}
+
+impl Policy {
+    /// The village-exit threshold for a region.
+    pub fn village_exit_threshold(&self, region: Region) -> &Param<f64> {
+        &self.village_exit_threshold[region as usize]
+    }
+}
+
+struct Resolver<'a> {
+    shipped: &'static [ShippedParameter],
+    place: Place<'a>,
+    date: NaiveDate,
+    year: i32,
+    local_region: String,
+}
+
+impl Resolver<'_> {
+    fn shipped(&self, parameter: &'static str, place: &Place) -> Result<Param<ParamValue>, PolicyError> {
+        let p = find(self.shipped, parameter, place, self.date)
+            .ok_or(PolicyError::NoValue { parameter, year: self.year })?;
+        Ok(Param {
+            value: p.value,
+            year: p.from.year(),
+            region: region_label(&p.region, p.county.as_deref()),
+            name: String::new(),
+            origin: Origin::Shipped,
+            source: p.source.clone(),
+            url: p.url.clone(),
+            reliability: p.reliability,
+        })
+    }
+
+    fn given<T>(&self, value: T, origin: Origin, name: &str) -> Param<T> {
+        let source = match origin {
+            Origin::Override => "本次评估指定",
+            _ => "本地政策设置",
+        };
+        Param {
+            value,
+            year: self.year,
+            region: self.local_region.clone(),
+            name: name.to_string(),
+            origin,
+            source: source.to_string(),
+            url: None,
+            reliability: Reliability::Sourced,
+        }
+    }
+
+    /// Override > local > shipped (regional, then national).
+    fn number(
+        &self,
+        parameter: &'static str,
+        name: &str,
+        over: Option<f64>,
+        local: Option<f64>,
+    ) -> Result<Param<f64>, PolicyError> {
+        if let Some(v) = over {
+            return Ok(self.given(positive(parameter, v)?, Origin::Override, name));
+        }
+        if let Some(v) = local {
+            return Ok(self.given(positive(parameter, v)?, Origin::Local, name));
+        }
+        let p = self.shipped(parameter, &self.place)?;
+        Ok(map(p, name, |v| match v {
+            ParamValue::Number(n) => n,
+            ParamValue::Flag(b) => f64::from(u8::from(b)),
+        }))
+    }
+
+    fn flag(&self, parameter: &'static str, name: &str, local: Option<bool>) -> Result<Param<bool>, PolicyError> {
+        if let Some(v) = local {
+            return Ok(self.given(v, Origin::Local, name));
+        }
+        let p = self.shipped(parameter, &self.place)?;
+        Ok(map(p, name, |v| matches!(v, ParamValue::Flag(true))))
+    }
+
+    fn optional(
+        &self,
+        parameter: &'static str,
+        name: &str,
+        over: Option<f64>,
+        local: Option<f64>,
+    ) -> Result<Option<Param<f64>>, PolicyError> {
+        match self.number(parameter, name, over, local) {
+            Ok(p) => Ok(Some(p)),
+            Err(PolicyError::NoValue { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn map<T>(p: Param<ParamValue>, name: &str, f: impl Fn(ParamValue) -> T) -> Param<T> {
+    Param {
+        value: f(p.value),
+        year: p.year,
+        region: p.region,
+        name: name.to_string(),
+        origin: p.origin,
+        source: p.source,
+        url: p.url,
+        reliability: p.reliability,
+    }
+}
+
+fn positive(parameter: &'static str, value: f64) -> Result<f64, PolicyError> {
+    if value.is_finite() && value > 0.0 {
+        Ok(value)
+    } else {
+        Err(PolicyError::NotPositive { parameter, value })
+    }
+}
+
+/// Resolves the policy for assessing `year` as of `as_of` (by default 31 December of the
+/// year), following the precedence in the module documentation. Call once per run.
+pub fn resolve(
+    year: i32,
+    as_of: NaiveDate,
+    local: &LocalPolicy,
+    overrides: &Overrides,
+) -> Result<Policy, PolicyError> {
+    let year_start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(PolicyError::NoValue { parameter: "year", year })?;
+    if as_of < year_start {
+        return Err(PolicyError::AsOfBeforeYear { year, as_of });
+    }
+    let year_end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(as_of);
+    let place = Place {
+        region: local.region,
+        province: local.province.as_deref(),
+        county: local.county.as_deref(),
+    };
+    let local_region = match (&local.province, &local.county) {
+        (Some(p), Some(c)) => format!("{p}{c}"),
+        (Some(p), None) => p.clone(),
+        _ => "本地".to_string(),
+    };
+    let r = Resolver { shipped: shipped()?, place, date: as_of.min(year_end), year, local_region };
+
+    let line_name = if year >= 2021 { "国家扶贫标准（2021年起沿用2020年标准）" } else { "国家扶贫标准" };
+    let poverty_line = r.number("poverty_line", line_name, overrides.poverty_line, None)?;
+    let poverty_line = match poverty_line.origin {
+        Origin::Override => Param { name: "扶贫标准".into(), ..poverty_line },
+        _ => poverty_line,
+    };
+    let provincial_standard = local
+        .provincial_standard
+        .map(|v| positive("provincial_standard", v).map(|v| r.given(v, Origin::Local, "省定扶贫标准")))
+        .transpose()?;
+    let monitoring_line =
+        r.optional("monitoring_line", "防返贫监测范围", overrides.monitoring_line, local.monitoring_line)?;
+    let dibao_line = r.optional("dibao_line", "农村低保标准", overrides.dibao_line, local.dibao_line)?;
+    let threshold = |region: Region| -> Result<Param<f64>, PolicyError> {
+        let place = Place { region: Some(region), province: None, county: None };
+        let p = r.shipped("village_exit_threshold", &place)?;
+        Ok(map(p, "贫困村退出贫困发生率标准", |v| match v {
+            ParamValue::Number(n) => n,
+            ParamValue::Flag(_) => 0.0,
+        }))
+    };
+    let age = |parameter, local: Option<u8>| r.number(parameter, "义务教育适龄", None, local.map(f64::from));
+    let ratio = |parameter| r.number(parameter, "生产成本比例", None, None);
+
+    let mut policy = Policy {
+        id: String::new(),
+        year,
+        as_of,
+        region: local.region,
+        province: local.province.clone(),
+        poverty_line,
+        provincial_standard,
+        monitoring_line,
+        dibao_line,
+        village_exit_threshold: [threshold(Region::East)?, threshold(Region::Central)?, threshold(Region::West)?],
+        school_age_min: age("school_age_min", local.school_age_min)?,
+        school_age_max: age("school_age_max", local.school_age_max)?,
+        serious_illness_insurance_required: r.flag(
+            "serious_illness_insurance_required",
+            "须参加大病保险",
+            local.serious_illness_insurance_required,
+        )?,
+        family_doctor_required: r.flag("family_doctor_required", "须签约家庭医生", local.family_doctor_required)?,
+        pension_counts_as_income: r.flag(
+            "pension_counts_as_income",
+            "养老保险金计入收入",
+            local.pension_counts_as_income,
+        )?,
+        use_cost_ratios: r.flag("use_cost_ratios", "按固定比例核算生产成本", local.use_cost_ratios)?,
+        cost_ratios: [
+            ratio("cost_ratio_grain")?,
+            ratio("cost_ratio_tobacco")?,
+            ratio("cost_ratio_livestock")?,
+            ratio("cost_ratio_fruit")?,
+            ratio("cost_ratio_other_crops")?,
+        ],
+        monitoring_window_months: r.number("monitoring_window_months", "监测收入统计期", None, None)?,
+        monitoring_min_months: r.number("monitoring_min_months", "风险消除最短监测期", None, None)?,
+        monitoring_start_year: r.number("monitoring_start_year", "防返贫动态监测起始年度", None, None)?,
+        summary: PolicySummary {
+            id: String::new(),
+            poverty_line: 0.0,
+            monitoring_line: None,
+            dibao_line: None,
+            sources: Vec::new(),
+        },
+    };
+    policy.id = policy_id(&policy, local, overrides);
+    policy.summary = summary(&policy);
+    Ok(policy)
+}
+
+fn policy_id(p: &Policy, local: &LocalPolicy, overrides: &Overrides) -> String {
+    let place = p.province.as_deref().unwrap_or("national");
+    let mut id = format!("{}/{}/{}", place, p.year, p.as_of);
+    if local != &LocalPolicy::default() {
+        id.push_str("+local");
+    }
+    if overrides != &Overrides::default() {
+        id.push_str("+override");
+    }
+    id
+}
+
+fn source_line(p: &Param<f64>, unit: &str) -> String {
+    let mut line = format!("{}年{}（{}）{}{}：{}", p.year, p.name, p.region, fmt_value(p.value), unit, p.source);
+    if let Some(url) = &p.url {
+        line.push(' ');
+        line.push_str(url);
+    }
+    line
+}
+
+fn fmt_value(v: f64) -> String {
+    super::wording::yuan(v)
+}
+
+fn summary(p: &Policy) -> PolicySummary {
+    let mut sources = vec![source_line(&p.poverty_line, "元")];
+    for line in [&p.provincial_standard, &p.monitoring_line, &p.dibao_line].into_iter().flatten() {
+        sources.push(source_line(line, "元"));
+    }
+    PolicySummary {
+        id: p.id.clone(),
+        poverty_line: p.poverty_line.value,
+        monitoring_line: p.monitoring_line.as_ref().map(|l| l.value),
+        dibao_line: p.dibao_line.as_ref().map(|l| l.value),
+        sources,
+    }
+}

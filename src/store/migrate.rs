@@ -1,0 +1,70 @@
+//! Forward-only schema migrations, embedded in the binary and numbered from 1.
+//!
+//! The schema version is SQLite's `user_version`. A database newer than this binary is
+//! refused before anything is written. Migrations are never edited once released: a
+//! change is a new numbered file.
+
+use crate::{Error, Result};
+use rusqlite::Connection;
+
+/// The migrations, in order; index + 1 is the version each one produces.
+const MIGRATIONS: &[(&str, &str)] = &[("0001_ledger", include_str!("migrations/0001_ledger.sql"))];
+
+/// The schema version this binary writes.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// The version a database is at.
+pub fn version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses a database written by a newer version (before any write).
+pub fn check_not_newer(conn: &Connection) -> Result<()> {
+    let found = version(conn)?;
+    if found > SCHEMA_VERSION {
+        return Err(Error::SchemaTooNew { found, supported: SCHEMA_VERSION });
+    }
+    Ok(())
+}
+
+/// Applies every migration the database does not have yet, each in its own transaction.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    check_not_newer(conn)?;
+    let current = version(conn)?;
+    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
+        let target = index as i64 + 1;
+        if target <= current {
+            continue;
+        }
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", target)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn migration_names_are_numbered_in_order() {
+        for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
+            let number: usize = name[..4].parse().expect("migration names start with 4 digits");
+            assert_eq!(number, i + 1, "migration {name} is out of order");
+        }
+    }
+
+    #[test]
+    fn fresh_database_migrates_and_newer_one_is_refused() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate(&mut conn).unwrap();
+        assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
+        migrate(&mut conn).expect("migrating twice is a no-op");
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        let err = migrate(&mut conn).unwrap_err();
+        assert_eq!(err.code(), "schema_too_new");
+        assert!(err.to_string().contains("请升级软件"), "message tells the cadre what to do");
+    }
+}

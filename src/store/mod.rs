@@ -1,0 +1,196 @@
+//! SQLite storage of the ledger: opening (WAL, foreign keys, migrations), the write
+//! transaction, reads, audit trail, settings and search.
+//!
+//! Invariants: every write goes through `Ledger::with_tx` (one transaction, one
+//! timestamp, one operator); every change leaves an audit row; nothing is physically
+//! deleted. Nothing here would stop the same schema running under SQLCipher.
+
+mod audit;
+mod migrate;
+pub mod read;
+mod rows;
+mod save;
+mod search;
+mod settings;
+mod write;
+
+pub use audit::AuditEntry;
+pub use migrate::SCHEMA_VERSION;
+pub use read::{StoredHousehold, StoredVillage};
+pub use rows::initials;
+pub use save::Saved;
+pub use search::SearchHit;
+pub use write::{Change, Writer};
+
+use crate::{Error, Result};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
+use std::path::Path;
+
+/// An open ledger with the operator of this session.
+pub struct Ledger {
+    conn: Connection,
+    operator: String,
+}
+
+/// One line of `household list`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct HouseholdSummary {
+    pub id: String,
+    pub village: String,
+    pub code: String,
+    pub head: Option<String>,
+    pub group: Option<String>,
+    pub size: i64,
+    pub status: Option<crate::codes::Status>,
+    pub attribute: Option<crate::codes::Attribute>,
+    pub main_cause: Option<crate::codes::Cause>,
+    pub revision: i64,
+}
+
+impl Ledger {
+    /// Opens (or creates) a ledger file and brings its schema up to date. A database from a
+    /// newer version is refused untouched.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        if path.exists() {
+            // Look before touching: no pragma that writes runs on a newer database.
+            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+            migrate::check_not_newer(&probe)?;
+        }
+        let conn = Connection::open(path)?;
+        Self::setup(conn)
+    }
+
+    /// An empty ledger in memory (tests, scratch work).
+    pub fn open_in_memory() -> Result<Ledger> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Ledger> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrate::migrate(&mut conn)?;
+        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
+        Ok(Ledger { conn, operator })
+    }
+
+    /// Sets the operator whose name goes on every audit row of this session.
+    pub fn set_operator(&mut self, name: &str) {
+        if !name.trim().is_empty() {
+            self.operator = name.trim().to_string();
+        }
+    }
+
+    /// The operator of this session.
+    pub fn operator(&self) -> &str {
+        &self.operator
+    }
+
+    /// Read access.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one write transaction; commits if it returns `Ok`, else changes nothing.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
+        let writer = Writer { tx, operator: &self.operator, at };
+        let out = f(&writer)?;
+        writer.tx.commit()?;
+        Ok(out)
+    }
+
+    /// All villages.
+    pub fn villages(&self) -> Result<Vec<StoredVillage>> {
+        read::villages(&self.conn)
+    }
+
+    /// A village by code.
+    pub fn village(&self, code: &str) -> Result<StoredVillage> {
+        read::village_where(&self.conn, "code = ?1", code)?.ok_or_else(|| Error::NotFound(format!("村代码为{code}的行政村")))
+    }
+
+    /// A village by row id.
+    pub fn village_by_id(&self, id: &str) -> Result<StoredVillage> {
+        read::village_where(&self.conn, "id = ?1", id)?.ok_or_else(|| Error::NotFound(format!("记录编号为{id}的行政村")))
+    }
+
+    /// The cadres of a village.
+    pub fn cadres(&self, village_id: &str) -> Result<Vec<crate::model::Cadre>> {
+        read::cadres(&self.conn, village_id)
+    }
+
+    /// A household with all its records, by id.
+    pub fn household(&self, id: &str) -> Result<StoredHousehold> {
+        read::household(&self.conn, id)
+    }
+
+    /// A household by its code (户编号). Codes are unique in a village; across villages the
+    /// code must be unambiguous.
+    pub fn household_by_code(&self, code: &str) -> Result<StoredHousehold> {
+        let ids: Vec<String> = self
+            .conn
+            .prepare_cached("SELECT id FROM households WHERE code = ?1 AND deleted = 0")?
+            .query_map([code], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        match ids.as_slice() {
+            [id] => self.household(id),
+            [] => Err(Error::NotFound(format!("户编号为{code}的农户"))),
+            _ => Err(Error::Invalid(format!("户编号{code}在{}个村都存在，请指定村", ids.len()))),
+        }
+    }
+
+    /// The households of one village (or all), ordered by code.
+    pub fn household_list(&self, village_code: Option<&str>) -> Result<Vec<HouseholdSummary>> {
+        let sql = "SELECT h.id, v.code, h.code,
+                (SELECT m.name FROM members m WHERE m.household_id = h.id AND m.deleted = 0 AND m.relation = 'head' LIMIT 1),
+                h.group_name,
+                (SELECT COUNT(*) FROM members m WHERE m.household_id = h.id AND m.deleted = 0
+                   AND NOT EXISTS (SELECT 1 FROM member_events e WHERE e.member_id = m.id AND e.deleted = 0
+                                   AND e.kind IN ('death', 'marry_out', 'move_out'))),
+                h.status, h.attribute, h.main_cause, h.revision
+            FROM households h JOIN villages v ON v.id = h.village_id
+            WHERE h.deleted = 0 AND (?1 IS NULL OR v.code = ?1)
+            ORDER BY v.code, h.code";
+        if let Some(code) = village_code {
+            self.village(code)?;
+        }
+        let mut stmt = self.conn.prepare_cached(sql)?;
+        let rows = stmt.query_map([village_code], |r| {
+            Ok(HouseholdSummary {
+                id: r.get(0)?,
+                village: r.get(1)?,
+                code: r.get(2)?,
+                head: r.get(3)?,
+                group: r.get(4)?,
+                size: r.get(5)?,
+                status: r.get(6)?,
+                attribute: r.get(7)?,
+                main_cause: r.get(8)?,
+                revision: r.get(9)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The stored warnings of a household.
+    pub fn warnings(&self, household_id: &str) -> Result<Vec<crate::validate::Finding>> {
+        let code: Option<String> = self
+            .conn
+            .query_row("SELECT code FROM households WHERE id = ?1", [household_id], |r| r.get(0))
+            .optional()?;
+        let mut stmt = self.conn.prepare_cached("SELECT path, rule, message FROM findings WHERE household_id = ?1")?;
+        let rows = stmt.query_map([household_id], |r| {
+            Ok(crate::validate::Finding {
+                severity: crate::validate::Severity::Warning,
+                household: code.clone().unwrap_or_default(),
+                path: r.get(0)?,
+                rule: r.get(1)?,
+                message: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

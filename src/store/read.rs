@@ -1,0 +1,272 @@
+//! Reading records back into the model. Readers take a `&Connection` and never write.
+
+use crate::codes::*;
+use crate::model::*;
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Row as SqlRow};
+
+fn parse_codes<C: Copy>(text: &str, from: fn(&str) -> Option<C>) -> Vec<C> {
+    text.split(',').filter(|s| !s.is_empty()).filter_map(from).collect()
+}
+
+fn date(r: &SqlRow, i: usize) -> rusqlite::Result<NaiveDate> {
+    let text: String = r.get(i)?;
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+}
+
+fn opt_date(r: &SqlRow, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
+    let text: Option<String> = r.get(i)?;
+    text.map(|t| {
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    })
+    .transpose()
+}
+
+/// A village with its row id and revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredVillage {
+    pub id: String,
+    pub revision: i64,
+    pub village: Village,
+}
+
+pub(crate) fn village_where(conn: &Connection, clause: &str, arg: &str) -> Result<Option<StoredVillage>> {
+    let sql = format!(
+        "SELECT id, revision, code, name, township, county, province, region, rural_population, groups
+         FROM villages WHERE deleted = 0 AND {clause}"
+    );
+    Ok(conn
+        .query_row(&sql, [arg], |r| {
+            let groups: String = r.get(9)?;
+            Ok(StoredVillage {
+                id: r.get(0)?,
+                revision: r.get(1)?,
+                village: Village {
+                    code: r.get(2)?,
+                    name: r.get(3)?,
+                    township: r.get(4)?,
+                    county: r.get(5)?,
+                    province: r.get(6)?,
+                    region: r.get(7)?,
+                    rural_population: r.get(8)?,
+                    groups: serde_json::from_str(&groups).unwrap_or_default(),
+                },
+            })
+        })
+        .optional()?)
+}
+
+/// All villages, by code.
+pub fn villages(conn: &Connection) -> Result<Vec<StoredVillage>> {
+    let codes: Vec<String> = conn
+        .prepare("SELECT code FROM villages WHERE deleted = 0 ORDER BY code")?
+        .query_map([], |r| r.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    codes.iter().map(|c| village_where(conn, "code = ?1", c).map(|v| v.expect("listed village exists"))).collect()
+}
+
+/// The cadres of a village, by name.
+pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, name, unit, unit_level, phone, position FROM cadres
+         WHERE village_id = ?1 AND deleted = 0 ORDER BY name, id",
+    )?;
+    let rows = stmt.query_map([village_id], |r| {
+        Ok(Cadre { id: r.get(0)?, name: r.get(1)?, unit: r.get(2)?, unit_level: r.get(3)?, phone: r.get(4)?, position: r.get(5)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// A household as stored: the aggregate plus where it lives and its revision.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StoredHousehold {
+    pub village_id: String,
+    pub revision: i64,
+    pub updated_at: String,
+    pub household: Household,
+}
+
+/// Loads one household with all its records by id.
+pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT village_id, revision, updated_at, id, code, group_name, address, phone, identified_year, standard,
+                attribute, status, exit_year, main_cause, other_causes, food_clothing_secure, farmland_mu,
+                irrigated_mu, forest_mu, grassland_mu, water_surface_mu, house_area_m2, house_grade,
+                relocation_mode, relocation_moved_in, relocation_recorded, drinking_water_safe, electricity,
+                sanitary_toilet, road_distance_km, road_type, fuel, cooperative_member
+         FROM households WHERE id = ?1 AND deleted = 0",
+    )?;
+    let stored = stmt
+        .query_row([id], |r| {
+            let other: String = r.get(14)?;
+            let relocation = if r.get::<_, bool>(25)? {
+                Some(Relocation { mode: r.get(23)?, moved_in: r.get(24)? })
+            } else {
+                None
+            };
+            Ok(StoredHousehold {
+                village_id: r.get(0)?,
+                revision: r.get(1)?,
+                updated_at: r.get(2)?,
+                household: Household {
+                    id: r.get(3)?,
+                    code: r.get(4)?,
+                    group: r.get(5)?,
+                    address: r.get(6)?,
+                    phone: r.get(7)?,
+                    identified_year: r.get(8)?,
+                    standard: r.get(9)?,
+                    attribute: r.get(10)?,
+                    status: r.get(11)?,
+                    exit_year: r.get(12)?,
+                    main_cause: r.get(13)?,
+                    other_causes: parse_codes(&other, Cause::from_code),
+                    food_clothing_secure: r.get(15)?,
+                    conditions: Conditions {
+                        farmland_mu: r.get(16)?,
+                        irrigated_mu: r.get(17)?,
+                        forest_mu: r.get(18)?,
+                        grassland_mu: r.get(19)?,
+                        water_surface_mu: r.get(20)?,
+                        house_area_m2: r.get(21)?,
+                        house_grade: r.get(22)?,
+                        relocation,
+                        drinking_water_safe: r.get(26)?,
+                        electricity: r.get(27)?,
+                        sanitary_toilet: r.get(28)?,
+                        road_distance_km: r.get(29)?,
+                        road_type: r.get(30)?,
+                        fuel: r.get(31)?,
+                        cooperative_member: r.get(32)?,
+                    },
+                    ..Household::default()
+                },
+            })
+        })
+        .optional()?;
+    let mut stored = stored.ok_or_else(|| Error::NotFound(format!("记录编号为{id}的农户")))?;
+    load_children(conn, &mut stored.household)?;
+    Ok(stored)
+}
+
+fn children<T>(conn: &Connection, sql: &str, hid: &str, f: impl FnMut(&SqlRow) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let rows = stmt.query_map([hid], f)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
+    let hid = h.id.clone();
+    h.members = children(
+        conn,
+        "SELECT id, name, id_number, relation, sex, ethnicity, education, schooling, schooling_exempt, health,
+                disability_grade, labor, work_place, work_months, work_recorded, medical_insurance,
+                serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter
+         FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| {
+            let work = if r.get::<_, bool>(14)? { Some(Work { place: r.get(12)?, months: r.get(13)? }) } else { None };
+            Ok(Member {
+                id: r.get(0)?,
+                name: r.get(1)?,
+                id_number: r.get(2)?,
+                relation: r.get(3)?,
+                sex: r.get(4)?,
+                ethnicity: r.get(5)?,
+                education: r.get(6)?,
+                schooling: r.get(7)?,
+                schooling_exempt: r.get(8)?,
+                health: r.get(9)?,
+                disability_grade: r.get(10)?,
+                labor: r.get(11)?,
+                work,
+                medical_insurance: r.get(15)?,
+                serious_illness_insurance: r.get(16)?,
+                pension_insurance: r.get(17)?,
+                family_doctor: r.get(18)?,
+                dibao: r.get(19)?,
+                tekun: r.get(20)?,
+                has_legal_supporter: r.get(21)?,
+            })
+        },
+    )?;
+    h.income = children(
+        conn,
+        "SELECT id, year, month, category, item, amount, counted FROM income_lines
+         WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| Ok(IncomeLine { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)?, counted: r.get(6)? }),
+    )?;
+    h.expenses = children(
+        conn,
+        "SELECT id, year, month, category, item, amount FROM expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| Ok(Expense { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)? }),
+    )?;
+    h.rigid_expenses = children(
+        conn,
+        "SELECT id, date, kind, item, amount, reimbursed FROM rigid_expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| Ok(RigidExpense { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, item: r.get(3)?, amount: r.get(4)?, reimbursed: r.get(5)? }),
+    )?;
+    h.pairings = children(
+        conn,
+        "SELECT id, cadre_id, role, start, end FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
+    )?;
+    h.visits = children(
+        conn,
+        "SELECT id, date, cadre_id, mode, found, done, follow_up FROM visits WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| Ok(Visit { id: r.get(0)?, date: date(r, 1)?, cadre: r.get(2)?, mode: r.get(3)?, found: r.get(4)?, done: r.get(5)?, follow_up: r.get(6)? }),
+    )?;
+    h.measures = children(
+        conn,
+        "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain FROM measures
+         WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| {
+            Ok(Measure {
+                id: r.get(0)?,
+                class: r.get(1)?,
+                content: r.get(2)?,
+                scale: r.get(3)?,
+                funds: r.get(4)?,
+                funder: r.get(5)?,
+                start: date(r, 6)?,
+                end: opt_date(r, 7)?,
+                result: r.get(8)?,
+                income_gain: r.get(9)?,
+            })
+        },
+    )?;
+    h.monitoring = children(
+        conn,
+        "SELECT id, kind, identified, channel, risks, eliminated FROM monitoring WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| {
+            let risks: String = r.get(4)?;
+            Ok(Monitoring { id: r.get(0)?, kind: r.get(1)?, identified: date(r, 2)?, channel: r.get(3)?, risks: parse_codes(&risks, Risk::from_code), eliminated: opt_date(r, 5)? })
+        },
+    )?
+    .into_iter()
+    .next();
+    h.events = children(
+        conn,
+        "SELECT id, date, kind, member_id, note FROM member_events WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        &hid,
+        |r| Ok(Event { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, member: r.get(3)?, note: r.get(4)? }),
+    )?;
+    Ok(())
+}
+
+/// The household ids of a village, ordered by household code.
+pub fn household_ids(conn: &Connection, village_id: &str) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare_cached("SELECT id FROM households WHERE village_id = ?1 AND deleted = 0 ORDER BY code")?;
+    let rows = stmt.query_map([village_id], |r| r.get(0))?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}

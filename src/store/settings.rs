@@ -1,0 +1,47 @@
+//! Ledger settings (operator name, local policy, card options) as audited key/value rows.
+
+use super::write::{AuditRow, Writer};
+use super::Ledger;
+use crate::Result;
+use rusqlite::{params, Connection, OptionalExtension};
+
+pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).optional()?)
+}
+
+impl Writer<'_> {
+    /// Sets a setting; a changed value leaves an audit row with the old and new value.
+    pub fn set_setting(&self, key: &str, value: &str, reason: Option<&str>) -> Result<()> {
+        let old = get(&self.tx, key)?;
+        if old.as_deref() == Some(value) {
+            return Ok(());
+        }
+        self.tx.execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES (?1, ?2, ?3)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value, revision = revision + 1, updated_at = excluded.updated_at",
+            params![key, value, self.at],
+        )?;
+        self.audit(AuditRow {
+            table: "settings",
+            record_id: key,
+            household_id: None,
+            action: if old.is_some() { "update" } else { "insert" },
+            field: Some(key),
+            old,
+            new: Some(value.to_string()),
+            reason,
+        })
+    }
+}
+
+impl Ledger {
+    /// A setting's value, if set.
+    pub fn setting(&self, key: &str) -> Result<Option<String>> {
+        get(self.conn(), key)
+    }
+
+    /// Sets a setting in its own transaction (audited).
+    pub fn set_setting(&mut self, key: &str, value: &str, reason: Option<&str>) -> Result<()> {
+        self.with_tx(|w| w.set_setting(key, value, reason))
+    }
+}
