@@ -10,7 +10,6 @@ macro_rules! say {
         }
     }};
 }
-pub(crate) use say;
 
 mod household;
 mod ledger_io;

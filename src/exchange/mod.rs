@@ -56,7 +56,7 @@ pub fn check_document(doc: &VillageDocument, today: NaiveDate) -> Vec<Finding> {
 /// Parses, checks and imports a document in one transaction: all of it or nothing.
 /// Importing the same file twice changes nothing the second time (ids are stable).
 pub fn import_bytes(ledger: &mut Ledger, bytes: &[u8], source: &str, today: NaiveDate) -> Result<ImportSummary> {
-    let doc = parse_document(bytes).map_err(Error::Validation)?;
+    let doc = parse_document(bytes, today).map_err(Error::Validation)?;
     import_document(ledger, doc, source, today)
 }
 

@@ -10,8 +10,16 @@ fn finding(household: &str, path: String, rule: &str, message: String) -> Findin
     Finding { severity: Severity::Error, household: household.to_string(), path, rule: rule.to_string(), message }
 }
 
-/// Parses a document, or returns every structural error found.
-pub fn parse_document(bytes: &[u8]) -> Result<VillageDocument, Vec<Finding>> {
+fn household_index(path: &str) -> usize {
+    path.strip_prefix("households[")
+        .and_then(|rest| rest.split(']').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// Parses a document, or returns every error found: structural ones, and for the
+/// households that did parse, their validation errors (checked against `today`).
+pub fn parse_document(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageDocument, Vec<Finding>> {
     if let Ok(doc) = serde_json::from_slice::<VillageDocument>(bytes) {
         return Ok(doc);
     }
@@ -42,15 +50,23 @@ pub fn parse_document(bytes: &[u8]) -> Result<VillageDocument, Vec<Finding>> {
     for (i, value) in households.into_iter().enumerate() {
         let code = value.get("code").and_then(Value::as_str).unwrap_or("").to_string();
         match typed::<Household>(value.clone(), &format!("households[{i}]")) {
-            Ok(h) => parsed.push(h),
+            Ok(h) => parsed.push((i, h)),
             Err(first) => errors.extend(household_errors(&value, &code, i, first)),
         }
     }
     if !errors.is_empty() {
+        // Report the other households' errors too, so one pass shows everything to fix.
+        let cadres = doc.as_ref().map(|d| d.cadres.clone()).unwrap_or_default();
+        for (i, mut h) in parsed {
+            h.assign_missing_ids();
+            let findings = crate::validate::check_household(&h, &cadres, today, &format!("households[{i}]"));
+            errors.extend(crate::validate::errors_only(&findings));
+        }
+        errors.sort_by_key(|f| household_index(&f.path));
         return Err(errors);
     }
     let mut doc = doc.take().expect("no errors means the document parsed");
-    doc.households = parsed;
+    doc.households = parsed.into_iter().map(|(_, h)| h).collect();
     Ok(doc)
 }
 

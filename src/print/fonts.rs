@@ -2,17 +2,31 @@
 //!
 //! Widths come from the font's horizontal advances, so wrapping and shrinking match what the
 //! PDF shows. Bold is drawn as fill-and-stroke of the same face (one font to ship and subset).
+//! Names may hold characters outside the Simplified Chinese font (e.g. 𠮷, CJK Ext. B): those
+//! are printed with Noto Sans JP, the same design, which carries several hundred more Ext. B
+//! ideographs. A character neither font has prints as an empty box; `missing` lists them.
 
 use printpdf::ParsedFont;
 use std::sync::OnceLock;
 
 /// Noto Sans SC Regular: TrueType outlines, about 27,800 ideographs (Ext. B names included).
 const NOTO_SANS_SC: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC_400Regular.ttf");
+/// Noto Sans JP Regular: the fallback for ideographs the SC font lacks (e.g. 𠮷).
+const NOTO_SANS_JP: &[u8] = include_bytes!("../../assets/fonts/NotoSansJP_400Regular.ttf");
+
+/// Which of the two faces prints a character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Face {
+    Primary,
+    Fallback,
+}
 
 /// The parsed font with its metrics. Get it with [`Fonts::shared`].
 pub struct Fonts {
     pub(crate) regular: ParsedFont,
+    pub(crate) fallback: ParsedFont,
     units_per_em: f32,
+    fallback_units_per_em: f32,
     /// Advance of a glyph the font lacks (the .notdef box), in em.
     missing_advance: f32,
 }
@@ -38,14 +52,34 @@ impl Fonts {
         let mut warnings = Vec::new();
         let regular = ParsedFont::from_bytes(NOTO_SANS_SC, 0, &mut warnings)
             .ok_or_else(|| "内置字体无法读取（NotoSansSC）".to_string())?;
+        let fallback = ParsedFont::from_bytes(NOTO_SANS_JP, 0, &mut warnings)
+            .ok_or_else(|| "内置字体无法读取（NotoSansJP）".to_string())?;
         let units_per_em = f32::from(regular.font_metrics.units_per_em.max(1));
+        let fallback_units_per_em = f32::from(fallback.font_metrics.units_per_em.max(1));
         let missing_advance = f32::from(regular.get_horizontal_advance(0)) / units_per_em;
-        Ok(Fonts { regular, units_per_em, missing_advance })
+        Ok(Fonts { regular, fallback, units_per_em, fallback_units_per_em, missing_advance })
     }
 
-    /// Whether the font has a glyph for `c`.
+    /// Whether one of the fonts has a glyph for `c`.
     pub fn covers(&self, c: char) -> bool {
-        self.regular.lookup_glyph_index(c as u32).is_some_and(|g| g != 0)
+        self.glyph(c).is_some()
+    }
+
+    /// The face and glyph that print `c`, if any.
+    fn glyph(&self, c: char) -> Option<(Face, u16)> {
+        let cp = c as u32;
+        match self.regular.lookup_glyph_index(cp) {
+            Some(g) if g != 0 => Some((Face::Primary, g)),
+            _ => match self.fallback.lookup_glyph_index(cp) {
+                Some(g) if g != 0 => Some((Face::Fallback, g)),
+                _ => None,
+            },
+        }
+    }
+
+    /// The face that prints `c` (the primary face for characters no face has).
+    pub(crate) fn face(&self, c: char) -> Face {
+        self.glyph(c).map_or(Face::Primary, |(f, _)| f)
     }
 
     /// The characters of `text` the font cannot show.
@@ -57,9 +91,12 @@ impl Fonts {
 
     /// Advance of one character, in em.
     pub(crate) fn advance(&self, c: char) -> f32 {
-        match self.regular.lookup_glyph_index(c as u32) {
-            Some(g) if g != 0 => f32::from(self.regular.get_horizontal_advance(g)) / self.units_per_em,
-            _ => self.missing_advance,
+        match self.glyph(c) {
+            Some((Face::Primary, g)) => f32::from(self.regular.get_horizontal_advance(g)) / self.units_per_em,
+            Some((Face::Fallback, g)) => {
+                f32::from(self.fallback.get_horizontal_advance(g)) / self.fallback_units_per_em
+            }
+            None => self.missing_advance,
         }
     }
 
@@ -84,8 +121,10 @@ mod tests {
         let fonts = Fonts::shared().expect("the embedded font parses");
         for c in ['𠮷', '䶮', '赟', '昇', '户', '☐'] {
             let covered = fonts.covers(c);
-            assert_eq!(covered, c != '☐', "coverage of {c} (the font has no ballot boxes)");
+            assert_eq!(covered, c != '☐', "coverage of {c} (the fonts have no ballot boxes)");
         }
+        assert_eq!(fonts.face('𠮷'), Face::Fallback, "𠮷 is only in the JP face");
+        assert_eq!(fonts.face('赟'), Face::Primary, "common name characters use the SC face");
         assert!(fonts.width("户主", 10.0, false) > 19.0, "CJK glyphs are about one em wide");
     }
 }

@@ -5,7 +5,7 @@
 //! dates are printpdf's fixed epoch, and the random file identifier printpdf writes into the
 //! trailer is replaced (same length, so offsets stay valid) by one derived from the checksum.
 
-use super::fonts::{bold_stroke, Fonts};
+use super::fonts::{bold_stroke, Face, Fonts};
 use super::layout::{Item, Layout};
 use super::PrintedDocument;
 use printpdf::{
@@ -18,9 +18,22 @@ pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDoc
     let mut doc = PdfDocument::new(&layout.title);
     doc.metadata.info.producer = "Yibentong".to_string();
     doc.metadata.info.creator = "Yibentong".to_string();
-    let font_id = FontId("F1".to_string());
-    doc.resources.fonts.map.insert(font_id.clone(), PdfFont::new(fonts.regular.clone()));
-    let font = PdfFontHandle::External(font_id);
+    let primary = FontId("F1".to_string());
+    doc.resources.fonts.map.insert(primary.clone(), PdfFont::new(fonts.regular.clone()));
+    let fallback = FontId("F2".to_string());
+    // The fallback face goes in only when some character needs it.
+    let uses_fallback = layout.pages.iter().flat_map(|p| &p.items).any(|it| match it {
+        Item::Text { text, .. } => text.chars().any(|c| fonts.face(c) == Face::Fallback),
+        _ => false,
+    });
+    if uses_fallback {
+        doc.resources.fonts.map.insert(fallback.clone(), PdfFont::new(fonts.fallback.clone()));
+    }
+    let faces = Faces {
+        fonts,
+        primary: PdfFontHandle::External(primary),
+        fallback: PdfFontHandle::External(fallback),
+    };
 
     let pages: Vec<PdfPage> = layout
         .pages
@@ -29,7 +42,7 @@ pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDoc
             let mut ops = Vec::with_capacity(sheet.items.len() * 4);
             let mut pen = Pen::default();
             for item in sheet.items.iter().chain(&sheet.stamp) {
-                push_item(&mut ops, &mut pen, &font, item, sheet.height);
+                push_item(&mut ops, &mut pen, &faces, item, sheet.height);
             }
             let mut page = PdfPage::new(printpdf::Mm(210.0), printpdf::Mm(297.0), ops);
             let bounds = Rect::from_wh(Pt(sheet.width), Pt(sheet.height));
@@ -50,6 +63,26 @@ pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDoc
     }
     fix_file_id(&mut bytes, &layout.checksum);
     Ok(PrintedDocument { bytes, checksum: layout.checksum.clone(), pages: count })
+}
+
+/// The fonts and their PDF handles.
+struct Faces<'f> {
+    fonts: &'f Fonts,
+    primary: PdfFontHandle,
+    fallback: PdfFontHandle,
+}
+
+/// Splits text into runs printed by one face each.
+fn runs(fonts: &Fonts, text: &str) -> Vec<(Face, String)> {
+    let mut out: Vec<(Face, String)> = Vec::new();
+    for c in text.chars() {
+        let face = fonts.face(c);
+        match out.last_mut() {
+            Some((f, run)) if *f == face => run.push(c),
+            _ => out.push((face, c.to_string())),
+        }
+    }
+    out
 }
 
 /// Graphics state already set, to avoid repeating operators.
@@ -84,22 +117,32 @@ fn point(x: f32, y: f32, page_h: f32) -> LinePoint {
     LinePoint { p: Point { x: Pt(x), y: Pt(page_h - y) }, bezier: false }
 }
 
-fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, font: &PdfFontHandle, item: &Item, page_h: f32) {
+fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, faces: &Faces<'_>, item: &Item, page_h: f32) {
     match item {
         Item::Text { x, y, size, bold, text } => {
             set_fill(ops, pen, 0.0);
-            ops.push(Op::StartTextSection);
-            ops.push(Op::SetFont { font: font.clone(), size: Pt(*size) });
-            ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(page_h - y) } });
             if *bold {
                 set_stroke(ops, pen, bold_stroke(*size));
-                ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
             }
-            ops.push(Op::ShowText { items: vec![TextItem::Text(text.clone())] });
-            if *bold {
-                ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+            let mut dx = 0.0;
+            for (face, run) in runs(faces.fonts, text) {
+                let font = match face {
+                    Face::Primary => faces.primary.clone(),
+                    Face::Fallback => faces.fallback.clone(),
+                };
+                ops.push(Op::StartTextSection);
+                ops.push(Op::SetFont { font, size: Pt(*size) });
+                ops.push(Op::SetTextCursor { pos: Point { x: Pt(x + dx), y: Pt(page_h - y) } });
+                if *bold {
+                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                }
+                dx += faces.fonts.width(&run, *size, false);
+                ops.push(Op::ShowText { items: vec![TextItem::Text(run)] });
+                if *bold {
+                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                }
+                ops.push(Op::EndTextSection);
             }
-            ops.push(Op::EndTextSection);
         }
         Item::Line { x1, y1, x2, y2, width } => {
             set_stroke(ops, pen, *width);

@@ -17,12 +17,13 @@ use std::sync::OnceLock;
 pub const PARAMETER_FORMAT: &str = "yibentong.policy/1";
 
 /// The embedded parameter files, by name.
-const FILES: [(&str, &str); 5] = [
+const FILES: [(&str, &str); 6] = [
     ("poverty_line.json", include_str!("../../assets/policy/poverty_line.json")),
     ("monitoring_line.json", include_str!("../../assets/policy/monitoring_line.json")),
     ("village_exit.json", include_str!("../../assets/policy/village_exit.json")),
     ("guarantees.json", include_str!("../../assets/policy/guarantees.json")),
     ("income.json", include_str!("../../assets/policy/income.json")),
+    ("assistance.json", include_str!("../../assets/policy/assistance.json")),
 ];
 
 /// A parameter value: a number (yuan, ratio, age, months) or a yes/no flag.
@@ -179,7 +180,7 @@ mod tests {
     #[test]
     fn every_shipped_file_parses_and_has_a_source() {
         let all = shipped().expect("the embedded parameter files parse");
-        assert!(all.len() >= 30, "all five files are loaded, got {}", all.len());
+        assert!(all.len() >= 30, "all six files are loaded, got {}", all.len());
         for p in all {
             assert!(!p.source.trim().is_empty(), "{} from {} names its source", p.parameter, p.from);
         }

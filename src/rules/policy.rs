@@ -142,6 +142,12 @@ pub struct Policy {
     pub monitoring_window_months: Param<f64>,
     pub monitoring_min_months: Param<f64>,
     pub monitoring_start_year: Param<f64>,
+    /// 特困供养: elderly from this age.
+    pub tekun_elderly_age: Param<f64>,
+    /// 特困供养: minors under this age.
+    pub tekun_minor_age: Param<f64>,
+    /// 特困供养: severely disabled up to this grade (1 is the most severe).
+    pub tekun_max_disability_grade: Param<f64>,
     /// The part of the policy every assessment prints (spec: `policy`).
     pub summary: PolicySummary,
 }
@@ -356,6 +362,9 @@ pub fn resolve(
         monitoring_window_months: r.number("monitoring_window_months", "监测收入统计期", None, None)?,
         monitoring_min_months: r.number("monitoring_min_months", "风险消除最短监测期", None, None)?,
         monitoring_start_year: r.number("monitoring_start_year", "防返贫动态监测起始年度", None, None)?,
+        tekun_elderly_age: r.number("tekun_elderly_age", "特困供养老年人年龄", None, None)?,
+        tekun_minor_age: r.number("tekun_minor_age", "特困供养未成年人年龄", None, None)?,
+        tekun_max_disability_grade: r.number("tekun_max_disability_grade", "重度残疾等级", None, None)?,
         summary: PolicySummary {
             id: String::new(),
             poverty_line: 0.0,

@@ -67,3 +67,6 @@ pub(crate) fn opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::
         None => s.serialize_none(),
     }
 }
+
+/// The citation of the exit criteria (两不愁三保障) where no numeric parameter applies.
+pub(crate) const EXIT_CRITERIA: &str = "（依据：厅字〔2016〕16号《关于建立贫困退出机制的意见》，2016年全国）";

@@ -1,0 +1,7 @@
+//! Integration tests of the core ledger; modules mirror `src/`.
+
+mod common;
+mod crash;
+mod exchange;
+mod store;
+mod validation;
