@@ -41,7 +41,11 @@ pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
         HouseholdCommand::Show { code, json } => {
             let stored = ledger.household_by_code(code)?;
             if *json {
-                say!("{}", serde_json::to_string_pretty(&stored.household).map_err(|e| yibentong::Error::Format(e.to_string()))?);
+                say!(
+                    "{}",
+                    serde_json::to_string_pretty(&stored.household)
+                        .map_err(|e| yibentong::Error::Format(e.to_string()))?
+                );
             } else {
                 let cadres = ledger.cadres(&stored.village_id)?;
                 say!("{}", describe(&stored.household, &cadres, stored.revision));
@@ -66,16 +70,28 @@ fn yes(v: Option<bool>) -> &'static str {
 fn describe(h: &Household, cadres: &[yibentong::model::Cadre], revision: i64) -> String {
     let mut s = String::new();
     let head = h.head().map(|m| m.name.as_str()).unwrap_or("（无户主）");
-    s += &format!("户编号 {}　户主 {}　{}　版本 {}\n", h.code, head, h.group.as_deref().unwrap_or(""), revision);
+    s += &format!(
+        "户编号 {}　户主 {}　{}　版本 {}\n",
+        h.code,
+        head,
+        h.group.as_deref().unwrap_or(""),
+        revision
+    );
     s += &format!(
         "状态 {}　属性 {}　识别年度 {}　脱贫年度 {}\n",
         h.status.map(|x| x.label()).unwrap_or("-"),
         h.attribute.map(|x| x.label()).unwrap_or("-"),
-        h.identified_year.map(|y| y.to_string()).unwrap_or("-".into()),
+        h.identified_year
+            .map(|y| y.to_string())
+            .unwrap_or("-".into()),
         h.exit_year.map(|y| y.to_string()).unwrap_or("-".into()),
     );
     let others: Vec<&str> = h.other_causes.iter().map(|c| c.label()).collect();
-    s += &format!("主要致贫原因 {}　其他 {}\n", h.main_cause.map(|c| c.label()).unwrap_or("-"), others.join("、"));
+    s += &format!(
+        "主要致贫原因 {}　其他 {}\n",
+        h.main_cause.map(|c| c.label()).unwrap_or("-"),
+        others.join("、")
+    );
     s += &format!("家庭成员（{}人）：\n", h.members.len());
     for m in &h.members {
         s += &format!(
@@ -95,12 +111,28 @@ fn describe(h: &Household, cadres: &[yibentong::model::Cadre], revision: i64) ->
     if !years.is_empty() {
         s += "收入一本账（计入收入合计 / 生产经营支出）：\n";
         for y in years {
-            let counted: f64 = h.income.iter().filter(|l| l.year == y && l.counted).map(|l| l.amount).sum();
-            let cost: f64 = h.expenses.iter().filter(|l| l.year == y).map(|l| l.amount).sum();
+            let counted: f64 = h
+                .income
+                .iter()
+                .filter(|l| l.year == y && l.counted)
+                .map(|l| l.amount)
+                .sum();
+            let cost: f64 = h
+                .expenses
+                .iter()
+                .filter(|l| l.year == y)
+                .map(|l| l.amount)
+                .sum();
             s += &format!("  {y}年\t{counted:.0}元\t{cost:.0}元\n");
         }
     }
-    let name_of = |id: &str| cadres.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string());
+    let name_of = |id: &str| {
+        cadres
+            .iter()
+            .find(|c| c.id == id)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| id.to_string())
+    };
     for p in &h.pairings {
         s += &format!(
             "帮扶责任人 {}（{}）{} 至 {}\n",
@@ -110,9 +142,21 @@ fn describe(h: &Household, cadres: &[yibentong::model::Cadre], revision: i64) ->
             p.end.map(|d| d.to_string()).unwrap_or("今".into())
         );
     }
-    s += &format!("走访 {} 次，帮扶措施 {} 项，人口变动 {} 条\n", h.visits.len(), h.measures.len(), h.events.len());
+    s += &format!(
+        "走访 {} 次，帮扶措施 {} 项，人口变动 {} 条\n",
+        h.visits.len(),
+        h.measures.len(),
+        h.events.len()
+    );
     if let Some(m) = &h.monitoring {
-        s += &format!("监测：{}，{} 纳入，风险消除 {}\n", m.kind.label(), m.identified, m.eliminated.map(|d| d.to_string()).unwrap_or("未消除".into()));
+        s += &format!(
+            "监测：{}，{} 纳入，风险消除 {}\n",
+            m.kind.label(),
+            m.identified,
+            m.eliminated
+                .map(|d| d.to_string())
+                .unwrap_or("未消除".into())
+        );
     }
     s
 }
@@ -124,7 +168,14 @@ pub fn search(cli: &Cli, query: &str, limit: usize) -> Result<()> {
         say!("没有找到“{query}”");
     }
     for h in hits {
-        say!("{}\t{}\t{}\t身份证尾号{}\t{}", h.name, h.relation.map(|r| r.label()).unwrap_or("-"), h.household_code, h.id_tail, h.village);
+        say!(
+            "{}\t{}\t{}\t身份证尾号{}\t{}",
+            h.name,
+            h.relation.map(|r| r.label()).unwrap_or("-"),
+            h.household_code,
+            h.id_tail,
+            h.village
+        );
     }
     Ok(())
 }

@@ -8,23 +8,34 @@ use yibentong::{demo as demo_village, exchange, Error, Result};
 
 pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
     if out.exists() {
-        return Err(Error::Invalid(format!("文件{}已存在；为免覆盖已有台账，请换一个文件名或先删除它", out.display())));
+        return Err(Error::Invalid(format!(
+            "文件{}已存在；为免覆盖已有台账，请换一个文件名或先删除它",
+            out.display()
+        )));
     }
     let mut ledger = Ledger::open(out)?;
     ledger.set_operator(cli.operator.as_deref().unwrap_or("演示数据"));
     let started = std::time::Instant::now();
     let mut last = 0;
-    let summaries = demo_village::build(&mut ledger, households, seed, today(), &mut |done, total| {
-        if total > 1 && (done * 20 / total != last || done == total) {
-            last = done * 20 / total;
-            eprint!("\r生成中 {done}/{total} 个村");
-        }
-    })?;
+    let summaries = demo_village::build(
+        &mut ledger,
+        households,
+        seed,
+        today(),
+        &mut |done, total| {
+            if total > 1 && (done * 20 / total != last || done == total) {
+                last = done * 20 / total;
+                eprint!("\r生成中 {done}/{total} 个村");
+            }
+        },
+    )?;
     if summaries.len() > 1 {
         eprintln!();
     }
     let count: usize = summaries.iter().map(|s| s.inserted).sum();
-    let people: i64 = ledger.conn().query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))?;
+    let people: i64 = ledger
+        .conn()
+        .query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))?;
     say!(
         "已生成演示台账 {}：{} 个村，{} 户，{} 人（用时 {:.1} 秒）",
         out.display(),
@@ -39,20 +50,27 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
 pub fn import(cli: &Cli, file: &Path) -> Result<()> {
     let bytes = std::fs::read(file)?;
     let mut ledger = open(cli)?;
-    let name = file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
     match exchange::import_bytes(&mut ledger, &bytes, &name, today()) {
         Ok(s) => {
             say!(
                 "导入完成：村 {}，新增 {} 户，更新 {} 户，未变 {} 户，提示 {} 条",
-                s.village, s.inserted, s.updated, s.unchanged, s.warnings
+                s.village,
+                s.inserted,
+                s.updated,
+                s.unchanged,
+                s.warnings
             );
             Ok(())
         }
         Err(Error::Validation(findings)) => {
-            eprintln!("导入失败：文件中有 {} 处错误，未导入任何数据，台账保持不变。", findings.len());
-            for f in &findings {
-                eprintln!("  {f}");
-            }
+            eprintln!(
+                "导入失败：文件中有 {} 处错误，未导入任何数据，台账保持不变。",
+                findings.len()
+            );
             Err(Error::Validation(findings))
         }
         Err(e) => Err(e),

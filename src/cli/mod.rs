@@ -24,7 +24,12 @@ use yibentong::Result;
 #[command(name = "yibentong", version, about = "一本通：驻村帮扶台账的命令行工具", long_about = None)]
 pub struct Cli {
     /// Ledger file (SQLite); created if missing.
-    #[arg(long, global = true, default_value = "yibentong.db", env = "YIBENTONG_DB")]
+    #[arg(
+        long,
+        global = true,
+        default_value = "yibentong.db",
+        env = "YIBENTONG_DB"
+    )]
     pub db: PathBuf,
     /// Operator name written on every audit row of this session.
     #[arg(long, global = true, env = "YIBENTONG_OPERATOR")]
@@ -81,7 +86,11 @@ pub(crate) fn open(cli: &Cli) -> Result<Ledger> {
 
 pub fn run(cli: Cli) -> Result<()> {
     match &cli.command {
-        Command::Demo { out, households, seed } => ledger_io::demo(&cli, out, *households, *seed),
+        Command::Demo {
+            out,
+            households,
+            seed,
+        } => ledger_io::demo(&cli, out, *households, *seed),
         Command::Household(cmd) => household::run(&cli, cmd),
         Command::Search { query, limit } => household::search(&cli, query, *limit),
         Command::Import { file } => ledger_io::import(&cli, file),
