@@ -234,12 +234,24 @@ impl Relation {
         use Relation::*;
         match self {
             Head | Spouse | Other => None,
-            Son | SonInLaw | Grandson | GrandsonDaughtersSide | Father | WifesFather
-            | HusbandsFather | Grandfather | GrandfatherMothersSide => Some(Sex::Male),
-            Daughter | DaughterInLaw | Granddaughter | GranddaughterDaughtersSide | Mother
-            | WifesMother | HusbandsMother | Grandmother | GrandmotherMothersSide => {
-                Some(Sex::Female)
-            }
+            Son
+            | SonInLaw
+            | Grandson
+            | GrandsonDaughtersSide
+            | Father
+            | WifesFather
+            | HusbandsFather
+            | Grandfather
+            | GrandfatherMothersSide => Some(Sex::Male),
+            Daughter
+            | DaughterInLaw
+            | Granddaughter
+            | GranddaughterDaughtersSide
+            | Mother
+            | WifesMother
+            | HusbandsMother
+            | Grandmother
+            | GrandmotherMothersSide => Some(Sex::Female),
         }
     }
 }
@@ -293,7 +305,10 @@ impl Schooling {
     }
     /// Senior high school (高中), for the age-plausibility check.
     pub fn is_senior_high(self) -> bool {
-        matches!(self, Schooling::Senior1 | Schooling::Senior2 | Schooling::Senior3)
+        matches!(
+            self,
+            Schooling::Senior1 | Schooling::Senior2 | Schooling::Senior3
+        )
     }
 }
 
@@ -451,11 +466,17 @@ code_list!(
 impl EventKind {
     /// Whether the event adds a member to the household (新生儿, 嫁入, 迁入).
     pub fn joins(self) -> bool {
-        matches!(self, EventKind::Birth | EventKind::MarryIn | EventKind::MoveIn)
+        matches!(
+            self,
+            EventKind::Birth | EventKind::MarryIn | EventKind::MoveIn
+        )
     }
     /// Whether the event removes a member from the household (死亡, 嫁出, 迁出).
     pub fn leaves(self) -> bool {
-        matches!(self, EventKind::Death | EventKind::MarryOut | EventKind::MoveOut)
+        matches!(
+            self,
+            EventKind::Death | EventKind::MarryOut | EventKind::MoveOut
+        )
     }
 }
 
@@ -466,7 +487,11 @@ mod tests {
     #[test]
     fn codes_round_trip_and_carry_national_codes() {
         for c in Cause::ALL {
-            assert_eq!(Cause::from_code(c.code()), Some(*c), "every cause code parses back");
+            assert_eq!(
+                Cause::from_code(c.code()),
+                Some(*c),
+                "every cause code parses back"
+            );
         }
         assert_eq!(Cause::Illness.national_code(), Some("01"));
         assert_eq!(Relation::WifesFather.national_code(), Some("13"));
@@ -476,8 +501,16 @@ mod tests {
 
     #[test]
     fn unknown_code_names_the_choices_in_chinese() {
-        let err = serde_json::from_str::<Cause>("\"bad_luck\"").unwrap_err().to_string();
-        assert!(err.contains("未知代码“bad_luck”"), "message names the bad code: {err}");
-        assert!(err.contains("illness(因病)"), "message lists the valid codes: {err}");
+        let err = serde_json::from_str::<Cause>("\"bad_luck\"")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("未知代码“bad_luck”"),
+            "message names the bad code: {err}"
+        );
+        assert!(
+            err.contains("illness(因病)"),
+            "message lists the valid codes: {err}"
+        );
     }
 }

@@ -24,7 +24,11 @@ pub enum Error {
 }
 
 fn format_findings(findings: &[Finding]) -> String {
-    findings.iter().map(|f| f.to_string()).collect::<Vec<_>>().join("\n")
+    findings
+        .iter()
+        .map(|f| f.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 impl Error {

@@ -49,7 +49,11 @@ impl IdNumber {
             .filter(|d| d.year() >= 1880)
             .ok_or_else(|| IdNumberError::BirthDate(date_text.clone()))?;
         let expected = check_char(&digits[..17]);
-        let found = if digits[17] == 10 { 'X' } else { (b'0' + digits[17]) as char };
+        let found = if digits[17] == 10 {
+            'X'
+        } else {
+            (b'0' + digits[17]) as char
+        };
         if expected != found {
             return Err(IdNumberError::Checksum { expected, found });
         }
@@ -90,7 +94,11 @@ impl std::fmt::Display for IdNumber {
 }
 
 fn check_char(first17: &[u8]) -> char {
-    let sum: u32 = first17.iter().zip(WEIGHTS).map(|(d, w)| *d as u32 * w).sum();
+    let sum: u32 = first17
+        .iter()
+        .zip(WEIGHTS)
+        .map(|(d, w)| *d as u32 * w)
+        .sum();
     CHECK[(sum % 11) as usize]
 }
 
@@ -135,7 +143,10 @@ mod tests {
     fn accepts_the_standard_example() {
         // The example number of GB 11643-1999 itself.
         let id = IdNumber::parse("11010519491231002X").expect("the standard's example is valid");
-        assert_eq!(id.birth_date(), NaiveDate::from_ymd_opt(1949, 12, 31).unwrap());
+        assert_eq!(
+            id.birth_date(),
+            NaiveDate::from_ymd_opt(1949, 12, 31).unwrap()
+        );
         assert_eq!(id.sex(), Sex::Female, "sequence 002 is even: female");
         assert_eq!(id.tail(), "002X");
     }
@@ -163,7 +174,10 @@ mod tests {
         ];
         for (input, message) in cases {
             let err = IdNumber::parse(input).unwrap_err().to_string();
-            assert!(err.contains(message), "{input}: expected “{message}” in “{err}”");
+            assert!(
+                err.contains(message),
+                "{input}: expected “{message}” in “{err}”"
+            );
         }
     }
 

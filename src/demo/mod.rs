@@ -31,33 +31,48 @@ pub fn generate(households: usize, seed: u64) -> Vec<VillageDocument> {
     let villages = households.div_ceil(VILLAGE_SIZE).max(1);
     (0..villages)
         .map(|v| {
-            let count = if v + 1 == villages { households - v * VILLAGE_SIZE } else { VILLAGE_SIZE };
+            let count = if v + 1 == villages {
+                households - v * VILLAGE_SIZE
+            } else {
+                VILLAGE_SIZE
+            };
             village(v, count, seed)
         })
         .collect()
 }
 
 fn village(index: usize, households: usize, seed: u64) -> VillageDocument {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+    let mut rng =
+        ChaCha8Rng::seed_from_u64(seed ^ (index as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
     let township = index / 20;
     let code = format!("360729{:03}{:03}", 101 + township % 900, 1 + index % 20);
     let name = format!(
         "{}{}村",
         names::VILLAGE_NAMES[index % names::VILLAGE_NAMES.len()],
-        if index >= names::VILLAGE_NAMES.len() { format!("{}", index / names::VILLAGE_NAMES.len() + 1) } else { String::new() }
+        if index >= names::VILLAGE_NAMES.len() {
+            format!("{}", index / names::VILLAGE_NAMES.len() + 1)
+        } else {
+            String::new()
+        }
     );
     let cadre_count = (households * 40).div_ceil(300).max(2);
     let cadres: Vec<Cadre> = (0..cadre_count)
         .map(|c| {
             let (unit, level) = names::UNITS[rng.random_range(0..names::UNITS.len())];
-            let sex = if rng.random_bool(0.7) { crate::codes::Sex::Male } else { crate::codes::Sex::Female };
+            let sex = if rng.random_bool(0.7) {
+                crate::codes::Sex::Male
+            } else {
+                crate::codes::Sex::Female
+            };
             Cadre {
                 id: derived_id(&[&seed.to_string(), &code, "cadre", &c.to_string()]),
                 name: people::full_name(&mut rng, sex, None),
                 unit: Some(unit.to_string()),
                 unit_level: crate::codes::UnitLevel::from_code(level),
                 phone: Some(people::phone(&mut rng)),
-                position: Some(names::POSITIONS[rng.random_range(0..names::POSITIONS.len())].to_string()),
+                position: Some(
+                    names::POSITIONS[rng.random_range(0..names::POSITIONS.len())].to_string(),
+                ),
             }
         })
         .collect();

@@ -14,8 +14,14 @@ pub fn pick<'a>(rng: &mut ChaCha8Rng, list: &[&'a str]) -> &'a str {
 
 /// A name; children take the given surname.
 pub fn full_name(rng: &mut ChaCha8Rng, sex: Sex, surname: Option<&str>) -> String {
-    let surname = surname.map(str::to_string).unwrap_or_else(|| pick(rng, names::SURNAMES).to_string());
-    let chars = if sex == Sex::Male { names::MALE_CHARS } else { names::FEMALE_CHARS };
+    let surname = surname
+        .map(str::to_string)
+        .unwrap_or_else(|| pick(rng, names::SURNAMES).to_string());
+    let chars = if sex == Sex::Male {
+        names::MALE_CHARS
+    } else {
+        names::FEMALE_CHARS
+    };
     let mut name = surname;
     name.push_str(pick(rng, chars));
     if rng.random_bool(0.75) {
@@ -59,8 +65,20 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         13 => Schooling::Grade8,
         14 => Schooling::Grade9,
         15 => Schooling::Senior1,
-        16 => if rng.random_bool(0.5) { Schooling::Senior2 } else { Schooling::Vocational2 },
-        17 => if rng.random_bool(0.6) { Schooling::Senior3 } else { Schooling::Vocational3 },
+        16 => {
+            if rng.random_bool(0.5) {
+                Schooling::Senior2
+            } else {
+                Schooling::Vocational2
+            }
+        }
+        17 => {
+            if rng.random_bool(0.6) {
+                Schooling::Senior3
+            } else {
+                Schooling::Vocational3
+            }
+        }
         18..=21 if rng.random_bool(0.3) => Schooling::CollegePlus,
         _ => Schooling::NotStudent,
     };
@@ -69,14 +87,36 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         6..=12 => Education::Primary,
         13..=15 => Education::JuniorHigh,
         _ if schooling == Schooling::CollegePlus => Education::SeniorHigh,
-        16..=40 => if rng.random_bool(0.6) { Education::JuniorHigh } else { Education::SeniorHigh },
-        41..=65 => if rng.random_bool(0.6) { Education::Primary } else { Education::JuniorHigh },
-        _ => if rng.random_bool(0.5) { Education::Illiterate } else { Education::Primary },
+        16..=40 => {
+            if rng.random_bool(0.6) {
+                Education::JuniorHigh
+            } else {
+                Education::SeniorHigh
+            }
+        }
+        41..=65 => {
+            if rng.random_bool(0.6) {
+                Education::Primary
+            } else {
+                Education::JuniorHigh
+            }
+        }
+        _ => {
+            if rng.random_bool(0.5) {
+                Education::Illiterate
+            } else {
+                Education::Primary
+            }
+        }
     };
     let health = if p.disabled {
         Health::Disabled
     } else if p.sick {
-        if rng.random_bool(0.4) { Health::SeriousIllness } else { Health::Chronic }
+        if rng.random_bool(0.4) {
+            Health::SeriousIllness
+        } else {
+            Health::Chronic
+        }
     } else if age > 65 && rng.random_bool(0.35) {
         Health::Chronic
     } else {
@@ -86,7 +126,11 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
     let labor = if student || age < 16 {
         Labor::NoLabor
     } else if health == Health::Disabled || health == Health::SeriousIllness {
-        if rng.random_bool(0.6) { Labor::Lost } else { Labor::Weak }
+        if rng.random_bool(0.6) {
+            Labor::Lost
+        } else {
+            Labor::Weak
+        }
     } else if age > 70 {
         Labor::NoLabor
     } else if age > 60 || health == Health::Chronic {
@@ -96,22 +140,44 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
     } else {
         Labor::Ordinary
     };
-    let works = matches!(labor, Labor::Ordinary | Labor::Skilled) && age <= 55 && rng.random_bool(0.65);
+    let works =
+        matches!(labor, Labor::Ordinary | Labor::Skilled) && age <= 55 && rng.random_bool(0.65);
     let work = works.then(|| {
-        let place = [WorkPlace::InTownship, WorkPlace::InCounty, WorkPlace::InProvince, WorkPlace::OutOfProvince][rng.random_range(0..4)];
-        Work { place: Some(place), months: Some(rng.random_range(6..=12)) }
+        let place = [
+            WorkPlace::InTownship,
+            WorkPlace::InCounty,
+            WorkPlace::InProvince,
+            WorkPlace::OutOfProvince,
+        ][rng.random_range(0..4)];
+        Work {
+            place: Some(place),
+            months: Some(rng.random_range(6..=12)),
+        }
     });
     let insured = !rng.random_bool(0.015);
     Member {
         id: p.id,
         name: p.name,
-        id_number: Some(idcard::build(p.area, p.birth, rng.random_range(0..1000), p.sex)),
+        id_number: Some(idcard::build(
+            p.area,
+            p.birth,
+            rng.random_range(0..1000),
+            p.sex,
+        )),
         relation: Some(p.relation),
         sex: Some(p.sex),
-        ethnicity: Some(if rng.random_bool(0.03) { "畲族".into() } else { "汉族".into() }),
+        ethnicity: Some(if rng.random_bool(0.03) {
+            "畲族".into()
+        } else {
+            "汉族".into()
+        }),
         education: Some(education),
         schooling: Some(schooling),
-        schooling_exempt: if (6..=15).contains(&age) && !student { Some(true) } else { None },
+        schooling_exempt: if (6..=15).contains(&age) && !student {
+            Some(true)
+        } else {
+            None
+        },
         health: Some(health),
         disability_grade: p.disabled.then(|| rng.random_range(1..=4)),
         labor: Some(labor),

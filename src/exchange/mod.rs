@@ -48,20 +48,35 @@ pub fn check_document(doc: &VillageDocument, today: NaiveDate) -> Vec<Finding> {
                 message: format!("户编号{}与households[{first}]重复", h.code),
             });
         }
-        findings.extend(validate::errors_only(&validate::check_household(h, &doc.cadres, today, &prefix)));
+        findings.extend(validate::errors_only(&validate::check_household(
+            h,
+            &doc.cadres,
+            today,
+            &prefix,
+        )));
     }
     findings
 }
 
 /// Parses, checks and imports a document in one transaction: all of it or nothing.
 /// Importing the same file twice changes nothing the second time (ids are stable).
-pub fn import_bytes(ledger: &mut Ledger, bytes: &[u8], source: &str, today: NaiveDate) -> Result<ImportSummary> {
+pub fn import_bytes(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
     let doc = parse_document(bytes, today).map_err(Error::Validation)?;
     import_document(ledger, doc, source, today)
 }
 
 /// Checks and imports an already parsed document (see `import_bytes`).
-pub fn import_document(ledger: &mut Ledger, mut doc: VillageDocument, source: &str, today: NaiveDate) -> Result<ImportSummary> {
+pub fn import_document(
+    ledger: &mut Ledger,
+    mut doc: VillageDocument,
+    source: &str,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
     for h in &mut doc.households {
         h.assign_missing_ids();
     }
@@ -75,9 +90,14 @@ pub fn import_document(ledger: &mut Ledger, mut doc: VillageDocument, source: &s
         for c in &doc.cadres {
             w.save_cadre(&village_id, c, Some(&reason))?;
         }
-        let mut summary = ImportSummary { village: doc.village.code.clone(), ..Default::default() };
+        let mut summary = ImportSummary {
+            village: doc.village.code.clone(),
+            ..Default::default()
+        };
         for (i, h) in doc.households.iter().enumerate() {
-            let saved = w.save_household_with(&village_id, h, &doc.cadres, Some(&reason), today).map_err(|e| prefix_paths(e, i))?;
+            let saved = w
+                .save_household_with(&village_id, h, &doc.cadres, Some(&reason), today)
+                .map_err(|e| prefix_paths(e, i))?;
             match saved.change {
                 crate::store::Change::Inserted => summary.inserted += 1,
                 crate::store::Change::Updated => summary.updated += 1,
@@ -92,10 +112,12 @@ pub fn import_document(ledger: &mut Ledger, mut doc: VillageDocument, source: &s
 fn prefix_paths(e: Error, index: usize) -> Error {
     match e {
         Error::Validation(list) => Error::Validation(
-            list.into_iter().map(|mut f| {
-                f.path = format!("households[{index}].{}", f.path);
-                f
-            }).collect(),
+            list.into_iter()
+                .map(|mut f| {
+                    f.path = format!("households[{index}].{}", f.path);
+                    f
+                })
+                .collect(),
         ),
         other => other,
     }
@@ -106,8 +128,16 @@ pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocu
     let village = ledger.village(village_code)?;
     let cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
     let ids = crate::store::read::household_ids(ledger.conn(), &village.id)?;
-    let households = ids.iter().map(|id| ledger.household(id).map(|s| s.household)).collect::<Result<Vec<_>>>()?;
-    Ok(VillageDocument { format: FORMAT_V1.to_string(), village: village.village, cadres, households })
+    let households = ids
+        .iter()
+        .map(|id| ledger.household(id).map(|s| s.household))
+        .collect::<Result<Vec<_>>>()?;
+    Ok(VillageDocument {
+        format: FORMAT_V1.to_string(),
+        village: village.village,
+        cadres,
+        households,
+    })
 }
 
 /// Exports a village as pretty JSON text.

@@ -7,7 +7,13 @@ use serde::de::DeserializeOwned;
 use serde_json::Value;
 
 fn finding(household: &str, path: String, rule: &str, message: String) -> Finding {
-    Finding { severity: Severity::Error, household: household.to_string(), path, rule: rule.to_string(), message }
+    Finding {
+        severity: Severity::Error,
+        household: household.to_string(),
+        path,
+        rule: rule.to_string(),
+        message,
+    }
 }
 
 fn household_index(path: &str) -> usize {
@@ -19,12 +25,20 @@ fn household_index(path: &str) -> usize {
 
 /// Parses a document, or returns every error found: structural ones, and for the
 /// households that did parse, their validation errors (checked against `today`).
-pub fn parse_document(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageDocument, Vec<Finding>> {
+pub fn parse_document(
+    bytes: &[u8],
+    today: chrono::NaiveDate,
+) -> Result<VillageDocument, Vec<Finding>> {
     if let Ok(doc) = serde_json::from_slice::<VillageDocument>(bytes) {
         return Ok(doc);
     }
     let mut root: Value = serde_json::from_slice(bytes).map_err(|e| {
-        vec![finding("", format!("第{}行第{}列", e.line(), e.column()), "json.syntax", format!("不是有效的JSON：{}", translate(&e.to_string())))]
+        vec![finding(
+            "",
+            format!("第{}行第{}列", e.line(), e.column()),
+            "json.syntax",
+            format!("不是有效的JSON：{}", translate(&e.to_string())),
+        )]
     })?;
     strip_extensions(&mut root);
     let mut errors = Vec::new();
@@ -32,7 +46,12 @@ pub fn parse_document(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageD
         Some(Value::Array(list)) => list,
         Some(Value::Null) | None => Vec::new(),
         Some(_) => {
-            errors.push(finding("", "households".into(), "json.type", "households应为数组".into()));
+            errors.push(finding(
+                "",
+                "households".into(),
+                "json.type",
+                "households应为数组".into(),
+            ));
             Vec::new()
         }
     };
@@ -48,7 +67,11 @@ pub fn parse_document(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageD
     };
     let mut parsed = Vec::new();
     for (i, value) in households.into_iter().enumerate() {
-        let code = value.get("code").and_then(Value::as_str).unwrap_or("").to_string();
+        let code = value
+            .get("code")
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .to_string();
         match typed::<Household>(value.clone(), &format!("households[{i}]")) {
             Ok(h) => parsed.push((i, h)),
             Err(first) => errors.extend(household_errors(&value, &code, i, first)),
@@ -59,7 +82,8 @@ pub fn parse_document(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageD
         let cadres = doc.as_ref().map(|d| d.cadres.clone()).unwrap_or_default();
         for (i, mut h) in parsed {
             h.assign_missing_ids();
-            let findings = crate::validate::check_household(&h, &cadres, today, &format!("households[{i}]"));
+            let findings =
+                crate::validate::check_household(&h, &cadres, today, &format!("households[{i}]"));
             errors.extend(crate::validate::errors_only(&findings));
         }
         errors.sort_by_key(|f| household_index(&f.path));
@@ -72,11 +96,25 @@ pub fn parse_document(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageD
 
 /// Every error of a household that did not parse: each record is tried on its own so one
 /// bad member does not hide another.
-fn household_errors(value: &Value, code: &str, index: usize, first: (String, String)) -> Vec<Finding> {
+fn household_errors(
+    value: &Value,
+    code: &str,
+    index: usize,
+    first: (String, String),
+) -> Vec<Finding> {
     let prefix = format!("households[{index}]");
     let mut found = Vec::new();
     let mut shell = value.clone();
-    let lists = ["members", "income", "expenses", "rigid_expenses", "pairings", "visits", "measures", "events"];
+    let lists = [
+        "members",
+        "income",
+        "expenses",
+        "rigid_expenses",
+        "pairings",
+        "visits",
+        "measures",
+        "events",
+    ];
     for key in lists {
         if let Some(Value::Array(items)) = value.get(key) {
             for (j, item) in items.iter().enumerate() {
@@ -85,7 +123,9 @@ fn household_errors(value: &Value, code: &str, index: usize, first: (String, Str
                     "members" => typed::<crate::model::Member>(item.clone(), &path).map(drop),
                     "income" => typed::<crate::model::IncomeLine>(item.clone(), &path).map(drop),
                     "expenses" => typed::<crate::model::Expense>(item.clone(), &path).map(drop),
-                    "rigid_expenses" => typed::<crate::model::RigidExpense>(item.clone(), &path).map(drop),
+                    "rigid_expenses" => {
+                        typed::<crate::model::RigidExpense>(item.clone(), &path).map(drop)
+                    }
                     "pairings" => typed::<crate::model::Pairing>(item.clone(), &path).map(drop),
                     "visits" => typed::<crate::model::Visit>(item.clone(), &path).map(drop),
                     "measures" => typed::<crate::model::Measure>(item.clone(), &path).map(drop),
@@ -143,9 +183,20 @@ fn translate(msg: &str) -> String {
         return format!("不认识的字段{name}（扩展字段须以x_开头）");
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        return format!("类型不对：{}", rest.replace("expected", "应为").replace("a string", "文本").replace("a boolean", "是/否").replace("i32", "整数").replace("u8", "整数").replace("f64", "数字"));
+        return format!(
+            "类型不对：{}",
+            rest.replace("expected", "应为")
+                .replace("a string", "文本")
+                .replace("a boolean", "是/否")
+                .replace("i32", "整数")
+                .replace("u8", "整数")
+                .replace("f64", "数字")
+        );
     }
-    if msg.starts_with("input contains invalid characters") || msg.starts_with("premature end of input") || msg.contains("invalid") {
+    if msg.starts_with("input contains invalid characters")
+        || msg.starts_with("premature end of input")
+        || msg.contains("invalid")
+    {
         return format!("格式不正确（{msg}）");
     }
     msg.to_string()

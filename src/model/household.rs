@@ -1,8 +1,10 @@
 //! 户: the household record with its living conditions (生产生活条件).
 
-use super::{Event, Expense, IncomeLine, Measure, Member, Monitoring, Pairing, RigidExpense, Visit};
+use super::{
+    Event, Expense, IncomeLine, Measure, Member, Monitoring, Pairing, RigidExpense, Visit,
+};
 use crate::codes::{
-    Attribute, Cause, Fuel, HouseGrade, RelocationMode, Relation, RoadType, Standard, Status,
+    Attribute, Cause, Fuel, HouseGrade, Relation, RelocationMode, RoadType, Standard, Status,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -62,7 +64,9 @@ pub struct Household {
 impl Household {
     /// The household head (户主), if exactly one is recorded first.
     pub fn head(&self) -> Option<&Member> {
-        self.members.iter().find(|m| m.relation == Some(Relation::Head))
+        self.members
+            .iter()
+            .find(|m| m.relation == Some(Relation::Head))
     }
 
     /// Members registered in the household on `date`: joined (or always there) and not left.
@@ -77,7 +81,11 @@ impl Household {
     pub fn is_registered_on(&self, member: &Member, date: NaiveDate) -> bool {
         let mut present = true;
         let mut joined_later = false;
-        for e in self.events.iter().filter(|e| e.member.as_deref() == Some(&member.id)) {
+        for e in self
+            .events
+            .iter()
+            .filter(|e| e.member.as_deref() == Some(&member.id))
+        {
             if e.kind.joins() && e.date > date {
                 joined_later = true;
             }

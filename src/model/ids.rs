@@ -20,7 +20,9 @@ pub fn derived_id(parts: &[&str]) -> String {
     let digest = hash.finalize();
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
-    uuid::Builder::from_random_bytes(bytes).into_uuid().to_string()
+    uuid::Builder::from_random_bytes(bytes)
+        .into_uuid()
+        .to_string()
 }
 
 fn fill(id: &mut Option<String>, household: &str, kind: &str, index: usize) {

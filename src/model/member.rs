@@ -53,7 +53,9 @@ pub struct Member {
 impl Member {
     /// The parsed ID number, if it is a valid 18-character citizen ID.
     pub fn id(&self) -> Option<IdNumber> {
-        self.id_number.as_deref().and_then(|s| IdNumber::parse(s).ok())
+        self.id_number
+            .as_deref()
+            .and_then(|s| IdNumber::parse(s).ok())
     }
 
     /// Birth date from the ID number.

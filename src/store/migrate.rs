@@ -22,7 +22,10 @@ pub fn version(conn: &Connection) -> Result<i64> {
 pub fn check_not_newer(conn: &Connection) -> Result<()> {
     let found = version(conn)?;
     if found > SCHEMA_VERSION {
-        return Err(Error::SchemaTooNew { found, supported: SCHEMA_VERSION });
+        return Err(Error::SchemaTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        });
     }
     Ok(())
 }
@@ -51,7 +54,9 @@ mod tests {
     #[test]
     fn migration_names_are_numbered_in_order() {
         for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
-            let number: usize = name[..4].parse().expect("migration names start with 4 digits");
+            let number: usize = name[..4]
+                .parse()
+                .expect("migration names start with 4 digits");
             assert_eq!(number, i + 1, "migration {name} is out of order");
         }
     }
@@ -62,9 +67,13 @@ mod tests {
         migrate(&mut conn).unwrap();
         assert_eq!(version(&conn).unwrap(), SCHEMA_VERSION);
         migrate(&mut conn).expect("migrating twice is a no-op");
-        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
         let err = migrate(&mut conn).unwrap_err();
         assert_eq!(err.code(), "schema_too_new");
-        assert!(err.to_string().contains("请升级软件"), "message tells the cadre what to do");
+        assert!(
+            err.to_string().contains("请升级软件"),
+            "message tells the cadre what to do"
+        );
     }
 }

@@ -94,9 +94,17 @@ impl Ledger {
 
     /// Runs `f` in one write transaction; commits if it returns `Ok`, else changes nothing.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let at = chrono::Local::now().format("%Y-%m-%dT%H:%M:%S%:z").to_string();
-        let writer = Writer { tx, operator: &self.operator, at };
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let at = chrono::Local::now()
+            .format("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string();
+        let writer = Writer {
+            tx,
+            operator: &self.operator,
+            at,
+        };
         let out = f(&writer)?;
         writer.tx.commit()?;
         Ok(out)
@@ -109,12 +117,14 @@ impl Ledger {
 
     /// A village by code.
     pub fn village(&self, code: &str) -> Result<StoredVillage> {
-        read::village_where(&self.conn, "code = ?1", code)?.ok_or_else(|| Error::NotFound(format!("村代码为{code}的行政村")))
+        read::village_where(&self.conn, "code = ?1", code)?
+            .ok_or_else(|| Error::NotFound(format!("村代码为{code}的行政村")))
     }
 
     /// A village by row id.
     pub fn village_by_id(&self, id: &str) -> Result<StoredVillage> {
-        read::village_where(&self.conn, "id = ?1", id)?.ok_or_else(|| Error::NotFound(format!("记录编号为{id}的行政村")))
+        read::village_where(&self.conn, "id = ?1", id)?
+            .ok_or_else(|| Error::NotFound(format!("记录编号为{id}的行政村")))
     }
 
     /// The cadres of a village.
@@ -138,7 +148,10 @@ impl Ledger {
         match ids.as_slice() {
             [id] => self.household(id),
             [] => Err(Error::NotFound(format!("户编号为{code}的农户"))),
-            _ => Err(Error::Invalid(format!("户编号{code}在{}个村都存在，请指定村", ids.len()))),
+            _ => Err(Error::Invalid(format!(
+                "户编号{code}在{}个村都存在，请指定村",
+                ids.len()
+            ))),
         }
     }
 
@@ -179,9 +192,15 @@ impl Ledger {
     pub fn warnings(&self, household_id: &str) -> Result<Vec<crate::validate::Finding>> {
         let code: Option<String> = self
             .conn
-            .query_row("SELECT code FROM households WHERE id = ?1", [household_id], |r| r.get(0))
+            .query_row(
+                "SELECT code FROM households WHERE id = ?1",
+                [household_id],
+                |r| r.get(0),
+            )
             .optional()?;
-        let mut stmt = self.conn.prepare_cached("SELECT path, rule, message FROM findings WHERE household_id = ?1")?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT path, rule, message FROM findings WHERE household_id = ?1")?;
         let rows = stmt.query_map([household_id], |r| {
             Ok(crate::validate::Finding {
                 severity: crate::validate::Severity::Warning,

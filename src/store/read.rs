@@ -7,20 +7,25 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row as SqlRow};
 
 fn parse_codes<C: Copy>(text: &str, from: fn(&str) -> Option<C>) -> Vec<C> {
-    text.split(',').filter(|s| !s.is_empty()).filter_map(from).collect()
+    text.split(',')
+        .filter(|s| !s.is_empty())
+        .filter_map(from)
+        .collect()
 }
 
 fn date(r: &SqlRow, i: usize) -> rusqlite::Result<NaiveDate> {
     let text: String = r.get(i)?;
-    NaiveDate::parse_from_str(&text, "%Y-%m-%d")
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+    NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 fn opt_date(r: &SqlRow, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
     let text: Option<String> = r.get(i)?;
     text.map(|t| {
-        NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e)))
+        NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
     })
     .transpose()
 }
@@ -33,7 +38,11 @@ pub struct StoredVillage {
     pub village: Village,
 }
 
-pub(crate) fn village_where(conn: &Connection, clause: &str, arg: &str) -> Result<Option<StoredVillage>> {
+pub(crate) fn village_where(
+    conn: &Connection,
+    clause: &str,
+    arg: &str,
+) -> Result<Option<StoredVillage>> {
     let sql = format!(
         "SELECT id, revision, code, name, township, county, province, region, rural_population, groups
          FROM villages WHERE deleted = 0 AND {clause}"
@@ -65,7 +74,10 @@ pub fn villages(conn: &Connection) -> Result<Vec<StoredVillage>> {
         .prepare("SELECT code FROM villages WHERE deleted = 0 ORDER BY code")?
         .query_map([], |r| r.get(0))?
         .collect::<rusqlite::Result<_>>()?;
-    codes.iter().map(|c| village_where(conn, "code = ?1", c).map(|v| v.expect("listed village exists"))).collect()
+    codes
+        .iter()
+        .map(|c| village_where(conn, "code = ?1", c).map(|v| v.expect("listed village exists")))
+        .collect()
 }
 
 /// The cadres of a village, by name.
@@ -75,7 +87,14 @@ pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
          WHERE village_id = ?1 AND deleted = 0 ORDER BY name, id",
     )?;
     let rows = stmt.query_map([village_id], |r| {
-        Ok(Cadre { id: r.get(0)?, name: r.get(1)?, unit: r.get(2)?, unit_level: r.get(3)?, phone: r.get(4)?, position: r.get(5)? })
+        Ok(Cadre {
+            id: r.get(0)?,
+            name: r.get(1)?,
+            unit: r.get(2)?,
+            unit_level: r.get(3)?,
+            phone: r.get(4)?,
+            position: r.get(5)?,
+        })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
@@ -103,7 +122,10 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
         .query_row([id], |r| {
             let other: String = r.get(14)?;
             let relocation = if r.get::<_, bool>(25)? {
-                Some(Relocation { mode: r.get(23)?, moved_in: r.get(24)? })
+                Some(Relocation {
+                    mode: r.get(23)?,
+                    moved_in: r.get(24)?,
+                })
             } else {
                 None
             };
@@ -152,7 +174,12 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
     Ok(stored)
 }
 
-fn children<T>(conn: &Connection, sql: &str, hid: &str, f: impl FnMut(&SqlRow) -> rusqlite::Result<T>) -> Result<Vec<T>> {
+fn children<T>(
+    conn: &Connection,
+    sql: &str,
+    hid: &str,
+    f: impl FnMut(&SqlRow) -> rusqlite::Result<T>,
+) -> Result<Vec<T>> {
     let mut stmt = conn.prepare_cached(sql)?;
     let rows = stmt.query_map([hid], f)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -198,7 +225,17 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
         "SELECT id, year, month, category, item, amount, counted FROM income_lines
          WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
-        |r| Ok(IncomeLine { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)?, counted: r.get(6)? }),
+        |r| {
+            Ok(IncomeLine {
+                id: r.get(0)?,
+                year: r.get(1)?,
+                month: r.get(2)?,
+                category: r.get(3)?,
+                item: r.get(4)?,
+                amount: r.get(5)?,
+                counted: r.get(6)?,
+            })
+        },
     )?;
     h.expenses = children(
         conn,
@@ -266,7 +303,9 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
 
 /// The household ids of a village, ordered by household code.
 pub fn household_ids(conn: &Connection, village_id: &str) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare_cached("SELECT id FROM households WHERE village_id = ?1 AND deleted = 0 ORDER BY code")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT id FROM households WHERE village_id = ?1 AND deleted = 0 ORDER BY code",
+    )?;
     let rows = stmt.query_map([village_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }

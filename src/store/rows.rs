@@ -19,11 +19,19 @@ pub(crate) struct Row {
 
 /// Columns derived from others (search keys, presence flags) and ordering: written but
 /// not audited field by field.
-pub(crate) const UNAUDITED: &[&str] =
-    &["seq", "initials", "id_tail", "work_recorded", "relocation_recorded", "household_id", "village_id"];
+pub(crate) const UNAUDITED: &[&str] = &[
+    "seq",
+    "initials",
+    "id_tail",
+    "work_recorded",
+    "relocation_recorded",
+    "household_id",
+    "village_id",
+];
 
 pub(crate) fn code<C: Code>(v: Option<C>) -> Value {
-    v.map(|c| Value::Text(c.code().to_string())).unwrap_or(Value::Null)
+    v.map(|c| Value::Text(c.code().to_string()))
+        .unwrap_or(Value::Null)
 }
 pub(crate) fn text(v: &Option<String>) -> Value {
     v.clone().map(Value::Text).unwrap_or(Value::Null)
@@ -56,7 +64,10 @@ pub(crate) fn village_cols(v: &Village) -> Cols {
         ("province", text(&v.province)),
         ("region", code(v.region)),
         ("rural_population", int(v.rural_population)),
-        ("groups", Value::Text(serde_json::to_string(&v.groups).unwrap_or_default())),
+        (
+            "groups",
+            Value::Text(serde_json::to_string(&v.groups).unwrap_or_default()),
+        ),
     ]
 }
 
@@ -97,7 +108,10 @@ pub(crate) fn household_cols(village_id: &str, h: &Household) -> Cols {
         ("house_grade", code(c.house_grade)),
         ("relocation_mode", code(reloc.and_then(|r| r.mode))),
         ("relocation_moved_in", flag(reloc.and_then(|r| r.moved_in))),
-        ("relocation_recorded", Value::Integer(reloc.is_some() as i64)),
+        (
+            "relocation_recorded",
+            Value::Integer(reloc.is_some() as i64),
+        ),
         ("drinking_water_safe", flag(c.drinking_water_safe)),
         ("electricity", flag(c.electricity)),
         ("sanitary_toilet", flag(c.sanitary_toilet)),
@@ -111,14 +125,21 @@ pub(crate) fn household_cols(village_id: &str, h: &Household) -> Cols {
 /// Pinyin initials of a name (`张三` → `zs`); characters without a reading are skipped.
 pub fn initials(name: &str) -> String {
     use pinyin::ToPinyin;
-    name.to_pinyin().flatten().map(|p| p.first_letter()).collect::<String>().to_lowercase()
+    name.to_pinyin()
+        .flatten()
+        .map(|p| p.first_letter())
+        .collect::<String>()
+        .to_lowercase()
 }
 
 fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
     let work = m.work.as_ref();
     let tail = m.id_number.as_deref().map(|n| {
         let chars: Vec<char> = n.trim().chars().collect();
-        chars[chars.len().saturating_sub(4)..].iter().collect::<String>().to_uppercase()
+        chars[chars.len().saturating_sub(4)..]
+            .iter()
+            .collect::<String>()
+            .to_uppercase()
     });
     vec![
         ("household_id", s(hid)),
@@ -138,7 +159,10 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("work_months", int(work.and_then(|w| w.months))),
         ("work_recorded", Value::Integer(work.is_some() as i64)),
         ("medical_insurance", flag(m.medical_insurance)),
-        ("serious_illness_insurance", flag(m.serious_illness_insurance)),
+        (
+            "serious_illness_insurance",
+            flag(m.serious_illness_insurance),
+        ),
         ("pension_insurance", flag(m.pension_insurance)),
         ("family_doctor", flag(m.family_doctor)),
         ("dibao", flag(m.dibao)),
@@ -169,10 +193,19 @@ fn id_of(id: &Option<String>) -> String {
 /// Every child row of a household (ids must be assigned).
 pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
     let hid = h.id.as_str();
-    let head = |seq: usize| -> Cols { vec![("household_id", s(hid)), ("seq", Value::Integer(seq as i64))] };
+    let head = |seq: usize| -> Cols {
+        vec![
+            ("household_id", s(hid)),
+            ("seq", Value::Integer(seq as i64)),
+        ]
+    };
     let mut rows = Vec::new();
     for (i, m) in h.members.iter().enumerate() {
-        rows.push(Row { table: "members", id: m.id.clone(), cols: member_cols(hid, i, m) });
+        rows.push(Row {
+            table: "members",
+            id: m.id.clone(),
+            cols: member_cols(hid, i, m),
+        });
     }
     for (i, l) in h.income.iter().enumerate() {
         let mut cols = head(i);
@@ -184,7 +217,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("amount", Value::Real(l.amount)),
             ("counted", Value::Integer(l.counted as i64)),
         ]);
-        rows.push(Row { table: "income_lines", id: id_of(&l.id), cols });
+        rows.push(Row {
+            table: "income_lines",
+            id: id_of(&l.id),
+            cols,
+        });
     }
     for (i, l) in h.expenses.iter().enumerate() {
         let mut cols = head(i);
@@ -195,7 +232,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("item", s(&l.item)),
             ("amount", Value::Real(l.amount)),
         ]);
-        rows.push(Row { table: "expenses", id: id_of(&l.id), cols });
+        rows.push(Row {
+            table: "expenses",
+            id: id_of(&l.id),
+            cols,
+        });
     }
     for (i, l) in h.rigid_expenses.iter().enumerate() {
         let mut cols = head(i);
@@ -206,7 +247,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("amount", Value::Real(l.amount)),
             ("reimbursed", Value::Real(l.reimbursed)),
         ]);
-        rows.push(Row { table: "rigid_expenses", id: id_of(&l.id), cols });
+        rows.push(Row {
+            table: "rigid_expenses",
+            id: id_of(&l.id),
+            cols,
+        });
     }
     for (i, p) in h.pairings.iter().enumerate() {
         let mut cols = head(i);
@@ -216,7 +261,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("start", date(Some(p.start))),
             ("end", date(p.end)),
         ]);
-        rows.push(Row { table: "pairings", id: id_of(&p.id), cols });
+        rows.push(Row {
+            table: "pairings",
+            id: id_of(&p.id),
+            cols,
+        });
     }
     for (i, v) in h.visits.iter().enumerate() {
         let mut cols = head(i);
@@ -228,7 +277,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("done", s(&v.done)),
             ("follow_up", s(&v.follow_up)),
         ]);
-        rows.push(Row { table: "visits", id: id_of(&v.id), cols });
+        rows.push(Row {
+            table: "visits",
+            id: id_of(&v.id),
+            cols,
+        });
     }
     for (i, m) in h.measures.iter().enumerate() {
         let mut cols = head(i);
@@ -243,7 +296,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("result", text(&m.result)),
             ("income_gain", real(m.income_gain)),
         ]);
-        rows.push(Row { table: "measures", id: id_of(&m.id), cols });
+        rows.push(Row {
+            table: "measures",
+            id: id_of(&m.id),
+            cols,
+        });
     }
     if let Some(m) = &h.monitoring {
         let mut cols = head(0);
@@ -254,7 +311,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("risks", codes(&m.risks)),
             ("eliminated", date(m.eliminated)),
         ]);
-        rows.push(Row { table: "monitoring", id: id_of(&m.id), cols });
+        rows.push(Row {
+            table: "monitoring",
+            id: id_of(&m.id),
+            cols,
+        });
     }
     for (i, e) in h.events.iter().enumerate() {
         let mut cols = head(i);
@@ -264,7 +325,11 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("member_id", text(&e.member)),
             ("note", text(&e.note)),
         ]);
-        rows.push(Row { table: "member_events", id: id_of(&e.id), cols });
+        rows.push(Row {
+            table: "member_events",
+            id: id_of(&e.id),
+            cols,
+        });
     }
     rows
 }

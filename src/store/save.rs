@@ -28,19 +28,42 @@ impl Writer<'_> {
     pub fn save_village(&self, id: &str, v: &Village, reason: Option<&str>) -> Result<String> {
         let existing: Option<String> = self
             .tx
-            .query_row("SELECT id FROM villages WHERE code = ?1 AND deleted = 0", [&v.code], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM villages WHERE code = ?1 AND deleted = 0",
+                [&v.code],
+                |r| r.get(0),
+            )
             .optional()?;
         let id = existing.unwrap_or_else(|| id.to_string());
-        self.upsert(&Row { table: "villages", id: id.clone(), cols: village_cols(v) }, None, reason)?;
+        self.upsert(
+            &Row {
+                table: "villages",
+                id: id.clone(),
+                cols: village_cols(v),
+            },
+            None,
+            reason,
+        )?;
         Ok(id)
     }
 
     /// Inserts or updates a cadre of a village.
     pub fn save_cadre(&self, village_id: &str, c: &Cadre, reason: Option<&str>) -> Result<Change> {
         if c.name.trim().is_empty() {
-            return Err(Error::Invalid(format!("帮扶责任人（编号{}）的姓名不能为空", c.id)));
+            return Err(Error::Invalid(format!(
+                "帮扶责任人（编号{}）的姓名不能为空",
+                c.id
+            )));
         }
-        self.upsert(&Row { table: "cadres", id: c.id.clone(), cols: cadre_cols(village_id, c) }, None, reason)
+        self.upsert(
+            &Row {
+                table: "cadres",
+                id: c.id.clone(),
+                cols: cadre_cols(village_id, c),
+            },
+            None,
+            reason,
+        )
     }
 
     /// Validates and saves one household with all its records. Findings' paths are
@@ -75,11 +98,23 @@ impl Writer<'_> {
         self.check_code_free(village_id, &h)?;
         let stored: Option<Option<String>> = self
             .tx
-            .query_row("SELECT status FROM households WHERE id = ?1", [&h.id], |r| r.get(0))
+            .query_row(
+                "SELECT status FROM households WHERE id = ?1",
+                [&h.id],
+                |r| r.get(0),
+            )
             .optional()?;
         let change = match stored {
             None => {
-                self.insert(&Row { table: "households", id: h.id.clone(), cols: household_cols(village_id, &h) }, Some(&h.id), reason)?;
+                self.insert(
+                    &Row {
+                        table: "households",
+                        id: h.id.clone(),
+                        cols: household_cols(village_id, &h),
+                    },
+                    Some(&h.id),
+                    reason,
+                )?;
                 for row in child_rows(&h) {
                     self.insert(&row, Some(&h.id), reason)?;
                 }
@@ -98,10 +133,22 @@ impl Writer<'_> {
                 self.update_household(village_id, &h, reason)?
             }
         };
-        let warnings: Vec<Finding> = findings.into_iter().filter(|f| f.severity == Severity::Warning).collect();
+        let warnings: Vec<Finding> = findings
+            .into_iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .collect();
         self.store_findings(&h.id, &warnings)?;
-        let revision = self.tx.query_row("SELECT revision FROM households WHERE id = ?1", [&h.id], |r| r.get(0))?;
-        Ok(Saved { household_id: h.id, revision, change, warnings })
+        let revision = self.tx.query_row(
+            "SELECT revision FROM households WHERE id = ?1",
+            [&h.id],
+            |r| r.get(0),
+        )?;
+        Ok(Saved {
+            household_id: h.id,
+            revision,
+            change,
+            warnings,
+        })
     }
 
     fn check_code_free(&self, village_id: &str, h: &Household) -> Result<()> {
@@ -111,19 +158,38 @@ impl Writer<'_> {
             .query_row(params![village_id, h.code, h.id], |r| r.get(0))
             .optional()?;
         match other {
-            Some(_) => Err(Error::Invalid(format!("户编号{}已被本村另一户使用", h.code))),
+            Some(_) => Err(Error::Invalid(format!(
+                "户编号{}已被本村另一户使用",
+                h.code
+            ))),
             None => Ok(()),
         }
     }
 
-    fn update_household(&self, village_id: &str, h: &Household, reason: Option<&str>) -> Result<Change> {
+    fn update_household(
+        &self,
+        village_id: &str,
+        h: &Household,
+        reason: Option<&str>,
+    ) -> Result<Change> {
         let hid = Some(h.id.as_str());
-        let own = self.upsert(&Row { table: "households", id: h.id.clone(), cols: household_cols(village_id, h) }, hid, reason)?;
+        let own = self.upsert(
+            &Row {
+                table: "households",
+                id: h.id.clone(),
+                cols: household_cols(village_id, h),
+            },
+            hid,
+            reason,
+        )?;
         let mut children_changed = false;
         let rows = child_rows(h);
         for table in CHILD_TABLES {
             let incoming: Vec<&Row> = rows.iter().filter(|r| r.table == *table).collect();
-            let names: Vec<&str> = incoming.first().map(|r| r.cols.iter().map(|(n, _)| *n).collect()).unwrap_or_default();
+            let names: Vec<&str> = incoming
+                .first()
+                .map(|r| r.cols.iter().map(|(n, _)| *n).collect())
+                .unwrap_or_default();
             let stored = self.stored_children(table, &names, &h.id)?;
             let mut seen = HashSet::new();
             for row in &incoming {
@@ -150,11 +216,17 @@ impl Writer<'_> {
                 params![self.at, h.id],
             )?;
         }
-        Ok(if own == Change::Unchanged && !children_changed { Change::Unchanged } else { Change::Updated })
+        Ok(if own == Change::Unchanged && !children_changed {
+            Change::Unchanged
+        } else {
+            Change::Updated
+        })
     }
 
     fn store_findings(&self, household_id: &str, warnings: &[Finding]) -> Result<()> {
-        self.tx.prepare_cached("DELETE FROM findings WHERE household_id = ?1")?.execute([household_id])?;
+        self.tx
+            .prepare_cached("DELETE FROM findings WHERE household_id = ?1")?
+            .execute([household_id])?;
         let mut stmt = self.tx.prepare_cached(
             "INSERT INTO findings (household_id, severity, path, rule, message) VALUES (?1, 'warning', ?2, ?3, ?4)",
         )?;
@@ -179,5 +251,7 @@ impl Writer<'_> {
 }
 
 fn status_label(code: Option<&str>) -> &'static str {
-    code.and_then(crate::codes::Status::from_code).map(|s| s.label()).unwrap_or("未填写")
+    code.and_then(crate::codes::Status::from_code)
+        .map(|s| s.label())
+        .unwrap_or("未填写")
 }

@@ -29,7 +29,9 @@ fn forms(query: &str) -> Vec<(&'static str, String, bool)> {
     if q.is_empty() {
         return out;
     }
-    let id_chars = q.chars().all(|c| c.is_ascii_digit() || c == 'x' || c == 'X');
+    let id_chars = q
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == 'x' || c == 'X');
     if q.chars().all(|c| c.is_ascii_alphabetic()) {
         out.push(("initials", q.to_lowercase(), true));
     } else if id_chars && q.len() == 18 {
@@ -51,7 +53,9 @@ impl Ledger {
         let mut hits = Vec::new();
         for (form, key, prefix) in forms(query) {
             let (column, cond) = match (form, prefix) {
-                ("household_code", _) => ("h.code", "h.code >= ?1 AND h.code < ?1 || char(1114111)"),
+                ("household_code", _) => {
+                    ("h.code", "h.code >= ?1 AND h.code < ?1 || char(1114111)")
+                }
                 (_, true) => (form, ""),
                 (_, false) => (form, ""),
             };

@@ -56,9 +56,16 @@ impl<'a> Writer<'a> {
     }
 
     /// Inserts a row known to be new, with its audit row.
-    pub(crate) fn insert(&self, row: &Row, household_id: Option<&str>, reason: Option<&str>) -> Result<()> {
+    pub(crate) fn insert(
+        &self,
+        row: &Row,
+        household_id: Option<&str>,
+        reason: Option<&str>,
+    ) -> Result<()> {
         let names: Vec<&str> = row.cols.iter().map(|(n, _)| *n).collect();
-        let marks: Vec<String> = (0..names.len() + 2).map(|i| format!("?{}", i + 1)).collect();
+        let marks: Vec<String> = (0..names.len() + 2)
+            .map(|i| format!("?{}", i + 1))
+            .collect();
         let sql = format!(
             "INSERT INTO {} (id, {}, updated_at) VALUES ({})",
             row.table,
@@ -86,15 +93,26 @@ impl<'a> Writer<'a> {
 
     /// Inserts or updates a row, auditing each changed field. A tombstoned row that comes
     /// back is restored. Returns what changed.
-    pub(crate) fn upsert(&self, row: &Row, household_id: Option<&str>, reason: Option<&str>) -> Result<Change> {
+    pub(crate) fn upsert(
+        &self,
+        row: &Row,
+        household_id: Option<&str>,
+        reason: Option<&str>,
+    ) -> Result<Change> {
         let names: Vec<&str> = row.cols.iter().map(|(n, _)| *n).collect();
-        let sql = format!("SELECT deleted, {} FROM {} WHERE id = ?1", names.join(", "), row.table);
+        let sql = format!(
+            "SELECT deleted, {} FROM {} WHERE id = ?1",
+            names.join(", "),
+            row.table
+        );
         let stored: Option<(bool, Vec<Value>)> = self
             .tx
             .prepare_cached(&sql)?
             .query_row([&row.id], |r| {
                 let deleted: bool = r.get(0)?;
-                let values = (0..names.len()).map(|i| r.get::<_, Value>(i + 1)).collect::<rusqlite::Result<Vec<_>>>()?;
+                let values = (0..names.len())
+                    .map(|i| r.get::<_, Value>(i + 1))
+                    .collect::<rusqlite::Result<Vec<_>>>()?;
                 Ok((deleted, values))
             })
             .optional()?;
@@ -108,24 +126,53 @@ impl<'a> Writer<'a> {
     }
 
     /// Updates the changed fields of a stored row (given its stored values).
-    pub(crate) fn update(&self, row: &Row, deleted: bool, old: &[Value], household_id: Option<&str>, reason: Option<&str>) -> Result<Change> {
-        let changed: Vec<usize> = (0..row.cols.len()).filter(|&i| !same(&row.cols[i].1, &old[i])).collect();
+    pub(crate) fn update(
+        &self,
+        row: &Row,
+        deleted: bool,
+        old: &[Value],
+        household_id: Option<&str>,
+        reason: Option<&str>,
+    ) -> Result<Change> {
+        let changed: Vec<usize> = (0..row.cols.len())
+            .filter(|&i| !same(&row.cols[i].1, &old[i]))
+            .collect();
         if changed.is_empty() && !deleted {
             return Ok(Change::Unchanged);
         }
-        let sets: Vec<String> = changed.iter().enumerate().map(|(k, &i)| format!("{} = ?{}", row.cols[i].0, k + 1)).collect();
+        let sets: Vec<String> = changed
+            .iter()
+            .enumerate()
+            .map(|(k, &i)| format!("{} = ?{}", row.cols[i].0, k + 1))
+            .collect();
         let mut sql = format!("UPDATE {} SET ", row.table);
         for s in &sets {
             sql.push_str(s);
             sql.push_str(", ");
         }
-        sql.push_str(&format!("deleted = 0, revision = revision + 1, updated_at = ?{} WHERE id = ?{}", sets.len() + 1, sets.len() + 2));
-        let mut values: Vec<&dyn rusqlite::ToSql> = changed.iter().map(|&i| &row.cols[i].1 as &dyn rusqlite::ToSql).collect();
+        sql.push_str(&format!(
+            "deleted = 0, revision = revision + 1, updated_at = ?{} WHERE id = ?{}",
+            sets.len() + 1,
+            sets.len() + 2
+        ));
+        let mut values: Vec<&dyn rusqlite::ToSql> = changed
+            .iter()
+            .map(|&i| &row.cols[i].1 as &dyn rusqlite::ToSql)
+            .collect();
         values.push(&self.at);
         values.push(&row.id);
         self.tx.prepare_cached(&sql)?.execute(values.as_slice())?;
         if deleted {
-            self.audit(AuditRow { table: row.table, record_id: &row.id, household_id, action: "restore", field: None, old: None, new: describe(row), reason })?;
+            self.audit(AuditRow {
+                table: row.table,
+                record_id: &row.id,
+                household_id,
+                action: "restore",
+                field: None,
+                old: None,
+                new: describe(row),
+                reason,
+            })?;
         }
         for &i in &changed {
             let (name, new) = &row.cols[i];
@@ -147,24 +194,53 @@ impl<'a> Writer<'a> {
     }
 
     /// Marks a row deleted (kept as a tombstone) with its audit row.
-    pub(crate) fn tombstone(&self, table: &str, id: &str, household_id: Option<&str>, reason: Option<&str>) -> Result<()> {
+    pub(crate) fn tombstone(
+        &self,
+        table: &str,
+        id: &str,
+        household_id: Option<&str>,
+        reason: Option<&str>,
+    ) -> Result<()> {
         let sql = format!("UPDATE {table} SET deleted = 1, revision = revision + 1, updated_at = ?1 WHERE id = ?2 AND deleted = 0");
-        let n = self.tx.prepare_cached(&sql)?.execute(params![self.at, id])?;
+        let n = self
+            .tx
+            .prepare_cached(&sql)?
+            .execute(params![self.at, id])?;
         if n > 0 {
-            self.audit(AuditRow { table, record_id: id, household_id, action: "delete", field: None, old: None, new: None, reason })?;
+            self.audit(AuditRow {
+                table,
+                record_id: id,
+                household_id,
+                action: "delete",
+                field: None,
+                old: None,
+                new: None,
+                reason,
+            })?;
         }
         Ok(())
     }
 
     /// The stored rows of one child table of a household: id → (deleted, values of `names`).
-    pub(crate) fn stored_children(&self, table: &str, names: &[&str], household_id: &str) -> Result<HashMap<String, (bool, Vec<Value>)>> {
-        let cols = if names.is_empty() { String::new() } else { format!(", {}", names.join(", ")) };
+    pub(crate) fn stored_children(
+        &self,
+        table: &str,
+        names: &[&str],
+        household_id: &str,
+    ) -> Result<HashMap<String, (bool, Vec<Value>)>> {
+        let cols = if names.is_empty() {
+            String::new()
+        } else {
+            format!(", {}", names.join(", "))
+        };
         let sql = format!("SELECT id, deleted{cols} FROM {table} WHERE household_id = ?1");
         let mut stmt = self.tx.prepare_cached(&sql)?;
         let rows = stmt.query_map([household_id], |r| {
             let id: String = r.get(0)?;
             let deleted: bool = r.get(1)?;
-            let values = (0..names.len()).map(|i| r.get::<_, Value>(i + 2)).collect::<rusqlite::Result<Vec<_>>>()?;
+            let values = (0..names.len())
+                .map(|i| r.get::<_, Value>(i + 2))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok((id, (deleted, values)))
         })?;
         Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
@@ -174,7 +250,9 @@ impl<'a> Writer<'a> {
 /// Equality as stored: integers and reals compare by value.
 fn same(a: &Value, b: &Value) -> bool {
     match (a, b) {
-        (Value::Real(x), Value::Integer(y)) | (Value::Integer(y), Value::Real(x)) => *x == *y as f64,
+        (Value::Real(x), Value::Integer(y)) | (Value::Integer(y), Value::Real(x)) => {
+            *x == *y as f64
+        }
         _ => a == b,
     }
 }
@@ -183,5 +261,10 @@ fn same(a: &Value, b: &Value) -> bool {
 fn describe(row: &Row) -> Option<String> {
     ["name", "code", "item", "content", "kind", "date", "start"]
         .iter()
-        .find_map(|key| row.cols.iter().find(|(n, _)| n == key).and_then(|(_, v)| audit_text(v)))
+        .find_map(|key| {
+            row.cols
+                .iter()
+                .find(|(n, _)| n == key)
+                .and_then(|(_, v)| audit_text(v))
+        })
 }

@@ -29,13 +29,21 @@ fn household_fields(h: &Household, today: NaiveDate, r: &mut Report) {
     ] {
         if let Some(y) = year {
             if !(2000..=today.year()).contains(&y) {
-                r.error(field, "year.range", format!("{label}{y}年不在2000年至今年之间"));
+                r.error(
+                    field,
+                    "year.range",
+                    format!("{label}{y}年不在2000年至今年之间"),
+                );
             }
         }
     }
     if let (Some(i), Some(e)) = (h.identified_year, h.exit_year) {
         if e < i {
-            r.error("exit_year", "exit_year.order", format!("脱贫年度{e}年早于识别年度{i}年"));
+            r.error(
+                "exit_year",
+                "exit_year.order",
+                format!("脱贫年度{e}年早于识别年度{i}年"),
+            );
         }
     }
     let c = &h.conditions;
@@ -50,18 +58,34 @@ fn household_fields(h: &Household, today: NaiveDate, r: &mut Report) {
     ] {
         if let Some(v) = v {
             if v < 0.0 || !v.is_finite() {
-                r.error(&format!("conditions.{field}"), "amount.negative", format!("{label}不能为负数（填写的是{v}）"));
+                r.error(
+                    &format!("conditions.{field}"),
+                    "amount.negative",
+                    format!("{label}不能为负数（填写的是{v}）"),
+                );
             }
         }
     }
 }
 
 fn members(h: &Household, today: NaiveDate, r: &mut Report) {
-    let heads = h.members.iter().filter(|m| m.relation == Some(Relation::Head)).count();
+    let heads = h
+        .members
+        .iter()
+        .filter(|m| m.relation == Some(Relation::Head))
+        .count();
     if h.members.is_empty() {
-        r.error("members", "members.empty", "家庭成员不能为空，至少要有户主".into());
+        r.error(
+            "members",
+            "members.empty",
+            "家庭成员不能为空，至少要有户主".into(),
+        );
     } else if heads == 0 {
-        r.error("members", "head.none", "没有户主：家庭成员中必须有且只有一名户主".into());
+        r.error(
+            "members",
+            "head.none",
+            "没有户主：家庭成员中必须有且只有一名户主".into(),
+        );
     } else if heads > 1 {
         let names: Vec<&str> = h
             .members
@@ -69,32 +93,59 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
             .filter(|m| m.relation == Some(Relation::Head))
             .map(|m| m.name.as_str())
             .collect();
-        r.error("members", "head.many", format!("有{heads}名户主（{}），只能有一名", names.join("、")));
+        r.error(
+            "members",
+            "head.many",
+            format!("有{heads}名户主（{}），只能有一名", names.join("、")),
+        );
     }
     let mut ids = HashSet::new();
     let mut numbers = HashSet::new();
     for (i, m) in h.members.iter().enumerate() {
         let at = |f: &str| format!("members[{i}].{f}");
-        let who = if m.name.trim().is_empty() { format!("第{}名成员", i + 1) } else { format!("成员“{}”", m.name) };
+        let who = if m.name.trim().is_empty() {
+            format!("第{}名成员", i + 1)
+        } else {
+            format!("成员“{}”", m.name)
+        };
         if m.name.trim().is_empty() {
             r.error(&at("name"), "member.name", format!("{who}的姓名不能为空"));
         }
         if !ids.insert(m.id.as_str()) {
-            r.error(&at("id"), "member.id.duplicate", format!("{who}的记录编号与其他成员重复"));
+            r.error(
+                &at("id"),
+                "member.id.duplicate",
+                format!("{who}的记录编号与其他成员重复"),
+            );
         }
         if let Some(text) = &m.id_number {
             match IdNumber::parse(text) {
                 Err(e) => r.error(&at("id_number"), "id_number.invalid", format!("{who}的{e}")),
                 Ok(id) => {
                     if !numbers.insert(id.to_string()) {
-                        r.error(&at("id_number"), "id_number.duplicate", format!("{who}的身份证号与本户其他成员重复"));
+                        r.error(
+                            &at("id_number"),
+                            "id_number.duplicate",
+                            format!("{who}的身份证号与本户其他成员重复"),
+                        );
                     }
                     if id.birth_date() > today {
-                        r.error(&at("id_number"), "id_number.future", format!("{who}的身份证号中的出生日期{}晚于今天", id.birth_date()));
+                        r.error(
+                            &at("id_number"),
+                            "id_number.future",
+                            format!("{who}的身份证号中的出生日期{}晚于今天", id.birth_date()),
+                        );
                     }
                     if let Some(stated) = m.sex {
                         if stated != id.sex() {
-                            r.error(&at("sex"), "sex.mismatch", format!("{who}填写的性别“{stated}”与身份证号（第17位表示{}）不符", id.sex()));
+                            r.error(
+                                &at("sex"),
+                                "sex.mismatch",
+                                format!(
+                                    "{who}填写的性别“{stated}”与身份证号（第17位表示{}）不符",
+                                    id.sex()
+                                ),
+                            );
                         }
                     }
                 }
@@ -103,38 +154,68 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
         if let (Some(rel), Some(sex)) = (m.relation, m.effective_sex()) {
             if let Some(implied) = rel.implied_sex() {
                 if implied != sex {
-                    r.error(&at("relation"), "relation.sex", format!("{who}与户主关系为“{rel}”，但性别为“{sex}”"));
+                    r.error(
+                        &at("relation"),
+                        "relation.sex",
+                        format!("{who}与户主关系为“{rel}”，但性别为“{sex}”"),
+                    );
                 }
             }
         }
         if let Some(g) = m.disability_grade {
             if !(1..=4).contains(&g) {
-                r.error(&at("disability_grade"), "disability_grade.range", format!("{who}的残疾等级应为1至4级，填写的是{g}"));
+                r.error(
+                    &at("disability_grade"),
+                    "disability_grade.range",
+                    format!("{who}的残疾等级应为1至4级，填写的是{g}"),
+                );
             }
         }
         if let Some(months) = m.work.as_ref().and_then(|w| w.months) {
             if months > 12 {
-                r.error(&at("work.months"), "work.months.range", format!("{who}的务工时间应为0至12个月，填写的是{months}"));
+                r.error(
+                    &at("work.months"),
+                    "work.months.range",
+                    format!("{who}的务工时间应为0至12个月，填写的是{months}"),
+                );
             }
         }
     }
 }
 
 fn causes(h: &Household, r: &mut Report) {
-    let registered = matches!(h.status, Some(Status::Poor | Status::Exited | Status::Relapsed))
-        || h.identified_year.is_some();
+    let registered = matches!(
+        h.status,
+        Some(Status::Poor | Status::Exited | Status::Relapsed)
+    ) || h.identified_year.is_some();
     if registered && h.main_cause.is_none() {
-        r.error("main_cause", "cause.main.missing", "建档立卡户必须填写一项主要致贫原因".into());
+        r.error(
+            "main_cause",
+            "cause.main.missing",
+            "建档立卡户必须填写一项主要致贫原因".into(),
+        );
     }
     if h.other_causes.len() > 2 {
-        r.error("other_causes", "cause.other.count", format!("其他致贫原因最多两项，填写了{}项", h.other_causes.len()));
+        r.error(
+            "other_causes",
+            "cause.other.count",
+            format!("其他致贫原因最多两项，填写了{}项", h.other_causes.len()),
+        );
     }
     let mut seen = HashSet::new();
     for (i, c) in h.other_causes.iter().enumerate() {
         if Some(*c) == h.main_cause {
-            r.error(&format!("other_causes[{i}]"), "cause.other.repeats_main", format!("其他致贫原因“{c}”与主要致贫原因重复"));
+            r.error(
+                &format!("other_causes[{i}]"),
+                "cause.other.repeats_main",
+                format!("其他致贫原因“{c}”与主要致贫原因重复"),
+            );
         } else if !seen.insert(*c) {
-            r.error(&format!("other_causes[{i}]"), "cause.other.duplicate", format!("其他致贫原因“{c}”填写了两次"));
+            r.error(
+                &format!("other_causes[{i}]"),
+                "cause.other.duplicate",
+                format!("其他致贫原因“{c}”填写了两次"),
+            );
         }
     }
 }
@@ -149,13 +230,21 @@ fn check_month(r: &mut Report, path: &str, month: Option<u8>) {
 
 fn check_amount(r: &mut Report, path: &str, label: &str, amount: f64) {
     if amount < 0.0 || !amount.is_finite() {
-        r.error(path, "amount.negative", format!("{label}金额不能为负数（填写的是{amount}元）"));
+        r.error(
+            path,
+            "amount.negative",
+            format!("{label}金额不能为负数（填写的是{amount}元）"),
+        );
     }
 }
 
 fn check_year(r: &mut Report, path: &str, year: i32, today: NaiveDate) {
     if year > today.year() || year < 2000 {
-        r.error(path, "year.range", format!("年度{year}年不在2000年至今年之间"));
+        r.error(
+            path,
+            "year.range",
+            format!("年度{year}年不在2000年至今年之间"),
+        );
     }
 }
 
@@ -163,50 +252,108 @@ fn money_lines(h: &Household, today: NaiveDate, r: &mut Report) {
     for (i, l) in h.income.iter().enumerate() {
         check_year(r, &format!("income[{i}].year"), l.year, today);
         check_month(r, &format!("income[{i}].month"), l.month);
-        check_amount(r, &format!("income[{i}].amount"), &format!("收入“{}”的", l.item), l.amount);
+        check_amount(
+            r,
+            &format!("income[{i}].amount"),
+            &format!("收入“{}”的", l.item),
+            l.amount,
+        );
     }
     for (i, l) in h.expenses.iter().enumerate() {
         check_year(r, &format!("expenses[{i}].year"), l.year, today);
         check_month(r, &format!("expenses[{i}].month"), l.month);
-        check_amount(r, &format!("expenses[{i}].amount"), &format!("支出“{}”的", l.item), l.amount);
+        check_amount(
+            r,
+            &format!("expenses[{i}].amount"),
+            &format!("支出“{}”的", l.item),
+            l.amount,
+        );
     }
     for (i, l) in h.rigid_expenses.iter().enumerate() {
-        check_date(r, &format!("rigid_expenses[{i}].date"), "支出日期", l.date, today);
-        check_amount(r, &format!("rigid_expenses[{i}].amount"), &format!("支出“{}”的", l.item), l.amount);
-        check_amount(r, &format!("rigid_expenses[{i}].reimbursed"), &format!("支出“{}”的报销", l.item), l.reimbursed);
+        check_date(
+            r,
+            &format!("rigid_expenses[{i}].date"),
+            "支出日期",
+            l.date,
+            today,
+        );
+        check_amount(
+            r,
+            &format!("rigid_expenses[{i}].amount"),
+            &format!("支出“{}”的", l.item),
+            l.amount,
+        );
+        check_amount(
+            r,
+            &format!("rigid_expenses[{i}].reimbursed"),
+            &format!("支出“{}”的报销", l.item),
+            l.reimbursed,
+        );
     }
 }
 
 fn check_date(r: &mut Report, path: &str, label: &str, date: NaiveDate, today: NaiveDate) {
     if date > today {
-        r.error(path, "date.future", format!("{label}{date}晚于今天（{today}）"));
+        r.error(
+            path,
+            "date.future",
+            format!("{label}{date}晚于今天（{today}）"),
+        );
     }
 }
 
 fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Report) {
     let known: HashSet<&str> = cadres.iter().map(|c| c.id.as_str()).collect();
     for (i, p) in h.pairings.iter().enumerate() {
-        check_date(r, &format!("pairings[{i}].start"), "结对开始日期", p.start, today);
+        check_date(
+            r,
+            &format!("pairings[{i}].start"),
+            "结对开始日期",
+            p.start,
+            today,
+        );
         if let Some(end) = p.end {
             if end < p.start {
-                r.error(&format!("pairings[{i}].end"), "pairing.end_before_start", format!("结对结束日期{end}早于开始日期{}", p.start));
+                r.error(
+                    &format!("pairings[{i}].end"),
+                    "pairing.end_before_start",
+                    format!("结对结束日期{end}早于开始日期{}", p.start),
+                );
             }
         }
         if !known.contains(p.cadre.as_str()) {
-            r.error(&format!("pairings[{i}].cadre"), "cadre.unknown", format!("帮扶责任人编号“{}”不在本村干部名单中", p.cadre));
+            r.error(
+                &format!("pairings[{i}].cadre"),
+                "cadre.unknown",
+                format!("帮扶责任人编号“{}”不在本村干部名单中", p.cadre),
+            );
         }
     }
     for (i, v) in h.visits.iter().enumerate() {
         check_date(r, &format!("visits[{i}].date"), "走访日期", v.date, today);
         if !known.contains(v.cadre.as_str()) {
-            r.error(&format!("visits[{i}].cadre"), "cadre.unknown", format!("走访干部编号“{}”不在本村干部名单中", v.cadre));
+            r.error(
+                &format!("visits[{i}].cadre"),
+                "cadre.unknown",
+                format!("走访干部编号“{}”不在本村干部名单中", v.cadre),
+            );
         }
     }
     for (i, m) in h.measures.iter().enumerate() {
-        check_date(r, &format!("measures[{i}].start"), "措施开始日期", m.start, today);
+        check_date(
+            r,
+            &format!("measures[{i}].start"),
+            "措施开始日期",
+            m.start,
+            today,
+        );
         if let Some(end) = m.end {
             if end < m.start {
-                r.error(&format!("measures[{i}].end"), "measure.end_before_start", format!("措施完成日期{end}早于开始日期{}", m.start));
+                r.error(
+                    &format!("measures[{i}].end"),
+                    "measure.end_before_start",
+                    format!("措施完成日期{end}早于开始日期{}", m.start),
+                );
             }
         }
         if let Some(f) = m.funds {
@@ -214,22 +361,46 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
         }
     }
     if let Some(mon) = &h.monitoring {
-        check_date(r, "monitoring.identified", "纳入监测日期", mon.identified, today);
+        check_date(
+            r,
+            "monitoring.identified",
+            "纳入监测日期",
+            mon.identified,
+            today,
+        );
         if mon.risks.len() > 5 {
-            r.error("monitoring.risks", "monitoring.risks.count", format!("风险类型最多五项，填写了{}项", mon.risks.len()));
+            r.error(
+                "monitoring.risks",
+                "monitoring.risks.count",
+                format!("风险类型最多五项，填写了{}项", mon.risks.len()),
+            );
         }
         if let Some(e) = mon.eliminated {
             if e < mon.identified {
-                r.error("monitoring.eliminated", "monitoring.order", format!("风险消除日期{e}早于纳入监测日期{}", mon.identified));
+                r.error(
+                    "monitoring.eliminated",
+                    "monitoring.order",
+                    format!("风险消除日期{e}早于纳入监测日期{}", mon.identified),
+                );
             }
         }
     }
     let member_ids: HashSet<&str> = h.members.iter().map(|m| m.id.as_str()).collect();
     for (i, e) in h.events.iter().enumerate() {
-        check_date(r, &format!("events[{i}].date"), "人口变动日期", e.date, today);
+        check_date(
+            r,
+            &format!("events[{i}].date"),
+            "人口变动日期",
+            e.date,
+            today,
+        );
         if let Some(m) = &e.member {
             if !member_ids.contains(m.as_str()) {
-                r.error(&format!("events[{i}].member"), "event.member.unknown", format!("人口变动所指成员“{m}”不在本户成员中"));
+                r.error(
+                    &format!("events[{i}].member"),
+                    "event.member.unknown",
+                    format!("人口变动所指成员“{m}”不在本户成员中"),
+                );
             }
         }
     }

@@ -45,7 +45,11 @@ impl std::fmt::Display for Finding {
         if self.household.is_empty() {
             write!(f, "[{kind}] {}：{}", self.path, self.message)
         } else {
-            write!(f, "[{kind}] 户{} {}：{}", self.household, self.path, self.message)
+            write!(
+                f,
+                "[{kind}] 户{} {}：{}",
+                self.household, self.path, self.message
+            )
         }
     }
 }
@@ -59,7 +63,11 @@ pub(crate) struct Report<'a> {
 
 impl<'a> Report<'a> {
     pub(crate) fn new(household: &'a str, prefix: &str) -> Self {
-        Report { household, prefix: prefix.to_string(), findings: Vec::new() }
+        Report {
+            household,
+            prefix: prefix.to_string(),
+            findings: Vec::new(),
+        }
     }
 
     fn push(&mut self, severity: Severity, path: &str, rule: &str, message: String) {
@@ -105,5 +113,9 @@ pub fn check_household(
 
 /// Only the blocking findings.
 pub fn errors_only(findings: &[Finding]) -> Vec<Finding> {
-    findings.iter().filter(|f| f.severity == Severity::Error).cloned().collect()
+    findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .cloned()
+        .collect()
 }

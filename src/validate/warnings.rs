@@ -13,19 +13,34 @@ pub(super) fn check(h: &Household, r: &mut Report) {
     benefits(h, r);
     income(h, r);
     conditions(h, r);
-    let registered = matches!(h.status, Some(Status::Poor | Status::Exited | Status::Relapsed | Status::Monitored));
+    let registered = matches!(
+        h.status,
+        Some(Status::Poor | Status::Exited | Status::Relapsed | Status::Monitored)
+    );
     if registered && !h.pairings.iter().any(|p| p.end.is_none()) {
-        r.warn("pairings", "pairing.none", "建档立卡户或监测户没有在帮的帮扶责任人".into());
+        r.warn(
+            "pairings",
+            "pairing.none",
+            "建档立卡户或监测户没有在帮的帮扶责任人".into(),
+        );
     }
 }
 
 fn spouses(h: &Household, r: &mut Report) {
-    let head = h.members.iter().find(|m| m.relation == Some(Relation::Head));
+    let head = h
+        .members
+        .iter()
+        .find(|m| m.relation == Some(Relation::Head));
     for (i, m) in h.members.iter().enumerate() {
         if m.relation == Some(Relation::Spouse) {
-            if let (Some(hs), Some(ms)) = (head.and_then(|h| h.effective_sex()), m.effective_sex()) {
+            if let (Some(hs), Some(ms)) = (head.and_then(|h| h.effective_sex()), m.effective_sex())
+            {
                 if hs == ms {
-                    r.warn(&format!("members[{i}].relation"), "spouse.same_sex", format!("户主与配偶“{}”性别相同", m.name));
+                    r.warn(
+                        &format!("members[{i}].relation"),
+                        "spouse.same_sex",
+                        format!("户主与配偶“{}”性别相同", m.name),
+                    );
                 }
             }
         }
@@ -36,7 +51,11 @@ fn spouses(h: &Household, r: &mut Report) {
 /// newest visit would drift, so the checks use the member's age at the newest dated record.
 fn reference_date(h: &Household) -> Option<NaiveDate> {
     let mut dates: Vec<NaiveDate> = h.visits.iter().map(|v| v.date).collect();
-    dates.extend(h.income.iter().filter_map(|l| NaiveDate::from_ymd_opt(l.year, 12, 31)));
+    dates.extend(
+        h.income
+            .iter()
+            .filter_map(|l| NaiveDate::from_ymd_opt(l.year, 12, 31)),
+    );
     dates.into_iter().max()
 }
 
@@ -48,28 +67,56 @@ fn members(h: &Household, r: &mut Report) {
         let schooling = m.schooling;
         if let (Some(age), Some(s)) = (age, schooling) {
             if s.is_senior_high() && age <= 14 {
-                r.warn(&at("schooling"), "schooling.age", format!("成员“{}”{age}岁，在读高中不合常理", m.name));
+                r.warn(
+                    &at("schooling"),
+                    "schooling.age",
+                    format!("成员“{}”{age}岁，在读高中不合常理", m.name),
+                );
             }
             if s == crate::codes::Schooling::Primary && age >= 20 {
-                r.warn(&at("schooling"), "schooling.age", format!("成员“{}”{age}岁，在读小学不合常理", m.name));
+                r.warn(
+                    &at("schooling"),
+                    "schooling.age",
+                    format!("成员“{}”{age}岁，在读小学不合常理", m.name),
+                );
             }
         }
         let student = schooling.is_some_and(|s| s.is_student());
         if student && matches!(m.labor, Some(Labor::Ordinary | Labor::Skilled)) {
-            r.warn(&at("labor"), "labor.student", format!("成员“{}”是在校生，劳动能力应为无劳动力", m.name));
+            r.warn(
+                &at("labor"),
+                "labor.student",
+                format!("成员“{}”是在校生，劳动能力应为无劳动力", m.name),
+            );
         }
         if let Some(age) = age {
-            if (16..=60).contains(&age) && !student && m.health == Some(Health::Healthy) && m.labor == Some(Labor::NoLabor) {
-                r.warn(&at("labor"), "labor.none_unexplained", format!("成员“{}”{age}岁、健康、非在校生，却登记为无劳动力", m.name));
+            if (16..=60).contains(&age)
+                && !student
+                && m.health == Some(Health::Healthy)
+                && m.labor == Some(Labor::NoLabor)
+            {
+                r.warn(
+                    &at("labor"),
+                    "labor.none_unexplained",
+                    format!("成员“{}”{age}岁、健康、非在校生，却登记为无劳动力", m.name),
+                );
             }
         }
         if let Some(w) = &m.work {
             if w.months.unwrap_or(0) > 0 && w.place.is_none() {
-                r.warn(&at("work"), "work.months_without_place", format!("成员“{}”有务工时间但没有务工状况", m.name));
+                r.warn(
+                    &at("work"),
+                    "work.months_without_place",
+                    format!("成员“{}”有务工时间但没有务工状况", m.name),
+                );
             }
         }
         if m.dibao == Some(true) && matches!(m.tekun, Some(Tekun::Dispersed | Tekun::Centralized)) {
-            r.warn(&at("tekun"), "benefit.dibao_and_tekun", format!("成员“{}”同时享受低保和特困供养", m.name));
+            r.warn(
+                &at("tekun"),
+                "benefit.dibao_and_tekun",
+                format!("成员“{}”同时享受低保和特困供养", m.name),
+            );
         }
     }
 }
@@ -77,9 +124,18 @@ fn members(h: &Household, r: &mut Report) {
 fn causes(h: &Household, r: &mut Report) {
     let any = |f: &dyn Fn(&crate::model::Member) -> bool| h.members.iter().any(f);
     let (rule, missing) = match h.main_cause {
-        Some(Cause::Illness) => ("cause.illness", !any(&|m| matches!(m.health, Some(Health::Chronic | Health::SeriousIllness)))),
-        Some(Cause::Schooling) => ("cause.schooling", !any(&|m| m.schooling.is_some_and(|s| s.is_student()))),
-        Some(Cause::Disability) => ("cause.disability", !any(&|m| m.health == Some(Health::Disabled))),
+        Some(Cause::Illness) => (
+            "cause.illness",
+            !any(&|m| matches!(m.health, Some(Health::Chronic | Health::SeriousIllness))),
+        ),
+        Some(Cause::Schooling) => (
+            "cause.schooling",
+            !any(&|m| m.schooling.is_some_and(|s| s.is_student())),
+        ),
+        Some(Cause::Disability) => (
+            "cause.disability",
+            !any(&|m| m.health == Some(Health::Disabled)),
+        ),
         _ => return,
     };
     if missing {
@@ -89,42 +145,93 @@ fn causes(h: &Household, r: &mut Report) {
             _ => "残疾成员",
         };
         let cause = h.main_cause.map(|c| c.label()).unwrap_or_default();
-        r.warn("main_cause", rule, format!("主要致贫原因为“{cause}”，但家庭成员中没有{need}"));
+        r.warn(
+            "main_cause",
+            rule,
+            format!("主要致贫原因为“{cause}”，但家庭成员中没有{need}"),
+        );
     }
 }
 
 fn benefits(h: &Household, r: &mut Report) {
     if h.attribute == Some(Attribute::Dibao) && !h.members.iter().any(|m| m.dibao == Some(true)) {
-        r.warn("attribute", "attribute.dibao", "贫困户属性为低保贫困户，但没有成员享受低保".into());
+        r.warn(
+            "attribute",
+            "attribute.dibao",
+            "贫困户属性为低保贫困户，但没有成员享受低保".into(),
+        );
     }
 }
 
 fn income(h: &Household, r: &mut Report) {
-    let Some(year) = h.income.iter().map(|l| l.year).max() else { return };
-    let wage: f64 = h.income.iter().filter(|l| l.year == year && l.category == IncomeCategory::Wage).map(|l| l.amount).sum();
-    let workers = h.members.iter().any(|m| m.work.as_ref().is_some_and(|w| w.place.is_some() || w.months.unwrap_or(0) > 0));
+    let Some(year) = h.income.iter().map(|l| l.year).max() else {
+        return;
+    };
+    let wage: f64 = h
+        .income
+        .iter()
+        .filter(|l| l.year == year && l.category == IncomeCategory::Wage)
+        .map(|l| l.amount)
+        .sum();
+    let workers = h.members.iter().any(|m| {
+        m.work
+            .as_ref()
+            .is_some_and(|w| w.place.is_some() || w.months.unwrap_or(0) > 0)
+    });
     if wage > 0.0 && !workers {
-        r.warn("income", "income.wage_without_worker", format!("{year}年有工资性收入{wage}元，但没有成员登记务工"));
+        r.warn(
+            "income",
+            "income.wage_without_worker",
+            format!("{year}年有工资性收入{wage}元，但没有成员登记务工"),
+        );
     }
     if wage == 0.0 && workers {
-        r.warn("income", "income.worker_without_wage", format!("有成员登记务工，但{year}年没有工资性收入"));
+        r.warn(
+            "income",
+            "income.worker_without_wage",
+            format!("有成员登记务工，但{year}年没有工资性收入"),
+        );
     }
-    let counted: f64 = h.income.iter().filter(|l| l.year == year && l.counted).map(|l| l.amount).sum();
-    let cost: f64 = h.expenses.iter().filter(|l| l.year == year).map(|l| l.amount).sum();
-    let people = NaiveDate::from_ymd_opt(year, 12, 31).map(|d| h.members_on(d).len()).unwrap_or(0);
+    let counted: f64 = h
+        .income
+        .iter()
+        .filter(|l| l.year == year && l.counted)
+        .map(|l| l.amount)
+        .sum();
+    let cost: f64 = h
+        .expenses
+        .iter()
+        .filter(|l| l.year == year)
+        .map(|l| l.amount)
+        .sum();
+    let people = NaiveDate::from_ymd_opt(year, 12, 31)
+        .map(|d| h.members_on(d).len())
+        .unwrap_or(0);
     if people > 0 {
         let per = (counted - cost) / people as f64;
         if per <= 0.0 || per > 100_000.0 {
-            r.warn("income", "income.per_capita_implausible", format!("{year}年人均纯收入{per:.0}元，数值可疑，请核实"));
+            r.warn(
+                "income",
+                "income.per_capita_implausible",
+                format!("{year}年人均纯收入{per:.0}元，数值可疑，请核实"),
+            );
         }
     }
 }
 
 fn conditions(h: &Household, r: &mut Report) {
     if h.conditions.farmland_mu.is_some_and(|v| v > 100.0) {
-        r.warn("conditions.farmland_mu", "land.implausible", "耕地面积超过100亩，请核实".into());
+        r.warn(
+            "conditions.farmland_mu",
+            "land.implausible",
+            "耕地面积超过100亩，请核实".into(),
+        );
     }
     if h.conditions.road_distance_km.is_some_and(|v| v > 50.0) {
-        r.warn("conditions.road_distance_km", "road.implausible", "与村主干路距离超过50公里，请核实".into());
+        r.warn(
+            "conditions.road_distance_km",
+            "road.implausible",
+            "与村主干路距离超过50公里，请核实".into(),
+        );
     }
 }

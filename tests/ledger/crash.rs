@@ -22,17 +22,39 @@ fn kill_during_import_leaves_all_or_nothing() {
     let mut outcomes = Vec::new();
     for (round, delay_ms) in [150u64, 400, 800, 1500].into_iter().enumerate() {
         let db = dir.path().join(format!("l{round}.db"));
-        let mut child = Command::new(bin()).arg("--db").arg(&db).arg("import").arg(&file).spawn().unwrap();
+        let mut child = Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .arg("import")
+            .arg(&file)
+            .spawn()
+            .unwrap();
         std::thread::sleep(Duration::from_millis(delay_ms));
         let _ = child.kill(); // SIGKILL
         let _ = child.wait();
         let ledger = Ledger::open(&db).expect("the ledger opens after a kill");
-        let check: String = ledger.conn().query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        let check: String = ledger
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(check, "ok", "integrity_check after kill at {delay_ms} ms");
-        let n: i64 = ledger.conn().query_row("SELECT COUNT(*) FROM households", [], |r| r.get(0)).unwrap();
-        let audit: i64 = ledger.conn().query_row("SELECT COUNT(*) FROM audit", [], |r| r.get(0)).unwrap();
-        assert!(n == 0 || n == total, "all ({total}) or nothing, found {n} households after kill at {delay_ms} ms");
-        assert_eq!(audit == 0, n == 0, "audit rows exist exactly when the import landed");
+        let n: i64 = ledger
+            .conn()
+            .query_row("SELECT COUNT(*) FROM households", [], |r| r.get(0))
+            .unwrap();
+        let audit: i64 = ledger
+            .conn()
+            .query_row("SELECT COUNT(*) FROM audit", [], |r| r.get(0))
+            .unwrap();
+        assert!(
+            n == 0 || n == total,
+            "all ({total}) or nothing, found {n} households after kill at {delay_ms} ms"
+        );
+        assert_eq!(
+            audit == 0,
+            n == 0,
+            "audit rows exist exactly when the import landed"
+        );
         outcomes.push(n);
     }
     assert!(outcomes.contains(&0), "at least one kill landed mid-import (outcomes {outcomes:?}); otherwise the test proves nothing");

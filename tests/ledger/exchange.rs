@@ -8,8 +8,17 @@ use yibentong::Error;
 
 fn snapshot(l: &Ledger) -> (i64, i64, Vec<String>) {
     let q = |sql: &str| l.conn().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
-    let exports = l.villages().unwrap().iter().map(|v| export_json(l, &v.village.code).unwrap()).collect();
-    (q("SELECT COUNT(*) FROM households"), q("SELECT COUNT(*) FROM audit"), exports)
+    let exports = l
+        .villages()
+        .unwrap()
+        .iter()
+        .map(|v| export_json(l, &v.village.code).unwrap())
+        .collect();
+    (
+        q("SELECT COUNT(*) FROM households"),
+        q("SELECT COUNT(*) FROM audit"),
+        exports,
+    )
 }
 
 #[test]
@@ -17,31 +26,70 @@ fn three_bad_households_are_rejected_whole_with_every_error() {
     let mut l = Ledger::open_in_memory().unwrap();
     import_bytes(&mut l, &read("village.json"), "village.json", today()).unwrap();
     let before = snapshot(&l);
-    let err = import_bytes(&mut l, &read("three_bad_households.json"), "bad.json", today()).unwrap_err();
-    let Error::Validation(findings) = err else { panic!("a bad file is a validation error") };
+    let err = import_bytes(
+        &mut l,
+        &read("three_bad_households.json"),
+        "bad.json",
+        today(),
+    )
+    .unwrap_err();
+    let Error::Validation(findings) = err else {
+        panic!("a bad file is a validation error")
+    };
     let expect = [
-        ("3607291010990101", "households[0].members[0].id_number", "校验位错误"),
+        (
+            "3607291010990101",
+            "households[0].members[0].id_number",
+            "校验位错误",
+        ),
         ("3607291010990102", "households[1].members", "有2名户主"),
-        ("3607291010990103", "households[2].main_cause", "未知代码“bad_luck”"),
+        (
+            "3607291010990103",
+            "households[2].main_cause",
+            "未知代码“bad_luck”",
+        ),
     ];
     for (code, path, message) in expect {
         assert!(
-            findings.iter().any(|f| f.household == code && f.path == path && f.message.contains(message)),
+            findings
+                .iter()
+                .any(|f| f.household == code && f.path == path && f.message.contains(message)),
             "expected “{message}” at {path} for household {code}; got {findings:#?}"
         );
     }
-    assert_eq!(snapshot(&l), before, "the ledger is unchanged after a rejected import");
+    assert_eq!(
+        snapshot(&l),
+        before,
+        "the ledger is unchanged after a rejected import"
+    );
 }
 
 #[test]
 fn the_cli_prints_all_three_errors_and_exits_non_zero() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
-    let out = std::process::Command::new(bin()).arg("--db").arg(&db).arg("import").arg(data("three_bad_households.json")).output().unwrap();
+    let out = std::process::Command::new(bin())
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(data("three_bad_households.json"))
+        .output()
+        .unwrap();
     assert!(!out.status.success(), "a rejected import exits non-zero");
     let err = String::from_utf8_lossy(&out.stderr);
-    for needle in ["未导入任何数据", "3607291010990101", "households[0].members[0].id_number", "3607291010990102", "有2名户主", "3607291010990103", "households[2].main_cause"] {
-        assert!(err.contains(needle), "stderr should contain “{needle}”:\n{err}");
+    for needle in [
+        "未导入任何数据",
+        "3607291010990101",
+        "households[0].members[0].id_number",
+        "3607291010990102",
+        "有2名户主",
+        "3607291010990103",
+        "households[2].main_cause",
+    ] {
+        assert!(
+            err.contains(needle),
+            "stderr should contain “{needle}”:\n{err}"
+        );
     }
 }
 
@@ -52,7 +100,11 @@ fn importing_the_same_file_twice_duplicates_nothing() {
     assert_eq!(first.inserted, 2);
     let after_first = snapshot(&l);
     let second = import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
-    assert_eq!((second.inserted, second.updated, second.unchanged), (0, 0, 2), "the second import finds everything unchanged");
+    assert_eq!(
+        (second.inserted, second.updated, second.unchanged),
+        (0, 0, 2),
+        "the second import finds everything unchanged"
+    );
     assert_eq!(snapshot(&l), after_first, "no new rows, no new audit rows");
 }
 
@@ -62,11 +114,24 @@ fn unknown_keys_are_errors_unless_prefixed_x() {
     doc["households"][0]["x_local_note"] = "本地备注".into();
     doc["households"][0]["members"][0]["x_photo"] = "a.jpg".into();
     let mut l = Ledger::open_in_memory().unwrap();
-    import_bytes(&mut l, doc.to_string().as_bytes(), "x.json", today()).expect("x_ keys are accepted");
+    import_bytes(&mut l, doc.to_string().as_bytes(), "x.json", today())
+        .expect("x_ keys are accepted");
     doc["households"][1]["nickname"] = "老钟".into();
-    let err = import_bytes(&mut Ledger::open_in_memory().unwrap(), doc.to_string().as_bytes(), "y.json", today()).unwrap_err();
-    assert!(err.to_string().contains("不认识的字段"), "an unknown key is named: {err}");
-    assert!(err.to_string().contains("households[1]"), "with its path: {err}");
+    let err = import_bytes(
+        &mut Ledger::open_in_memory().unwrap(),
+        doc.to_string().as_bytes(),
+        "y.json",
+        today(),
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("不认识的字段"),
+        "an unknown key is named: {err}"
+    );
+    assert!(
+        err.to_string().contains("households[1]"),
+        "with its path: {err}"
+    );
 }
 
 #[test]
@@ -78,7 +143,10 @@ fn export_import_export_round_trips_the_demo_village() {
     let mut b = Ledger::open_in_memory().unwrap();
     import_bytes(&mut b, first.as_bytes(), "demo.json", today()).unwrap();
     let second = export_json(&b, &code).unwrap();
-    assert!(first == second, "export → import → export must give the same document");
+    assert!(
+        first == second,
+        "export → import → export must give the same document"
+    );
     let doc: serde_json::Value = serde_json::from_str(&first).unwrap();
     assert_eq!(doc["households"].as_array().unwrap().len(), 300);
 }
@@ -87,9 +155,17 @@ fn export_import_export_round_trips_the_demo_village() {
 fn the_fixture_round_trips_exactly() {
     let mut l = Ledger::open_in_memory().unwrap();
     import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
-    let exported: yibentong::model::VillageDocument = serde_json::from_str(&export_json(&l, "360729101099").unwrap()).unwrap();
-    let mut original: yibentong::model::VillageDocument = serde_json::from_slice(&read("village.json")).unwrap();
+    let exported: yibentong::model::VillageDocument =
+        serde_json::from_str(&export_json(&l, "360729101099").unwrap()).unwrap();
+    let mut original: yibentong::model::VillageDocument =
+        serde_json::from_slice(&read("village.json")).unwrap();
     // The file carries no record ids; the ledger derives stable ones, which the export adds.
-    original.households.iter_mut().for_each(|h| h.assign_missing_ids());
-    assert_eq!(exported, original, "every field of the fixture survives import and export");
+    original
+        .households
+        .iter_mut()
+        .for_each(|h| h.assign_missing_ids());
+    assert_eq!(
+        exported, original,
+        "every field of the fixture survives import and export"
+    );
 }

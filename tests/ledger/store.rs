@@ -9,7 +9,8 @@ use yibentong::Error;
 fn ledger() -> Ledger {
     let mut l = Ledger::open_in_memory().unwrap();
     l.set_operator("测试员");
-    import_bytes(&mut l, &read("village.json"), "village.json", today()).expect("the valid fixture imports");
+    import_bytes(&mut l, &read("village.json"), "village.json", today())
+        .expect("the valid fixture imports");
     l
 }
 
@@ -26,11 +27,24 @@ fn a_write_that_fails_validation_changes_nothing() {
     h.household.members[0].id_number = Some("360729197003121310".into());
     h.household.income[0].amount = 99999.0;
     let vid = h.village_id.clone();
-    let err = l.with_tx(|w| w.save_household(&vid, &h.household, Some("测试"), today())).unwrap_err();
+    let err = l
+        .with_tx(|w| w.save_household(&vid, &h.household, Some("测试"), today()))
+        .unwrap_err();
     assert_eq!(err.code(), "validation");
-    assert!(err.to_string().contains("members[0].id_number"), "the message names the field: {err}");
-    assert_eq!(yibentong::exchange::export_json(&l, "360729101099").unwrap(), before, "nothing saved changed");
-    assert_eq!(count(&l, "SELECT COUNT(*) FROM audit"), audit_before, "no audit row for a refused write");
+    assert!(
+        err.to_string().contains("members[0].id_number"),
+        "the message names the field: {err}"
+    );
+    assert_eq!(
+        yibentong::exchange::export_json(&l, "360729101099").unwrap(),
+        before,
+        "nothing saved changed"
+    );
+    assert_eq!(
+        count(&l, "SELECT COUNT(*) FROM audit"),
+        audit_before,
+        "no audit row for a refused write"
+    );
 }
 
 #[test]
@@ -39,11 +53,22 @@ fn a_status_change_needs_a_reason_and_is_audited_field_by_field() {
     let mut h = l.household_by_code("3607291010990001").unwrap();
     let vid = h.village_id.clone();
     h.household.status = Some(yibentong::codes::Status::Monitored);
-    let err = l.with_tx(|w| w.save_household(&vid, &h.household, None, today())).unwrap_err();
-    assert!(matches!(err, Error::Invalid(_)), "no reason, no status change");
+    let err = l
+        .with_tx(|w| w.save_household(&vid, &h.household, None, today()))
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Invalid(_)),
+        "no reason, no status change"
+    );
     assert!(err.to_string().contains("必须填写变更原因"), "{err}");
-    let saved = l.with_tx(|w| w.save_household(&vid, &h.household, Some("突发大病，纳入监测"), today())).unwrap();
-    assert_eq!(saved.revision, h.revision + 1, "a change bumps the revision");
+    let saved = l
+        .with_tx(|w| w.save_household(&vid, &h.household, Some("突发大病，纳入监测"), today()))
+        .unwrap();
+    assert_eq!(
+        saved.revision,
+        h.revision + 1,
+        "a change bumps the revision"
+    );
     let trail = l.audit_for(&h.household.id).unwrap();
     let last = trail.last().unwrap();
     assert_eq!(last.field.as_deref(), Some("status"));
@@ -60,23 +85,60 @@ fn removed_records_are_kept_as_tombstones_with_an_audit_row() {
     let vid = h.village_id.clone();
     let visit_id = h.household.visits[0].id.clone().unwrap();
     h.household.visits.clear();
-    l.with_tx(|w| w.save_household(&vid, &h.household, Some("录入错误"), today())).unwrap();
-    let deleted: i64 = l.conn().query_row("SELECT deleted FROM visits WHERE id = ?1", [&visit_id], |r| r.get(0)).unwrap();
+    l.with_tx(|w| w.save_household(&vid, &h.household, Some("录入错误"), today()))
+        .unwrap();
+    let deleted: i64 = l
+        .conn()
+        .query_row(
+            "SELECT deleted FROM visits WHERE id = ?1",
+            [&visit_id],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(deleted, 1, "the visit row stays as a tombstone");
-    assert!(l.household(&h.household.id).unwrap().household.visits.is_empty(), "and is no longer read");
+    assert!(
+        l.household(&h.household.id)
+            .unwrap()
+            .household
+            .visits
+            .is_empty(),
+        "and is no longer read"
+    );
     let trail = l.audit_for(&h.household.id).unwrap();
-    assert!(trail.iter().any(|e| e.action == "delete" && e.record_id == visit_id), "the delete is audited");
+    assert!(
+        trail
+            .iter()
+            .any(|e| e.action == "delete" && e.record_id == visit_id),
+        "the delete is audited"
+    );
 }
 
 #[test]
 fn search_finds_by_name_initials_id_and_tail() {
     let l = ledger();
-    let id = json("village.json")["households"][0]["members"][0]["id_number"].as_str().unwrap().to_string();
-    for (query, expect) in [("张", "张三"), ("zs", "张三"), ("ZS", "张三"), (&id[..], "张三"), (&id[14..], "张三"), ("zx", "张小明"), ("3607291010990002", "钟老汉")] {
+    let id = json("village.json")["households"][0]["members"][0]["id_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    for (query, expect) in [
+        ("张", "张三"),
+        ("zs", "张三"),
+        ("ZS", "张三"),
+        (&id[..], "张三"),
+        (&id[14..], "张三"),
+        ("zx", "张小明"),
+        ("3607291010990002", "钟老汉"),
+    ] {
         let hits = l.search(query, 10).unwrap();
-        assert!(hits.iter().any(|h| h.name == expect), "search “{query}” should find {expect}, got {hits:?}");
+        assert!(
+            hits.iter().any(|h| h.name == expect),
+            "search “{query}” should find {expect}, got {hits:?}"
+        );
     }
-    assert!(l.search("王", 10).unwrap().is_empty(), "no 王 in the fixture");
+    assert!(
+        l.search("王", 10).unwrap().is_empty(),
+        "no 王 in the fixture"
+    );
 }
 
 #[test]
@@ -86,11 +148,18 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.pragma_update(None, "user_version", 999).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); INSERT INTO future VALUES (1);")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
-    let err = Ledger::open(&path).err().expect("a newer schema is refused");
+    let err = Ledger::open(&path)
+        .err()
+        .expect("a newer schema is refused");
     assert_eq!(err.code(), "schema_too_new");
     assert!(err.to_string().contains("请升级软件"), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the file is not modified");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file is not modified"
+    );
 }

@@ -7,7 +7,8 @@ use yibentong::model::{Household, VillageDocument};
 use yibentong::validate::{check_household, Severity};
 
 fn base() -> (VillageDocument, Value) {
-    let doc: VillageDocument = serde_json::from_value(json("village.json")).expect("the valid fixture parses");
+    let doc: VillageDocument =
+        serde_json::from_value(json("village.json")).expect("the valid fixture parses");
     let household = json("village.json")["households"][0].clone();
     (doc, household)
 }
@@ -20,7 +21,9 @@ fn apply(mut household: Value, set: &Value) -> Household {
             None => {
                 // A key the fixture leaves out: add it to its object.
                 let (parent, key) = pointer.rsplit_once('/').unwrap();
-                let object = household.pointer_mut(parent).unwrap_or_else(|| panic!("{parent} exists in the fixture"));
+                let object = household
+                    .pointer_mut(parent)
+                    .unwrap_or_else(|| panic!("{parent} exists in the fixture"));
                 object[key] = pair[1].clone();
             }
         }
@@ -32,8 +35,14 @@ fn apply(mut household: Value, set: &Value) -> Household {
 fn the_valid_fixture_has_no_errors() {
     let (doc, _) = base();
     for (i, h) in doc.households.iter().enumerate() {
-        let errors: Vec<_> = check_household(h, &doc.cadres, today(), "").into_iter().filter(|f| f.severity == Severity::Error).collect();
-        assert!(errors.is_empty(), "household {i} of village.json should be valid, got {errors:?}");
+        let errors: Vec<_> = check_household(h, &doc.cadres, today(), "")
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "household {i} of village.json should be valid, got {errors:?}"
+        );
     }
 }
 
@@ -48,10 +57,21 @@ fn run_cases(file: &str, severity: Severity) {
         let findings = check_household(&h, &doc.cadres, today(), "");
         let path = case["path"].as_str().unwrap();
         let message = case["message"].as_str().unwrap();
-        let hit = findings.iter().find(|f| f.path == path && f.severity == severity);
-        let hit = hit.unwrap_or_else(|| panic!("case “{name}”: expected a {severity:?} at {path}, got {findings:#?}"));
-        assert!(hit.message.contains(message), "case “{name}”: message “{}” should contain “{message}”", hit.message);
-        assert_eq!(hit.household, "3607291010990001", "case “{name}”: the finding names the household code");
+        let hit = findings
+            .iter()
+            .find(|f| f.path == path && f.severity == severity);
+        let hit = hit.unwrap_or_else(|| {
+            panic!("case “{name}”: expected a {severity:?} at {path}, got {findings:#?}")
+        });
+        assert!(
+            hit.message.contains(message),
+            "case “{name}”: message “{}” should contain “{message}”",
+            hit.message
+        );
+        assert_eq!(
+            hit.household, "3607291010990001",
+            "case “{name}”: the finding names the household code"
+        );
     }
 }
 
@@ -66,7 +86,14 @@ fn consistency_checks_are_warnings_not_errors() {
     let (doc, household) = base();
     for case in json("warning_cases.json").as_array().unwrap() {
         let h = apply(household.clone(), &case["set"]);
-        let errors: Vec<_> = check_household(&h, &doc.cadres, today(), "").into_iter().filter(|f| f.severity == Severity::Error).collect();
-        assert!(errors.is_empty(), "warning case “{}” must not block: {errors:?}", case["name"]);
+        let errors: Vec<_> = check_household(&h, &doc.cadres, today(), "")
+            .into_iter()
+            .filter(|f| f.severity == Severity::Error)
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "warning case “{}” must not block: {errors:?}",
+            case["name"]
+        );
     }
 }
