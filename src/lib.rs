@@ -5,6 +5,8 @@
 //! `search`, `exchange` (JSON v1 import/export), `demo` (a generated village).
 //! Nothing here depends on Tauri; the desktop shell and the CLI are thin adapters.
 
+pub mod assess;
+pub mod cards;
 pub mod codes;
 pub mod demo;
 pub mod error;
@@ -12,6 +14,7 @@ pub mod exchange;
 pub mod idcard;
 pub mod model;
 pub mod print;
+pub mod rules;
 pub mod validate;
 
 pub use error::{Error, Result};

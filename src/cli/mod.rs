@@ -11,8 +11,10 @@ macro_rules! say {
     }};
 }
 
+mod assess;
 mod household;
 mod ledger_io;
+mod print;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -70,6 +72,60 @@ pub enum Command {
     },
     /// Print a household's change history.
     Audit { code: String },
+    /// Verdicts with reasons for households or a village (policy engine).
+    Assess(assess::AssessArgs),
+    /// The cadre's local policy (低保 line, monitoring line, region …).
+    #[command(subcommand)]
+    Policy(assess::PolicyCommand),
+    /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡).
+    Card {
+        #[arg(long)]
+        household: String,
+        #[arg(long, default_value = "household")]
+        kind: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        /// Mask ID numbers (3607**********1234) whatever the ledger setting.
+        #[arg(long)]
+        mask_ids: bool,
+    },
+    /// The cards of a whole village (or the listed households) in one PDF.
+    Cards {
+        #[arg(long)]
+        village: String,
+        #[arg(long, default_value = "household")]
+        kind: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+        /// Only these household codes.
+        #[arg(long = "only", value_delimiter = ',')]
+        only: Vec<String>,
+    },
+    /// The village roster (花名册) as PDF, landscape.
+    Roster {
+        #[arg(long)]
+        village: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// The public notice (公示名单) as PDF: names, groups and decisions only.
+    Notice {
+        #[arg(long)]
+        village: String,
+        #[arg(long)]
+        year: i32,
+        /// identification, exit or monitoring (default: exit up to 2020, monitoring after).
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 pub(crate) fn today() -> chrono::NaiveDate {
@@ -96,5 +152,28 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Import { file } => ledger_io::import(&cli, file),
         Command::Export { village } => ledger_io::export(&cli, village),
         Command::Audit { code } => household::audit(&cli, code),
+        Command::Assess(args) => assess::assess(&cli, args),
+        Command::Policy(cmd) => assess::policy(&cli, cmd),
+        Command::Card {
+            household,
+            kind,
+            year,
+            out,
+            mask_ids,
+        } => print::card(&cli, household, kind, *year, out, *mask_ids),
+        Command::Cards {
+            village,
+            kind,
+            year,
+            out,
+            only,
+        } => print::batch(&cli, village, kind, *year, out, only),
+        Command::Roster { village, year, out } => print::roster(&cli, village, *year, out),
+        Command::Notice {
+            village,
+            year,
+            kind,
+            out,
+        } => print::notice(&cli, village, *year, kind.as_deref(), out),
     }
 }

@@ -360,7 +360,7 @@ fn member_events(
                 note: Some("新生儿登记".into()),
             });
         }
-        if birth.year() < 1950 && rng.random_bool(0.25) {
+        if birth.year() < 1950 && m.relation != Some(Relation::Head) && rng.random_bool(0.25) {
             let year = rng.random_range(2016..=2025);
             let d = date(year, rng.random_range(1..=12), rng.random_range(1..=28));
             events.push(Event {

@@ -1,0 +1,194 @@
+//! `assess`: verdicts for households or a village, from an exchange file or the ledger;
+//! `policy`: the cadre's local policy (audited).
+
+use super::{open, Cli};
+use clap::Args;
+use std::path::PathBuf;
+use yibentong::model::{Household, Village, VillageDocument};
+use yibentong::rules::{self, LocalPolicy, Overrides};
+use yibentong::{Error, Result};
+
+#[derive(Args, Debug)]
+pub struct AssessArgs {
+    /// An exchange v1 file to assess instead of the ledger (--db).
+    pub file: Option<PathBuf>,
+    /// Assess one household (by 户编号).
+    #[arg(long, conflicts_with = "village")]
+    pub household: Option<String>,
+    /// Assess the village: incidence, village exit and the inspector's list (optionally a village code).
+    #[arg(long, num_args = 0..=1, default_missing_value = "")]
+    pub village: Option<String>,
+    #[arg(long)]
+    pub year: i32,
+    /// Assessment date (default: 31 December of the year).
+    #[arg(long)]
+    pub as_of: Option<chrono::NaiveDate>,
+    #[arg(long)]
+    pub poverty_line: Option<f64>,
+    #[arg(long)]
+    pub monitoring_line: Option<f64>,
+    #[arg(long)]
+    pub dibao_line: Option<f64>,
+    /// Print JSON (the spec's assessment output) instead of a Chinese report.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string_pretty(v).map_err(|e| Error::Format(e.to_string()))
+}
+
+/// Loads the village and its households from the file or the ledger, plus the local policy.
+fn load(cli: &Cli, a: &AssessArgs) -> Result<(Village, Vec<Household>, LocalPolicy)> {
+    if let Some(file) = &a.file {
+        let bytes = std::fs::read(file)?;
+        let doc: VillageDocument = yibentong::exchange::parse_document(&bytes, super::today())
+            .map_err(Error::Validation)?;
+        return Ok((doc.village, doc.households, LocalPolicy::default()));
+    }
+    let ledger = open(cli)?;
+    let village = match (&a.village, &a.household) {
+        (Some(code), _) if !code.is_empty() => ledger.village(code)?,
+        (_, Some(h)) => ledger.village_by_id(&ledger.household_by_code(h)?.village_id)?,
+        _ => {
+            let all = ledger.villages()?;
+            match all.len() {
+                1 => all.into_iter().next().expect("one village"),
+                0 => return Err(Error::NotFound("台账中的行政村".into())),
+                n => {
+                    return Err(Error::Invalid(format!(
+                        "台账中有{n}个村，请用 --village 村代码 指定"
+                    )))
+                }
+            }
+        }
+    };
+    let households = yibentong::assess::village_households(&ledger, &village.id)?;
+    Ok((village.village, households, ledger.local_policy()?))
+}
+
+pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
+    let (village, households, mut local) = load(cli, a)?;
+    local.region = local.region.or(village.region);
+    if local.province.is_none() {
+        local.province = village.province.clone();
+    }
+    let as_of = match a.as_of {
+        Some(d) => d,
+        None => {
+            rules::year_end(a.year).ok_or_else(|| Error::Invalid(format!("年度{}无效", a.year)))?
+        }
+    };
+    let overrides = Overrides {
+        poverty_line: a.poverty_line,
+        monitoring_line: a.monitoring_line,
+        dibao_line: a.dibao_line,
+    };
+    let policy = rules::resolve(a.year, as_of, &local, &overrides)?;
+    if a.village.is_some() {
+        let va = rules::assess_village(&village, &households, &policy);
+        if a.json {
+            say!("{}", to_json(&va)?);
+        } else {
+            say!("{}", rules::village_report(&va));
+        }
+        return Ok(());
+    }
+    let chosen: Vec<&Household> = match &a.household {
+        Some(code) => {
+            let h = households
+                .iter()
+                .find(|h| &h.code == code)
+                .ok_or_else(|| Error::NotFound(format!("户编号为{code}的农户")))?;
+            vec![h]
+        }
+        None => households.iter().collect(),
+    };
+    let assessments: Vec<_> = chosen
+        .iter()
+        .map(|h| rules::assess_household(h, &policy))
+        .collect();
+    if a.json {
+        if a.household.is_some() {
+            say!("{}", to_json(&assessments[0])?);
+        } else {
+            say!("{}", to_json(&assessments)?);
+        }
+        return Ok(());
+    }
+    for (h, assessment) in chosen.iter().zip(&assessments) {
+        say!("{}", rules::household_report(assessment));
+        let w = rules::what_if(h, &policy, assessment);
+        let text = rules::what_if_report(&w);
+        if !text.trim().is_empty() {
+            say!("{text}");
+        }
+    }
+    Ok(())
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum PolicyCommand {
+    /// Show the local policy stored in the ledger.
+    Show,
+    /// Change the local policy (each change leaves an audit row).
+    Set {
+        /// Region: east, central or west.
+        #[arg(long)]
+        region: Option<String>,
+        #[arg(long)]
+        province: Option<String>,
+        #[arg(long)]
+        county: Option<String>,
+        /// County 低保 standard (yuan/person/year).
+        #[arg(long)]
+        dibao_line: Option<f64>,
+        /// Province monitoring line (yuan/person/year).
+        #[arg(long)]
+        monitoring_line: Option<f64>,
+        /// Provincial identification standard (yuan/person/year).
+        #[arg(long)]
+        provincial_standard: Option<f64>,
+        /// Why the policy changed (e.g. the county document number).
+        #[arg(long)]
+        reason: Option<String>,
+    },
+}
+
+pub fn policy(cli: &Cli, cmd: &PolicyCommand) -> Result<()> {
+    let mut ledger = open(cli)?;
+    match cmd {
+        PolicyCommand::Show => say!("{}", to_json(&ledger.local_policy()?)?),
+        PolicyCommand::Set {
+            region,
+            province,
+            county,
+            dibao_line,
+            monitoring_line,
+            provincial_standard,
+            reason,
+        } => {
+            let mut p = ledger.local_policy()?;
+            if let Some(r) = region {
+                p.region = Some(yibentong::codes::Region::from_code(r).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "地区“{r}”无效，应为：{}",
+                        yibentong::codes::Region::choices()
+                    ))
+                })?);
+            }
+            if province.is_some() {
+                p.province = province.clone();
+            }
+            if county.is_some() {
+                p.county = county.clone();
+            }
+            p.dibao_line = dibao_line.or(p.dibao_line);
+            p.monitoring_line = monitoring_line.or(p.monitoring_line);
+            p.provincial_standard = provincial_standard.or(p.provincial_standard);
+            ledger.set_local_policy(&p, reason.as_deref())?;
+            say!("已保存本地政策参数：{}", to_json(&p)?);
+        }
+    }
+    Ok(())
+}
