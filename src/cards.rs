@@ -52,12 +52,12 @@ fn context<'a>(
     ledger: &Ledger,
     village: &'a StoredVillage,
     cadres: &'a [crate::model::Cadre],
-    household: &'a crate::model::Household,
-    revision: i64,
+    stored: &'a crate::store::StoredHousehold,
     year: i32,
     printed_on: NaiveDate,
     mask_ids: bool,
 ) -> Result<CardContext<'a>> {
+    let (household, revision) = (&stored.household, stored.revision);
     let policy = policy_for(ledger, &village.village, year, None, &Overrides::default())?;
     let assessment = rules::assess_household(household, &policy);
     let shown = [
@@ -127,16 +127,7 @@ pub fn household_card(
         Some(m) => m,
         None => ledger.mask_ids()?,
     };
-    let ctx = context(
-        ledger,
-        &village,
-        &cadres,
-        &stored.household,
-        stored.revision,
-        year,
-        printed_on,
-        mask,
-    )?;
+    let ctx = context(ledger, &village, &cadres, &stored, year, printed_on, mask)?;
     let doc = print::card(kind, &ctx)?;
     ledger.log_print(
         Some(&stored.household.id),
@@ -176,18 +167,7 @@ pub fn village_cards(
     }
     let contexts = stored
         .iter()
-        .map(|s| {
-            context(
-                ledger,
-                &village,
-                &cadres,
-                &s.household,
-                s.revision,
-                year,
-                printed_on,
-                mask,
-            )
-        })
+        .map(|s| context(ledger, &village, &cadres, s, year, printed_on, mask))
         .collect::<Result<Vec<_>>>()?;
     let doc = print::household_cards(kind, &contexts, progress)?;
     let rev = stored.iter().map(|s| s.revision).max().unwrap_or(0);

@@ -16,7 +16,8 @@ macro_rules! code_list {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = ($code:literal, $national:literal, $label:literal)),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum $name { $(#[cfg_attr(feature = "ts", ts(rename = $code))] $variant),+ }
 
         impl $name {
             /// Every value, in the order of the national list.

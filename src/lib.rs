@@ -13,6 +13,7 @@ pub mod error;
 pub mod exchange;
 pub mod idcard;
 pub mod model;
+pub mod overview;
 pub mod print;
 pub mod rules;
 pub mod validate;

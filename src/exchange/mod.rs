@@ -16,6 +16,7 @@ use chrono::NaiveDate;
 
 /// What an import did.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImportSummary {
     pub village: String,
     pub inserted: usize,

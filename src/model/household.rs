@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 
 /// One household (户) with every record that belongs to it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Household {
     pub id: String,
@@ -101,6 +102,7 @@ impl Household {
 
 /// 生产生活条件.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Conditions {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -144,6 +146,7 @@ impl Conditions {
 
 /// 易地扶贫搬迁.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Relocation {
     #[serde(default, skip_serializing_if = "Option::is_none")]

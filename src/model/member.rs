@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// One member. Birth date and sex come from the ID number; a stated sex must agree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Member {
     pub id: String,
@@ -76,6 +77,7 @@ impl Member {
 
 /// 务工状况 and 务工时间.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Work {
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -35,6 +35,7 @@ pub struct VillageDocument {
 
 /// 行政村.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Village {
     pub code: String,
@@ -57,6 +58,7 @@ pub struct Village {
 
 /// 帮扶责任人 (a cadre of a 帮扶单位).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Cadre {
     pub id: String,

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 
 /// One line of the income book (收入一本账): per month, or per year when `month` is empty.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct IncomeLine {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -28,6 +29,7 @@ pub struct IncomeLine {
 
 /// 生产经营性支出 (production cost), per month or per year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Expense {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -44,6 +46,7 @@ pub struct Expense {
 
 /// 合规自付支出 source: a medical or education bill and what was reimbursed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RigidExpense {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -68,6 +71,7 @@ impl RigidExpense {
 /// 结对帮扶: a cadre paired with the household. Never overwritten: a change ends the
 /// old pairing and starts a new one (不脱贫不脱钩).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Pairing {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -90,6 +94,7 @@ impl Pairing {
 
 /// 走访记录 / 帮扶记录.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Visit {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -109,6 +114,7 @@ pub struct Visit {
 
 /// 帮扶措施 with its result (成效).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Measure {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -134,6 +140,7 @@ pub struct Measure {
 
 /// 防返贫监测 record (2021 →).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Monitoring {
     /// Stable record id (exchange extension `x_id`); derived from the household id and
@@ -153,6 +160,7 @@ pub struct Monitoring {
 
 /// 人口变动: a member joins or leaves; the member record stays (history).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
     /// Stable record id (exchange extension `x_id`); derived from the household id and

@@ -30,6 +30,9 @@ pub fn household_cards(
             progress(i + 1, total);
         }
     }
+    let Some(printed_on) = cards.iter().map(|c| c.printed_on).max() else {
+        return Err(crate::Error::Invalid("没有可打印的农户".to_string()));
+    };
     if pages.is_empty() {
         return Err(crate::Error::Invalid("没有可打印的农户".to_string()));
     }
@@ -38,7 +41,12 @@ pub fn household_cards(
         CardKind::Visits => "帮扶记录卡（批量）",
         CardKind::Income => "收入明白卡（批量）",
     };
-    let layout = Layout { title: title.to_string(), pages, checksum: stamp::combine(&checksums) };
+    let layout = Layout {
+        title: title.to_string(),
+        pages,
+        checksum: stamp::combine(&checksums),
+        printed_on,
+    };
     let printed = super::render::render(&layout, fonts)?;
     progress(total, total);
     Ok(printed)

@@ -20,12 +20,17 @@ pub(crate) fn choices<T: Copy + PartialEq>(
     label: impl Fn(T) -> &'static str,
     chosen: &[T],
 ) -> Vec<Choice> {
-    all.iter().map(|v| (label(*v).to_string(), chosen.contains(v))).collect()
+    all.iter()
+        .map(|v| (label(*v).to_string(), chosen.contains(v)))
+        .collect()
 }
 
 /// 是/否 choices for a recorded yes/no (neither ticked when not recorded).
 pub(crate) fn yes_no(value: Option<bool>) -> Vec<Choice> {
-    vec![("是".to_string(), value == Some(true)), ("否".to_string(), value == Some(false))]
+    vec![
+        ("是".to_string(), value == Some(true)),
+        ("否".to_string(), value == Some(false)),
+    ]
 }
 
 /// Option list placed in lines: the size used and, per line, (x offset, label, ticked).
@@ -47,8 +52,15 @@ impl Flowed {
 /// Flows the choices into `width`, shrinking the size only if one choice is wider than a line.
 pub(crate) fn flow(fonts: &Fonts, choices: &[Choice], width: f32, size: f32) -> Flowed {
     let one = |label: &str, s: f32| s * (BOX + GAP_AFTER_BOX) + fonts.width(label, s, false);
-    let widest = choices.iter().map(|(l, _)| one(l, size)).fold(0.0_f32, f32::max);
-    let size = if widest > width { size * width / widest * 0.999 } else { size };
+    let widest = choices
+        .iter()
+        .map(|(l, _)| one(l, size))
+        .fold(0.0_f32, f32::max);
+    let size = if widest > width {
+        size * width / widest * 0.999
+    } else {
+        size
+    };
     let mut lines: Vec<Vec<(f32, String, bool)>> = vec![Vec::new()];
     let mut x = 0.0;
     for (label, checked) in choices {
@@ -72,7 +84,12 @@ pub(crate) fn place(items: &mut Vec<Item>, fonts: &Fonts, flowed: &Flowed, x: f3
     for (i, line) in flowed.lines.iter().enumerate() {
         let baseline = top + s * ASCENT + i as f32 * s * LINE_PITCH;
         for (dx, label, checked) in line {
-            items.push(Item::Check { x: x + dx, y: baseline, size: s, checked: *checked });
+            items.push(Item::Check {
+                x: x + dx,
+                y: baseline,
+                size: s,
+                checked: *checked,
+            });
             items.push(Item::Text {
                 x: x + dx + s * (BOX + GAP_AFTER_BOX),
                 y: baseline,

@@ -29,11 +29,16 @@ pub struct Fonts {
     fallback_units_per_em: f32,
     /// Advance of a glyph the font lacks (the .notdef box), in em.
     missing_advance: f32,
+    /// Face and advance (em) of every BMP character, looked up once: measuring runs for
+    /// every fitting attempt, so it must be a table read, not a cmap search.
+    bmp: Vec<(Face, f32)>,
 }
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Fonts").field("units_per_em", &self.units_per_em).finish()
+        f.debug_struct("Fonts")
+            .field("units_per_em", &self.units_per_em)
+            .finish()
     }
 }
 
@@ -57,7 +62,20 @@ impl Fonts {
         let units_per_em = f32::from(regular.font_metrics.units_per_em.max(1));
         let fallback_units_per_em = f32::from(fallback.font_metrics.units_per_em.max(1));
         let missing_advance = f32::from(regular.get_horizontal_advance(0)) / units_per_em;
-        Ok(Fonts { regular, fallback, units_per_em, fallback_units_per_em, missing_advance })
+        let mut fonts = Fonts {
+            regular,
+            fallback,
+            units_per_em,
+            fallback_units_per_em,
+            missing_advance,
+            bmp: Vec::new(),
+        };
+        fonts.bmp = (0..=0xFFFF_u32)
+            .map(|cp| {
+                char::from_u32(cp).map_or((Face::Primary, missing_advance), |c| fonts.lookup(c))
+            })
+            .collect();
+        Ok(fonts)
     }
 
     /// Whether one of the fonts has a glyph for `c`.
@@ -79,25 +97,45 @@ impl Fonts {
 
     /// The face that prints `c` (the primary face for characters no face has).
     pub(crate) fn face(&self, c: char) -> Face {
-        self.glyph(c).map_or(Face::Primary, |(f, _)| f)
+        self.measure(c).0
+    }
+
+    /// Face and advance (em) of a character: from the table for the BMP.
+    fn measure(&self, c: char) -> (Face, f32) {
+        match self.bmp.get(c as usize) {
+            Some(m) => *m,
+            None => self.lookup(c),
+        }
+    }
+
+    /// Face and advance (em) of a character, from the fonts' tables.
+    fn lookup(&self, c: char) -> (Face, f32) {
+        match self.glyph(c) {
+            Some((Face::Primary, g)) => (
+                Face::Primary,
+                f32::from(self.regular.get_horizontal_advance(g)) / self.units_per_em,
+            ),
+            Some((Face::Fallback, g)) => (
+                Face::Fallback,
+                f32::from(self.fallback.get_horizontal_advance(g)) / self.fallback_units_per_em,
+            ),
+            None => (Face::Primary, self.missing_advance),
+        }
     }
 
     /// The characters of `text` the font cannot show.
     pub fn missing(&self, text: &str) -> Vec<char> {
-        let mut out: Vec<char> = text.chars().filter(|c| !c.is_control() && !self.covers(*c)).collect();
+        let mut out: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_control() && !self.covers(*c))
+            .collect();
         out.dedup();
         out
     }
 
     /// Advance of one character, in em.
     pub(crate) fn advance(&self, c: char) -> f32 {
-        match self.glyph(c) {
-            Some((Face::Primary, g)) => f32::from(self.regular.get_horizontal_advance(g)) / self.units_per_em,
-            Some((Face::Fallback, g)) => {
-                f32::from(self.fallback.get_horizontal_advance(g)) / self.fallback_units_per_em
-            }
-            None => self.missing_advance,
-        }
+        self.measure(c).1
     }
 
     /// Width of `text` at `size` points (bold adds the stroke).
@@ -121,10 +159,25 @@ mod tests {
         let fonts = Fonts::shared().expect("the embedded font parses");
         for c in ['𠮷', '䶮', '赟', '昇', '户', '☐'] {
             let covered = fonts.covers(c);
-            assert_eq!(covered, c != '☐', "coverage of {c} (the fonts have no ballot boxes)");
+            assert_eq!(
+                covered,
+                c != '☐',
+                "coverage of {c} (the fonts have no ballot boxes)"
+            );
         }
-        assert_eq!(fonts.face('𠮷'), Face::Fallback, "𠮷 is only in the JP face");
-        assert_eq!(fonts.face('赟'), Face::Primary, "common name characters use the SC face");
-        assert!(fonts.width("户主", 10.0, false) > 19.0, "CJK glyphs are about one em wide");
+        assert_eq!(
+            fonts.face('𠮷'),
+            Face::Fallback,
+            "𠮷 is only in the JP face"
+        );
+        assert_eq!(
+            fonts.face('赟'),
+            Face::Primary,
+            "common name characters use the SC face"
+        );
+        assert!(
+            fonts.width("户主", 10.0, false) > 19.0,
+            "CJK glyphs are about one em wide"
+        );
     }
 }

@@ -16,7 +16,8 @@ pub fn income_sheet(ctx: &CardContext<'_>) -> crate::Result<PrintedDocument> {
 }
 
 fn month(m: Option<u8>) -> String {
-    m.map(|m| format!("{m}月")).unwrap_or_else(|| "全年".to_string())
+    m.map(|m| format!("{m}月"))
+        .unwrap_or_else(|| "全年".to_string())
 }
 
 /// Lays out the income sheet.
@@ -25,18 +26,40 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let head = s::head_name(h);
     let cont = format!("收入明白卡（续）　户主：{head}　户编号：{}", h.code);
     let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
-    c.title(&format!("{}年 收入明白卡", ctx.year), &s::place(ctx.village));
+    c.title(
+        &format!("{}年 收入明白卡", ctx.year),
+        &s::place(ctx.village),
+    );
     let sum = IncomeSummary::of(ctx);
-    pair_row(&mut c, ("户主姓名", head.clone()), ("户编号", h.code.clone()));
-    pair_row(&mut c, ("村民小组", opt(h.group.as_ref())), ("家庭人口", format!("{} 人", sum.persons)));
+    pair_row(
+        &mut c,
+        ("户主姓名", head.clone()),
+        ("户编号", h.code.clone()),
+    );
+    pair_row(
+        &mut c,
+        ("村民小组", opt(h.group.as_ref())),
+        ("家庭人口", format!("{} 人", sum.persons)),
+    );
 
     // 一、收入明细
     let w = columns(c.width(), &[1.3, 2.3, 0.6, 1.0, 0.8]);
     c.section("一、收入明细（单位：元）", 70.0);
     let titles = ["收入类别", "收入项目", "月份", "金额", "计入纯收入"];
-    c.header(titles.iter().zip(&w).map(|(t, w)| Cell::head(*w, t)).collect(), 22.0);
+    c.header(
+        titles
+            .iter()
+            .zip(&w)
+            .map(|(t, w)| Cell::head(*w, t))
+            .collect(),
+        22.0,
+    );
     for cat in IncomeCategory::ALL {
-        let mut lines: Vec<_> = h.income.iter().filter(|l| l.year == ctx.year && l.category == *cat).collect();
+        let mut lines: Vec<_> = h
+            .income
+            .iter()
+            .filter(|l| l.year == ctx.year && l.category == *cat)
+            .collect();
         lines.sort_by_key(|l| l.month);
         for l in &lines {
             c.row(
@@ -45,7 +68,14 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
                     Cell::value(w[1], l.item.clone()),
                     Cell::center(w[2], month(l.month)),
                     Cell::right(w[3], money(l.amount)),
-                    Cell::center(w[4], if l.counted { "是" } else { "否（不计入）" }),
+                    Cell::center(
+                        w[4],
+                        if l.counted {
+                            "是"
+                        } else {
+                            "否（不计入）"
+                        },
+                    ),
                 ],
                 18.0,
             );
@@ -54,7 +84,14 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
         c.row(
             vec![
                 Cell::label(w[0], cat.label()),
-                Cell::label(w[1] + w[2], if lines.is_empty() { "小计（本年无此项收入）" } else { "小计（计入部分）" }),
+                Cell::label(
+                    w[1] + w[2],
+                    if lines.is_empty() {
+                        "小计（本年无此项收入）"
+                    } else {
+                        "小计（计入部分）"
+                    },
+                ),
                 Cell::right(w[3], money(counted)).bold(),
                 Cell::blank(w[4]),
             ],
@@ -67,7 +104,14 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let w = columns(c.width(), &[1.3, 2.9, 0.6, 1.2]);
     c.section("二、生产经营性支出（单位：元）", 60.0);
     let titles = ["类别", "支出项目", "月份", "金额"];
-    c.header(titles.iter().zip(&w).map(|(t, w)| Cell::head(*w, t)).collect(), 22.0);
+    c.header(
+        titles
+            .iter()
+            .zip(&w)
+            .map(|(t, w)| Cell::head(*w, t))
+            .collect(),
+        22.0,
+    );
     let mut expenses: Vec<_> = h.expenses.iter().filter(|e| e.year == ctx.year).collect();
     expenses.sort_by_key(|e| (e.category, e.month));
     for e in &expenses {
@@ -81,17 +125,37 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
             18.0,
         );
     }
-    c.row(vec![Cell::label(w[0] + w[1] + w[2], "支出合计"), Cell::right(w[3], money(sum.expenses)).bold()], 18.0);
+    c.row(
+        vec![
+            Cell::label(w[0] + w[1] + w[2], "支出合计"),
+            Cell::right(w[3], money(sum.expenses)).bold(),
+        ],
+        18.0,
+    );
     c.end_table();
 
     // 三、合规自付支出 (only when recorded this year)
-    let mut rigid: Vec<_> = h.rigid_expenses.iter().filter(|r| chrono::Datelike::year(&r.date) == ctx.year).collect();
+    let mut rigid: Vec<_> = h
+        .rigid_expenses
+        .iter()
+        .filter(|r| chrono::Datelike::year(&r.date) == ctx.year)
+        .collect();
     if !rigid.is_empty() {
         rigid.sort_by_key(|r| r.date);
         let w = columns(c.width(), &[1.0, 0.6, 2.2, 0.9, 0.9, 0.9]);
-        c.section("三、医疗、教育合规自付支出（单位：元，不计入纯收入测算）", 60.0);
+        c.section(
+            "三、医疗、教育合规自付支出（单位：元，不计入纯收入测算）",
+            60.0,
+        );
         let titles = ["日期", "类别", "项目", "费用", "已报销", "自付"];
-        c.header(titles.iter().zip(&w).map(|(t, w)| Cell::head(*w, t)).collect(), 22.0);
+        c.header(
+            titles
+                .iter()
+                .zip(&w)
+                .map(|(t, w)| Cell::head(*w, t))
+                .collect(),
+            22.0,
+        );
         for r in &rigid {
             c.row(
                 vec![
@@ -111,11 +175,39 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     // 四、人均纯收入测算
     let n = if rigid.is_empty() { "三" } else { "四" };
     c.section(&format!("{n}、人均纯收入测算"), 90.0);
-    pair_row(&mut c, ("计入纯收入的收入", format!("{} 元", money(sum.counted))), ("不计入的收入", format!("{} 元（一次性补助等）", money(sum.not_counted))));
-    pair_row(&mut c, ("生产经营性支出", format!("{} 元", money(sum.expenses))), ("家庭纯收入", format!("{} 元", money(sum.net))));
-    pair_row(&mut c, ("家庭人口", format!("{} 人", sum.persons)), ("人均纯收入", sum.per_capita.map(|p| format!("{} 元", money(p))).unwrap_or_default()));
-    let line = ctx.line.as_ref().map(|(l, label)| format!("{label} {} 元／人·年", money(*l))).unwrap_or_default();
-    pair_row(&mut c, ("当年标准", line), ("对比结果", sum.against_line(ctx.line.as_ref())));
+    pair_row(
+        &mut c,
+        ("计入纯收入的收入", format!("{} 元", money(sum.counted))),
+        (
+            "不计入的收入",
+            format!("{} 元（一次性补助等）", money(sum.not_counted)),
+        ),
+    );
+    pair_row(
+        &mut c,
+        ("生产经营性支出", format!("{} 元", money(sum.expenses))),
+        ("家庭纯收入", format!("{} 元", money(sum.net))),
+    );
+    pair_row(
+        &mut c,
+        ("家庭人口", format!("{} 人", sum.persons)),
+        (
+            "人均纯收入",
+            sum.per_capita
+                .map(|p| format!("{} 元", money(p)))
+                .unwrap_or_default(),
+        ),
+    );
+    let line = ctx
+        .line
+        .as_ref()
+        .map(|(l, label)| format!("{label} {} 元／人·年", money(*l)))
+        .unwrap_or_default();
+    pair_row(
+        &mut c,
+        ("当年标准", line),
+        ("对比结果", sum.against_line(ctx.line.as_ref())),
+    );
     c.gap(4.0);
     c.paragraph(
         "人均纯收入 =（工资性收入 + 生产经营性收入 + 财产性收入 + 转移性收入 − 生产经营性支出）÷ 家庭人口；一次性补助、救助、报销等记入明细但不计入纯收入。",

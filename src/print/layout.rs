@@ -24,13 +24,37 @@ const MIN_SHRINK: f32 = 0.8;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Item {
     /// A text run; `y` is the baseline.
-    Text { x: f32, y: f32, size: f32, bold: bool, text: String },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        text: String,
+    },
     /// A straight line.
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, width: f32 },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        width: f32,
+    },
     /// A rectangle, `y` its top edge; filled with a grey level and/or stroked.
-    Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<f32>, stroke: Option<f32> },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<f32>,
+        stroke: Option<f32>,
+    },
     /// A check box (☐ or ☑) of text size `size`, sitting on baseline `y`.
-    Check { x: f32, y: f32, size: f32, checked: bool },
+    Check {
+        x: f32,
+        y: f32,
+        size: f32,
+        checked: bool,
+    },
 }
 
 /// One page: the body (covered by the checksum) and the stamp (revision, date, checksum, QR).
@@ -48,6 +72,8 @@ pub struct Layout {
     pub(crate) title: String,
     pub(crate) pages: Vec<Sheet>,
     pub(crate) checksum: String,
+    /// The print date, also written as the PDF's creation date (no clock is read).
+    pub(crate) printed_on: chrono::NaiveDate,
 }
 
 impl Layout {
@@ -64,10 +90,20 @@ impl Layout {
     /// The printed text in reading order, one line per printed line, check boxes as ☐/☑,
     /// pages separated by a `=== 第n页 ===` line. Used by tests and previews.
     pub fn text(&self) -> String {
+        self.text_of(true)
+    }
+
+    /// The printed text without the stamp (revision, date, checksum, page numbers).
+    pub fn body_text(&self) -> String {
+        self.text_of(false)
+    }
+
+    fn text_of(&self, with_stamp: bool) -> String {
         let mut out = String::new();
         for (i, page) in self.pages.iter().enumerate() {
             out.push_str(&format!("=== 第{}页 ===\n", i + 1));
-            for line in reading_lines(page.items.iter().chain(&page.stamp)) {
+            let stamp = if with_stamp { &page.stamp[..] } else { &[] };
+            for line in reading_lines(page.items.iter().chain(stamp)) {
                 out.push_str(&line);
                 out.push('\n');
             }
@@ -141,6 +177,16 @@ impl Fitted {
 
 /// Fits `text` into `width` at `size`: as is, shrunk (not below 80 %), or wrapped.
 pub(crate) fn fit(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool) -> Fitted {
+    fit_with(fonts, text, width, size, bold, false)
+}
+
+/// Like `fit`, but wrapped lines are balanced (`文盲或\n半文盲`, not `文盲或半文\n盲`): for
+/// table cells, where a lone last character reads badly.
+pub(crate) fn fit_cell(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool) -> Fitted {
+    fit_with(fonts, text, width, size, bold, true)
+}
+
+fn fit_with(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool, balance: bool) -> Fitted {
     let paragraphs: Vec<&str> = text.split('\n').collect();
     let widest = paragraphs
         .iter()
@@ -148,45 +194,85 @@ pub(crate) fn fit(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool) 
         .fold(0.0_f32, f32::max);
     let lines = |s: &[&str]| s.iter().map(|p| p.to_string()).collect::<Vec<_>>();
     if widest <= width {
-        return Fitted { size, lines: lines(&paragraphs) };
+        return Fitted {
+            size,
+            lines: lines(&paragraphs),
+        };
     }
     let shrunk = size * width / widest * 0.999;
     if shrunk >= size * MIN_SHRINK {
-        return Fitted { size: shrunk, lines: lines(&paragraphs) };
+        return Fitted {
+            size: shrunk,
+            lines: lines(&paragraphs),
+        };
     }
     let wrap_size = size * 0.9;
     let mut out = Vec::new();
     for p in paragraphs {
-        out.extend(wrap(fonts, p, width, wrap_size, bold));
+        let greedy = wrap(fonts, p, width, wrap_size, bold);
+        if !balance || greedy.len() < 2 {
+            out.extend(greedy);
+            continue;
+        }
+        // The narrowest width that still needs no more lines than the greedy wrap.
+        let (mut lo, mut hi) = (width / greedy.len() as f32 * 0.9, width);
+        let mut best = greedy;
+        for _ in 0..10 {
+            let mid = (lo + hi) / 2.0;
+            let candidate = wrap(fonts, p, mid, wrap_size, bold);
+            if candidate.len() <= best.len() {
+                best = candidate;
+                hi = mid;
+            } else {
+                lo = mid;
+            }
+        }
+        out.extend(best);
     }
-    Fitted { size: wrap_size, lines: out }
+    Fitted {
+        size: wrap_size,
+        lines: out,
+    }
 }
 
 /// Greedy line breaking on break units (see `units`); a unit wider than the line is split.
 pub(crate) fn wrap(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool) -> Vec<String> {
+    let extra = if bold {
+        super::fonts::bold_stroke(size)
+    } else {
+        0.0
+    };
+    let w = |t: &str| fonts.width(t, size, false);
     let mut lines = Vec::new();
     let mut line = String::new();
+    let mut line_w = 0.0;
     for unit in units(text) {
-        let candidate = format!("{line}{unit}");
-        if fonts.width(candidate.trim_end(), size, bold) <= width {
-            line = candidate;
+        let unit_w = w(&unit);
+        // Trailing spaces may hang past the edge.
+        if line_w + w(unit.trim_end()) + extra <= width {
+            line.push_str(&unit);
+            line_w += unit_w;
             continue;
         }
         if !line.trim().is_empty() {
             lines.push(line.trim_end().to_string());
         }
         line = String::new();
+        line_w = 0.0;
         let unit = unit.trim_start();
-        if fonts.width(unit, size, bold) <= width {
+        if w(unit) + extra <= width {
             line.push_str(unit);
+            line_w = w(unit);
         } else {
             // Too wide for any line: break between characters.
             for c in unit.chars() {
-                let candidate = format!("{line}{c}");
-                if fonts.width(&candidate, size, bold) > width && !line.is_empty() {
+                let cw = fonts.advance(c) * size;
+                if line_w + cw + extra > width && !line.is_empty() {
                     lines.push(std::mem::take(&mut line));
+                    line_w = 0.0;
                 }
                 line.push(c);
+                line_w += cw;
             }
         }
     }
@@ -196,16 +282,24 @@ pub(crate) fn wrap(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool)
     lines
 }
 
-/// Splits text into break units: each CJK character alone, Latin/digit runs together,
-/// closing punctuation glued to what precedes it, opening punctuation to what follows.
+/// Splits text into break units: each CJK character alone, Latin/digit runs together
+/// (`3.8`, `1,234.00`, `10%` stay whole), closing punctuation glued to what precedes it,
+/// opening punctuation to what follows.
 fn units(text: &str) -> Vec<String> {
     const CLOSING: &str = "，。、；：？！）》」』”’%…·,.;:!?)]";
     const OPENING: &str = "（《「『“‘([";
+    const IN_WORD: &str = "-*/.,:%_+#";
     let mut out: Vec<String> = Vec::new();
     let mut pending_open = String::new();
     let mut prev_word = false;
     for c in text.chars() {
-        let word = c.is_ascii_alphanumeric() || c == '-' || c == '*' || c == '/';
+        let word = c.is_ascii_alphanumeric() || (prev_word && IN_WORD.contains(c)) || c == '*';
+        if word && prev_word && pending_open.is_empty() {
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+                continue;
+            }
+        }
         if CLOSING.contains(c) && !out.is_empty() {
             if let Some(last) = out.last_mut() {
                 last.push(c);
@@ -217,12 +311,6 @@ fn units(text: &str) -> Vec<String> {
             pending_open.push(c);
             prev_word = false;
             continue;
-        }
-        if word && prev_word && pending_open.is_empty() {
-            if let Some(last) = out.last_mut() {
-                last.push(c);
-                continue;
-            }
         }
         let mut unit = std::mem::take(&mut pending_open);
         unit.push(c);
@@ -264,7 +352,13 @@ pub(crate) fn place(
             Align::Right => x + w - lw,
         };
         let baseline = top + fitted.size * ASCENT + i as f32 * fitted.size * LINE_PITCH;
-        items.push(Item::Text { x: lx, y: baseline, size: fitted.size, bold, text: line.clone() });
+        items.push(Item::Text {
+            x: lx,
+            y: baseline,
+            size: fitted.size,
+            bold,
+            text: line.clone(),
+        });
     }
 }
 
@@ -279,10 +373,33 @@ mod tests {
         let f = fit(fonts, text, 80.0, 10.0, false);
         assert!(f.lines.len() > 1, "a long address wraps: {:?}", f.lines);
         for l in &f.lines {
-            assert!(fonts.width(l, f.size, false) <= 80.0 + 0.01, "line fits: {l}");
-            assert!(!l.starts_with('，') && !l.starts_with('）'), "no closing mark starts a line: {l}");
+            assert!(
+                fonts.width(l, f.size, false) <= 80.0 + 0.01,
+                "line fits: {l}"
+            );
+            assert!(
+                !l.starts_with('，') && !l.starts_with('）'),
+                "no closing mark starts a line: {l}"
+            );
         }
         assert_eq!(f.lines.concat(), text, "wrapping loses no character");
+        let f = fit(fonts, "年工资性收入约3.8万元，人均10%", 60.0, 10.0, false);
+        assert!(
+            f.lines.iter().any(|l| l.contains("3.8")),
+            "a decimal number stays whole: {:?}",
+            f.lines
+        );
+    }
+
+    #[test]
+    fn cell_text_wraps_into_balanced_lines() {
+        let fonts = Fonts::shared().expect("font");
+        let f = fit_cell(fonts, "文盲或半文盲", 45.0, 9.5, false);
+        assert_eq!(
+            f.lines,
+            vec!["文盲或", "半文盲"],
+            "balanced, no lone last character"
+        );
     }
 
     #[test]
@@ -290,7 +407,11 @@ mod tests {
         let fonts = Fonts::shared().expect("font");
         let w = fonts.width("欧阳𠮷䶮赟", 10.0, false);
         let f = fit(fonts, "欧阳𠮷䶮赟", w * 0.9, 10.0, false);
-        assert_eq!(f.lines.len(), 1, "a name a little too wide shrinks instead of wrapping");
+        assert_eq!(
+            f.lines.len(),
+            1,
+            "a name a little too wide shrinks instead of wrapping"
+        );
         assert!(f.size < 10.0 && f.size >= 8.0, "shrunk to {}", f.size);
     }
 }

@@ -12,8 +12,11 @@
 
 mod batch;
 mod checkbox;
+#[cfg(test)]
+mod checks;
 mod fonts;
 mod household_card;
+mod household_facts;
 mod income_sheet;
 mod layout;
 mod notice;

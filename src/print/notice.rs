@@ -40,7 +40,9 @@ impl NoticeKind {
         match self {
             NoticeKind::Identification => "经农户申请、入户调查、村民代表民主评议和村两委审核",
             NoticeKind::Exit => "经民主评议、村两委和驻村工作队核实、农户签字确认",
-            NoticeKind::Monitoring => "经农户申请（或干部排查、部门预警）、入户核查、信息比对和民主评议",
+            NoticeKind::Monitoring => {
+                "经农户申请（或干部排查、部门预警）、入户核查、信息比对和民主评议"
+            }
             NoticeKind::RiskEliminated => "经入户核实、民主评议和村两委审核",
         }
     }
@@ -78,9 +80,15 @@ pub fn notice(ctx: &NoticeContext<'_>) -> crate::Result<PrintedDocument> {
 /// Lays out the notice; refuses rows whose text looks like private data.
 pub fn compose_notice(ctx: &NoticeContext<'_>) -> crate::Result<Layout> {
     for r in &ctx.rows {
-        for text in [r.head.as_str(), r.decision.as_str(), r.group.as_deref().unwrap_or("")] {
+        for text in [
+            r.head.as_str(),
+            r.decision.as_str(),
+            r.group.as_deref().unwrap_or(""),
+        ] {
             if let Some(why) = private(text) {
-                return Err(crate::Error::Invalid(format!("公示名单不得包含{why}：“{text}”")));
+                return Err(crate::Error::Invalid(format!(
+                    "公示名单不得包含{why}：“{text}”"
+                )));
             }
         }
     }
@@ -88,7 +96,17 @@ pub fn compose_notice(ctx: &NoticeContext<'_>) -> crate::Result<Layout> {
 }
 
 /// Health words a notice must not show.
-pub(crate) const HEALTH_WORDS: &[&str] = &["大病", "重病", "残疾", "慢性病", "患有", "疾病", "病情", "癌", "精神病"];
+pub(crate) const HEALTH_WORDS: &[&str] = &[
+    "大病",
+    "重病",
+    "残疾",
+    "慢性病",
+    "患有",
+    "疾病",
+    "病情",
+    "癌",
+    "精神病",
+];
 
 /// Why a text may not be posted (ID/phone/account number, health status), if so.
 pub(crate) fn private(text: &str) -> Option<&'static str> {
@@ -127,7 +145,14 @@ fn compose(ctx: &NoticeContext<'_>, fonts: &Fonts) -> Layout {
     );
     let w = columns(c.width(), &[0.5, 1.3, 1.3, 0.8, 2.2]);
     let titles = ["序号", "村民小组", "户主姓名", "家庭人口", "公示结果"];
-    c.header(titles.iter().zip(&w).map(|(t, w)| Cell::head(*w, t)).collect(), 22.0);
+    c.header(
+        titles
+            .iter()
+            .zip(&w)
+            .map(|(t, w)| Cell::head(*w, t))
+            .collect(),
+        22.0,
+    );
     for (i, r) in ctx.rows.iter().enumerate() {
         c.row(
             vec![
@@ -153,7 +178,11 @@ fn compose(ctx: &NoticeContext<'_>, fonts: &Fonts) -> Layout {
         TEXT + 1.0,
     );
     c.gap(24.0);
-    c.paragraph(&format!("{}村民委员会（盖章）", ctx.village.name), Align::Right, TEXT + 1.5);
+    c.paragraph(
+        &format!("{}村民委员会（盖章）", ctx.village.name),
+        Align::Right,
+        TEXT + 1.5,
+    );
     c.paragraph(&s::date_cn(from), Align::Right, TEXT + 1.5);
 
     let stamp = Stamp {
@@ -173,9 +202,21 @@ mod tests {
 
     #[test]
     fn private_text_is_recognised() {
-        assert!(private("13800138000").is_some(), "a phone number is private");
-        assert!(private("36073119800101123X").is_some(), "an ID number is private");
-        assert!(private("因患有大病拟纳入").is_some(), "health status is private");
-        assert!(private("拟纳入监测对象").is_none(), "a plain decision is public");
+        assert!(
+            private("13800138000").is_some(),
+            "a phone number is private"
+        );
+        assert!(
+            private("36073119800101123X").is_some(),
+            "an ID number is private"
+        );
+        assert!(
+            private("因患有大病拟纳入").is_some(),
+            "health status is private"
+        );
+        assert!(
+            private("拟纳入监测对象").is_none(),
+            "a plain decision is public"
+        );
     }
 }

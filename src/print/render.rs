@@ -9,8 +9,8 @@ use super::fonts::{bold_stroke, Face, Fonts};
 use super::layout::{Item, Layout};
 use super::PrintedDocument;
 use printpdf::{
-    Color, FontId, Greyscale, Line, LinePoint, Op, PaintMode, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextRenderingMode,
+    Color, FontId, Greyscale, Line, LinePoint, OffsetDateTime, Op, PaintMode, PdfDocument, PdfFont,
+    PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextRenderingMode,
 };
 
 /// Renders the layout to PDF bytes.
@@ -18,16 +18,36 @@ pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDoc
     let mut doc = PdfDocument::new(&layout.title);
     doc.metadata.info.producer = "Yibentong".to_string();
     doc.metadata.info.creator = "Yibentong".to_string();
-    let primary = FontId("F1".to_string());
-    doc.resources.fonts.map.insert(primary.clone(), PdfFont::new(fonts.regular.clone()));
-    let fallback = FontId("F2".to_string());
+    // The print date (an input), never the clock: same input, same bytes.
+    let midnight = layout
+        .printed_on
+        .and_hms_opt(0, 0, 0)
+        .map(|t| t.and_utc().timestamp());
+    if let Some(Ok(date)) = midnight.map(OffsetDateTime::from_unix_timestamp) {
+        doc.metadata.info.creation_date = date;
+        doc.metadata.info.modification_date = date;
+        doc.metadata.info.metadata_date = date;
+    }
+    let primary = FontId("YBTSCA".to_string());
+    doc.resources
+        .fonts
+        .map
+        .insert(primary.clone(), PdfFont::new(fonts.regular.clone()));
+    let fallback = FontId("YBTJPA".to_string());
     // The fallback face goes in only when some character needs it.
-    let uses_fallback = layout.pages.iter().flat_map(|p| &p.items).any(|it| match it {
-        Item::Text { text, .. } => text.chars().any(|c| fonts.face(c) == Face::Fallback),
-        _ => false,
-    });
+    let uses_fallback = layout
+        .pages
+        .iter()
+        .flat_map(|p| &p.items)
+        .any(|it| match it {
+            Item::Text { text, .. } => text.chars().any(|c| fonts.face(c) == Face::Fallback),
+            _ => false,
+        });
     if uses_fallback {
-        doc.resources.fonts.map.insert(fallback.clone(), PdfFont::new(fonts.fallback.clone()));
+        doc.resources
+            .fonts
+            .map
+            .insert(fallback.clone(), PdfFont::new(fonts.fallback.clone()));
     }
     let faces = Faces {
         fonts,
@@ -55,14 +75,21 @@ pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDoc
     let count = pages.len();
     doc.with_pages(pages);
 
-    let options = PdfSaveOptions { subset_fonts: true, ..PdfSaveOptions::default() };
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..PdfSaveOptions::default()
+    };
     let mut warnings = Vec::new();
     let mut bytes = doc.save(&options, &mut warnings);
     if bytes.is_empty() {
         return Err(crate::Error::Document("PDF 写出为空".to_string()));
     }
     fix_file_id(&mut bytes, &layout.checksum);
-    Ok(PrintedDocument { bytes, checksum: layout.checksum.clone(), pages: count })
+    Ok(PrintedDocument {
+        bytes,
+        checksum: layout.checksum.clone(),
+        pages: count,
+    })
 }
 
 /// The fonts and their PDF handles.
@@ -93,7 +120,10 @@ struct Pen {
 }
 
 fn grey(level: f32) -> Color {
-    Color::Greyscale(Greyscale { percent: level, icc_profile: None })
+    Color::Greyscale(Greyscale {
+        percent: level,
+        icc_profile: None,
+    })
 }
 
 fn set_fill(ops: &mut Vec<Op>, pen: &mut Pen, level: f32) {
@@ -114,12 +144,24 @@ fn set_stroke(ops: &mut Vec<Op>, pen: &mut Pen, width: f32) {
 }
 
 fn point(x: f32, y: f32, page_h: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(page_h - y) }, bezier: false }
+    LinePoint {
+        p: Point {
+            x: Pt(x),
+            y: Pt(page_h - y),
+        },
+        bezier: false,
+    }
 }
 
 fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, faces: &Faces<'_>, item: &Item, page_h: f32) {
     match item {
-        Item::Text { x, y, size, bold, text } => {
+        Item::Text {
+            x,
+            y,
+            size,
+            bold,
+            text,
+        } => {
             set_fill(ops, pen, 0.0);
             if *bold {
                 set_stroke(ops, pen, bold_stroke(*size));
@@ -131,25 +173,55 @@ fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, faces: &Faces<'_>, item: &Item, p
                     Face::Fallback => faces.fallback.clone(),
                 };
                 ops.push(Op::StartTextSection);
-                ops.push(Op::SetFont { font, size: Pt(*size) });
-                ops.push(Op::SetTextCursor { pos: Point { x: Pt(x + dx), y: Pt(page_h - y) } });
+                ops.push(Op::SetFont {
+                    font,
+                    size: Pt(*size),
+                });
+                ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(x + dx),
+                        y: Pt(page_h - y),
+                    },
+                });
                 if *bold {
-                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::FillStroke,
+                    });
                 }
                 dx += faces.fonts.width(&run, *size, false);
-                ops.push(Op::ShowText { items: vec![TextItem::Text(run)] });
+                ops.push(Op::ShowText {
+                    items: vec![TextItem::Text(run)],
+                });
                 if *bold {
-                    ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                    ops.push(Op::SetTextRenderingMode {
+                        mode: TextRenderingMode::Fill,
+                    });
                 }
                 ops.push(Op::EndTextSection);
             }
         }
-        Item::Line { x1, y1, x2, y2, width } => {
+        Item::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            width,
+        } => {
             set_stroke(ops, pen, *width);
-            let line = Line { points: vec![point(*x1, *y1, page_h), point(*x2, *y2, page_h)], is_closed: false };
+            let line = Line {
+                points: vec![point(*x1, *y1, page_h), point(*x2, *y2, page_h)],
+                is_closed: false,
+            };
             ops.push(Op::DrawLine { line });
         }
-        Item::Rect { x, y, w, h, fill, stroke } => {
+        Item::Rect {
+            x,
+            y,
+            w,
+            h,
+            fill,
+            stroke,
+        } => {
             let rect = |mode| Rect {
                 x: Pt(*x),
                 y: Pt(page_h - y - h),
@@ -160,14 +232,23 @@ fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, faces: &Faces<'_>, item: &Item, p
             };
             if let Some(level) = fill {
                 set_fill(ops, pen, *level);
-                ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Fill) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: rect(PaintMode::Fill),
+                });
             }
             if let Some(width) = stroke {
                 set_stroke(ops, pen, *width);
-                ops.push(Op::DrawRectangle { rectangle: rect(PaintMode::Stroke) });
+                ops.push(Op::DrawRectangle {
+                    rectangle: rect(PaintMode::Stroke),
+                });
             }
         }
-        Item::Check { x, y, size, checked } => {
+        Item::Check {
+            x,
+            y,
+            size,
+            checked,
+        } => {
             let side = size * super::checkbox::BOX;
             let bottom = y + size * 0.1;
             let top = bottom - side;
@@ -199,14 +280,22 @@ fn push_item(ops: &mut Vec<Op>, pen: &mut Pen, faces: &Faces<'_>, item: &Item, p
 
 /// Replaces the random `/ID` strings of the trailer with ones derived from the checksum.
 fn fix_file_id(bytes: &mut [u8], checksum: &str) {
-    let Some(pos) = find_last(bytes, b"/ID") else { return };
+    let Some(pos) = find_last(bytes, b"/ID") else {
+        return;
+    };
     let mut i = pos + 3;
     let mut which = 0;
     while i < bytes.len() && which < 2 {
         if bytes[i] == b'(' {
             let start = i + 1;
-            let Some(len) = bytes[start..].iter().position(|b| *b == b')') else { return };
-            let id: Vec<u8> = format!("{checksum}{which}").bytes().cycle().take(len).collect();
+            let Some(len) = bytes[start..].iter().position(|b| *b == b')') else {
+                return;
+            };
+            let id: Vec<u8> = format!("{checksum}{which}")
+                .bytes()
+                .cycle()
+                .take(len)
+                .collect();
             bytes[start..start + len].copy_from_slice(&id);
             i = start + len;
             which += 1;

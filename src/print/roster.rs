@@ -51,10 +51,34 @@ pub fn compose_roster(ctx: &RosterContext<'_>) -> crate::Result<Layout> {
 pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
     let title = format!("{}{}年 农户花名册", ctx.village.name, ctx.year);
     let mut c = Composer::new(fonts, A4_LANDSCAPE, format!("{title}（续）"));
-    c.title(&title, &format!("{}　（单位：户、人、元）", s::place(ctx.village)));
-    let w = columns(c.width(), &[0.45, 1.15, 0.95, 0.85, 0.45, 1.15, 0.8, 1.15, 0.95, 2.1]);
-    let titles = ["序号", "户编号", "户主", "村民小组", "人口", "贫困户属性", "户状态", "主要致贫原因", "人均纯收入", "帮扶责任人"];
-    c.header(titles.iter().zip(&w).map(|(t, w)| Cell::head(*w, t)).collect(), 20.0);
+    c.title(
+        &title,
+        &format!("{}　（单位：户、人、元）", s::place(ctx.village)),
+    );
+    let w = columns(
+        c.width(),
+        &[0.45, 1.15, 0.95, 0.85, 0.45, 1.15, 0.8, 1.15, 0.95, 2.1],
+    );
+    let titles = [
+        "序号",
+        "户编号",
+        "户主",
+        "村民小组",
+        "人口",
+        "贫困户属性",
+        "户状态",
+        "主要致贫原因",
+        "人均纯收入",
+        "帮扶责任人",
+    ];
+    c.header(
+        titles
+            .iter()
+            .zip(&w)
+            .map(|(t, w)| Cell::head(*w, t))
+            .collect(),
+        20.0,
+    );
     for (i, r) in ctx.rows.iter().enumerate() {
         let texts = [
             (i + 1).to_string(),
@@ -66,8 +90,15 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
             opt(r.status),
             opt(r.main_cause),
         ];
-        let mut cells: Vec<Cell> = texts.into_iter().zip(&w).map(|(t, w)| Cell::center(*w, t)).collect();
-        cells.push(Cell::right(w[8], r.income_per_person.map(money).unwrap_or_default()));
+        let mut cells: Vec<Cell> = texts
+            .into_iter()
+            .zip(&w)
+            .map(|(t, w)| Cell::center(*w, t))
+            .collect();
+        cells.push(Cell::right(
+            w[8],
+            r.income_per_person.map(money).unwrap_or_default(),
+        ));
         cells.push(Cell::value(w[9], r.cadres.clone()));
         c.row(cells, 18.0);
     }

@@ -10,7 +10,11 @@ use chrono::NaiveDate;
 /// An amount in yuan with two decimals and thousands separators: `12,345.60`.
 pub(crate) fn money(amount: f64) -> String {
     let cents = (amount * 100.0).round() as i64;
-    let (sign, cents) = if cents < 0 { ("-", -cents) } else { ("", cents) };
+    let (sign, cents) = if cents < 0 {
+        ("-", -cents)
+    } else {
+        ("", cents)
+    };
     let yuan = (cents / 100).to_string();
     let mut grouped = String::new();
     for (i, c) in yuan.chars().enumerate() {
@@ -77,17 +81,39 @@ impl IncomeSummary {
         let lines: Vec<_> = h.income.iter().filter(|l| l.year == year).collect();
         let by_category: Vec<(IncomeCategory, f64)> = IncomeCategory::ALL
             .iter()
-            .map(|c| (*c, lines.iter().filter(|l| l.category == *c && l.counted).map(|l| l.amount).sum()))
+            .map(|c| {
+                (
+                    *c,
+                    lines
+                        .iter()
+                        .filter(|l| l.category == *c && l.counted)
+                        .map(|l| l.amount)
+                        .sum(),
+                )
+            })
             .collect();
         let counted: f64 = by_category.iter().map(|(_, a)| a).sum();
         let not_counted = lines.iter().filter(|l| !l.counted).map(|l| l.amount).sum();
-        let expenses = h.expenses.iter().filter(|e| e.year == year).map(|e| e.amount).sum();
+        let expenses = h
+            .expenses
+            .iter()
+            .filter(|e| e.year == year)
+            .map(|e| e.amount)
+            .sum();
         let net = counted - expenses;
         let persons = h.members_on(ctx.reference_date()).len();
         let per_capita = ctx
             .per_capita_income
             .or_else(|| (persons > 0).then(|| net / persons as f64));
-        IncomeSummary { by_category, counted, not_counted, expenses, net, persons, per_capita }
+        IncomeSummary {
+            by_category,
+            counted,
+            not_counted,
+            expenses,
+            net,
+            persons,
+            per_capita,
+        }
     }
 
     /// `高于标准 1,234.00 元` / `低于标准 …` against the year's line.
@@ -108,7 +134,15 @@ pub(crate) fn pair_columns(c: &Composer<'_>) -> Vec<f32> {
 /// A row of two label/value pairs.
 pub(crate) fn pair_row(c: &mut Composer<'_>, a: (&str, String), b: (&str, String)) {
     let w = pair_columns(c);
-    c.row(vec![Cell::label(w[0], a.0), Cell::value(w[1], a.1), Cell::label(w[2], b.0), Cell::value(w[3], b.1)], 20.0);
+    c.row(
+        vec![
+            Cell::label(w[0], a.0),
+            Cell::value(w[1], a.1),
+            Cell::label(w[2], b.0),
+            Cell::value(w[3], b.1),
+        ],
+        20.0,
+    );
 }
 
 /// A label with one value across the rest of the row.
@@ -123,7 +157,10 @@ pub(crate) fn wide_row(c: &mut Composer<'_>, label: &str, value: Cell) {
 pub(crate) fn signatures(c: &mut Composer<'_>, signers: &[&str]) {
     let w = pair_columns(c);
     let mut cells: Vec<Cell> = Vec::new();
-    let mut all: Vec<(String, Option<&str>)> = signers.iter().map(|s| (format!("{s}\n（签字）"), None)).collect();
+    let mut all: Vec<(String, Option<&str>)> = signers
+        .iter()
+        .map(|s| (format!("{s}\n（签字）"), None))
+        .collect();
     all.push(("日期".to_string(), Some("　　　　年　　月　　日")));
     for (i, (who, fill)) in all.iter().enumerate() {
         let k = (i % 2) * 2;

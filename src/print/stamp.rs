@@ -41,7 +41,13 @@ pub(crate) fn finish(title: String, mut pages: Vec<Sheet>, stamp: &Stamp) -> Lay
         let right = page.width - MARGIN_X;
         let qr_x = right - QR_SIZE;
         let qr_y = band + 12.0;
-        page.stamp.push(Item::Line { x1: MARGIN_X, y1: band + 6.0, x2: right, y2: band + 6.0, width: 0.4 });
+        page.stamp.push(Item::Line {
+            x1: MARGIN_X,
+            y1: band + 6.0,
+            x2: right,
+            y2: band + 6.0,
+            width: 0.4,
+        });
         let lines = [
             format!(
                 "记录版本：{}　打印日期：{}　校验码：{}",
@@ -53,20 +59,41 @@ pub(crate) fn finish(title: String, mut pages: Vec<Sheet>, stamp: &Stamp) -> Lay
         ];
         for (n, text) in lines.into_iter().enumerate() {
             let y = band + 22.0 + n as f32 * STAMP_TEXT * 1.6;
-            page.stamp.push(Item::Text { x: MARGIN_X, y, size: STAMP_TEXT, bold: false, text });
+            page.stamp.push(Item::Text {
+                x: MARGIN_X,
+                y,
+                size: STAMP_TEXT,
+                bold: false,
+                text,
+            });
         }
         for item in &qr {
             if let Item::Rect { x, y, w, h, .. } = item {
-                page.stamp.push(Item::Rect { x: qr_x + x, y: qr_y + y, w: *w, h: *h, fill: Some(0.0), stroke: None });
+                page.stamp.push(Item::Rect {
+                    x: qr_x + x,
+                    y: qr_y + y,
+                    w: *w,
+                    h: *h,
+                    fill: Some(0.0),
+                    stroke: None,
+                });
             }
         }
     }
-    Layout { title, pages, checksum }
+    Layout {
+        title,
+        pages,
+        checksum,
+        printed_on: stamp.printed_on,
+    }
 }
 
 /// First 12 hex digits of SHA-256 over identity, revision and body items.
 pub(crate) fn checksum(pages: &[Sheet], stamp: &Stamp) -> String {
-    let mut text = format!("{}|{}|{}|{}\n", stamp.kind, stamp.identity, stamp.year, stamp.revision);
+    let mut text = format!(
+        "{}|{}|{}|{}\n",
+        stamp.kind, stamp.identity, stamp.year, stamp.revision
+    );
     for (i, page) in pages.iter().enumerate() {
         let _ = writeln!(text, "page {i}");
         for item in &page.items {
@@ -91,9 +118,17 @@ pub(crate) fn combine(checksums: &[String]) -> String {
 
 fn canonical(out: &mut String, item: &Item) {
     let _ = match item {
-        Item::Text { x, y, size, bold, text } => writeln!(out, "T {x:.1} {y:.1} {size:.2} {bold} {text}"),
+        Item::Text {
+            x,
+            y,
+            size,
+            bold,
+            text,
+        } => writeln!(out, "T {x:.1} {y:.1} {size:.2} {bold} {text}"),
         Item::Check { x, y, checked, .. } => writeln!(out, "C {x:.1} {y:.1} {checked}"),
-        Item::Rect { x, y, w, h, fill, .. } => writeln!(out, "R {x:.1} {y:.1} {w:.1} {h:.1} {fill:?}"),
+        Item::Rect {
+            x, y, w, h, fill, ..
+        } => writeln!(out, "R {x:.1} {y:.1} {w:.1} {h:.1} {fill:?}"),
         Item::Line { x1, y1, x2, y2, .. } => writeln!(out, "L {x1:.1} {y1:.1} {x2:.1} {y2:.1}"),
     };
 }

@@ -25,7 +25,12 @@ pub(crate) const STAMP_BAND: f32 = 70.0;
 /// What a cell shows.
 #[derive(Debug, Clone)]
 pub(crate) enum Content {
-    Text { text: String, align: Align, bold: bool, size: f32 },
+    Text {
+        text: String,
+        align: Align,
+        bold: bool,
+        size: f32,
+    },
     Choices(Vec<Choice>),
     /// Left empty: a signature or a field to fill by hand.
     Blank,
@@ -42,36 +47,89 @@ pub(crate) struct Cell {
 impl Cell {
     /// A shaded, centred label cell (`户主`, `家庭住址` …).
     pub fn label(w: f32, text: &str) -> Cell {
-        let content = Content::Text { text: text.into(), align: Align::Center, bold: false, size: LABEL };
-        Cell { w, content, shade: true }
+        let content = Content::Text {
+            text: text.into(),
+            align: Align::Center,
+            bold: false,
+            size: LABEL,
+        };
+        Cell {
+            w,
+            content,
+            shade: true,
+        }
     }
     /// A shaded, bold table header cell.
     pub fn head(w: f32, text: &str) -> Cell {
-        let content = Content::Text { text: text.into(), align: Align::Center, bold: true, size: LABEL };
-        Cell { w, content, shade: true }
+        let content = Content::Text {
+            text: text.into(),
+            align: Align::Center,
+            bold: true,
+            size: LABEL,
+        };
+        Cell {
+            w,
+            content,
+            shade: true,
+        }
     }
     /// A left-aligned value.
     pub fn value(w: f32, text: impl Into<String>) -> Cell {
-        let content = Content::Text { text: text.into(), align: Align::Left, bold: false, size: TEXT };
-        Cell { w, content, shade: false }
+        let content = Content::Text {
+            text: text.into(),
+            align: Align::Left,
+            bold: false,
+            size: TEXT,
+        };
+        Cell {
+            w,
+            content,
+            shade: false,
+        }
     }
     /// A centred value.
     pub fn center(w: f32, text: impl Into<String>) -> Cell {
-        let content = Content::Text { text: text.into(), align: Align::Center, bold: false, size: TEXT };
-        Cell { w, content, shade: false }
+        let content = Content::Text {
+            text: text.into(),
+            align: Align::Center,
+            bold: false,
+            size: TEXT,
+        };
+        Cell {
+            w,
+            content,
+            shade: false,
+        }
     }
     /// A right-aligned value (amounts).
     pub fn right(w: f32, text: impl Into<String>) -> Cell {
-        let content = Content::Text { text: text.into(), align: Align::Right, bold: false, size: TEXT };
-        Cell { w, content, shade: false }
+        let content = Content::Text {
+            text: text.into(),
+            align: Align::Right,
+            bold: false,
+            size: TEXT,
+        };
+        Cell {
+            w,
+            content,
+            shade: false,
+        }
     }
     /// A list of ☐/☑ choices.
     pub fn choices(w: f32, choices: Vec<Choice>) -> Cell {
-        Cell { w, content: Content::Choices(choices), shade: false }
+        Cell {
+            w,
+            content: Content::Choices(choices),
+            shade: false,
+        }
     }
     /// An empty cell (signature, date to fill).
     pub fn blank(w: f32) -> Cell {
-        Cell { w, content: Content::Blank, shade: false }
+        Cell {
+            w,
+            content: Content::Blank,
+            shade: false,
+        }
     }
     /// Bold text (totals rows).
     pub fn bold(mut self) -> Cell {
@@ -80,6 +138,31 @@ impl Cell {
         }
         self
     }
+}
+
+/// A cell's content fitted to its width.
+enum Fitted {
+    Text(layout::Fitted),
+    Choices(checkbox::Flowed),
+    Blank,
+}
+
+impl Fitted {
+    fn height(&self) -> f32 {
+        match self {
+            Fitted::Text(f) => f.height(),
+            Fitted::Choices(f) => f.height(),
+            Fitted::Blank => 0.0,
+        }
+    }
+}
+
+/// The row's height: its tallest cell with padding, at least `min_h`.
+fn height(fitted: &[Fitted], min_h: f32) -> f32 {
+    fitted
+        .iter()
+        .map(|f| f.height() + 2.0 * PAD_Y + 1.5)
+        .fold(min_h, f32::max)
 }
 
 /// Splits the content width by weights into column widths.
@@ -94,15 +177,26 @@ pub(crate) struct Composer<'f> {
     size: (f32, f32),
     pages: Vec<Sheet>,
     y: f32,
-    header: Option<(Vec<Cell>, f32)>,
+    header: Option<(Vec<Cell>, Vec<Fitted>, f32)>,
     continuation: String,
 }
 
 impl<'f> Composer<'f> {
     /// Starts the first page; `continuation` heads every further page (e.g. `户档案卡（续）`).
     pub fn new(fonts: &'f Fonts, size: (f32, f32), continuation: String) -> Self {
-        let mut c = Composer { fonts, size, pages: Vec::new(), y: 0.0, header: None, continuation };
-        c.pages.push(Sheet { width: size.0, height: size.1, ..Sheet::default() });
+        let mut c = Composer {
+            fonts,
+            size,
+            pages: Vec::new(),
+            y: 0.0,
+            header: None,
+            continuation,
+        };
+        c.pages.push(Sheet {
+            width: size.0,
+            height: size.1,
+            ..Sheet::default()
+        });
         c.y = MARGIN_TOP;
         c
     }
@@ -129,7 +223,14 @@ impl<'f> Composer<'f> {
         let h = f.height();
         let y = self.y;
         let fonts = self.fonts;
-        layout::place(self.items(), fonts, &f, (MARGIN_X, y, w, h), Align::Center, true);
+        layout::place(
+            self.items(),
+            fonts,
+            &f,
+            (MARGIN_X, y, w, h),
+            Align::Center,
+            true,
+        );
         self.y += h + 8.0;
         if !subtitle.is_empty() {
             self.paragraph(subtitle, Align::Center, TEXT);
@@ -167,18 +268,26 @@ impl<'f> Composer<'f> {
         let f = layout::fit(self.fonts, text, w, 10.5, true);
         let y = self.y;
         let fonts = self.fonts;
-        layout::place(self.items(), fonts, &f, (MARGIN_X, y, w, h), Align::Left, true);
+        layout::place(
+            self.items(),
+            fonts,
+            &f,
+            (MARGIN_X, y, w, h),
+            Align::Left,
+            true,
+        );
         self.y += h;
     }
 
     /// Starts a table: draws its header now and after every page break until `end_table`.
     pub fn header(&mut self, cells: Vec<Cell>, keep: f32) {
-        let h = self.measure(&cells, 0.0);
+        let fitted = self.prepare(&cells);
+        let h = height(&fitted, 0.0);
         if h + keep > self.room() {
             self.new_page();
         }
-        self.draw(&cells, h);
-        self.header = Some((cells, h));
+        self.draw(&cells, &fitted, h);
+        self.header = Some((cells, fitted, h));
     }
 
     /// Ends the repeated header.
@@ -186,28 +295,33 @@ impl<'f> Composer<'f> {
         self.header = None;
     }
 
-    /// Height the row would take.
-    pub fn measure(&self, cells: &[Cell], min_h: f32) -> f32 {
-        cells.iter().map(|c| self.cell_height(c)).fold(min_h, f32::max)
-    }
-
-    fn cell_height(&self, cell: &Cell) -> f32 {
-        let inner = cell.w - 2.0 * PAD_X;
-        let content = match &cell.content {
-            Content::Text { text, bold, size, .. } => layout::fit(self.fonts, text, inner, *size, *bold).height(),
-            Content::Choices(ch) => checkbox::flow(self.fonts, ch, inner, TEXT).height(),
-            Content::Blank => 0.0,
-        };
-        content + 2.0 * PAD_Y + 1.5
+    /// Fits each cell's content to its width (once; drawing reuses it).
+    fn prepare(&self, cells: &[Cell]) -> Vec<Fitted> {
+        cells
+            .iter()
+            .map(|cell| {
+                let inner = cell.w - 2.0 * PAD_X;
+                match &cell.content {
+                    Content::Text {
+                        text, bold, size, ..
+                    } => Fitted::Text(layout::fit_cell(self.fonts, text, inner, *size, *bold)),
+                    Content::Choices(ch) => {
+                        Fitted::Choices(checkbox::flow(self.fonts, ch, inner, TEXT))
+                    }
+                    Content::Blank => Fitted::Blank,
+                }
+            })
+            .collect()
     }
 
     /// A table row; moves to a new page first if it does not fit.
     pub fn row(&mut self, cells: Vec<Cell>, min_h: f32) {
-        let h = self.measure(&cells, min_h);
+        let fitted = self.prepare(&cells);
+        let h = height(&fitted, min_h);
         if h > self.room() {
             self.new_page();
         }
-        self.draw(&cells, h);
+        self.draw(&cells, &fitted, h);
     }
 
     /// Whether a row of this height still fits on the page.
@@ -215,29 +329,46 @@ impl<'f> Composer<'f> {
         h <= self.room()
     }
 
-    fn draw(&mut self, cells: &[Cell], h: f32) {
+    fn draw(&mut self, cells: &[Cell], fitted: &[Fitted], h: f32) {
         let fonts = self.fonts;
         let top = self.y;
         let mut x = MARGIN_X;
-        for cell in cells {
+        for (cell, fit) in cells.iter().zip(fitted) {
             let items = self.items();
             if cell.shade {
-                items.push(Item::Rect { x, y: top, w: cell.w, h, fill: Some(SHADE), stroke: None });
+                items.push(Item::Rect {
+                    x,
+                    y: top,
+                    w: cell.w,
+                    h,
+                    fill: Some(SHADE),
+                    stroke: None,
+                });
             }
-            let inner = (x + PAD_X, top + PAD_Y, cell.w - 2.0 * PAD_X, h - 2.0 * PAD_Y);
-            match &cell.content {
-                Content::Text { text, align, bold, size } => {
-                    let f = layout::fit(fonts, text, inner.2, *size, *bold);
-                    layout::place(items, fonts, &f, inner, *align, *bold);
+            let inner = (
+                x + PAD_X,
+                top + PAD_Y,
+                cell.w - 2.0 * PAD_X,
+                h - 2.0 * PAD_Y,
+            );
+            match (&cell.content, fit) {
+                (Content::Text { align, bold, .. }, Fitted::Text(f)) => {
+                    layout::place(items, fonts, f, inner, *align, *bold);
                 }
-                Content::Choices(ch) => {
-                    let f = checkbox::flow(fonts, ch, inner.2, TEXT);
+                (_, Fitted::Choices(f)) => {
                     let y = inner.1 + (inner.3 - f.height()) / 2.0;
-                    checkbox::place(items, fonts, &f, inner.0, y);
+                    checkbox::place(items, fonts, f, inner.0, y);
                 }
-                Content::Blank => {}
+                _ => {}
             }
-            items.push(Item::Rect { x, y: top, w: cell.w, h, fill: None, stroke: Some(BORDER) });
+            items.push(Item::Rect {
+                x,
+                y: top,
+                w: cell.w,
+                h,
+                fill: None,
+                stroke: Some(BORDER),
+            });
             x += cell.w;
         }
         self.y += h;
@@ -245,17 +376,29 @@ impl<'f> Composer<'f> {
 
     /// Starts a new page with the continuation title and the current table header.
     pub fn new_page(&mut self) {
-        self.pages.push(Sheet { width: self.size.0, height: self.size.1, ..Sheet::default() });
+        self.pages.push(Sheet {
+            width: self.size.0,
+            height: self.size.1,
+            ..Sheet::default()
+        });
         self.y = MARGIN_TOP - 6.0;
         let w = self.width();
         let f = layout::fit(self.fonts, &self.continuation, w, 10.5, true);
         let h = f.height();
         let fonts = self.fonts;
         let y = self.y;
-        layout::place(self.items(), fonts, &f, (MARGIN_X, y, w, h), Align::Left, true);
+        layout::place(
+            self.items(),
+            fonts,
+            &f,
+            (MARGIN_X, y, w, h),
+            Align::Left,
+            true,
+        );
         self.y += h + 8.0;
-        if let Some((cells, h)) = self.header.clone() {
-            self.draw(&cells, h);
+        if let Some((cells, fitted, h)) = self.header.take() {
+            self.draw(&cells, &fitted, h);
+            self.header = Some((cells, fitted, h));
         }
     }
 

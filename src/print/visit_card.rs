@@ -22,25 +22,68 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let head = s::head_name(h);
     let cont = format!("帮扶记录卡（续）　户主：{head}　户编号：{}", h.code);
     let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
-    c.title("帮扶记录卡", &format!("{}　{}年度", s::place(ctx.village), ctx.year));
+    c.title(
+        "帮扶记录卡",
+        &format!("{}　{}年度", s::place(ctx.village), ctx.year),
+    );
 
     let on = ctx.reference_date();
-    let active: Vec<_> = h.pairings.iter().filter(|p| p.active_on(on)).filter_map(|p| ctx.cadre(&p.cadre)).collect();
+    let active: Vec<_> = h
+        .pairings
+        .iter()
+        .filter(|p| p.active_on(on))
+        .filter_map(|p| ctx.cadre(&p.cadre))
+        .collect();
     let names: Vec<String> = active.iter().map(|k| k.name.clone()).collect();
     let mut units: Vec<String> = active.iter().filter_map(|k| k.unit.clone()).collect();
     units.dedup();
-    pair_row(&mut c, ("户主姓名", head.clone()), ("户编号", h.code.clone()));
-    pair_row(&mut c, ("村民小组", opt(h.group.as_ref())), ("联系电话", opt(h.phone.as_ref())));
-    pair_row(&mut c, ("帮扶责任人", names.join("、")), ("帮扶单位", units.join("、")));
+    pair_row(
+        &mut c,
+        ("户主姓名", head.clone()),
+        ("户编号", h.code.clone()),
+    );
+    pair_row(
+        &mut c,
+        ("村民小组", opt(h.group.as_ref())),
+        ("联系电话", opt(h.phone.as_ref())),
+    );
+    pair_row(
+        &mut c,
+        ("帮扶责任人", names.join("、")),
+        ("帮扶单位", units.join("、")),
+    );
     c.gap(8.0);
 
-    let w = columns(c.width(), &[0.95, 0.5, 0.8, 1.85, 1.85, 1.35, 0.75, 0.75]);
-    let titles = ["走访日期", "方式", "帮扶责任人", "了解到的情况", "帮扶措施及所做工作", "后续跟进", "户主签字", "帮扶人签字"];
-    c.header(titles.iter().zip(&w).map(|(t, w)| Cell::head(*w, t)).collect(), ROW);
-    let mut visits: Vec<_> = h.visits.iter().filter(|v| chrono::Datelike::year(&v.date) == ctx.year).collect();
+    let w = columns(c.width(), &[0.95, 0.5, 0.8, 1.8, 1.8, 1.3, 0.8, 0.85]);
+    let titles = [
+        "走访日期",
+        "方式",
+        "帮扶责任人",
+        "了解到的情况",
+        "帮扶措施及所做工作",
+        "后续跟进",
+        "户主签字",
+        "帮扶人签字",
+    ];
+    c.header(
+        titles
+            .iter()
+            .zip(&w)
+            .map(|(t, w)| Cell::head(*w, t))
+            .collect(),
+        ROW,
+    );
+    let mut visits: Vec<_> = h
+        .visits
+        .iter()
+        .filter(|v| chrono::Datelike::year(&v.date) == ctx.year)
+        .collect();
     visits.sort_by_key(|v| v.date);
     for v in visits {
-        let cadre = ctx.cadre(&v.cadre).map(|k| k.name.clone()).unwrap_or_default();
+        let cadre = ctx
+            .cadre(&v.cadre)
+            .map(|k| k.name.clone())
+            .unwrap_or_default();
         c.row(
             vec![
                 Cell::center(w[0], s::date(v.date)),

@@ -15,13 +15,27 @@ use crate::codes::Labor;
 pub(crate) fn dibao(f: &Facts) -> Verdict {
     let Some(line) = &f.policy.dibao_line else {
         let text = "未设置本地农村低保标准，无法判断是否符合低保收入条件".to_string();
-        let r = Reason { criterion: "income_below_dibao_line", met: None, value: None, threshold: None, text, shortfall: None };
+        let r = Reason {
+            criterion: "income_below_dibao_line",
+            met: None,
+            value: None,
+            threshold: None,
+            text,
+            shortfall: None,
+        };
         return Verdict::all_of(Rule::Dibao, vec![r], vec!["policy.dibao_line".to_string()]);
     };
-    let mut r = income_reason("income_below_dibao_line", f.income.per_capita, line, true, "");
+    let mut r = income_reason(
+        "income_below_dibao_line",
+        f.income.per_capita,
+        line,
+        true,
+        "",
+    );
     r.shortfall = None;
     if r.met == Some(true) {
-        r.text.push_str("，收入符合低保条件，建议按程序纳入低保兜底");
+        r.text
+            .push_str("，收入符合低保条件，建议按程序纳入低保兜底");
     }
     Verdict::all_of(Rule::Dibao, vec![r], f.income_missing())
 }
@@ -72,14 +86,29 @@ pub(crate) fn tekun(f: &Facts) -> Verdict {
             "未登记家庭成员，无法判断".to_string()
         } else {
             format!(
-                "没有成员同时满足无劳动能力、无收入、无法定义务人，且为{}周岁以上老人、{}级以上重度残疾人或未满{}周岁未成年人{source}",
+                "没有成员同时满足无劳动能力、无收入、无法定义务人，且为{}周岁及以上老人、残疾等级1–{}级的重度残疾人或未满{}周岁未成年人{source}",
                 p.tekun_elderly_age.value, p.tekun_max_disability_grade.value, p.tekun_minor_age.value
             )
         };
         let met = (!f.people.is_empty()).then_some(false);
-        reasons.push(Reason { criterion: "tekun_member", met, value: None, threshold: None, text, shortfall: None });
+        reasons.push(Reason {
+            criterion: "tekun_member",
+            met,
+            value: None,
+            threshold: None,
+            text,
+            shortfall: None,
+        });
     }
-    Verdict { rule: Rule::Tekun, outcome, kind: None, incidence: None, threshold: None, reasons, missing }
+    Verdict {
+        rule: Rule::Tekun,
+        outcome,
+        kind: None,
+        incidence: None,
+        threshold: None,
+        reasons,
+        missing,
+    }
 }
 
 /// Which group the member belongs to, if known: elderly, severely disabled or minor.
@@ -110,7 +139,10 @@ fn candidate(person: &Person, f: &Facts) -> (Outcome, Vec<String>) {
             Outcome::Unknown
         }
     };
-    let working = m.work.as_ref().is_some_and(|w| w.months.map_or(w.place.is_some(), |n| n > 0));
+    let working = m
+        .work
+        .as_ref()
+        .is_some_and(|w| w.months.map_or(w.place.is_some(), |n| n > 0));
     let no_income = Outcome::from_met(Some(!working));
     let no_supporter = match m.has_legal_supporter {
         Some(s) => Outcome::from_met(Some(!s)),
@@ -127,5 +159,8 @@ fn candidate(person: &Person, f: &Facts) -> (Outcome, Vec<String>) {
             Outcome::Unknown
         }
     };
-    (no_labour.and(no_income).and(no_supporter).and(group), missing)
+    (
+        no_labour.and(no_income).and(no_supporter).and(group),
+        missing,
+    )
 }

@@ -7,13 +7,20 @@
 //! unless an exemption is recorded, because an exemption is by definition a record.
 
 use super::household::Facts;
-use super::roster::Person;
 use super::verdict::{Quantity, Reason, Rule, Verdict};
 use super::wording::{cite, EXIT_CRITERIA};
 use crate::codes::HouseGrade;
+use crate::model::Member;
 
 fn reason(criterion: &'static str, met: Option<bool>, text: String) -> Reason {
-    Reason { criterion, met, value: None, threshold: None, text, shortfall: None }
+    Reason {
+        criterion,
+        met,
+        value: None,
+        threshold: None,
+        text,
+        shortfall: None,
+    }
 }
 
 fn flag(criterion: &'static str, met: Option<bool>, text: String, shortfall: &str) -> Reason {
@@ -33,7 +40,11 @@ pub(crate) fn food_clothing(f: &Facts) -> Verdict {
         Some(false) => format!("帮扶干部记录该户尚未做到不愁吃、不愁穿{EXIT_CRITERIA}"),
         None => "未记录“不愁吃、不愁穿”核实结果，无法判断".to_string(),
     };
-    let missing = if met.is_none() { vec!["food_clothing_secure".to_string()] } else { Vec::new() };
+    let missing = if met.is_none() {
+        vec!["food_clothing_secure".to_string()]
+    } else {
+        Vec::new()
+    };
     let r = flag("food_clothing_secure", met, text, "尚未做到不愁吃、不愁穿");
     Verdict::all_of(Rule::FoodClothing, vec![r], missing)
 }
@@ -52,7 +63,10 @@ pub(crate) fn compulsory_education(f: &Facts) -> Verdict {
         }
         let Some(age) = person.age else {
             missing.push(person.path("id_number"));
-            let text = format!("成员{}身份证号缺失或无效，无法判断是否为{min}–{max}周岁义务教育适龄人口", person.name());
+            let text = format!(
+                "成员{}身份证号缺失或无效，无法判断是否为{min}–{max}周岁义务教育适龄人口",
+                person.name()
+            );
             reasons.push(reason("school_attendance", None, text));
             continue;
         };
@@ -63,7 +77,11 @@ pub(crate) fn compulsory_education(f: &Facts) -> Verdict {
         let (met, text, shortfall) = match (m.schooling, m.schooling_exempt) {
             (None, _) => {
                 missing.push(person.path("schooling"));
-                (None, format!("成员{name}（{age}周岁）未记录在校生状况，无法判断是否失学辍学"), None)
+                (
+                    None,
+                    format!("成员{name}（{age}周岁）未记录在校生状况，无法判断是否失学辍学"),
+                    None,
+                )
             }
             (Some(_), Some(true)) => (
                 Some(true),
@@ -71,7 +89,9 @@ pub(crate) fn compulsory_education(f: &Facts) -> Verdict {
                 None,
             ),
             (Some(_), _) => {
-                let short = format!("成员{name}（{age}周岁）处于{min}–{max}周岁义务教育阶段，未在校且无免除记录");
+                let short = format!(
+                    "成员{name}（{age}周岁）处于{min}–{max}周岁义务教育阶段，未在校且无免除记录"
+                );
                 (Some(false), format!("{short}{source}"), Some(short))
             }
         };
@@ -97,37 +117,74 @@ pub(crate) fn compulsory_education(f: &Facts) -> Verdict {
     Verdict::all_of(Rule::CompulsoryEducation, reasons, missing)
 }
 
+/// One insurance a member must have for 基本医疗有保障.
+struct Insurance<'p> {
+    criterion: &'static str,
+    done: &'static str,
+    not_done: &'static str,
+    field: fn(&Member) -> Option<bool>,
+    source: &'p str,
+}
+
 /// 基本医疗有保障: every member insured as the policy requires.
 pub(crate) fn basic_medical(f: &Facts) -> Verdict {
     let p = f.policy;
     let mut reasons = Vec::new();
     let mut missing = Vec::new();
-    let basic = |m: &Person| m.member.medical_insurance;
-    let serious = |m: &Person| m.member.serious_illness_insurance;
-    let doctor = |m: &Person| m.member.family_doctor;
-    let mut checks: Vec<(&'static str, &str, &str, &dyn Fn(&Person) -> Option<bool>, String)> =
-        vec![("medical_insurance", "参加城乡居民基本医疗保险", "未参加城乡居民基本医疗保险", &basic, EXIT_CRITERIA.to_string())];
+    let mut checks = vec![Insurance {
+        criterion: "medical_insurance",
+        done: "参加城乡居民基本医疗保险",
+        not_done: "未参加城乡居民基本医疗保险",
+        field: |m| m.medical_insurance,
+        source: EXIT_CRITERIA,
+    }];
     if p.serious_illness_insurance_required.value {
-        let c = cite(&p.serious_illness_insurance_required);
-        checks.push(("serious_illness_insurance", "参加大病保险", "未参加大病保险", &serious, c));
+        checks.push(Insurance {
+            criterion: "serious_illness_insurance",
+            done: "参加大病保险",
+            not_done: "未参加大病保险",
+            field: |m| m.serious_illness_insurance,
+            source: cite(&p.serious_illness_insurance_required),
+        });
     }
     if p.family_doctor_required.value {
-        let c = cite(&p.family_doctor_required);
-        checks.push(("family_doctor", "签约家庭医生", "未签约家庭医生", &doctor, c));
+        checks.push(Insurance {
+            criterion: "family_doctor",
+            done: "签约家庭医生",
+            not_done: "未签约家庭医生",
+            field: |m| m.family_doctor,
+            source: cite(&p.family_doctor_required),
+        });
     }
     if f.people.is_empty() {
         missing.push("members".to_string());
-        reasons.push(reason("medical_insurance", None, "未登记家庭成员，无法判断".to_string()));
+        reasons.push(reason(
+            "medical_insurance",
+            None,
+            "未登记家庭成员，无法判断".to_string(),
+        ));
     }
-    for (criterion, done, not_done, field, source) in checks {
+    for Insurance {
+        criterion,
+        done,
+        not_done,
+        field,
+        source,
+    } in checks
+    {
         let before = reasons.len();
         let mut insured = 0;
         for person in &f.people {
-            match field(person) {
+            match field(person.member) {
                 Some(true) => insured += 1,
                 Some(false) => {
                     let short = format!("成员{}{not_done}", person.name());
-                    reasons.push(flag(criterion, Some(false), format!("{short}{source}"), &short));
+                    reasons.push(flag(
+                        criterion,
+                        Some(false),
+                        format!("{short}{source}"),
+                        &short,
+                    ));
                 }
                 None => {
                     missing.push(person.path(criterion));
@@ -141,7 +198,11 @@ pub(crate) fn basic_medical(f: &Facts) -> Verdict {
             reasons.push(Reason {
                 value: Some(Quantity::Number(f64::from(insured))),
                 threshold: Some(Quantity::Number(n)),
-                ..reason(criterion, Some(true), format!("全部{n}名成员均已{done}{source}"))
+                ..reason(
+                    criterion,
+                    Some(true),
+                    format!("全部{n}名成员均已{done}{source}"),
+                )
             });
         }
     }
@@ -158,14 +219,21 @@ pub(crate) fn housing_safety(f: &Facts) -> Verdict {
         (Some(true), _) => Reason {
             value: Some(Quantity::Flag(true)),
             threshold: Some(Quantity::Flag(true)),
-            ..reason("relocation_moved_in", Some(true), format!("易地扶贫搬迁已入住新居{EXIT_CRITERIA}"))
+            ..reason(
+                "relocation_moved_in",
+                Some(true),
+                format!("易地扶贫搬迁已入住新居{EXIT_CRITERIA}"),
+            )
         },
         (_, Some(g)) => {
             let met = safe(g);
             let text = if met {
                 format!("住房为{}，属安全住房（A、B级）{EXIT_CRITERIA}", g.label())
             } else {
-                format!("住房为{}，不属A、B级安全住房，需改造或搬迁{EXIT_CRITERIA}", g.label())
+                format!(
+                    "住房为{}，不属A、B级安全住房，需改造或搬迁{EXIT_CRITERIA}",
+                    g.label()
+                )
             };
             Reason {
                 value: Some(Quantity::Code(g.code())),
@@ -179,7 +247,11 @@ pub(crate) fn housing_safety(f: &Facts) -> Verdict {
             if c.relocation.is_some() && moved.is_none() {
                 missing.push("conditions.relocation.moved_in".to_string());
             }
-            reason("house_grade", None, "未记录住房安全等级（危房鉴定），无法判断".to_string())
+            reason(
+                "house_grade",
+                None,
+                "未记录住房安全等级（危房鉴定），无法判断".to_string(),
+            )
         }
     };
     Verdict::all_of(Rule::HousingSafety, vec![r], missing)
@@ -189,12 +261,19 @@ pub(crate) fn housing_safety(f: &Facts) -> Verdict {
 pub(crate) fn drinking_water(f: &Facts) -> Verdict {
     let met = f.household.conditions.drinking_water_safe;
     let text = match met {
-        Some(true) => format!("饮水安全（水量、水质、用水方便程度、供水保证率）均达标{EXIT_CRITERIA}"),
-        Some(false) => format!("饮水安全未达标（水量、水质、用水方便程度或供水保证率）{EXIT_CRITERIA}"),
+        Some(true) => {
+            format!("饮水安全（水量、水质、用水方便程度、供水保证率）均达标{EXIT_CRITERIA}")
+        }
+        Some(false) => {
+            format!("饮水安全未达标（水量、水质、用水方便程度或供水保证率）{EXIT_CRITERIA}")
+        }
         None => "未记录饮水安全情况，无法判断".to_string(),
     };
-    let missing =
-        if met.is_none() { vec!["conditions.drinking_water_safe".to_string()] } else { Vec::new() };
+    let missing = if met.is_none() {
+        vec!["conditions.drinking_water_safe".to_string()]
+    } else {
+        Vec::new()
+    };
     let r = flag("drinking_water_safe", met, text, "饮水安全未达标");
     Verdict::all_of(Rule::DrinkingWater, vec![r], missing)
 }

@@ -6,7 +6,9 @@
 //! above (达到或高于), so every household is exactly one of the two.
 
 use super::assistance::{dibao, tekun};
-use super::guarantees::{basic_medical, compulsory_education, drinking_water, food_clothing, housing_safety};
+use super::guarantees::{
+    basic_medical, compulsory_education, drinking_water, food_clothing, housing_safety,
+};
 use super::income::IncomeBook;
 use super::monitoring::{monitoring, risk_elimination};
 use super::policy::{Param, Policy};
@@ -28,7 +30,12 @@ impl<'a> Facts<'a> {
     pub fn new(household: &'a Household, policy: &'a Policy) -> Facts<'a> {
         let people = roster(household, policy.as_of);
         let income = IncomeBook::new(household, people.len(), policy);
-        Facts { household, policy, people, income }
+        Facts {
+            household,
+            policy,
+            people,
+            income,
+        }
     }
 
     /// The line of the standard the household was identified under: the provincial line
@@ -55,12 +62,23 @@ impl<'a> Facts<'a> {
     /// How the income was made up, for reason texts: `（计入收入…，4人）`.
     pub fn income_detail(&self) -> String {
         let b = &self.income;
-        let mut s = format!("（计入收入{}元，减生产经营性支出{}元，共{}人", yuan(b.counted), yuan(b.expenses), b.persons);
+        let mut s = format!(
+            "（计入收入{}元，减生产经营性支出{}元，共{}人",
+            yuan(b.counted),
+            yuan(b.expenses),
+            b.persons
+        );
         if b.not_counted > 0.0 {
-            s.push_str(&format!("；另有不计入的一次性补助等{}元", yuan(b.not_counted)));
+            s.push_str(&format!(
+                "；另有不计入的一次性补助等{}元",
+                yuan(b.not_counted)
+            ));
         }
         if b.pension_excluded > 0.0 {
-            s.push_str(&format!("；养老保险金{}元按本地规定不计入", yuan(b.pension_excluded)));
+            s.push_str(&format!(
+                "；养老保险金{}元按本地规定不计入",
+                yuan(b.pension_excluded)
+            ));
         }
         s.push('）');
         s
@@ -112,7 +130,14 @@ pub(crate) fn income_reason(
 ) -> Reason {
     let Some(v) = value else {
         let text = format!("人均纯收入无法计算，无法与{}比较", line_phrase(line));
-        return Reason { criterion, met: None, value: None, threshold: Some(Quantity::Number(line.value)), text, shortfall: None };
+        return Reason {
+            criterion,
+            met: None,
+            value: None,
+            threshold: Some(Quantity::Number(line.value)),
+            text,
+            shortfall: None,
+        };
     };
     let below = v < line.value;
     let relation = if below {
@@ -133,17 +158,31 @@ pub(crate) fn income_reason(
 }
 
 fn income_above_line(f: &Facts) -> Verdict {
-    let r = income_reason("income_above_line", f.income.per_capita, f.poverty_line(), false, &f.income_detail());
+    let r = income_reason(
+        "income_above_line",
+        f.income.per_capita,
+        f.poverty_line(),
+        false,
+        &f.income_detail(),
+    );
     Verdict::all_of(Rule::IncomeAboveLine, vec![r], f.income_missing())
 }
 
 fn identification(f: &Facts) -> Verdict {
-    let mut r = income_reason("income_below_line", f.income.per_capita, f.poverty_line(), true, &f.income_detail());
+    let mut r = income_reason(
+        "income_below_line",
+        f.income.per_capita,
+        f.poverty_line(),
+        true,
+        &f.income_detail(),
+    );
     r.shortfall = None;
     if f.policy.year >= 2021 {
-        r.text.push_str("；2021年起不再新识别建档立卡贫困户，低收入人口纳入防返贫动态监测");
+        r.text
+            .push_str("；2021年起不再新识别建档立卡贫困户，低收入人口纳入防返贫动态监测");
     } else if r.met == Some(true) {
-        r.text.push_str("；识别还须经农户申请、民主评议、公示、比对、公告");
+        r.text
+            .push_str("；识别还须经农户申请、民主评议、公示、比对、公告");
     }
     Verdict::all_of(Rule::Identification, vec![r], f.income_missing())
 }
@@ -162,18 +201,34 @@ fn household_exit(income: &Verdict, guarantees: &[Verdict]) -> Verdict {
 
 /// One reason standing for a whole verdict (used by exit and risk elimination).
 pub(crate) fn summary_reason(v: &Verdict) -> Reason {
-    let shortfalls: Vec<&str> = v.reasons.iter().filter_map(|r| r.shortfall.as_deref()).collect();
-    let (met, text) = match v.outcome {
-        Outcome::Yes => (Some(true), format!("{}已达标（详见{}各项依据）", v.rule.label(), v.rule.name())),
-        Outcome::No => (Some(false), format!("{}未达标：{}", v.rule.label(), shortfalls.join("；"))),
-        Outcome::Unknown => (None, format!("{}无法判断，缺少：{}", v.rule.label(), v.missing.join("、"))),
+    let shortfalls: Vec<&str> = v
+        .reasons
+        .iter()
+        .filter_map(|r| r.shortfall.as_deref())
+        .collect();
+    let want = match v.outcome {
+        Outcome::Yes => Some(true),
+        Outcome::No => Some(false),
+        Outcome::Unknown => None,
+    };
+    // The underlying sentences, so the summary still cites its sources.
+    let detail: Vec<&str> = v
+        .reasons
+        .iter()
+        .filter(|r| r.met == want)
+        .map(|r| r.text.as_str())
+        .collect();
+    let status = match v.outcome {
+        Outcome::Yes => "已达标",
+        Outcome::No => "未达标",
+        Outcome::Unknown => "无法判断",
     };
     Reason {
         criterion: v.rule.name(),
-        met,
+        met: want,
         value: None,
         threshold: None,
-        text,
+        text: format!("{}{status}：{}", v.rule.label(), detail.join("；")),
         shortfall: (v.outcome == Outcome::No).then(|| shortfalls.join("；")),
     }
 }

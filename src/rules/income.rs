@@ -41,7 +41,10 @@ impl IncomeBook {
     /// Works out the figures for `policy.year`, as of `policy.as_of`.
     pub fn new(household: &Household, persons: usize, policy: &Policy) -> IncomeBook {
         let year = policy.year;
-        let mut book = IncomeBook { persons, ..IncomeBook::default() };
+        let mut book = IncomeBook {
+            persons,
+            ..IncomeBook::default()
+        };
         let window = Window::new(policy.as_of, policy.monitoring_window_months.value as u32);
         let count_pension = policy.pension_counts_as_income.value;
         let ratios = policy.use_cost_ratios.value;
@@ -67,7 +70,11 @@ impl IncomeBook {
                 }
                 continue;
             }
-            let cost = if ratios { cost_ratio(line, policy) * line.amount } else { 0.0 };
+            let cost = if ratios {
+                cost_ratio(line, policy) * line.amount
+            } else {
+                0.0
+            };
             if line.year == year {
                 book.counted += line.amount;
                 book.expenses += cost;
@@ -97,7 +104,8 @@ impl IncomeBook {
             }
             if book.window_recorded {
                 book.window_per_capita = Some(round2(book.window_net / n));
-                book.after_rigid_per_capita = Some(round2((book.window_net - book.out_of_pocket) / n));
+                book.after_rigid_per_capita =
+                    Some(round2((book.window_net - book.out_of_pocket) / n));
             }
         }
         book
@@ -117,7 +125,9 @@ fn cost_ratio(line: &IncomeLine, policy: &Policy) -> f64 {
     let has = |words: &[&str]| words.iter().any(|w| line.item.contains(w));
     let index = if has(&["烟"]) {
         1
-    } else if has(&["养殖", "畜", "禽", "猪", "牛", "羊", "鸡", "鸭", "鹅", "蜂", "鱼"]) {
+    } else if has(&[
+        "养殖", "畜", "禽", "猪", "牛", "羊", "鸡", "鸭", "鹅", "蜂", "鱼",
+    ]) {
         2
     } else if has(&["果"]) {
         3
@@ -140,8 +150,15 @@ struct Window {
 impl Window {
     fn new(as_of: NaiveDate, months: u32) -> Window {
         let last = as_of.year() * 12 + as_of.month0() as i32;
-        let start = as_of.checked_sub_months(Months::new(months)).unwrap_or(NaiveDate::MIN);
-        Window { first: last - months as i32 + 1, last, start, end: as_of }
+        let start = as_of
+            .checked_sub_months(Months::new(months))
+            .unwrap_or(NaiveDate::MIN);
+        Window {
+            first: last - months as i32 + 1,
+            last,
+            start,
+            end: as_of,
+        }
     }
 
     /// The share of a line (of a month, or of a whole year) inside the window.

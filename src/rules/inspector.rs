@@ -9,7 +9,8 @@
 //! `unknown` verdicts are counted but never reported as disagreements.
 
 use super::policy::Policy;
-use super::verdict::{Assessment, Outcome, Rule, Verdict};
+use super::verdict::{Assessment, Outcome, Quantity, Rule, Verdict};
+use super::wording::yuan;
 use crate::codes::{MonitoringKind, Status};
 use crate::model::Household;
 use serde::Serialize;
@@ -63,7 +64,9 @@ pub(crate) fn inspect(
     let mut by_verdict: BTreeMap<Rule, OutcomeCounts> = BTreeMap::new();
     let mut disagreements = Vec::new();
     for (h, a) in households.iter().zip(assessments) {
-        *by_status.entry(h.status.map_or("unrecorded", |s| s.code())).or_insert(0) += 1;
+        *by_status
+            .entry(h.status.map_or("unrecorded", |s| s.code()))
+            .or_insert(0) += 1;
         for v in &a.verdicts {
             let c = by_verdict.entry(v.rule).or_default();
             match v.outcome {
@@ -87,7 +90,12 @@ pub(crate) fn inspect(
 }
 
 fn shortfalls(v: &Verdict) -> String {
-    let parts: Vec<&str> = v.reasons.iter().filter_map(|r| r.shortfall.as_deref()).filter(|s| !s.is_empty()).collect();
+    let parts: Vec<&str> = v
+        .reasons
+        .iter()
+        .filter_map(|r| r.shortfall.as_deref())
+        .filter(|s| !s.is_empty())
+        .collect();
     parts.join("；")
 }
 
@@ -95,35 +103,68 @@ fn disagreement(h: &Household, a: &Assessment, policy: &Policy) -> Option<Disagr
     let status = h.status?;
     let found = |rule: Rule, reason: String| {
         let v = a.verdict(rule)?;
-        Some(Disagreement { household: h.code.clone(), status: Some(status), rule, outcome: v.outcome, kind: v.kind, reason })
+        Some(Disagreement {
+            household: h.code.clone(),
+            status: Some(status),
+            rule,
+            outcome: v.outcome,
+            kind: v.kind,
+            reason,
+        })
     };
     let exit = a.verdict(Rule::HouseholdExit)?;
     let monitor = a.verdict(Rule::Monitoring)?;
     let label = status.label();
     match status {
-        Status::Exited if exit.outcome == Outcome::No => {
-            found(Rule::HouseholdExit, format!("标记为{label}，但{}", shortfalls(exit)))
-        }
+        Status::Exited if exit.outcome == Outcome::No => found(
+            Rule::HouseholdExit,
+            format!("标记为{label}，但{}", shortfalls(exit)),
+        ),
         Status::Poor | Status::Relapsed if exit.outcome == Outcome::Yes => found(
             Rule::HouseholdExit,
             format!("标记为{label}，但收入和两不愁三保障各项均已达标，可按程序申请脱贫退出"),
         ),
-        Status::Ordinary if policy.year < 2021 && a.outcome(Rule::Identification) == Outcome::Yes => {
-            let income = a.verdict(Rule::Identification)?.reasons.first()?.text.clone();
-            found(Rule::Identification, format!("标记为{label}，但{income}，疑似漏评"))
+        Status::Ordinary
+            if policy.year < 2021 && a.outcome(Rule::Identification) == Outcome::Yes =>
+        {
+            let r = a.verdict(Rule::Identification)?.reasons.first()?;
+            let (Some(Quantity::Number(v)), Some(Quantity::Number(t))) = (r.value, r.threshold)
+            else {
+                return None;
+            };
+            let income = format!("人均纯收入{}元，低于扶贫标准{}元", yuan(v), yuan(t));
+            found(
+                Rule::Identification,
+                format!("标记为{label}，但{income}，疑似漏评"),
+            )
         }
         Status::Ordinary | Status::Exited | Status::RiskEliminated
             if monitor.outcome == Outcome::Yes =>
         {
             let kind = monitor.kind.map_or("监测对象", |k| k.label());
-            found(Rule::Monitoring, format!("标记为{label}，但{}，符合{kind}条件，应纳入防返贫监测", shortfalls(monitor)))
+            found(
+                Rule::Monitoring,
+                format!(
+                    "标记为{label}，但{}，符合{kind}条件，应纳入防返贫监测",
+                    shortfalls(monitor)
+                ),
+            )
         }
         Status::Monitored => {
             let recorded = h.monitoring.as_ref().map(|m| m.kind);
             if a.outcome(Rule::RiskElimination) == Outcome::Yes {
-                found(Rule::RiskElimination, format!("标记为{label}，但风险消除各项条件均已满足，可按程序标注风险消除"))
-            } else if monitor.outcome == Outcome::Yes && recorded.is_some() && recorded != monitor.kind {
-                let (r, c) = (recorded.map_or("", |k| k.label()), monitor.kind.map_or("", |k| k.label()));
+                found(
+                    Rule::RiskElimination,
+                    format!("标记为{label}，但风险消除各项条件均已满足，可按程序标注风险消除"),
+                )
+            } else if monitor.outcome == Outcome::Yes
+                && recorded.is_some()
+                && recorded != monitor.kind
+            {
+                let (r, c) = (
+                    recorded.map_or("", |k| k.label()),
+                    monitor.kind.map_or("", |k| k.label()),
+                );
                 found(Rule::Monitoring, format!("记录为{r}，但按数据应为{c}"))
             } else {
                 None

@@ -19,7 +19,12 @@ fn not_applicable(f: &Facts, rule: Rule) -> Option<Verdict> {
     if f64::from(f.policy.year) >= start.value {
         return None;
     }
-    let text = format!("防返贫动态监测自{}年起实施，{}年不适用{}", start.value, f.policy.year, cite(start));
+    let text = format!(
+        "防返贫动态监测自{}年起实施，{}年不适用{}",
+        start.value,
+        f.policy.year,
+        cite(start)
+    );
     let r = Reason {
         criterion: "monitoring_period",
         met: Some(false),
@@ -43,8 +48,16 @@ fn window_missing(f: &Facts) -> Vec<String> {
 }
 
 fn no_line(rule: Rule) -> Verdict {
-    let text = "未设置防返贫监测范围（各省每年确定），无法判断；请在本地政策中设置监测范围".to_string();
-    let r = Reason { criterion: "income_below_monitoring_line", met: None, value: None, threshold: None, text, shortfall: None };
+    let text =
+        "未设置防返贫监测范围（各省每年确定），无法判断；请在本地政策中设置监测范围".to_string();
+    let r = Reason {
+        criterion: "income_below_monitoring_line",
+        met: None,
+        value: None,
+        threshold: None,
+        text,
+        shortfall: None,
+    };
     Verdict::all_of(rule, vec![r], vec!["policy.monitoring_line".to_string()])
 }
 
@@ -57,7 +70,8 @@ fn registered(f: &Facts) -> Option<bool> {
     if let Some(m) = &h.monitoring {
         return Some(m.kind == MonitoringKind::UnstableExited);
     }
-    h.status.map(|s| matches!(s, Status::Poor | Status::Exited | Status::Relapsed))
+    h.status
+        .map(|s| matches!(s, Status::Poor | Status::Exited | Status::Relapsed))
 }
 
 /// 纳入防返贫监测: outcome `yes` with the kind, or `no`.
@@ -65,12 +79,30 @@ pub(crate) fn monitoring(f: &Facts) -> Verdict {
     if let Some(v) = not_applicable(f, Rule::Monitoring) {
         return v;
     }
-    let Some(line) = &f.policy.monitoring_line else { return no_line(Rule::Monitoring) };
+    let Some(line) = &f.policy.monitoring_line else {
+        return no_line(Rule::Monitoring);
+    };
     let b = &f.income;
     let detail = format!("（近12个月，共{}人）", b.persons);
-    let mut income = income_reason("income_below_monitoring_line", b.window_per_capita, line, true, &detail);
-    let mut rigid = income_reason("income_after_rigid_expenses_below_line", b.after_rigid_per_capita, line, true, "");
-    rigid.text = format!("扣除近12个月合规自付支出{}元后，{}", yuan(b.out_of_pocket), rigid.text);
+    let mut income = income_reason(
+        "income_below_monitoring_line",
+        b.window_per_capita,
+        line,
+        true,
+        &detail,
+    );
+    let mut rigid = income_reason(
+        "income_after_rigid_expenses_below_line",
+        b.after_rigid_per_capita,
+        line,
+        true,
+        "",
+    );
+    rigid.text = format!(
+        "扣除近12个月合规自付支出{}元后，{}",
+        yuan(b.out_of_pocket),
+        rigid.text
+    );
     let mut missing = window_missing(f);
     let (outcome, kind) = match (income.met, rigid.met) {
         (Some(true), _) => match registered(f) {
@@ -89,14 +121,31 @@ pub(crate) fn monitoring(f: &Facts) -> Verdict {
         let why = match k {
             MonitoringKind::UnstableExited => "该户为建档立卡（脱贫）户，收入低于监测范围",
             MonitoringKind::Marginal => "该户未建档立卡，收入低于监测范围",
-            MonitoringKind::SuddenHardship => "收入不低于监测范围，但刚性支出大，扣除后低于监测范围",
+            MonitoringKind::SuddenHardship => {
+                "收入不低于监测范围，但刚性支出大，扣除后低于监测范围"
+            }
         };
-        income.text.push_str(&format!("；应识别为{}（{why}）", k.label()));
+        income
+            .text
+            .push_str(&format!("；应识别为{}（{why}）", k.label()));
     }
-    income.shortfall = income.shortfall.map(|s| format!("近12个月{s}（防返贫监测范围）"));
-    rigid.shortfall = rigid.shortfall.map(|s| format!("扣除合规自付支出后{s}"));
+    income.shortfall = income
+        .shortfall
+        .map(|s| format!("近12个月{s}（防返贫监测范围）"));
+    rigid.shortfall = rigid
+        .shortfall
+        .filter(|_| b.out_of_pocket > 0.0)
+        .map(|s| format!("扣除合规自付支出后{s}"));
     let reasons = vec![income, rigid];
-    Verdict { rule: Rule::Monitoring, outcome, kind, incidence: None, threshold: None, reasons, missing }
+    Verdict {
+        rule: Rule::Monitoring,
+        outcome,
+        kind,
+        incidence: None,
+        threshold: None,
+        reasons,
+        missing,
+    }
 }
 
 /// 风险消除 for a monitored household.
@@ -108,14 +157,35 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
     let Some(record) = &h.monitoring else {
         if h.status == Some(Status::Monitored) {
             let text = "户状态为监测对象，但没有监测记录（识别日期等），无法判断".to_string();
-            let r = Reason { criterion: "monitored_months", met: None, value: None, threshold: None, text, shortfall: None };
-            return Verdict::all_of(Rule::RiskElimination, vec![r], vec!["monitoring".to_string()]);
+            let r = Reason {
+                criterion: "monitored_months",
+                met: None,
+                value: None,
+                threshold: None,
+                text,
+                shortfall: None,
+            };
+            return Verdict::all_of(
+                Rule::RiskElimination,
+                vec![r],
+                vec!["monitoring".to_string()],
+            );
         }
-        let text = "该户不是防返贫监测对象，不适用风险消除".to_string();
-        let r = Reason { criterion: "monitored", met: Some(false), value: None, threshold: None, text, shortfall: None };
+        let start = &f.policy.monitoring_start_year;
+        let text = format!("该户不是防返贫监测对象，不适用风险消除{}", cite(start));
+        let r = Reason {
+            criterion: "monitored",
+            met: Some(false),
+            value: None,
+            threshold: None,
+            text,
+            shortfall: None,
+        };
         return Verdict::all_of(Rule::RiskElimination, vec![r], Vec::new());
     };
-    let Some(line) = &f.policy.monitoring_line else { return no_line(Rule::RiskElimination) };
+    let Some(line) = &f.policy.monitoring_line else {
+        return no_line(Rule::RiskElimination);
+    };
     let p = f.policy;
     let b = &f.income;
     let mut reasons = Vec::with_capacity(6);
@@ -129,16 +199,41 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
         met: Some(months >= min),
         value: Some(Quantity::Number(months)),
         threshold: Some(Quantity::Number(min)),
-        text: format!("{}识别为监测对象，至评估日已监测{months}个月，要求满{min}个月{}", record.identified, cite(&p.monitoring_min_months)),
+        text: format!(
+            "{}识别为监测对象，至评估日已监测{months}个月，要求满{min}个月{}",
+            record.identified,
+            cite(&p.monitoring_min_months)
+        ),
         shortfall: short,
     });
     let detail = format!("（近12个月，共{}人）", b.persons);
-    let mut income = income_reason("income_above_monitoring_line", b.window_per_capita, line, false, &detail);
-    income.shortfall = income.shortfall.map(|s| format!("近12个月{s}（防返贫监测范围）"));
+    let mut income = income_reason(
+        "income_above_monitoring_line",
+        b.window_per_capita,
+        line,
+        false,
+        &detail,
+    );
+    income.shortfall = income
+        .shortfall
+        .map(|s| format!("近12个月{s}（防返贫监测范围）"));
     reasons.push(income);
-    let mut rigid = income_reason("income_after_rigid_expenses_above_line", b.after_rigid_per_capita, line, false, "");
-    rigid.text = format!("扣除近12个月合规自付支出{}元后，{}", yuan(b.out_of_pocket), rigid.text);
-    rigid.shortfall = rigid.shortfall.map(|s| format!("扣除合规自付支出后{s}"));
+    let mut rigid = income_reason(
+        "income_after_rigid_expenses_above_line",
+        b.after_rigid_per_capita,
+        line,
+        false,
+        "",
+    );
+    rigid.text = format!(
+        "扣除近12个月合规自付支出{}元后，{}",
+        yuan(b.out_of_pocket),
+        rigid.text
+    );
+    rigid.shortfall = rigid
+        .shortfall
+        .filter(|_| b.out_of_pocket > 0.0)
+        .map(|s| format!("扣除合规自付支出后{s}"));
     reasons.push(rigid);
 
     let measures = h.measures.iter().filter(|m| m.start <= p.as_of).count() as f64;
@@ -147,14 +242,26 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
         met: Some(measures >= 1.0),
         value: Some(Quantity::Number(measures)),
         threshold: Some(Quantity::Number(1.0)),
-        text: format!("已落实帮扶措施{measures}项，至少需要1项（一户一策）{}", cite(&p.monitoring_min_months)),
+        text: format!(
+            "已落实帮扶措施{measures}项，至少需要1项（一户一策）{}",
+            cite(&p.monitoring_min_months)
+        ),
         shortfall: (measures < 1.0).then(|| "尚未落实针对性帮扶措施".to_string()),
     });
     reasons.push(labour_reason(f, &mut missing));
-    let secured = guarantees.iter().fold(Outcome::Yes, |acc, g| acc.and(g.outcome));
-    let failing: Vec<String> =
-        guarantees.iter().filter(|g| g.outcome != Outcome::Yes).map(|g| summary_reason(g).text).collect();
-    let text = if failing.is_empty() { "三保障和饮水安全均已达标".to_string() } else { failing.join("；") };
+    let secured = guarantees
+        .iter()
+        .fold(Outcome::Yes, |acc, g| acc.and(g.outcome));
+    let failing: Vec<String> = guarantees
+        .iter()
+        .filter(|g| g.outcome != Outcome::Yes)
+        .map(|g| summary_reason(g).text)
+        .collect();
+    let text = if failing.is_empty() {
+        format!("三保障和饮水安全均已达标{}", super::wording::EXIT_CRITERIA)
+    } else {
+        failing.join("；")
+    };
     reasons.push(Reason {
         criterion: "guarantees_secure",
         met: match secured {
@@ -164,7 +271,13 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
         },
         value: None,
         threshold: None,
-        shortfall: (secured == Outcome::No).then(|| text.clone()),
+        shortfall: (secured == Outcome::No).then(|| {
+            let parts: Vec<String> = guarantees
+                .iter()
+                .filter_map(|g| summary_reason(g).shortfall)
+                .collect();
+            parts.join("；")
+        }),
         text,
     });
     for g in guarantees {
@@ -175,15 +288,30 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
 
 /// At least one registered member able to work.
 fn labour_reason(f: &Facts, missing: &mut Vec<String>) -> Reason {
-    let able = f.people.iter().filter(|p| p.member.labor.is_some_and(|l| l.can_work())).count();
-    let unknown: Vec<String> = f.people.iter().filter(|p| p.member.labor.is_none()).map(|p| p.path("labor")).collect();
+    let able = f
+        .people
+        .iter()
+        .filter(|p| p.member.labor.is_some_and(|l| l.can_work()))
+        .count();
+    let unknown: Vec<String> = f
+        .people
+        .iter()
+        .filter(|p| p.member.labor.is_none())
+        .map(|p| p.path("labor"))
+        .collect();
     let (met, text) = if able > 0 {
         (Some(true), format!("家中有{able}名有劳动能力的成员"))
     } else if !unknown.is_empty() || f.people.is_empty() {
         missing.extend(unknown);
-        (None, "成员劳动能力未全部登记，无法判断是否为无劳动力户".to_string())
+        (
+            None,
+            "成员劳动能力未全部登记，无法判断是否为无劳动力户".to_string(),
+        )
     } else {
-        (Some(false), "全家没有劳动能力成员，应落实兜底保障措施，不标注风险消除".to_string())
+        (
+            Some(false),
+            "全家没有劳动能力成员，应落实兜底保障措施，不标注风险消除".to_string(),
+        )
     };
     Reason {
         criterion: "member_able_to_work",

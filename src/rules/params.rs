@@ -7,7 +7,7 @@
 //! latest `from` on or before the date. Local settings and command-line overrides come on
 //! top of this in `policy.rs`.
 
-use super::PolicyError;
+use super::local_policy::PolicyError;
 use crate::codes::Region;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -18,12 +18,30 @@ pub const PARAMETER_FORMAT: &str = "yibentong.policy/1";
 
 /// The embedded parameter files, by name.
 const FILES: [(&str, &str); 6] = [
-    ("poverty_line.json", include_str!("../../assets/policy/poverty_line.json")),
-    ("monitoring_line.json", include_str!("../../assets/policy/monitoring_line.json")),
-    ("village_exit.json", include_str!("../../assets/policy/village_exit.json")),
-    ("guarantees.json", include_str!("../../assets/policy/guarantees.json")),
-    ("income.json", include_str!("../../assets/policy/income.json")),
-    ("assistance.json", include_str!("../../assets/policy/assistance.json")),
+    (
+        "poverty_line.json",
+        include_str!("../../assets/policy/poverty_line.json"),
+    ),
+    (
+        "monitoring_line.json",
+        include_str!("../../assets/policy/monitoring_line.json"),
+    ),
+    (
+        "village_exit.json",
+        include_str!("../../assets/policy/village_exit.json"),
+    ),
+    (
+        "guarantees.json",
+        include_str!("../../assets/policy/guarantees.json"),
+    ),
+    (
+        "income.json",
+        include_str!("../../assets/policy/income.json"),
+    ),
+    (
+        "assistance.json",
+        include_str!("../../assets/policy/assistance.json"),
+    ),
 ];
 
 /// A parameter value: a number (yuan, ratio, age, months) or a yes/no flag.
@@ -85,16 +103,24 @@ struct ParameterFile {
 /// Every shipped parameter, parsed once.
 pub fn shipped() -> Result<&'static [ShippedParameter], PolicyError> {
     static PARSED: OnceLock<Result<Vec<ShippedParameter>, PolicyError>> = OnceLock::new();
-    PARSED.get_or_init(parse_all).as_deref().map_err(Clone::clone)
+    PARSED
+        .get_or_init(parse_all)
+        .as_deref()
+        .map_err(Clone::clone)
 }
 
 fn parse_all() -> Result<Vec<ShippedParameter>, PolicyError> {
     let mut all = Vec::new();
     for (name, text) in FILES {
-        let file: ParameterFile = serde_json::from_str(text)
-            .map_err(|e| PolicyError::Asset { file: name, message: e.to_string() })?;
+        let file: ParameterFile = serde_json::from_str(text).map_err(|e| PolicyError::Asset {
+            file: name,
+            message: e.to_string(),
+        })?;
         if file.format != PARAMETER_FORMAT {
-            return Err(PolicyError::Asset { file: name, message: format!("format {}", file.format) });
+            return Err(PolicyError::Asset {
+                file: name,
+                message: format!("format {}", file.format),
+            });
         }
         all.extend(file.parameters);
     }
@@ -144,6 +170,19 @@ pub fn find<'p>(
         .map(|(_, p)| p)
 }
 
+/// The earliest shipped entry for `parameter` at `place`, for parameters that describe
+/// a period before it starts (e.g. monitoring, which starts in 2021, in a 2019 verdict).
+pub fn first<'p>(
+    params: &'p [ShippedParameter],
+    parameter: &str,
+    place: &Place,
+) -> Option<&'p ShippedParameter> {
+    params
+        .iter()
+        .filter(|p| p.parameter == parameter && specificity(p, place).is_some())
+        .min_by_key(|p| p.from)
+}
+
 /// Compares place names ignoring the administrative suffix (`云南省` = `云南`, `靖边县` = `靖边`).
 pub fn same_place(a: &str, b: &str) -> bool {
     stem(a) == stem(b)
@@ -180,9 +219,18 @@ mod tests {
     #[test]
     fn every_shipped_file_parses_and_has_a_source() {
         let all = shipped().expect("the embedded parameter files parse");
-        assert!(all.len() >= 30, "all six files are loaded, got {}", all.len());
+        assert!(
+            all.len() >= 30,
+            "all six files are loaded, got {}",
+            all.len()
+        );
         for p in all {
-            assert!(!p.source.trim().is_empty(), "{} from {} names its source", p.parameter, p.from);
+            assert!(
+                !p.source.trim().is_empty(),
+                "{} from {} names its source",
+                p.parameter,
+                p.from
+            );
         }
     }
 
@@ -190,35 +238,93 @@ mod tests {
     fn national_line_is_the_latest_on_or_before_the_date() {
         let all = shipped().unwrap();
         let at = |y| find(all, "poverty_line", &Place::default(), date(y, 12, 31)).map(|p| p.value);
-        assert_eq!(at(2019), Some(ParamValue::Number(3218.0)), "2019 line is 3218");
-        assert_eq!(at(2011), Some(ParamValue::Number(2536.0)), "2011 line is 2536");
-        assert_eq!(at(2023), Some(ParamValue::Number(4000.0)), "after 2020 the 2020 line carries on");
+        assert_eq!(
+            at(2019),
+            Some(ParamValue::Number(3218.0)),
+            "2019 line is 3218"
+        );
+        assert_eq!(
+            at(2011),
+            Some(ParamValue::Number(2536.0)),
+            "2011 line is 2536"
+        );
+        assert_eq!(
+            at(2023),
+            Some(ParamValue::Number(4000.0)),
+            "after 2020 the 2020 line carries on"
+        );
         assert_eq!(at(2010), None, "no shipped line before 2011");
     }
 
     #[test]
     fn province_beats_national_and_county_needs_the_county() {
         let all = shipped().unwrap();
-        let yunnan = Place { region: Some(Region::West), province: Some("云南"), county: None };
-        let yuanmou = Place { county: Some("元谋县"), ..yunnan };
+        let yunnan = Place {
+            region: Some(Region::West),
+            province: Some("云南"),
+            county: None,
+        };
+        let yuanmou = Place {
+            county: Some("元谋县"),
+            ..yunnan
+        };
         let line = |place: &Place, y| {
             find(all, "monitoring_line", place, date(y, 12, 31)).map(|p| p.value)
         };
-        assert_eq!(line(&yunnan, 2023), None, "the 元谋县 value does not apply province-wide");
-        assert_eq!(line(&yuanmou, 2023), Some(ParamValue::Number(8050.0)), "county value applies in the county");
-        assert_eq!(line(&yunnan, 2025), Some(ParamValue::Number(8700.0)), "2025 Yunnan line");
-        assert_eq!(line(&yuanmou, 2025), Some(ParamValue::Number(8050.0)), "the more specific county value wins");
+        assert_eq!(
+            line(&yunnan, 2023),
+            None,
+            "the 元谋县 value does not apply province-wide"
+        );
+        assert_eq!(
+            line(&yuanmou, 2023),
+            Some(ParamValue::Number(8050.0)),
+            "county value applies in the county"
+        );
+        assert_eq!(
+            line(&yunnan, 2025),
+            Some(ParamValue::Number(8700.0)),
+            "2025 Yunnan line"
+        );
+        assert_eq!(
+            line(&yuanmou, 2025),
+            Some(ParamValue::Number(8050.0)),
+            "the more specific county value wins"
+        );
         let west = find(all, "village_exit_threshold", &yunnan, date(2019, 12, 31)).unwrap();
         assert_eq!(west.value, ParamValue::Number(0.03), "west uses 3 %");
-        let east = Place { region: Some(Region::East), ..Place::default() };
+        let east = Place {
+            region: Some(Region::East),
+            ..Place::default()
+        };
         let east = find(all, "village_exit_threshold", &east, date(2019, 12, 31)).unwrap();
         assert_eq!(east.value, ParamValue::Number(0.02), "elsewhere 2 %");
+    }
+
+    #[test]
+    fn docs_list_every_shipped_parameter() {
+        let docs = include_str!("../../docs/policy-sources.md");
+        for p in shipped().unwrap() {
+            let listed = docs.lines().any(|l| {
+                l.contains(&format!("`{}`", p.parameter))
+                    && l.contains(&p.from.to_string())
+                    && l.contains(&p.region)
+            });
+            assert!(
+                listed,
+                "docs/policy-sources.md lists {} from {} ({})",
+                p.parameter, p.from, p.region
+            );
+        }
     }
 
     #[test]
     fn place_names_match_without_suffix() {
         assert!(same_place("云南省", "云南"), "省 is ignored");
         assert!(same_place("广西壮族自治区", "广西"), "自治区 is ignored");
-        assert!(!same_place("云南省", "贵州省"), "different provinces differ");
+        assert!(
+            !same_place("云南省", "贵州省"),
+            "different provinces differ"
+        );
     }
 }

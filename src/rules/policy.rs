@@ -1,4 +1,5 @@
-//! The policy in force for one assessment: local settings, overrides and the resolution.
+//! Resolving the policy in force for one assessed year into a [`Policy`] whose every
+//! parameter carries its value, year, region and source (for the reasons' citations).
 //!
 //! Precedence, for every parameter separately (see [`resolve`]):
 //! 1. a command-line override ([`Overrides`], only the three lines);
@@ -7,6 +8,9 @@
 //!    local policy, with the latest effective date on or before the date;
 //! 4. the shipped national value with the latest effective date on or before the date.
 //!
+//! Lines have no value before their first entry; thresholds, ages and flags use their
+//! first entry for earlier dates (so a 2011 verdict can still check school ages).
+//!
 //! The date is the assessment's `as_of`, but never later than 31 December of the assessed
 //! year: a verdict for 2019 always uses the 2019 parameters. The national poverty line
 //! was last re-priced for 2020; for 2021 and later "poverty line" means the 2020 line
@@ -14,79 +18,12 @@
 //! monitoring uses the monitoring line, which has no national value: without a local or
 //! provincial one, monitoring verdicts are `unknown` with `policy.monitoring_line` missing.
 
-use super::params::{find, shipped, ParamValue, Place, Reliability, ShippedParameter};
+use super::local_policy::{LocalPolicy, Overrides, PolicyError};
+use super::params::{find, first, shipped, ParamValue, Place, Reliability, ShippedParameter};
 use super::wording::{num, opt_num, region_label};
 use crate::codes::Region;
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
-
-/// Why a policy cannot be resolved.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
-pub enum PolicyError {
-    #[error("内置政策参数文件{file}有误：{message}")]
-    Asset { file: &'static str, message: String },
-    #[error("没有{year}年可用的{parameter}：请在本地政策中设置")]
-    NoValue { parameter: &'static str, year: i32 },
-    #[error("{parameter}应为正数，实际为{value}")]
-    NotPositive { parameter: &'static str, value: f64 },
-    #[error("评估日期{as_of}早于评估年度{year}年")]
-    AsOfBeforeYear { year: i32, as_of: NaiveDate },
-}
-
-impl From<PolicyError> for crate::Error {
-    fn from(e: PolicyError) -> Self {
-        match e {
-            PolicyError::Asset { .. } => crate::Error::Format(e.to_string()),
-            _ => crate::Error::Invalid(e.to_string()),
-        }
-    }
-}
-
-/// The cadre's own settings (县级低保标准, 省定监测范围 …). Every field is optional: an
-/// empty field falls back to the shipped value. Stored as JSON in the ledger's settings.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
-pub struct LocalPolicy {
-    /// East/central/west: picks the village-exit threshold when the village has none.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub region: Option<Region>,
-    /// Province name, e.g. `云南省`; selects shipped provincial values.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub province: Option<String>,
-    /// County name, e.g. `元谋县`; selects shipped county values inside the province.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub county: Option<String>,
-    /// County 低保 standard, yuan/person/year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub dibao_line: Option<f64>,
-    /// Province's 防返贫监测范围, yuan/person/year.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub monitoring_line: Option<f64>,
-    /// 省定标准 for households identified under the provincial (or municipal) standard.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub provincial_standard: Option<f64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub serious_illness_insurance_required: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub family_doctor_required: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub pension_counts_as_income: Option<bool>,
-    /// Estimate production costs from fixed ratios instead of recorded expenses.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub use_cost_ratios: Option<bool>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub school_age_min: Option<u8>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub school_age_max: Option<u8>,
-}
-
-/// Overrides for one run (`--poverty-line`, `--monitoring-line`, `--dibao-line`).
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Overrides {
-    pub poverty_line: Option<f64>,
-    pub monitoring_line: Option<f64>,
-    pub dibao_line: Option<f64>,
-}
+use serde::Serialize;
 
 /// Where a resolved value came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,6 +50,9 @@ pub struct Param<T> {
     pub source: String,
     pub url: Option<String>,
     pub reliability: Reliability,
+    /// The citation appended to reasons, `（依据：…，2019年全国）`, formatted once.
+    #[serde(skip)]
+    pub cite: String,
 }
 
 /// The resolved policy for one assessed year: resolve once, pass `&Policy` to every rule.
@@ -154,6 +94,7 @@ pub struct Policy {
 
 /// The `policy` object of the assessment output.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicySummary {
     pub id: String,
     #[serde(serialize_with = "num")]
@@ -172,6 +113,12 @@ impl Policy {
     }
 }
 
+/// Parameters without a value before their first effective date: lines (a missing line
+/// is reported, never guessed). Every other parameter (thresholds, ages, flags, the
+/// monitoring periods) uses its first shipped value for earlier dates, so that e.g. a
+/// 2011 verdict can still check school ages or say "monitoring starts in 2021".
+const NO_EARLIER_VALUE: [&str; 3] = ["poverty_line", "monitoring_line", "dibao_line"];
+
 struct Resolver<'a> {
     shipped: &'static [ShippedParameter],
     place: Place<'a>,
@@ -181,13 +128,27 @@ struct Resolver<'a> {
 }
 
 impl Resolver<'_> {
-    fn shipped(&self, parameter: &'static str, place: &Place) -> Result<Param<ParamValue>, PolicyError> {
+    fn shipped(
+        &self,
+        parameter: &'static str,
+        place: &Place,
+    ) -> Result<Param<ParamValue>, PolicyError> {
         let p = find(self.shipped, parameter, place, self.date)
-            .ok_or(PolicyError::NoValue { parameter, year: self.year })?;
+            .or_else(|| {
+                (!NO_EARLIER_VALUE.contains(&parameter))
+                    .then(|| first(self.shipped, parameter, place))
+                    .flatten()
+            })
+            .ok_or(PolicyError::NoValue {
+                parameter,
+                year: self.year,
+            })?;
+        let region = region_label(&p.region, p.county.as_deref());
         Ok(Param {
             value: p.value,
             year: p.from.year(),
-            region: region_label(&p.region, p.county.as_deref()),
+            cite: cite_text(&p.source, p.from.year(), &region),
+            region,
             name: String::new(),
             origin: Origin::Shipped,
             source: p.source.clone(),
@@ -210,6 +171,7 @@ impl Resolver<'_> {
             source: source.to_string(),
             url: None,
             reliability: Reliability::Sourced,
+            cite: cite_text(source, self.year, &self.local_region),
         }
     }
 
@@ -234,7 +196,12 @@ impl Resolver<'_> {
         }))
     }
 
-    fn flag(&self, parameter: &'static str, name: &str, local: Option<bool>) -> Result<Param<bool>, PolicyError> {
+    fn flag(
+        &self,
+        parameter: &'static str,
+        name: &str,
+        local: Option<bool>,
+    ) -> Result<Param<bool>, PolicyError> {
         if let Some(v) = local {
             return Ok(self.given(v, Origin::Local, name));
         }
@@ -267,7 +234,12 @@ fn map<T>(p: Param<ParamValue>, name: &str, f: impl Fn(ParamValue) -> T) -> Para
         source: p.source,
         url: p.url,
         reliability: p.reliability,
+        cite: p.cite,
     }
+}
+
+fn cite_text(source: &str, year: i32, region: &str) -> String {
+    format!("（依据：{source}，{year}年{region}）")
 }
 
 fn positive(parameter: &'static str, value: f64) -> Result<f64, PolicyError> {
@@ -286,7 +258,10 @@ pub fn resolve(
     local: &LocalPolicy,
     overrides: &Overrides,
 ) -> Result<Policy, PolicyError> {
-    let year_start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(PolicyError::NoValue { parameter: "year", year })?;
+    let year_start = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(PolicyError::NoValue {
+        parameter: "year",
+        year,
+    })?;
     if as_of < year_start {
         return Err(PolicyError::AsOfBeforeYear { year, as_of });
     }
@@ -301,30 +276,60 @@ pub fn resolve(
         (Some(p), None) => p.clone(),
         _ => "本地".to_string(),
     };
-    let r = Resolver { shipped: shipped()?, place, date: as_of.min(year_end), year, local_region };
+    let r = Resolver {
+        shipped: shipped()?,
+        place,
+        date: as_of.min(year_end),
+        year,
+        local_region,
+    };
 
-    let line_name = if year >= 2021 { "国家扶贫标准（2021年起沿用2020年标准）" } else { "国家扶贫标准" };
+    let line_name = if year >= 2021 {
+        "国家扶贫标准（2021年起沿用2020年标准）"
+    } else {
+        "国家扶贫标准"
+    };
     let poverty_line = r.number("poverty_line", line_name, overrides.poverty_line, None)?;
     let poverty_line = match poverty_line.origin {
-        Origin::Override => Param { name: "扶贫标准".into(), ..poverty_line },
+        Origin::Override => Param {
+            name: "扶贫标准".into(),
+            ..poverty_line
+        },
         _ => poverty_line,
     };
     let provincial_standard = local
         .provincial_standard
-        .map(|v| positive("provincial_standard", v).map(|v| r.given(v, Origin::Local, "省定扶贫标准")))
+        .map(|v| {
+            positive("provincial_standard", v).map(|v| r.given(v, Origin::Local, "省定扶贫标准"))
+        })
         .transpose()?;
-    let monitoring_line =
-        r.optional("monitoring_line", "防返贫监测范围", overrides.monitoring_line, local.monitoring_line)?;
-    let dibao_line = r.optional("dibao_line", "农村低保标准", overrides.dibao_line, local.dibao_line)?;
+    let monitoring_line = r.optional(
+        "monitoring_line",
+        "防返贫监测范围",
+        overrides.monitoring_line,
+        local.monitoring_line,
+    )?;
+    let dibao_line = r.optional(
+        "dibao_line",
+        "农村低保标准",
+        overrides.dibao_line,
+        local.dibao_line,
+    )?;
     let threshold = |region: Region| -> Result<Param<f64>, PolicyError> {
-        let place = Place { region: Some(region), province: None, county: None };
+        let place = Place {
+            region: Some(region),
+            province: None,
+            county: None,
+        };
         let p = r.shipped("village_exit_threshold", &place)?;
         Ok(map(p, "贫困村退出贫困发生率标准", |v| match v {
             ParamValue::Number(n) => n,
             ParamValue::Flag(_) => 0.0,
         }))
     };
-    let age = |parameter, local: Option<u8>| r.number(parameter, "义务教育适龄", None, local.map(f64::from));
+    let age = |parameter, name: &str, local: Option<u8>| {
+        r.number(parameter, name, None, local.map(f64::from))
+    };
     let ratio = |parameter| r.number(parameter, "生产成本比例", None, None);
 
     let mut policy = Policy {
@@ -337,21 +342,41 @@ pub fn resolve(
         provincial_standard,
         monitoring_line,
         dibao_line,
-        village_exit_threshold: [threshold(Region::East)?, threshold(Region::Central)?, threshold(Region::West)?],
-        school_age_min: age("school_age_min", local.school_age_min)?,
-        school_age_max: age("school_age_max", local.school_age_max)?,
+        village_exit_threshold: [
+            threshold(Region::East)?,
+            threshold(Region::Central)?,
+            threshold(Region::West)?,
+        ],
+        school_age_min: age(
+            "school_age_min",
+            "义务教育适龄下限（周岁）",
+            local.school_age_min,
+        )?,
+        school_age_max: age(
+            "school_age_max",
+            "义务教育适龄上限（周岁）",
+            local.school_age_max,
+        )?,
         serious_illness_insurance_required: r.flag(
             "serious_illness_insurance_required",
             "须参加大病保险",
             local.serious_illness_insurance_required,
         )?,
-        family_doctor_required: r.flag("family_doctor_required", "须签约家庭医生", local.family_doctor_required)?,
+        family_doctor_required: r.flag(
+            "family_doctor_required",
+            "须签约家庭医生",
+            local.family_doctor_required,
+        )?,
         pension_counts_as_income: r.flag(
             "pension_counts_as_income",
             "养老保险金计入收入",
             local.pension_counts_as_income,
         )?,
-        use_cost_ratios: r.flag("use_cost_ratios", "按固定比例核算生产成本", local.use_cost_ratios)?,
+        use_cost_ratios: r.flag(
+            "use_cost_ratios",
+            "按固定比例核算生产成本",
+            local.use_cost_ratios,
+        )?,
         cost_ratios: [
             ratio("cost_ratio_grain")?,
             ratio("cost_ratio_tobacco")?,
@@ -359,12 +384,42 @@ pub fn resolve(
             ratio("cost_ratio_fruit")?,
             ratio("cost_ratio_other_crops")?,
         ],
-        monitoring_window_months: r.number("monitoring_window_months", "监测收入统计期", None, None)?,
-        monitoring_min_months: r.number("monitoring_min_months", "风险消除最短监测期", None, None)?,
-        monitoring_start_year: r.number("monitoring_start_year", "防返贫动态监测起始年度", None, None)?,
-        tekun_elderly_age: r.number("tekun_elderly_age", "特困供养老年人年龄", None, None)?,
-        tekun_minor_age: r.number("tekun_minor_age", "特困供养未成年人年龄", None, None)?,
-        tekun_max_disability_grade: r.number("tekun_max_disability_grade", "重度残疾等级", None, None)?,
+        monitoring_window_months: r.number(
+            "monitoring_window_months",
+            "监测收入统计期",
+            None,
+            None,
+        )?,
+        monitoring_min_months: r.number(
+            "monitoring_min_months",
+            "风险消除最短监测期（月）",
+            None,
+            None,
+        )?,
+        monitoring_start_year: r.number(
+            "monitoring_start_year",
+            "防返贫动态监测起始年度",
+            None,
+            None,
+        )?,
+        tekun_elderly_age: r.number(
+            "tekun_elderly_age",
+            "特困供养老年人年龄（周岁）",
+            None,
+            None,
+        )?,
+        tekun_minor_age: r.number(
+            "tekun_minor_age",
+            "特困供养未成年人年龄上限（未满，周岁）",
+            None,
+            None,
+        )?,
+        tekun_max_disability_grade: r.number(
+            "tekun_max_disability_grade",
+            "特困供养重度残疾等级上限",
+            None,
+            None,
+        )?,
         summary: PolicySummary {
             id: String::new(),
             poverty_line: 0.0,
@@ -390,8 +445,11 @@ fn policy_id(p: &Policy, local: &LocalPolicy, overrides: &Overrides) -> String {
     id
 }
 
-fn source_line(p: &Param<f64>, unit: &str) -> String {
-    let mut line = format!("{}年{}（{}）{}{}：{}", p.year, p.name, p.region, fmt_value(p.value), unit, p.source);
+fn source_line<T>(p: &Param<T>, value: &str) -> String {
+    let mut line = format!(
+        "{}年{}（{}）{value}：{}",
+        p.year, p.name, p.region, p.source
+    );
     if let Some(url) = &p.url {
         line.push(' ');
         line.push_str(url);
@@ -399,15 +457,33 @@ fn source_line(p: &Param<f64>, unit: &str) -> String {
     line
 }
 
-fn fmt_value(v: f64) -> String {
-    super::wording::yuan(v)
-}
-
+/// Every parameter the verdicts cite, lines first, one line each (no duplicates).
 fn summary(p: &Policy) -> PolicySummary {
-    let mut sources = vec![source_line(&p.poverty_line, "元")];
-    for line in [&p.provincial_standard, &p.monitoring_line, &p.dibao_line].into_iter().flatten() {
-        sources.push(source_line(line, "元"));
+    let yuan = |l: &Param<f64>| source_line(l, &format!("{}元", super::wording::yuan(l.value)));
+    let plain = |l: &Param<f64>| source_line(l, &super::wording::yuan(l.value));
+    let flag = |l: &Param<bool>| source_line(l, if l.value { "是" } else { "否" });
+    let mut sources = vec![yuan(&p.poverty_line)];
+    for line in [&p.provincial_standard, &p.monitoring_line, &p.dibao_line]
+        .into_iter()
+        .flatten()
+    {
+        sources.push(yuan(line));
     }
+    for t in &p.village_exit_threshold {
+        sources.push(source_line(t, &super::wording::percent(t.value)));
+    }
+    sources.push(plain(&p.school_age_min));
+    sources.push(plain(&p.school_age_max));
+    sources.push(flag(&p.serious_illness_insurance_required));
+    sources.push(flag(&p.family_doctor_required));
+    sources.push(flag(&p.pension_counts_as_income));
+    sources.push(flag(&p.use_cost_ratios));
+    sources.push(plain(&p.tekun_elderly_age));
+    sources.push(plain(&p.tekun_minor_age));
+    sources.push(plain(&p.tekun_max_disability_grade));
+    sources.push(plain(&p.monitoring_min_months));
+    let mut seen = std::collections::HashSet::new();
+    sources.retain(|s| seen.insert(s.clone()));
     PolicySummary {
         id: p.id.clone(),
         poverty_line: p.poverty_line.value,

@@ -37,6 +37,10 @@ pub(crate) fn roster(household: &Household, as_of: NaiveDate) -> Vec<Person<'_>>
         .iter()
         .enumerate()
         .filter(|(_, m)| household.is_registered_on(m, as_of))
-        .map(|(index, member)| Person { index, member, age: member.age_on(as_of) })
+        .map(|(index, member)| Person {
+            index,
+            member,
+            age: member.age_on(as_of),
+        })
         .collect()
 }

@@ -12,6 +12,7 @@ use serde::{Serialize, Serializer};
 
 /// The rules, named exactly as in the spec.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Rule {
     IncomeAboveLine,
@@ -87,6 +88,7 @@ impl Rule {
 
 /// Three-valued outcome (`unknown` when data is missing).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
     Yes,
@@ -151,12 +153,15 @@ impl Serialize for Quantity {
 
 /// One criterion of a verdict, with its value, threshold and a Chinese sentence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Reason {
     /// Stable key, e.g. `income_above_line`, `medical_insurance`.
     pub criterion: &'static str,
     /// `null` when the data to judge it is missing.
     pub met: Option<bool>,
+    #[cfg_attr(feature = "ts", ts(type = "number | boolean | string | null"))]
     pub value: Option<Quantity>,
+    #[cfg_attr(feature = "ts", ts(type = "number | boolean | string | null"))]
     pub threshold: Option<Quantity>,
     pub text: String,
     /// What stands in the way, in a short line for the what-if ("成员李四未参加大病保险").
@@ -166,17 +171,21 @@ pub struct Reason {
 
 /// The verdict of one rule.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Verdict {
     pub rule: Rule,
     pub outcome: Outcome,
     /// Monitoring kind, only on a `monitoring` verdict with outcome `yes`.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub kind: Option<MonitoringKind>,
     /// Village exit only: 贫困发生率.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub incidence: Option<f64>,
     /// Village exit only: the region's threshold.
     #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_num")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub threshold: Option<f64>,
     pub reasons: Vec<Reason>,
     /// JSON paths of the missing fields, e.g. `members[2].medical_insurance`.
@@ -185,14 +194,36 @@ pub struct Verdict {
 
 impl Verdict {
     /// A verdict with its outcome computed from the reasons (all met → yes).
-    pub(crate) fn all_of(rule: Rule, reasons: Vec<Reason>, missing: Vec<String>) -> Verdict {
-        let outcome = reasons.iter().fold(Outcome::Yes, |acc, r| acc.and(Outcome::from_met(r.met)));
-        Verdict { rule, outcome, kind: None, incidence: None, threshold: None, reasons, missing }
+    /// Missing paths are listed once each, in first-seen order.
+    pub(crate) fn all_of(rule: Rule, reasons: Vec<Reason>, mut missing: Vec<String>) -> Verdict {
+        if missing.len() > 1 {
+            let mut i = 1;
+            while i < missing.len() {
+                if missing[..i].contains(&missing[i]) {
+                    missing.remove(i);
+                } else {
+                    i += 1;
+                }
+            }
+        }
+        let outcome = reasons
+            .iter()
+            .fold(Outcome::Yes, |acc, r| acc.and(Outcome::from_met(r.met)));
+        Verdict {
+            rule,
+            outcome,
+            kind: None,
+            incidence: None,
+            threshold: None,
+            reasons,
+            missing,
+        }
     }
 }
 
 /// The assessment of one household for one year (spec: "Assessment output").
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Assessment<'a> {
     /// 户编号.
     pub household: &'a str,

@@ -80,15 +80,27 @@ pub fn village_exit(village: &Village, households: &[Household], policy: &Policy
                 percent(t.value)
             );
             if high <= t.value {
-                (Outcome::Yes, format!("{what}，已达到（基础设施和公共服务另行核验）{}", cite(t)))
+                (
+                    Outcome::Yes,
+                    format!("{what}，已达到（基础设施和公共服务另行核验）{}", cite(t)),
+                )
             } else if low > t.value {
                 (Outcome::No, format!("{what}，尚未达到{}", cite(t)))
             } else {
                 missing.extend(status_missing);
-                (Outcome::Unknown, format!("{what}；另有{uncertain}人所在户未记录户状态，无法判断{}", cite(t)))
+                (
+                    Outcome::Unknown,
+                    format!(
+                        "{what}；另有{uncertain}人所在户未记录户状态，无法判断{}",
+                        cite(t)
+                    ),
+                )
             }
         }
-        _ => (Outcome::Unknown, "缺少农村户籍人口或所在区域，无法计算贫困发生率或确定退出标准".to_string()),
+        _ => (
+            Outcome::Unknown,
+            "缺少农村户籍人口或所在区域，无法计算贫困发生率或确定退出标准".to_string(),
+        ),
     };
     let reason = Reason {
         criterion: "incidence",
@@ -114,10 +126,23 @@ pub fn village_exit(village: &Village, households: &[Household], policy: &Policy
 }
 
 /// Assesses a village: every household, the village-exit verdict and the inspector's list.
-pub fn assess_village<'a>(village: &'a Village, households: &'a [Household], policy: &'a Policy) -> VillageAssessment<'a> {
-    let assessments: Vec<Assessment<'a>> = households.iter().map(|h| assess_household(h, policy)).collect();
+pub fn assess_village<'a>(
+    village: &'a Village,
+    households: &'a [Household],
+    policy: &'a Policy,
+) -> VillageAssessment<'a> {
+    let assessments: Vec<Assessment<'a>> = households
+        .iter()
+        .map(|h| assess_household(h, policy))
+        .collect();
     let exit = village_exit(village, households, policy);
-    let inspector = inspect(&exit, village.rural_population, households, &assessments, policy);
+    let inspector = inspect(
+        &exit,
+        village.rural_population,
+        households,
+        &assessments,
+        policy,
+    );
     VillageAssessment {
         village: &village.code,
         year: policy.year,

@@ -16,6 +16,7 @@ use serde::Serialize;
 
 /// One thing standing in the way of a verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Obstacle {
     pub rule: Rule,
     pub criterion: &'static str,
@@ -25,6 +26,7 @@ pub struct Obstacle {
 
 /// The smallest annual income rise that would change a verdict.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct IncomeRise {
     /// `household_exit` (reach the poverty line) or `monitoring` (leave monitoring).
     pub rule: Rule,
@@ -40,6 +42,7 @@ pub struct IncomeRise {
 
 /// The what-if for one household.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct WhatIf {
     pub household: String,
     pub year: i32,
@@ -49,18 +52,29 @@ pub struct WhatIf {
     pub lines: Vec<String>,
 }
 
-fn obstacles_of(v: &Verdict, skip: &[&str], out: &mut Vec<Obstacle>) {
+/// Reasons with `met == when` and a shortfall become obstacles (for exit and risk
+/// elimination the unmet criteria, for monitoring the met ones).
+fn obstacles_of(v: &Verdict, when: bool, skip: &[&str], out: &mut Vec<Obstacle>) {
     for r in &v.reasons {
-        if r.met == Some(false) && !skip.contains(&r.criterion) {
-            if let Some(s) = r.shortfall.as_deref().filter(|s| !s.is_empty()) {
-                out.push(Obstacle { rule: v.rule, criterion: r.criterion, text: s.to_string() });
+        if r.met == Some(when) && !skip.contains(&r.criterion) {
+            let shortfall = r.shortfall.as_deref().filter(|s| !s.is_empty());
+            if let Some(s) = shortfall.filter(|s| !out.iter().any(|o| o.text == *s)) {
+                out.push(Obstacle {
+                    rule: v.rule,
+                    criterion: r.criterion,
+                    text: s.to_string(),
+                });
             }
         }
     }
     for path in &v.missing {
         let text = format!("缺少数据：{path}");
         if !out.iter().any(|o| o.text == text) {
-            out.push(Obstacle { rule: v.rule, criterion: "missing", text });
+            out.push(Obstacle {
+                rule: v.rule,
+                criterion: "missing",
+                text,
+            });
         }
     }
 }
@@ -83,20 +97,22 @@ pub fn what_if(household: &Household, policy: &Policy, assessment: &Assessment) 
         Rule::HousingSafety,
         Rule::DrinkingWater,
     ];
-    if let Some(exit) = assessment.verdict(Rule::HouseholdExit).filter(|v| v.outcome != Outcome::Yes) {
+    if assessment.outcome(Rule::HouseholdExit) != Outcome::Yes {
         if let Some(v) = assessment.verdict(Rule::IncomeAboveLine) {
-            obstacles_of(v, &[], &mut obstacles);
+            obstacles_of(v, false, &[], &mut obstacles);
         }
         for rule in guarantees {
             if let Some(v) = assessment.verdict(rule) {
-                obstacles_of(v, &[], &mut obstacles);
+                obstacles_of(v, false, &[], &mut obstacles);
             }
         }
         let line = f.poverty_line();
         let income_short = assessment.outcome(Rule::IncomeAboveLine) == Outcome::No;
         if income_short && n > 0 {
             let rise = ceil_fen(line.value * n as f64 - f.income.net());
-            let others_met = guarantees.iter().all(|r| assessment.outcome(*r) == Outcome::Yes);
+            let others_met = guarantees
+                .iter()
+                .all(|r| assessment.outcome(*r) == Outcome::Yes);
             let gap = ceil_fen(rise / n as f64);
             let mut text = format!(
                 "全家年纯收入至少增加{}元（{n}人，人均{}元），人均纯收入即达到{}",
@@ -107,14 +123,24 @@ pub fn what_if(household: &Household, policy: &Policy, assessment: &Assessment) 
             if !others_met {
                 text.push_str("；但还须解决上述两不愁三保障问题才能脱贫退出");
             }
-            let _ = exit;
-            rises.push(IncomeRise { rule: Rule::HouseholdExit, per_capita_gap: gap, annual_household: rise, persons: n, sufficient: others_met, text });
+            rises.push(IncomeRise {
+                rule: Rule::HouseholdExit,
+                per_capita_gap: gap,
+                annual_household: rise,
+                persons: n,
+                sufficient: others_met,
+                text,
+            });
         }
     }
-    if let Some(v) = assessment.verdict(Rule::Monitoring).filter(|v| v.outcome == Outcome::Yes) {
-        obstacles_of(v, &[], &mut obstacles);
+    if let Some(v) = assessment
+        .verdict(Rule::Monitoring)
+        .filter(|v| v.outcome == Outcome::Yes)
+    {
+        obstacles_of(v, true, &[], &mut obstacles);
         if let (Some(line), true) = (&policy.monitoring_line, n > 0) {
-            let rise = ceil_fen(line.value * n as f64 - (f.income.window_net - f.income.out_of_pocket));
+            let rise =
+                ceil_fen(line.value * n as f64 - (f.income.window_net - f.income.out_of_pocket));
             let gap = ceil_fen(rise / n as f64);
             let text = format!(
                 "近12个月全家纯收入（扣除合规自付支出后）至少增加{}元（{n}人，人均{}元），即达到{}，不再符合监测条件",
@@ -122,15 +148,30 @@ pub fn what_if(household: &Household, policy: &Policy, assessment: &Assessment) 
                 yuan(gap),
                 line_phrase(line)
             );
-            rises.push(IncomeRise { rule: Rule::Monitoring, per_capita_gap: gap, annual_household: rise, persons: n, sufficient: true, text });
+            rises.push(IncomeRise {
+                rule: Rule::Monitoring,
+                per_capita_gap: gap,
+                annual_household: rise,
+                persons: n,
+                sufficient: true,
+                text,
+            });
         }
     }
     let monitored = household.monitoring.is_some();
-    if let Some(v) = assessment.verdict(Rule::RiskElimination).filter(|v| monitored && v.outcome != Outcome::Yes) {
-        obstacles_of(v, &["guarantees_secure"], &mut obstacles);
+    if let Some(v) = assessment
+        .verdict(Rule::RiskElimination)
+        .filter(|v| monitored && v.outcome != Outcome::Yes)
+    {
+        obstacles_of(v, false, &["guarantees_secure"], &mut obstacles);
     }
     let mut lines: Vec<String> = obstacles.iter().map(|o| o.text.clone()).collect();
-    lines.dedup();
     lines.extend(rises.iter().map(|r| r.text.clone()));
-    WhatIf { household: household.code.clone(), year: policy.year, obstacles, income_rises: rises, lines }
+    WhatIf {
+        household: household.code.clone(),
+        year: policy.year,
+        obstacles,
+        income_rises: rises,
+        lines,
+    }
 }

@@ -32,8 +32,8 @@ pub(crate) fn line_phrase(p: &Param<f64>) -> String {
 }
 
 /// The source in brackets: `（依据：国家统计局）`.
-pub(crate) fn cite<T>(p: &Param<T>) -> String {
-    format!("（依据：{}，{}年{}）", p.source, p.year, p.region)
+pub(crate) fn cite<T>(p: &Param<T>) -> &str {
+    &p.cite
 }
 
 /// Chinese label of a shipped region (`national` → `全国`, `west` → `西部地区`).
@@ -69,4 +69,5 @@ pub(crate) fn opt_num<S: Serializer>(v: &Option<f64>, s: S) -> Result<S::Ok, S::
 }
 
 /// The citation of the exit criteria (两不愁三保障) where no numeric parameter applies.
-pub(crate) const EXIT_CRITERIA: &str = "（依据：厅字〔2016〕16号《关于建立贫困退出机制的意见》，2016年全国）";
+pub(crate) const EXIT_CRITERIA: &str =
+    "（依据：厅字〔2016〕16号《关于建立贫困退出机制的意见》，2016年全国）";

@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// One person found.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub member_id: String,
     pub name: String,

@@ -1,0 +1,226 @@
+//! The village overview (首页): households and people by status, incidence against the
+//! threshold, exits by year, income per person against the line by year, and the lists
+//! that need attention (not visited for long, data warnings, status/verdict
+//! disagreements, monitored households due for review).
+
+use crate::assess::{policy_for, village_households};
+use crate::codes::Status;
+use crate::model::{Household, Village};
+use crate::rules::{self, Overrides};
+use crate::store::Ledger;
+use crate::Result;
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+/// Households and people with one recorded status.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct StatusCount {
+    pub status: Option<Status>,
+    pub households: u32,
+    pub people: u32,
+}
+
+/// Exits recorded in one year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct YearCount {
+    pub year: i32,
+    pub households: u32,
+}
+
+/// Median income per person of registered households in a year, against that year's line.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct IncomePoint {
+    pub year: i32,
+    pub median: Option<f64>,
+    pub line: Option<f64>,
+    pub line_name: String,
+}
+
+/// A household that needs attention, with why.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Attention {
+    pub household_id: String,
+    pub code: String,
+    pub head: Option<String>,
+    pub detail: String,
+}
+
+/// Everything the 首页 shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct VillageOverview {
+    pub village: Village,
+    pub year: i32,
+    pub households: u32,
+    pub people: u32,
+    pub by_status: Vec<StatusCount>,
+    pub incidence: Option<f64>,
+    pub threshold: Option<f64>,
+    pub poor_persons: u32,
+    pub rural_population: Option<u32>,
+    pub exits_by_year: Vec<YearCount>,
+    pub income_by_year: Vec<IncomePoint>,
+    pub stale_visits: Vec<Attention>,
+    pub warnings: Vec<Attention>,
+    pub disagreements: Vec<Attention>,
+    pub review_due: Vec<Attention>,
+}
+
+fn attention(h: &Household, detail: String) -> Attention {
+    Attention {
+        household_id: h.id.clone(),
+        code: h.code.clone(),
+        head: h.head().map(|m| m.name.clone()),
+        detail,
+    }
+}
+
+/// Builds the overview of `village_code` for `year`; `today` dates the attention lists and
+/// `stale_days` is how long without a visit counts as too long.
+pub fn village_overview(
+    ledger: &Ledger,
+    village_code: &str,
+    year: i32,
+    today: NaiveDate,
+    stale_days: i64,
+) -> Result<VillageOverview> {
+    let village = ledger.village(village_code)?;
+    let households = village_households(ledger, &village.id)?;
+    let policy = policy_for(ledger, &village.village, year, None, &Overrides::default())?;
+    let assessed = rules::assess_village(&village.village, &households, &policy);
+    let on = policy.as_of.min(today);
+
+    let mut by_status: Vec<StatusCount> = Vec::new();
+    for h in &households {
+        let people = h.members_on(on).len() as u32;
+        match by_status.iter_mut().find(|s| s.status == h.status) {
+            Some(s) => {
+                s.households += 1;
+                s.people += people;
+            }
+            None => by_status.push(StatusCount {
+                status: h.status,
+                households: 1,
+                people,
+            }),
+        }
+    }
+    by_status.sort_by_key(|s| s.status.map(|x| x as u8).unwrap_or(u8::MAX));
+
+    let mut exits: std::collections::BTreeMap<i32, u32> = Default::default();
+    for y in households.iter().filter_map(|h| h.exit_year) {
+        *exits.entry(y).or_default() += 1;
+    }
+
+    let first = households
+        .iter()
+        .filter_map(|h| h.identified_year)
+        .min()
+        .unwrap_or(year)
+        .min(year);
+    let mut income_by_year = Vec::new();
+    for y in first..=year {
+        let p = policy_for(ledger, &village.village, y, None, &Overrides::default())?;
+        let mut values: Vec<f64> = households
+            .iter()
+            .filter(|h| h.identified_year.is_some() || h.monitoring.is_some())
+            .filter_map(|h| rules::assess_household(h, &p).per_capita_net_income)
+            .collect();
+        values.sort_by(|a, b| a.total_cmp(b));
+        let median = (!values.is_empty()).then(|| values[values.len() / 2]);
+        let line = if y >= 2021 {
+            p.monitoring_line.as_ref().unwrap_or(&p.poverty_line)
+        } else {
+            &p.poverty_line
+        };
+        income_by_year.push(IncomePoint {
+            year: y,
+            median,
+            line: Some(line.value),
+            line_name: line.name.clone(),
+        });
+    }
+
+    let registered = |h: &Household| {
+        matches!(
+            h.status,
+            Some(Status::Poor | Status::Relapsed | Status::Monitored | Status::Exited)
+        )
+    };
+    let stale_visits = households
+        .iter()
+        .filter(|h| registered(h))
+        .filter_map(|h| {
+            let last = h.visits.iter().map(|v| v.date).max();
+            match last {
+                None => Some(attention(h, "从未走访".into())),
+                Some(d) if (today - d).num_days() > stale_days => Some(attention(
+                    h,
+                    format!("已{}天未走访（上次{d}）", (today - d).num_days()),
+                )),
+                _ => None,
+            }
+        })
+        .collect();
+    let mut warnings = Vec::new();
+    for h in &households {
+        for w in ledger.warnings(&h.id)? {
+            warnings.push(attention(h, w.message));
+        }
+    }
+    let disagreements = assessed
+        .inspector
+        .disagreements
+        .iter()
+        .filter_map(|d| {
+            households
+                .iter()
+                .find(|h| h.code == d.household)
+                .map(|h| attention(h, d.reason.clone()))
+        })
+        .collect();
+    let review_due = households
+        .iter()
+        .filter(|h| h.status == Some(Status::Monitored))
+        .filter_map(|h| {
+            let m = h.monitoring.as_ref()?;
+            let months = (today.year() - m.identified.year()) * 12 + today.month() as i32
+                - m.identified.month() as i32;
+            (months >= 6).then(|| {
+                attention(
+                    h,
+                    format!(
+                        "{}，{}纳入监测已满{months}个月，可评估风险消除",
+                        m.kind.label(),
+                        m.identified
+                    ),
+                )
+            })
+        })
+        .collect();
+
+    Ok(VillageOverview {
+        households: households.len() as u32,
+        people: by_status.iter().map(|s| s.people).sum(),
+        by_status,
+        incidence: assessed.incidence,
+        threshold: assessed.verdicts.first().and_then(|v| v.threshold),
+        poor_persons: assessed.inspector.poor_persons,
+        rural_population: village.village.rural_population,
+        exits_by_year: exits
+            .into_iter()
+            .map(|(year, households)| YearCount { year, households })
+            .collect(),
+        income_by_year,
+        stale_visits,
+        warnings,
+        disagreements,
+        review_due,
+        year,
+        village: village.village.clone(),
+    })
+}
