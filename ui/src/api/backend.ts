@@ -1,0 +1,41 @@
+// The Backend interface: one method per command of docs/app-contract.md, in its order,
+// with the contract's argument names. Views and stores reach the shell only through it;
+// `tauri.ts` implements it over IPC and `fake.ts` in memory (tests, plain browser).
+
+import type {
+  AppSettings, Finding, Household, HouseholdDetail, HouseholdRow, HouseholdVerdicts,
+  ImportSummary, LedgerInfo, Printed, Progress, Saved, SearchHit, VillageOverview,
+} from './types'
+
+/** Household documents printed one card per household. */
+export type CardKind = 'household' | 'visits' | 'income'
+/** Kinds of public notice (公示名单); `null` lets the core pick by year. */
+export type NoticeKind = 'identification' | 'exit' | 'monitoring' | 'risk_eliminated'
+
+export interface Backend {
+  ledgerInfo(): Promise<LedgerInfo>
+  /** Builds the demo village; emits `progress`. */
+  loadDemo(): Promise<LedgerInfo>
+  villageOverview(village: string, year: number, staleDays: number): Promise<VillageOverview>
+  householdList(village: string): Promise<HouseholdRow[]>
+  search(query: string): Promise<SearchHit[]>
+  householdGet(id: string): Promise<HouseholdDetail>
+  /** Errors and warnings for a household as it stands in a form; nothing is saved. */
+  householdCheck(village: string, household: Household): Promise<Finding[]>
+  /** Saves the whole household; `reason` is required when the status changes. */
+  householdSave(village: string, household: Household, reason: string | null): Promise<Saved>
+  assessHousehold(id: string, year: number): Promise<HouseholdVerdicts>
+  settingsGet(): Promise<AppSettings>
+  settingsSave(settings: AppSettings, reason: string | null): Promise<AppSettings>
+  /** One household's card; `code` is the 户编号. */
+  printCard(code: string, kind: CardKind, year: number, out: string): Promise<Printed>
+  /** Cards of a village (or of `only`, household codes); emits `progress`. */
+  printBatch(village: string, kind: CardKind, year: number, out: string, only: string[] | null): Promise<Printed>
+  printRoster(village: string, year: number, out: string): Promise<Printed>
+  printNotice(village: string, year: number, kind: NoticeKind | null, out: string): Promise<Printed>
+  importFile(path: string): Promise<ImportSummary>
+  /** Returns the number of bytes written. */
+  exportVillage(village: string, path: string): Promise<number>
+  /** Listens to `progress` events; resolves to the function that stops listening. */
+  onProgress(cb: (p: Progress) => void): Promise<() => void>
+}

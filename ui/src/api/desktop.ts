@@ -1,0 +1,59 @@
+// What the UI needs from the desktop besides the commands: file dialogs, a temp path
+// for previews, and opening a PDF in the system viewer. Tauri plugins in the app; a
+// stand-in in a plain browser and in tests (paths are made up, nothing opens).
+
+import { open, save } from '@tauri-apps/plugin-dialog'
+import { openPath } from '@tauri-apps/plugin-opener'
+import { join, tempDir } from '@tauri-apps/api/path'
+
+export interface FileFilter {
+  name: string
+  extensions: string[]
+}
+
+export interface Desktop {
+  /** Asks for a file to read; `null` when cancelled. */
+  pickFile(title: string, filters: FileFilter[]): Promise<string | null>
+  /** Asks where to write; `null` when cancelled. */
+  pickSavePath(title: string, defaultName: string, filters: FileFilter[]): Promise<string | null>
+  /** A path in the temp directory for a preview file. */
+  tempPath(name: string): Promise<string>
+  /** Opens a file in the system's default application (a PDF viewer prints). */
+  openInViewer(path: string): Promise<void>
+}
+
+export const tauriDesktop: Desktop = {
+  async pickFile(title, filters) {
+    const picked = await open({ title, filters, multiple: false, directory: false })
+    return typeof picked === 'string' ? picked : null
+  },
+  async pickSavePath(title, defaultPath, filters) {
+    return (await save({ title, defaultPath, filters })) ?? null
+  },
+  async tempPath(name) {
+    return join(await tempDir(), name)
+  },
+  async openInViewer(path) {
+    await openPath(path)
+  },
+}
+
+/** Browser/test stand-in: records what was asked so tests can look. */
+export function fakeDesktop(): Desktop & { opened: string[] } {
+  const opened: string[] = []
+  return {
+    opened,
+    async pickFile() {
+      return '/tmp/yibentong-demo.json'
+    },
+    async pickSavePath(_title, defaultName) {
+      return `/tmp/${defaultName}`
+    },
+    async tempPath(name) {
+      return `/tmp/yibentong-preview/${name}`
+    },
+    async openInViewer(path) {
+      opened.push(path)
+    },
+  }
+}

@@ -1,0 +1,15 @@
+// Hash routes (the app is served from files, so no history mode).
+
+import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
+
+export const routes: RouteRecordRaw[] = [
+  { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: '首页' } },
+  { path: '/households', name: 'households', component: () => import('@/views/HouseholdsView.vue'), meta: { title: '户列表' } },
+  { path: '/households/:id', name: 'household', component: () => import('@/views/HouseholdView.vue'), props: true, meta: { title: '户详情' } },
+  { path: '/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: '打印中心' } },
+  { path: '/exchange', name: 'exchange', component: () => import('@/views/ExchangeView.vue'), meta: { title: '导入/导出' } },
+  { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: '设置' } },
+  { path: '/:rest(.*)*', redirect: '/' },
+]
+
+export const router = createRouter({ history: createWebHashHistory(), routes })
