@@ -1,5 +1,6 @@
 //! Integration tests of the core ledger; modules mirror `src/`.
 
+mod assess;
 mod common;
 mod crash;
 mod exchange;
