@@ -53,6 +53,8 @@ impl Ledger {
     pub fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
         let mut hits = Vec::new();
         for (form, key, prefix) in forms(query) {
+            // Ordering by the searched (indexed) column lets SQLite stop at LIMIT instead of
+            // sorting every match: common surnames match thousands of people in a county.
             let (column, cond) = match (form, prefix) {
                 ("household_code", _) => {
                     ("h.code", "h.code >= ?1 AND h.code < ?1 || char(1114111)")
@@ -69,11 +71,16 @@ impl Ledger {
             } else {
                 cond.to_string()
             };
+            let order = if column.contains('.') {
+                column.to_string()
+            } else {
+                format!("m.{column}")
+            };
             let sql = format!(
                 "SELECT m.id, m.name, m.relation, m.id_tail, h.id, h.code, v.code
                  FROM members m JOIN households h ON h.id = m.household_id JOIN villages v ON v.id = h.village_id
                  WHERE {cond} AND m.deleted = 0 AND h.deleted = 0
-                 ORDER BY h.code, m.seq LIMIT ?2"
+                 ORDER BY {order} LIMIT ?2"
             );
             let left = limit.saturating_sub(hits.len());
             if left == 0 {

@@ -19,26 +19,62 @@ fn changing_the_local_dibao_line_changes_verdicts_and_is_audited() {
     let mut l = Ledger::open_in_memory().unwrap();
     l.set_operator("第一书记");
     import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
-    assert_eq!(dibao_outcome(&l), Outcome::Unknown, "without a local 低保 line the verdict cannot be given");
+    assert_eq!(
+        dibao_outcome(&l),
+        Outcome::Unknown,
+        "without a local 低保 line the verdict cannot be given"
+    );
 
     // The fixture household earns (18000 + 300 + 6000 − 2400) / 4 = 5475 per person in 2019.
-    l.set_local_policy(&LocalPolicy { dibao_line: Some(4000.0), ..Default::default() }, Some("县民政局2019年标准")).unwrap();
+    l.set_local_policy(
+        &LocalPolicy {
+            dibao_line: Some(4000.0),
+            ..Default::default()
+        },
+        Some("县民政局2019年标准"),
+    )
+    .unwrap();
     assert_eq!(dibao_outcome(&l), Outcome::No, "5475 is above a 4000 line");
-    l.set_local_policy(&LocalPolicy { dibao_line: Some(6000.0), ..Default::default() }, Some("县民政局调整标准")).unwrap();
+    l.set_local_policy(
+        &LocalPolicy {
+            dibao_line: Some(6000.0),
+            ..Default::default()
+        },
+        Some("县民政局调整标准"),
+    )
+    .unwrap();
     assert_eq!(dibao_outcome(&l), Outcome::Yes, "5475 is below a 6000 line");
 
     let trail = l.audit_for_settings().unwrap();
     let last = trail.last().expect("the change left an audit row");
     assert_eq!(last.operator, "第一书记");
     assert_eq!(last.reason.as_deref(), Some("县民政局调整标准"));
-    assert!(last.old_value.as_deref().unwrap_or("").contains("4000"), "old value recorded: {last:?}");
-    assert!(last.new_value.as_deref().unwrap_or("").contains("6000"), "new value recorded: {last:?}");
+    assert!(
+        last.old_value.as_deref().unwrap_or("").contains("4000"),
+        "old value recorded: {last:?}"
+    );
+    assert!(
+        last.new_value.as_deref().unwrap_or("").contains("6000"),
+        "new value recorded: {last:?}"
+    );
 }
 
 #[test]
 fn a_non_positive_line_is_refused_with_a_chinese_message() {
     let mut l = Ledger::open_in_memory().unwrap();
-    let err = l.set_local_policy(&LocalPolicy { dibao_line: Some(-1.0), ..Default::default() }, None).unwrap_err();
+    let err = l
+        .set_local_policy(
+            &LocalPolicy {
+                dibao_line: Some(-1.0),
+                ..Default::default()
+            },
+            None,
+        )
+        .unwrap_err();
     assert!(err.to_string().contains("低保标准应为正数"), "{err}");
-    assert_eq!(l.local_policy().unwrap(), LocalPolicy::default(), "nothing saved");
+    assert_eq!(
+        l.local_policy().unwrap(),
+        LocalPolicy::default(),
+        "nothing saved"
+    );
 }
