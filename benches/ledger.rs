@@ -11,10 +11,12 @@ fn ms(d: std::time::Duration) -> f64 {
 }
 
 fn main() {
+    // `cargo bench` passes `--bench`; under `cargo test` the same code runs small, as a smoke test.
+    let benching = std::env::args().any(|a| a == "--bench");
     let households: usize = std::env::args()
         .skip(1)
         .find_map(|a| a.parse().ok())
-        .unwrap_or(200_000);
+        .unwrap_or(if benching { 200_000 } else { 600 });
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let dir = tempfile::tempdir().unwrap();
 

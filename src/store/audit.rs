@@ -66,13 +66,13 @@ fn table_label(table: &str) -> &str {
 }
 
 impl Ledger {
-    /// Every audit row of a household (the household and its records), in order.
-    pub fn audit_for(&self, household_id: &str) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn().prepare_cached(
+    fn audit_where(&self, clause: &str, arg: Option<&str>) -> Result<Vec<AuditEntry>> {
+        let sql = format!(
             "SELECT at, operator, table_name, record_id, action, field, old_value, new_value, reason
-             FROM audit WHERE household_id = ?1 ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([household_id], |r| {
+             FROM audit WHERE {clause} ORDER BY seq"
+        );
+        let mut stmt = self.conn().prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| {
             Ok(AuditEntry {
                 at: r.get(0)?,
                 operator: r.get(1)?,
@@ -88,25 +88,13 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every audit row of a household (the household and its records), in order.
+    pub fn audit_for(&self, household_id: &str) -> Result<Vec<AuditEntry>> {
+        self.audit_where("household_id = ?1", Some(household_id))
+    }
+
     /// Audit rows of ledger-wide settings (local policy, operator …).
     pub fn audit_for_settings(&self) -> Result<Vec<AuditEntry>> {
-        let mut stmt = self.conn().prepare_cached(
-            "SELECT at, operator, table_name, record_id, action, field, old_value, new_value, reason
-             FROM audit WHERE table_name = 'settings' ORDER BY seq",
-        )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(AuditEntry {
-                at: r.get(0)?,
-                operator: r.get(1)?,
-                table: r.get(2)?,
-                record_id: r.get(3)?,
-                action: r.get(4)?,
-                field: r.get(5)?,
-                old_value: r.get(6)?,
-                new_value: r.get(7)?,
-                reason: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        self.audit_where("table_name = 'settings'", None)
     }
 }
