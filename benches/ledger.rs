@@ -61,8 +61,8 @@ fn main() {
     let tail: String = ledger
         .conn()
         .query_row(
-            "SELECT id_tail FROM members LIMIT 1 OFFSET 12345",
-            [],
+            "SELECT id_tail FROM members LIMIT 1 OFFSET ?1",
+            [people / 2],
             |r| r.get(0),
         )
         .unwrap();
