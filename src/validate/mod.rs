@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// How serious a finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Blocks the write.
@@ -24,6 +25,7 @@ pub enum Severity {
 
 /// One problem found in the data.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Finding {
     pub severity: Severity,
     /// Household code (户编号) the finding belongs to (empty for village-level findings).

@@ -1,0 +1,53 @@
+//! The commands the UI invokes, by area. Each unpacks its arguments, calls the core and
+//! maps the error; nothing here decides anything about households.
+
+pub mod assess;
+pub mod exchange;
+pub mod households;
+pub mod ledger;
+pub mod print;
+pub mod settings;
+
+use crate::ipc::Progress;
+use tauri::{AppHandle, Emitter, Runtime};
+
+/// Every command, for `Builder::invoke_handler` (the app and the IPC tests share it).
+pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        ledger::ledger_info,
+        ledger::load_demo,
+        ledger::village_overview,
+        households::household_list,
+        households::search,
+        households::household_get,
+        households::household_check,
+        households::household_save,
+        assess::assess_household,
+        settings::settings_get,
+        settings::settings_save,
+        print::print_card,
+        print::print_batch,
+        print::print_roster,
+        print::print_notice,
+        exchange::import_file,
+        exchange::export_village,
+    ]
+}
+
+/// A progress callback for a core function that sends `progress` events for `task`.
+/// A lost event never stops the work.
+pub(crate) fn progress<'a, R: Runtime>(
+    app: &'a AppHandle<R>,
+    task: &'static str,
+) -> impl FnMut(usize, usize) + 'a {
+    move |done, total| {
+        let _ = app.emit(
+            "progress",
+            Progress {
+                task: task.to_string(),
+                done,
+                total,
+            },
+        );
+    }
+}

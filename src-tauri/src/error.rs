@@ -1,0 +1,114 @@
+//! The error every command returns: `{ code, message, findings }`, built from the core's
+//! typed error. The UI branches on `code`; `findings` lists each field at fault (non-empty
+//! for `validation`). Never a bare string.
+
+use serde::Serialize;
+use ts_rs::TS;
+use yibentong::validate::Finding;
+
+/// Stable error codes, the same strings as the core's `Error::code()`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    Validation,
+    Format,
+    NotFound,
+    Invalid,
+    SchemaTooNew,
+    Storage,
+    Io,
+    Document,
+}
+
+/// What a failed command sends to the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct AppError {
+    pub code: ErrorCode,
+    /// A Chinese sentence for the cadre.
+    pub message: String,
+    /// Every field at fault (for `validation`), each with its JSON path and message.
+    pub findings: Vec<Finding>,
+}
+
+impl AppError {
+    /// An error with a code and message and no findings.
+    pub fn new(code: ErrorCode, message: impl Into<String>) -> Self {
+        AppError {
+            code,
+            message: message.into(),
+            findings: Vec::new(),
+        }
+    }
+}
+
+impl From<yibentong::Error> for AppError {
+    fn from(e: yibentong::Error) -> Self {
+        use yibentong::Error as E;
+        // Exhaustive on purpose: a new core error must be given a code here.
+        let code = match &e {
+            E::Validation(_) => ErrorCode::Validation,
+            E::Format(_) => ErrorCode::Format,
+            E::NotFound(_) => ErrorCode::NotFound,
+            E::Invalid(_) => ErrorCode::Invalid,
+            E::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
+            E::Storage(_) => ErrorCode::Storage,
+            E::Io(_) => ErrorCode::Io,
+            E::Document(_) => ErrorCode::Document,
+        };
+        let message = e.to_string();
+        let findings = match e {
+            E::Validation(findings) => findings,
+            _ => Vec::new(),
+        };
+        AppError {
+            code,
+            message,
+            findings,
+        }
+    }
+}
+
+impl From<std::io::Error> for AppError {
+    fn from(e: std::io::Error) -> Self {
+        yibentong::Error::Io(e).into()
+    }
+}
+
+impl From<tauri::Error> for AppError {
+    fn from(e: tauri::Error) -> Self {
+        AppError::new(ErrorCode::Io, format!("桌面程序内部错误：{e}"))
+    }
+}
+
+/// The result of every command.
+pub type AppResult<T> = Result<T, AppError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_match_the_core() {
+        let errors = [
+            yibentong::Error::Validation(Vec::new()),
+            yibentong::Error::Format(String::new()),
+            yibentong::Error::NotFound(String::new()),
+            yibentong::Error::Invalid(String::new()),
+            yibentong::Error::SchemaTooNew {
+                found: 2,
+                supported: 1,
+            },
+            yibentong::Error::Storage(rusqlite::Error::InvalidQuery),
+            yibentong::Error::Io(std::io::Error::other("x")),
+            yibentong::Error::Document(String::new()),
+        ];
+        for e in errors {
+            let core = e.code();
+            let app = serde_json::to_value(AppError::from(e)).expect("serialises");
+            assert_eq!(
+                app["code"], core,
+                "the IPC code must equal the core's code()"
+            );
+        }
+    }
+}

@@ -1,0 +1,33 @@
+//! 一本通 desktop shell (Tauri 2): opens the ledger, registers the commands and plugins.
+//!
+//! Commands live in `commands/` by area and are adapters of a few lines over the core
+//! library `yibentong`; errors reach the UI as `AppError`; the types that cross IPC are
+//! exported to TypeScript (`ui/src/bindings/`) by the `bindings` test.
+
+pub mod commands;
+pub mod error;
+pub mod ipc;
+pub mod settings;
+pub mod state;
+
+use tauri::{Manager, Runtime};
+
+/// The app's builder without a context: plugins, state at startup and the commands.
+pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
+    builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let path = state::ledger_path(app.path().app_data_dir().ok());
+            app.manage(state::AppState::open(&path));
+            Ok(())
+        })
+        .invoke_handler(commands::handler())
+}
+
+/// Runs the desktop app.
+pub fn run() {
+    builder(tauri::Builder::default())
+        .run(tauri::generate_context!())
+        .expect("一本通无法启动（桌面窗口初始化失败）");
+}

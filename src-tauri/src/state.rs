@@ -1,0 +1,87 @@
+//! The app's state: the one open ledger behind a mutex, opened at startup.
+//!
+//! The ledger lives in the user's app data directory (`yibentong.db`); `YIBENTONG_DB`
+//! overrides the path (tests, screenshots, the demo script). If the file cannot be opened
+//! (e.g. it was written by a newer version) the app still starts and every command
+//! returns that error, so the UI can say why.
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use yibentong::store::Ledger;
+
+/// Environment variable naming the ledger file to open instead of the default.
+pub const DB_ENV: &str = "YIBENTONG_DB";
+/// Environment variable naming a directory where the UI saves files without a dialog
+/// (end-to-end tests and screenshots only).
+pub const AUTO_SAVE_ENV: &str = "YIBENTONG_E2E_OUT";
+
+/// The open ledger (or why it could not be opened) and where it is.
+pub struct AppState {
+    path: PathBuf,
+    ledger: Mutex<Result<Ledger, AppError>>,
+}
+
+impl AppState {
+    /// Opens (or creates) the ledger at `path`; a failure is kept and reported by commands.
+    pub fn open(path: &Path) -> AppState {
+        let ledger = (|| {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir)?;
+            }
+            Ok(Ledger::open(path)?)
+        })();
+        AppState {
+            path: path.to_path_buf(),
+            ledger: Mutex::new(ledger),
+        }
+    }
+
+    /// State over an already open ledger (tests).
+    pub fn with_ledger(path: &Path, ledger: Ledger) -> AppState {
+        AppState {
+            path: path.to_path_buf(),
+            ledger: Mutex::new(Ok(ledger)),
+        }
+    }
+
+    /// The ledger file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` with the ledger locked; commands run one at a time against it.
+    pub fn with<T>(&self, f: impl FnOnce(&mut Ledger) -> AppResult<T>) -> AppResult<T> {
+        let mut guard = self.ledger.lock().map_err(|_| {
+            AppError::new(
+                ErrorCode::Storage,
+                "台账在一次失败的操作后被锁定，请重新启动一本通",
+            )
+        })?;
+        match guard.as_mut() {
+            Ok(ledger) => f(ledger),
+            Err(e) => Err(e.clone()),
+        }
+    }
+}
+
+/// The ledger path: `YIBENTONG_DB` if set, else `yibentong.db` in the app data directory.
+pub fn ledger_path(app_data_dir: Option<PathBuf>) -> PathBuf {
+    match std::env::var_os(DB_ENV) {
+        Some(p) if !p.is_empty() => PathBuf::from(p),
+        _ => app_data_dir
+            .unwrap_or_else(|| PathBuf::from("."))
+            .join("yibentong.db"),
+    }
+}
+
+/// The directory the UI saves into without asking, if the test hook is set.
+pub fn auto_save_dir() -> Option<String> {
+    std::env::var(AUTO_SAVE_ENV).ok().filter(|d| !d.is_empty())
+}
+
+/// Today's date on this computer: the only clock read of the app (the core takes it as input).
+#[allow(clippy::disallowed_methods)]
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}

@@ -1,0 +1,229 @@
+//! Commands through Tauri's IPC without a window (`tauri::test`, mock runtime): the
+//! arguments as the UI sends them (camelCase JSON), the answers and the typed errors.
+
+use serde_json::{json, Value};
+use std::path::{Path, PathBuf};
+use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
+use tauri::webview::{InvokeRequest, WebviewWindowBuilder};
+use tauri::{ipc::CallbackFn, ipc::InvokeBody, App, WebviewWindow};
+use yibentong::store::Ledger;
+use yibentong_app::state::AppState;
+
+const VILLAGE: &str = "360729101099";
+
+struct Fixture {
+    _app: App<tauri::test::MockRuntime>,
+    webview: WebviewWindow<tauri::test::MockRuntime>,
+    dir: tempfile::TempDir,
+}
+
+/// An app over a fresh ledger file in a temporary directory.
+fn app() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("ledger.db");
+    let ledger = Ledger::open(&path).expect("a new ledger opens");
+    let app = mock_builder()
+        .manage(AppState::with_ledger(&path, ledger))
+        .invoke_handler(yibentong_app::commands::handler())
+        .build(mock_context(noop_assets()))
+        .expect("the mock app builds");
+    let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
+        .build()
+        .expect("a mock window");
+    Fixture {
+        _app: app,
+        webview,
+        dir,
+    }
+}
+
+impl Fixture {
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        get_ipc_response(
+            &self.webview,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().expect("a url"),
+                body: InvokeBody::Json(args),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+        .map(|body| body.deserialize::<Value>().expect("a JSON answer"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args)
+            .unwrap_or_else(|e| panic!("{cmd} should succeed, got {e}"))
+    }
+
+    fn out(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Imports the core's test village (two households).
+    fn import_village(&self) -> Value {
+        let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/village.json");
+        self.ok("import_file", json!({ "path": file }))
+    }
+}
+
+#[test]
+fn an_empty_ledger_reports_no_households() {
+    let f = app();
+    let info = f.ok("ledger_info", json!({}));
+    assert_eq!(info["households"], 0, "a new ledger holds no households");
+    assert_eq!(info["villages"], json!([]), "a new ledger has no village");
+}
+
+#[test]
+fn import_list_open_print_and_export_a_village() {
+    let f = app();
+    let summary = f.import_village();
+    assert_eq!(
+        summary["inserted"], 2,
+        "both households of the file are new"
+    );
+
+    let rows = f.ok("household_list", json!({ "village": VILLAGE }));
+    let rows = rows.as_array().expect("a list");
+    assert_eq!(rows.len(), 2, "the list shows both households");
+    assert_eq!(rows[0]["head"], "张三", "rows carry the head's name");
+    assert!(rows[0]["size"].is_number(), "sizes are plain numbers");
+
+    let detail = f.ok("household_get", json!({ "id": "h-1" }));
+    assert_eq!(detail["household"]["members"][0]["name"], "张三");
+    assert_eq!(detail["village"], VILLAGE, "the detail names its village");
+
+    let hits = f.ok("search", json!({ "query": "zs" }));
+    assert!(
+        hits.as_array()
+            .is_some_and(|h| h.iter().any(|x| x["name"] == "张三")),
+        "pinyin initials find 张三: {hits}"
+    );
+
+    let verdicts = f.ok("assess_household", json!({ "id": "h-1", "year": 2020 }));
+    assert!(
+        verdicts["assessment"]["verdicts"]
+            .as_array()
+            .is_some_and(|v| !v.is_empty()),
+        "the assessment lists verdicts: {verdicts}"
+    );
+    assert!(verdicts["what_if"].is_object(), "the what-if comes along");
+
+    let out = f.out("card.pdf");
+    let printed = f.ok(
+        "print_card",
+        json!({ "code": "3607291010990001", "kind": "household", "year": 2020, "out": out }),
+    );
+    assert!(
+        printed["pages"].as_u64().is_some_and(|p| p >= 1),
+        "{printed}"
+    );
+    let pdf = std::fs::read(&out).expect("the card was written where asked");
+    assert!(pdf.starts_with(b"%PDF"), "the card is a PDF");
+
+    let json_out = f.out("village.json");
+    let bytes = f.ok(
+        "export_village",
+        json!({ "village": VILLAGE, "path": json_out }),
+    );
+    let written = std::fs::metadata(&json_out)
+        .expect("the export exists")
+        .len();
+    assert_eq!(bytes, written, "the command reports the bytes written");
+}
+
+#[test]
+fn a_bad_id_number_is_a_typed_validation_error() {
+    let f = app();
+    f.import_village();
+    let mut household = f.ok("household_get", json!({ "id": "h-2" }))["household"].clone();
+    household["members"][0]["id_number"] = json!("360729195001011235");
+
+    let findings = f.ok(
+        "household_check",
+        json!({ "village": VILLAGE, "household": household }),
+    );
+    assert!(
+        findings.as_array().is_some_and(|list| list
+            .iter()
+            .any(|x| x["path"] == "members[0].id_number" && x["severity"] == "error")),
+        "the check points at the ID number: {findings}"
+    );
+
+    let err = f
+        .invoke(
+            "household_save",
+            json!({ "village": VILLAGE, "household": household, "reason": null }),
+        )
+        .expect_err("a household with a bad ID number is not saved");
+    assert_eq!(err["code"], "validation", "{err}");
+    let finding = &err["findings"][0];
+    assert_eq!(finding["path"], "members[0].id_number", "{err}");
+    let message = finding["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("身份证"),
+        "the message is Chinese and names the ID number: {message}"
+    );
+}
+
+#[test]
+fn a_new_household_without_ids_is_saved() {
+    let f = app();
+    f.import_village();
+    let household = json!({
+        "id": "",
+        "code": "3607291010990003",
+        "group": "一组",
+        "members": [
+            { "id": "", "name": "王五", "id_number": "360729198001011238", "relation": "head" }
+        ]
+    });
+    let saved = f.ok(
+        "household_save",
+        json!({ "village": VILLAGE, "household": household, "reason": null }),
+    );
+    let id = saved["household_id"].as_str().expect("an id");
+    assert!(!id.is_empty(), "the new household got an id");
+    let detail = f.ok("household_get", json!({ "id": id }));
+    assert_eq!(detail["household"]["members"][0]["name"], "王五");
+}
+
+#[test]
+fn unknown_village_and_settings_round_trip() {
+    let f = app();
+    let err = f
+        .invoke("household_list", json!({ "village": "999" }))
+        .expect_err("an unknown village is an error");
+    assert_eq!(err["code"], "not_found", "{err}");
+    assert_eq!(
+        err["findings"],
+        json!([]),
+        "only validation errors carry findings"
+    );
+
+    let mut settings = f.ok("settings_get", json!({}));
+    assert_eq!(settings["stale_days"], 90, "the default visit period");
+    settings["operator"] = json!("李书记");
+    settings["mask_ids"] = json!(true);
+    settings["local_policy"]["dibao_line"] = json!(6000.0);
+    let saved = f.ok(
+        "settings_save",
+        json!({ "settings": settings, "reason": "县文件" }),
+    );
+    assert_eq!(saved["operator"], "李书记");
+    assert_eq!(saved["mask_ids"], true);
+    assert_eq!(f.ok("ledger_info", json!({}))["operator"], "李书记");
+
+    settings["local_policy"]["dibao_line"] = json!(-1.0);
+    let err = f
+        .invoke(
+            "settings_save",
+            json!({ "settings": settings, "reason": null }),
+        )
+        .expect_err("a negative line is refused");
+    assert_eq!(err["code"], "invalid", "{err}");
+}

@@ -1,0 +1,225 @@
+//! The end-to-end scenario against the real built app: create a household with
+//! two members through the forms, see the Chinese message for a bad ID number, add an
+//! income line and see the exit verdict change, record a visit, print the household card
+//! and find the head's name in the PDF. Run by `scripts/e2e` under `xvfb-run`.
+
+use std::path::Path;
+use std::time::Instant;
+use yibentong_e2e::{test_ledger, App, Step};
+
+const CODE: &str = "3607291010990003";
+const HEAD: &str = "王大山";
+const HEAD_ID: &str = "360729198001011238";
+/// The same number with a wrong check digit.
+const BAD_ID: &str = "360729198001011235";
+const SPOUSE: &str = "李小花";
+const SPOUSE_ID: &str = "360729198202021248";
+
+async fn step(name: &str, run: impl std::future::Future<Output = Step>) -> Step {
+    let started = Instant::now();
+    let result = run.await;
+    let mark = if result.is_ok() { "通过" } else { "失败" };
+    println!(
+        "  [{mark}] {name}（{:.1} 秒）",
+        started.elapsed().as_secs_f64()
+    );
+    result
+}
+
+async fn scenario(app: &App, out: &Path) -> Step {
+    app.window(1366, 768).await?;
+    step("打开户列表", async {
+        app.click("[data-test=nav-households]").await?;
+        app.eventually("户列表显示2户", || async {
+            let count = app.texts("[data-test=list-count]").await.ok()?;
+            count.first().filter(|t| t.contains('2')).cloned()
+        })
+        .await
+        .map(drop)
+    })
+    .await?;
+
+    step("身份证号有误时显示中文提示", async {
+        app.click("[data-test=household-new]").await?;
+        app.fill("[data-test=household-code]", CODE).await?;
+        app.fill("[data-test=head-name]", HEAD).await?;
+        app.fill("[data-test=head-id-number]", BAD_ID).await?;
+        app.click("[data-test=form-save]").await?;
+        let message = app
+            .eventually("身份证号的错误提示", || async {
+                let errors = app.texts("[data-test=field-error]").await.ok()?;
+                errors.into_iter().find(|e| e.contains("身份证号"))
+            })
+            .await?;
+        println!("        提示：{message}");
+        if message.contains("校验") {
+            Ok(())
+        } else {
+            Err(format!("提示应说明校验位错误：{message}"))
+        }
+    })
+    .await?;
+
+    step("改正后保存新户（户主）", async {
+        app.fill("[data-test=head-id-number]", HEAD_ID).await?;
+        app.click("[data-test=form-save]").await?;
+        app.eventually("户详情标题", || async {
+            let title = app.texts("[data-test=household-title]").await.ok()?;
+            title.first().filter(|t| t.contains(HEAD)).cloned()
+        })
+        .await
+        .map(drop)
+    })
+    .await?;
+
+    step("添加第二个家庭成员", async {
+        app.click("#tab-members").await?;
+        app.click("[data-test=member-add]").await?;
+        app.fill("[data-test=member-name]", SPOUSE).await?;
+        app.choose("[data-test=member-relation]", "配偶").await?;
+        app.fill("[data-test=member-id-number]", SPOUSE_ID).await?;
+        app.click("[data-test=form-save]").await?;
+        app.eventually("成员表有两人", || async {
+            let names = app.texts("[data-test=member-row-name]").await.ok()?;
+            (names == [HEAD, SPOUSE]).then_some(())
+        })
+        .await
+    })
+    .await?;
+
+    let exit = "[data-test=verdict-household_exit]";
+    let before = step_value("查看收入前的脱贫退出判定", async {
+        app.click("#tab-verdicts").await?;
+        app.eventually("脱贫退出判定", || app.attr(exit, "data-outcome"))
+            .await
+    })
+    .await?;
+    println!("        脱贫退出：{before}");
+
+    step("添加一笔收入，人均纯收入随之计算", async {
+        app.click("#tab-income").await?;
+        app.click("[data-test=income-add]").await?;
+        app.fill("[data-test=income-item]", "务工收入").await?;
+        app.fill("[data-test=income-amount] input", "1000").await?;
+        app.click("[data-test=form-save]").await?;
+        app.eventually("人均纯收入500元", || async {
+            let shown = app.texts("[data-test=per-capita]").await.ok()?;
+            shown.first().filter(|t| t.contains("500")).cloned()
+        })
+        .await
+        .map(drop)
+    })
+    .await?;
+
+    let after = step_value("脱贫退出判定随收入改变", async {
+        app.click("#tab-verdicts").await?;
+        app.eventually("脱贫退出判定改变", || async {
+            app.attr(exit, "data-outcome")
+                .await
+                .filter(|o| *o != before)
+        })
+        .await
+    })
+    .await?;
+    println!("        脱贫退出：{before} → {after}");
+    if after != "no" {
+        return Err(format!(
+            "人均500元低于标准，脱贫退出应为 no，实际为 {after}"
+        ));
+    }
+
+    step("记录一次走访", async {
+        app.click("#tab-visits").await?;
+        app.click("[data-test=visit-add]").await?;
+        app.choose("[data-test=visit-cadre]", "").await?;
+        app.fill("[data-test=visit-found]", "家中两人，务工收入偏低")
+            .await?;
+        app.click("[data-test=form-save]").await?;
+        app.eventually("走访记录一条", || async {
+            let dates = app.texts("[data-test=visit-row-date]").await.ok()?;
+            (dates.len() == 1).then_some(())
+        })
+        .await
+    })
+    .await?;
+
+    step("导出户档案卡，PDF 里有户主姓名", async {
+        app.click("[data-test=print-card]").await?;
+        let pdf = app
+            .eventually("户档案卡 PDF", || async { find_pdf(out) })
+            .await?;
+        let text = std::process::Command::new("pdftotext")
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .map_err(|e| format!("pdftotext 无法运行（poppler-utils）：{e}"))?;
+        let text = String::from_utf8_lossy(&text.stdout);
+        println!("        {}", pdf.display());
+        if text.contains(HEAD) && text.contains(CODE) {
+            Ok(())
+        } else {
+            Err(format!("PDF 中应有户主“{HEAD}”和户编号{CODE}"))
+        }
+    })
+    .await
+}
+
+async fn step_value<T>(name: &str, run: impl std::future::Future<Output = Step<T>>) -> Step<T> {
+    let mut value = None;
+    step(name, async {
+        value = Some(run.await?);
+        Ok(())
+    })
+    .await?;
+    value.ok_or_else(|| format!("{name}：没有结果"))
+}
+
+/// The finished card: a PDF in the output directory that is no longer growing.
+fn find_pdf(out: &Path) -> Option<std::path::PathBuf> {
+    let pdf = std::fs::read_dir(out)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| p.extension().is_some_and(|x| x == "pdf"))?;
+    let bytes = std::fs::read(&pdf).ok()?;
+    let end = bytes.trim_ascii_end();
+    (bytes.starts_with(b"%PDF") && end.ends_with(b"%%EOF")).then_some(pdf)
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let started = Instant::now();
+    let result = run().await;
+    println!("端到端用时 {:.1} 秒", started.elapsed().as_secs_f64());
+    match result {
+        Ok(()) => println!("e2e: 1 passed, 0 failed"),
+        Err(e) => {
+            println!("失败：{e}");
+            println!("e2e: 0 passed, 1 failed");
+            std::process::exit(1);
+        }
+    }
+}
+
+async fn run() -> Step {
+    let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+    let out = dir.path().join("out");
+    std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
+    let db = test_ledger(dir.path())?;
+    println!(
+        "端到端：{}（台账 {}）",
+        yibentong_e2e::app_binary().display(),
+        db.display()
+    );
+    let app = App::start(&db, &out).await?;
+    let result = scenario(&app, &out).await;
+    if result.is_err() {
+        if let Ok(png) = app.client.screenshot().await {
+            let keep = std::env::temp_dir().join("yibentong-e2e-failure.png");
+            if std::fs::write(&keep, png).is_ok() {
+                println!("失败时的画面：{}", keep.display());
+            }
+        }
+    }
+    app.stop().await;
+    result
+}

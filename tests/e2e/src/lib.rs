@@ -1,0 +1,279 @@
+//! Drives the real, built desktop app: starts `tauri-driver` (which starts
+//! WebKitWebDriver and the app) with the app's environment, opens a WebDriver session with
+//! fantoccini and offers the few waits and gestures the Element Plus screens need.
+//!
+//! Needs an X display (run under `xvfb-run`), `tauri-driver` on PATH (or in
+//! `~/.cargo/bin`) and the app built by `bash scripts/app build`.
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+use tokio::process::{Child, Command};
+
+/// What went wrong, in a sentence for the log.
+pub type Failure = String;
+/// A step's result.
+pub type Step<T = ()> = Result<T, Failure>;
+
+/// How long a wait lasts before the step fails.
+pub const PATIENCE: Duration = Duration::from_secs(20);
+
+/// The running app with a WebDriver session on it.
+pub struct App {
+    pub client: Client,
+    driver: Driver,
+}
+
+/// The tauri-driver process. It is stopped with SIGTERM so that it stops its
+/// WebKitWebDriver too (a killed tauri-driver leaves that running on its port).
+struct Driver(Child);
+
+impl Driver {
+    async fn stop(&mut self) {
+        if let Some(pid) = self.0.id() {
+            let _ = Command::new("kill")
+                .args(["-TERM", &pid.to_string()])
+                .status()
+                .await;
+            if tokio::time::timeout(Duration::from_secs(5), self.0.wait())
+                .await
+                .is_ok()
+            {
+                return;
+            }
+        }
+        let _ = self.0.kill().await;
+    }
+}
+
+/// A TCP port nobody listens on now.
+fn free_port() -> Step<u16> {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| format!("没有空闲端口：{e}"))
+}
+
+/// The built app (`scripts/app build` leaves it in `target/app/`).
+pub fn app_binary() -> PathBuf {
+    let path = match std::env::var_os("YIBENTONG_APP") {
+        Some(p) => PathBuf::from(p),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/app/yibentong-app"),
+    };
+    std::fs::canonicalize(&path).unwrap_or(path)
+}
+
+fn tauri_driver() -> PathBuf {
+    let home = std::env::var_os("HOME")
+        .map(PathBuf::from)
+        .unwrap_or_default();
+    let installed = home.join(".cargo/bin/tauri-driver");
+    if installed.exists() {
+        installed
+    } else {
+        PathBuf::from("tauri-driver")
+    }
+}
+
+impl App {
+    /// Starts the app on the ledger `db`; files it saves go to `out`.
+    pub async fn start(db: &Path, out: &Path) -> Step<App> {
+        let port = free_port()?;
+        let app = app_binary();
+        if !app.exists() {
+            return Err(format!(
+                "找不到 {}：先运行 bash scripts/app build",
+                app.display()
+            ));
+        }
+        let native_port = free_port()?;
+        let driver = Command::new(tauri_driver())
+            .args(["--port", &port.to_string()])
+            .args(["--native-port", &native_port.to_string()])
+            .env("YIBENTONG_DB", db)
+            .env("YIBENTONG_E2E_OUT", out)
+            // The print preview writes into the temp directory: keep it with the test.
+            .env("TMPDIR", out)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("tauri-driver 无法启动（bash scripts/setup 会安装它）：{e}"))?;
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": app }),
+        );
+        let url = format!("http://127.0.0.1:{port}");
+        let started = Instant::now();
+        let mut driver = Driver(driver);
+        let client = loop {
+            let mut builder = ClientBuilder::native();
+            builder.capabilities(caps.clone());
+            let attempt = builder.connect(&url);
+            match tokio::time::timeout(PATIENCE, attempt).await {
+                Ok(Ok(c)) => break c,
+                _ if started.elapsed() > PATIENCE => {
+                    driver.stop().await;
+                    return Err("无法连接 tauri-driver（WebKitWebDriver 未启动？）".into());
+                }
+                _ => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        };
+        Ok(App { client, driver })
+    }
+
+    /// Closes the session (the app quits) and stops tauri-driver.
+    pub async fn stop(mut self) {
+        let _ = self.client.close().await;
+        self.driver.stop().await;
+    }
+
+    /// Puts the window at the top left at `w`×`h` (the screen of an old laptop).
+    pub async fn window(&self, w: u32, h: u32) -> Step {
+        self.client
+            .set_window_rect(0, 0, w, h)
+            .await
+            .map_err(|e| format!("窗口大小：{e}"))
+    }
+
+    /// Waits for an element by CSS selector.
+    pub async fn find(&self, css: &str) -> Step<Element> {
+        self.client
+            .wait()
+            .at_most(PATIENCE)
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("等不到 {css}：{e}"))
+    }
+
+    /// Waits for an element and clicks it.
+    pub async fn click(&self, css: &str) -> Step {
+        let started = Instant::now();
+        loop {
+            let el = self.find(css).await?;
+            match el.click().await {
+                Ok(()) => return Ok(()),
+                // Dialogs animate in: an element may be covered for a moment.
+                Err(e) if started.elapsed() > PATIENCE => return Err(format!("点不到 {css}：{e}")),
+                Err(_) => tokio::time::sleep(Duration::from_millis(200)).await,
+            }
+        }
+    }
+
+    /// Replaces the text of an input (select all, delete, type).
+    pub async fn fill(&self, css: &str, text: &str) -> Step {
+        let el = self.find(css).await?;
+        el.send_keys("\u{E009}a\u{E009}\u{E003}")
+            .await
+            .map_err(|e| format!("清空 {css}：{e}"))?;
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("输入 {css}：{e}"))
+    }
+
+    /// Opens an Element Plus select and picks the visible option with `label`
+    /// (the first visible option when `label` is empty).
+    pub async fn choose(&self, css: &str, label: &str) -> Step {
+        self.click(css).await?;
+        let xpath = if label.is_empty() {
+            "//li[contains(@class,'el-select-dropdown__item')]".to_string()
+        } else {
+            format!(
+                "//li[contains(@class,'el-select-dropdown__item')][normalize-space()='{label}']"
+            )
+        };
+        self.eventually(&format!("{css} 的选项“{label}”"), || async {
+            for option in self.client.find_all(Locator::XPath(&xpath)).await.ok()? {
+                if option.is_displayed().await.ok()? {
+                    return option.click().await.ok();
+                }
+            }
+            None
+        })
+        .await
+    }
+
+    /// Runs a script in the page and returns its value.
+    pub async fn js(&self, script: &str) -> Step<serde_json::Value> {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .map_err(|e| format!("脚本失败：{e}"))
+    }
+
+    /// The text of every element matching `css`.
+    pub async fn texts(&self, css: &str) -> Step<Vec<String>> {
+        let value = self
+            .js(&format!(
+                "return [...document.querySelectorAll('{css}')].map(e => e.textContent.trim())"
+            ))
+            .await?;
+        Ok(value
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// An attribute of the first element matching `css`, if both exist.
+    pub async fn attr(&self, css: &str, name: &str) -> Option<String> {
+        let el = self.client.find(Locator::Css(css)).await.ok()?;
+        el.attr(name).await.ok()?
+    }
+
+    /// Polls `check` until it yields a value, or fails after `PATIENCE` naming `what`.
+    pub async fn eventually<T, F, Fut>(&self, what: &str, mut check: F) -> Step<T>
+    where
+        F: FnMut() -> Fut,
+        Fut: std::future::Future<Output = Option<T>>,
+    {
+        let started = Instant::now();
+        loop {
+            if let Some(v) = check().await {
+                return Ok(v);
+            }
+            if started.elapsed() > PATIENCE {
+                return Err(format!("等待超时：{what}"));
+            }
+            tokio::time::sleep(Duration::from_millis(150)).await;
+        }
+    }
+}
+
+/// A fresh ledger holding the core's test village (two households, cadres), for forms
+/// that need a village to save into.
+pub fn test_ledger(dir: &Path) -> Step<PathBuf> {
+    let db = dir.join("ledger.db");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/village.json");
+    let bytes = std::fs::read(&file).map_err(|e| format!("{}：{e}", file.display()))?;
+    let mut ledger = yibentong::store::Ledger::open(&db).map_err(|e| e.to_string())?;
+    let today = yibentong::demo::history_end();
+    yibentong::exchange::import_bytes(&mut ledger, &bytes, "village.json", today)
+        .map_err(|e| e.to_string())?;
+    Ok(db)
+}
+
+/// A fresh ledger holding the demo village (300 households).
+pub fn demo_ledger(dir: &Path) -> Step<PathBuf> {
+    let db = dir.join("demo.db");
+    let mut ledger = yibentong::store::Ledger::open(&db).map_err(|e| e.to_string())?;
+    ledger.set_operator("演示数据");
+    ledger
+        .set_setting("operator", "李明", Some("演示"))
+        .map_err(|e| e.to_string())?;
+    yibentong::demo::build(
+        &mut ledger,
+        yibentong::demo::VILLAGE_SIZE,
+        2014,
+        yibentong::demo::history_end(),
+        &mut |_, _| {},
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(db)
+}
