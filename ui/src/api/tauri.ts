@@ -5,7 +5,45 @@ import { invoke } from '@tauri-apps/api/core'
 import { listen } from '@tauri-apps/api/event'
 import type { Backend } from './backend'
 import { BackendError } from './errors'
-import type { Progress } from './types'
+import type { Progress, VillageOverview } from './types'
+import type { VillageOverview as WireOverview } from '@/bindings/VillageOverview'
+
+/** The core's overview (generated type) as the 首页 shows it. */
+export function toOverview(w: WireOverview): VillageOverview {
+  const households_by_status: Record<string, number> = {}
+  const persons_by_status: Record<string, number> = {}
+  for (const s of w.by_status) {
+    const key = s.status ?? 'unrecorded'
+    households_by_status[key] = s.households
+    persons_by_status[key] = s.people
+  }
+  const item = (a: WireOverview['warnings'][number]) => ({ household_id: a.household_id, code: a.code, head: a.head, note: a.detail })
+  const exit = w.incidence === null || w.threshold === null ? 'unknown' : w.incidence <= w.threshold ? 'yes' : 'no'
+  return {
+    village: w.village.code,
+    year: w.year,
+    households: w.households,
+    persons: w.people,
+    households_by_status,
+    persons_by_status,
+    poor_persons: w.poor_persons,
+    rural_population: w.rural_population,
+    incidence: w.incidence,
+    threshold: w.threshold,
+    village_exit: exit,
+    exits_by_year: w.exits_by_year.map((e) => ({ year: e.year, households: e.households, persons: 0 })),
+    income_by_year: w.income_by_year.map((p) => ({
+      year: p.year,
+      per_capita: p.median,
+      poverty_line: p.year <= 2020 ? p.line : null,
+      monitoring_line: p.year >= 2021 ? p.line : null,
+    })),
+    stale: w.stale_visits.map(item),
+    warnings: w.warnings.map(item),
+    disagreements: w.disagreements.map(item),
+    reviews_due: w.review_due.map(item),
+  }
+}
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
@@ -18,7 +56,7 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const tauriBackend: Backend = {
   ledgerInfo: () => call('ledger_info'),
   loadDemo: () => call('load_demo'),
-  villageOverview: (village, year, staleDays) => call('village_overview', { village, year, staleDays }),
+  villageOverview: async (village, year, staleDays) => toOverview(await call<WireOverview>('village_overview', { village, year, staleDays })),
   householdList: (village) => call('household_list', { village }),
   search: (query) => call('search', { query }),
   householdGet: (id) => call('household_get', { id }),
