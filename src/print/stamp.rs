@@ -24,6 +24,22 @@ pub(crate) struct Stamp {
     pub printed_on: NaiveDate,
 }
 
+impl Stamp {
+    /// The stamp of a household document (`title` e.g. 户档案卡), identified by village and
+    /// household code.
+    pub(crate) fn household(kind: &'static str, title: &str, ctx: &super::CardContext) -> Stamp {
+        let code = &ctx.household.code;
+        Stamp {
+            kind,
+            identity: format!("{}/{}", ctx.village.code, code),
+            label: format!("{title}　户编号：{code}"),
+            year: ctx.year,
+            revision: ctx.revision,
+            printed_on: ctx.printed_on,
+        }
+    }
+}
+
 const QR_SIZE: f32 = 48.0;
 const STAMP_TEXT: f32 = 7.5;
 

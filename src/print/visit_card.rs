@@ -104,13 +104,6 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     }
     c.end_table();
 
-    let stamp = Stamp {
-        kind: "visits",
-        identity: format!("{}/{}", ctx.village.code, h.code),
-        label: format!("帮扶记录卡　户编号：{}", h.code),
-        year: ctx.year,
-        revision: ctx.revision,
-        printed_on: ctx.printed_on,
-    };
+    let stamp = Stamp::household("visits", "帮扶记录卡", ctx);
     stamp::finish(format!("帮扶记录卡 {}", h.code), c.finish(), &stamp)
 }
