@@ -61,6 +61,25 @@ pub fn policy_for(
     Ok(rules::resolve(year, as_of, &local, overrides)?)
 }
 
+/// The households of a village registered on `date`, as they stood then.
+pub fn village_households_on(
+    ledger: &Ledger,
+    village_id: &str,
+    date: NaiveDate,
+) -> Result<Vec<Household>> {
+    Ok(crate::model::households_on(
+        &village_households(ledger, village_id)?,
+        date,
+    ))
+}
+
+/// The date a paper of `year` printed on `today` reads the ledger at: the end of the year,
+/// or today for the year still running.
+pub fn paper_date(year: i32, today: NaiveDate) -> Result<NaiveDate> {
+    let end = rules::year_end(year).ok_or_else(|| Error::Invalid(format!("年度{year}无效")))?;
+    Ok(end.min(today.max(NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end))))
+}
+
 /// Every live household of a village, loaded whole.
 pub fn village_households(ledger: &Ledger, village_id: &str) -> Result<Vec<Household>> {
     crate::store::read::household_ids(ledger.conn(), village_id)?

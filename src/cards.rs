@@ -1,13 +1,14 @@
 //! Printing from the ledger: gathers a record, its verdicts for the year and the card
 //! settings, renders with `print`, and writes a print-log row (paper tied to record).
 
-use crate::assess::{policy_for, village_households};
+use crate::assess::{paper_date, policy_for, village_households_on};
+use crate::model::Cadre;
 use crate::print::{
     self, CardContext, CardKind, NoticeContext, NoticeKind, NoticeRow, PrintedDocument,
     RosterContext, RosterRow, VerdictLine,
 };
 use crate::rules::{self, Overrides, Rule};
-use crate::store::{Ledger, StoredVillage};
+use crate::store::{Ledger, StoredHousehold, StoredVillage};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 
@@ -58,7 +59,14 @@ fn context<'a>(
     mask_ids: bool,
 ) -> Result<CardContext<'a>> {
     let (household, revision) = (&stored.household, stored.revision);
-    let policy = policy_for(ledger, &village.village, year, None, &Overrides::default())?;
+    let on = paper_date(year, printed_on)?;
+    let policy = policy_for(
+        ledger,
+        &village.village,
+        year,
+        Some(on),
+        &Overrides::default(),
+    )?;
     let assessment = rules::assess_household(household, &policy);
     let shown = [
         Rule::HouseholdExit,
@@ -107,6 +115,31 @@ fn context<'a>(
     })
 }
 
+/// A household, its village and the village's cadres as they stood on `on`; a household
+/// not registered then is refused with the reason.
+fn as_of(
+    stored: &StoredHousehold,
+    village: &StoredVillage,
+    cadres: &[Cadre],
+    on: NaiveDate,
+) -> Result<(StoredHousehold, StoredVillage, Vec<Cadre>)> {
+    let h = &stored.household;
+    if let Some(why) = h.registration_on(on).explain(&h.code, on) {
+        return Err(Error::Invalid(why));
+    }
+    Ok((
+        StoredHousehold {
+            household: h.as_of(on),
+            ..stored.clone()
+        },
+        StoredVillage {
+            village: village.village.as_of(on),
+            ..village.clone()
+        },
+        cadres.iter().map(|c| c.as_of(on)).collect(),
+    ))
+}
+
 fn line_of(p: &rules::Param<f64>) -> Option<(f64, String)> {
     Some((p.value, format!("{}年{}", p.year, p.name)))
 }
@@ -123,6 +156,8 @@ pub fn household_card(
     let stored = ledger.household_by_code(code)?;
     let village = ledger.village_by_id(&stored.village_id)?;
     let cadres = ledger.cadres(&village.id)?;
+    let (stored, village, cadres) =
+        as_of(&stored, &village, &cadres, paper_date(year, printed_on)?)?;
     let mask = match mask {
         Some(m) => m,
         None => ledger.mask_ids()?,
@@ -151,19 +186,31 @@ pub fn village_cards(
     printed_on: NaiveDate,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<PrintedDocument> {
-    let village = ledger.village(village_code)?;
-    let cadres = ledger.cadres(&village.id)?;
+    let all_cadres = ledger.cadres(&ledger.village(village_code)?.id)?;
+    let on = paper_date(year, printed_on)?;
+    let full_village = ledger.village(village_code)?;
     let mask = ledger.mask_ids()?;
-    let ids = crate::store::read::household_ids(ledger.conn(), &village.id)?;
+    let ids = crate::store::read::household_ids(ledger.conn(), &full_village.id)?;
     let mut stored = Vec::new();
+    let (mut village, mut cadres) = (full_village.clone(), all_cadres.clone());
     for id in ids {
         let s = ledger.household(&id)?;
-        if only.is_none_or(|list| list.iter().any(|c| c == &s.household.code)) {
-            stored.push(s);
+        let listed = only.is_some_and(|list| list.iter().any(|c| c == &s.household.code));
+        if only.is_some() && !listed {
+            continue;
+        }
+        match as_of(&s, &full_village, &all_cadres, on) {
+            Ok((h, v, c)) => {
+                stored.push(h);
+                (village, cadres) = (v, c);
+            }
+            // Asked for by name: say why it cannot be printed; otherwise leave it out.
+            Err(e) if listed => return Err(e),
+            Err(_) => {}
         }
     }
     if stored.is_empty() {
-        return Err(Error::NotFound("要打印的农户".into()));
+        return Err(Error::NotFound(format!("{year}年在册、要打印的农户")));
     }
     let contexts = stored
         .iter()
@@ -189,11 +236,22 @@ pub fn roster(
     year: i32,
     printed_on: NaiveDate,
 ) -> Result<PrintedDocument> {
-    let village = ledger.village(village_code)?;
-    let cadres = ledger.cadres(&village.id)?;
-    let households = village_households(ledger, &village.id)?;
-    let policy = policy_for(ledger, &village.village, year, None, &Overrides::default())?;
-    let on = policy.as_of;
+    let mut village = ledger.village(village_code)?;
+    let on = paper_date(year, printed_on)?;
+    let cadres: Vec<Cadre> = ledger
+        .cadres(&village.id)?
+        .iter()
+        .map(|c| c.as_of(on))
+        .collect();
+    let households = village_households_on(ledger, &village.id, on)?;
+    village.village = village.village.as_of(on);
+    let policy = policy_for(
+        ledger,
+        &village.village,
+        year,
+        Some(on),
+        &Overrides::default(),
+    )?;
     let rows = households
         .iter()
         .map(|h| {
@@ -250,9 +308,10 @@ pub fn notice(
     kind: NoticeKind,
     printed_on: NaiveDate,
 ) -> Result<PrintedDocument> {
-    let village = ledger.village(village_code)?;
-    let households = village_households(ledger, &village.id)?;
-    let on = rules::year_end(year).unwrap_or(printed_on);
+    let mut village = ledger.village(village_code)?;
+    let on = paper_date(year, printed_on)?;
+    let households = village_households_on(ledger, &village.id, on)?;
+    village.village = village.village.as_of(on);
     let rows: Vec<NoticeRow> = households
         .iter()
         .filter_map(|h| {

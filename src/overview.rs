@@ -88,11 +88,20 @@ pub fn village_overview(
     today: NaiveDate,
     stale_days: i64,
 ) -> Result<VillageOverview> {
-    let village = ledger.village(village_code)?;
-    let households = village_households(ledger, &village.id)?;
-    let policy = policy_for(ledger, &village.village, year, None, &Overrides::default())?;
+    let mut village = ledger.village(village_code)?;
+    let all = village_households(ledger, &village.id)?;
+    let on = crate::assess::paper_date(year, today)?;
+    // Every figure is of the year's facts: the households registered then, as they were.
+    let households = crate::model::households_on(&all, on);
+    village.village = village.village.as_of(on);
+    let policy = policy_for(
+        ledger,
+        &village.village,
+        year,
+        Some(on),
+        &Overrides::default(),
+    )?;
     let assessed = rules::assess_village(&village.village, &households, &policy);
-    let on = policy.as_of.min(today);
 
     let mut by_status: Vec<StatusCount> = Vec::new();
     for h in &households {
@@ -124,8 +133,15 @@ pub fn village_overview(
         .min(year);
     let mut income_by_year = Vec::new();
     for y in first..=year {
-        let p = policy_for(ledger, &village.village, y, None, &Overrides::default())?;
-        let mut values: Vec<f64> = households
+        let y_on = crate::assess::paper_date(y, today)?;
+        let p = policy_for(
+            ledger,
+            &village.village,
+            y,
+            Some(y_on),
+            &Overrides::default(),
+        )?;
+        let mut values: Vec<f64> = crate::model::households_on(&all, y_on)
             .iter()
             .filter(|h| h.identified_year.is_some() || h.monitoring.is_some())
             .filter_map(|h| rules::assess_household(h, &p).per_capita_net_income)

@@ -1,10 +1,11 @@
 //! Shapes that cross IPC and are the shell's own (the rest are core types): what a
 //! command returns when no single core type fits, and argument enums.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 use yibentong::codes::Region;
-use yibentong::model::{Cadre, Household};
+use yibentong::model::{Cadre, Household, Registration, TimelineEntry};
 use yibentong::print::{CardKind, NoticeKind};
 use yibentong::rules::{Assessment, WhatIf};
 use yibentong::validate::Finding;
@@ -51,6 +52,16 @@ pub struct HouseholdDetail {
     pub cadres: Vec<Cadre>,
     /// Stored warnings (never blocking).
     pub warnings: Vec<Finding>,
+    /// The date the household is shown as of (`None`: today's facts, editable).
+    #[ts(optional = nullable)]
+    pub as_of: Option<NaiveDate>,
+    /// Whether the household was registered on that date.
+    pub registration: Registration,
+    /// Why it was not (a sentence), if it was not.
+    #[ts(optional = nullable)]
+    pub registration_note: Option<String>,
+    /// Its timeline (status transitions, changed facts, member changes, pairings …).
+    pub timeline: Vec<TimelineEntry>,
 }
 
 /// What saving a household did.

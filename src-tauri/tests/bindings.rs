@@ -15,7 +15,7 @@ fn export_all(dir: &Path) {
         };
     }
     use yibentong::exchange::ImportSummary;
-    use yibentong::model::Household;
+    use yibentong::model::{Effective, Household};
     use yibentong::overview::VillageOverview;
     use yibentong::store::{HouseholdRow, SearchHit};
     use yibentong::validate::Finding;
@@ -39,6 +39,7 @@ fn export_all(dir: &Path) {
         CardKindArg,
         NoticeKindArg,
         ImportSummary,
+        Effective,
     );
 }
 

@@ -20,8 +20,8 @@ pub struct AssessArgs {
     pub village: Option<String>,
     #[arg(long)]
     pub year: i32,
-    /// Assessment date (default: 31 December of the year).
-    #[arg(long)]
+    /// Assessment date (default: 31 December of the year); the facts of that day are used.
+    #[arg(long, value_parser = super::parse_date)]
     pub as_of: Option<chrono::NaiveDate>,
     #[arg(long)]
     pub poverty_line: Option<f64>,
@@ -85,6 +85,16 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
         dibao_line: a.dibao_line,
     };
     let policy = rules::resolve(a.year, as_of, &local, &overrides)?;
+    // The year's facts: households registered then, as they stood then.
+    if let Some(code) = &a.household {
+        if let Some(h) = households.iter().find(|h| &h.code == code) {
+            if let Some(why) = h.registration_on(as_of).explain(code, as_of) {
+                return Err(Error::Invalid(why));
+            }
+        }
+    }
+    let households = yibentong::model::households_on(&households, as_of);
+    let village = village.as_of(as_of);
     if a.village.is_some() {
         let va = rules::assess_village(&village, &households, &policy);
         if a.json {

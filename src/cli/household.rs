@@ -12,10 +12,20 @@ pub enum HouseholdCommand {
         #[arg(long)]
         village: Option<String>,
     },
-    /// A household with its members and records.
+    /// A household with its members and records (as it stood on a date with --as-of).
     Show {
         code: String,
+        /// Show the household as it stood on this date (年-月-日).
+        #[arg(long, value_parser = super::parse_date)]
+        as_of: Option<chrono::NaiveDate>,
         /// Print the household as exchange v1 JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// A household's timeline: status transitions, changed and corrected facts, member
+    /// changes, pairings, visits, measures and monitoring, oldest first.
+    History {
+        code: String,
         #[arg(long)]
         json: bool,
     },
@@ -38,8 +48,19 @@ pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
                 );
             }
         }
-        HouseholdCommand::Show { code, json } => {
-            let stored = ledger.household_by_code(code)?;
+        HouseholdCommand::Show { code, as_of, json } => {
+            let mut stored = ledger.household_by_code(code)?;
+            let on = as_of.unwrap_or_else(super::today);
+            if let Some(date) = as_of {
+                if let Some(why) = stored.household.registration_on(*date).explain(code, *date) {
+                    return Err(yibentong::Error::Invalid(why));
+                }
+                stored.household = stored.household.as_of(*date);
+                stored.household.history.clear();
+                for m in &mut stored.household.members {
+                    m.history.clear();
+                }
+            }
             if *json {
                 say!(
                     "{}",
@@ -48,9 +69,42 @@ pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
                 );
             } else {
                 let cadres = ledger.cadres(&stored.village_id)?;
-                say!("{}", describe(&stored.household, &cadres, stored.revision));
-                for w in ledger.warnings(&stored.household.id)? {
-                    say!("  提示：{}（{}）", w.message, w.path);
+                if let Some(date) = as_of {
+                    say!("（{date}时的情况）");
+                }
+                say!(
+                    "{}",
+                    describe(&stored.household, &cadres, stored.revision, on)
+                );
+                if as_of.is_none() {
+                    for w in ledger.warnings(&stored.household.id)? {
+                        say!("  提示：{}（{}）", w.message, w.path);
+                    }
+                }
+            }
+        }
+        HouseholdCommand::History { code, json } => {
+            let stored = ledger.household_by_code(code)?;
+            let cadres = ledger.cadres(&stored.village_id)?;
+            let lines = yibentong::model::timeline(&stored.household, &cadres);
+            if *json {
+                say!(
+                    "{}",
+                    serde_json::to_string_pretty(&lines)
+                        .map_err(|e| yibentong::Error::Format(e.to_string()))?
+                );
+            } else {
+                say!("户{}的变化记录：", stored.household.code);
+                for l in lines {
+                    let date = l.date.map(|d| d.to_string()).unwrap_or("最初登记".into());
+                    let mut text = format!("{date}\t{}", l.text);
+                    if let Some(r) = &l.reason {
+                        text += &format!("（原因：{r}）");
+                    }
+                    if let Some(d) = &l.doc {
+                        text += &format!("〔{d}〕");
+                    }
+                    say!("{text}");
                 }
             }
         }
@@ -67,7 +121,12 @@ fn yes(v: Option<bool>) -> &'static str {
 }
 
 /// A readable Chinese view of a household.
-fn describe(h: &Household, cadres: &[yibentong::model::Cadre], revision: i64) -> String {
+fn describe(
+    h: &Household,
+    cadres: &[yibentong::model::Cadre],
+    revision: i64,
+    on: chrono::NaiveDate,
+) -> String {
     let mut s = String::new();
     let head = h.head().map(|m| m.name.as_str()).unwrap_or("（无户主）");
     s += &format!(
@@ -92,14 +151,33 @@ fn describe(h: &Household, cadres: &[yibentong::model::Cadre], revision: i64) ->
         h.main_cause.map(|c| c.label()).unwrap_or("-"),
         others.join("、")
     );
-    s += &format!("家庭成员（{}人）：\n", h.members.len());
+    let c = &h.conditions;
+    s += &format!(
+        "住房 {}　{}　饮水安全 {}　卫生厕所 {}\n",
+        c.house_grade
+            .map(|g| g.label().to_string())
+            .unwrap_or("-".into()),
+        c.house_area_m2
+            .map(|a| format!("{a}平方米"))
+            .unwrap_or_default(),
+        yes(c.drinking_water_safe),
+        yes(c.sanitary_toilet),
+    );
+    s += &format!("家庭成员（{}人）：\n", h.members_on(on).len());
     for m in &h.members {
+        let left = if h.is_registered_on(m, on) {
+            ""
+        } else {
+            "（已不在户）"
+        };
         s += &format!(
-            "  {}\t{}\t{}\t{}\t{}\t{}\t医保{}\n",
+            "  {}{left}\t{}\t{}\t{}\t{}岁\t{}\t{}\t{}\t医保{}\n",
             m.name,
             m.relation.map(|r| r.label()).unwrap_or("-"),
             m.effective_sex().map(|x| x.label()).unwrap_or("-"),
             m.id_number.as_deref().unwrap_or("-"),
+            m.age_on(on).map(|a| a.to_string()).unwrap_or("-".into()),
+            m.schooling.map(|x| x.label()).unwrap_or("-"),
             m.health.map(|x| x.label()).unwrap_or("-"),
             m.labor.map(|x| x.label()).unwrap_or("-"),
             yes(m.medical_insurance),

@@ -47,14 +47,21 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
     Ok(())
 }
 
-pub fn import(cli: &Cli, file: &Path) -> Result<()> {
+pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> Result<()> {
     let bytes = std::fs::read(file)?;
     let mut ledger = open(cli)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
-    match exchange::import_bytes(&mut ledger, &bytes, &name, today()) {
+    let today = today();
+    match exchange::import_bytes_at(
+        &mut ledger,
+        &bytes,
+        &name,
+        today,
+        effective.unwrap_or(today),
+    ) {
         Ok(s) => {
             say!(
                 "导入完成：村 {}，新增 {} 户，更新 {} 户，未变 {} 户，提示 {} 条",
@@ -77,9 +84,12 @@ pub fn import(cli: &Cli, file: &Path) -> Result<()> {
     }
 }
 
-pub fn export(cli: &Cli, village: &str) -> Result<()> {
+pub fn export(cli: &Cli, village: &str, on: Option<chrono::NaiveDate>) -> Result<()> {
     let ledger = open(cli)?;
-    let text = exchange::export_json(&ledger, village)?;
+    let text = match on {
+        Some(date) => exchange::export_json_on(&ledger, village, date)?,
+        None => exchange::export_json(&ledger, village)?,
+    };
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.write_all(b"\n")?;

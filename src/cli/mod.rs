@@ -64,11 +64,22 @@ pub enum Command {
         limit: usize,
     },
     /// Import an exchange v1 JSON file: all of it or, on any error, nothing.
-    Import { file: PathBuf },
-    /// Export a village as exchange v1 JSON to stdout.
+    Import {
+        file: PathBuf,
+        /// The date the file's facts hold from (default: today). Facts that differ from the
+        /// ledger's on that date start new periods; earlier ones stay.
+        #[arg(long, value_parser = parse_date)]
+        effective: Option<chrono::NaiveDate>,
+    },
+    /// Export a village as exchange v1 JSON to stdout (with the facts' history), or the
+    /// village as it stood at the end of a year (--year) or on a date (--as-of).
     Export {
         #[arg(long)]
         village: String,
+        #[arg(long, conflicts_with = "as_of")]
+        year: Option<i32>,
+        #[arg(long, value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
     },
     /// Print a household's change history.
     Audit { code: String },
@@ -128,6 +139,12 @@ pub enum Command {
     },
 }
 
+/// A date argument (`2019-12-31`), with a Chinese message when it is not one.
+pub(crate) fn parse_date(text: &str) -> std::result::Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("“{text}”不是有效日期，应写作 年-月-日，例如 2019-12-31"))
+}
+
 // The command line is where "today" comes from; the core takes it as an input.
 #[allow(clippy::disallowed_methods)]
 pub(crate) fn today() -> chrono::NaiveDate {
@@ -151,8 +168,22 @@ pub fn run(cli: Cli) -> Result<()> {
         } => ledger_io::demo(&cli, out, *households, *seed),
         Command::Household(cmd) => household::run(&cli, cmd),
         Command::Search { query, limit } => household::search(&cli, query, *limit),
-        Command::Import { file } => ledger_io::import(&cli, file),
-        Command::Export { village } => ledger_io::export(&cli, village),
+        Command::Import { file, effective } => ledger_io::import(&cli, file, *effective),
+        Command::Export {
+            village,
+            year,
+            as_of,
+        } => {
+            let on = match (year, as_of) {
+                (_, Some(d)) => Some(*d),
+                (Some(y), None) => Some(
+                    yibentong::rules::year_end(*y)
+                        .ok_or_else(|| yibentong::Error::Invalid(format!("年度{y}无效")))?,
+                ),
+                _ => None,
+            };
+            ledger_io::export(&cli, village, on)
+        }
         Command::Audit { code } => household::audit(&cli, code),
         Command::Assess(args) => assess::assess(&cli, args),
         Command::Policy(cmd) => assess::policy(&cli, cmd),

@@ -73,6 +73,8 @@ fn village(index: usize, households: usize, seed: u64) -> VillageDocument {
                 position: Some(
                     names::POSITIONS[rng.random_range(0..names::POSITIONS.len())].to_string(),
                 ),
+                recorded_from: None,
+                history: Vec::new(),
             }
         })
         .collect();
@@ -92,6 +94,8 @@ fn village(index: usize, households: usize, seed: u64) -> VillageDocument {
             region: Some(crate::codes::Region::Central),
             rural_population: Some((people as f64 * 1.04) as u32),
             groups: names::GROUPS.iter().map(|g| g.to_string()).collect(),
+            recorded_from: None,
+            history: Vec::new(),
         },
         cadres,
         households: list,

@@ -189,5 +189,7 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         dibao: Some(p.dibao),
         tekun: Some(if p.tekun { Tekun::Dispersed } else { Tekun::No }),
         has_legal_supporter: Some(!p.tekun),
+        recorded_from: None,
+        history: Vec::new(),
     }
 }

@@ -8,8 +8,8 @@ mod parse;
 
 pub use parse::parse_document;
 
-use crate::model::{new_id, Cadre, VillageDocument, FORMAT_V1};
-use crate::store::Ledger;
+use crate::model::{new_id, Cadre, Effective, VillageDocument, FORMAT_V1};
+use crate::store::{Ledger, WriteOptions};
 use crate::validate::{self, Finding};
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -67,16 +67,39 @@ pub fn import_bytes(
     source: &str,
     today: NaiveDate,
 ) -> Result<ImportSummary> {
+    import_bytes_at(ledger, bytes, source, today, today)
+}
+
+/// `import_bytes` with the date the file's facts hold from (`--effective`): facts that
+/// differ from the ledger's on that date start new periods there; earlier ones stay.
+pub fn import_bytes_at(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+) -> Result<ImportSummary> {
     let doc = parse_document(bytes, today).map_err(Error::Validation)?;
-    import_document(ledger, doc, source, today)
+    import_document_at(ledger, doc, source, today, effective)
 }
 
 /// Checks and imports an already parsed document (see `import_bytes`).
 pub fn import_document(
     ledger: &mut Ledger,
+    doc: VillageDocument,
+    source: &str,
+    today: NaiveDate,
+) -> Result<ImportSummary> {
+    import_document_at(ledger, doc, source, today, today)
+}
+
+/// `import_document` with the date the document's facts hold from.
+pub fn import_document_at(
+    ledger: &mut Ledger,
     mut doc: VillageDocument,
     source: &str,
     today: NaiveDate,
+    effective: NaiveDate,
 ) -> Result<ImportSummary> {
     for h in &mut doc.households {
         h.assign_missing_ids();
@@ -85,11 +108,21 @@ pub fn import_document(
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    let reason = format!("导入文件 {source}");
+    let reason = if effective == today {
+        format!("导入文件 {source}")
+    } else {
+        format!("导入文件 {source}（所载情况自{effective}起）")
+    };
+    let opts = WriteOptions {
+        effective: Effective::Change { from: effective },
+        reason: Some(&reason),
+        doc: None,
+        today,
+    };
     ledger.with_tx(|w| {
-        let village_id = w.save_village(&new_id(), &doc.village, Some(&reason))?;
+        let village_id = w.save_village_at(&new_id(), &doc.village, &opts)?;
         for c in &doc.cadres {
-            w.save_cadre(&village_id, c, Some(&reason))?;
+            w.save_cadre_at(&village_id, c, &opts)?;
         }
         let mut summary = ImportSummary {
             village: doc.village.code.clone(),
@@ -97,7 +130,7 @@ pub fn import_document(
         };
         for (i, h) in doc.households.iter().enumerate() {
             let saved = w
-                .save_household_with(&village_id, h, &doc.cadres, Some(&reason), today)
+                .save_household_at(&village_id, h, &doc.cadres, &opts)
                 .map_err(|e| prefix_paths(e, i))?;
             match saved.change {
                 crate::store::Change::Inserted => summary.inserted += 1,
@@ -126,13 +159,30 @@ fn prefix_paths(e: Error, index: usize) -> Error {
 
 /// Exports one village as a v1 document (households by code, records in entry order).
 pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocument> {
-    let village = ledger.village(village_code)?;
-    let cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
+    let mut village = ledger.village(village_code)?.clone();
+    let mut cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
     let ids = crate::store::read::household_ids(ledger.conn(), &village.id)?;
-    let households = ids
+    let mut households = ids
         .iter()
         .map(|id| ledger.household(id).map(|s| s.household))
         .collect::<Result<Vec<_>>>()?;
+    // The date a record was first known travels only with its history: a record without
+    // one exports exactly as exchange v1 has it.
+    let keep = |from: &mut Option<NaiveDate>, history: &[crate::model::FactPeriod]| {
+        if history.is_empty() {
+            *from = None;
+        }
+    };
+    keep(&mut village.village.recorded_from, &village.village.history);
+    for c in &mut cadres {
+        keep(&mut c.recorded_from, &c.history);
+    }
+    for h in &mut households {
+        keep(&mut h.recorded_from, &h.history);
+        for m in &mut h.members {
+            keep(&mut m.recorded_from, &m.history);
+        }
+    }
     Ok(VillageDocument {
         format: FORMAT_V1.to_string(),
         village: village.village,
@@ -144,5 +194,43 @@ pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocu
 /// Exports a village as pretty JSON text.
 pub fn export_json(ledger: &Ledger, village_code: &str) -> Result<String> {
     let doc = export_village(ledger, village_code)?;
+    serde_json::to_string_pretty(&doc).map_err(|e| Error::Format(e.to_string()))
+}
+
+/// Exports a village as it stood on `date`: the households registered then, with that
+/// day's facts and the records dated by then (a snapshot: no history).
+pub fn export_village_on(
+    ledger: &Ledger,
+    village_code: &str,
+    date: NaiveDate,
+) -> Result<VillageDocument> {
+    let mut doc = export_village(ledger, village_code)?;
+    doc.village = doc.village.as_of(date);
+    doc.village.history.clear();
+    doc.village.recorded_from = None;
+    doc.cadres = doc
+        .cadres
+        .iter()
+        .map(|c| Cadre {
+            history: Vec::new(),
+            recorded_from: None,
+            ..c.as_of(date)
+        })
+        .collect();
+    doc.households = crate::model::households_on(&doc.households, date);
+    for h in &mut doc.households {
+        h.history.clear();
+        h.recorded_from = None;
+        for m in &mut h.members {
+            m.history.clear();
+            m.recorded_from = None;
+        }
+    }
+    Ok(doc)
+}
+
+/// `export_village_on` as pretty JSON text.
+pub fn export_json_on(ledger: &Ledger, village_code: &str, date: NaiveDate) -> Result<String> {
+    let doc = export_village_on(ledger, village_code, date)?;
     serde_json::to_string_pretty(&doc).map_err(|e| Error::Format(e.to_string()))
 }

@@ -1,7 +1,8 @@
 //! 户: the household record with its living conditions (生产生活条件).
 
 use super::{
-    Event, Expense, IncomeLine, Measure, Member, Monitoring, Pairing, RigidExpense, Visit,
+    Event, Expense, FactPeriod, IncomeLine, Measure, Member, Monitoring, Pairing, RigidExpense,
+    Visit,
 };
 use crate::codes::{
     Attribute, Cause, Fuel, HouseGrade, Relation, RelocationMode, RoadType, Standard, Status,
@@ -60,6 +61,16 @@ pub struct Household {
     pub monitoring: Option<Monitoring>,
     #[serde(default)]
     pub events: Vec<Event>,
+    /// The date the ledger first knew this household's facts (exchange extension).
+    #[serde(
+        default,
+        rename = "x_recorded_from",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recorded_from: Option<NaiveDate>,
+    /// Earlier values of its facts (exchange extension; see `model::history`).
+    #[serde(default, rename = "x_history", skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<FactPeriod>,
 }
 
 impl Household {

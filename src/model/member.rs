@@ -49,6 +49,16 @@ pub struct Member {
     pub tekun: Option<Tekun>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_legal_supporter: Option<bool>,
+    /// The date the ledger first knew this member's facts (exchange extension).
+    #[serde(
+        default,
+        rename = "x_recorded_from",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recorded_from: Option<NaiveDate>,
+    /// Earlier values of the member's facts (exchange extension; see `model::history`).
+    #[serde(default, rename = "x_history", skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::FactPeriod>,
 }
 
 impl Member {

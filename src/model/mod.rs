@@ -5,15 +5,24 @@
 //! Optional fields are `Option`: a missing key means "not recorded", never "no".
 //! Storage keeps the same shapes in normalised tables (see `store`).
 
+mod as_of;
+mod facts_merge;
+mod history;
 mod household;
 mod ids;
 mod member;
 mod records;
+mod timeline;
 
+pub use as_of::{households_on, Registration};
+pub use facts_merge::{merge_cadre, merge_household, merge_village, starts_on, BadHistory};
+pub use history::{periods_of, value_on};
+pub use history::{Effective, FactKind, FactPeriod, Provenance};
 pub use household::*;
 pub use ids::{derived_id, new_id};
 pub use member::*;
 pub use records::*;
+pub use timeline::{field_label, timeline, value_label, TimelineEntry};
 
 use crate::codes::{Region, UnitLevel};
 use serde::{Deserialize, Serialize};
@@ -54,6 +63,16 @@ pub struct Village {
     /// 村民小组, in order.
     #[serde(default)]
     pub groups: Vec<String>,
+    /// The date the ledger first knew the village's facts (exchange extension).
+    #[serde(
+        default,
+        rename = "x_recorded_from",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recorded_from: Option<chrono::NaiveDate>,
+    /// Earlier values (rural population by year …; exchange extension).
+    #[serde(default, rename = "x_history", skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<FactPeriod>,
 }
 
 /// 帮扶责任人 (a cadre of a 帮扶单位).
@@ -71,4 +90,14 @@ pub struct Cadre {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
+    /// The date the ledger first knew the cadre's facts (exchange extension).
+    #[serde(
+        default,
+        rename = "x_recorded_from",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub recorded_from: Option<chrono::NaiveDate>,
+    /// Earlier units and positions (exchange extension).
+    #[serde(default, rename = "x_history", skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<FactPeriod>,
 }

@@ -8,7 +8,13 @@ use crate::{Error, Result};
 use rusqlite::Connection;
 
 /// The migrations, in order; index + 1 is the version each one produces.
-const MIGRATIONS: &[(&str, &str)] = &[("0001_ledger", include_str!("migrations/0001_ledger.sql"))];
+const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_ledger", include_str!("migrations/0001_ledger.sql")),
+    (
+        "0002_fact_periods",
+        include_str!("migrations/0002_fact_periods.sql"),
+    ),
+];
 
 /// The schema version this binary writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

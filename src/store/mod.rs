@@ -6,6 +6,7 @@
 //! deleted. Nothing here would stop the same schema running under SQLCipher.
 
 mod audit;
+mod facts;
 mod migrate;
 pub mod read;
 mod rows;
@@ -20,7 +21,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;
-pub use save::Saved;
+pub use save::{Saved, WriteOptions};
 pub use search::SearchHit;
 pub use write::{Change, Writer};
 

@@ -44,28 +44,34 @@ pub(crate) fn village_where(
     arg: &str,
 ) -> Result<Option<StoredVillage>> {
     let sql = format!(
-        "SELECT id, revision, code, name, township, county, province, region, rural_population, groups
+        "SELECT id, revision, code, name, township, county, province, region, rural_population, groups, recorded_from
          FROM villages WHERE deleted = 0 AND {clause}"
     );
-    Ok(conn
-        .query_row(&sql, [arg], |r| {
-            let groups: String = r.get(9)?;
-            Ok(StoredVillage {
-                id: r.get(0)?,
-                revision: r.get(1)?,
-                village: Village {
-                    code: r.get(2)?,
-                    name: r.get(3)?,
-                    township: r.get(4)?,
-                    county: r.get(5)?,
-                    province: r.get(6)?,
-                    region: r.get(7)?,
-                    rural_population: r.get(8)?,
-                    groups: serde_json::from_str(&groups).unwrap_or_default(),
-                },
-            })
+    conn.query_row(&sql, [arg], |r| {
+        let groups: String = r.get(9)?;
+        Ok(StoredVillage {
+            id: r.get(0)?,
+            revision: r.get(1)?,
+            village: Village {
+                code: r.get(2)?,
+                name: r.get(3)?,
+                township: r.get(4)?,
+                county: r.get(5)?,
+                province: r.get(6)?,
+                region: r.get(7)?,
+                rural_population: r.get(8)?,
+                groups: serde_json::from_str(&groups).unwrap_or_default(),
+                recorded_from: opt_date(r, 10)?,
+                history: Vec::new(),
+            },
         })
-        .optional()?)
+    })
+    .optional()?
+    .map(|mut v| -> Result<StoredVillage> {
+        v.village.history = super::facts::of_record(conn, super::facts::Scope::Village, &v.id)?;
+        Ok(v)
+    })
+    .transpose()
 }
 
 /// All villages, by code.
@@ -83,7 +89,7 @@ pub fn villages(conn: &Connection) -> Result<Vec<StoredVillage>> {
 /// The cadres of a village, by name.
 pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, unit, unit_level, phone, position FROM cadres
+        "SELECT id, name, unit, unit_level, phone, position, recorded_from FROM cadres
          WHERE village_id = ?1 AND deleted = 0 ORDER BY name, id",
     )?;
     let rows = stmt.query_map([village_id], |r| {
@@ -94,9 +100,15 @@ pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
             unit_level: r.get(3)?,
             phone: r.get(4)?,
             position: r.get(5)?,
+            recorded_from: opt_date(r, 6)?,
+            history: Vec::new(),
         })
     })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let mut cadres: Vec<Cadre> = rows.collect::<rusqlite::Result<_>>()?;
+    for c in &mut cadres {
+        c.history = super::facts::of_record(conn, super::facts::Scope::Cadre, &c.id)?;
+    }
+    Ok(cadres)
 }
 
 /// A household as stored: the aggregate plus where it lives and its revision.
@@ -115,7 +127,7 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
                 attribute, status, exit_year, main_cause, other_causes, food_clothing_secure, farmland_mu,
                 irrigated_mu, forest_mu, grassland_mu, water_surface_mu, house_area_m2, house_grade,
                 relocation_mode, relocation_moved_in, relocation_recorded, drinking_water_safe, electricity,
-                sanitary_toilet, road_distance_km, road_type, fuel, cooperative_member
+                sanitary_toilet, road_distance_km, road_type, fuel, cooperative_member, recorded_from
          FROM households WHERE id = ?1 AND deleted = 0",
     )?;
     let stored = stmt
@@ -164,6 +176,7 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
                         fuel: r.get(31)?,
                         cooperative_member: r.get(32)?,
                     },
+                    recorded_from: opt_date(r, 33)?,
                     ..Household::default()
                 },
             })
@@ -191,7 +204,8 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
         conn,
         "SELECT id, name, id_number, relation, sex, ethnicity, education, schooling, schooling_exempt, health,
                 disability_grade, labor, work_place, work_months, work_recorded, medical_insurance,
-                serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter
+                serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter,
+                recorded_from
          FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -217,6 +231,8 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
                 dibao: r.get(19)?,
                 tekun: r.get(20)?,
                 has_legal_supporter: r.get(21)?,
+                recorded_from: opt_date(r, 22)?,
+                history: Vec::new(),
             })
         },
     )?;
@@ -298,6 +314,13 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
         &hid,
         |r| Ok(Event { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, member: r.get(3)?, note: r.get(4)? }),
     )?;
+    let (own, mut members) = super::facts::of_household(conn, &hid)?;
+    h.history = own;
+    for m in &mut h.members {
+        if let Some(periods) = members.remove(&m.id) {
+            m.history = periods;
+        }
+    }
     Ok(())
 }
 

@@ -27,6 +27,7 @@ pub(crate) const UNAUDITED: &[&str] = &[
     "relocation_recorded",
     "household_id",
     "village_id",
+    "recorded_from",
 ];
 
 pub(crate) fn code<C: Code>(v: Option<C>) -> Value {
@@ -48,7 +49,7 @@ pub(crate) fn int<T: Into<i64>>(v: Option<T>) -> Value {
 pub(crate) fn flag(v: Option<bool>) -> Value {
     v.map(|b| Value::Integer(b as i64)).unwrap_or(Value::Null)
 }
-fn date(v: Option<chrono::NaiveDate>) -> Value {
+pub(crate) fn date(v: Option<chrono::NaiveDate>) -> Value {
     v.map(|d| Value::Text(d.to_string())).unwrap_or(Value::Null)
 }
 fn codes<C: Code>(list: &[C]) -> Value {
@@ -68,6 +69,7 @@ pub(crate) fn village_cols(v: &Village) -> Cols {
             "groups",
             Value::Text(serde_json::to_string(&v.groups).unwrap_or_default()),
         ),
+        ("recorded_from", date(v.recorded_from)),
     ]
 }
 
@@ -79,6 +81,7 @@ pub(crate) fn cadre_cols(village_id: &str, c: &Cadre) -> Cols {
         ("unit_level", code(c.unit_level)),
         ("phone", text(&c.phone)),
         ("position", text(&c.position)),
+        ("recorded_from", date(c.recorded_from)),
     ]
 }
 
@@ -119,6 +122,7 @@ pub(crate) fn household_cols(village_id: &str, h: &Household) -> Cols {
         ("road_type", code(c.road_type)),
         ("fuel", code(c.fuel)),
         ("cooperative_member", flag(c.cooperative_member)),
+        ("recorded_from", date(h.recorded_from)),
     ]
 }
 
@@ -170,6 +174,7 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("has_legal_supporter", flag(m.has_legal_supporter)),
         ("initials", Value::Text(initials(&m.name))),
         ("id_tail", Value::Text(tail.unwrap_or_default())),
+        ("recorded_from", date(m.recorded_from)),
     ]
 }
 

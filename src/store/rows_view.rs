@@ -84,3 +84,42 @@ impl Ledger {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
+
+impl Ledger {
+    /// The list rows of a village as they stood on `date`: only households registered then,
+    /// with that day's status, members, paired cadres and last visit.
+    pub fn household_rows_on(
+        &self,
+        village_code: &str,
+        date: chrono::NaiveDate,
+    ) -> Result<Vec<HouseholdRow>> {
+        let village = self.village(village_code)?;
+        let cadres = self.cadres(&village.id)?;
+        let mut out = Vec::new();
+        for mut row in self.household_rows(Some(village_code))? {
+            let full = self.household(&row.id)?.household;
+            if full.registration_on(date) != crate::model::Registration::Registered {
+                continue;
+            }
+            let h = full.as_of(date);
+            let paired: Vec<&crate::model::Pairing> =
+                h.pairings.iter().filter(|p| p.active_on(date)).collect();
+            row.status = h.status;
+            row.attribute = h.attribute;
+            row.main_cause = h.main_cause;
+            row.group = h.group.clone();
+            row.head = h.head().map(|m| m.name.clone());
+            row.size = h.members_on(date).len() as i64;
+            row.cadre_ids = paired.iter().map(|p| p.cadre.clone()).collect();
+            row.cadres = paired
+                .iter()
+                .filter_map(|p| cadres.iter().find(|c| c.id == p.cadre))
+                .map(|c| c.name.clone())
+                .collect::<Vec<_>>()
+                .join("、");
+            row.last_visit = h.visits.iter().map(|v| v.date).max().map(|d| d.to_string());
+            out.push(row);
+        }
+        Ok(out)
+    }
+}

@@ -4,14 +4,54 @@
 //! inserted, records no longer present kept as tombstones. Validation runs first and a
 //! failure writes nothing. A change of status requires a reason.
 
+use super::facts::Scope;
 use super::rows::{cadre_cols, child_rows, household_cols, village_cols, Row, CHILD_TABLES};
 use super::write::{Change, Writer};
-use crate::model::{Cadre, Household, Village};
+use crate::model::{self, Cadre, Effective, Household, Provenance, Village};
 use crate::validate::{self, Finding, Severity};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use rusqlite::{params, OptionalExtension};
 use std::collections::HashSet;
+
+/// When a write takes effect and why: the write's effective date (a change in life from a
+/// date, or a correction), its reason and the decision's 文号, and today's date.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct WriteOptions<'a> {
+    pub effective: Effective,
+    pub reason: Option<&'a str>,
+    pub doc: Option<&'a str>,
+    pub today: NaiveDate,
+}
+
+impl<'a> WriteOptions<'a> {
+    /// A change in life from today (the default for the app's forms).
+    pub fn today(today: NaiveDate, reason: Option<&'a str>) -> WriteOptions<'a> {
+        WriteOptions {
+            effective: Effective::Change { from: today },
+            reason,
+            doc: None,
+            today,
+        }
+    }
+
+    fn provenance(&self) -> Provenance<'a> {
+        Provenance {
+            reason: self.reason,
+            doc: self.doc,
+        }
+    }
+}
+
+fn bad_history(e: model::BadHistory, household: &str) -> Error {
+    Error::Validation(vec![Finding {
+        severity: Severity::Error,
+        household: household.to_string(),
+        path: e.path,
+        rule: "history.value".into(),
+        message: e.message,
+    }])
+}
 
 /// What saving a household did.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,50 +64,83 @@ pub struct Saved {
 }
 
 impl Writer<'_> {
-    /// Inserts or updates a village; returns its id (a new village gets `id`).
-    pub fn save_village(&self, id: &str, v: &Village, reason: Option<&str>) -> Result<String> {
-        let existing: Option<String> = self
-            .tx
-            .query_row(
-                "SELECT id FROM villages WHERE code = ?1 AND deleted = 0",
-                [&v.code],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let id = existing.unwrap_or_else(|| id.to_string());
+    /// Inserts or updates a village as of the write's effective date (its facts keep
+    /// their history); returns its id (a new village gets `id`).
+    pub fn save_village_at(&self, id: &str, v: &Village, opts: &WriteOptions) -> Result<String> {
+        let stored = super::read::village_where(&self.tx, "code = ?1", &v.code)?;
+        let id = stored
+            .as_ref()
+            .map(|s| s.id.clone())
+            .unwrap_or_else(|| id.to_string());
+        let mut v = v.clone();
+        model::merge_village(
+            &mut v,
+            stored.as_ref().map(|s| &s.village),
+            opts.effective,
+            &opts.provenance(),
+            opts.today,
+        )
+        .map_err(|e| bad_history(e, ""))?;
         self.upsert(
             &Row {
                 table: "villages",
                 id: id.clone(),
-                cols: village_cols(v),
+                cols: village_cols(&v),
             },
             None,
-            reason,
+            opts.reason,
         )?;
+        let before = stored.map(|s| s.village.history).unwrap_or_default();
+        self.write_periods(Scope::Village, &id, None, &before, &v.history)?;
         Ok(id)
     }
 
-    /// Inserts or updates a cadre of a village.
-    pub fn save_cadre(&self, village_id: &str, c: &Cadre, reason: Option<&str>) -> Result<Change> {
+    /// Inserts or updates a cadre of a village as of the write's effective date (unit and
+    /// position keep their history).
+    pub fn save_cadre_at(
+        &self,
+        village_id: &str,
+        c: &Cadre,
+        opts: &WriteOptions,
+    ) -> Result<Change> {
         if c.name.trim().is_empty() {
             return Err(Error::Invalid(format!(
                 "帮扶责任人（编号{}）的姓名不能为空",
                 c.id
             )));
         }
-        self.upsert(
+        let stored = super::read::cadres(&self.tx, village_id)?
+            .into_iter()
+            .find(|s| s.id == c.id);
+        let mut c = c.clone();
+        model::merge_cadre(
+            &mut c,
+            stored.as_ref(),
+            opts.effective,
+            &opts.provenance(),
+            opts.today,
+        )
+        .map_err(|e| bad_history(e, ""))?;
+        let change = self.upsert(
             &Row {
                 table: "cadres",
                 id: c.id.clone(),
-                cols: cadre_cols(village_id, c),
+                cols: cadre_cols(village_id, &c),
             },
             None,
-            reason,
-        )
+            opts.reason,
+        )?;
+        let before = stored.map(|s| s.history).unwrap_or_default();
+        let wrote = self.write_periods(Scope::Cadre, &c.id, None, &before, &c.history)?;
+        Ok(if wrote && change == Change::Unchanged {
+            Change::Updated
+        } else {
+            change
+        })
     }
 
-    /// Validates and saves one household with all its records. Findings' paths are
-    /// prefixed with `path` (e.g. `households[3]`).
+    /// Validates and saves one household with all its records, its changed facts as a
+    /// change in life from today.
     pub fn save_household(
         &self,
         village_id: &str,
@@ -76,18 +149,25 @@ impl Writer<'_> {
         today: NaiveDate,
     ) -> Result<Saved> {
         let cadres = super::read::cadres(&self.tx, village_id)?;
-        self.save_household_with(village_id, household, &cadres, reason, today)
+        self.save_household_at(
+            village_id,
+            household,
+            &cadres,
+            &WriteOptions::today(today, reason),
+        )
     }
 
-    /// `save_household` with the village's cadres already at hand (bulk imports).
-    pub fn save_household_with(
+    /// Validates and saves one household as of the write's effective date: facts that
+    /// differ from the ones in force then start a period (a change) or replace their
+    /// period's value (a correction); dated records are saved as they come.
+    pub fn save_household_at(
         &self,
         village_id: &str,
         household: &Household,
         cadres: &[Cadre],
-        reason: Option<&str>,
-        today: NaiveDate,
+        opts: &WriteOptions,
     ) -> Result<Saved> {
+        let (reason, today) = (opts.reason, opts.today);
         let mut h = household.clone();
         h.assign_missing_ids();
         let findings = validate::check_household(&h, cadres, today, "");
@@ -96,15 +176,27 @@ impl Writer<'_> {
             return Err(Error::Validation(errors));
         }
         self.check_code_free(village_id, &h)?;
-        let stored: Option<Option<String>> = self
+        let exists: Option<bool> = self
             .tx
             .query_row(
-                "SELECT status FROM households WHERE id = ?1",
+                "SELECT deleted FROM households WHERE id = ?1",
                 [&h.id],
                 |r| r.get(0),
             )
             .optional()?;
-        let change = match stored {
+        let stored = match exists {
+            Some(false) => Some(super::read::household(&self.tx, &h.id)?.household),
+            _ => None,
+        };
+        model::merge_household(
+            &mut h,
+            stored.as_ref(),
+            opts.effective,
+            &opts.provenance(),
+            today,
+        )
+        .map_err(|e| bad_history(e, &h.code))?;
+        let mut change = match exists {
             None => {
                 self.insert(
                     &Row {
@@ -120,19 +212,35 @@ impl Writer<'_> {
                 }
                 Change::Inserted
             }
-            Some(old_status) => {
-                let new_status = h.status.map(|s| s.code().to_string());
-                if old_status != new_status && reason.is_none_or(|r| r.trim().is_empty()) {
+            Some(_) => {
+                let old_status = stored.as_ref().and_then(|s| s.status);
+                let dated = |h: &Household| -> Vec<(Option<NaiveDate>, serde_json::Value)> {
+                    model::periods_of(&h.history, "status")
+                        .iter()
+                        .map(|p| (p.from, p.value.clone()))
+                        .collect()
+                };
+                let moved = stored
+                    .as_ref()
+                    .is_some_and(|s| s.status != h.status || dated(s) != dated(&h));
+                if moved && reason.is_none_or(|r| r.trim().is_empty()) {
                     return Err(Error::Invalid(format!(
                         "户{}的状态由“{}”改为“{}”，必须填写变更原因",
                         h.code,
-                        status_label(old_status.as_deref()),
-                        status_label(new_status.as_deref())
+                        status_label(old_status.map(|s| s.code())),
+                        status_label(h.status.map(|s| s.code()))
                     )));
                 }
                 self.update_household(village_id, &h, reason)?
             }
         };
+        if self.write_household_periods(&h, stored.as_ref())? && change == Change::Unchanged {
+            self.tx.execute(
+                "UPDATE households SET revision = revision + 1, updated_at = ?1 WHERE id = ?2",
+                params![self.at, h.id],
+            )?;
+            change = Change::Updated;
+        }
         let warnings: Vec<Finding> = findings
             .into_iter()
             .filter(|f| f.severity == Severity::Warning)
@@ -149,6 +257,27 @@ impl Writer<'_> {
             change,
             warnings,
         })
+    }
+
+    /// Writes the periods of the household and its members that the merge added or changed.
+    fn write_household_periods(&self, h: &Household, stored: Option<&Household>) -> Result<bool> {
+        let hid = Some(h.id.as_str());
+        let none = Vec::new();
+        let mut wrote = self.write_periods(
+            Scope::Household,
+            &h.id,
+            hid,
+            stored.map(|s| &s.history).unwrap_or(&none),
+            &h.history,
+        )?;
+        for m in &h.members {
+            let before = stored
+                .and_then(|s| s.members.iter().find(|o| o.id == m.id))
+                .map(|o| &o.history)
+                .unwrap_or(&none);
+            wrote |= self.write_periods(Scope::Member, &m.id, hid, before, &m.history)?;
+        }
+        Ok(wrote)
     }
 
     fn check_code_free(&self, village_id: &str, h: &Household) -> Result<()> {

@@ -4,5 +4,6 @@ mod assess;
 mod common;
 mod crash;
 mod exchange;
+mod history;
 mod store;
 mod validation;

@@ -2,11 +2,12 @@
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::ipc::HouseholdVerdicts;
-use crate::state::AppState;
+use crate::state::{today, AppState};
 use tauri::State;
 use yibentong::rules::{self, Overrides};
 
-/// The household's verdicts for `year` (as of 31 December) and what would change them.
+/// The household's verdicts for `year` on that year's facts (as of 31 December, or today
+/// for the running year) and what would change them.
 /// Returned as JSON of `HouseholdVerdicts` (the assessment borrows from the household).
 #[tauri::command(async)]
 pub fn assess_household(
@@ -17,15 +18,25 @@ pub fn assess_household(
     state.with(|ledger| {
         let stored = ledger.household(&id)?;
         let village = ledger.village_by_id(&stored.village_id)?;
+        // The year's facts: as at the end of the year, or today for the year still running.
+        let on = yibentong::assess::paper_date(year, today())?;
+        if let Some(why) = stored
+            .household
+            .registration_on(on)
+            .explain(&stored.household.code, on)
+        {
+            return Err(AppError::new(ErrorCode::Invalid, why));
+        }
+        let household = stored.household.as_of(on);
         let policy = yibentong::assess::policy_for(
             ledger,
-            &village.village,
+            &village.village.as_of(on),
             year,
-            None,
+            Some(on),
             &Overrides::default(),
         )?;
-        let assessment = rules::assess_household(&stored.household, &policy);
-        let what_if = rules::what_if(&stored.household, &policy, &assessment);
+        let assessment = rules::assess_household(&household, &policy);
+        let what_if = rules::what_if(&household, &policy, &assessment);
         serde_json::to_value(HouseholdVerdicts {
             assessment,
             what_if,

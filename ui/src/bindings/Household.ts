@@ -4,6 +4,7 @@ import type { Cause } from "./Cause";
 import type { Conditions } from "./Conditions";
 import type { Event } from "./Event";
 import type { Expense } from "./Expense";
+import type { FactPeriod } from "./FactPeriod";
 import type { IncomeLine } from "./IncomeLine";
 import type { Measure } from "./Measure";
 import type { Member } from "./Member";
@@ -25,4 +26,12 @@ code: string, group?: string | null, address?: string | null, phone?: string | n
 /**
  * 不愁吃、不愁穿: the cadre's recorded assessment.
  */
-food_clothing_secure?: boolean | null, conditions?: Conditions, members: Array<Member>, income: Array<IncomeLine>, expenses: Array<Expense>, rigid_expenses: Array<RigidExpense>, pairings: Array<Pairing>, visits: Array<Visit>, measures: Array<Measure>, monitoring?: Monitoring | null, events: Array<Event>, };
+food_clothing_secure?: boolean | null, conditions?: Conditions, members: Array<Member>, income: Array<IncomeLine>, expenses: Array<Expense>, rigid_expenses: Array<RigidExpense>, pairings: Array<Pairing>, visits: Array<Visit>, measures: Array<Measure>, monitoring?: Monitoring | null, events: Array<Event>, 
+/**
+ * The date the ledger first knew this household's facts (exchange extension).
+ */
+x_recorded_from?: string | null, 
+/**
+ * Earlier values of its facts (exchange extension; see `model::history`).
+ */
+x_history?: Array<FactPeriod>, };

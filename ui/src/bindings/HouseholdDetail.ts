@@ -2,6 +2,8 @@
 import type { Cadre } from "./Cadre";
 import type { Finding } from "./Finding";
 import type { Household } from "./Household";
+import type { Registration } from "./Registration";
+import type { TimelineEntry } from "./TimelineEntry";
 
 /**
  * One household with what the detail screen shows around it.
@@ -22,4 +24,20 @@ cadres: Array<Cadre>,
 /**
  * Stored warnings (never blocking).
  */
-warnings: Array<Finding>, };
+warnings: Array<Finding>, 
+/**
+ * The date the household is shown as of (`None`: today's facts, editable).
+ */
+as_of?: string | null, 
+/**
+ * Whether the household was registered on that date.
+ */
+registration: Registration, 
+/**
+ * Why it was not (a sentence), if it was not.
+ */
+registration_note?: string | null, 
+/**
+ * Its timeline (status transitions, changed facts, member changes, pairings …).
+ */
+timeline: Array<TimelineEntry>, };
