@@ -3,6 +3,7 @@
 mod assess;
 mod common;
 mod crash;
+mod demo_history;
 mod exchange;
 mod history;
 mod store;
