@@ -19,7 +19,7 @@ beforeEach(() => {
 afterEach(() => wrapper?.unmount())
 
 async function open(initial: Record<string, unknown> = {}) {
-  const d = await backend.householdGet('h-02')
+  const d = await backend.householdGet('h-02', null)
   wrapper = mount(MemberForm, {
     props: { village: '530825102001', household: d.household, index: null, persist: true, initial },
     global: { plugins: [ElementPlus] },

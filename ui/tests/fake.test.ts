@@ -11,10 +11,10 @@ const V = '530825102001'
 describe('fake backend', () => {
   it('rejects a bad ID number with a finding at its path', async () => {
     const b = createFakeBackend({ today: '2025-12-31' })
-    const d = await b.householdGet('h-01')
+    const d = await b.householdGet('h-01', null)
     const h = clone(d.household)
     h.members[1]!.id_number = '110105194912310021'
-    const err = await b.householdSave(V, h, null).catch((e) => e)
+    const err = await b.householdSave(V, h, null, null, null).catch((e) => e)
     expect(err).toBeInstanceOf(BackendError)
     expect(err.code).toBe('validation')
     expect(err.findings[0].path).toBe('members[1].id_number')
@@ -22,17 +22,17 @@ describe('fake backend', () => {
   })
   it('needs a reason to change the status', async () => {
     const b = createFakeBackend({ today: '2025-12-31' })
-    const h = clone((await b.householdGet('h-01')).household)
+    const h = clone((await b.householdGet('h-01', null)).household)
     h.status = 'exited'
-    await expect(b.householdSave(V, h, null)).rejects.toMatchObject({ code: 'invalid' })
-    const saved = await b.householdSave(V, h, '2025年民主评议通过')
+    await expect(b.householdSave(V, h, null, null, null)).rejects.toMatchObject({ code: 'invalid' })
+    const saved = await b.householdSave(V, h, '2025年民主评议通过', null, null)
     expect(saved.revision).toBe(2)
   })
   it('moves the exit verdict when income is added', async () => {
     const b = createFakeBackend({ today: '2025-12-31' })
-    const h = clone((await b.householdGet('h-01')).household)
+    const h = clone((await b.householdGet('h-01', null)).household)
     h.conditions.house_grade = 'B'
-    await b.householdSave(V, h, null)
+    await b.householdSave(V, h, null, null, null)
     const before = await b.assessHousehold('h-01', 2019)
     const exit = (v: typeof before) => v.assessment.verdicts.find((x) => x.rule === 'household_exit')!.outcome
     expect(exit(before)).toBe('no')
@@ -40,7 +40,7 @@ describe('fake backend', () => {
     line.item = '务工收入'
     line.amount = 20000
     h.income.push(line)
-    await b.householdSave(V, h, null)
+    await b.householdSave(V, h, null, null, null)
     expect(exit(await b.assessHousehold('h-01', 2019))).toBe('yes')
   })
   it('reports progress while loading the demo, starting empty', async () => {

@@ -277,3 +277,45 @@ pub fn demo_ledger(dir: &Path) -> Step<PathBuf> {
     .map_err(|e| e.to_string())?;
     Ok(db)
 }
+
+/// A household of the demo village to look at in a past year: registered on `date`, with
+/// a status then that differs from today's when there is one (the year picker's test).
+pub struct PastHousehold {
+    pub id: String,
+    pub code: String,
+    /// Its 户状态 on `date`, in Chinese (as the app shows it).
+    pub status_then: String,
+    /// Its 户状态 today, in Chinese.
+    pub status_now: String,
+    /// How many households were registered on `date`.
+    pub registered: usize,
+}
+
+/// Picks the household of `past_household` from the ledger at `db`.
+pub fn past_household(db: &Path, date: chrono::NaiveDate) -> Step<PastHousehold> {
+    let ledger = yibentong::store::Ledger::open(db).map_err(|e| e.to_string())?;
+    let now = ledger.household_rows(None).map_err(|e| e.to_string())?;
+    let village = now
+        .first()
+        .map(|r| r.village.clone())
+        .ok_or_else(|| "演示台账里没有农户".to_string())?;
+    let then = ledger
+        .household_rows_on(&village, date)
+        .map_err(|e| e.to_string())?;
+    let label =
+        |s: Option<yibentong::codes::Status>| s.map(|s| s.label()).unwrap_or("未填写").to_string();
+    let pick = then
+        .iter()
+        .filter(|r| r.status.is_some())
+        .find(|r| now.iter().any(|n| n.id == r.id && n.status != r.status))
+        .or_else(|| then.iter().find(|r| r.status.is_some()))
+        .ok_or_else(|| format!("{date} 没有在册农户"))?;
+    let current = now.iter().find(|n| n.id == pick.id).and_then(|n| n.status);
+    Ok(PastHousehold {
+        id: pick.id.clone(),
+        code: pick.code.clone(),
+        status_then: label(pick.status),
+        status_now: label(current),
+        registered: then.len(),
+    })
+}

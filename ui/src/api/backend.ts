@@ -6,6 +6,7 @@ import type {
   AppSettings, Finding, Household, HouseholdDetail, HouseholdRow, HouseholdVerdicts,
   ImportSummary, LedgerInfo, Printed, Progress, Saved, SearchHit, VillageOverview,
 } from './types'
+import type { Effective } from '@/bindings/Effective'
 
 /** Household documents printed one card per household. */
 export type CardKind = 'household' | 'visits' | 'income'
@@ -17,13 +18,22 @@ export interface Backend {
   /** Builds the demo village; emits `progress`. */
   loadDemo(): Promise<LedgerInfo>
   villageOverview(village: string, year: number, staleDays: number): Promise<VillageOverview>
-  householdList(village: string): Promise<HouseholdRow[]>
+  /** The village's rows today (`asOf` null), or those registered on `asOf` as they stood then. */
+  householdList(village: string, asOf: string | null): Promise<HouseholdRow[]>
   search(query: string): Promise<SearchHit[]>
-  householdGet(id: string): Promise<HouseholdDetail>
+  /** A household today (`asOf` null), or as it stood on `asOf`; always with its timeline. */
+  householdGet(id: string, asOf: string | null): Promise<HouseholdDetail>
   /** Errors and warnings for a household as it stands in a form; nothing is saved. */
   householdCheck(village: string, household: Household): Promise<Finding[]>
-  /** Saves the whole household; `reason` is required when the status changes. */
-  householdSave(village: string, household: Household, reason: string | null): Promise<Saved>
+  /**
+   * Saves the whole household; `reason` is required when the status changes. `effective`:
+   * a change in life from a date, or a correction (null: a change from today); `doc` is
+   * the decision's 文号.
+   */
+  householdSave(
+    village: string, household: Household, reason: string | null, effective: Effective | null, doc: string | null,
+  ): Promise<Saved>
+  /** Verdicts on the year's facts; fails (`invalid`) when the household was not registered that year. */
   assessHousehold(id: string, year: number): Promise<HouseholdVerdicts>
   settingsGet(): Promise<AppSettings>
   settingsSave(settings: AppSettings, reason: string | null): Promise<AppSettings>

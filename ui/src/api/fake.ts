@@ -2,7 +2,8 @@
 // preview). Seeded from fixtures/village.json (exchange v1, 12 households); validation
 // and assessment are the light stand-ins of fakeRules.ts. Saving keeps the same rules as
 // the core where the UI depends on them: errors block the save (code `validation` with
-// findings), a status change needs a reason (code `invalid`).
+// findings), a status change needs a reason (code `invalid`). It keeps no history: a
+// date to read as of is ignored (today's facts, an empty timeline) and so is `effective`.
 
 import type { Backend, CardKind, NoticeKind } from './backend'
 import { BackendError } from './errors'
@@ -233,7 +234,7 @@ export function createFakeBackend(opts: FakeOptions = {}): FakeBackend {
       await wait()
       return overview(village, year, staleDays)
     },
-    async householdList(village) {
+    async householdList(village, _asOf) {
       await wait()
       const d = needVillage(village)
       return [...d.households.map((h) => row(h, d)), ...synthetic]
@@ -251,20 +252,21 @@ export function createFakeBackend(opts: FakeOptions = {}): FakeBackend {
           matched: m.name.startsWith(q) ? 'name' : initials(m.name).startsWith(q) ? 'initials' : 'id_tail',
         }))).slice(0, 50)
     },
-    async householdGet(id) {
+    async householdGet(id, asOf) {
       await wait()
       const d = needDoc()
       const h = find(id)
       return {
         household: clone(h), revision: revisions.get(id) ?? 1, village: d.village.code,
         cadres: clone(d.cadres), warnings: checkHousehold(h, d.cadres, today).filter((f) => f.severity === 'warning'),
+        as_of: asOf, registration: { kind: 'registered' }, registration_note: null, timeline: [],
       }
     },
     async householdCheck(village, household) {
       await wait()
       return checkHousehold(household, needVillage(village).cadres, today)
     },
-    async householdSave(village, household, reason) {
+    async householdSave(village, household, reason, _effective, _doc) {
       await wait()
       const d = needVillage(village)
       const findings = checkHousehold(household, d.cadres, today)

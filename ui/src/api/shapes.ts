@@ -6,6 +6,10 @@
 // Optional Rust fields (`Option<T>`) are written `field?: T | null` so that code here
 // accepts both what serde sends (key left out) and what ts-rs declares (`T | null`).
 // New objects are built only in `forms/blank.ts`, which sets every field.
+// Shapes added for the time axis (issue #9) come from the generated bindings.
+
+import type { Registration } from '@/bindings/Registration'
+import type { TimelineEntry } from '@/bindings/TimelineEntry'
 
 export type Region = 'east' | 'central' | 'west'
 export type UnitLevel = 'province' | 'city' | 'county' | 'township' | 'village'
@@ -310,6 +314,14 @@ export interface HouseholdDetail {
   /** The village's cadres (for pairings and visits). */
   cadres: Cadre[]
   warnings: Finding[]
+  /** The date shown as of (null: today's facts, editable). */
+  as_of?: string | null
+  /** Whether the household was on the books on that date. */
+  registration: Registration
+  /** Why it was not, as a sentence (null when it was). */
+  registration_note?: string | null
+  /** Status changes, changed and corrected facts, member changes, pairings … oldest first. */
+  timeline: TimelineEntry[]
 }
 
 export interface LocalPolicy {

@@ -16,3 +16,8 @@ export type {
 
 /** Payload of the `progress` event (defined by the contract, not a Rust type). */
 export type { Progress } from './shapes'
+
+/** Time-axis shapes (issue #9): generated from the Rust types. */
+export type { Effective } from '@/bindings/Effective'
+export type { Registration } from '@/bindings/Registration'
+export type { TimelineEntry } from '@/bindings/TimelineEntry'

@@ -4,7 +4,8 @@
 
 import { ref } from 'vue'
 import { BackendError, useBackend } from '@/api'
-import type { Finding, Household, Saved } from '@/api/types'
+import type { Effective, Finding, Household, Saved } from '@/api/types'
+import { today } from '@/format/dates'
 import { fieldErrors, localPath } from './findings'
 import { type Errors, hasErrors } from './rules'
 
@@ -18,10 +19,36 @@ export interface SubmitOptions {
   clientErrors: Errors
   /** Reason for a status change (audited). */
   reason?: string | null
+  /** A change from a date or a correction (default: a change from today — new and dated records). */
+  effective?: Effective | null
+  /** The decision's 文号. */
+  doc?: string | null
   /** False: only check (a record of a household not yet saved). */
   persist?: boolean
   /** Other records whose findings are shown at fields keyed by full path (`members[0].name`). */
   alsoAt?: string[]
+}
+
+/** What EffectiveDialog answers: how an edit of facts is saved. */
+export interface EffectiveAnswer {
+  effective: Effective
+  reason: string | null
+  doc: string | null
+}
+
+/** A new record or a dated one: a change from today. */
+export function changeFromToday(): Effective {
+  return { kind: 'change', from: today() }
+}
+
+/** Whether two records hold the same values (keys in any order). */
+export function sameValues(a: unknown, b: unknown): boolean {
+  return stable(a) === stable(b)
+}
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x)
+    ? Object.fromEntries(Object.entries(x as Record<string, unknown>).filter(([, y]) => y !== undefined).sort(([p], [q]) => (p < q ? -1 : p > q ? 1 : 0)))
+    : x))
 }
 
 export function useRecordSave() {
@@ -54,7 +81,7 @@ export function useRecordSave() {
       const findings = await backend.householdCheck(o.village, o.candidate)
       if (showFindings(findings, o.prefix, persist, o.alsoAt)) return null
       if (!persist) return 'checked'
-      return await backend.householdSave(o.village, o.candidate, o.reason ?? null)
+      return await backend.householdSave(o.village, o.candidate, o.reason ?? null, o.effective ?? changeFromToday(), o.doc ?? null)
     } catch (e) {
       const err = BackendError.from(e)
       if (err.code === 'validation' && err.findings.length) showFindings(err.findings, o.prefix, true, o.alsoAt)

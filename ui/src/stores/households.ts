@@ -1,10 +1,13 @@
-// The household list of the current village with its filters and instant search.
+// The household list of the current village, for the session's year (today's rows, or
+// the households registered on the year's last day as they stood), with its filters and
+// instant search.
 // Rows are held raw (shallowRef, no deep reactivity) so 200,000 rows filter in a few
 // milliseconds; `filterRows` is a plain function, tested on its own.
 
 import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { useBackend } from '@/api'
+import { useSession } from '@/stores/session'
 import type { Attribute, Cause, HouseholdRow, Status } from '@/api/types'
 
 export interface Filters {
@@ -59,9 +62,12 @@ export function cadresOf(rows: readonly HouseholdRow[]): { id: string; name: str
 export const useHouseholds = defineStore('households', () => {
   const rows = shallowRef<HouseholdRow[]>([])
   const village = ref('')
+  /** The date the rows were read as of (null: today). */
+  const asOf = ref<string | null>(null)
   const filters = reactive<Filters>(emptyFilters())
   const query = ref('')
   const loading = ref(false)
+  let latest = 0
 
   const filtered = computed(() => filterRows(rows.value, filters, query.value))
   const groups = computed(() => {
@@ -71,18 +77,25 @@ export const useHouseholds = defineStore('households', () => {
   })
   const cadres = computed(() => cadresOf(rows.value))
 
+  /** Loads the village's rows for the session's year (again only when `force` or changed). */
   async function load(code: string, force = false): Promise<void> {
     if (!code) {
       rows.value = []
       return
     }
-    if (!force && code === village.value && rows.value.length) return
+    const on = useSession().asOf
+    if (!force && code === village.value && on === asOf.value && rows.value.length) return
+    const ticket = ++latest
     loading.value = true
     try {
-      rows.value = Object.freeze(await useBackend().householdList(code)) as HouseholdRow[]
+      const got = Object.freeze(await useBackend().householdList(code, on)) as HouseholdRow[]
+      // A later load (another year picked meanwhile) wins.
+      if (ticket !== latest) return
+      rows.value = got
       village.value = code
+      asOf.value = on
     } finally {
-      loading.value = false
+      if (ticket === latest) loading.value = false
     }
   }
 
@@ -91,5 +104,5 @@ export const useHouseholds = defineStore('households', () => {
     query.value = ''
   }
 
-  return { rows, village, filters, query, loading, filtered, groups, cadres, load, resetFilters }
+  return { rows, village, asOf, filters, query, loading, filtered, groups, cadres, load, resetFilters }
 })

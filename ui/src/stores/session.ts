@@ -1,22 +1,47 @@
 // The session: the open ledger, the village being worked on, the year in view and the
 // settings (operator, local policy, mask ids, stale days). Loaded once at start.
+// The year is the one year every screen shows: the current calendar year is today's
+// facts (editable); a past year is the ledger as it stood on 31 December (read-only).
 
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useBackend } from '@/api'
 import type { AppSettings, LedgerInfo } from '@/api/types'
 
+/** The first year the app offers (建档立卡 began in 2014). */
+export const FIRST_YEAR = 2014
+
+/** The years of the picker, newest first: `FIRST_YEAR` … the current year. */
+export function yearsUpTo(current: number): number[] {
+  return Array.from({ length: Math.max(current - FIRST_YEAR + 1, 1) }, (_, i) => current - i)
+}
+
+/**
+ * The date a year is read as: `null` (today's facts) for the current year or later,
+ * else 31 December of that year.
+ */
+export function asOfFor(year: number, current: number): string | null {
+  return year >= current ? null : `${year}-12-31`
+}
+
 export const useSession = defineStore('session', () => {
   const info = ref<LedgerInfo | null>(null)
   const settings = ref<AppSettings | null>(null)
   const villageCode = ref<string>('')
-  const year = ref<number>(new Date().getFullYear() - 1)
+  /** The calendar year now (the running year: today's facts). */
+  const currentYear = ref<number>(new Date().getFullYear())
+  const year = ref<number>(currentYear.value)
   const loading = ref(false)
   const error = ref<string>('')
 
   const village = computed(() => info.value?.villages.find((v) => v.code === villageCode.value) ?? null)
   const empty = computed(() => info.value !== null && info.value.households === 0)
   const staleDays = computed(() => settings.value?.stale_days ?? 180)
+  /** The date screens read the ledger as of (`null`: today, editable). */
+  const asOf = computed(() => asOfFor(year.value, currentYear.value))
+  /** A past year is shown as it stood and cannot be edited. */
+  const readOnly = computed(() => asOf.value !== null)
+  const years = computed(() => yearsUpTo(currentYear.value))
 
   async function load(): Promise<void> {
     loading.value = true
@@ -43,5 +68,8 @@ export const useSession = defineStore('session', () => {
     if (info.value) info.value = { ...info.value, operator: settings.value.operator }
   }
 
-  return { info, settings, villageCode, year, loading, error, village, empty, staleDays, load, setInfo, saveSettings }
+  return {
+    info, settings, villageCode, currentYear, year, loading, error, village, empty, staleDays, asOf, readOnly, years,
+    load, setInfo, saveSettings,
+  }
 })

@@ -1,11 +1,17 @@
 //! The end-to-end scenario against the real built app: create a household with
 //! two members through the forms, see the Chinese message for a bad ID number, add an
 //! income line and see the exit verdict change, record a visit, print the household card
-//! and find the head's name in the PDF. Run by `scripts/e2e` under `xvfb-run`.
+//! and find the head's name in the PDF. Then, on the demo village, the time axis: pick
+//! 2016 in the header's year picker, see that year's households and a household read-only
+//! with its 2016 status, open its 变化记录, and come back to the current year.
+//! Run by `scripts/e2e` under `xvfb-run`.
 
 use std::path::Path;
 use std::time::Instant;
-use yibentong_e2e::{test_ledger, App, Step};
+use yibentong_e2e::{demo_ledger, past_household, test_ledger, App, PastHousehold, Step};
+
+/// The past year the time-axis part looks at.
+const PAST_YEAR: i32 = 2016;
 
 const CODE: &str = "3607291010990003";
 const HEAD: &str = "王大山";
@@ -164,6 +170,103 @@ async fn scenario(app: &App, out: &Path) -> Step {
     .await
 }
 
+async fn past_year(app: &App, past: &PastHousehold) -> Step {
+    app.window(1366, 768).await?;
+    app.find("[data-test=stat-households]").await?;
+    step(
+        &format!("年度切换到{PAST_YEAR}年，户列表只有当年在册农户"),
+        async {
+            app.choose("[data-test=year-select]", &format!("{PAST_YEAR}年"))
+                .await?;
+            app.find("[data-test=year-readonly]").await?;
+            app.click("[data-test=nav-households]").await?;
+            let want = format!("共 {} 户", past.registered);
+            app.eventually(&format!("户列表显示“{want}”"), || async {
+                let count = app.texts("[data-test=list-count]").await.ok()?;
+                count.first().filter(|t| t.starts_with(&want)).cloned()
+            })
+            .await?;
+            if app
+                .attr("[data-test=household-new]", "class")
+                .await
+                .is_some()
+            {
+                return Err("往年的户列表不应有“新增农户”".into());
+            }
+            Ok(())
+        },
+    )
+    .await?;
+
+    step(
+        &format!("往年的户只读，显示{PAST_YEAR}年的户状态"),
+        async {
+            app.js(&format!("location.hash = '#/households/{}'", past.id))
+                .await?;
+            let banner = app
+                .eventually("只读提示", || async {
+                    let t = app.texts("[data-test=readonly-banner]").await.ok()?;
+                    t.into_iter()
+                        .find(|t| t.contains(&format!("{PAST_YEAR}年底")))
+                })
+                .await?;
+            println!("        {banner}");
+            let status = app
+                .eventually("户状态", || async {
+                    app.texts("[data-test=household-status-tag]")
+                        .await
+                        .ok()?
+                        .into_iter()
+                        .next()
+                })
+                .await?;
+            println!(
+                "        户{}：{PAST_YEAR}年底“{status}”，现在“{}”",
+                past.code, past.status_now
+            );
+            if status != past.status_then {
+                return Err(format!("户状态应为“{}”，显示“{status}”", past.status_then));
+            }
+            if app
+                .attr("[data-test=household-edit]", "class")
+                .await
+                .is_some()
+            {
+                return Err("往年的户不应有“修改家庭情况”".into());
+            }
+            Ok(())
+        },
+    )
+    .await?;
+
+    step("打开变化记录", async {
+        app.click("#tab-timeline").await?;
+        let n = app
+            .eventually("变化记录有条目", || async {
+                let dates = app.texts("[data-test=timeline-date]").await.ok()?;
+                (!dates.is_empty()).then_some(dates.len())
+            })
+            .await?;
+        println!("        {n} 条");
+        Ok(())
+    })
+    .await?;
+
+    step("回到当前年度，可以修改", async {
+        app.click("[data-test=banner-current]").await?;
+        app.find("[data-test=household-edit]").await?;
+        let status = app
+            .eventually("当前户状态", || async {
+                let t = app.texts("[data-test=household-status-tag]").await.ok()?;
+                t.into_iter().next().filter(|s| *s == past.status_now)
+            })
+            .await?;
+        println!("        现在：{status}");
+        Ok(())
+    })
+    .await
+}
+
 async fn step_value<T>(name: &str, run: impl std::future::Future<Output = Step<T>>) -> Step<T> {
     let mut value = None;
     step(name, async {
@@ -212,6 +315,21 @@ async fn run() -> Step {
     );
     let app = App::start(&db, &out).await?;
     let result = scenario(&app, &out).await;
+    finish(app, &result).await;
+    result?;
+
+    let demo = demo_ledger(dir.path())?;
+    let date = chrono::NaiveDate::from_ymd_opt(PAST_YEAR, 12, 31).ok_or("日期")?;
+    let past = past_household(&demo, date)?;
+    println!("时间轴：演示村 {PAST_YEAR}年底在册 {} 户", past.registered);
+    let app = App::start(&demo, &out).await?;
+    let result = past_year(&app, &past).await;
+    finish(app, &result).await;
+    result
+}
+
+/// Keeps a screenshot of a failure, then closes the app.
+async fn finish(app: App, result: &Step) {
     if result.is_err() {
         if let Ok(png) = app.client.screenshot().await {
             let keep = std::env::temp_dir().join("yibentong-e2e-failure.png");
@@ -221,5 +339,4 @@ async fn run() -> Step {
         }
     }
     app.stop().await;
-    result
 }

@@ -1,17 +1,29 @@
 //! Screenshots of every screen of the real app on the demo village, at 1366×768 in Xvfb,
 //! into `docs/images/app-*.png` (the README shows them). Run by `scripts/screenshots`.
+//! `YIBENTONG_SHOTS=year-2016,household-timeline` writes only the pictures named.
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use yibentong_e2e::{demo_ledger, App, Step};
+use yibentong_e2e::{demo_ledger, past_household, App, PastHousehold, Step};
 
 /// Where the pictures go.
 fn images() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/images")
 }
 
+/// Whether `name` is to be written (all unless `YIBENTONG_SHOTS` lists some).
+fn wanted(name: &str) -> bool {
+    match std::env::var("YIBENTONG_SHOTS") {
+        Ok(list) if !list.trim().is_empty() => list.split(',').any(|n| n.trim() == name),
+        _ => true,
+    }
+}
+
 /// Captures the whole virtual screen (the app's window fills it).
 async fn shoot(app: &App, name: &str) -> Step {
+    if !wanted(name) {
+        return Ok(());
+    }
     // Let charts, tables and transitions settle.
     tokio::time::sleep(Duration::from_millis(900)).await;
     let _ = app
@@ -45,7 +57,7 @@ fn largest_household(db: &Path) -> Step<String> {
         .ok_or_else(|| "演示台账里没有农户".to_string())
 }
 
-async fn screens(app: &App, household: &str) -> Step {
+async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     app.window(1366, 768).await?;
     app.find("[data-test=stat-households]").await?;
     shoot(app, "home").await?;
@@ -97,11 +109,55 @@ async fn screens(app: &App, household: &str) -> Step {
     shoot(app, "form-error").await?;
     app.click("[data-test=form-cancel]").await?;
 
-    go(app, "#/print", "[data-test=print-preview]").await?;
-    // The whole village's household cards in one PDF (written to the temp directory).
-    app.click("[data-test=print-preview]").await?;
-    app.find("[data-test=printed-path]").await?;
-    shoot(app, "print").await?;
+    // The time axis: the timeline, the "change or correction" question, a past year.
+    go(
+        app,
+        &format!("#/households/{household}?tab=timeline"),
+        "[data-test=timeline-entry]",
+    )
+    .await?;
+    shoot(app, "household-timeline").await?;
+    go(
+        app,
+        &format!("#/households/{household}?tab=info"),
+        "[data-test=household-edit]",
+    )
+    .await?;
+    let status = app.texts("[data-test=household-status-tag]").await?;
+    app.click("[data-test=household-edit]").await?;
+    let next = if status.first().is_some_and(|s| s == "已脱贫") {
+        "返贫"
+    } else {
+        "已脱贫"
+    };
+    app.choose("[data-test=household-status]", next).await?;
+    app.click("[data-test=form-save]").await?;
+    app.find("[data-test=effective-dialog]").await?;
+    app.fill("[data-test=effective-reason]", "经民主评议、公示")
+        .await?;
+    app.fill("[data-test=effective-doc]", "某扶贫〔2025〕12号")
+        .await?;
+    shoot(app, "effective-dialog").await?;
+    app.click("[data-test=effective-cancel]").await?;
+    app.click("[data-test=form-cancel]").await?;
+
+    app.choose("[data-test=year-select]", "2016年").await?;
+    go(
+        app,
+        &format!("#/households/{}?tab=info", past.id),
+        "[data-test=readonly-banner]",
+    )
+    .await?;
+    shoot(app, "year-2016").await?;
+    app.click("[data-test=banner-current]").await?;
+
+    if wanted("print") {
+        go(app, "#/print", "[data-test=print-preview]").await?;
+        // The whole village's household cards in one PDF (written to the temp directory).
+        app.click("[data-test=print-preview]").await?;
+        app.find("[data-test=printed-path]").await?;
+        shoot(app, "print").await?;
+    }
     go(app, "#/settings", "[data-test=settings-save]").await?;
     shoot(app, "settings").await?;
     go(app, "#/exchange", "[data-test=import-file]").await?;
@@ -123,8 +179,10 @@ async fn run() -> Step {
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let db = demo_ledger(dir.path())?;
     let household = largest_household(&db)?;
+    let date = chrono::NaiveDate::from_ymd_opt(2016, 12, 31).ok_or("日期")?;
+    let past = past_household(&db, date)?;
     let app = App::start(&db, &out).await?;
-    let result = screens(&app, &household).await;
+    let result = screens(&app, &household, &past).await;
     app.stop().await;
     result
 }
