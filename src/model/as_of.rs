@@ -68,7 +68,7 @@ const HOUSEHOLD_NOT_FACTS: &[&str] = &[
     "x_history",
     "x_recorded_from",
 ];
-const RECORD_NOT_FACTS: &[&str] = &["id", "x_history", "x_recorded_from"];
+const RECORD_NOT_FACTS: &[&str] = &["id", "x_history", "x_recorded_from", "x_start", "x_end"];
 const VILLAGE_NOT_FACTS: &[&str] = &["code", "x_history", "x_recorded_from"];
 /// The monitoring record's fields that are facts (its dates are events of their own).
 const MONITORING_FACTS: &[&str] = &["kind", "risks", "channel"];

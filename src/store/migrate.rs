@@ -14,6 +14,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_fact_periods",
         include_str!("migrations/0002_fact_periods.sql"),
     ),
+    (
+        "0004_cadre_terms",
+        include_str!("migrations/0004_cadre_terms.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -6,6 +6,7 @@
 //! deleted. Nothing here would stop the same schema running under SQLCipher.
 
 mod audit;
+mod cadres;
 mod facts;
 mod migrate;
 pub mod read;
@@ -17,6 +18,7 @@ mod settings;
 mod write;
 
 pub use audit::AuditEntry;
+pub use cadres::NewCadre;
 pub use migrate::SCHEMA_VERSION;
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
