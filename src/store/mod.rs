@@ -6,6 +6,7 @@
 //! deleted. Nothing here would stop the same schema running under SQLCipher.
 
 mod audit;
+pub(crate) mod local_values;
 mod migrate;
 pub mod read;
 mod rows;
