@@ -4,5 +4,6 @@ mod assess;
 mod common;
 mod crash;
 mod exchange;
+mod local_policy;
 mod store;
 mod validation;
