@@ -239,14 +239,17 @@ mod tests {
     use super::Window;
     use chrono::NaiveDate;
 
+    /// Book lines as (year, month); `None` is a yearly line.
+    type Lines = Vec<(i32, Option<u8>)>;
+
     /// The window ending 2026-11-29 is Dec 2025 – Nov 2026: which lines book which months.
     #[test]
     fn booked_months_of_a_window_across_the_year_boundary() {
         let w = Window::new(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(), 12);
-        let jan_to_may: Vec<(i32, Option<u8>)> = (1..=5).map(|m| (2026, Some(m))).collect();
+        let jan_to_may: Lines = (1..=5).map(|m| (2026, Some(m))).collect();
         let mut six = vec![(2025, None)];
         six.extend(&jan_to_may);
-        let cases: [(&str, Vec<(i32, Option<u8>)>, usize); 5] = [
+        let cases: [(&str, Lines, usize); 5] = [
             ("nothing booked", vec![], 0),
             (
                 "a 2025 yearly line books December 2025 only",
