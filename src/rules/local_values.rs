@@ -179,11 +179,16 @@ impl LocalValue {
 }
 
 /// A new dated value as the cadre enters it (the ledger adds who, when and why).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
+#[serde(deny_unknown_fields)]
 pub struct LocalValueChange {
     pub parameter: LocalParameter,
+    #[cfg_attr(feature = "ts", ts(type = "number | boolean"))]
     pub value: ParamValue,
     pub from: NaiveDate,
+    #[serde(default)]
     pub doc: Option<String>,
 }
 
