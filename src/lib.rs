@@ -12,6 +12,7 @@ pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod idcard;
+pub mod local_policy;
 pub mod model;
 pub mod overview;
 pub mod print;

@@ -14,6 +14,7 @@ macro_rules! say {
 mod assess;
 mod household;
 mod ledger_io;
+mod policy;
 mod print;
 
 use clap::{Parser, Subcommand};
@@ -87,7 +88,7 @@ pub enum Command {
     Assess(assess::AssessArgs),
     /// The cadre's local policy (低保 line, monitoring line, region …).
     #[command(subcommand)]
-    Policy(assess::PolicyCommand),
+    Policy(policy::PolicyCommand),
     /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡).
     Card {
         #[arg(long)]
@@ -186,7 +187,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Audit { code } => household::audit(&cli, code),
         Command::Assess(args) => assess::assess(&cli, args),
-        Command::Policy(cmd) => assess::policy(&cli, cmd),
+        Command::Policy(cmd) => policy::run(&cli, cmd),
         Command::Card {
             household,
             kind,

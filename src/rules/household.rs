@@ -47,14 +47,15 @@ impl<'a> Facts<'a> {
         }
     }
 
-    /// Missing paths when per-capita income of the year cannot be worked out.
+    /// Missing paths when per-capita income of the year cannot be worked out: a year
+    /// with no income line is unknown (`income[year=2016]`), never zero.
     pub fn income_missing(&self) -> Vec<String> {
         let mut missing = Vec::new();
         if self.people.is_empty() {
             missing.push("members".to_string());
         }
         if !self.income.recorded {
-            missing.push("income".to_string());
+            missing.push(format!("income[year={}]", self.policy.year));
         }
         missing
     }

@@ -8,6 +8,11 @@
 //! window; a yearly line (no month) counts pro rata by the months of its year inside the
 //! window. 合规自付支出 is the out-of-pocket part of medical and education bills dated in
 //! the window (after `as_of` minus 12 months, up to `as_of`).
+//!
+//! Unbooked is unknown, never zero: a year without an income line has no per-capita
+//! income, and the window's income is worked out only when every month of it is booked.
+//! A month is booked when an income or expense line of that month, or a yearly line
+//! (no month) of its year, is in the book.
 
 use super::policy::Policy;
 use super::wording::round2;
@@ -28,12 +33,17 @@ pub(crate) struct IncomeBook {
     pub pension_excluded: f64,
     pub expenses: f64,
     pub per_capita: Option<f64>,
-    /// The monitoring window.
-    pub window_recorded: bool,
+    /// Months in the monitoring window (`policy.monitoring_window_months`).
+    pub window_months: u32,
+    /// Months of the window with a line in the book.
+    pub booked_months: u32,
+    /// The window's months without any line, as (year, month).
+    pub unbooked: Vec<(i32, u32)>,
     pub window_net: f64,
+    /// `None` unless every month of the window is booked.
     pub window_per_capita: Option<f64>,
     pub out_of_pocket: f64,
-    /// (window net − 合规自付支出) ÷ persons.
+    /// (window net − 合规自付支出) ÷ persons; `None` unless the window is fully booked.
     pub after_rigid_per_capita: Option<f64>,
 }
 
@@ -50,14 +60,13 @@ impl IncomeBook {
         let ratios = policy.use_cost_ratios.value;
         let mut window_income = 0.0;
         let mut window_expenses = 0.0;
+        let mut booked = vec![false; window.len()];
         for line in &household.income {
             let share = window.share(line.year, line.month);
             if line.year == year {
                 book.recorded = true;
             }
-            if share > 0.0 {
-                book.window_recorded = true;
-            }
+            window.book(&mut booked, line.year, line.month);
             if !line.counted {
                 if line.year == year {
                     book.not_counted += line.amount;
@@ -82,14 +91,24 @@ impl IncomeBook {
             window_income += share * line.amount;
             window_expenses += share * cost;
         }
-        if !ratios {
-            for e in &household.expenses {
-                if e.year == year {
-                    book.expenses += e.amount;
-                }
-                window_expenses += window.share(e.year, e.month) * e.amount;
+        for e in &household.expenses {
+            window.book(&mut booked, e.year, e.month);
+            if ratios {
+                continue;
             }
+            if e.year == year {
+                book.expenses += e.amount;
+            }
+            window_expenses += window.share(e.year, e.month) * e.amount;
         }
+        book.window_months = booked.len() as u32;
+        book.booked_months = booked.iter().filter(|b| **b).count() as u32;
+        book.unbooked = booked
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !**b)
+            .map(|(i, _)| window.month_at(i))
+            .collect();
         book.out_of_pocket = household
             .rigid_expenses
             .iter()
@@ -102,7 +121,7 @@ impl IncomeBook {
             if book.recorded {
                 book.per_capita = Some(round2((book.counted - book.expenses) / n));
             }
-            if book.window_recorded {
+            if book.window_complete() {
                 book.window_per_capita = Some(round2(book.window_net / n));
                 book.after_rigid_per_capita =
                     Some(round2((book.window_net - book.out_of_pocket) / n));
@@ -114,6 +133,11 @@ impl IncomeBook {
     /// Net income of the year (counted minus production costs).
     pub fn net(&self) -> f64 {
         self.counted - self.expenses
+    }
+
+    /// Every month of the monitoring window is booked.
+    pub fn window_complete(&self) -> bool {
+        self.booked_months == self.window_months
     }
 }
 
@@ -161,6 +185,31 @@ impl Window {
         }
     }
 
+    /// Months in the window.
+    fn len(&self) -> usize {
+        (self.last - self.first + 1).max(0) as usize
+    }
+
+    /// (year, month) of the window's `i`-th month.
+    fn month_at(&self, i: usize) -> (i32, u32) {
+        let index = self.first + i as i32;
+        (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+    }
+
+    /// Marks the window's months a line books: its month, or every month of its year.
+    fn book(&self, booked: &mut [bool], year: i32, month: Option<u8>) {
+        let (from, to) = match month {
+            Some(m @ 1..=12) => {
+                let i = year * 12 + i32::from(m) - 1;
+                (i, i)
+            }
+            _ => (year * 12, year * 12 + 11),
+        };
+        for i in from.max(self.first)..=to.min(self.last) {
+            booked[(i - self.first) as usize] = true;
+        }
+    }
+
     /// The share of a line (of a month, or of a whole year) inside the window.
     fn share(&self, year: i32, month: Option<u8>) -> f64 {
         match month {
@@ -182,5 +231,56 @@ impl Window {
 
     fn contains(&self, date: NaiveDate) -> bool {
         date > self.start && date <= self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Window;
+    use chrono::NaiveDate;
+
+    /// Book lines as (year, month); `None` is a yearly line.
+    type Lines = Vec<(i32, Option<u8>)>;
+
+    /// The window ending 2026-11-29 is Dec 2025 – Nov 2026: which lines book which months.
+    #[test]
+    fn booked_months_of_a_window_across_the_year_boundary() {
+        let w = Window::new(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(), 12);
+        let jan_to_may: Lines = (1..=5).map(|m| (2026, Some(m))).collect();
+        let mut six = vec![(2025, None)];
+        six.extend(&jan_to_may);
+        let cases: [(&str, Lines, usize); 5] = [
+            ("nothing booked", vec![], 0),
+            (
+                "a 2025 yearly line books December 2025 only",
+                vec![(2025, None)],
+                1,
+            ),
+            ("2025 and Jan–May 2026", six, 6),
+            (
+                "a line outside the window books nothing",
+                vec![(2024, Some(12))],
+                0,
+            ),
+            (
+                "yearly lines of 2025 and 2026 book all",
+                vec![(2025, None), (2026, None)],
+                12,
+            ),
+        ];
+        for (why, lines, want) in cases {
+            let mut booked = vec![false; w.len()];
+            for (year, month) in lines {
+                w.book(&mut booked, year, month);
+            }
+            let got = booked.iter().filter(|b| **b).count();
+            assert_eq!(got, want, "{why}");
+        }
+        assert_eq!(
+            w.month_at(0),
+            (2025, 12),
+            "the window starts in December 2025"
+        );
+        assert_eq!(w.month_at(11), (2026, 11), "and ends with the as-of month");
     }
 }

@@ -61,6 +61,8 @@ fn table_label(table: &str) -> &str {
         "measures" => "措施",
         "monitoring" => "监测",
         "member_events" => "人口变动",
+        "settings" => "设置",
+        "local_policy_values" => "本地政策参数",
         other => other,
     }
 }
@@ -93,8 +95,8 @@ impl Ledger {
         self.audit_where("household_id = ?1", Some(household_id))
     }
 
-    /// Audit rows of ledger-wide settings (local policy, operator …).
+    /// Audit rows of ledger-wide settings (local policy and its dated values, operator …).
     pub fn audit_for_settings(&self) -> Result<Vec<AuditEntry>> {
-        self.audit_where("table_name = 'settings'", None)
+        self.audit_where("table_name IN ('settings', 'local_policy_values')", None)
     }
 }

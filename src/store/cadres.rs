@@ -41,7 +41,12 @@ fn clean(v: &Option<String>) -> Option<String> {
 impl Ledger {
     /// Adds a cadre to a village's roster (audited); a live cadre of the same name and
     /// unit is refused as a duplicate.
-    pub fn add_cadre(&mut self, village_code: &str, new: &NewCadre, today: NaiveDate) -> Result<Cadre> {
+    pub fn add_cadre(
+        &mut self,
+        village_code: &str,
+        new: &NewCadre,
+        today: NaiveDate,
+    ) -> Result<Cadre> {
         let name = new.name.trim();
         if name.is_empty() {
             return Err(Error::Invalid("帮扶干部的姓名不能为空".into()));
@@ -57,7 +62,10 @@ impl Ledger {
             }
         }
         if let Some(phone) = clean(&new.phone) {
-            if !phone.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ') {
+            if !phone
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+            {
                 return Err(Error::Invalid(format!("联系电话“{phone}”只能含数字和“-”")));
             }
         }

@@ -15,6 +15,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0002_fact_periods.sql"),
     ),
     (
+        "0003_local_policy",
+        include_str!("migrations/0003_local_policy.sql"),
+    ),
+    (
         "0004_cadre_terms",
         include_str!("migrations/0004_cadre_terms.sql"),
     ),
@@ -63,11 +67,12 @@ mod tests {
 
     #[test]
     fn migration_names_are_numbered_in_order() {
-        for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
+        let expected = 1..;
+        for ((name, _), want) in MIGRATIONS.iter().zip(expected) {
             let number: usize = name[..4]
                 .parse()
                 .expect("migration names start with 4 digits");
-            assert_eq!(number, i + 1, "migration {name} is out of order");
+            assert_eq!(number, want, "migration {name} is out of order");
         }
     }
 

@@ -8,6 +8,7 @@
 mod audit;
 mod cadres;
 mod facts;
+pub(crate) mod local_values;
 mod migrate;
 pub mod read;
 mod rows;

@@ -5,5 +5,6 @@ mod common;
 mod crash;
 mod exchange;
 mod history;
+mod local_policy;
 mod store;
 mod validation;
