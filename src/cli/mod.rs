@@ -12,6 +12,7 @@ macro_rules! say {
 }
 
 mod assess;
+mod cadre;
 mod household;
 mod ledger_io;
 mod policy;
@@ -89,6 +90,9 @@ pub enum Command {
     /// The cadre's local policy (低保 line, monitoring line, region …).
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
+    /// The village's cadre roster (帮扶干部): add, list, end a term.
+    #[command(subcommand)]
+    Cadre(cadre::CadreCommand),
     /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡).
     Card {
         #[arg(long)]
@@ -188,6 +192,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Audit { code } => household::audit(&cli, code),
         Command::Assess(args) => assess::assess(&cli, args),
         Command::Policy(cmd) => policy::run(&cli, cmd),
+        Command::Cadre(cmd) => cadre::run(&cli, cmd),
         Command::Card {
             household,
             kind,
