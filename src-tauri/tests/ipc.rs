@@ -209,7 +209,6 @@ fn unknown_village_and_settings_round_trip() {
     assert_eq!(settings["stale_days"], 90, "the default visit period");
     settings["operator"] = json!("李书记");
     settings["mask_ids"] = json!(true);
-    settings["local_policy"]["dibao_line"] = json!(6000.0);
     let saved = f.ok(
         "settings_save",
         json!({ "settings": settings, "reason": "县文件" }),
@@ -218,12 +217,53 @@ fn unknown_village_and_settings_round_trip() {
     assert_eq!(saved["mask_ids"], true);
     assert_eq!(f.ok("ledger_info", json!({}))["operator"], "李书记");
 
-    settings["local_policy"]["dibao_line"] = json!(-1.0);
+    settings["local_policy"]["dibao_line"] = json!(6000.0);
     let err = f
         .invoke(
             "settings_save",
-            json!({ "settings": settings, "reason": null }),
+            json!({ "settings": settings, "reason": "县文件" }),
+        )
+        .expect_err("a line without a start date is refused");
+    assert_eq!(err["code"], "invalid", "{err}");
+
+    // Dated values: 6000 from 2023, with its document; a negative one is refused.
+    let change = json!({ "parameter": "dibao_line", "value": 6000.0, "from": "2023-01-01", "doc": "全民发〔2023〕12号" });
+    let values = f.ok(
+        "local_value_add",
+        json!({ "changes": [change], "reason": "县文件" }),
+    );
+    assert_eq!(values.as_array().map(Vec::len), Some(1), "{values}");
+    assert_eq!(f.ok("local_values_list", json!({}))[0]["value"], 6000.0);
+    let bad = json!({ "parameter": "dibao_line", "value": -1.0, "from": "2024-01-01" });
+    let err = f
+        .invoke(
+            "local_value_add",
+            json!({ "changes": [bad], "reason": "试" }),
         )
         .expect_err("a negative line is refused");
     assert_eq!(err["code"], "invalid", "{err}");
+}
+
+#[test]
+fn a_cadre_added_in_the_app_is_on_the_roster() {
+    let f = app();
+    f.import_village();
+    let village = VILLAGE;
+    let cadre = f.ok(
+        "cadre_add",
+        json!({ "village": village, "cadre": { "name": "陈第一", "unit": "县农业农村局", "position": "驻村第一书记" } }),
+    );
+    assert_eq!(cadre["name"], "陈第一");
+    let err = f
+        .invoke(
+            "cadre_add",
+            json!({ "village": village, "cadre": { "name": "" } }),
+        )
+        .expect_err("a cadre needs a name");
+    assert_eq!(err["code"], "invalid", "{err}");
+    let ended = f.ok(
+        "cadre_end",
+        json!({ "village": village, "cadre": cadre["id"], "end": "2026-12-31", "reason": "轮换" }),
+    );
+    assert_eq!(ended["x_end"], "2026-12-31");
 }
