@@ -14,7 +14,7 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
         )));
     }
     let mut ledger = Ledger::open(out)?;
-    ledger.set_operator(cli.operator.as_deref().unwrap_or("演示数据"));
+    ledger.set_operator(cli.operator.as_deref().unwrap_or("演示数据"))?;
     let started = std::time::Instant::now();
     let mut last = 0;
     let summaries = demo_village::build(
@@ -49,7 +49,7 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
 
 pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> Result<()> {
     let bytes = std::fs::read(file)?;
-    let mut ledger = open(cli)?;
+    let mut ledger = super::open_or_create(cli)?;
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

@@ -156,10 +156,27 @@ pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Opens the existing ledger of `--db` (a mistyped path is an error, never a new empty
+/// ledger), with this run's operator.
 pub(crate) fn open(cli: &Cli) -> Result<Ledger> {
-    let mut ledger = Ledger::open(&cli.db)?;
+    with_operator(cli, Ledger::open_existing(&cli.db)?)
+}
+
+/// Opens the ledger of `--db`, creating it if missing (import, policy set).
+pub(crate) fn open_or_create(cli: &Cli) -> Result<Ledger> {
+    with_operator(cli, Ledger::open(&cli.db)?)
+}
+
+/// The operator of this run: `--operator` (or YIBENTONG_OPERATOR), else the one set for
+/// the ledger, else the system user who runs the program — never "未设置".
+fn with_operator(cli: &Cli, mut ledger: Ledger) -> Result<Ledger> {
     if let Some(op) = &cli.operator {
-        ledger.set_operator(op);
+        ledger.set_operator(op)?;
+    } else if ledger.setting("operator")?.is_none() {
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "未知".into());
+        ledger.set_operator(&format!("{user}（系统用户）"))?;
     }
     Ok(ledger)
 }

@@ -181,7 +181,7 @@ fn set(cli: &Cli, a: &SetArgs) -> Result<()> {
         })
         .transpose()?;
 
-    let mut ledger = open(cli)?;
+    let mut ledger = super::open_or_create(cli)?;
     if undated {
         let mut p = ledger.local_policy()?;
         p.region = region.or(p.region);

@@ -108,6 +108,12 @@ pub fn import_document_at(
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
+    // The file's name goes on audit rows: one line, bounded.
+    let source: String = source
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .take(100)
+        .collect();
     let reason = if effective == today {
         format!("导入文件 {source}")
     } else {

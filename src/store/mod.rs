@@ -10,6 +10,7 @@ mod cadres;
 mod facts;
 pub(crate) mod local_values;
 mod migrate;
+mod open;
 pub mod read;
 mod rows;
 mod rows_view;
@@ -36,6 +37,41 @@ use std::path::Path;
 pub struct Ledger {
     conn: Connection,
     operator: String,
+    /// Opened read-only (read-only media): writes are refused with a message.
+    read_only: bool,
+}
+
+/// An operator's name as written on audit rows: trimmed, one line, 1–30 characters.
+pub fn check_operator(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid("操作员姓名不能为空".into()));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::Invalid(
+            "操作员姓名不能含换行或控制字符".into(),
+        ));
+    }
+    if name.chars().count() > 30 {
+        return Err(Error::Invalid("操作员姓名过长（最多30个字）".into()));
+    }
+    Ok(name.to_string())
+}
+
+/// A reason written on audit rows: one line, at most 200 characters.
+pub fn check_reason(reason: Option<&str>) -> Result<()> {
+    let Some(reason) = reason else {
+        return Ok(());
+    };
+    if reason.chars().any(char::is_control) {
+        return Err(Error::Invalid(
+            "修改原因只能写一行，不能含换行或控制字符".into(),
+        ));
+    }
+    if reason.chars().count() > 200 {
+        return Err(Error::Invalid("修改原因过长（最多200个字）".into()));
+    }
+    Ok(())
 }
 
 /// One line of `household list`.
@@ -58,12 +94,57 @@ impl Ledger {
     /// newer version is refused untouched.
     pub fn open(path: &Path) -> Result<Ledger> {
         if path.exists() {
-            // Look before touching: no pragma that writes runs on a newer database.
-            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            migrate::check_not_newer(&probe)?;
+            // Look before touching: nothing that writes runs on a file that is not one of
+            // our ledgers, or on a newer one.
+            open::check_is_ledger(path)?;
+            if open::is_read_only(path) {
+                return Self::open_read_only(path);
+            }
         }
         let conn = Connection::open(path)?;
-        Self::setup(conn)
+        open::restrict(path);
+        let ledger = Self::setup(conn)?;
+        open::restrict(path);
+        Ok(ledger)
+    }
+
+    /// Opens an existing ledger; a missing file is an error (a mistyped `--db` must not
+    /// create an empty ledger). On read-only media the ledger opens read-only.
+    pub fn open_existing(path: &Path) -> Result<Ledger> {
+        if !path.is_file() {
+            return Err(Error::NotFound(format!(
+                "台账文件“{}”（请检查 --db 后的路径；新建台账请用 import 或 demo）",
+                path.display()
+            )));
+        }
+        Self::open(path)
+    }
+
+    /// Opens a ledger read-only without writing anything (not even its journal): for
+    /// read-only media. Writes are refused; a ledger needing an upgrade cannot open.
+    pub fn open_read_only(path: &Path) -> Result<Ledger> {
+        open::check_is_ledger(path)?;
+        let conn = Connection::open_with_flags(
+            open::immutable_uri(path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        if migrate::version(&conn)? < SCHEMA_VERSION {
+            return Err(Error::Invalid(format!(
+                "台账“{}”需要升级结构才能打开，但它所在的位置只读；请先复制到可写的位置",
+                path.display()
+            )));
+        }
+        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
+        Ok(Ledger {
+            conn,
+            operator,
+            read_only: true,
+        })
+    }
+
+    /// Whether the ledger was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
     }
 
     /// An empty ledger in memory (tests, scratch work).
@@ -85,14 +166,18 @@ impl Ledger {
         conn.set_prepared_statement_cache_capacity(128);
         migrate::migrate(&mut conn)?;
         let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
-        Ok(Ledger { conn, operator })
+        Ok(Ledger {
+            conn,
+            operator,
+            read_only: false,
+        })
     }
 
-    /// Sets the operator whose name goes on every audit row of this session.
-    pub fn set_operator(&mut self, name: &str) {
-        if !name.trim().is_empty() {
-            self.operator = name.trim().to_string();
-        }
+    /// Sets the operator whose name goes on every audit row of this session: one line,
+    /// at most 30 characters (a newline would forge audit lines).
+    pub fn set_operator(&mut self, name: &str) -> Result<()> {
+        self.operator = check_operator(name)?;
+        Ok(())
     }
 
     /// The operator of this session.
@@ -109,6 +194,12 @@ impl Ledger {
     // The audit trail records when a change happened: the one clock read of the store.
     #[allow(clippy::disallowed_methods)]
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(Error::Invalid(
+                "台账以只读方式打开（所在位置不可写），只能查看，不能修改；请复制到可写的位置后再修改"
+                    .into(),
+            ));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;

@@ -19,7 +19,7 @@ fn dibao_outcome(l: &Ledger) -> Outcome {
 #[test]
 fn changing_the_local_dibao_line_changes_verdicts_and_is_audited() {
     let mut l = Ledger::open_in_memory().unwrap();
-    l.set_operator("第一书记");
+    l.set_operator("第一书记").unwrap();
     import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
     assert_eq!(
         dibao_outcome(&l),

@@ -233,7 +233,7 @@ fn the_timeline_lists_every_transition_with_its_date() {
 /// The ledger after importing some snapshots in memory, at the given dates.
 fn ledger_with(files: &[(&str, &str)]) -> Ledger {
     let mut l = Ledger::open_in_memory().unwrap();
-    l.set_operator("测试员");
+    l.set_operator("测试员").unwrap();
     for (year, effective) in files {
         import_bytes_at(
             &mut l,

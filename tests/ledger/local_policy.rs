@@ -27,7 +27,7 @@ fn dibao(value: f64, from: NaiveDate, doc: &str) -> LocalValueChange {
 #[test]
 fn a_dated_line_applies_from_its_date_is_listed_and_audited() {
     let mut l = Ledger::open_in_memory().unwrap();
-    l.set_operator("第一书记");
+    l.set_operator("第一书记").unwrap();
     import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
     l.add_local_values(
         &[dibao(4000.0, date(2019, 1, 1), "全民发〔2019〕2号")],
