@@ -54,7 +54,7 @@ pub const GROUPS: &[&str] = &[
 pub const UNITS: &[(&str, &str)] = &[
     ("省农业农村厅", "province"),
     ("赣州市农业农村局", "city"),
-    ("县扶贫办", "county"),
+    ("县乡村振兴局", "county"),
     ("县教育局", "county"),
     ("县卫生健康委", "county"),
     ("县农业农村局", "county"),

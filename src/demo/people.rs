@@ -1,6 +1,6 @@
 //! Demo people: names, ID numbers, phones and the attributes that follow from age.
 
-use super::names;
+use super::{life, names};
 use crate::codes::*;
 use crate::idcard;
 use crate::model::{Member, Work};
@@ -47,68 +47,20 @@ pub struct Person<'a> {
     pub sex: Sex,
     pub birth: NaiveDate,
     pub relation: Relation,
-    pub on: NaiveDate,
+    /// The first day the ledger knew the household.
+    pub start: NaiveDate,
+    pub today: NaiveDate,
     pub sick: bool,
     pub disabled: bool,
-    pub dibao: bool,
+    /// 特困: no labour, no legal supporter.
     pub tekun: bool,
     pub area: &'a str,
 }
 
+/// The member as of `today`, with the history of schooling, education and labour since the
+/// ledger knew them (benefits are the household's to set).
 pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
-    let age = idcard::age_on(p.birth, p.on);
-    let schooling = match age {
-        i32::MIN..=2 => Schooling::NotStudent,
-        3..=5 => Schooling::Preschool,
-        6..=11 => Schooling::Primary,
-        12 => Schooling::Grade7,
-        13 => Schooling::Grade8,
-        14 => Schooling::Grade9,
-        15 => Schooling::Senior1,
-        16 => {
-            if rng.random_bool(0.5) {
-                Schooling::Senior2
-            } else {
-                Schooling::Vocational2
-            }
-        }
-        17 => {
-            if rng.random_bool(0.6) {
-                Schooling::Senior3
-            } else {
-                Schooling::Vocational3
-            }
-        }
-        18..=21 if rng.random_bool(0.3) => Schooling::CollegePlus,
-        _ => Schooling::NotStudent,
-    };
-    let education = match age {
-        i32::MIN..=5 => Education::PreschoolChild,
-        6..=12 => Education::Primary,
-        13..=15 => Education::JuniorHigh,
-        _ if schooling == Schooling::CollegePlus => Education::SeniorHigh,
-        16..=40 => {
-            if rng.random_bool(0.6) {
-                Education::JuniorHigh
-            } else {
-                Education::SeniorHigh
-            }
-        }
-        41..=65 => {
-            if rng.random_bool(0.6) {
-                Education::Primary
-            } else {
-                Education::JuniorHigh
-            }
-        }
-        _ => {
-            if rng.random_bool(0.5) {
-                Education::Illiterate
-            } else {
-                Education::Primary
-            }
-        }
-    };
+    let age = idcard::age_on(p.birth, p.today);
     let health = if p.disabled {
         Health::Disabled
     } else if p.sick {
@@ -122,26 +74,21 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
     } else {
         Health::Healthy
     };
-    let student = schooling.is_student();
-    let labor = if student || age < 16 {
-        Labor::NoLabor
-    } else if health == Health::Disabled || health == Health::SeriousIllness {
-        if rng.random_bool(0.6) {
-            Labor::Lost
-        } else {
-            Labor::Weak
-        }
-    } else if age > 70 {
-        Labor::NoLabor
-    } else if age > 60 || health == Health::Chronic {
-        Labor::Weak
-    } else if rng.random_bool(0.2) {
-        Labor::Skilled
-    } else {
-        Labor::Ordinary
-    };
-    let works =
-        matches!(labor, Labor::Ordinary | Labor::Skilled) && age <= 55 && rng.random_bool(0.65);
+    let start = p.start.max(p.birth);
+    let life = life::live(
+        rng,
+        &life::Born {
+            birth: p.birth,
+            health,
+            lost_labor: p.tekun,
+            start,
+            today: p.today,
+        },
+    );
+    let student = life.schooling.is_student();
+    let works = matches!(life.labor, Labor::Ordinary | Labor::Skilled)
+        && age <= 55
+        && rng.random_bool(0.65);
     let work = works.then(|| {
         let place = [
             WorkPlace::InTownship,
@@ -155,6 +102,7 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         }
     });
     let insured = !rng.random_bool(0.015);
+    let recorded_from = (!life.periods.is_empty()).then_some(start);
     Member {
         id: p.id,
         name: p.name,
@@ -171,25 +119,21 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         } else {
             "汉族".into()
         }),
-        education: Some(education),
-        schooling: Some(schooling),
-        schooling_exempt: if (6..=15).contains(&age) && !student {
-            Some(true)
-        } else {
-            None
-        },
+        education: Some(life.education),
+        schooling: Some(life.schooling),
+        schooling_exempt: None,
         health: Some(health),
         disability_grade: p.disabled.then(|| rng.random_range(1..=4)),
-        labor: Some(labor),
+        labor: Some(life.labor),
         work,
         medical_insurance: Some(insured),
         serious_illness_insurance: Some(insured),
         pension_insurance: Some(age >= 16 && !student),
         family_doctor: Some(rng.random_bool(0.9)),
-        dibao: Some(p.dibao),
-        tekun: Some(if p.tekun { Tekun::Dispersed } else { Tekun::No }),
+        dibao: Some(false),
+        tekun: Some(Tekun::No),
         has_legal_supporter: Some(!p.tekun),
-        recorded_from: None,
-        history: Vec::new(),
+        recorded_from,
+        history: life.periods,
     }
 }

@@ -4,6 +4,7 @@ mod assess;
 mod cadres;
 mod common;
 mod crash;
+mod demo_history;
 mod exchange;
 mod history;
 mod local_policy;

@@ -1,0 +1,128 @@
+//! 帮扶 for a demo household: pairings from its registration (sometimes with a change of
+//! cadre), visits every few months, and measures after registration, paid by the office
+//! of their year (扶贫办 to 2020, 乡村振兴局 after).
+
+use super::names;
+use super::people;
+use super::story::Story;
+use crate::codes::*;
+use crate::model::*;
+use chrono::{Datelike, NaiveDate};
+use rand::Rng;
+use rand_chacha::ChaCha8Rng;
+
+/// The county office paying for a measure begun in `year`.
+pub fn funder(year: i32) -> &'static str {
+    if year <= 2020 {
+        "县扶贫办"
+    } else {
+        "县乡村振兴局"
+    }
+}
+
+pub fn pairings_and_visits(
+    rng: &mut ChaCha8Rng,
+    h: &mut Household,
+    s: &Story,
+    cadres: &[Cadre],
+    today: NaiveDate,
+) {
+    if s.identified.is_none() && s.monitoring.is_none() {
+        return;
+    }
+    let start = (s.start + chrono::Days::new(rng.random_range(3..60))).min(today);
+    let first = &cadres[rng.random_range(0..cadres.len())];
+    let mut spans = vec![(first.id.clone(), start, None)];
+    if rng.random_bool(0.3) {
+        let change = start + chrono::Days::new(rng.random_range(500..2000));
+        if change < today {
+            let next = &cadres[rng.random_range(0..cadres.len())];
+            spans[0].2 = Some(change - chrono::Days::new(1));
+            spans.push((next.id.clone(), change, None));
+        }
+    }
+    for (cadre, start, end) in &spans {
+        h.pairings.push(Pairing {
+            id: None,
+            cadre: cadre.clone(),
+            role: PairingRole::First,
+            start: *start,
+            end: *end,
+        });
+    }
+    if rng.random_bool(0.35) {
+        let second = &cadres[rng.random_range(0..cadres.len())];
+        h.pairings.push(Pairing {
+            id: None,
+            cadre: second.id.clone(),
+            role: PairingRole::Second,
+            start,
+            end: None,
+        });
+    }
+    for (cadre, from, to) in spans {
+        let to = to.unwrap_or(today);
+        let mut d = from + chrono::Days::new(rng.random_range(5..40));
+        while d <= to {
+            h.visits.push(Visit {
+                id: None,
+                date: d,
+                cadre: cadre.clone(),
+                mode: if rng.random_bool(0.8) {
+                    VisitMode::Home
+                } else {
+                    VisitMode::Phone
+                },
+                found: people::pick(rng, names::VISIT_FOUND).into(),
+                done: people::pick(rng, names::VISIT_DONE).into(),
+                follow_up: people::pick(rng, names::VISIT_FOLLOW).into(),
+            });
+            d = d + chrono::Days::new(rng.random_range(90..200));
+        }
+    }
+}
+
+/// One to three measures begun after registration (危房改造 and 低保兜底 come with the
+/// house and the benefit that they changed, not from here).
+pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: NaiveDate) {
+    if s.identified.is_none() && s.monitoring.is_none() {
+        return;
+    }
+    let latest = today - chrono::Days::new(30);
+    for _ in 0..rng.random_range(1..=3) {
+        let (class, content, scale) = names::MEASURES[rng.random_range(0..names::MEASURES.len())];
+        if matches!(class, "housing" | "social_security") {
+            continue;
+        }
+        let start = (s.start + chrono::Days::new(rng.random_range(20..1000))).min(latest);
+        let end = start + chrono::Days::new(rng.random_range(60..365));
+        h.measures.push(Measure {
+            id: None,
+            class: MeasureClass::from_code(class).unwrap_or(MeasureClass::Other),
+            content: content.into(),
+            scale: Some(scale.into()),
+            funds: Some((rng.random_range(5..60) * 1000) as f64),
+            funder: Some(funder(start.year()).into()),
+            start,
+            end: (end <= today).then_some(end),
+            result: Some(format!("户年增收约{}元", rng.random_range(10..60) * 100)),
+            income_gain: Some((rng.random_range(10..60) * 100) as f64),
+        });
+    }
+}
+
+/// 纳入农村低保兜底 on the day the benefit began.
+pub fn dibao_measure(start: NaiveDate) -> Measure {
+    Measure {
+        id: None,
+        class: MeasureClass::SocialSecurity,
+        content: "纳入农村低保兜底".into(),
+        scale: Some("全户".into()),
+        funds: None,
+        funder: Some("县民政局".into()),
+        start,
+        end: None,
+        result: Some("按月发放低保金".into()),
+        income_gain: None,
+    }
+}
