@@ -44,6 +44,13 @@ pub fn village_households_on(
 /// The date a paper of `year` printed on `today` reads the ledger at: the end of the year,
 /// or today for the year still running.
 pub fn paper_date(year: i32, today: NaiveDate) -> Result<NaiveDate> {
+    use chrono::Datelike;
+    if !(2013..=today.year()).contains(&year) {
+        return Err(Error::Invalid(format!(
+            "年度{year}不在可打印的范围内（2013年至今年{}年）",
+            today.year()
+        )));
+    }
     let end = rules::year_end(year).ok_or_else(|| Error::Invalid(format!("年度{year}无效")))?;
     Ok(end.min(today.max(NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(end))))
 }

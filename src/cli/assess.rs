@@ -68,6 +68,12 @@ fn load(cli: &Cli, a: &AssessArgs) -> Result<(Village, Vec<Household>, LocalPoli
 }
 
 pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
+    if !(2000..=2100).contains(&a.year) {
+        return Err(Error::Invalid(format!(
+            "年度{}超出范围（应在2000年至2100年之间）",
+            a.year
+        )));
+    }
     let (village, households, mut local) = load(cli, a)?;
     local.region = local.region.or(village.region);
     if local.province.is_none() {

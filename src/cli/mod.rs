@@ -17,6 +17,7 @@ mod household;
 mod ledger_io;
 mod policy;
 mod print;
+pub mod usage;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;

@@ -48,9 +48,7 @@ pub fn check_operator(name: &str) -> Result<String> {
         return Err(Error::Invalid("操作员姓名不能为空".into()));
     }
     if name.chars().any(char::is_control) {
-        return Err(Error::Invalid(
-            "操作员姓名不能含换行或控制字符".into(),
-        ));
+        return Err(Error::Invalid("操作员姓名不能含换行或控制字符".into()));
     }
     if name.chars().count() > 30 {
         return Err(Error::Invalid("操作员姓名过长（最多30个字）".into()));

@@ -58,13 +58,34 @@ pub(super) fn check_household(h: &Household, r: &mut Report) {
         opt(r, &p("ethnicity"), "民族", &m.ethnicity, SHORT);
     }
     for (i, l) in h.income.iter().enumerate() {
-        check(r, &format!("income[{i}].item"), "收入项目", &l.item, LINE, false);
+        check(
+            r,
+            &format!("income[{i}].item"),
+            "收入项目",
+            &l.item,
+            LINE,
+            false,
+        );
     }
     for (i, l) in h.expenses.iter().enumerate() {
-        check(r, &format!("expenses[{i}].item"), "支出项目", &l.item, LINE, false);
+        check(
+            r,
+            &format!("expenses[{i}].item"),
+            "支出项目",
+            &l.item,
+            LINE,
+            false,
+        );
     }
     for (i, l) in h.rigid_expenses.iter().enumerate() {
-        check(r, &format!("rigid_expenses[{i}].item"), "支出项目", &l.item, LINE, false);
+        check(
+            r,
+            &format!("rigid_expenses[{i}].item"),
+            "支出项目",
+            &l.item,
+            LINE,
+            false,
+        );
     }
     for (i, v) in h.visits.iter().enumerate() {
         let p = |f: &str| format!("visits[{i}].{f}");

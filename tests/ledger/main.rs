@@ -8,5 +8,6 @@ mod demo_history;
 mod exchange;
 mod history;
 mod local_policy;
+mod safety;
 mod store;
 mod validation;
