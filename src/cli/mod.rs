@@ -84,8 +84,9 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
     },
-    /// Print a household's change history.
-    Audit { code: String },
+    /// The change history (audit trail): of a household, of the local policy (--policy),
+    /// or of everything since a date (--since); `audit verify` checks it was not tampered with.
+    Audit(household::AuditArgs),
     /// Verdicts with reasons for households or a village (policy engine).
     Assess(assess::AssessArgs),
     /// The cadre's local policy (低保 line, monitoring line, region …).
@@ -207,7 +208,7 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             ledger_io::export(&cli, village, on)
         }
-        Command::Audit { code } => household::audit(&cli, code),
+        Command::Audit(args) => household::audit(&cli, args),
         Command::Assess(args) => assess::assess(&cli, args),
         Command::Policy(cmd) => policy::run(&cli, cmd),
         Command::Cadre(cmd) => cadre::run(&cli, cmd),

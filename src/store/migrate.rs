@@ -22,6 +22,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_cadre_terms",
         include_str!("migrations/0004_cadre_terms.sql"),
     ),
+    (
+        "0005_audit_chain",
+        include_str!("migrations/0005_audit_chain.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -48,13 +52,17 @@ pub fn check_not_newer(conn: &Connection) -> Result<()> {
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     check_not_newer(conn)?;
     let current = version(conn)?;
-    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
         let target = index as i64 + 1;
         if target <= current {
             continue;
         }
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        if *name == "0005_audit_chain" {
+            // Rows written before the chain existed are sealed once, here.
+            super::chain::seal(&tx)?;
+        }
         tx.pragma_update(None, "user_version", target)?;
         tx.commit()?;
     }

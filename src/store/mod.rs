@@ -7,6 +7,7 @@
 
 mod audit;
 mod cadres;
+mod chain;
 mod facts;
 pub(crate) mod local_values;
 mod migrate;
@@ -21,6 +22,7 @@ mod write;
 
 pub use audit::AuditEntry;
 pub use cadres::NewCadre;
+pub use chain::ChainReport;
 pub use migrate::SCHEMA_VERSION;
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
@@ -208,6 +210,7 @@ impl Ledger {
             tx,
             operator: &self.operator,
             at,
+            head: std::cell::RefCell::new(None),
         };
         let out = f(&writer)?;
         writer.tx.commit()?;

@@ -133,6 +133,7 @@ fn upgrading_moves_the_old_undated_values_into_dated_ones() {
         "DROP TABLE local_policy_values;
          ALTER TABLE cadres DROP COLUMN start;
          ALTER TABLE cadres DROP COLUMN end;
+         ALTER TABLE audit DROP COLUMN hash;
          DELETE FROM audit;
          INSERT INTO settings (key, value, updated_at) VALUES
            ('operator', '老书记', '2023-05-01T10:00:00+08:00'),

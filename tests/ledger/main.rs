@@ -1,6 +1,7 @@
 //! Integration tests of the core ledger; modules mirror `src/`.
 
 mod assess;
+mod audit_chain;
 mod cadres;
 mod common;
 mod crash;
