@@ -17,6 +17,7 @@ mod household;
 mod ledger_io;
 mod policy;
 mod print;
+mod secret;
 pub mod usage;
 
 use clap::{Parser, Subcommand};
@@ -92,6 +93,22 @@ pub enum Command {
     /// The cadre's local policy (低保 line, monitoring line, region …).
     #[command(subcommand)]
     Policy(policy::PolicyCommand),
+    /// Write a checked backup of the whole ledger (audit trail, policy, print log included).
+    Backup {
+        /// The backup file (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into --db (a new file; an existing ledger only with --force, after
+    /// backing it up).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// The ledger file itself: encrypt a plain ledger in place.
+    #[command(subcommand)]
+    Ledger(secret::LedgerCommand),
     /// The village's cadre roster (帮扶干部): add, list, end a term.
     #[command(subcommand)]
     Cadre(cadre::CadreCommand),
@@ -161,12 +178,20 @@ pub(crate) fn today() -> chrono::NaiveDate {
 /// Opens the existing ledger of `--db` (a mistyped path is an error, never a new empty
 /// ledger), with this run's operator.
 pub(crate) fn open(cli: &Cli) -> Result<Ledger> {
-    with_operator(cli, Ledger::open_existing(&cli.db)?)
+    let key = secret::passphrase_for(&cli.db, false)?;
+    with_operator(cli, Ledger::open_existing(&cli.db, key.as_deref())?)
 }
 
-/// Opens the ledger of `--db`, creating it if missing (import, policy set).
+/// Opens the ledger of `--db`, creating it if missing (import, policy set): a new one is
+/// encrypted when a passphrase is given. The day's first write makes a backup.
 pub(crate) fn open_or_create(cli: &Cli) -> Result<Ledger> {
-    with_operator(cli, Ledger::open(&cli.db)?)
+    let key = secret::passphrase_for(&cli.db, true)?;
+    let existed = cli.db.is_file();
+    let ledger = with_operator(cli, Ledger::open_with_key(&cli.db, key.as_deref())?)?;
+    if existed {
+        ledger.daily_backup()?;
+    }
+    Ok(ledger)
 }
 
 /// The operator of this run: `--operator` (or YIBENTONG_OPERATOR), else the one set for
@@ -212,6 +237,32 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Assess(args) => assess::assess(&cli, args),
         Command::Policy(cmd) => policy::run(&cli, cmd),
         Command::Cadre(cmd) => cadre::run(&cli, cmd),
+        Command::Backup { out } => {
+            let info = open(&cli)?.backup_to(out)?;
+            say!(
+                "已备份到 {}（{}，含变更记录{}条，已校验）",
+                info.path,
+                if info.encrypted {
+                    "已加密"
+                } else {
+                    "未加密"
+                },
+                info.audit_rows
+            );
+            Ok(())
+        }
+        Command::Restore { file, force } => {
+            let key = secret::passphrase_for(file, false)?;
+            let info = yibentong::store::restore(file, &cli.db, key.as_deref(), *force)?;
+            say!(
+                "已从备份恢复到 {}（变更记录{}条，截至 {}）",
+                info.path,
+                info.audit_rows,
+                info.taken
+            );
+            Ok(())
+        }
+        Command::Ledger(cmd) => secret::run(&cli, cmd),
         Command::Card {
             household,
             kind,

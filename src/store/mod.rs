@@ -6,6 +6,7 @@
 //! deleted. Nothing here would stop the same schema running under SQLCipher.
 
 mod audit;
+mod backup;
 mod cadres;
 mod chain;
 mod facts;
@@ -21,9 +22,11 @@ mod settings;
 mod write;
 
 pub use audit::AuditEntry;
+pub use backup::{backup_dir, encrypt_file, restore, BackupInfo};
 pub use cadres::NewCadre;
 pub use chain::ChainReport;
 pub use migrate::SCHEMA_VERSION;
+pub use open::{check_passphrase, passphrase_strength};
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;
@@ -32,8 +35,7 @@ pub use search::SearchHit;
 pub use write::{Change, Writer};
 
 use crate::{Error, Result};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-use std::path::Path;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 /// An open ledger with the operator of this session.
 pub struct Ledger {
@@ -41,6 +43,10 @@ pub struct Ledger {
     operator: String,
     /// Opened read-only (read-only media): writes are refused with a message.
     read_only: bool,
+    /// The ledger's file (`None` in memory): backups go beside it.
+    path: Option<std::path::PathBuf>,
+    /// The passphrase of an encrypted ledger (SQLCipher), for its backups.
+    key: Option<String>,
 }
 
 /// An operator's name as written on audit rows: trimmed, one line, 1–30 characters.
@@ -90,89 +96,6 @@ pub struct HouseholdSummary {
 }
 
 impl Ledger {
-    /// Opens (or creates) a ledger file and brings its schema up to date. A database from a
-    /// newer version is refused untouched.
-    pub fn open(path: &Path) -> Result<Ledger> {
-        if path.exists() {
-            // Look before touching: nothing that writes runs on a file that is not one of
-            // our ledgers, or on a newer one.
-            open::check_is_ledger(path)?;
-            if open::is_read_only(path) {
-                return Self::open_read_only(path);
-            }
-        }
-        let conn = Connection::open(path)?;
-        open::restrict(path);
-        let ledger = Self::setup(conn)?;
-        open::restrict(path);
-        Ok(ledger)
-    }
-
-    /// Opens an existing ledger; a missing file is an error (a mistyped `--db` must not
-    /// create an empty ledger). On read-only media the ledger opens read-only.
-    pub fn open_existing(path: &Path) -> Result<Ledger> {
-        if !path.is_file() {
-            return Err(Error::NotFound(format!(
-                "台账文件“{}”（请检查 --db 后的路径；新建台账请用 import 或 demo）",
-                path.display()
-            )));
-        }
-        Self::open(path)
-    }
-
-    /// Opens a ledger read-only without writing anything (not even its journal): for
-    /// read-only media. Writes are refused; a ledger needing an upgrade cannot open.
-    pub fn open_read_only(path: &Path) -> Result<Ledger> {
-        open::check_is_ledger(path)?;
-        let conn = Connection::open_with_flags(
-            open::immutable_uri(path),
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
-        )?;
-        if migrate::version(&conn)? < SCHEMA_VERSION {
-            return Err(Error::Invalid(format!(
-                "台账“{}”需要升级结构才能打开，但它所在的位置只读；请先复制到可写的位置",
-                path.display()
-            )));
-        }
-        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
-        Ok(Ledger {
-            conn,
-            operator,
-            read_only: true,
-        })
-    }
-
-    /// Whether the ledger was opened read-only.
-    pub fn is_read_only(&self) -> bool {
-        self.read_only
-    }
-
-    /// An empty ledger in memory (tests, scratch work).
-    pub fn open_in_memory() -> Result<Ledger> {
-        Self::setup(Connection::open_in_memory()?)
-    }
-
-    fn setup(mut conn: Connection) -> Result<Ledger> {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Random UUID keys touch pages all over each index; a 256 MB page cache keeps a
-        // county-scale import in memory instead of re-reading pages (see docs/benchmarks.md).
-        conn.pragma_update(None, "cache_size", -262_144)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // The writer uses a few dozen distinct statements; the default cache of 16 would
-        // re-prepare them on every row.
-        conn.set_prepared_statement_cache_capacity(128);
-        migrate::migrate(&mut conn)?;
-        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
-        Ok(Ledger {
-            conn,
-            operator,
-            read_only: false,
-        })
-    }
-
     /// Sets the operator whose name goes on every audit row of this session: one line,
     /// at most 30 characters (a newline would forge audit lines).
     pub fn set_operator(&mut self, name: &str) -> Result<()> {

@@ -1,8 +1,10 @@
-//! Before a file is opened as a ledger: is it one of ours (never convert another
-//! program's database or overwrite a stranger's file), is its place writable, and keep
-//! what we create private to the user (0600: it holds ID numbers and health data).
+//! Opening a ledger file. Before anything is written: is it one of ours (never convert
+//! another program's database or a stray file), is it encrypted and is the passphrase
+//! right, is its place writable (read-only media open read-only), is it newer than this
+//! program. What we create is private to the user (0600): it holds ID numbers and health
+//! data. Encryption at rest is SQLCipher (`PRAGMA key` before any other statement).
 
-use super::migrate;
+use super::{migrate, settings, Ledger, SCHEMA_VERSION};
 use crate::{Error, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::io::Read;
@@ -10,32 +12,84 @@ use std::path::Path;
 
 const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// Refuses a file that is not a ledger of ours (or of a newer version), touching nothing.
-pub(crate) fn check_is_ledger(path: &Path) -> Result<()> {
+/// What a ledger file is, judged from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileKind {
+    Empty,
+    Plain,
+    /// Not a plain SQLite file: an encrypted ledger, or something else entirely.
+    Opaque,
+}
+
+pub(crate) fn file_kind(path: &Path) -> Result<FileKind> {
+    if std::fs::metadata(path)?.len() == 0 {
+        return Ok(FileKind::Empty);
+    }
     let mut header = [0u8; 16];
-    let len = std::fs::metadata(path)?.len();
-    if len == 0 {
-        return Ok(());
-    }
     let read = std::fs::File::open(path)?.read(&mut header)?;
-    if read < 16 || &header != SQLITE_HEADER {
-        return Err(Error::Invalid(format!(
-            "文件“{}”不是一本通台账（不是台账数据库文件），未作任何改动；请检查 --db 后的文件名",
-            path.display()
-        )));
+    Ok(if read == 16 && &header == SQLITE_HEADER {
+        FileKind::Plain
+    } else {
+        FileKind::Opaque
+    })
+}
+
+/// Sets the key of an encrypted connection (must be its first statement).
+pub(crate) fn unlock(conn: &Connection, key: Option<&str>) -> Result<()> {
+    if let Some(k) = key {
+        // A wrong passphrase is reported in Chinese by us; SQLCipher's own log lines on
+        // stderr would only confuse.
+        let _ = conn.execute_batch("PRAGMA cipher_log_level = NONE");
+        conn.pragma_update(None, "key", k)?;
     }
-    let probe = Connection::open_with_flags(
+    Ok(())
+}
+
+/// A read-only look at the file that writes nothing, not even a journal.
+fn probe(path: &Path, key: Option<&str>) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
         immutable_uri(path),
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
     )?;
-    migrate::check_not_newer(&probe)?;
-    let version = migrate::version(&probe)?;
-    let tables: i64 = probe.query_row(
+    unlock(&conn, key)?;
+    Ok(conn)
+}
+
+/// Refuses a file that is not a ledger of ours, an encrypted one without the right
+/// passphrase, or one of a newer version, touching nothing. Returns the key to use
+/// (`None` for a plain ledger, whatever was offered).
+pub(crate) fn check_is_ledger<'k>(path: &Path, key: Option<&'k str>) -> Result<Option<&'k str>> {
+    let key = match file_kind(path)? {
+        FileKind::Empty => return Ok(key),
+        FileKind::Plain => None,
+        FileKind::Opaque => match key {
+            Some(k) => Some(k),
+            None => {
+                return Err(Error::Invalid(format!(
+                    "文件“{}”是加密的台账，或者不是一本通台账：打开加密台账请设置环境变量 YIBENTONG_PASSPHRASE 为口令（桌面程序会询问口令）；未作任何改动",
+                    path.display()
+                )))
+            }
+        },
+    };
+    let conn = probe(path, key)?;
+    let tables: i64 = match conn.query_row(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'",
         [],
         |r| r.get(0),
-    )?;
-    let ours: i64 = probe.query_row(
+    ) {
+        Ok(n) => n,
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            return Err(Error::Invalid(format!(
+                "口令不正确，或文件“{}”不是一本通台账；未作任何改动",
+                path.display()
+            )))
+        }
+        Err(e) => return Err(e.into()),
+    };
+    migrate::check_not_newer(&conn)?;
+    let version = migrate::version(&conn)?;
+    let ours: i64 = conn.query_row(
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name IN ('households', 'audit')",
         [],
         |r| r.get(0),
@@ -46,7 +100,7 @@ pub(crate) fn check_is_ledger(path: &Path) -> Result<()> {
             path.display()
         )));
     }
-    Ok(())
+    Ok(key)
 }
 
 /// Whether the ledger's file or its folder cannot be written (read-only media, or a
@@ -76,18 +130,23 @@ pub(crate) fn immutable_uri(path: &Path) -> String {
     out
 }
 
-/// Makes the ledger and its journal files readable by their owner only (Unix).
+/// The files of a ledger: the database and its journal files.
+pub(crate) fn with_journals(path: &Path) -> Vec<std::path::PathBuf> {
+    let mut names = vec![path.to_path_buf()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        names.push(p.into());
+    }
+    names
+}
+
+/// Makes a file (and its journal files) readable by its owner only (Unix).
 pub(crate) fn restrict(path: &Path) {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mut names = vec![path.to_path_buf()];
-        for suffix in ["-wal", "-shm", "-journal"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            names.push(p.into());
-        }
-        for name in names {
+        for name in with_journals(path) {
             if name.exists() {
                 let _ = std::fs::set_permissions(&name, std::fs::Permissions::from_mode(0o600));
             }
@@ -95,4 +154,150 @@ pub(crate) fn restrict(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+/// A passphrase for a new encrypted ledger: at least 8 characters, one line.
+pub fn check_passphrase(passphrase: &str) -> Result<()> {
+    if passphrase.chars().any(char::is_control) {
+        return Err(Error::Invalid("口令不能含换行或控制字符".into()));
+    }
+    if passphrase.chars().count() < 8 {
+        return Err(Error::Invalid(
+            "口令至少8位（建议用一句好记的话，夹杂数字）".into(),
+        ));
+    }
+    Ok(())
+}
+
+/// How strong a passphrase looks, for the hint beside the field: 弱, 中 or 强.
+pub fn passphrase_strength(passphrase: &str) -> &'static str {
+    let n = passphrase.chars().count();
+    let kinds = [
+        passphrase.chars().any(|c| c.is_ascii_digit()),
+        passphrase.chars().any(|c| c.is_ascii_lowercase()),
+        passphrase.chars().any(|c| c.is_ascii_uppercase()),
+        passphrase.chars().any(|c| !c.is_ascii_alphanumeric()),
+    ]
+    .iter()
+    .filter(|k| **k)
+    .count();
+    match (n, kinds) {
+        (0..=7, _) => "弱",
+        (8..=11, 0..=2) => "中",
+        _ if kinds >= 3 || n >= 16 => "强",
+        _ => "中",
+    }
+}
+
+impl Ledger {
+    /// Opens (or creates) a plain ledger file and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Ledger> {
+        Self::open_with_key(path, None)
+    }
+
+    /// Opens (or creates) a ledger; with `key`, a new ledger is created encrypted and an
+    /// encrypted one is unlocked. A wrong key, another program's file or a newer ledger
+    /// is refused untouched. Before a schema upgrade the ledger is backed up.
+    pub fn open_with_key(path: &Path, key: Option<&str>) -> Result<Ledger> {
+        let exists = path.exists();
+        let key = if exists {
+            let key = check_is_ledger(path, key)?;
+            if is_read_only(path) {
+                return Self::open_read_only(path, key);
+            }
+            key
+        } else {
+            if let Some(k) = key {
+                check_passphrase(k)?;
+            }
+            key
+        };
+        if exists {
+            super::backup::before_upgrade(path, key)?;
+        }
+        let conn = Connection::open(path)?;
+        unlock(&conn, key)?;
+        restrict(path);
+        let mut ledger = Self::setup(conn)?;
+        restrict(path);
+        ledger.path = Some(path.to_path_buf());
+        ledger.key = key.map(str::to_string);
+        Ok(ledger)
+    }
+
+    /// Opens an existing ledger; a missing file is an error (a mistyped `--db` must not
+    /// create an empty ledger). On read-only media the ledger opens read-only.
+    pub fn open_existing(path: &Path, key: Option<&str>) -> Result<Ledger> {
+        if !path.is_file() {
+            return Err(Error::NotFound(format!(
+                "台账文件“{}”（请检查 --db 后的路径；新建台账请用 import 或 demo）",
+                path.display()
+            )));
+        }
+        Self::open_with_key(path, key)
+    }
+
+    /// Opens a ledger read-only without writing anything (not even its journal): for
+    /// read-only media. Writes are refused; a ledger needing an upgrade cannot open.
+    pub fn open_read_only(path: &Path, key: Option<&str>) -> Result<Ledger> {
+        let key = check_is_ledger(path, key)?;
+        let conn = probe(path, key)?;
+        if migrate::version(&conn)? < SCHEMA_VERSION {
+            return Err(Error::Invalid(format!(
+                "台账“{}”需要升级结构才能打开，但它所在的位置只读；请先复制到可写的位置",
+                path.display()
+            )));
+        }
+        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
+        Ok(Ledger {
+            conn,
+            operator,
+            read_only: true,
+            path: Some(path.to_path_buf()),
+            key: key.map(str::to_string),
+        })
+    }
+
+    /// An empty ledger in memory (tests, scratch work).
+    pub fn open_in_memory() -> Result<Ledger> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Ledger> {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Random UUID keys touch pages all over each index; a 256 MB page cache keeps a
+        // county-scale import in memory instead of re-reading pages (see docs/benchmarks.md).
+        conn.pragma_update(None, "cache_size", -262_144)?;
+        conn.pragma_update(None, "temp_store", "MEMORY")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        // The writer uses a few dozen distinct statements; the default cache of 16 would
+        // re-prepare them on every row.
+        conn.set_prepared_statement_cache_capacity(128);
+        migrate::migrate(&mut conn)?;
+        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
+        Ok(Ledger {
+            conn,
+            operator,
+            read_only: false,
+            path: None,
+            key: None,
+        })
+    }
+
+    /// Whether the ledger was opened read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Whether the ledger is encrypted at rest.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    /// The ledger's file, if it has one.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
 }

@@ -9,6 +9,7 @@ mod demo_history;
 mod exchange;
 mod history;
 mod local_policy;
+mod protection;
 mod safety;
 mod store;
 mod validation;
