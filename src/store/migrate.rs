@@ -22,6 +22,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0004_cadre_terms",
         include_str!("migrations/0004_cadre_terms.sql"),
     ),
+    (
+        "0005_decisions",
+        include_str!("migrations/0005_decisions.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -7,6 +7,7 @@
 
 mod audit;
 mod cadres;
+mod decisions;
 mod facts;
 pub(crate) mod local_values;
 mod migrate;
@@ -20,6 +21,7 @@ mod write;
 
 pub use audit::AuditEntry;
 pub use cadres::NewCadre;
+pub use decisions::{Decision, DecisionKind};
 pub use migrate::SCHEMA_VERSION;
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;

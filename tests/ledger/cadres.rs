@@ -90,7 +90,10 @@ fn a_new_cadre_is_listed_exported_and_can_be_paired() {
     std::fs::write(&file, doc.to_string()).unwrap();
     ok(&db, &["import", file.to_str().unwrap()]);
     let shown = ok(&db, &["household", "show", "3607291010990001"]);
-    assert!(shown.contains("陈第一"), "the pairing shows the new cadre: {shown}");
+    assert!(
+        shown.contains("陈第一"),
+        "the pairing shows the new cadre: {shown}"
+    );
 }
 
 #[test]
@@ -98,7 +101,10 @@ fn bad_cadre_input_is_refused_in_chinese_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
     ok(&db, &["import", data("village.json").to_str().unwrap()]);
-    let before = ok(&db, &["cadre", "list", "--village", "360729101099", "--json"]);
+    let before = ok(
+        &db,
+        &["cadre", "list", "--village", "360729101099", "--json"],
+    );
     for (args, expected) in [
         (vec!["--name", ""], "姓名不能为空"),
         (vec!["--name", "王\n伪造"], "控制字符"),
@@ -113,6 +119,9 @@ fn bad_cadre_input_is_refused_in_chinese_and_changes_nothing() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(expected), "{all:?}: “{expected}” in {err}");
     }
-    let after = ok(&db, &["cadre", "list", "--village", "360729101099", "--json"]);
+    let after = ok(
+        &db,
+        &["cadre", "list", "--village", "360729101099", "--json"],
+    );
     assert_eq!(before, after, "nothing saved by a refused add");
 }
