@@ -129,7 +129,11 @@ pub fn notice_with_dates(
             return Err(Error::Invalid(format!(
                 "{year}年{}公示尚未登记公示日期（{}），公示名单只印登记的日期；请先登记：yibentong notice --village {village_code} --year {year} --kind {} --publicity-start 年-月-日 [--publicity-end 年-月-日] --out 文件",
                 decision.label(),
-                if undated.is_empty() { "日期不一".to_string() } else { format!("未登记：{}", undated.join("、")) },
+                match undated.len() {
+                    0 => "日期不一".to_string(),
+                    n @ 1..=5 => format!("未登记：{}，共{n}户", undated.join("、")),
+                    n => format!("未登记：{}等{n}户", undated[..5].join("、")),
+                },
                 decision.code(),
             )));
         }
