@@ -149,17 +149,22 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// The public notice (公示名单) as PDF: names, groups and decisions only.
+    /// The public notice (公示名单) as PDF: names, groups and decisions only, with the
+    /// 公示 dates recorded for the decision (refused until they are recorded; record them
+    /// here with --publicity-start, which stores them for every household on the notice).
     Notice {
         #[arg(long)]
         village: String,
         #[arg(long)]
         year: i32,
-        /// identification, exit or monitoring (default: exit up to 2020, monitoring after).
+        /// identification, exit, monitoring or risk_eliminated (default: exit up to 2020,
+        /// monitoring after).
         #[arg(long)]
         kind: Option<String>,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        dates: print::DecisionDates,
     },
 }
 
@@ -283,6 +288,7 @@ pub fn run(cli: Cli) -> Result<()> {
             year,
             kind,
             out,
-        } => print::notice(&cli, village, *year, kind.as_deref(), out),
+            dates,
+        } => print::notice(&cli, village, *year, kind.as_deref(), out, dates),
     }
 }

@@ -15,10 +15,86 @@
 //! (no month) of its year, is in the book.
 
 use super::policy::Policy;
-use super::wording::round2;
+use super::wording::{num, opt_num, round2};
 use crate::codes::IncomeCategory;
 use crate::model::{Household, IncomeLine};
 use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+/// How the rules engine treated one income line of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineTreatment {
+    /// Counted in net income.
+    Counted,
+    /// Kept in the book but not counted (one-off aid, reimbursements …).
+    NotCounted,
+    /// 养老保险金 left out because the policy does not count it.
+    PensionExcluded,
+}
+
+impl LineTreatment {
+    /// What the income sheet prints in its 计入纯收入 column.
+    pub fn label(self) -> &'static str {
+        match self {
+            LineTreatment::Counted => "是",
+            LineTreatment::NotCounted => "否（不计入）",
+            LineTreatment::PensionExcluded => "否（养老金不计）",
+        }
+    }
+}
+
+/// One income line of the year as the engine saw it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineFigure {
+    /// Position of the line in `Household::income`.
+    pub index: usize,
+    pub treatment: LineTreatment,
+    /// The production cost worked out for it by a fixed ratio (0 unless cost ratios apply).
+    #[serde(serialize_with = "num")]
+    pub cost: f64,
+    /// The ratio used, when cost ratios apply to this line.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_num")]
+    pub cost_ratio: Option<f64>,
+}
+
+/// Counted income of one category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryTotal {
+    pub category: IncomeCategory,
+    #[serde(serialize_with = "num")]
+    pub amount: f64,
+}
+
+/// The year's income figures exactly as the rules engine used them: papers print these and
+/// never recompute (so with pension not counted, or cost ratios, every printed total
+/// reconciles with `assess --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncomeFigures {
+    pub year: i32,
+    /// 家庭人口: members registered on the assessment date.
+    pub persons: usize,
+    /// Counted income per category, in `IncomeCategory::ALL` order.
+    pub by_category: Vec<CategoryTotal>,
+    #[serde(serialize_with = "num")]
+    pub counted: f64,
+    #[serde(serialize_with = "num")]
+    pub not_counted: f64,
+    #[serde(serialize_with = "num")]
+    pub pension_excluded: f64,
+    /// 生产经营性支出: recorded, or by fixed ratios when `costs_by_ratio`.
+    #[serde(serialize_with = "num")]
+    pub expenses: f64,
+    pub costs_by_ratio: bool,
+    /// 家庭纯收入 = counted − expenses.
+    #[serde(serialize_with = "num")]
+    pub net: f64,
+    /// 人均纯收入, rounded to the fen; `null` when the year has no income line.
+    #[serde(serialize_with = "opt_num")]
+    pub per_capita: Option<f64>,
+    /// Every income line of the year, in book order.
+    pub lines: Vec<LineFigure>,
+}
 
 /// The income figures of one household; per-capita values are rounded to the fen.
 #[derive(Debug, Clone, Default)]
@@ -45,6 +121,11 @@ pub(crate) struct IncomeBook {
     pub out_of_pocket: f64,
     /// (window net − 合规自付支出) ÷ persons; `None` unless the window is fully booked.
     pub after_rigid_per_capita: Option<f64>,
+    /// Counted income per category, in `IncomeCategory::ALL` order.
+    pub by_category: [f64; 4],
+    /// The year's lines as treated.
+    pub lines: Vec<LineFigure>,
+    pub costs_by_ratio: bool,
 }
 
 impl IncomeBook {
@@ -61,32 +142,50 @@ impl IncomeBook {
         let mut window_income = 0.0;
         let mut window_expenses = 0.0;
         let mut booked = vec![false; window.len()];
-        for line in &household.income {
+        book.costs_by_ratio = ratios;
+        for (index, line) in household.income.iter().enumerate() {
             let share = window.share(line.year, line.month);
-            if line.year == year {
+            let this_year = line.year == year;
+            if this_year {
                 book.recorded = true;
             }
             window.book(&mut booked, line.year, line.month);
-            if !line.counted {
-                if line.year == year {
-                    book.not_counted += line.amount;
-                }
-                continue;
+            let treatment = treatment(line, count_pension);
+            let ratio = (ratios && treatment == LineTreatment::Counted)
+                .then(|| cost_ratio(line, policy))
+                .filter(|_| line.category == IncomeCategory::Business);
+            let cost = ratio.map_or(0.0, |r| r * line.amount);
+            if this_year {
+                book.lines.push(LineFigure {
+                    index,
+                    treatment,
+                    cost,
+                    cost_ratio: ratio,
+                });
             }
-            if !count_pension && line.item.contains("养老") {
-                if line.year == year {
-                    book.pension_excluded += line.amount;
+            match treatment {
+                LineTreatment::NotCounted => {
+                    if this_year {
+                        book.not_counted += line.amount;
+                    }
+                    continue;
                 }
-                continue;
+                LineTreatment::PensionExcluded => {
+                    if this_year {
+                        book.pension_excluded += line.amount;
+                    }
+                    continue;
+                }
+                LineTreatment::Counted => {}
             }
-            let cost = if ratios {
-                cost_ratio(line, policy) * line.amount
-            } else {
-                0.0
-            };
-            if line.year == year {
+            if this_year {
                 book.counted += line.amount;
                 book.expenses += cost;
+                let slot = IncomeCategory::ALL
+                    .iter()
+                    .position(|c| *c == line.category)
+                    .unwrap_or(0);
+                book.by_category[slot] += line.amount;
             }
             window_income += share * line.amount;
             window_expenses += share * cost;
@@ -135,9 +234,45 @@ impl IncomeBook {
         self.counted - self.expenses
     }
 
+    /// The year's figures as papers print them.
+    pub fn figures(&self, year: i32) -> IncomeFigures {
+        IncomeFigures {
+            year,
+            persons: self.persons,
+            by_category: IncomeCategory::ALL
+                .iter()
+                .zip(self.by_category)
+                .map(|(c, amount)| CategoryTotal {
+                    category: *c,
+                    amount,
+                })
+                .collect(),
+            counted: self.counted,
+            not_counted: self.not_counted,
+            pension_excluded: self.pension_excluded,
+            expenses: self.expenses,
+            costs_by_ratio: self.costs_by_ratio,
+            net: self.net(),
+            per_capita: self.per_capita,
+            lines: self.lines.clone(),
+        }
+    }
+
     /// Every month of the monitoring window is booked.
     pub fn window_complete(&self) -> bool {
         self.booked_months == self.window_months
+    }
+}
+
+/// How a line counts: not counted as booked (one-off aid …), 养老保险金 (item containing
+/// "养老") left out unless the policy counts it, else counted.
+fn treatment(line: &IncomeLine, count_pension: bool) -> LineTreatment {
+    if !line.counted {
+        LineTreatment::NotCounted
+    } else if !count_pension && line.item.contains("养老") {
+        LineTreatment::PensionExcluded
+    } else {
+        LineTreatment::Counted
     }
 }
 

@@ -29,7 +29,8 @@ mod wording;
 #[cfg(test)]
 mod precedence_tests;
 
-pub use household::assess_household;
+pub use household::{assess_household, household_line};
+pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment};
 pub use inspector::{Disagreement, Inspector, OutcomeCounts};
 pub use local_policy::{LocalPolicy, Overrides, PolicyError};
 pub use local_values::{LocalParameter, LocalValue, LocalValueChange};

@@ -1,4 +1,5 @@
-//! 防返贫动态监测 (2021 →): who should be monitored, and when a risk counts as eliminated.
+//! 防返贫动态监测 (March 2020 →, 国开发〔2020〕6号): who should be monitored, and when a risk
+//! counts as eliminated. 2020 knew two kinds; 突发严重困难户 was added in 2021.
 //!
 //! Monitoring looks at the 12 months before the assessment date, and only when every one
 //! of them is booked: with months missing both verdicts are `unknown` ("近12个月收入记录不全
@@ -139,7 +140,20 @@ pub(crate) fn monitoring(f: &Facts) -> Verdict {
                 (Outcome::Unknown, None)
             }
         },
-        (Some(false), Some(true)) => (Outcome::Yes, Some(MonitoringKind::SuddenHardship)),
+        (Some(false), Some(true))
+            if f64::from(f.policy.year) >= f.policy.monitoring_sudden_hardship_year.value =>
+        {
+            (Outcome::Yes, Some(MonitoringKind::SuddenHardship))
+        }
+        (Some(false), Some(true)) => {
+            // 2020 knew two kinds only: rigid spending alone did not bring a household in.
+            rigid.text.push_str(&format!(
+                "；{}年尚未设立突发严重困难户{}",
+                f.policy.year,
+                cite(&f.policy.monitoring_sudden_hardship_year)
+            ));
+            (Outcome::No, None)
+        }
         (Some(false), Some(false)) => (Outcome::No, None),
         _ => (Outcome::Unknown, None),
     };

@@ -86,6 +86,8 @@ pub struct Policy {
     pub monitoring_window_months: Param<f64>,
     pub monitoring_min_months: Param<f64>,
     pub monitoring_start_year: Param<f64>,
+    /// The year the third kind, 突发严重困难户, was added (2021).
+    pub monitoring_sudden_hardship_year: Param<f64>,
     /// 特困供养: elderly from this age.
     pub tekun_elderly_age: Param<f64>,
     /// 特困供养: minors under this age.
@@ -441,6 +443,12 @@ pub fn resolve(
         monitoring_start_year: r.number(
             "monitoring_start_year",
             "防返贫动态监测起始年度",
+            None,
+            None,
+        )?,
+        monitoring_sudden_hardship_year: r.number(
+            "monitoring_sudden_hardship_year",
+            "突发严重困难户起始年度",
             None,
             None,
         )?,

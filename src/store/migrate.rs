@@ -26,6 +26,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0005_audit_chain",
         include_str!("migrations/0005_audit_chain.sql"),
     ),
+    (
+        "0006_decisions",
+        include_str!("migrations/0006_decisions.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -74,7 +74,7 @@ fn rows_from_before_the_chain_are_sealed_by_the_migration() {
     // A ledger of schema 4: no hashes yet.
     tamper(
         &db,
-        "ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;",
+        "DROP TABLE decisions; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;",
     );
     let l = Ledger::open(&db).unwrap();
     let report = l.audit_verify().unwrap();

@@ -131,6 +131,7 @@ fn upgrading_moves_the_old_undated_values_into_dated_ones() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.execute_batch(
         "DROP TABLE local_policy_values;
+         DROP TABLE decisions;
          ALTER TABLE cadres DROP COLUMN start;
          ALTER TABLE cadres DROP COLUMN end;
          ALTER TABLE audit DROP COLUMN hash;
@@ -141,7 +142,7 @@ fn upgrading_moves_the_old_undated_values_into_dated_ones() {
             '2023-05-01T10:00:00+08:00');",
     )
     .unwrap();
-    // Version 2: the time axis (0002) but not the dated local values (0003) nor 0004.
+    // Version 2: the time axis (0002) but not the dated local values (0003), 0004 nor 0005.
     conn.pragma_update(None, "user_version", 2).unwrap();
     const { assert!(SCHEMA_VERSION > 2) };
     drop(conn);

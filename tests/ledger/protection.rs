@@ -247,8 +247,10 @@ fn imports_and_upgrades_are_preceded_by_a_backup() {
     // Pretend the ledger is of schema 4 (before the audit chain): opening upgrades it,
     // after a backup.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch("ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;")
-        .unwrap();
+    conn.execute_batch(
+        "DROP TABLE decisions; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;",
+    )
+    .unwrap();
     drop(conn);
     ok(&db, None, &["household", "list"]);
     assert!(
