@@ -14,6 +14,7 @@ pub mod exchange;
 pub mod idcard;
 pub mod local_policy;
 pub mod model;
+pub mod output;
 pub mod overview;
 pub mod print;
 pub mod rules;

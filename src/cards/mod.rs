@@ -22,6 +22,7 @@ use crate::rules::{self, Overrides};
 use crate::store::{Ledger, StoredHousehold, StoredVillage};
 use crate::{Error, Result};
 use chrono::NaiveDate;
+use std::path::Path;
 
 const MASK_KEY: &str = "card_mask_ids";
 
@@ -184,17 +185,20 @@ pub fn compose_household_card(
     Ok(card_layout(ledger, code, kind, year, printed_on, None)?.2)
 }
 
-/// Prints one household's card of `kind` for `year` and logs the print.
+/// Prints one household's card of `kind` for `year` to `out` (written safely, see
+/// `output`), then logs the print: a print that did not reach its file is never logged.
 pub fn household_card(
     ledger: &mut Ledger,
     code: &str,
     kind: CardKind,
     year: i32,
     printed_on: NaiveDate,
+    out: &Path,
     mask: Option<bool>,
 ) -> Result<PrintedDocument> {
     let (stored, village_id, layout) = card_layout(ledger, code, kind, year, printed_on, mask)?;
     let doc = layout.render()?;
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
     ledger.log_print(
         Some(&stored.household.id),
         &village_id,
@@ -215,6 +219,7 @@ pub fn village_cards(
     kind: CardKind,
     year: i32,
     printed_on: NaiveDate,
+    out: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<PrintedDocument> {
     let all_cadres = ledger.cadres(&ledger.village(village_code)?.id)?;
@@ -255,6 +260,7 @@ pub fn village_cards(
         .collect::<Result<Vec<_>>>()?;
     let doc = print::household_cards(kind, &contexts, progress)?;
     let rev = stored.iter().map(|s| s.revision).max().unwrap_or(0);
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
     ledger.log_print(None, &village.id, &batch_kind, year, rev, &doc.checksum)?;
     Ok(doc)
 }
@@ -265,6 +271,7 @@ pub fn roster(
     village_code: &str,
     year: i32,
     printed_on: NaiveDate,
+    out: &Path,
 ) -> Result<PrintedDocument> {
     let mut village = ledger.village(village_code)?;
     let on = paper_date(year, printed_on)?;
@@ -326,6 +333,7 @@ pub fn roster(
         reprint,
         rows,
     })?;
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
     ledger.log_print(None, &village.id, "roster", year, revision, &doc.checksum)?;
     Ok(doc)
 }

@@ -10,6 +10,7 @@ use crate::print::{self, NoticeContext, NoticeKind, NoticeRow, PrintedDocument};
 use crate::store::{Decision, DecisionKind, Ledger};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
+use std::path::Path;
 
 /// Dates to record for every household on the notice before printing it (the command
 /// line's `--publicity-start`, `--publicity-end`, `--review-on`, `--announced-on`, `--doc`).
@@ -61,8 +62,9 @@ pub fn notice(
     year: i32,
     kind: NoticeKind,
     printed_on: NaiveDate,
+    out: &Path,
 ) -> Result<PrintedDocument> {
-    notice_with_dates(ledger, village_code, year, kind, printed_on, None)
+    notice_with_dates(ledger, village_code, year, kind, printed_on, out, None)
 }
 
 /// Like [`notice`], first recording `dates` for every household on the notice.
@@ -72,6 +74,7 @@ pub fn notice_with_dates(
     year: i32,
     kind: NoticeKind,
     printed_on: NaiveDate,
+    out: &Path,
     dates: Option<&NoticeDates>,
 ) -> Result<PrintedDocument> {
     let mut village = ledger.village(village_code)?;
@@ -150,6 +153,7 @@ pub fn notice_with_dates(
         reprint,
         rows,
     })?;
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
     ledger.log_print(None, &village.id, "notice", year, revision, &doc.checksum)?;
     Ok(doc)
 }

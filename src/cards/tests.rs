@@ -220,14 +220,16 @@ fn notices_print_stored_dates_and_refuse_when_there_are_none() {
     let mut l = ledger();
     let village = "360731104201";
     let today = date(2026, 11, 29);
-    let empty = notice(&mut l, village, 2018, NoticeKind::Exit, today).unwrap_err();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("notice.pdf");
+    let empty = notice(&mut l, village, 2018, NoticeKind::Exit, today, &out).unwrap_err();
     assert!(
         empty
             .to_string()
             .contains("2018年没有拟退出的农户，无需公示"),
         "an empty notice is refused: {empty}"
     );
-    let undated = notice(&mut l, village, 2019, NoticeKind::Exit, today).unwrap_err();
+    let undated = notice(&mut l, village, 2019, NoticeKind::Exit, today, &out).unwrap_err();
     assert!(
         undated.to_string().contains("--publicity-start"),
         "a notice without stored dates says how to record them: {undated}"
@@ -236,8 +238,16 @@ fn notices_print_stored_dates_and_refuse_when_there_are_none() {
         publicity_start: Some(date(2019, 11, 20)),
         ..Decision::default()
     };
-    notice_with_dates(&mut l, village, 2019, NoticeKind::Exit, today, Some(&dates))
-        .expect("prints once the dates are recorded");
+    notice_with_dates(
+        &mut l,
+        village,
+        2019,
+        NoticeKind::Exit,
+        today,
+        &out,
+        Some(&dates),
+    )
+    .expect("prints once the dates are recorded");
     let id = l.household_by_code(BIG).expect("household").household.id;
     let stored = l
         .decision(&id, DecisionKind::Exit, 2019)
@@ -263,8 +273,18 @@ fn notices_print_stored_dates_and_refuse_when_there_are_none() {
 #[test]
 fn a_past_years_paper_printed_again_says_so() {
     let mut l = ledger();
-    let first = household_card(&mut l, BIG, CardKind::Income, 2024, date(2025, 1, 10), None)
-        .expect("first print");
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("card.pdf");
+    let first = household_card(
+        &mut l,
+        BIG,
+        CardKind::Income,
+        2024,
+        date(2025, 1, 10),
+        &out,
+        None,
+    )
+    .expect("first print");
     let again =
         compose_household_card(&l, BIG, CardKind::Income, 2024, date(2026, 3, 2)).expect("reprint");
     assert!(

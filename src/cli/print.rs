@@ -31,8 +31,8 @@ pub fn parse_notice(kind: Option<&str>, year: i32) -> Result<NoticeKind> {
     })
 }
 
-fn write(out: &Path, doc: &PrintedDocument) -> Result<()> {
-    std::fs::write(out, &doc.bytes)?;
+/// Says what was written (the core wrote the file safely before logging the print).
+fn written(out: &Path, doc: &PrintedDocument) -> Result<()> {
     say!(
         "已生成 {}：{} 页，校验码 {}",
         out.display(),
@@ -57,9 +57,10 @@ pub fn card(
         parse_kind(kind)?,
         year,
         today(),
+        out,
         mask.then_some(true),
     )?;
-    write(out, &doc)
+    written(out, &doc)
 }
 
 pub fn batch(
@@ -79,6 +80,7 @@ pub fn batch(
         parse_kind(kind)?,
         year,
         today(),
+        out,
         &mut |done, total| {
             if done == total || done % 25 == 0 {
                 eprint!("\r排版中 {done}/{total} 户");
@@ -86,12 +88,15 @@ pub fn batch(
         },
     )?;
     eprintln!();
-    write(out, &doc)
+    written(out, &doc)
 }
 
 pub fn roster(cli: &Cli, village: &str, year: i32, out: &Path) -> Result<()> {
     let mut ledger = open(cli)?;
-    write(out, &cards::roster(&mut ledger, village, year, today())?)
+    written(
+        out,
+        &cards::roster(&mut ledger, village, year, today(), out)?,
+    )
 }
 
 /// The dates of the decision a notice announces, recorded before it is printed.
@@ -142,7 +147,8 @@ pub fn notice(
         year,
         parse_notice(kind, year)?,
         today(),
+        out,
         dates.given().as_ref(),
     )?;
-    write(out, &doc)
+    written(out, &doc)
 }

@@ -242,3 +242,71 @@ fn command_line_mistakes_are_explained_in_chinese() {
         );
     }
 }
+
+#[test]
+fn a_card_written_onto_the_ledger_leaves_the_ledger_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let list = run(&db, &["household", "list"]).stdout;
+    let before = std::fs::read(&db).unwrap();
+    let prints = |db: &Path| -> i64 {
+        rusqlite::Connection::open(db)
+            .unwrap()
+            .query_row("SELECT COUNT(*) FROM print_log", [], |r| r.get(0))
+            .unwrap()
+    };
+    let logged = prints(&db);
+    let card = |out: &Path| {
+        run(
+            &db,
+            &[
+                "--operator",
+                "测试员",
+                "card",
+                "--household",
+                "3607291010990001",
+                "--year",
+                "2019",
+                "--out",
+                out.to_str().unwrap(),
+            ],
+        )
+    };
+    let out = card(&db);
+    assert!(
+        !out.status.success(),
+        "writing a card over the ledger is refused"
+    );
+    assert!(stderr(&out).contains("台账本身"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        before,
+        "the ledger is untouched"
+    );
+    assert_eq!(run(&db, &["household", "list"]).stdout, list);
+
+    let letter = dir.path().join("letter.txt");
+    std::fs::write(&letter, "给村委会的信").unwrap();
+    assert!(
+        !card(&letter).status.success(),
+        "a stranger's file is not replaced"
+    );
+    assert_eq!(std::fs::read_to_string(&letter).unwrap(), "给村委会的信");
+
+    let nowhere = dir.path().join("no-such-folder").join("card.pdf");
+    assert!(!card(&nowhere).status.success());
+    assert_eq!(
+        prints(&db),
+        logged,
+        "a print that never reached its file is not logged"
+    );
+
+    let pdf = dir.path().join("card.pdf");
+    assert!(card(&pdf).status.success(), "{}", stderr(&card(&pdf)));
+    assert!(
+        card(&pdf).status.success(),
+        "our own PDF may be printed again"
+    );
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
+    assert_eq!(prints(&db), logged + 2, "each complete print is logged");
+}
