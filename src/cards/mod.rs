@@ -210,18 +210,31 @@ pub fn household_card(
     Ok(doc)
 }
 
-/// Prints the cards of a whole village (or the listed household codes) in one PDF, one
-/// household per sheet; `progress(done, total)` is called as cards are laid out.
+/// Which cards a batch prints: a village's (or only the listed household codes') cards
+/// of one kind for one year.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch<'a> {
+    pub village: &'a str,
+    pub only: Option<&'a [String]>,
+    pub kind: CardKind,
+    pub year: i32,
+}
+
+/// Prints a batch of cards in one PDF to `out`, one household per sheet;
+/// `progress(done, total)` is called as cards are laid out.
 pub fn village_cards(
     ledger: &mut Ledger,
-    village_code: &str,
-    only: Option<&[String]>,
-    kind: CardKind,
-    year: i32,
+    batch: Batch,
     printed_on: NaiveDate,
     out: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<PrintedDocument> {
+    let Batch {
+        village: village_code,
+        only,
+        kind,
+        year,
+    } = batch;
     let all_cadres = ledger.cadres(&ledger.village(village_code)?.id)?;
     let on = paper_date(year, printed_on)?;
     let full_village = ledger.village(village_code)?;

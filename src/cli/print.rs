@@ -75,10 +75,12 @@ pub fn batch(
     let only = (!only.is_empty()).then_some(only);
     let doc = cards::village_cards(
         &mut ledger,
-        village,
-        only,
-        parse_kind(kind)?,
-        year,
+        cards::Batch {
+            village,
+            only,
+            kind: parse_kind(kind)?,
+            year,
+        },
         today(),
         out,
         &mut |done, total| {

@@ -56,10 +56,12 @@ pub fn print_batch<R: Runtime>(
     let doc = state.with(|ledger| {
         Ok(cards::village_cards(
             ledger,
-            &village,
-            only.as_deref(),
-            kind.into(),
-            year,
+            cards::Batch {
+                village: &village,
+                only: only.as_deref(),
+                kind: kind.into(),
+                year,
+            },
             today(),
             Path::new(&out),
             &mut progress(&app, "print_batch"),
