@@ -7,6 +7,7 @@ mod common;
 mod crash;
 mod demo_history;
 mod exchange;
+mod fuzz;
 mod history;
 mod local_policy;
 mod protection;
