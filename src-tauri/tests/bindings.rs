@@ -45,6 +45,9 @@ fn export_all(dir: &Path) {
         LocalValue,
         LocalValueChange,
         NewCadre,
+        yibentong_app::commands::protection::LedgerStatus,
+        yibentong_app::commands::protection::PassphraseCheck,
+        yibentong::store::BackupInfo,
     );
 }
 

@@ -22,8 +22,13 @@ fn app() -> Fixture {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("ledger.db");
     let ledger = Ledger::open(&path).expect("a new ledger opens");
+    app_over(dir, AppState::with_ledger(&path, ledger))
+}
+
+/// An app over the given state (a locked ledger, say).
+fn app_over(dir: tempfile::TempDir, state: AppState) -> Fixture {
     let app = mock_builder()
-        .manage(AppState::with_ledger(&path, ledger))
+        .manage(state)
         .invoke_handler(yibentong_app::commands::handler())
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
@@ -266,4 +271,77 @@ fn a_cadre_added_in_the_app_is_on_the_roster() {
         json!({ "village": village, "cadre": cadre["id"], "end": "2026-12-31", "reason": "轮换" }),
     );
     assert_eq!(ended["x_end"], "2026-12-31");
+}
+
+#[test]
+fn first_start_encrypts_and_a_later_start_unlocks_with_the_passphrase() {
+    let f = app();
+    let weak = f.ok("passphrase_check", json!({ "passphrase": "123" }));
+    assert_eq!(weak["strength"], "弱");
+    assert!(weak["problem"].as_str().unwrap_or("").contains("至少8位"));
+    f.ok("ledger_encrypt", json!({ "passphrase": "老槐树下2014年" }));
+    f.import_village();
+    let status = f.ok("ledger_status", json!({}));
+    assert_eq!(status["encrypted"], true, "{status}");
+    let path = f.dir.path().join("ledger.db");
+    let head = std::fs::read(&path).unwrap();
+    assert!(
+        !head.starts_with(b"SQLite format 3"),
+        "the file is encrypted"
+    );
+
+    // A later start: the app waits for the passphrase.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("ledger.db");
+    f.ok("backup_now", json!({}));
+    let backups = yibentong::store::backup_dir(&path);
+    let newest = std::fs::read_dir(&backups)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .max()
+        .expect("a backup");
+    std::fs::copy(&newest, &copy).unwrap();
+    let g = app_over(dir, AppState::open(&copy));
+    let err = g
+        .invoke("household_list", json!({ "village": VILLAGE }))
+        .expect_err("locked");
+    assert_eq!(err["code"], "locked", "{err}");
+    assert_eq!(g.ok("ledger_status", json!({}))["locked"], true);
+    let wrong = g
+        .invoke("ledger_unlock", json!({ "passphrase": "不对的口令123" }))
+        .expect_err("a wrong passphrase is refused");
+    assert!(
+        wrong["message"].as_str().unwrap().contains("口令不正确"),
+        "{wrong}"
+    );
+    g.ok("ledger_unlock", json!({ "passphrase": "老槐树下2014年" }));
+    let rows = g.ok("household_list", json!({ "village": VILLAGE }));
+    assert_eq!(rows.as_array().map(Vec::len), Some(2), "unlocked: {rows}");
+}
+
+#[test]
+fn a_backup_restores_from_the_app() {
+    let f = app();
+    f.import_village();
+    let backup = f.ok("backup_now", json!({}));
+    let file = backup["path"].as_str().unwrap().to_string();
+    f.ok(
+        "cadre_add",
+        json!({ "village": VILLAGE, "cadre": { "name": "后来者" } }),
+    );
+    let restored = f.ok("backup_restore", json!({ "path": file }));
+    assert!(restored["audit_rows"].as_i64().unwrap() > 0);
+    let detail_cadres = f.ok("ledger_status", json!({}));
+    assert_eq!(detail_cadres["locked"], false);
+    let err = f
+        .invoke(
+            "cadre_add",
+            json!({ "village": VILLAGE, "cadre": { "name": "后来者" } }),
+        )
+        .map(|_| ());
+    assert!(
+        err.is_ok(),
+        "the cadre added after the backup is gone again: {err:?}"
+    );
 }

@@ -28,7 +28,7 @@ pub use cadres::NewCadre;
 pub use chain::ChainReport;
 pub use decisions::{Decision, DecisionKind};
 pub use migrate::SCHEMA_VERSION;
-pub use open::{check_passphrase, passphrase_strength};
+pub use open::{check_passphrase, is_encrypted_file, passphrase_strength};
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;

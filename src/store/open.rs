@@ -301,3 +301,8 @@ impl Ledger {
         self.path.as_deref()
     }
 }
+
+/// Whether `path` is a ledger file that needs a passphrase (not a plain SQLite file).
+pub fn is_encrypted_file(path: &Path) -> bool {
+    path.is_file() && matches!(file_kind(path), Ok(FileKind::Opaque))
+}
