@@ -35,8 +35,8 @@ pub fn village_households_on(
     village_id: &str,
     date: NaiveDate,
 ) -> Result<Vec<Household>> {
-    Ok(crate::model::households_on(
-        &village_households(ledger, village_id)?,
+    Ok(crate::model::into_households_on(
+        village_households(ledger, village_id)?,
         date,
     ))
 }

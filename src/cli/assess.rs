@@ -99,7 +99,7 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
             }
         }
     }
-    let households = yibentong::model::households_on(&households, as_of);
+    let households = yibentong::model::into_households_on(households, as_of);
     let village = village.as_of(as_of);
     if a.village.is_some() {
         let va = rules::assess_village(&village, &households, &policy);

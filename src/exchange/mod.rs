@@ -223,7 +223,7 @@ pub fn export_village_on(
             ..c.as_of(date)
         })
         .collect();
-    doc.households = crate::model::households_on(&doc.households, date);
+    doc.households = crate::model::into_households_on(std::mem::take(&mut doc.households), date);
     for h in &mut doc.households {
         h.history.clear();
         h.recorded_from = None;

@@ -14,7 +14,7 @@ mod member;
 mod records;
 mod timeline;
 
-pub use as_of::{households_on, Registration};
+pub use as_of::{households_on, into_households_on, Registration};
 pub use facts_merge::{merge_cadre, merge_household, merge_village, starts_on, BadHistory};
 pub use history::{periods_of, value_on};
 pub use history::{Effective, FactKind, FactPeriod, Provenance};

@@ -224,6 +224,7 @@ pub(crate) fn before_upgrade(path: &Path, key: Option<&str>) -> Result<()> {
         conn,
         operator: String::new(),
         read_only: false,
+        damage: None,
         path: Some(path.to_path_buf()),
         key: key.map(str::to_string),
     };

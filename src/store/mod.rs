@@ -45,6 +45,8 @@ pub struct Ledger {
     operator: String,
     /// Opened read-only (read-only media): writes are refused with a message.
     read_only: bool,
+    /// What `quick_check` found wrong, for a damaged ledger (then also read-only).
+    damage: Option<String>,
     /// The ledger's file (`None` in memory): backups go beside it.
     path: Option<std::path::PathBuf>,
     /// The passphrase of an encrypted ledger (SQLCipher), for its backups.
@@ -119,6 +121,16 @@ impl Ledger {
     // The audit trail records when a change happened: the one clock read of the store.
     #[allow(clippy::disallowed_methods)]
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        if let Some(damage) = &self.damage {
+            let name = self
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::Invalid(format!(
+                "台账“{name}”已损坏（{damage}），已以只读方式打开，不能修改。请从备份恢复：yibentong --db 新台账 restore 备份文件（自动备份在“{name}.backups”文件夹中）"
+            )));
+        }
         if self.read_only {
             return Err(Error::Invalid(
                 "台账以只读方式打开（所在位置不可写），只能查看，不能修改；请复制到可写的位置后再修改"

@@ -103,6 +103,23 @@ pub(crate) fn check_is_ledger<'k>(path: &Path, key: Option<&'k str>) -> Result<O
     Ok(key)
 }
 
+/// Ledgers up to this size are checked (`PRAGMA quick_check`) when opened for writing;
+/// larger ones (county scale, where the check takes seconds) are checked by `backup`.
+const CHECK_ON_OPEN_BYTES: u64 = 64 << 20;
+
+/// What `quick_check` finds wrong with the file, if anything.
+fn damage(path: &Path, key: Option<&str>) -> Result<Option<String>> {
+    if std::fs::metadata(path)?.len() > CHECK_ON_OPEN_BYTES {
+        return Ok(None);
+    }
+    let conn = probe(path, key)?;
+    match conn.query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0)) {
+        Ok(ok) if ok == "ok" => Ok(None),
+        Ok(problem) => Ok(Some(problem)),
+        Err(e) => Ok(Some(e.to_string())),
+    }
+}
+
 /// Whether the ledger's file or its folder cannot be written (read-only media, or a
 /// write-protected copy): then it is opened read-only.
 pub(crate) fn is_read_only(path: &Path) -> bool {
@@ -205,6 +222,12 @@ impl Ledger {
             if is_read_only(path) {
                 return Self::open_read_only(path, key);
             }
+            if let Some(damage) = damage(path, key)? {
+                // Never write to a damaged ledger: it opens read-only, saying how to restore.
+                let mut ledger = Self::open_read_only(path, key)?;
+                ledger.damage = Some(damage);
+                return Ok(ledger);
+            }
             key
         } else {
             if let Some(k) = key {
@@ -253,6 +276,7 @@ impl Ledger {
             conn,
             operator,
             read_only: true,
+            damage: None,
             path: Some(path.to_path_buf()),
             key: key.map(str::to_string),
         })
@@ -281,6 +305,7 @@ impl Ledger {
             conn,
             operator,
             read_only: false,
+            damage: None,
             path: None,
             key: None,
         })
@@ -289,6 +314,11 @@ impl Ledger {
     /// Whether the ledger was opened read-only.
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// What is wrong with a damaged ledger (it is then open read-only).
+    pub fn damage(&self) -> Option<&str> {
+        self.damage.as_deref()
     }
 
     /// Whether the ledger is encrypted at rest.

@@ -310,3 +310,40 @@ fn a_card_written_onto_the_ledger_leaves_the_ledger_intact() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF-"));
     assert_eq!(prints(&db), logged + 2, "each complete print is logged");
 }
+
+#[test]
+fn a_damaged_ledger_opens_read_only_and_says_how_to_restore() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    // Fold the journal into the file, then scribble over the middle of it.
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
+        .unwrap();
+    let mut bytes = std::fs::read(&db).unwrap();
+    let page = 4096;
+    for b in &mut bytes[3 * page..3 * page + 200] {
+        *b = 0xA5;
+    }
+    std::fs::write(&db, &bytes).unwrap();
+    let out = run(
+        &db,
+        &[
+            "--operator",
+            "测试员",
+            "import",
+            data("village.json").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !out.status.success(),
+        "nothing is written to a damaged ledger"
+    );
+    let err = stderr(&out);
+    assert!(err.contains("已损坏") && err.contains("restore"), "{err}");
+    assert_eq!(
+        std::fs::read(&db).unwrap(),
+        bytes,
+        "the damaged file is left as it is"
+    );
+}
