@@ -1,5 +1,6 @@
 //! Printing benchmark (`cargo bench --bench print`): one household card of each kind, and
-//! the cards of the 300-household demo village in one PDF. Under `cargo test` it runs once.
+//! the cards of the 300-household demo village in one PDF, each written to a file. Under
+//! `cargo test` it runs once.
 
 use std::time::Instant;
 use yibentong::print::CardKind;
@@ -16,12 +17,14 @@ fn main() {
     yibentong::demo::build(&mut ledger, 300, 2014, today, &mut |_, _| {}).unwrap();
     let village = ledger.villages().unwrap()[0].village.code.clone();
     let code = "3607291010010008"; // the demo village's largest household
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("card.pdf");
     for kind in [CardKind::Household, CardKind::Visits, CardKind::Income] {
         let t = Instant::now();
         let mut last = None;
         for _ in 0..runs {
             last = Some(
-                yibentong::cards::household_card(&mut ledger, code, kind, 2019, today, None)
+                yibentong::cards::household_card(&mut ledger, code, kind, 2019, today, &out, None)
                     .unwrap(),
             );
         }
@@ -36,11 +39,14 @@ fn main() {
     let t = Instant::now();
     let doc = yibentong::cards::village_cards(
         &mut ledger,
-        &village,
-        None,
-        CardKind::Household,
-        2019,
+        yibentong::cards::Batch {
+            village: &village,
+            only: None,
+            kind: CardKind::Household,
+            year: 2019,
+        },
         today,
+        &dir.path().join("cards.pdf"),
         &mut |_, _| {},
     )
     .unwrap();

@@ -15,12 +15,37 @@ pub enum Error {
     Invalid(String),
     #[error("数据库由更新版本的一本通创建（结构版本{found}，本程序支持到{supported}），请升级软件后再打开；数据库未作任何改动")]
     SchemaTooNew { found: i64, supported: i64 },
-    #[error("数据库错误：{0}")]
+    #[error("{}", storage_message(.0))]
     Storage(#[from] rusqlite::Error),
     #[error("读写文件失败：{0}")]
     Io(#[from] std::io::Error),
     #[error("生成文档失败：{0}")]
     Document(String),
+}
+
+/// What a storage failure means for the cadre, in Chinese (SQLite's own words last).
+fn storage_message(e: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode as C;
+    let said = match e.sqlite_error_code() {
+        Some(C::DatabaseBusy | C::DatabaseLocked) => {
+            "台账正被另一个程序（例如已打开的一本通）使用，请关闭它或稍后再试；本次未作任何改动"
+        }
+        Some(C::ConstraintViolation) => {
+            "要保存的记录与台账中已有的记录冲突（编号或代码重复）；本次未作任何改动"
+        }
+        Some(C::DatabaseCorrupt) => {
+            "台账文件已损坏，无法可靠读写。请用“yibentong --db 新台账文件 restore 备份文件”从备份恢复"
+        }
+        Some(C::NotADatabase) => "这不是一本通台账文件，或台账已加密而口令不正确",
+        Some(C::ReadOnly) => {
+            "台账所在位置只能读、不能写（例如只读U盘或光盘），本次只能查看，不能修改"
+        }
+        Some(C::CannotOpen) => "无法打开台账文件，请检查文件路径和读写权限",
+        Some(C::DiskFull) => "磁盘已满，未能保存；本次未作任何改动",
+        Some(C::PermissionDenied) => "没有读写台账文件的权限",
+        _ => return format!("台账读写出错：{e}"),
+    };
+    format!("{said}（{e}）")
 }
 
 fn format_findings(findings: &[Finding]) -> String {

@@ -8,7 +8,16 @@ mod cli;
 use clap::Parser;
 
 fn main() {
-    let args = cli::Cli::parse();
+    let args = match cli::Cli::try_parse() {
+        Ok(args) => args,
+        Err(e) => match cli::usage::message(&e) {
+            Some(text) => {
+                eprintln!("错误[usage]：{text}");
+                std::process::exit(2);
+            }
+            None => e.exit(),
+        },
+    };
     if let Err(e) = cli::run(args) {
         eprintln!("错误[{}]：{e}", e.code());
         std::process::exit(match e {

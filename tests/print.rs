@@ -55,9 +55,19 @@ fn context(doc: &VillageDocument, index: usize) -> CardContext<'_> {
         printed_on: date(2025, 1, 10),
         mask_ids: true,
         verdicts: verdicts(),
-        per_capita_income: None,
+        income: Some(figures(&doc.households[index], 2024)),
         line: Some((7300.0, "2024年防返贫监测标准".to_string())),
+        reprint: None,
     }
+}
+
+/// The rules engine's income figures for the year (national defaults): what the ledger passes.
+fn figures(h: &yibentong::model::Household, year: i32) -> yibentong::rules::IncomeFigures {
+    use yibentong::rules::{self, LocalPolicy, Overrides};
+    let on = rules::year_end(year).expect("year");
+    let policy = rules::resolve(year, on, &LocalPolicy::default(), &Overrides::default())
+        .expect("national policy");
+    rules::assess_household(h, &policy).income
 }
 
 fn roster_context(doc: &VillageDocument) -> RosterContext<'_> {
@@ -81,6 +91,7 @@ fn roster_context(doc: &VillageDocument) -> RosterContext<'_> {
         year: 2024,
         revision: 3,
         printed_on: date(2025, 1, 10),
+        reprint: None,
         rows,
     }
 }
@@ -103,6 +114,7 @@ fn notice_context(doc: &VillageDocument) -> NoticeContext<'_> {
         period: (date(2024, 5, 10), date(2024, 5, 14)),
         revision: 3,
         printed_on: date(2025, 1, 10),
+        reprint: None,
         rows,
     }
 }

@@ -18,6 +18,8 @@ pub enum ErrorCode {
     Storage,
     Io,
     Document,
+    /// The ledger is encrypted and waits for its passphrase (the UI shows the unlock screen).
+    Locked,
 }
 
 /// What a failed command sends to the UI.

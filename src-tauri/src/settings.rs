@@ -42,12 +42,12 @@ pub fn load(ledger: &Ledger) -> Result<AppSettings> {
 
 /// Saves what changed (each change leaves an audit row) and makes the operator current.
 pub fn save(ledger: &mut Ledger, new: &AppSettings, reason: Option<&str>) -> Result<AppSettings> {
-    let operator = new.operator.trim();
-    if operator.is_empty() {
+    if new.operator.trim().is_empty() {
         return Err(Error::Invalid(
             "请填写操作员姓名（写入每一条修改记录）".into(),
         ));
     }
+    let operator = &yibentong::store::check_operator(&new.operator)?;
     if !(1..=3650).contains(&new.stale_days) {
         return Err(Error::Invalid(format!(
             "走访提醒天数应在1到3650之间，填写的是{}",
@@ -55,10 +55,10 @@ pub fn save(ledger: &mut Ledger, new: &AppSettings, reason: Option<&str>) -> Res
         )));
     }
     let old = load(ledger)?;
-    if old.operator != operator {
+    if &old.operator != operator {
         ledger.set_setting(OPERATOR_KEY, operator, reason)?;
     }
-    ledger.set_operator(operator);
+    ledger.set_operator(operator)?;
     if old.local_policy != new.local_policy {
         ledger.set_local_policy(&new.local_policy, reason)?;
     }

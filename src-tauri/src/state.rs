@@ -1,9 +1,11 @@
 //! The app's state: the one open ledger behind a mutex, opened at startup.
 //!
 //! The ledger lives in the user's app data directory (`yibentong.db`); `YIBENTONG_DB`
-//! overrides the path (tests, screenshots, the demo script). If the file cannot be opened
-//! (e.g. it was written by a newer version) the app still starts and every command
-//! returns that error, so the UI can say why.
+//! overrides the path (tests, screenshots, the demo script). An encrypted ledger waits
+//! for its passphrase (`YIBENTONG_PASSPHRASE`, or the unlock screen): until then every
+//! command answers `locked`. If the file cannot be opened (e.g. it was written by a newer
+//! version) the app still starts and every command returns that error, so the UI can say
+//! why.
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use std::path::{Path, PathBuf};
@@ -12,6 +14,8 @@ use yibentong::store::Ledger;
 
 /// Environment variable naming the ledger file to open instead of the default.
 pub const DB_ENV: &str = "YIBENTONG_DB";
+/// Environment variable with the passphrase of an encrypted ledger (tests, scripts).
+pub const PASSPHRASE_ENV: &str = "YIBENTONG_PASSPHRASE";
 /// Environment variable naming a directory where the UI saves files without a dialog
 /// (end-to-end tests and screenshots only).
 pub const AUTO_SAVE_ENV: &str = "YIBENTONG_E2E_OUT";
@@ -25,11 +29,17 @@ pub struct AppState {
 impl AppState {
     /// Opens (or creates) the ledger at `path`; a failure is kept and reported by commands.
     pub fn open(path: &Path) -> AppState {
+        let key = std::env::var(PASSPHRASE_ENV).ok();
         let ledger = (|| {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
             }
-            Ok(Ledger::open(path)?)
+            if key.is_none() && yibentong::store::is_encrypted_file(path) {
+                return Err(locked());
+            }
+            let ledger = Ledger::open_with_key(path, key.as_deref())?;
+            ledger.daily_backup()?;
+            Ok(ledger)
         })();
         AppState {
             path: path.to_path_buf(),
@@ -50,6 +60,36 @@ impl AppState {
         &self.path
     }
 
+    /// Replaces the open ledger (or the reason there is none) by what `f` makes of it: `f`
+    /// gets the old ledger if one is open (unlocking, encrypting, restoring).
+    pub fn reopen(&self, f: impl FnOnce(Option<Ledger>) -> AppResult<Ledger>) -> AppResult<()> {
+        let mut guard = self.ledger.lock().map_err(|_| {
+            AppError::new(
+                ErrorCode::Storage,
+                "台账在一次失败的操作后被锁定，请重新启动一本通",
+            )
+        })?;
+        let old = std::mem::replace(&mut *guard, Err(locked()));
+        match f(old.ok()) {
+            Ok(ledger) => {
+                *guard = Ok(ledger);
+                Ok(())
+            }
+            Err(e) => {
+                // Whatever failed, the file is still there: reopen what can be reopened.
+                *guard = Ledger::open_existing(&self.path, None).map_err(|_| locked());
+                Err(e)
+            }
+        }
+    }
+
+    /// Whether the ledger is waiting for its passphrase.
+    pub fn is_locked(&self) -> bool {
+        self.ledger
+            .lock()
+            .is_ok_and(|g| matches!(&*g, Err(e) if e.code == ErrorCode::Locked))
+    }
+
     /// Runs `f` with the ledger locked; commands run one at a time against it.
     pub fn with<T>(&self, f: impl FnOnce(&mut Ledger) -> AppResult<T>) -> AppResult<T> {
         let mut guard = self.ledger.lock().map_err(|_| {
@@ -63,6 +103,11 @@ impl AppState {
             Err(e) => Err(e.clone()),
         }
     }
+}
+
+/// The answer of every command while an encrypted ledger waits for its passphrase.
+pub fn locked() -> AppError {
+    AppError::new(ErrorCode::Locked, "台账已加密，请先输入口令解锁")
 }
 
 /// The ledger path: `YIBENTONG_DB` if set, else `yibentong.db` in the app data directory.

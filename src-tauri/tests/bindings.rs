@@ -17,6 +17,8 @@ fn export_all(dir: &Path) {
     use yibentong::exchange::ImportSummary;
     use yibentong::model::{Effective, Household};
     use yibentong::overview::VillageOverview;
+    use yibentong::rules::{LocalValue, LocalValueChange};
+    use yibentong::store::NewCadre;
     use yibentong::store::{HouseholdRow, SearchHit};
     use yibentong::validate::Finding;
     use yibentong_app::error::AppError;
@@ -40,6 +42,12 @@ fn export_all(dir: &Path) {
         NoticeKindArg,
         ImportSummary,
         Effective,
+        LocalValue,
+        LocalValueChange,
+        NewCadre,
+        yibentong_app::commands::protection::LedgerStatus,
+        yibentong_app::commands::protection::PassphraseCheck,
+        yibentong::store::BackupInfo,
     );
 }
 

@@ -22,8 +22,13 @@ fn app() -> Fixture {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let path = dir.path().join("ledger.db");
     let ledger = Ledger::open(&path).expect("a new ledger opens");
+    app_over(dir, AppState::with_ledger(&path, ledger))
+}
+
+/// An app over the given state (a locked ledger, say).
+fn app_over(dir: tempfile::TempDir, state: AppState) -> Fixture {
     let app = mock_builder()
-        .manage(AppState::with_ledger(&path, ledger))
+        .manage(state)
         .invoke_handler(yibentong_app::commands::handler())
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
@@ -209,7 +214,6 @@ fn unknown_village_and_settings_round_trip() {
     assert_eq!(settings["stale_days"], 90, "the default visit period");
     settings["operator"] = json!("李书记");
     settings["mask_ids"] = json!(true);
-    settings["local_policy"]["dibao_line"] = json!(6000.0);
     let saved = f.ok(
         "settings_save",
         json!({ "settings": settings, "reason": "县文件" }),
@@ -218,12 +222,126 @@ fn unknown_village_and_settings_round_trip() {
     assert_eq!(saved["mask_ids"], true);
     assert_eq!(f.ok("ledger_info", json!({}))["operator"], "李书记");
 
-    settings["local_policy"]["dibao_line"] = json!(-1.0);
+    settings["local_policy"]["dibao_line"] = json!(6000.0);
     let err = f
         .invoke(
             "settings_save",
-            json!({ "settings": settings, "reason": null }),
+            json!({ "settings": settings, "reason": "县文件" }),
+        )
+        .expect_err("a line without a start date is refused");
+    assert_eq!(err["code"], "invalid", "{err}");
+
+    // Dated values: 6000 from 2023, with its document; a negative one is refused.
+    let change = json!({ "parameter": "dibao_line", "value": 6000.0, "from": "2023-01-01", "doc": "全民发〔2023〕12号" });
+    let values = f.ok(
+        "local_value_add",
+        json!({ "changes": [change], "reason": "县文件" }),
+    );
+    assert_eq!(values.as_array().map(Vec::len), Some(1), "{values}");
+    assert_eq!(f.ok("local_values_list", json!({}))[0]["value"], 6000.0);
+    let bad = json!({ "parameter": "dibao_line", "value": -1.0, "from": "2024-01-01" });
+    let err = f
+        .invoke(
+            "local_value_add",
+            json!({ "changes": [bad], "reason": "试" }),
         )
         .expect_err("a negative line is refused");
     assert_eq!(err["code"], "invalid", "{err}");
+}
+
+#[test]
+fn a_cadre_added_in_the_app_is_on_the_roster() {
+    let f = app();
+    f.import_village();
+    let village = VILLAGE;
+    let cadre = f.ok(
+        "cadre_add",
+        json!({ "village": village, "cadre": { "name": "陈第一", "unit": "县农业农村局", "position": "驻村第一书记" } }),
+    );
+    assert_eq!(cadre["name"], "陈第一");
+    let err = f
+        .invoke(
+            "cadre_add",
+            json!({ "village": village, "cadre": { "name": "" } }),
+        )
+        .expect_err("a cadre needs a name");
+    assert_eq!(err["code"], "invalid", "{err}");
+    let ended = f.ok(
+        "cadre_end",
+        json!({ "village": village, "cadre": cadre["id"], "end": "2026-12-31", "reason": "轮换" }),
+    );
+    assert_eq!(ended["x_end"], "2026-12-31");
+}
+
+#[test]
+fn first_start_encrypts_and_a_later_start_unlocks_with_the_passphrase() {
+    let f = app();
+    let weak = f.ok("passphrase_check", json!({ "passphrase": "123" }));
+    assert_eq!(weak["strength"], "弱");
+    assert!(weak["problem"].as_str().unwrap_or("").contains("至少8位"));
+    f.ok("ledger_encrypt", json!({ "passphrase": "老槐树下2014年" }));
+    f.import_village();
+    let status = f.ok("ledger_status", json!({}));
+    assert_eq!(status["encrypted"], true, "{status}");
+    let path = f.dir.path().join("ledger.db");
+    let head = std::fs::read(&path).unwrap();
+    assert!(
+        !head.starts_with(b"SQLite format 3"),
+        "the file is encrypted"
+    );
+
+    // A later start: the app waits for the passphrase.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("ledger.db");
+    f.ok("backup_now", json!({}));
+    let backups = yibentong::store::backup_dir(&path);
+    let newest = std::fs::read_dir(&backups)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .max()
+        .expect("a backup");
+    std::fs::copy(&newest, &copy).unwrap();
+    let g = app_over(dir, AppState::open(&copy));
+    let err = g
+        .invoke("household_list", json!({ "village": VILLAGE }))
+        .expect_err("locked");
+    assert_eq!(err["code"], "locked", "{err}");
+    assert_eq!(g.ok("ledger_status", json!({}))["locked"], true);
+    let wrong = g
+        .invoke("ledger_unlock", json!({ "passphrase": "不对的口令123" }))
+        .expect_err("a wrong passphrase is refused");
+    assert!(
+        wrong["message"].as_str().unwrap().contains("口令不正确"),
+        "{wrong}"
+    );
+    g.ok("ledger_unlock", json!({ "passphrase": "老槐树下2014年" }));
+    let rows = g.ok("household_list", json!({ "village": VILLAGE }));
+    assert_eq!(rows.as_array().map(Vec::len), Some(2), "unlocked: {rows}");
+}
+
+#[test]
+fn a_backup_restores_from_the_app() {
+    let f = app();
+    f.import_village();
+    let backup = f.ok("backup_now", json!({}));
+    let file = backup["path"].as_str().unwrap().to_string();
+    f.ok(
+        "cadre_add",
+        json!({ "village": VILLAGE, "cadre": { "name": "后来者" } }),
+    );
+    let restored = f.ok("backup_restore", json!({ "path": file }));
+    assert!(restored["audit_rows"].as_i64().unwrap() > 0);
+    let detail_cadres = f.ok("ledger_status", json!({}));
+    assert_eq!(detail_cadres["locked"], false);
+    let err = f
+        .invoke(
+            "cadre_add",
+            json!({ "village": VILLAGE, "cadre": { "name": "后来者" } }),
+        )
+        .map(|_| ());
+    assert!(
+        err.is_ok(),
+        "the cadre added after the backup is gone again: {err:?}"
+    );
 }

@@ -1,5 +1,5 @@
-//! `assess`: verdicts for households or a village, from an exchange file or the ledger;
-//! `policy`: the cadre's local policy (audited).
+//! `assess`: verdicts for households or a village, from an exchange file or the ledger.
+//! The `policy` command is in `policy.rs`.
 
 use super::{open, Cli};
 use clap::Args;
@@ -68,6 +68,12 @@ fn load(cli: &Cli, a: &AssessArgs) -> Result<(Village, Vec<Household>, LocalPoli
 }
 
 pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
+    if !(2000..=2100).contains(&a.year) {
+        return Err(Error::Invalid(format!(
+            "年度{}超出范围（应在2000年至2100年之间）",
+            a.year
+        )));
+    }
     let (village, households, mut local) = load(cli, a)?;
     local.region = local.region.or(village.region);
     if local.province.is_none() {
@@ -93,7 +99,7 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
             }
         }
     }
-    let households = yibentong::model::households_on(&households, as_of);
+    let households = yibentong::model::into_households_on(households, as_of);
     let village = village.as_of(as_of);
     if a.village.is_some() {
         let va = rules::assess_village(&village, &households, &policy);
@@ -132,72 +138,6 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
         let text = rules::what_if_report(&w);
         if !text.trim().is_empty() {
             say!("{text}");
-        }
-    }
-    Ok(())
-}
-
-#[derive(clap::Subcommand, Debug)]
-pub enum PolicyCommand {
-    /// Show the local policy stored in the ledger.
-    Show,
-    /// Change the local policy (each change leaves an audit row).
-    Set {
-        /// Region: east, central or west.
-        #[arg(long)]
-        region: Option<String>,
-        #[arg(long)]
-        province: Option<String>,
-        #[arg(long)]
-        county: Option<String>,
-        /// County 低保 standard (yuan/person/year).
-        #[arg(long)]
-        dibao_line: Option<f64>,
-        /// Province monitoring line (yuan/person/year).
-        #[arg(long)]
-        monitoring_line: Option<f64>,
-        /// Provincial identification standard (yuan/person/year).
-        #[arg(long)]
-        provincial_standard: Option<f64>,
-        /// Why the policy changed (e.g. the county document number).
-        #[arg(long)]
-        reason: Option<String>,
-    },
-}
-
-pub fn policy(cli: &Cli, cmd: &PolicyCommand) -> Result<()> {
-    let mut ledger = open(cli)?;
-    match cmd {
-        PolicyCommand::Show => say!("{}", to_json(&ledger.local_policy()?)?),
-        PolicyCommand::Set {
-            region,
-            province,
-            county,
-            dibao_line,
-            monitoring_line,
-            provincial_standard,
-            reason,
-        } => {
-            let mut p = ledger.local_policy()?;
-            if let Some(r) = region {
-                p.region = Some(yibentong::codes::Region::from_code(r).ok_or_else(|| {
-                    Error::Invalid(format!(
-                        "地区“{r}”无效，应为：{}",
-                        yibentong::codes::Region::choices()
-                    ))
-                })?);
-            }
-            if province.is_some() {
-                p.province = province.clone();
-            }
-            if county.is_some() {
-                p.county = county.clone();
-            }
-            p.dibao_line = dibao_line.or(p.dibao_line);
-            p.monitoring_line = monitoring_line.or(p.monitoring_line);
-            p.provincial_standard = provincial_standard.or(p.provincial_standard);
-            ledger.set_local_policy(&p, reason.as_deref())?;
-            say!("已保存本地政策参数：{}", to_json(&p)?);
         }
     }
     Ok(())

@@ -258,11 +258,60 @@ pub fn search(cli: &Cli, query: &str, limit: usize) -> Result<()> {
     Ok(())
 }
 
-pub fn audit(cli: &Cli, code: &str) -> Result<()> {
+#[derive(clap::Args, Debug)]
+#[command(args_conflicts_with_subcommands = true)]
+pub struct AuditArgs {
+    #[command(subcommand)]
+    check: Option<AuditCheck>,
+    /// A household's code (户编号).
+    code: Option<String>,
+    /// Changes of the local policy (dated values and settings).
+    #[arg(long, conflicts_with = "code")]
+    policy: bool,
+    /// Every change on or after this date (年-月-日).
+    #[arg(long, value_parser = super::parse_date, conflicts_with = "code")]
+    since: Option<chrono::NaiveDate>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCheck {
+    /// Check the whole trail's hash chain: reports any row edited or deleted outside the program.
+    Verify,
+}
+
+pub fn audit(cli: &Cli, a: &AuditArgs) -> Result<()> {
     let ledger = open(cli)?;
-    let stored = ledger.household_by_code(code)?;
-    let entries = ledger.audit_for(&stored.household.id)?;
-    say!("户{}的变更记录（{}条）：", code, entries.len());
+    if a.check.is_some() {
+        let report = ledger.audit_verify()?;
+        say!("{}", report.text());
+        if report.first_break.is_some() {
+            return Err(yibentong::Error::Invalid(
+                "变更记录的校验链条断了（见上）".into(),
+            ));
+        }
+        return Ok(());
+    }
+    let (title, entries) = match (&a.code, a.policy, a.since) {
+        (Some(code), _, _) => {
+            let stored = ledger.household_by_code(code)?;
+            (format!("户{code}"), ledger.audit_for(&stored.household.id)?)
+        }
+        (None, true, since) => {
+            let mut all = ledger.audit_for_settings()?;
+            if let Some(d) = since {
+                all.retain(|e| e.at.as_str() >= d.to_string().as_str());
+            }
+            ("本地政策".to_string(), all)
+        }
+        (None, false, Some(d)) => (format!("{d}以来全部"), ledger.audit_since(&d.to_string())?),
+        (None, false, None) => {
+            return Err(yibentong::Error::Invalid(
+                "请指定户编号，或用 --policy 查看本地政策的变更、--since 日期 查看全部变更、verify 校验变更记录"
+                    .into(),
+            ))
+        }
+    };
+    say!("{title}的变更记录（{}条）：", entries.len());
     for e in entries {
         say!("{}", e.line());
     }

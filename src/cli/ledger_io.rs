@@ -13,8 +13,9 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
             out.display()
         )));
     }
-    let mut ledger = Ledger::open(out)?;
-    ledger.set_operator(cli.operator.as_deref().unwrap_or("演示数据"));
+    let key = std::env::var("YIBENTONG_PASSPHRASE").ok();
+    let mut ledger = Ledger::open_with_key(out, key.as_deref())?;
+    ledger.set_operator(cli.operator.as_deref().unwrap_or("演示数据"))?;
     let started = std::time::Instant::now();
     let mut last = 0;
     let summaries = demo_village::build(
@@ -49,7 +50,12 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
 
 pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> Result<()> {
     let bytes = std::fs::read(file)?;
-    let mut ledger = open(cli)?;
+    let existed = cli.db.is_file();
+    let mut ledger = super::open_or_create(cli)?;
+    if existed {
+        // Always a way back from an import.
+        ledger.auto_backup("before-import")?;
+    }
     let name = file
         .file_name()
         .map(|n| n.to_string_lossy().to_string())

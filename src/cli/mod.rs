@@ -12,9 +12,13 @@ macro_rules! say {
 }
 
 mod assess;
+mod cadre;
 mod household;
 mod ledger_io;
+mod policy;
 mod print;
+mod secret;
+pub mod usage;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -81,13 +85,33 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
     },
-    /// Print a household's change history.
-    Audit { code: String },
+    /// The change history (audit trail): of a household, of the local policy (--policy),
+    /// or of everything since a date (--since); `audit verify` checks it was not tampered with.
+    Audit(household::AuditArgs),
     /// Verdicts with reasons for households or a village (policy engine).
     Assess(assess::AssessArgs),
     /// The cadre's local policy (低保 line, monitoring line, region …).
     #[command(subcommand)]
-    Policy(assess::PolicyCommand),
+    Policy(policy::PolicyCommand),
+    /// Write a checked backup of the whole ledger (audit trail, policy, print log included).
+    Backup {
+        /// The backup file (must not exist).
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Restore a backup into --db (a new file; an existing ledger only with --force, after
+    /// backing it up).
+    Restore {
+        file: PathBuf,
+        #[arg(long)]
+        force: bool,
+    },
+    /// The ledger file itself: encrypt a plain ledger in place.
+    #[command(subcommand)]
+    Ledger(secret::LedgerCommand),
+    /// The village's cadre roster (帮扶干部): add, list, end a term.
+    #[command(subcommand)]
+    Cadre(cadre::CadreCommand),
     /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡).
     Card {
         #[arg(long)]
@@ -125,17 +149,22 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
-    /// The public notice (公示名单) as PDF: names, groups and decisions only.
+    /// The public notice (公示名单) as PDF: names, groups and decisions only, with the
+    /// 公示 dates recorded for the decision (refused until they are recorded; record them
+    /// here with --publicity-start, which stores them for every household on the notice).
     Notice {
         #[arg(long)]
         village: String,
         #[arg(long)]
         year: i32,
-        /// identification, exit or monitoring (default: exit up to 2020, monitoring after).
+        /// identification, exit, monitoring or risk_eliminated (default: exit up to 2020,
+        /// monitoring after).
         #[arg(long)]
         kind: Option<String>,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        dates: print::DecisionDates,
     },
 }
 
@@ -151,10 +180,35 @@ pub(crate) fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
+/// Opens the existing ledger of `--db` (a mistyped path is an error, never a new empty
+/// ledger), with this run's operator.
 pub(crate) fn open(cli: &Cli) -> Result<Ledger> {
-    let mut ledger = Ledger::open(&cli.db)?;
+    let key = secret::passphrase_for(&cli.db, false)?;
+    with_operator(cli, Ledger::open_existing(&cli.db, key.as_deref())?)
+}
+
+/// Opens the ledger of `--db`, creating it if missing (import, policy set): a new one is
+/// encrypted when a passphrase is given. The day's first write makes a backup.
+pub(crate) fn open_or_create(cli: &Cli) -> Result<Ledger> {
+    let key = secret::passphrase_for(&cli.db, true)?;
+    let existed = cli.db.is_file();
+    let ledger = with_operator(cli, Ledger::open_with_key(&cli.db, key.as_deref())?)?;
+    if existed {
+        ledger.daily_backup()?;
+    }
+    Ok(ledger)
+}
+
+/// The operator of this run: `--operator` (or YIBENTONG_OPERATOR), else the one set for
+/// the ledger, else the system user who runs the program — never "未设置".
+fn with_operator(cli: &Cli, mut ledger: Ledger) -> Result<Ledger> {
     if let Some(op) = &cli.operator {
-        ledger.set_operator(op);
+        ledger.set_operator(op)?;
+    } else if ledger.setting("operator")?.is_none() {
+        let user = std::env::var("USER")
+            .or_else(|_| std::env::var("USERNAME"))
+            .unwrap_or_else(|_| "未知".into());
+        ledger.set_operator(&format!("{user}（系统用户）"))?;
     }
     Ok(ledger)
 }
@@ -184,9 +238,36 @@ pub fn run(cli: Cli) -> Result<()> {
             };
             ledger_io::export(&cli, village, on)
         }
-        Command::Audit { code } => household::audit(&cli, code),
+        Command::Audit(args) => household::audit(&cli, args),
         Command::Assess(args) => assess::assess(&cli, args),
-        Command::Policy(cmd) => assess::policy(&cli, cmd),
+        Command::Policy(cmd) => policy::run(&cli, cmd),
+        Command::Cadre(cmd) => cadre::run(&cli, cmd),
+        Command::Backup { out } => {
+            let info = open(&cli)?.backup_to(out)?;
+            say!(
+                "已备份到 {}（{}，含变更记录{}条，已校验）",
+                info.path,
+                if info.encrypted {
+                    "已加密"
+                } else {
+                    "未加密"
+                },
+                info.audit_rows
+            );
+            Ok(())
+        }
+        Command::Restore { file, force } => {
+            let key = secret::passphrase_for(file, false)?;
+            let info = yibentong::store::restore(file, &cli.db, key.as_deref(), *force)?;
+            say!(
+                "已从备份恢复到 {}（变更记录{}条，截至 {}）",
+                info.path,
+                info.audit_rows,
+                info.taken
+            );
+            Ok(())
+        }
+        Command::Ledger(cmd) => secret::run(&cli, cmd),
         Command::Card {
             household,
             kind,
@@ -207,6 +288,7 @@ pub fn run(cli: Cli) -> Result<()> {
             year,
             kind,
             out,
-        } => print::notice(&cli, village, *year, kind.as_deref(), out),
+            dates,
+        } => print::notice(&cli, village, *year, kind.as_deref(), out, dates),
     }
 }

@@ -1,8 +1,9 @@
 //! `card`, `cards`, `roster`, `notice`: PDF archive documents for signature.
 
 use super::{open, today, Cli};
+use chrono::NaiveDate;
 use std::path::Path;
-use yibentong::cards;
+use yibentong::cards::{self, NoticeDates};
 use yibentong::print::{CardKind, NoticeKind, PrintedDocument};
 use yibentong::{Error, Result};
 
@@ -21,7 +22,7 @@ pub fn parse_notice(kind: Option<&str>, year: i32) -> Result<NoticeKind> {
         Some("identification") => NoticeKind::Identification,
         Some("exit") => NoticeKind::Exit,
         Some("monitoring") => NoticeKind::Monitoring,
-        Some("risk_eliminated") => NoticeKind::RiskEliminated,
+        Some("risk_eliminated" | "risk_elimination") => NoticeKind::RiskEliminated,
         Some(other) => {
             return Err(Error::Invalid(format!(
                 "公示种类“{other}”无效，应为 identification、exit、monitoring 或 risk_eliminated"
@@ -30,8 +31,8 @@ pub fn parse_notice(kind: Option<&str>, year: i32) -> Result<NoticeKind> {
     })
 }
 
-fn write(out: &Path, doc: &PrintedDocument) -> Result<()> {
-    std::fs::write(out, &doc.bytes)?;
+/// Says what was written (the core wrote the file safely before logging the print).
+fn written(out: &Path, doc: &PrintedDocument) -> Result<()> {
     say!(
         "已生成 {}：{} 页，校验码 {}",
         out.display(),
@@ -56,9 +57,10 @@ pub fn card(
         parse_kind(kind)?,
         year,
         today(),
+        out,
         mask.then_some(true),
     )?;
-    write(out, &doc)
+    written(out, &doc)
 }
 
 pub fn batch(
@@ -73,11 +75,14 @@ pub fn batch(
     let only = (!only.is_empty()).then_some(only);
     let doc = cards::village_cards(
         &mut ledger,
-        village,
-        only,
-        parse_kind(kind)?,
-        year,
+        cards::Batch {
+            village,
+            only,
+            kind: parse_kind(kind)?,
+            year,
+        },
         today(),
+        out,
         &mut |done, total| {
             if done == total || done % 25 == 0 {
                 eprint!("\r排版中 {done}/{total} 户");
@@ -85,24 +90,67 @@ pub fn batch(
         },
     )?;
     eprintln!();
-    write(out, &doc)
+    written(out, &doc)
 }
 
 pub fn roster(cli: &Cli, village: &str, year: i32, out: &Path) -> Result<()> {
     let mut ledger = open(cli)?;
-    write(out, &cards::roster(&mut ledger, village, year, today())?)
+    written(
+        out,
+        &cards::roster(&mut ledger, village, year, today(), out)?,
+    )
 }
 
-pub fn notice(cli: &Cli, village: &str, year: i32, kind: Option<&str>, out: &Path) -> Result<()> {
+/// The dates of the decision a notice announces, recorded before it is printed.
+#[derive(clap::Args, Debug, Default)]
+pub struct DecisionDates {
+    /// 公示 first day (recorded for every household on the notice).
+    #[arg(long, value_parser = super::parse_date)]
+    pub publicity_start: Option<NaiveDate>,
+    /// 公示 last day (default: 7 days for identification and exit, 5 for monitoring).
+    #[arg(long, value_parser = super::parse_date, requires = "publicity_start")]
+    pub publicity_end: Option<NaiveDate>,
+    /// 民主评议 date.
+    #[arg(long, value_parser = super::parse_date)]
+    pub review_on: Option<NaiveDate>,
+    /// 公告 date.
+    #[arg(long, value_parser = super::parse_date)]
+    pub announced_on: Option<NaiveDate>,
+    /// 文号 of the decision.
+    #[arg(long)]
+    pub doc: Option<String>,
+}
+
+impl DecisionDates {
+    fn given(&self) -> Option<NoticeDates> {
+        let d = NoticeDates {
+            review_on: self.review_on,
+            publicity_start: self.publicity_start,
+            publicity_end: self.publicity_end,
+            announced_on: self.announced_on,
+            doc: self.doc.clone(),
+        };
+        (d != NoticeDates::default()).then_some(d)
+    }
+}
+
+pub fn notice(
+    cli: &Cli,
+    village: &str,
+    year: i32,
+    kind: Option<&str>,
+    out: &Path,
+    dates: &DecisionDates,
+) -> Result<()> {
     let mut ledger = open(cli)?;
-    write(
+    let doc = cards::notice_with_dates(
+        &mut ledger,
+        village,
+        year,
+        parse_notice(kind, year)?,
+        today(),
         out,
-        &cards::notice(
-            &mut ledger,
-            village,
-            year,
-            parse_notice(kind, year)?,
-            today(),
-        )?,
-    )
+        dates.given().as_ref(),
+    )?;
+    written(out, &doc)
 }

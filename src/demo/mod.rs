@@ -95,6 +95,8 @@ fn village(index: usize, households: usize, seed: u64, today: NaiveDate) -> Vill
                 position: Some(
                     names::POSITIONS[rng.random_range(0..names::POSITIONS.len())].to_string(),
                 ),
+                start: None,
+                end: None,
                 recorded_from: None,
                 history: Vec::new(),
             }

@@ -108,6 +108,12 @@ pub fn import_document_at(
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
+    // The file's name goes on audit rows: one line, bounded.
+    let source: String = source
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .take(100)
+        .collect();
     let reason = if effective == today {
         format!("导入文件 {source}")
     } else {
@@ -217,7 +223,7 @@ pub fn export_village_on(
             ..c.as_of(date)
         })
         .collect();
-    doc.households = crate::model::households_on(&doc.households, date);
+    doc.households = crate::model::into_households_on(std::mem::take(&mut doc.households), date);
     for h in &mut doc.households {
         h.history.clear();
         h.recorded_from = None;

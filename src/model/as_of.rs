@@ -5,7 +5,7 @@
 //! Pure: the date is an input. The store loads the history; papers, verdicts and lists
 //! read what this returns.
 
-use super::history::{apply_on, flatten, periods_of, Fields};
+use super::history::{flatten, periods_of, set_field, Fields};
 use super::{Cadre, Household, Member, Village};
 use crate::codes::{MonitoringKind, Status};
 use chrono::{Datelike, NaiveDate};
@@ -68,7 +68,7 @@ const HOUSEHOLD_NOT_FACTS: &[&str] = &[
     "x_history",
     "x_recorded_from",
 ];
-const RECORD_NOT_FACTS: &[&str] = &["id", "x_history", "x_recorded_from"];
+const RECORD_NOT_FACTS: &[&str] = &["id", "x_history", "x_recorded_from", "x_start", "x_end"];
 const VILLAGE_NOT_FACTS: &[&str] = &["code", "x_history", "x_recorded_from"];
 /// The monitoring record's fields that are facts (its dates are events of their own).
 const MONITORING_FACTS: &[&str] = &["kind", "risks", "channel"];
@@ -134,52 +134,179 @@ pub(crate) fn shell(h: &Household) -> Household {
     }
 }
 
-/// Sets fields from their history as of `date`, through the exchange shape. A history
-/// that does not fit the record (hand-edited files) leaves the record as it is.
-fn overlay<T: Serialize + DeserializeOwned + Clone>(
-    record: &T,
+/// The value a field had on `date` from its periods (`periods` sorted by date), or
+/// `None` when the latest period is in force (the record already holds that value).
+fn in_force(periods: &[&super::FactPeriod], date: NaiveDate) -> Option<Value> {
+    let chosen = periods
+        .iter()
+        .rposition(|p| p.from.is_none_or(|f| f <= date))
+        .unwrap_or(0);
+    (chosen + 1 < periods.len()).then(|| periods[chosen].value.clone())
+}
+
+/// A field's value from JSON (`null` gives the type's empty value).
+fn typed<T: DeserializeOwned + Default>(v: Value) -> Option<T> {
+    if v.is_null() {
+        Some(T::default())
+    } else {
+        serde_json::from_value(v).ok()
+    }
+}
+
+/// Sets one field of a record to the value it had; `false` for a field it does not know.
+macro_rules! setter {
+    ($name:ident, $t:ty, { $($key:literal => $($path:ident).+),* $(,)? }) => {
+        fn $name(r: &mut $t, field: &str, v: Value) -> bool {
+            match field {
+                $($key => {
+                    if let Some(x) = typed(v) {
+                        r.$($path).+ = x;
+                    }
+                    true
+                })*
+                _ => false,
+            }
+        }
+    };
+}
+
+setter!(set_household, Household, {
+    "group" => group, "address" => address, "phone" => phone,
+    "identified_year" => identified_year, "standard" => standard, "attribute" => attribute,
+    "exit_year" => exit_year, "main_cause" => main_cause, "other_causes" => other_causes,
+    "food_clothing_secure" => food_clothing_secure,
+    "conditions.farmland_mu" => conditions.farmland_mu,
+    "conditions.irrigated_mu" => conditions.irrigated_mu,
+    "conditions.forest_mu" => conditions.forest_mu,
+    "conditions.grassland_mu" => conditions.grassland_mu,
+    "conditions.water_surface_mu" => conditions.water_surface_mu,
+    "conditions.house_area_m2" => conditions.house_area_m2,
+    "conditions.house_grade" => conditions.house_grade,
+    "conditions.relocation" => conditions.relocation,
+    "conditions.drinking_water_safe" => conditions.drinking_water_safe,
+    "conditions.electricity" => conditions.electricity,
+    "conditions.sanitary_toilet" => conditions.sanitary_toilet,
+    "conditions.road_distance_km" => conditions.road_distance_km,
+    "conditions.road_type" => conditions.road_type,
+    "conditions.fuel" => conditions.fuel,
+    "conditions.cooperative_member" => conditions.cooperative_member,
+});
+
+setter!(set_member, Member, {
+    "name" => name, "id_number" => id_number, "relation" => relation, "sex" => sex,
+    "ethnicity" => ethnicity, "education" => education, "schooling" => schooling,
+    "schooling_exempt" => schooling_exempt, "health" => health,
+    "disability_grade" => disability_grade, "labor" => labor, "work" => work,
+    "medical_insurance" => medical_insurance,
+    "serious_illness_insurance" => serious_illness_insurance,
+    "pension_insurance" => pension_insurance, "family_doctor" => family_doctor,
+    "dibao" => dibao, "tekun" => tekun, "has_legal_supporter" => has_legal_supporter,
+});
+
+setter!(set_village, Village, {
+    "name" => name, "township" => township, "county" => county, "province" => province,
+    "region" => region, "rural_population" => rural_population, "groups" => groups,
+});
+
+setter!(set_cadre, Cadre, {
+    "name" => name, "unit" => unit, "unit_level" => unit_level, "phone" => phone,
+    "position" => position,
+});
+
+/// The monitoring record's facts (while the household is monitored on that date).
+fn set_monitoring(h: &mut Household, field: &str, v: Value) -> bool {
+    let Some(m) = h.monitoring.as_mut() else {
+        return field.starts_with("monitoring.");
+    };
+    match field {
+        "monitoring.kind" => {
+            if let Ok(k) = serde_json::from_value(v) {
+                m.kind = k;
+            }
+        }
+        "monitoring.risks" => {
+            if let Some(r) = typed(v) {
+                m.risks = r;
+            }
+        }
+        "monitoring.channel" => {
+            if let Some(c) = typed(v) {
+                m.channel = c;
+            }
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// Sets every field of `record` with an earlier period in force on `date`; fields the
+/// setter does not know (a newer program's, a hand-edited file's) go through the
+/// exchange shape. `status` is left alone (it is derived, see `status_on`).
+fn overlay<T: Serialize + DeserializeOwned>(
+    mut record: T,
     history: &[super::FactPeriod],
     date: NaiveDate,
+    set: fn(&mut T, &str, Value) -> bool,
 ) -> T {
     if history.is_empty() {
-        return record.clone();
+        return record;
     }
-    let Ok(mut json) = serde_json::to_value(record) else {
-        return record.clone();
+    let mut sorted: Vec<&super::FactPeriod> = history.iter().collect();
+    if !history.is_sorted_by(|a, b| (&a.field, a.from) <= (&b.field, b.from)) {
+        sorted.sort_by(|a, b| (&a.field, a.from).cmp(&(&b.field, b.from)));
+    }
+    let mut unknown = Vec::new();
+    for group in sorted.chunk_by(|a, b| a.field == b.field) {
+        let field = group[0].field.as_str();
+        if field == "status" {
+            continue;
+        }
+        if let Some(v) = in_force(group, date) {
+            if !set(&mut record, field, v.clone()) {
+                unknown.push((field, v));
+            }
+        }
+    }
+    if unknown.is_empty() {
+        return record;
+    }
+    let Ok(mut json) = serde_json::to_value(&record) else {
+        return record;
     };
-    // Monitoring facts apply only while the household is monitored on that date.
-    let has_monitoring = json.get("monitoring").is_some_and(|m| !m.is_null());
-    let usable: Vec<super::FactPeriod> = history
-        .iter()
-        .filter(|p| {
-            !p.field.starts_with("monitoring.")
-                || (has_monitoring && !p.value.is_null() && p.field != "monitoring.identified")
-        })
-        .filter(|p| p.field != "status")
-        .cloned()
-        .collect();
-    apply_on(&mut json, &usable, date);
-    serde_json::from_value(json).unwrap_or_else(|_| record.clone())
+    for (field, v) in unknown {
+        set_field(&mut json, field, &v);
+    }
+    serde_json::from_value(json).unwrap_or(record)
 }
 
 impl Member {
     /// The member's facts on `date`.
     pub fn as_of(&self, date: NaiveDate) -> Member {
-        overlay(self, &self.history, date)
+        self.clone().into_as_of(date)
+    }
+
+    /// `as_of`, consuming the member.
+    pub fn into_as_of(mut self, date: NaiveDate) -> Member {
+        let history = std::mem::take(&mut self.history);
+        let mut m = overlay(self, &history, date, set_member);
+        m.history = history;
+        m
     }
 }
 
 impl Village {
     /// The village's facts on `date` (rural population of that year …).
     pub fn as_of(&self, date: NaiveDate) -> Village {
-        overlay(self, &self.history, date)
+        let history = self.history.clone();
+        overlay(self.clone(), &history, date, set_village)
     }
 }
 
 impl Cadre {
     /// The cadre's unit and position on `date`.
     pub fn as_of(&self, date: NaiveDate) -> Cadre {
-        overlay(self, &self.history, date)
+        let history = self.history.clone();
+        overlay(self.clone(), &history, date, set_cadre)
     }
 }
 
@@ -188,85 +315,77 @@ impl Household {
     /// (those who left since are kept, and read as left), and only the records dated by
     /// then (pairings and measures still running then read as running).
     pub fn as_of(&self, date: NaiveDate) -> Household {
-        let mut monitoring = self
-            .monitoring
-            .clone()
-            .filter(|m| m.identified <= date)
-            .map(|mut m| {
-                if m.eliminated.is_some_and(|e| e > date) {
-                    m.eliminated = None;
-                }
-                m
-            });
-        let mut base = shell(self);
-        base.monitoring = monitoring.take();
-        let mut h = overlay(&base, &self.history, date);
-        h.history = self.history.clone();
-        h.members = self
+        self.clone().into_as_of(date)
+    }
+
+    /// `as_of`, consuming the household (no copy of its records).
+    pub fn into_as_of(mut self, date: NaiveDate) -> Household {
+        let latest_monitoring = self.monitoring.clone();
+        let latest = (self.identified_year, self.exit_year);
+        let current_status = self.status;
+        if let Some(m) = &mut self.monitoring {
+            if m.identified > date {
+                self.monitoring = None;
+            } else if m.eliminated.is_some_and(|e| e > date) {
+                m.eliminated = None;
+            }
+        }
+        let joined: Vec<bool> = self
             .members
             .iter()
-            .filter(|m| self.has_joined_by(m, date))
-            .map(|m| m.as_of(date))
+            .map(|m| self.has_joined_by(m, date))
             .collect();
+        let members = std::mem::take(&mut self.members);
+        let history = std::mem::take(&mut self.history);
         let (year, month) = (date.year(), date.month());
         let booked = |y: i32, mo: Option<u8>| {
             y < year || (y == year && mo.is_none_or(|m| u32::from(m) <= month))
         };
-        h.income = self
-            .income
-            .iter()
-            .filter(|l| booked(l.year, l.month))
-            .cloned()
-            .collect();
-        h.expenses = self
-            .expenses
-            .iter()
-            .filter(|l| booked(l.year, l.month))
-            .cloned()
-            .collect();
-        h.rigid_expenses = self
-            .rigid_expenses
-            .iter()
-            .filter(|r| r.date <= date)
-            .cloned()
-            .collect();
-        h.pairings = self
-            .pairings
-            .iter()
-            .filter(|p| p.start <= date)
-            .cloned()
-            .map(|mut p| {
-                if p.end.is_some_and(|e| e > date) {
-                    p.end = None;
-                }
-                p
-            })
-            .collect();
-        h.visits = self
-            .visits
-            .iter()
-            .filter(|v| v.date <= date)
-            .cloned()
-            .collect();
-        h.measures = self
-            .measures
-            .iter()
-            .filter(|m| m.start <= date)
-            .cloned()
-            .map(|mut m| {
-                if m.end.is_some_and(|e| e > date) {
-                    m.end = None;
-                }
-                m
-            })
-            .collect();
-        h.events = self
-            .events
+        self.income.retain(|l| booked(l.year, l.month));
+        self.expenses.retain(|l| booked(l.year, l.month));
+        self.rigid_expenses.retain(|r| r.date <= date);
+        self.pairings.retain(|p| p.start <= date);
+        for p in &mut self.pairings {
+            if p.end.is_some_and(|e| e > date) {
+                p.end = None;
+            }
+        }
+        self.visits.retain(|v| v.date <= date);
+        self.measures.retain(|m| m.start <= date);
+        for m in &mut self.measures {
+            if m.end.is_some_and(|e| e > date) {
+                m.end = None;
+            }
+        }
+        let full_events = std::mem::take(&mut self.events);
+        self.events = full_events
             .iter()
             .filter(|e| e.date <= date)
             .cloned()
             .collect();
-        h.status = self.status_from_history(&h, date);
+        let set: fn(&mut Household, &str, Value) -> bool =
+            |h, f, v| set_household(h, f, v.clone()) || set_monitoring(h, f, v);
+        let mut h = overlay(self, &history, date, set);
+        h.members = members
+            .into_iter()
+            .zip(joined)
+            .filter(|(_, j)| *j)
+            .map(|(m, _)| m.into_as_of(date))
+            .collect();
+        let then = Stage::of(&h);
+        let latest = Stage {
+            identified_year: latest.0,
+            exit_year: latest.1,
+            monitoring: latest_monitoring.as_ref(),
+        };
+        h.status = status_from_history(
+            &history,
+            h.recorded_from,
+            current_status,
+            (&then, &latest),
+            date,
+        );
+        h.history = history;
         h
     }
 
@@ -275,38 +394,6 @@ impl Household {
     /// identification and exit and the monitoring dates.
     pub fn status_on(&self, date: NaiveDate) -> Option<Status> {
         self.as_of(date).status
-    }
-
-    fn status_from_history(&self, projected: &Household, date: NaiveDate) -> Option<Status> {
-        let periods = periods_of(&self.history, "status");
-        let parse = |v: &Value| serde_json::from_value::<Option<Status>>(v.clone()).ok()?;
-        if let Some(p) = periods
-            .iter()
-            .rev()
-            .find(|p| p.from.is_some_and(|f| f <= date))
-        {
-            return parse(&p.value);
-        }
-        let known_from = self
-            .recorded_from
-            .or_else(|| periods.iter().find_map(|p| p.from));
-        let known = periods
-            .first()
-            .map(|p| parse(&p.value))
-            .unwrap_or(self.status);
-        if known_from.is_some_and(|k| date >= k) {
-            return known;
-        }
-        let derived = derive_status(projected, known, date);
-        if known_from.is_none() {
-            // Nothing says when the current status began: where the years put `date` in
-            // the same stage as the record's own (latest) facts, the recorded status holds.
-            let latest = derive_status(self, known, NaiveDate::MAX);
-            if latest == derived {
-                return known;
-            }
-        }
-        derived
     }
 
     /// Whether a member had joined the household by `date` (born and not joining later).
@@ -357,9 +444,61 @@ impl Household {
     }
 }
 
-/// The status the years and monitoring dates give for `date` (`h` already cut to it).
-fn derive_status(h: &Household, known: Option<Status>, date: NaiveDate) -> Option<Status> {
-    if let Some(m) = &h.monitoring {
+/// What the status derivation reads of a household: its years and monitoring record.
+struct Stage<'a> {
+    identified_year: Option<i32>,
+    exit_year: Option<i32>,
+    monitoring: Option<&'a super::Monitoring>,
+}
+
+impl<'a> Stage<'a> {
+    fn of(h: &'a Household) -> Stage<'a> {
+        Stage {
+            identified_year: h.identified_year,
+            exit_year: h.exit_year,
+            monitoring: h.monitoring.as_ref(),
+        }
+    }
+}
+
+/// The status on `date`: the dated status period in force; before the first one, and
+/// before the ledger knew the household (`recorded_from`), derived from the years and
+/// monitoring dates (`then`: as of `date`; `latest`: the record's own).
+fn status_from_history(
+    history: &[super::FactPeriod],
+    recorded_from: Option<NaiveDate>,
+    current: Option<Status>,
+    (then, latest): (&Stage, &Stage),
+    date: NaiveDate,
+) -> Option<Status> {
+    let periods = periods_of(history, "status");
+    let parse = |v: &Value| serde_json::from_value::<Option<Status>>(v.clone()).ok()?;
+    if let Some(p) = periods
+        .iter()
+        .rev()
+        .find(|p| p.from.is_some_and(|f| f <= date))
+    {
+        return parse(&p.value);
+    }
+    let known_from = recorded_from.or_else(|| periods.iter().find_map(|p| p.from));
+    let known = periods.first().map(|p| parse(&p.value)).unwrap_or(current);
+    if known_from.is_some_and(|k| date >= k) {
+        return known;
+    }
+    let derived = derive_status(then, known, date);
+    if known_from.is_none() {
+        // Nothing says when the current status began: where the years put `date` in the
+        // same stage as the record's own (latest) facts, the recorded status holds.
+        if derive_status(latest, known, NaiveDate::MAX) == derived {
+            return known;
+        }
+    }
+    derived
+}
+
+/// The status the years and monitoring dates give for `date` (`s` already cut to it).
+fn derive_status(s: &Stage, known: Option<Status>, date: NaiveDate) -> Option<Status> {
+    if let Some(m) = s.monitoring {
         if m.identified <= date {
             return Some(if m.eliminated.is_some_and(|e| e <= date) {
                 Status::RiskEliminated
@@ -369,20 +508,19 @@ fn derive_status(h: &Household, known: Option<Status>, date: NaiveDate) -> Optio
         }
     }
     let year = date.year();
-    if h.exit_year.is_some_and(|y| y <= year) {
+    if s.exit_year.is_some_and(|y| y <= year) {
         return Some(Status::Exited);
     }
-    if h.identified_year.is_some_and(|y| y <= year) {
+    if s.identified_year.is_some_and(|y| y <= year) {
         return Some(Status::Poor);
     }
-    if h.identified_year.is_some() {
+    if s.identified_year.is_some() {
         return Some(Status::Ordinary);
     }
     match known {
         Some(Status::Monitored | Status::RiskEliminated) => {
-            let was_poor = h
+            let was_poor = s
                 .monitoring
-                .as_ref()
                 .is_some_and(|m| m.kind == MonitoringKind::UnstableExited);
             Some(if was_poor {
                 Status::Exited
@@ -401,5 +539,14 @@ pub fn households_on(households: &[Household], date: NaiveDate) -> Vec<Household
         .iter()
         .filter(|h| h.registration_on(date) == Registration::Registered)
         .map(|h| h.as_of(date))
+        .collect()
+}
+
+/// `households_on`, consuming the list (no copies).
+pub fn into_households_on(households: Vec<Household>, date: NaiveDate) -> Vec<Household> {
+    households
+        .into_iter()
+        .filter(|h| h.registration_on(date) == Registration::Registered)
+        .map(|h| h.into_as_of(date))
         .collect()
 }

@@ -166,19 +166,6 @@ pub fn value_on<'a>(periods: &[&'a FactPeriod], date: NaiveDate) -> Option<&'a V
         .map(|p| &p.value)
 }
 
-/// Applies the history of a record to its JSON form for `date`: each field with periods
-/// takes the value it had on that day. Returns whether anything was applied.
-pub fn apply_on(record: &mut Value, history: &[FactPeriod], date: NaiveDate) -> bool {
-    let fields: std::collections::BTreeSet<&str> =
-        history.iter().map(|p| p.field.as_str()).collect();
-    for field in &fields {
-        if let Some(v) = value_on(&periods_of(history, field), date) {
-            set_field(record, field, v);
-        }
-    }
-    !fields.is_empty()
-}
-
 /// A write merged into a record's history.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Merged {

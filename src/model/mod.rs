@@ -14,7 +14,7 @@ mod member;
 mod records;
 mod timeline;
 
-pub use as_of::{households_on, Registration};
+pub use as_of::{households_on, into_households_on, Registration};
 pub use facts_merge::{merge_cadre, merge_household, merge_village, starts_on, BadHistory};
 pub use history::{periods_of, value_on};
 pub use history::{Effective, FactKind, FactPeriod, Provenance};
@@ -90,6 +90,12 @@ pub struct Cadre {
     pub phone: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub position: Option<String>,
+    /// First day in the village's cadre roster (exchange extension).
+    #[serde(default, rename = "x_start", skip_serializing_if = "Option::is_none")]
+    pub start: Option<chrono::NaiveDate>,
+    /// Last day, once the cadre has left (exchange extension).
+    #[serde(default, rename = "x_end", skip_serializing_if = "Option::is_none")]
+    pub end: Option<chrono::NaiveDate>,
     /// The date the ledger first knew the cadre's facts (exchange extension).
     #[serde(
         default,

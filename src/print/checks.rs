@@ -121,9 +121,21 @@ fn context(doc: &VillageDocument, index: usize) -> CardContext<'_> {
                 "阿依古丽·买买提江未参加大病保险，需在2025年3月31日前完成参保缴费并上传缴费凭证"
                     .into(),
         }],
-        per_capita_income: None,
+        income: figures(&doc.households[index], 2024),
         line: Some((7300.0, "2024年防返贫监测标准（江西省）".into())),
+        reprint: None,
     }
+}
+
+/// The rules engine's income figures of a household for a year (national defaults).
+pub(crate) fn figures(
+    h: &crate::model::Household,
+    year: i32,
+) -> Option<crate::rules::IncomeFigures> {
+    use crate::rules::{self, LocalPolicy, Overrides};
+    let on = rules::year_end(year)?;
+    let policy = rules::resolve(year, on, &LocalPolicy::default(), &Overrides::default()).ok()?;
+    Some(rules::assess_household(h, &policy).income)
 }
 
 /// The fixture's big household grown to 30 members with very long texts.
@@ -210,6 +222,7 @@ fn roster_and_notice_fit_too() {
         year: 2024,
         revision: 1,
         printed_on: date,
+        reprint: None,
         rows,
     };
     let layout = compose_roster(&ctx).expect("roster");
@@ -244,6 +257,7 @@ fn roster_and_notice_fit_too() {
         period: (date, date + chrono::Days::new(6)),
         revision: 1,
         printed_on: date,
+        reprint: None,
         rows,
     };
     assert_fits(&compose_notice(&ctx).expect("notice"), "notice");

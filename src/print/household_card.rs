@@ -7,7 +7,7 @@
 use super::fonts::Fonts;
 use super::household_facts::{basics, causes, conditions, members};
 use super::layout::{Layout, A4_PORTRAIT};
-use super::sections::{self as s, money, opt, pair_row, IncomeSummary};
+use super::sections::{self as s, money, opt, pair_row};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
 use super::{CardContext, PrintedDocument};
@@ -155,7 +155,7 @@ fn measures(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
 }
 
 fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
-    let sum = IncomeSummary::of(ctx);
+    let f = s::figures(ctx);
     let w = columns(c.width(), &[1.0; 8]);
     let titles = [
         "工资性收入",
@@ -176,11 +176,17 @@ fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
             .collect(),
         22.0,
     );
-    let mut values: Vec<String> = sum.by_category.iter().map(|(_, a)| money(*a)).collect();
-    values.push(money(sum.expenses));
-    values.push(money(sum.net));
-    values.push(format!("{} 人", sum.persons));
-    values.push(sum.per_capita.map(money).unwrap_or_default());
+    let values: Vec<String> = match f {
+        Some(f) => {
+            let mut v: Vec<String> = f.by_category.iter().map(|t| money(t.amount)).collect();
+            v.push(money(f.expenses));
+            v.push(money(f.net));
+            v.push(format!("{} 人", f.persons));
+            v.push(f.per_capita.map(money).unwrap_or_default());
+            v
+        }
+        None => vec![String::new(); 8],
+    };
     c.row(
         values
             .into_iter()
@@ -193,21 +199,31 @@ fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
     let line = ctx
         .line
         .as_ref()
-        .map(|(l, label)| format!("{label} {} 元／人·年", money(*l)))
+        .map(|(l, label)| format!("{label} {}／人·年", s::yuan(*l)))
         .unwrap_or_default();
     pair_row(
         c,
         ("当年标准", line),
-        ("对比结果", sum.against_line(ctx.line.as_ref())),
-    );
-    pair_row(
-        c,
         (
-            "不计入纯收入",
-            format!("{} 元（一次性补助等）", money(sum.not_counted)),
+            "对比结果",
+            s::against_line(f.and_then(|f| f.per_capita), ctx.line.as_ref()),
         ),
-        ("计入收入合计", format!("{} 元", money(sum.counted))),
     );
+    if let Some(f) = f {
+        let mut not_counted = format!("{}（一次性补助等）", s::yuan(f.not_counted));
+        if f.pension_excluded > 0.0 {
+            not_counted = format!(
+                "{}（一次性补助等；含养老金 {} 按本地规定不计入）",
+                s::yuan(f.not_counted + f.pension_excluded),
+                s::yuan(f.pension_excluded)
+            );
+        }
+        pair_row(
+            c,
+            ("不计入纯收入", not_counted),
+            ("计入收入合计", s::yuan(f.counted)),
+        );
+    }
 }
 
 fn verdicts(c: &mut Composer<'_>, ctx: &CardContext<'_>) {

@@ -21,7 +21,7 @@ pub(crate) fn basics(c: &mut Composer<'_>, ctx: &CardContext<'_>, head: &str) {
         ("村民小组", opt(h.group.as_ref())),
         ("联系电话", opt(h.phone.as_ref())),
     );
-    wide_row(c, "家庭住址", Cell::value(0.0, opt(h.address.as_ref())));
+    wide_row(c, "家庭住址", Cell::value(0.0, s::full_address(ctx)));
     pair_row(
         c,
         ("识别标准", opt(h.standard)),
@@ -29,10 +29,13 @@ pub(crate) fn basics(c: &mut Composer<'_>, ctx: &CardContext<'_>, head: &str) {
     );
     pair_row(
         c,
-        ("贫困户属性", opt(h.attribute)),
+        ("贫困户属性", s::attribute_text(h.attribute, h.status)),
         ("户状态", opt(h.status)),
     );
-    let persons = h.members_on(ctx.reference_date()).len();
+    // 家庭人口 is the engine's count (the members the income was divided by).
+    let persons = s::figures(ctx)
+        .map(|f| f.persons)
+        .unwrap_or_else(|| h.members_on(ctx.reference_date()).len());
     pair_row(
         c,
         ("脱贫年度", opt(h.exit_year)),

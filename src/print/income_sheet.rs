@@ -4,7 +4,7 @@
 
 use super::fonts::Fonts;
 use super::layout::{Layout, A4_PORTRAIT};
-use super::sections::{self as s, money, opt, pair_row, IncomeSummary};
+use super::sections::{self as s, money, opt, pair_row};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
 use super::{CardContext, PrintedDocument};
@@ -13,6 +13,21 @@ use crate::codes::IncomeCategory;
 /// Prints the income sheet.
 pub fn income_sheet(ctx: &CardContext<'_>) -> crate::Result<PrintedDocument> {
     compose(ctx, Fonts::shared()?).render()
+}
+
+/// The cost's own name: a 支出 table never reads 生产经营性收入.
+fn expense_label(category: IncomeCategory) -> &'static str {
+    match category {
+        IncomeCategory::Business => "生产经营性支出",
+        IncomeCategory::Wage => "务工支出",
+        IncomeCategory::Property => "财产性支出",
+        IncomeCategory::Transfer => "其他支出",
+    }
+}
+
+/// `40%`.
+fn percent(ratio: f64) -> String {
+    format!("{}%", s::number(ratio * 100.0))
 }
 
 fn month(m: Option<u8>) -> String {
@@ -30,7 +45,8 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
         &format!("{}年 收入明白卡", ctx.year),
         &s::place(ctx.village),
     );
-    let sum = IncomeSummary::of(ctx);
+    let f = s::figures(ctx);
+    let persons = f.map(|f| format!("{} 人", f.persons)).unwrap_or_default();
     pair_row(
         &mut c,
         ("户主姓名", head.clone()),
@@ -39,7 +55,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     pair_row(
         &mut c,
         ("村民小组", opt(h.group.as_ref())),
-        ("家庭人口", format!("{} 人", sum.persons)),
+        ("家庭人口", persons.clone()),
     );
 
     // 一、收入明细
@@ -54,33 +70,34 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
             .collect(),
         22.0,
     );
-    for cat in IncomeCategory::ALL {
-        let mut lines: Vec<_> = h
+    for (slot, cat) in IncomeCategory::ALL.iter().enumerate() {
+        let mut lines: Vec<(usize, &crate::model::IncomeLine)> = h
             .income
             .iter()
-            .filter(|l| l.year == ctx.year && l.category == *cat)
+            .enumerate()
+            .filter(|(_, l)| l.year == ctx.year && l.category == *cat)
             .collect();
-        lines.sort_by_key(|l| l.month);
-        for l in &lines {
+        lines.sort_by_key(|(_, l)| l.month);
+        for (index, l) in &lines {
+            let treatment = f
+                .and_then(|f| f.lines.iter().find(|t| t.index == *index))
+                .map(|t| t.treatment.label())
+                .unwrap_or_default();
             c.row(
                 vec![
                     Cell::center(w[0], cat.label()),
                     Cell::value(w[1], l.item.clone()),
                     Cell::center(w[2], month(l.month)),
                     Cell::right(w[3], money(l.amount)),
-                    Cell::center(
-                        w[4],
-                        if l.counted {
-                            "是"
-                        } else {
-                            "否（不计入）"
-                        },
-                    ),
+                    Cell::center(w[4], treatment),
                 ],
                 18.0,
             );
         }
-        let counted: f64 = lines.iter().filter(|l| l.counted).map(|l| l.amount).sum();
+        let counted = f
+            .and_then(|f| f.by_category.get(slot))
+            .map(|t| money(t.amount))
+            .unwrap_or_default();
         c.row(
             vec![
                 Cell::label(w[0], cat.label()),
@@ -92,7 +109,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
                         "小计（计入部分）"
                     },
                 ),
-                Cell::right(w[3], money(counted)).bold(),
+                Cell::right(w[3], counted).bold(),
                 Cell::blank(w[4]),
             ],
             18.0,
@@ -112,23 +129,52 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
             .collect(),
         22.0,
     );
-    let mut expenses: Vec<_> = h.expenses.iter().filter(|e| e.year == ctx.year).collect();
-    expenses.sort_by_key(|e| (e.category, e.month));
-    for e in &expenses {
-        c.row(
-            vec![
-                Cell::center(w[0], e.category.label()),
-                Cell::value(w[1], e.item.clone()),
-                Cell::center(w[2], month(e.month)),
-                Cell::right(w[3], money(e.amount)),
-            ],
-            18.0,
-        );
+    let by_ratio = f.is_some_and(|f| f.costs_by_ratio);
+    if by_ratio {
+        // The engine works costs out by fixed ratios of business income: print its lines.
+        for t in f.iter().flat_map(|f| &f.lines) {
+            let (Some(ratio), Some(l)) = (t.cost_ratio, h.income.get(t.index)) else {
+                continue;
+            };
+            c.row(
+                vec![
+                    Cell::center(w[0], "生产经营性支出"),
+                    Cell::value(
+                        w[1],
+                        format!("{}（按收入的{}核算）", l.item, percent(ratio)),
+                    ),
+                    Cell::center(w[2], month(l.month)),
+                    Cell::right(w[3], money(t.cost)),
+                ],
+                18.0,
+            );
+        }
+    } else {
+        let mut expenses: Vec<_> = h.expenses.iter().filter(|e| e.year == ctx.year).collect();
+        expenses.sort_by_key(|e| (e.category, e.month));
+        for e in &expenses {
+            c.row(
+                vec![
+                    Cell::center(w[0], expense_label(e.category)),
+                    Cell::value(w[1], e.item.clone()),
+                    Cell::center(w[2], month(e.month)),
+                    Cell::right(w[3], money(e.amount)),
+                ],
+                18.0,
+            );
+        }
     }
     c.row(
         vec![
-            Cell::label(w[0] + w[1] + w[2], "支出合计"),
-            Cell::right(w[3], money(sum.expenses)).bold(),
+            Cell::label(
+                w[0] + w[1] + w[2],
+                if by_ratio {
+                    "支出合计（按本地规定的固定成本比例核算）"
+                } else {
+                    "支出合计"
+                },
+            ),
+            Cell::right(w[3], f.map(|f| money(f.expenses)).unwrap_or_default()).bold(),
         ],
         18.0,
     );
@@ -175,38 +221,42 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     // 四、人均纯收入测算
     let n = if rigid.is_empty() { "三" } else { "四" };
     c.section(&format!("{n}、人均纯收入测算"), 90.0);
+    let amount = |v: Option<f64>| v.map(s::yuan).unwrap_or_default();
+    let mut not_counted = format!("{}（一次性补助等）", amount(f.map(|f| f.not_counted)));
+    if let Some(f) = f.filter(|f| f.pension_excluded > 0.0) {
+        not_counted = format!(
+            "{}（一次性补助等；含养老金 {} 按本地规定不计入）",
+            s::yuan(f.not_counted + f.pension_excluded),
+            s::yuan(f.pension_excluded)
+        );
+    }
     pair_row(
         &mut c,
-        ("计入纯收入的收入", format!("{} 元", money(sum.counted))),
-        (
-            "不计入的收入",
-            format!("{} 元（一次性补助等）", money(sum.not_counted)),
-        ),
+        ("计入纯收入的收入", amount(f.map(|f| f.counted))),
+        ("不计入的收入", not_counted),
     );
     pair_row(
         &mut c,
-        ("生产经营性支出", format!("{} 元", money(sum.expenses))),
-        ("家庭纯收入", format!("{} 元", money(sum.net))),
+        ("生产经营性支出", amount(f.map(|f| f.expenses))),
+        ("家庭纯收入", amount(f.map(|f| f.net))),
     );
     pair_row(
         &mut c,
-        ("家庭人口", format!("{} 人", sum.persons)),
-        (
-            "人均纯收入",
-            sum.per_capita
-                .map(|p| format!("{} 元", money(p)))
-                .unwrap_or_default(),
-        ),
+        ("家庭人口", persons),
+        ("人均纯收入", amount(f.and_then(|f| f.per_capita))),
     );
     let line = ctx
         .line
         .as_ref()
-        .map(|(l, label)| format!("{label} {} 元／人·年", money(*l)))
+        .map(|(l, label)| format!("{label} {}／人·年", s::yuan(*l)))
         .unwrap_or_default();
     pair_row(
         &mut c,
         ("当年标准", line),
-        ("对比结果", sum.against_line(ctx.line.as_ref())),
+        (
+            "对比结果",
+            s::against_line(f.and_then(|f| f.per_capita), ctx.line.as_ref()),
+        ),
     );
     c.gap(4.0);
     c.paragraph(

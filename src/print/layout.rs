@@ -284,15 +284,31 @@ pub(crate) fn wrap(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool)
 
 /// Splits text into break units: each CJK character alone, Latin/digit runs together
 /// (`3.8`, `1,234.00`, `10%` stay whole), closing punctuation glued to what precedes it,
-/// opening punctuation to what follows.
+/// opening punctuation to what follows, and a unit after a number (`16号`, `1,234.00 元`,
+/// `6 人`) kept with it, so a number never parts from its unit at a line end.
 fn units(text: &str) -> Vec<String> {
     const CLOSING: &str = "，。、；：？！）》」』”’%…·,.;:!?)]";
     const OPENING: &str = "（《「『“‘([";
     const IN_WORD: &str = "-*/.,:%_+#";
+    const MEASURE: &str = "元号人年月日亩户岁周组个次米天页项名间层平公千万";
     let mut out: Vec<String> = Vec::new();
     let mut pending_open = String::new();
     let mut prev_word = false;
     for c in text.chars() {
+        let after_number = pending_open.is_empty()
+            && out.last().is_some_and(|last| {
+                let t = last.strip_suffix(' ').unwrap_or(last);
+                t.ends_with(|d: char| d.is_ascii_digit()) && !t.ends_with(' ')
+            });
+        if after_number
+            && (MEASURE.contains(c) || (c == ' ' && !out.last().is_some_and(|l| l.ends_with(' '))))
+        {
+            if let Some(last) = out.last_mut() {
+                last.push(c);
+                prev_word = false;
+                continue;
+            }
+        }
         let word = c.is_ascii_alphanumeric() || (prev_word && IN_WORD.contains(c)) || c == '*';
         if word && prev_word && pending_open.is_empty() {
             if let Some(last) = out.last_mut() {
@@ -389,6 +405,18 @@ mod tests {
             "a decimal number stays whole: {:?}",
             f.lines
         );
+    }
+
+    /// Issue 14: an address printed "16 / 号" and an amount "1,234.00 / 元" across lines.
+    #[test]
+    fn a_number_keeps_its_unit() {
+        let units = units("村委会旁16号，合计1,234.00 元，共6人");
+        for whole in ["16号，", "1,234.00 元，", "6人"] {
+            assert!(
+                units.iter().any(|u| u == whole),
+                "{whole} is one break unit: {units:?}"
+            );
+        }
     }
 
     #[test]

@@ -34,6 +34,8 @@ pub use income_sheet::income_sheet;
 pub use layout::Layout;
 pub use notice::{compose_notice, notice, NoticeContext, NoticeKind, NoticeRow};
 pub use roster::{compose_roster, roster, RosterContext, RosterRow};
+#[cfg(test)]
+pub(crate) use sections::money as money_text;
 pub use visit_card::visit_card;
 
 use crate::model::{Cadre, Household, Village};
@@ -84,6 +86,23 @@ pub struct VerdictLine {
     pub reason: String,
 }
 
+/// A past year's paper printed again (补打): the mark it carries beside the print date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reprint {
+    /// The date it was first printed, when the print log knows it.
+    pub first_printed: Option<NaiveDate>,
+}
+
+impl Reprint {
+    /// `补打（原打印日期：2019-12-20）`, or `补打（2019年度资料）` when no earlier print is logged.
+    pub fn mark(self, year: i32) -> String {
+        match self.first_printed {
+            Some(d) => format!("补打（原打印日期：{}）", d.format("%Y-%m-%d")),
+            None => format!("补打（{year}年度资料）"),
+        }
+    }
+}
+
 /// Everything a household document prints. The caller fills it from the ledger and the
 /// rules engine; nothing here is looked up or computed beyond sums for display.
 #[derive(Debug, Clone)]
@@ -102,11 +121,15 @@ pub struct CardContext<'a> {
     pub mask_ids: bool,
     /// The year's verdicts, each with its one-line reason.
     pub verdicts: Vec<VerdictLine>,
-    /// 人均纯收入 of the year as computed by the rules engine (computed here from the
-    /// income book when `None`).
-    pub per_capita_income: Option<f64>,
-    /// The year's line and its label, e.g. `(4000.0, "国家扶贫标准")`.
+    /// The year's income figures from the rules engine (`Assessment::income`): every
+    /// printed total, the household size and 人均纯收入 come from here, never recomputed.
+    /// `None` prints the income sections blank (not assessed).
+    pub income: Option<crate::rules::IncomeFigures>,
+    /// The year's yardstick and its label, e.g. `(3747.0, "2019年脱贫退出验收标准")`.
     pub line: Option<(f64, String)>,
+    /// Set when a past year's paper is printed (补打); printed in the foot, outside the
+    /// checksum.
+    pub reprint: Option<Reprint>,
 }
 
 impl CardContext<'_> {

@@ -36,6 +36,16 @@ impl NoticeKind {
             NoticeKind::RiskEliminated => "防返贫监测对象风险消除公示",
         }
     }
+    /// Who the notice would list, for the refusal of an empty one.
+    pub fn nobody(self) -> &'static str {
+        match self {
+            NoticeKind::Identification => "拟识别为贫困户",
+            NoticeKind::Exit => "拟退出",
+            NoticeKind::Monitoring => "拟纳入监测",
+            NoticeKind::RiskEliminated => "拟标注风险消除",
+        }
+    }
+
     fn steps(self) -> &'static str {
         match self {
             NoticeKind::Identification => "经农户申请、入户调查、村民代表民主评议和村两委审核",
@@ -69,6 +79,8 @@ pub struct NoticeContext<'a> {
     pub period: (NaiveDate, NaiveDate),
     pub revision: i64,
     pub printed_on: NaiveDate,
+    /// Set when a past year's paper is printed (补打).
+    pub reprint: Option<super::Reprint>,
     pub rows: Vec<NoticeRow>,
 }
 
@@ -77,8 +89,15 @@ pub fn notice(ctx: &NoticeContext<'_>) -> crate::Result<PrintedDocument> {
     compose_notice(ctx)?.render()
 }
 
-/// Lays out the notice; refuses rows whose text looks like private data.
+/// Lays out the notice; refuses an empty notice and rows whose text looks like private data.
 pub fn compose_notice(ctx: &NoticeContext<'_>) -> crate::Result<Layout> {
+    if ctx.rows.is_empty() {
+        return Err(crate::Error::Invalid(format!(
+            "{}年没有{}的农户，无需公示",
+            ctx.year,
+            ctx.kind.nobody()
+        )));
+    }
     for r in &ctx.rows {
         for text in [
             r.head.as_str(),
@@ -192,6 +211,7 @@ fn compose(ctx: &NoticeContext<'_>, fonts: &Fonts) -> Layout {
         year: ctx.year,
         revision: ctx.revision,
         printed_on: ctx.printed_on,
+        reprint: ctx.reprint.map(|r| r.mark(ctx.year)),
     };
     stamp::finish(title, c.finish(), &stamp)
 }

@@ -35,6 +35,8 @@ pub struct RosterContext<'a> {
     /// A revision of the village's data (e.g. the ledger's change counter).
     pub revision: i64,
     pub printed_on: NaiveDate,
+    /// Set when a past year's paper is printed (补打).
+    pub reprint: Option<super::Reprint>,
     pub rows: Vec<RosterRow>,
 }
 
@@ -86,7 +88,7 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
             r.head.clone(),
             opt(r.group.as_ref()),
             r.size.to_string(),
-            opt(r.attribute),
+            s::attribute_text(r.attribute, r.status),
             opt(r.status),
             opt(r.main_cause),
         ];
@@ -128,6 +130,7 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
         year: ctx.year,
         revision: ctx.revision,
         printed_on: ctx.printed_on,
+        reprint: ctx.reprint.map(|r| r.mark(ctx.year)),
     };
     stamp::finish(title, c.finish(), &stamp)
 }

@@ -3,8 +3,9 @@
 
 use super::table::{columns, Cell, Composer};
 use super::CardContext;
-use crate::codes::IncomeCategory;
+use crate::codes::{Attribute, Status};
 use crate::model::Household;
+use crate::rules::IncomeFigures;
 use chrono::NaiveDate;
 
 /// An amount in yuan with two decimals and thousands separators: `12,345.60`.
@@ -56,73 +57,61 @@ pub(crate) fn place(village: &crate::model::Village) -> String {
         .collect()
 }
 
+/// The household's address with its township and village: the village's full name and
+/// group before the recorded address, unless the address already names the village.
+pub(crate) fn full_address(ctx: &CardContext<'_>) -> String {
+    let h = ctx.household;
+    let address = h.address.as_deref().unwrap_or("").trim();
+    if !address.is_empty() && address.contains(ctx.village.name.as_str()) {
+        return address.to_string();
+    }
+    let group = h
+        .group
+        .as_deref()
+        .filter(|g| !address.contains(*g))
+        .unwrap_or("");
+    format!("{}{group}{address}", place(ctx.village))
+}
+
+/// 贫困户属性 as printed: after exit the labels read 一般脱贫户, 低保脱贫户, 特困供养脱贫户.
+pub(crate) fn attribute_text(attribute: Option<Attribute>, status: Option<Status>) -> String {
+    let Some(a) = attribute else {
+        return String::new();
+    };
+    let exited = matches!(
+        status,
+        Some(Status::Exited | Status::Monitored | Status::RiskEliminated)
+    );
+    match (a, exited) {
+        (Attribute::General, true) => "一般脱贫户",
+        (Attribute::Dibao, true) => "低保脱贫户",
+        (Attribute::Tekun, true) => "特困供养脱贫户",
+        (a, false) => a.label(),
+    }
+    .to_string()
+}
+
 /// The household head's name (empty when none is recorded).
 pub(crate) fn head_name(h: &Household) -> String {
     h.head().map(|m| m.name.clone()).unwrap_or_default()
 }
 
-/// The year's income book summed for the card.
-pub(crate) struct IncomeSummary {
-    /// Counted income per category, in `IncomeCategory::ALL` order.
-    pub by_category: Vec<(IncomeCategory, f64)>,
-    pub counted: f64,
-    pub not_counted: f64,
-    pub expenses: f64,
-    pub net: f64,
-    pub persons: usize,
-    pub per_capita: Option<f64>,
+/// The year's income figures from the rules engine, if the caller assessed the year.
+pub(crate) fn figures<'c>(ctx: &'c CardContext<'_>) -> Option<&'c IncomeFigures> {
+    ctx.income.as_ref()
 }
 
-impl IncomeSummary {
-    /// Sums the household's book for the context's year; per capita from the context if given.
-    pub fn of(ctx: &CardContext<'_>) -> IncomeSummary {
-        let h = ctx.household;
-        let year = ctx.year;
-        let lines: Vec<_> = h.income.iter().filter(|l| l.year == year).collect();
-        let by_category: Vec<(IncomeCategory, f64)> = IncomeCategory::ALL
-            .iter()
-            .map(|c| {
-                (
-                    *c,
-                    lines
-                        .iter()
-                        .filter(|l| l.category == *c && l.counted)
-                        .map(|l| l.amount)
-                        .sum(),
-                )
-            })
-            .collect();
-        let counted: f64 = by_category.iter().map(|(_, a)| a).sum();
-        let not_counted = lines.iter().filter(|l| !l.counted).map(|l| l.amount).sum();
-        let expenses = h
-            .expenses
-            .iter()
-            .filter(|e| e.year == year)
-            .map(|e| e.amount)
-            .sum();
-        let net = counted - expenses;
-        let persons = h.members_on(ctx.reference_date()).len();
-        let per_capita = ctx
-            .per_capita_income
-            .or_else(|| (persons > 0).then(|| net / persons as f64));
-        IncomeSummary {
-            by_category,
-            counted,
-            not_counted,
-            expenses,
-            net,
-            persons,
-            per_capita,
-        }
-    }
+/// An amount with its unit, `1,234.00 元` (line breaking keeps the two together).
+pub(crate) fn yuan(amount: f64) -> String {
+    format!("{} 元", money(amount))
+}
 
-    /// `高于标准 1,234.00 元` / `低于标准 …` against the year's line.
-    pub fn against_line(&self, line: Option<&(f64, String)>) -> String {
-        match (self.per_capita, line) {
-            (Some(pc), Some((l, _))) if pc >= *l => format!("高于标准 {} 元", money(pc - l)),
-            (Some(pc), Some((l, _))) => format!("低于标准 {} 元", money(l - pc)),
-            _ => String::new(),
-        }
+/// `高于标准 1,234.00 元` / `低于标准 …`: the engine's per-capita income against the line.
+pub(crate) fn against_line(per_capita: Option<f64>, line: Option<&(f64, String)>) -> String {
+    match (per_capita, line) {
+        (Some(pc), Some((l, _))) if pc >= *l => format!("高于标准 {}", yuan(pc - l)),
+        (Some(pc), Some((l, _))) => format!("低于标准 {}", yuan(l - pc)),
+        _ => String::new(),
     }
 }
 

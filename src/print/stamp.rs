@@ -22,6 +22,8 @@ pub(crate) struct Stamp {
     pub year: i32,
     pub revision: i64,
     pub printed_on: NaiveDate,
+    /// `补打（原打印日期：…）` on a past year's paper printed again (not in the checksum).
+    pub reprint: Option<String>,
 }
 
 impl Stamp {
@@ -36,6 +38,7 @@ impl Stamp {
             year: ctx.year,
             revision: ctx.revision,
             printed_on: ctx.printed_on,
+            reprint: ctx.reprint.map(|r| r.mark(ctx.year)),
         }
     }
 }
@@ -66,9 +69,14 @@ pub(crate) fn finish(title: String, mut pages: Vec<Sheet>, stamp: &Stamp) -> Lay
         });
         let lines = [
             format!(
-                "记录版本：{}　打印日期：{}　校验码：{}",
+                "记录版本：{}　打印日期：{}{}　校验码：{}",
                 stamp.revision,
                 stamp.printed_on.format("%Y-%m-%d"),
+                stamp
+                    .reprint
+                    .as_ref()
+                    .map(|r| format!("　{r}"))
+                    .unwrap_or_default(),
                 checksum
             ),
             format!("{}　第{}页／共{}页", stamp.label, i + 1, total),

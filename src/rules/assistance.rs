@@ -4,12 +4,13 @@
 //! 无劳动力), no income of their own (no employment recorded), no legal supporter
 //! (`has_legal_supporter: false`), and aged ≥ 60, severely disabled (grade 1–2) or under
 //! 16. The member-level test is three-valued; the household is `yes` when any member is.
+//! A member already receiving 特困供养 (分散 or 集中供养) meets it: they were found to.
 
 use super::household::{income_reason, Facts};
 use super::roster::Person;
 use super::verdict::{Outcome, Reason, Rule, Verdict};
 use super::wording::cite;
-use crate::codes::Labor;
+use crate::codes::{Labor, Tekun};
 
 /// 低保: per-capita income below the local 低保 standard.
 pub(crate) fn dibao(f: &Facts) -> Verdict {
@@ -48,6 +49,20 @@ pub(crate) fn tekun(f: &Facts) -> Verdict {
     let mut reasons = Vec::new();
     let mut missing = Vec::new();
     for person in &f.people {
+        if let Some(t @ (Tekun::Dispersed | Tekun::Centralized)) = person.member.tekun {
+            // Already found to meet the conditions: a member receiving 特困供养金 is not
+            // "without income" in the sense of the test, and must not read 否.
+            outcome = Outcome::Yes;
+            reasons.push(Reason {
+                criterion: "tekun_member",
+                met: Some(true),
+                value: None,
+                threshold: None,
+                text: format!("成员{}已享受特困供养（{}）", person.name(), t.label()),
+                shortfall: None,
+            });
+            continue;
+        }
         let (result, member_missing) = candidate(person, f);
         outcome = outcome.or(result);
         match result {

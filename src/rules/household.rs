@@ -41,20 +41,18 @@ impl<'a> Facts<'a> {
     /// The line of the standard the household was identified under: the provincial line
     /// for 省定/市定 households when the local policy sets one, else the national line.
     pub fn poverty_line(&self) -> &'a Param<f64> {
-        match (self.household.standard, &self.policy.provincial_standard) {
-            (Some(Standard::Provincial | Standard::Municipal), Some(line)) => line,
-            _ => &self.policy.poverty_line,
-        }
+        household_line(self.policy, self.household)
     }
 
-    /// Missing paths when per-capita income of the year cannot be worked out.
+    /// Missing paths when per-capita income of the year cannot be worked out: a year
+    /// with no income line is unknown (`income[year=2016]`), never zero.
     pub fn income_missing(&self) -> Vec<String> {
         let mut missing = Vec::new();
         if self.people.is_empty() {
             missing.push("members".to_string());
         }
         if !self.income.recorded {
-            missing.push("income".to_string());
+            missing.push(format!("income[year={}]", self.policy.year));
         }
         missing
     }
@@ -82,6 +80,15 @@ impl<'a> Facts<'a> {
         }
         s.push('）');
         s
+    }
+}
+
+/// The line a household is judged by: the provincial line for 省定/市定 households when
+/// the local policy sets one, else the national line. Papers print this same line.
+pub fn household_line<'p>(policy: &'p Policy, household: &Household) -> &'p Param<f64> {
+    match (household.standard, &policy.provincial_standard) {
+        (Some(Standard::Provincial | Standard::Municipal), Some(line)) => line,
+        _ => &policy.poverty_line,
     }
 }
 
@@ -117,6 +124,7 @@ pub fn assess_household<'a>(household: &'a Household, policy: &'a Policy) -> Ass
         policy: &policy.summary,
         per_capita_net_income: f.income.per_capita,
         verdicts,
+        income: f.income.figures(policy.year),
     }
 }
 

@@ -8,12 +8,93 @@
 //! window; a yearly line (no month) counts pro rata by the months of its year inside the
 //! window. 合规自付支出 is the out-of-pocket part of medical and education bills dated in
 //! the window (after `as_of` minus 12 months, up to `as_of`).
+//!
+//! Unbooked is unknown, never zero: a year without an income line has no per-capita
+//! income, and the window's income is worked out only when every month of it is booked.
+//! A month is booked when an income or expense line of that month, or a yearly line
+//! (no month) of its year, is in the book.
 
 use super::policy::Policy;
-use super::wording::round2;
+use super::wording::{num, opt_num, round2};
 use crate::codes::IncomeCategory;
 use crate::model::{Household, IncomeLine};
 use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
+
+/// How the rules engine treated one income line of the year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineTreatment {
+    /// Counted in net income.
+    Counted,
+    /// Kept in the book but not counted (one-off aid, reimbursements …).
+    NotCounted,
+    /// 养老保险金 left out because the policy does not count it.
+    PensionExcluded,
+}
+
+impl LineTreatment {
+    /// What the income sheet prints in its 计入纯收入 column.
+    pub fn label(self) -> &'static str {
+        match self {
+            LineTreatment::Counted => "是",
+            LineTreatment::NotCounted => "否（不计入）",
+            LineTreatment::PensionExcluded => "否（养老金不计）",
+        }
+    }
+}
+
+/// One income line of the year as the engine saw it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LineFigure {
+    /// Position of the line in `Household::income`.
+    pub index: usize,
+    pub treatment: LineTreatment,
+    /// The production cost worked out for it by a fixed ratio (0 unless cost ratios apply).
+    #[serde(serialize_with = "num")]
+    pub cost: f64,
+    /// The ratio used, when cost ratios apply to this line.
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "opt_num")]
+    pub cost_ratio: Option<f64>,
+}
+
+/// Counted income of one category.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CategoryTotal {
+    pub category: IncomeCategory,
+    #[serde(serialize_with = "num")]
+    pub amount: f64,
+}
+
+/// The year's income figures exactly as the rules engine used them: papers print these and
+/// never recompute (so with pension not counted, or cost ratios, every printed total
+/// reconciles with `assess --json`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncomeFigures {
+    pub year: i32,
+    /// 家庭人口: members registered on the assessment date.
+    pub persons: usize,
+    /// Counted income per category, in `IncomeCategory::ALL` order.
+    pub by_category: Vec<CategoryTotal>,
+    #[serde(serialize_with = "num")]
+    pub counted: f64,
+    #[serde(serialize_with = "num")]
+    pub not_counted: f64,
+    #[serde(serialize_with = "num")]
+    pub pension_excluded: f64,
+    /// 生产经营性支出: recorded, or by fixed ratios when `costs_by_ratio`.
+    #[serde(serialize_with = "num")]
+    pub expenses: f64,
+    pub costs_by_ratio: bool,
+    /// 家庭纯收入 = counted − expenses.
+    #[serde(serialize_with = "num")]
+    pub net: f64,
+    /// 人均纯收入, rounded to the fen; `null` when the year has no income line.
+    #[serde(serialize_with = "opt_num")]
+    pub per_capita: Option<f64>,
+    /// Every income line of the year, in book order.
+    pub lines: Vec<LineFigure>,
+}
 
 /// The income figures of one household; per-capita values are rounded to the fen.
 #[derive(Debug, Clone, Default)]
@@ -28,13 +109,23 @@ pub(crate) struct IncomeBook {
     pub pension_excluded: f64,
     pub expenses: f64,
     pub per_capita: Option<f64>,
-    /// The monitoring window.
-    pub window_recorded: bool,
+    /// Months in the monitoring window (`policy.monitoring_window_months`).
+    pub window_months: u32,
+    /// Months of the window with a line in the book.
+    pub booked_months: u32,
+    /// The window's months without any line, as (year, month).
+    pub unbooked: Vec<(i32, u32)>,
     pub window_net: f64,
+    /// `None` unless every month of the window is booked.
     pub window_per_capita: Option<f64>,
     pub out_of_pocket: f64,
-    /// (window net − 合规自付支出) ÷ persons.
+    /// (window net − 合规自付支出) ÷ persons; `None` unless the window is fully booked.
     pub after_rigid_per_capita: Option<f64>,
+    /// Counted income per category, in `IncomeCategory::ALL` order.
+    pub by_category: [f64; 4],
+    /// The year's lines as treated.
+    pub lines: Vec<LineFigure>,
+    pub costs_by_ratio: bool,
 }
 
 impl IncomeBook {
@@ -50,46 +141,73 @@ impl IncomeBook {
         let ratios = policy.use_cost_ratios.value;
         let mut window_income = 0.0;
         let mut window_expenses = 0.0;
-        for line in &household.income {
+        let mut booked = vec![false; window.len()];
+        book.costs_by_ratio = ratios;
+        for (index, line) in household.income.iter().enumerate() {
             let share = window.share(line.year, line.month);
-            if line.year == year {
+            let this_year = line.year == year;
+            if this_year {
                 book.recorded = true;
             }
-            if share > 0.0 {
-                book.window_recorded = true;
+            window.book(&mut booked, line.year, line.month);
+            let treatment = treatment(line, count_pension);
+            let ratio = (ratios && treatment == LineTreatment::Counted)
+                .then(|| cost_ratio(line, policy))
+                .filter(|_| line.category == IncomeCategory::Business);
+            let cost = ratio.map_or(0.0, |r| r * line.amount);
+            if this_year {
+                book.lines.push(LineFigure {
+                    index,
+                    treatment,
+                    cost,
+                    cost_ratio: ratio,
+                });
             }
-            if !line.counted {
-                if line.year == year {
-                    book.not_counted += line.amount;
+            match treatment {
+                LineTreatment::NotCounted => {
+                    if this_year {
+                        book.not_counted += line.amount;
+                    }
+                    continue;
                 }
-                continue;
-            }
-            if !count_pension && line.item.contains("养老") {
-                if line.year == year {
-                    book.pension_excluded += line.amount;
+                LineTreatment::PensionExcluded => {
+                    if this_year {
+                        book.pension_excluded += line.amount;
+                    }
+                    continue;
                 }
-                continue;
+                LineTreatment::Counted => {}
             }
-            let cost = if ratios {
-                cost_ratio(line, policy) * line.amount
-            } else {
-                0.0
-            };
-            if line.year == year {
+            if this_year {
                 book.counted += line.amount;
                 book.expenses += cost;
+                let slot = IncomeCategory::ALL
+                    .iter()
+                    .position(|c| *c == line.category)
+                    .unwrap_or(0);
+                book.by_category[slot] += line.amount;
             }
             window_income += share * line.amount;
             window_expenses += share * cost;
         }
-        if !ratios {
-            for e in &household.expenses {
-                if e.year == year {
-                    book.expenses += e.amount;
-                }
-                window_expenses += window.share(e.year, e.month) * e.amount;
+        for e in &household.expenses {
+            window.book(&mut booked, e.year, e.month);
+            if ratios {
+                continue;
             }
+            if e.year == year {
+                book.expenses += e.amount;
+            }
+            window_expenses += window.share(e.year, e.month) * e.amount;
         }
+        book.window_months = booked.len() as u32;
+        book.booked_months = booked.iter().filter(|b| **b).count() as u32;
+        book.unbooked = booked
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| !**b)
+            .map(|(i, _)| window.month_at(i))
+            .collect();
         book.out_of_pocket = household
             .rigid_expenses
             .iter()
@@ -102,7 +220,7 @@ impl IncomeBook {
             if book.recorded {
                 book.per_capita = Some(round2((book.counted - book.expenses) / n));
             }
-            if book.window_recorded {
+            if book.window_complete() {
                 book.window_per_capita = Some(round2(book.window_net / n));
                 book.after_rigid_per_capita =
                     Some(round2((book.window_net - book.out_of_pocket) / n));
@@ -114,6 +232,47 @@ impl IncomeBook {
     /// Net income of the year (counted minus production costs).
     pub fn net(&self) -> f64 {
         self.counted - self.expenses
+    }
+
+    /// The year's figures as papers print them.
+    pub fn figures(&self, year: i32) -> IncomeFigures {
+        IncomeFigures {
+            year,
+            persons: self.persons,
+            by_category: IncomeCategory::ALL
+                .iter()
+                .zip(self.by_category)
+                .map(|(c, amount)| CategoryTotal {
+                    category: *c,
+                    amount,
+                })
+                .collect(),
+            counted: self.counted,
+            not_counted: self.not_counted,
+            pension_excluded: self.pension_excluded,
+            expenses: self.expenses,
+            costs_by_ratio: self.costs_by_ratio,
+            net: self.net(),
+            per_capita: self.per_capita,
+            lines: self.lines.clone(),
+        }
+    }
+
+    /// Every month of the monitoring window is booked.
+    pub fn window_complete(&self) -> bool {
+        self.booked_months == self.window_months
+    }
+}
+
+/// How a line counts: not counted as booked (one-off aid …), 养老保险金 (item containing
+/// "养老") left out unless the policy counts it, else counted.
+fn treatment(line: &IncomeLine, count_pension: bool) -> LineTreatment {
+    if !line.counted {
+        LineTreatment::NotCounted
+    } else if !count_pension && line.item.contains("养老") {
+        LineTreatment::PensionExcluded
+    } else {
+        LineTreatment::Counted
     }
 }
 
@@ -161,6 +320,31 @@ impl Window {
         }
     }
 
+    /// Months in the window.
+    fn len(&self) -> usize {
+        (self.last - self.first + 1).max(0) as usize
+    }
+
+    /// (year, month) of the window's `i`-th month.
+    fn month_at(&self, i: usize) -> (i32, u32) {
+        let index = self.first + i as i32;
+        (index.div_euclid(12), index.rem_euclid(12) as u32 + 1)
+    }
+
+    /// Marks the window's months a line books: its month, or every month of its year.
+    fn book(&self, booked: &mut [bool], year: i32, month: Option<u8>) {
+        let (from, to) = match month {
+            Some(m @ 1..=12) => {
+                let i = year * 12 + i32::from(m) - 1;
+                (i, i)
+            }
+            _ => (year * 12, year * 12 + 11),
+        };
+        for i in from.max(self.first)..=to.min(self.last) {
+            booked[(i - self.first) as usize] = true;
+        }
+    }
+
     /// The share of a line (of a month, or of a whole year) inside the window.
     fn share(&self, year: i32, month: Option<u8>) -> f64 {
         match month {
@@ -182,5 +366,56 @@ impl Window {
 
     fn contains(&self, date: NaiveDate) -> bool {
         date > self.start && date <= self.end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Window;
+    use chrono::NaiveDate;
+
+    /// Book lines as (year, month); `None` is a yearly line.
+    type Lines = Vec<(i32, Option<u8>)>;
+
+    /// The window ending 2026-11-29 is Dec 2025 – Nov 2026: which lines book which months.
+    #[test]
+    fn booked_months_of_a_window_across_the_year_boundary() {
+        let w = Window::new(NaiveDate::from_ymd_opt(2026, 11, 29).unwrap(), 12);
+        let jan_to_may: Lines = (1..=5).map(|m| (2026, Some(m))).collect();
+        let mut six = vec![(2025, None)];
+        six.extend(&jan_to_may);
+        let cases: [(&str, Lines, usize); 5] = [
+            ("nothing booked", vec![], 0),
+            (
+                "a 2025 yearly line books December 2025 only",
+                vec![(2025, None)],
+                1,
+            ),
+            ("2025 and Jan–May 2026", six, 6),
+            (
+                "a line outside the window books nothing",
+                vec![(2024, Some(12))],
+                0,
+            ),
+            (
+                "yearly lines of 2025 and 2026 book all",
+                vec![(2025, None), (2026, None)],
+                12,
+            ),
+        ];
+        for (why, lines, want) in cases {
+            let mut booked = vec![false; w.len()];
+            for (year, month) in lines {
+                w.book(&mut booked, year, month);
+            }
+            let got = booked.iter().filter(|b| **b).count();
+            assert_eq!(got, want, "{why}");
+        }
+        assert_eq!(
+            w.month_at(0),
+            (2025, 12),
+            "the window starts in December 2025"
+        );
+        assert_eq!(w.month_at(11), (2026, 11), "and ends with the as-of month");
     }
 }

@@ -1,7 +1,9 @@
 //! The cadre's own settings ([`LocalPolicy`]), one run's [`Overrides`], and why a policy
-//! cannot be resolved ([`PolicyError`]). Storage keeps `LocalPolicy` as JSON with an audit
-//! row; resolution is in `policy.rs`.
+//! cannot be resolved ([`PolicyError`]). The ledger keeps the undated settings (region,
+//! province, county) as JSON and the dated values (`local_values.rs`) one row each, both
+//! audited; resolution is in `policy.rs`.
 
+use super::local_values::{value_on, LocalParameter, LocalValue};
 use crate::codes::Region;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,7 +31,13 @@ impl From<PolicyError> for crate::Error {
 }
 
 /// The cadre's own settings (县级低保标准, 省定监测范围 …). Every field is optional: an
-/// empty field falls back to the shipped value. Stored as JSON in the ledger's settings.
+/// empty field falls back to the shipped value.
+///
+/// Region, province and county are undated. The parameters that change with time are
+/// `values`, each applying from its date on (see [`LocalPolicy::value_on`]); this is what the
+/// ledger keeps. The single-valued fields (`dibao_line` …) are *undated* values for one run
+/// (tests, a file assessed without a ledger): they apply to every year, so the ledger never
+/// stores them, and a dated value in force wins over them.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
@@ -66,6 +74,69 @@ pub struct LocalPolicy {
     pub school_age_min: Option<u8>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub school_age_max: Option<u8>,
+    /// Dated values, in the order they were recorded.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub values: Vec<LocalValue>,
+}
+
+impl LocalPolicy {
+    /// The dated value of `parameter` in force on `date` (latest `from` on or before it).
+    pub fn value_on(&self, parameter: LocalParameter, date: NaiveDate) -> Option<&LocalValue> {
+        value_on(&self.values, parameter, date)
+    }
+
+    /// Whether any undated value (one applying to every year) is set.
+    pub fn has_undated_values(&self) -> bool {
+        self.dibao_line.is_some()
+            || self.monitoring_line.is_some()
+            || self.provincial_standard.is_some()
+            || self.serious_illness_insurance_required.is_some()
+            || self.family_doctor_required.is_some()
+            || self.pension_counts_as_income.is_some()
+            || self.use_cost_ratios.is_some()
+            || self.school_age_min.is_some()
+            || self.school_age_max.is_some()
+    }
+
+    /// The undated settings with the values in force on `date` in the single-valued
+    /// fields, for display (`policy show`). Do not resolve a policy from it: its values
+    /// would apply to every year.
+    pub fn in_force(&self, date: NaiveDate) -> LocalPolicy {
+        let number = |p, undated: Option<f64>| match self.value_on(p, date) {
+            Some(v) => match v.value {
+                super::ParamValue::Number(n) => Some(n),
+                super::ParamValue::Flag(_) => None,
+            },
+            None => undated,
+        };
+        let flag = |p, undated: Option<bool>| match self.value_on(p, date) {
+            Some(v) => match v.value {
+                super::ParamValue::Flag(b) => Some(b),
+                super::ParamValue::Number(_) => None,
+            },
+            None => undated,
+        };
+        let age = |p, undated: Option<u8>| number(p, undated.map(f64::from)).map(|n| n as u8);
+        use LocalParameter as P;
+        LocalPolicy {
+            region: self.region,
+            province: self.province.clone(),
+            county: self.county.clone(),
+            dibao_line: number(P::DibaoLine, self.dibao_line),
+            monitoring_line: number(P::MonitoringLine, self.monitoring_line),
+            provincial_standard: number(P::ProvincialStandard, self.provincial_standard),
+            serious_illness_insurance_required: flag(
+                P::SeriousIllnessInsuranceRequired,
+                self.serious_illness_insurance_required,
+            ),
+            family_doctor_required: flag(P::FamilyDoctorRequired, self.family_doctor_required),
+            pension_counts_as_income: flag(P::PensionCountsAsIncome, self.pension_counts_as_income),
+            use_cost_ratios: flag(P::UseCostRatios, self.use_cost_ratios),
+            school_age_min: age(P::SchoolAgeMin, self.school_age_min),
+            school_age_max: age(P::SchoolAgeMax, self.school_age_max),
+            values: Vec::new(),
+        }
+    }
 }
 
 /// Overrides for one run (`--poverty-line`, `--monitoring-line`, `--dibao-line`).

@@ -15,6 +15,7 @@ mod household;
 mod income;
 mod inspector;
 mod local_policy;
+mod local_values;
 mod monitoring;
 mod params;
 mod policy;
@@ -28,9 +29,11 @@ mod wording;
 #[cfg(test)]
 mod precedence_tests;
 
-pub use household::assess_household;
+pub use household::{assess_household, household_line};
+pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment};
 pub use inspector::{Disagreement, Inspector, OutcomeCounts};
 pub use local_policy::{LocalPolicy, Overrides, PolicyError};
+pub use local_values::{LocalParameter, LocalValue, LocalValueChange};
 pub use params::{shipped, ParamValue, Reliability, ShippedParameter, PARAMETER_FORMAT};
 pub use policy::{resolve, Origin, Param, Policy, PolicySummary};
 pub use report::{household_report, village_report, what_if_report};

@@ -1,6 +1,9 @@
-//! 防返贫动态监测 (2021 →): who should be monitored, and when a risk counts as eliminated.
+//! 防返贫动态监测 (March 2020 →, 国开发〔2020〕6号): who should be monitored, and when a risk
+//! counts as eliminated. 2020 knew two kinds; 突发严重困难户 was added in 2021.
 //!
-//! Monitoring looks at the 12 months before the assessment date. Kinds:
+//! Monitoring looks at the 12 months before the assessment date, and only when every one
+//! of them is booked: with months missing both verdicts are `unknown` ("近12个月收入记录不全
+//! （仅N个月）"), the missing months listed, and decide nothing. Kinds:
 //! 脱贫不稳定户 — a registered (建档立卡) household with income per person below the
 //! monitoring line; 边缘易致贫户 — a never-registered household below the line;
 //! 突发严重困难户 — income at or above the line, but (income − 合规自付支出) per person
@@ -36,15 +39,39 @@ fn not_applicable(f: &Facts, rule: Rule) -> Option<Verdict> {
     Some(Verdict::all_of(rule, vec![r], Vec::new()))
 }
 
+/// Missing paths of the window: `members`, and each unbooked month as
+/// `income[year=2026,month=11]`.
 fn window_missing(f: &Facts) -> Vec<String> {
     let mut missing = Vec::new();
     if f.people.is_empty() {
         missing.push("members".to_string());
     }
-    if !f.income.window_recorded {
-        missing.push("income".to_string());
+    for (year, month) in &f.income.unbooked {
+        missing.push(format!("income[year={year},month={month}]"));
     }
     missing
+}
+
+/// How many months of the window are booked (the value the UI shows): met when all are,
+/// unknown otherwise, never "not met" (unbooked months are unknown, not zero).
+fn window_reason(f: &Facts) -> Reason {
+    let b = &f.income;
+    let (w, n) = (b.window_months, b.booked_months);
+    let text = if b.window_complete() {
+        format!("近{w}个月收入均有记录（{n}个月）")
+    } else if n == 0 {
+        format!("近{w}个月没有收入记录（0个月），无法判断")
+    } else {
+        format!("近{w}个月收入记录不全（仅{n}个月），无法判断")
+    };
+    Reason {
+        criterion: "income_window_months",
+        met: b.window_complete().then_some(true),
+        value: Some(Quantity::Number(f64::from(n))),
+        threshold: Some(Quantity::Number(f64::from(w))),
+        text: format!("{text}{}", cite(&f.policy.monitoring_window_months)),
+        shortfall: None,
+    }
 }
 
 fn no_line(rule: Rule) -> Verdict {
@@ -113,7 +140,20 @@ pub(crate) fn monitoring(f: &Facts) -> Verdict {
                 (Outcome::Unknown, None)
             }
         },
-        (Some(false), Some(true)) => (Outcome::Yes, Some(MonitoringKind::SuddenHardship)),
+        (Some(false), Some(true))
+            if f64::from(f.policy.year) >= f.policy.monitoring_sudden_hardship_year.value =>
+        {
+            (Outcome::Yes, Some(MonitoringKind::SuddenHardship))
+        }
+        (Some(false), Some(true)) => {
+            // 2020 knew two kinds only: rigid spending alone did not bring a household in.
+            rigid.text.push_str(&format!(
+                "；{}年尚未设立突发严重困难户{}",
+                f.policy.year,
+                cite(&f.policy.monitoring_sudden_hardship_year)
+            ));
+            (Outcome::No, None)
+        }
         (Some(false), Some(false)) => (Outcome::No, None),
         _ => (Outcome::Unknown, None),
     };
@@ -136,7 +176,7 @@ pub(crate) fn monitoring(f: &Facts) -> Verdict {
         .shortfall
         .filter(|_| b.out_of_pocket > 0.0)
         .map(|s| format!("扣除合规自付支出后{s}"));
-    let reasons = vec![income, rigid];
+    let reasons = vec![window_reason(f), income, rigid];
     Verdict {
         rule: Rule::Monitoring,
         outcome,
@@ -188,8 +228,9 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
     };
     let p = f.policy;
     let b = &f.income;
-    let mut reasons = Vec::with_capacity(6);
+    let mut reasons = Vec::with_capacity(7);
     let mut missing = window_missing(f);
+    reasons.push(window_reason(f));
 
     let min = p.monitoring_min_months.value;
     let months = f64::from(months_between(record.identified, p.as_of));

@@ -3,7 +3,9 @@
 //!
 //! Precedence, for every parameter separately (see [`resolve`]):
 //! 1. a command-line override ([`Overrides`], only the three lines);
-//! 2. the cadre's own [`LocalPolicy`] (stored in the ledger, changed with an audit row);
+//! 2. the cadre's own [`LocalPolicy`]: the dated value in force on the date (the latest
+//!    `from` on or before it; a value never applies before its date), else an undated
+//!    value given for the run (never stored in the ledger);
 //! 3. the shipped value for the county, province or east/central/west region of the
 //!    local policy, with the latest effective date on or before the date;
 //! 4. the shipped national value with the latest effective date on or before the date.
@@ -19,6 +21,7 @@
 //! provincial one, monitoring verdicts are `unknown` with `policy.monitoring_line` missing.
 
 use super::local_policy::{LocalPolicy, Overrides, PolicyError};
+use super::local_values::{LocalParameter, LocalValue};
 use super::params::{find, first, shipped, ParamValue, Place, Reliability, ShippedParameter};
 use super::wording::{num, opt_num, region_label};
 use crate::codes::Region;
@@ -39,7 +42,8 @@ pub enum Origin {
 pub struct Param<T> {
     pub value: T,
     /// The parameter's year as cited ("2019年国家扶贫标准"): the year of its effective
-    /// date for shipped values, the assessed year for local and overriding ones.
+    /// date for shipped values, the assessed year for local and overriding ones (a dated
+    /// local value names its own date and document in `source`).
     pub year: i32,
     /// Region label in Chinese (`全国`, `西部地区`, `云南省` …).
     pub region: String,
@@ -82,6 +86,8 @@ pub struct Policy {
     pub monitoring_window_months: Param<f64>,
     pub monitoring_min_months: Param<f64>,
     pub monitoring_start_year: Param<f64>,
+    /// The year the third kind, 突发严重困难户, was added (2021).
+    pub monitoring_sudden_hardship_year: Param<f64>,
     /// 特困供养: elderly from this age.
     pub tekun_elderly_age: Param<f64>,
     /// 特困供养: minors under this age.
@@ -121,13 +127,14 @@ const NO_EARLIER_VALUE: [&str; 3] = ["poverty_line", "monitoring_line", "dibao_l
 
 struct Resolver<'a> {
     shipped: &'static [ShippedParameter],
+    local: &'a LocalPolicy,
     place: Place<'a>,
     date: NaiveDate,
     year: i32,
     local_region: String,
 }
 
-impl Resolver<'_> {
+impl<'a> Resolver<'a> {
     fn shipped(
         &self,
         parameter: &'static str,
@@ -157,10 +164,18 @@ impl Resolver<'_> {
         })
     }
 
-    fn given<T>(&self, value: T, origin: Origin, name: &str) -> Param<T> {
-        let source = match origin {
-            Origin::Override => "本次评估指定",
-            _ => "本地政策设置",
+    /// A value given by the run (override) or by the cadre (local, dated or not).
+    fn given<T>(
+        &self,
+        value: T,
+        origin: Origin,
+        name: &str,
+        dated: Option<&LocalValue>,
+    ) -> Param<T> {
+        let source = match (origin, dated) {
+            (Origin::Override, _) => "本次评估指定".to_string(),
+            (_, Some(v)) => v.source(),
+            _ => "本地政策设置".to_string(),
         };
         Param {
             value,
@@ -168,10 +183,22 @@ impl Resolver<'_> {
             region: self.local_region.clone(),
             name: name.to_string(),
             origin,
-            source: source.to_string(),
+            cite: cite_text(&source, self.year, &self.local_region),
+            source,
             url: None,
             reliability: Reliability::Sourced,
-            cite: cite_text(source, self.year, &self.local_region),
+        }
+    }
+
+    /// The cadre's number on the date: the dated value in force, else the undated one.
+    fn local_number(
+        &self,
+        parameter: LocalParameter,
+        undated: Option<f64>,
+    ) -> Option<(f64, Option<&'a LocalValue>)> {
+        match self.local.value_on(parameter, self.date) {
+            Some(v) => Some((number_of(v.value), Some(v))),
+            None => undated.map(|n| (n, None)),
         }
     }
 
@@ -181,46 +208,57 @@ impl Resolver<'_> {
         parameter: &'static str,
         name: &str,
         over: Option<f64>,
-        local: Option<f64>,
+        local: Option<(f64, Option<&LocalValue>)>,
     ) -> Result<Param<f64>, PolicyError> {
         if let Some(v) = over {
-            return Ok(self.given(positive(parameter, v)?, Origin::Override, name));
+            return Ok(self.given(positive(parameter, v)?, Origin::Override, name, None));
         }
-        if let Some(v) = local {
-            return Ok(self.given(positive(parameter, v)?, Origin::Local, name));
+        if let Some((v, dated)) = local {
+            return Ok(self.given(positive(parameter, v)?, Origin::Local, name, dated));
         }
         let p = self.shipped(parameter, &self.place)?;
-        Ok(map(p, name, |v| match v {
-            ParamValue::Number(n) => n,
-            ParamValue::Flag(b) => f64::from(u8::from(b)),
-        }))
+        Ok(map(p, name, number_of))
     }
 
+    /// Local (dated, else undated) > shipped.
     fn flag(
         &self,
-        parameter: &'static str,
+        parameter: LocalParameter,
         name: &str,
-        local: Option<bool>,
+        undated: Option<bool>,
     ) -> Result<Param<bool>, PolicyError> {
-        if let Some(v) = local {
-            return Ok(self.given(v, Origin::Local, name));
+        if let Some(v) = self.local.value_on(parameter, self.date) {
+            let b = matches!(v.value, ParamValue::Flag(true));
+            return Ok(self.given(b, Origin::Local, name, Some(v)));
         }
+        if let Some(b) = undated {
+            return Ok(self.given(b, Origin::Local, name, None));
+        }
+        let parameter = parameter.code();
         let p = self.shipped(parameter, &self.place)?;
         Ok(map(p, name, |v| matches!(v, ParamValue::Flag(true))))
     }
 
     fn optional(
         &self,
-        parameter: &'static str,
+        parameter: LocalParameter,
         name: &str,
         over: Option<f64>,
-        local: Option<f64>,
+        undated: Option<f64>,
     ) -> Result<Option<Param<f64>>, PolicyError> {
-        match self.number(parameter, name, over, local) {
+        let local = self.local_number(parameter, undated);
+        match self.number(parameter.code(), name, over, local) {
             Ok(p) => Ok(Some(p)),
             Err(PolicyError::NoValue { .. }) => Ok(None),
             Err(e) => Err(e),
         }
+    }
+}
+
+fn number_of(v: ParamValue) -> f64 {
+    match v {
+        ParamValue::Number(n) => n,
+        ParamValue::Flag(b) => f64::from(u8::from(b)),
     }
 }
 
@@ -278,6 +316,7 @@ pub fn resolve(
     };
     let r = Resolver {
         shipped: shipped()?,
+        local,
         place,
         date: as_of.min(year_end),
         year,
@@ -297,20 +336,24 @@ pub fn resolve(
         },
         _ => poverty_line,
     };
-    let provincial_standard = local
-        .provincial_standard
-        .map(|v| {
-            positive("provincial_standard", v).map(|v| r.given(v, Origin::Local, "省定扶贫标准"))
+    let provincial_standard = r
+        .local_number(
+            LocalParameter::ProvincialStandard,
+            local.provincial_standard,
+        )
+        .map(|(v, dated)| {
+            positive("provincial_standard", v)
+                .map(|v| r.given(v, Origin::Local, "省定扶贫标准", dated))
         })
         .transpose()?;
     let monitoring_line = r.optional(
-        "monitoring_line",
+        LocalParameter::MonitoringLine,
         "防返贫监测范围",
         overrides.monitoring_line,
         local.monitoring_line,
     )?;
     let dibao_line = r.optional(
-        "dibao_line",
+        LocalParameter::DibaoLine,
         "农村低保标准",
         overrides.dibao_line,
         local.dibao_line,
@@ -327,8 +370,9 @@ pub fn resolve(
             ParamValue::Flag(_) => 0.0,
         }))
     };
-    let age = |parameter, name: &str, local: Option<u8>| {
-        r.number(parameter, name, None, local.map(f64::from))
+    let age = |parameter: LocalParameter, name: &str, undated: Option<u8>| {
+        let local = r.local_number(parameter, undated.map(f64::from));
+        r.number(parameter.code(), name, None, local)
     };
     let ratio = |parameter| r.number(parameter, "生产成本比例", None, None);
 
@@ -348,32 +392,32 @@ pub fn resolve(
             threshold(Region::West)?,
         ],
         school_age_min: age(
-            "school_age_min",
+            LocalParameter::SchoolAgeMin,
             "义务教育适龄下限（周岁）",
             local.school_age_min,
         )?,
         school_age_max: age(
-            "school_age_max",
+            LocalParameter::SchoolAgeMax,
             "义务教育适龄上限（周岁）",
             local.school_age_max,
         )?,
         serious_illness_insurance_required: r.flag(
-            "serious_illness_insurance_required",
+            LocalParameter::SeriousIllnessInsuranceRequired,
             "须参加大病保险",
             local.serious_illness_insurance_required,
         )?,
         family_doctor_required: r.flag(
-            "family_doctor_required",
+            LocalParameter::FamilyDoctorRequired,
             "须签约家庭医生",
             local.family_doctor_required,
         )?,
         pension_counts_as_income: r.flag(
-            "pension_counts_as_income",
+            LocalParameter::PensionCountsAsIncome,
             "养老保险金计入收入",
             local.pension_counts_as_income,
         )?,
         use_cost_ratios: r.flag(
-            "use_cost_ratios",
+            LocalParameter::UseCostRatios,
             "按固定比例核算生产成本",
             local.use_cost_ratios,
         )?,
@@ -399,6 +443,12 @@ pub fn resolve(
         monitoring_start_year: r.number(
             "monitoring_start_year",
             "防返贫动态监测起始年度",
+            None,
+            None,
+        )?,
+        monitoring_sudden_hardship_year: r.number(
+            "monitoring_sudden_hardship_year",
+            "突发严重困难户起始年度",
             None,
             None,
         )?,

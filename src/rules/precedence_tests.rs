@@ -229,3 +229,43 @@ fn local_policy_round_trips_as_json() {
     let back: LocalPolicy = serde_json::from_str(&text).unwrap();
     assert_eq!(back, local, "settings read back unchanged");
 }
+
+#[test]
+fn a_dated_local_value_wins_from_its_date_and_an_undated_one_before_it() {
+    let dated = |parameter, value, y| LocalValue {
+        parameter,
+        value,
+        from: NaiveDate::from_ymd_opt(y, 1, 1).unwrap(),
+        doc: Some("县教发〔2023〕1号".into()),
+        reason: String::new(),
+        recorded_at: String::new(),
+        operator: String::new(),
+    };
+    // An undated value only comes from a run's own settings (tests, files); the ledger
+    // stores dated values. Both may meet here: the dated one wins where it is in force.
+    let local = LocalPolicy {
+        school_age_max: Some(15),
+        values: vec![dated(
+            LocalParameter::SchoolAgeMax,
+            ParamValue::Number(16.0),
+            2023,
+        )],
+        ..LocalPolicy::default()
+    };
+    let at = |y| resolve(y, end(y), &local, &Overrides::default()).unwrap();
+    assert_eq!(
+        at(2022).school_age_max.value,
+        15.0,
+        "before its date: undated"
+    );
+    let p = at(2023);
+    assert_eq!(p.school_age_max.value, 16.0, "from its date: dated");
+    assert_eq!(
+        p.school_age_max.source,
+        "本地设置：县教发〔2023〕1号（2023-01-01起）"
+    );
+    assert!(
+        p.school_age_max.cite.contains("2023-01-01起"),
+        "the citation names the date"
+    );
+}

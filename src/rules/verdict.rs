@@ -4,6 +4,7 @@
 //! threshold and a Chinese sentence citing the parameter's year and source; missing
 //! data makes the outcome `unknown` and lists the exact field paths in `missing`.
 
+use super::income::IncomeFigures;
 use super::policy::PolicySummary;
 use super::wording::{num, opt_num};
 use crate::codes::MonitoringKind;
@@ -233,6 +234,12 @@ pub struct Assessment<'a> {
     #[serde(serialize_with = "opt_num")]
     pub per_capita_net_income: Option<f64>,
     pub verdicts: Vec<Verdict>,
+    /// The year's income figures behind `per_capita_net_income`: papers print these, so
+    /// printed totals reconcile with the assessment (the reasons quote the same counted
+    /// income, costs and persons). Not serialised: the output keeps the spec's shape.
+    #[serde(skip)]
+    #[cfg_attr(feature = "ts", ts(skip))]
+    pub income: IncomeFigures,
 }
 
 impl Assessment<'_> {

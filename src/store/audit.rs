@@ -61,6 +61,8 @@ fn table_label(table: &str) -> &str {
         "measures" => "措施",
         "monitoring" => "监测",
         "member_events" => "人口变动",
+        "settings" => "设置",
+        "local_policy_values" => "本地政策参数",
         other => other,
     }
 }
@@ -93,8 +95,18 @@ impl Ledger {
         self.audit_where("household_id = ?1", Some(household_id))
     }
 
-    /// Audit rows of ledger-wide settings (local policy, operator …).
+    /// Every audit row from `since` (a date, `YYYY-MM-DD`) on, whatever it touched.
+    pub fn audit_since(&self, since: &str) -> Result<Vec<AuditEntry>> {
+        self.audit_where("at >= ?1", Some(since))
+    }
+
+    /// Checks the audit trail's hash chain from the first row to the last.
+    pub fn audit_verify(&self) -> Result<super::ChainReport> {
+        super::chain::verify(self.conn())
+    }
+
+    /// Audit rows of ledger-wide settings (local policy and its dated values, operator …).
     pub fn audit_for_settings(&self) -> Result<Vec<AuditEntry>> {
-        self.audit_where("table_name = 'settings'", None)
+        self.audit_where("table_name IN ('settings', 'local_policy_values')", None)
     }
 }

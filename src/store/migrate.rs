@@ -14,6 +14,22 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0002_fact_periods",
         include_str!("migrations/0002_fact_periods.sql"),
     ),
+    (
+        "0003_local_policy",
+        include_str!("migrations/0003_local_policy.sql"),
+    ),
+    (
+        "0004_cadre_terms",
+        include_str!("migrations/0004_cadre_terms.sql"),
+    ),
+    (
+        "0005_audit_chain",
+        include_str!("migrations/0005_audit_chain.sql"),
+    ),
+    (
+        "0006_decisions",
+        include_str!("migrations/0006_decisions.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -40,13 +56,17 @@ pub fn check_not_newer(conn: &Connection) -> Result<()> {
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     check_not_newer(conn)?;
     let current = version(conn)?;
-    for (index, (_name, sql)) in MIGRATIONS.iter().enumerate() {
+    for (index, (name, sql)) in MIGRATIONS.iter().enumerate() {
         let target = index as i64 + 1;
         if target <= current {
             continue;
         }
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
+        if *name == "0005_audit_chain" {
+            // Rows written before the chain existed are sealed once, here.
+            super::chain::seal(&tx)?;
+        }
         tx.pragma_update(None, "user_version", target)?;
         tx.commit()?;
     }
@@ -59,11 +79,12 @@ mod tests {
 
     #[test]
     fn migration_names_are_numbered_in_order() {
-        for (i, (name, _)) in MIGRATIONS.iter().enumerate() {
+        let expected = 1..;
+        for ((name, _), want) in MIGRATIONS.iter().zip(expected) {
             let number: usize = name[..4]
                 .parse()
                 .expect("migration names start with 4 digits");
-            assert_eq!(number, i + 1, "migration {name} is out of order");
+            assert_eq!(number, want, "migration {name} is out of order");
         }
     }
 

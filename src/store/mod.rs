@@ -6,8 +6,14 @@
 //! deleted. Nothing here would stop the same schema running under SQLCipher.
 
 mod audit;
+mod backup;
+mod cadres;
+mod chain;
+mod decisions;
 mod facts;
+pub(crate) mod local_values;
 mod migrate;
+mod open;
 pub mod read;
 mod rows;
 mod rows_view;
@@ -17,7 +23,12 @@ mod settings;
 mod write;
 
 pub use audit::AuditEntry;
+pub use backup::{backup_dir, encrypt_file, restore, BackupInfo};
+pub use cadres::NewCadre;
+pub use chain::ChainReport;
+pub use decisions::{Decision, DecisionKind};
 pub use migrate::SCHEMA_VERSION;
+pub use open::{check_passphrase, is_encrypted_file, passphrase_strength};
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;
@@ -26,13 +37,51 @@ pub use search::SearchHit;
 pub use write::{Change, Writer};
 
 use crate::{Error, Result};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, TransactionBehavior};
-use std::path::Path;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 
 /// An open ledger with the operator of this session.
 pub struct Ledger {
     conn: Connection,
     operator: String,
+    /// Opened read-only (read-only media): writes are refused with a message.
+    read_only: bool,
+    /// What `quick_check` found wrong, for a damaged ledger (then also read-only).
+    damage: Option<String>,
+    /// The ledger's file (`None` in memory): backups go beside it.
+    path: Option<std::path::PathBuf>,
+    /// The passphrase of an encrypted ledger (SQLCipher), for its backups.
+    key: Option<String>,
+}
+
+/// An operator's name as written on audit rows: trimmed, one line, 1–30 characters.
+pub fn check_operator(name: &str) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::Invalid("操作员姓名不能为空".into()));
+    }
+    if name.chars().any(char::is_control) {
+        return Err(Error::Invalid("操作员姓名不能含换行或控制字符".into()));
+    }
+    if name.chars().count() > 30 {
+        return Err(Error::Invalid("操作员姓名过长（最多30个字）".into()));
+    }
+    Ok(name.to_string())
+}
+
+/// A reason written on audit rows: one line, at most 200 characters.
+pub fn check_reason(reason: Option<&str>) -> Result<()> {
+    let Some(reason) = reason else {
+        return Ok(());
+    };
+    if reason.chars().any(char::is_control) {
+        return Err(Error::Invalid(
+            "修改原因只能写一行，不能含换行或控制字符".into(),
+        ));
+    }
+    if reason.chars().count() > 200 {
+        return Err(Error::Invalid("修改原因过长（最多200个字）".into()));
+    }
+    Ok(())
 }
 
 /// One line of `household list`.
@@ -51,45 +100,11 @@ pub struct HouseholdSummary {
 }
 
 impl Ledger {
-    /// Opens (or creates) a ledger file and brings its schema up to date. A database from a
-    /// newer version is refused untouched.
-    pub fn open(path: &Path) -> Result<Ledger> {
-        if path.exists() {
-            // Look before touching: no pragma that writes runs on a newer database.
-            let probe = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
-            migrate::check_not_newer(&probe)?;
-        }
-        let conn = Connection::open(path)?;
-        Self::setup(conn)
-    }
-
-    /// An empty ledger in memory (tests, scratch work).
-    pub fn open_in_memory() -> Result<Ledger> {
-        Self::setup(Connection::open_in_memory()?)
-    }
-
-    fn setup(mut conn: Connection) -> Result<Ledger> {
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "foreign_keys", true)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Random UUID keys touch pages all over each index; a 256 MB page cache keeps a
-        // county-scale import in memory instead of re-reading pages (see docs/benchmarks.md).
-        conn.pragma_update(None, "cache_size", -262_144)?;
-        conn.pragma_update(None, "temp_store", "MEMORY")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        // The writer uses a few dozen distinct statements; the default cache of 16 would
-        // re-prepare them on every row.
-        conn.set_prepared_statement_cache_capacity(128);
-        migrate::migrate(&mut conn)?;
-        let operator = settings::get(&conn, "operator")?.unwrap_or_else(|| "未设置".to_string());
-        Ok(Ledger { conn, operator })
-    }
-
-    /// Sets the operator whose name goes on every audit row of this session.
-    pub fn set_operator(&mut self, name: &str) {
-        if !name.trim().is_empty() {
-            self.operator = name.trim().to_string();
-        }
+    /// Sets the operator whose name goes on every audit row of this session: one line,
+    /// at most 30 characters (a newline would forge audit lines).
+    pub fn set_operator(&mut self, name: &str) -> Result<()> {
+        self.operator = check_operator(name)?;
+        Ok(())
     }
 
     /// The operator of this session.
@@ -106,6 +121,22 @@ impl Ledger {
     // The audit trail records when a change happened: the one clock read of the store.
     #[allow(clippy::disallowed_methods)]
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        if let Some(damage) = &self.damage {
+            let name = self
+                .path
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default();
+            return Err(Error::Invalid(format!(
+                "台账“{name}”已损坏（{damage}），已以只读方式打开，不能修改。请从备份恢复：yibentong --db 新台账 restore 备份文件（自动备份在“{name}.backups”文件夹中）"
+            )));
+        }
+        if self.read_only {
+            return Err(Error::Invalid(
+                "台账以只读方式打开（所在位置不可写），只能查看，不能修改；请复制到可写的位置后再修改"
+                    .into(),
+            ));
+        }
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -116,6 +147,7 @@ impl Ledger {
             tx,
             operator: &self.operator,
             at,
+            head: std::cell::RefCell::new(None),
         };
         let out = f(&writer)?;
         writer.tx.commit()?;

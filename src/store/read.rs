@@ -89,7 +89,7 @@ pub fn villages(conn: &Connection) -> Result<Vec<StoredVillage>> {
 /// The cadres of a village, by name.
 pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, name, unit, unit_level, phone, position, recorded_from FROM cadres
+        "SELECT id, name, unit, unit_level, phone, position, recorded_from, start, end FROM cadres
          WHERE village_id = ?1 AND deleted = 0 ORDER BY name, id",
     )?;
     let rows = stmt.query_map([village_id], |r| {
@@ -101,6 +101,8 @@ pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
             phone: r.get(4)?,
             position: r.get(5)?,
             recorded_from: opt_date(r, 6)?,
+            start: opt_date(r, 7)?,
+            end: opt_date(r, 8)?,
             history: Vec::new(),
         })
     })?;

@@ -81,6 +81,8 @@ pub(crate) fn cadre_cols(village_id: &str, c: &Cadre) -> Cols {
         ("unit_level", code(c.unit_level)),
         ("phone", text(&c.phone)),
         ("position", text(&c.position)),
+        ("start", date(c.start)),
+        ("end", date(c.end)),
         ("recorded_from", date(c.recorded_from)),
     ]
 }

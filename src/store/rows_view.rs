@@ -101,7 +101,7 @@ impl Ledger {
             if full.registration_on(date) != crate::model::Registration::Registered {
                 continue;
             }
-            let h = full.as_of(date);
+            let h = full.into_as_of(date);
             let paired: Vec<&crate::model::Pairing> =
                 h.pairings.iter().filter(|p| p.active_on(date)).collect();
             row.status = h.status;

@@ -35,6 +35,12 @@ impl<'a> WriteOptions<'a> {
         }
     }
 
+    /// The reason and 文号 as audit text: one line each, of bounded length.
+    fn check(&self) -> Result<()> {
+        super::check_reason(self.reason)?;
+        super::check_reason(self.doc)
+    }
+
     fn provenance(&self) -> Provenance<'a> {
         Provenance {
             reason: self.reason,
@@ -67,6 +73,7 @@ impl Writer<'_> {
     /// Inserts or updates a village as of the write's effective date (its facts keep
     /// their history); returns its id (a new village gets `id`).
     pub fn save_village_at(&self, id: &str, v: &Village, opts: &WriteOptions) -> Result<String> {
+        opts.check()?;
         let stored = super::read::village_where(&self.tx, "code = ?1", &v.code)?;
         let id = stored
             .as_ref()
@@ -167,6 +174,7 @@ impl Writer<'_> {
         cadres: &[Cadre],
         opts: &WriteOptions,
     ) -> Result<Saved> {
+        opts.check()?;
         let (reason, today) = (opts.reason, opts.today);
         let mut h = household.clone();
         h.assign_missing_ids();
@@ -370,6 +378,7 @@ impl Writer<'_> {
         if reason.trim().is_empty() {
             return Err(Error::Invalid("删除农户必须填写原因".into()));
         }
+        super::check_reason(Some(reason))?;
         for table in CHILD_TABLES {
             for id in self.stored_children(table, &[], household_id)?.into_keys() {
                 self.tombstone(table, &id, Some(household_id), Some(reason))?;

@@ -16,6 +16,7 @@ pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
 impl Writer<'_> {
     /// Sets a setting; a changed value leaves an audit row with the old and new value.
     pub fn set_setting(&self, key: &str, value: &str, reason: Option<&str>) -> Result<()> {
+        super::check_reason(reason)?;
         let old = get(&self.tx, key)?;
         if old.as_deref() == Some(value) {
             return Ok(());

@@ -228,12 +228,22 @@ fn check_month(r: &mut Report, path: &str, month: Option<u8>) {
     }
 }
 
+/// No household line comes near 100 million yuan: larger figures are typing slips (an
+/// extra zero, a pasted ID number) that would print as nonsense.
+pub(super) const AMOUNT_MAX: f64 = 100_000_000.0;
+
 fn check_amount(r: &mut Report, path: &str, label: &str, amount: f64) {
     if amount < 0.0 || !amount.is_finite() {
         r.error(
             path,
             "amount.negative",
             format!("{label}金额不能为负数（填写的是{amount}元）"),
+        );
+    } else if amount > AMOUNT_MAX {
+        r.error(
+            path,
+            "amount.range",
+            format!("{label}金额{amount:.0}元超过1亿元，请检查是否多写了数字"),
         );
     }
 }

@@ -6,6 +6,7 @@
 //! (domain reference §3) are warnings, in `warnings.rs`, never blocking.
 
 mod errors;
+mod text;
 mod warnings;
 
 use crate::model::{Cadre, Household};
@@ -108,6 +109,7 @@ pub fn check_household(
     prefix: &str,
 ) -> Vec<Finding> {
     let mut report = Report::new(&household.code, prefix);
+    text::check_household(household, &mut report);
     errors::check(household, cadres, today, &mut report);
     warnings::check(household, &mut report);
     report.findings

@@ -1,10 +1,140 @@
 //! `kill -9` during a large import leaves a ledger that opens, passes
-//! `PRAGMA integrity_check`, and holds all of the import or none of it.
+//! `PRAGMA integrity_check`, and holds all of the import or none of it; the kill is
+//! proven to land inside the import's transaction (its write lock was seen held). And
+//! two programs on one ledger: a writer waits for the other, then says so in Chinese.
 
-use crate::common::bin;
+use crate::common::{bin, data};
+use std::path::Path;
 use std::process::Command;
-use std::time::Duration;
-use yibentong::store::Ledger;
+use std::time::{Duration, Instant};
+use yibentong::store::{Ledger, SCHEMA_VERSION};
+
+/// Whether another program holds the ledger's write lock right now (a write transaction
+/// is open): `BEGIN IMMEDIATE` from here is refused at once.
+fn write_locked(db: &Path) -> bool {
+    let Ok(c) = rusqlite::Connection::open(db) else {
+        return false;
+    };
+    let _ = c.busy_timeout(Duration::ZERO);
+    let ready = c
+        .query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
+        .is_ok_and(|v| v == SCHEMA_VERSION);
+    if !ready {
+        return false;
+    }
+    match c.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+        Err(e) => e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy),
+        Ok(()) => false,
+    }
+}
+
+#[test]
+fn a_kill_inside_the_import_transaction_lands_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.json");
+    let mut big = yibentong::demo::generate(2000, 7)
+        .into_iter()
+        .next()
+        .unwrap();
+    for v in yibentong::demo::generate(2000, 7).into_iter().skip(1) {
+        big.cadres.extend(v.cadres);
+        big.households.extend(v.households);
+    }
+    std::fs::write(&file, serde_json::to_vec(&big).unwrap()).unwrap();
+    let db = dir.path().join("l.db");
+    let mut child = Command::new(bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["--operator", "测试员", "import"])
+        .arg(&file)
+        .spawn()
+        .unwrap();
+    let started = Instant::now();
+    let mut proven = false;
+    while started.elapsed() < Duration::from_secs(60) {
+        if write_locked(&db) {
+            proven = true;
+            break;
+        }
+        if child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    }
+    let _ = child.kill(); // SIGKILL, right after the lock was seen held
+    let _ = child.wait();
+    assert!(
+        proven,
+        "the import's write transaction was seen open before the kill"
+    );
+    let ledger = Ledger::open(&db).expect("the ledger opens after a kill");
+    let n: i64 = ledger
+        .conn()
+        .query_row("SELECT COUNT(*) FROM households", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(
+        n, 0,
+        "killed inside its transaction, the import left nothing"
+    );
+    let check: String = ledger
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+}
+
+#[test]
+fn a_second_writer_waits_then_says_the_ledger_is_in_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let import = |args: &[&str]| {
+        Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(["--operator", "测试员"])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(import(&["import", data("village.json").to_str().unwrap()])
+        .status
+        .success());
+    // Another program (the desktop app, say) holds a write transaction.
+    let other = rusqlite::Connection::open(&db).unwrap();
+    other.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let reader = import(&["household", "list"]);
+    assert!(reader.status.success(), "reading goes on meanwhile");
+    let t = Instant::now();
+    let writer = import(&[
+        "cadre",
+        "add",
+        "--village",
+        "360729101099",
+        "--name",
+        "等待者",
+    ]);
+    assert!(!writer.status.success());
+    assert!(
+        t.elapsed() >= Duration::from_secs(4),
+        "it waited for the other program (busy timeout)"
+    );
+    let err = String::from_utf8_lossy(&writer.stderr);
+    assert!(err.contains("正被另一个程序"), "{err}");
+    other.execute_batch("ROLLBACK").unwrap();
+    assert!(
+        import(&[
+            "cadre",
+            "add",
+            "--village",
+            "360729101099",
+            "--name",
+            "等待者",
+        ])
+        .status
+        .success(),
+        "once the other program is done, the write goes through"
+    );
+}
 
 #[test]
 fn kill_during_import_leaves_all_or_nothing() {

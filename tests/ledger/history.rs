@@ -18,6 +18,7 @@ const SNAPSHOTS: &[(&str, &str)] = &[
     ("2014", "2014-10-01"),
     ("2016", "2016-09-05"),
     ("2018", "2018-12-15"),
+    ("2019", "2019-11-01"),
     ("2020", "2020-12-20"),
     ("2021", "2021-06-01"),
     ("2023", "2023-03-01"),
@@ -90,15 +91,16 @@ fn show(db: &Path, code: &str, as_of: &str) -> Value {
 #[test]
 fn each_past_year_counts_its_own_poor() {
     let (_dir, db) = imported();
-    // H1 (3 people) is poor until its exit on 2018-12-15, H2 (2 people) until 2020-12-20;
-    // H3 is an ordinary household monitored from 2022 and never counted as poor.
+    // H1 (3 people) is poor until its exit on 2018-12-15, falls back (返贫) on 2019-11-01 and
+    // exits again on 2020-12-20, with H2 (2 people); H3 is an ordinary household monitored
+    // from 2022 and never counted as poor.
     for (year, expected) in [
         (2014, 5),
         (2015, 5),
         (2016, 5),
         (2017, 5),
         (2018, 2),
-        (2019, 2),
+        (2019, 5),
         (2020, 0),
         (2022, 0),
         (2024, 0),
@@ -111,10 +113,10 @@ fn each_past_year_counts_its_own_poor() {
         (incidence - 5.0 / 30.0).abs() < 1e-3,
         "2016 incidence uses 2016's rural population (30): {incidence}"
     );
-    let (_, incidence) = poor_persons(&db, 2019);
+    let (_, incidence) = poor_persons(&db, 2018);
     assert!(
         (incidence - 2.0 / 28.0).abs() < 1e-3,
-        "2019 incidence uses the population recorded from 2018 (28): {incidence}"
+        "2018 incidence uses the population recorded from 2018-12-15 (28): {incidence}"
     );
 }
 
@@ -129,10 +131,13 @@ fn a_household_shows_each_years_status_and_member_facts() {
     assert_eq!(son["schooling"], "primary", "the son was in primary school");
     assert!(h.get("monitoring").is_none(), "no monitoring in 2016");
 
-    let h = show(&db, H1, "2019-12-31");
+    let h = show(&db, H1, "2019-06-30");
     assert_eq!(h["status"], "exited");
     assert_eq!(h["conditions"]["house_grade"], "A", "rebuilt in 2017");
     assert_eq!(h["members"][2]["schooling"], "grade7");
+    let h = show(&db, H1, "2019-12-31");
+    assert_eq!(h["status"], "relapsed", "返贫 from 2019-11-01");
+    assert_eq!(h["members"][2]["schooling"], "grade8");
 
     let h = show(&db, H1, "2022-06-30");
     assert_eq!(h["status"], "monitored", "monitored from 2021");
@@ -177,7 +182,7 @@ fn the_roster_of_a_past_year_prints_that_years_status() {
         !text.contains("王大明"),
         "the household monitored from 2022 is not on the 2016 roster"
     );
-    let pdf = dir.path().join("roster2019.pdf");
+    let pdf = dir.path().join("roster2018.pdf");
     ok(
         &db,
         &[
@@ -185,7 +190,7 @@ fn the_roster_of_a_past_year_prints_that_years_status() {
             "--village",
             VILLAGE,
             "--year",
-            "2019",
+            "2018",
             "--out",
             pdf.to_str().unwrap(),
         ],
@@ -193,7 +198,7 @@ fn the_roster_of_a_past_year_prints_that_years_status() {
     let text = pdftotext(&pdf);
     assert!(
         text.contains("已脱贫") && text.contains("未脱贫"),
-        "2019: H1 exited, H2 not yet: {text}"
+        "2018: H1 exited, H2 not yet: {text}"
     );
 }
 
@@ -211,6 +216,8 @@ fn the_timeline_lists_every_transition_with_its_date() {
     let text = ok(&db, &["household", "history", H1]);
     for expected in [
         "2018-12-15\t户状态：已脱贫",
+        "2019-11-01\t户状态：返贫",
+        "2020-12-20\t户状态：已脱贫",
         "2021-06-01\t户状态：监测对象",
         "2023-03-01\t户状态：风险消除",
         "张小明：在校生状况变为：高一",
@@ -226,7 +233,7 @@ fn the_timeline_lists_every_transition_with_its_date() {
 /// The ledger after importing some snapshots in memory, at the given dates.
 fn ledger_with(files: &[(&str, &str)]) -> Ledger {
     let mut l = Ledger::open_in_memory().unwrap();
-    l.set_operator("测试员");
+    l.set_operator("测试员").unwrap();
     for (year, effective) in files {
         import_bytes_at(
             &mut l,

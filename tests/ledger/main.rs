@@ -1,10 +1,16 @@
 //! Integration tests of the core ledger; modules mirror `src/`.
 
 mod assess;
+mod audit_chain;
+mod cadres;
 mod common;
 mod crash;
 mod demo_history;
 mod exchange;
+mod fuzz;
 mod history;
+mod local_policy;
+mod protection;
+mod safety;
 mod store;
 mod validation;

@@ -8,7 +8,7 @@ use yibentong::Error;
 
 fn ledger() -> Ledger {
     let mut l = Ledger::open_in_memory().unwrap();
-    l.set_operator("测试员");
+    l.set_operator("测试员").unwrap();
     import_bytes(&mut l, &read("village.json"), "village.json", today())
         .expect("the valid fixture imports");
     l

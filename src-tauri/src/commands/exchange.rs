@@ -33,7 +33,9 @@ pub fn export_village(
     village: String,
     path: String,
 ) -> AppResult<usize> {
-    let text = state.with(|ledger| Ok(exchange::export_json(ledger, &village)?))?;
-    std::fs::write(&path, text.as_bytes())?;
-    Ok(text.len())
+    state.with(|ledger| {
+        let text = exchange::export_json(ledger, &village)?;
+        yibentong::output::write_export(Path::new(&path), text.as_bytes(), ledger.path())?;
+        Ok(text.len())
+    })
 }

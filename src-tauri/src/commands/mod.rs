@@ -6,6 +6,7 @@ pub mod exchange;
 pub mod households;
 pub mod ledger;
 pub mod print;
+pub mod protection;
 pub mod settings;
 
 use crate::ipc::Progress;
@@ -15,6 +16,12 @@ use tauri::{AppHandle, Emitter, Runtime};
 pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
     tauri::generate_handler![
         ledger::ledger_info,
+        protection::ledger_status,
+        protection::ledger_unlock,
+        protection::passphrase_check,
+        protection::ledger_encrypt,
+        protection::backup_now,
+        protection::backup_restore,
         ledger::load_demo,
         ledger::village_overview,
         households::household_list,
@@ -25,6 +32,10 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         assess::assess_household,
         settings::settings_get,
         settings::settings_save,
+        settings::local_values_list,
+        settings::local_value_add,
+        settings::cadre_add,
+        settings::cadre_end,
         print::print_card,
         print::print_batch,
         print::print_roster,

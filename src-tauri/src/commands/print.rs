@@ -5,12 +5,13 @@ use super::progress;
 use crate::error::AppResult;
 use crate::ipc::{CardKindArg, NoticeKindArg, Printed};
 use crate::state::{today, AppState};
+use std::path::Path;
 use tauri::{AppHandle, Runtime, State};
 use yibentong::cards;
 use yibentong::print::PrintedDocument;
 
-fn write(out: String, doc: PrintedDocument) -> AppResult<Printed> {
-    std::fs::write(&out, &doc.bytes)?;
+/// What the UI is told once the core has written the file (safely) and logged it.
+fn printed(out: String, doc: PrintedDocument) -> AppResult<Printed> {
     Ok(Printed {
         path: out,
         pages: doc.pages,
@@ -34,10 +35,11 @@ pub fn print_card(
             kind.into(),
             year,
             today(),
+            Path::new(&out),
             None,
         )?)
     })?;
-    write(out, doc)
+    printed(out, doc)
 }
 
 /// The cards of a village (or only the listed codes) in one PDF; sends `progress`.
@@ -54,15 +56,18 @@ pub fn print_batch<R: Runtime>(
     let doc = state.with(|ledger| {
         Ok(cards::village_cards(
             ledger,
-            &village,
-            only.as_deref(),
-            kind.into(),
-            year,
+            cards::Batch {
+                village: &village,
+                only: only.as_deref(),
+                kind: kind.into(),
+                year,
+            },
             today(),
+            Path::new(&out),
             &mut progress(&app, "print_batch"),
         )?)
     })?;
-    write(out, doc)
+    printed(out, doc)
 }
 
 /// The village roster (花名册) for a year.
@@ -73,8 +78,16 @@ pub fn print_roster(
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| Ok(cards::roster(ledger, &village, year, today())?))?;
-    write(out, doc)
+    let doc = state.with(|ledger| {
+        Ok(cards::roster(
+            ledger,
+            &village,
+            year,
+            today(),
+            Path::new(&out),
+        )?)
+    })?;
+    printed(out, doc)
 }
 
 /// A public notice (公示名单); without `kind`, the one that fits the year.
@@ -87,6 +100,15 @@ pub fn print_notice(
     out: String,
 ) -> AppResult<Printed> {
     let kind = kind.map_or_else(|| cards::default_notice_kind(year), Into::into);
-    let doc = state.with(|ledger| Ok(cards::notice(ledger, &village, year, kind, today())?))?;
-    write(out, doc)
+    let doc = state.with(|ledger| {
+        Ok(cards::notice(
+            ledger,
+            &village,
+            year,
+            kind,
+            today(),
+            Path::new(&out),
+        )?)
+    })?;
+    printed(out, doc)
 }

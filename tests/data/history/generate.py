@@ -15,12 +15,12 @@ P = {
  'zhm': dict(id='m-32', name='赵红梅', id_number=idn('360729','19820303',122), relation='spouse', sex='female', ethnicity='汉族', education='junior_high', health='healthy', labor='ordinary', schooling='not_student', medical_insurance=True, serious_illness_insurance=True, pension_insurance=True, family_doctor=True, dibao=False, tekun='no'),
 }
 for k in ('zs','lxy'): P[k]['schooling']='not_student'
-years = [2014, 2016, 2018, 2020, 2021, 2023, 2025]
-eff = {2014:'2014-10-01',2016:'2016-09-05',2018:'2018-12-15',2020:'2020-12-20',2021:'2021-06-01',2023:'2023-03-01',2025:'2025-09-10'}
+years = [2014, 2016, 2018, 2019, 2020, 2021, 2023, 2025]
+eff = {2014:'2014-10-01',2016:'2016-09-05',2018:'2018-12-15',2019:'2019-11-01',2020:'2020-12-20',2021:'2021-06-01',2023:'2023-03-01',2025:'2025-09-10'}
 def child(y):
     m = copy.deepcopy(P['zxm'])
     if y < 2018: m.update(schooling='primary', education='primary', labor='none')
-    elif y < 2021: m.update(schooling='grade7' if y==2018 else 'grade9', education='primary', labor='none')
+    elif y < 2021: m.update(schooling={2018:'grade7',2019:'grade8'}.get(y,'grade9'), education='primary', labor='none')
     elif y < 2025: m.update(schooling='senior1' if y==2021 else 'senior3', education='junior_high', labor='none')
     else: m.update(schooling='not_student', education='senior_high', labor='ordinary', work={'place':'out_of_province','months':3})
     m['pension_insurance'] = y >= 2025
@@ -47,6 +47,7 @@ def doc(y):
           "income": income(y-1 if y<2025 else 2024, lambda yy: 2000.0 if yy<2017 else 30000.0),
           "pairings": pair, "visits":[], "measures":[]}
     if y < 2018: h1["status"]="poor"
+    elif y == 2019: h1.update(status="relapsed", exit_year=2018)
     elif y < 2021: h1.update(status="exited", exit_year=2018)
     else:
         h1.update(exit_year=2018, status="monitored" if y<2023 else "risk_eliminated",

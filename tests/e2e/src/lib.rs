@@ -263,7 +263,7 @@ pub fn test_ledger(dir: &Path) -> Step<PathBuf> {
 pub fn demo_ledger(dir: &Path) -> Step<PathBuf> {
     let db = dir.join("demo.db");
     let mut ledger = yibentong::store::Ledger::open(&db).map_err(|e| e.to_string())?;
-    ledger.set_operator("演示数据");
+    ledger.set_operator("演示数据").unwrap();
     ledger
         .set_setting("operator", "李明", Some("演示"))
         .map_err(|e| e.to_string())?;

@@ -7,6 +7,14 @@ import type { UnitLevel } from "./UnitLevel";
  */
 export type Cadre = { id: string, name: string, unit?: string | null, unit_level?: UnitLevel | null, phone?: string | null, position?: string | null, 
 /**
+ * First day in the village's cadre roster (exchange extension).
+ */
+x_start?: string | null, 
+/**
+ * Last day, once the cadre has left (exchange extension).
+ */
+x_end?: string | null, 
+/**
  * The date the ledger first knew the cadre's facts (exchange extension).
  */
 x_recorded_from?: string | null, 

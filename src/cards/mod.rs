@@ -1,16 +1,28 @@
 //! Printing from the ledger: gathers a record, its verdicts for the year and the card
 //! settings, renders with `print`, and writes a print-log row (paper tied to record).
+//!
+//! One source for every number: cards, rosters and sheets print the rules engine's
+//! figures (income, members counted, lines, verdicts) and never recompute them. A past
+//! year's paper is marked 补打 with its first print date; a paper with nothing to show is
+//! refused with the reason.
+
+mod notice;
+mod paper;
+#[cfg(test)]
+mod tests;
+
+pub use notice::{decision_kind, default_notice_kind, notice, notice_with_dates, NoticeDates};
 
 use crate::assess::{paper_date, policy_for, village_households_on};
 use crate::model::Cadre;
 use crate::print::{
-    self, CardContext, CardKind, NoticeContext, NoticeKind, NoticeRow, PrintedDocument,
-    RosterContext, RosterRow, VerdictLine,
+    self, CardContext, CardKind, PrintedDocument, Reprint, RosterContext, RosterRow,
 };
-use crate::rules::{self, Overrides, Rule};
+use crate::rules::{self, Overrides};
 use crate::store::{Ledger, StoredHousehold, StoredVillage};
 use crate::{Error, Result};
 use chrono::NaiveDate;
+use std::path::Path;
 
 const MASK_KEY: &str = "card_mask_ids";
 
@@ -68,39 +80,8 @@ fn context<'a>(
         &Overrides::default(),
     )?;
     let assessment = rules::assess_household(household, &policy);
-    let shown = [
-        Rule::HouseholdExit,
-        Rule::Identification,
-        Rule::Monitoring,
-        Rule::Dibao,
-        Rule::Tekun,
-    ];
-    let verdicts = assessment
-        .verdicts
-        .iter()
-        .filter(|v| shown.contains(&v.rule))
-        .map(|v| VerdictLine {
-            rule_label: v.rule.label().to_string(),
-            outcome_label: v.outcome.label().to_string(),
-            reason: v
-                .reasons
-                .iter()
-                .find(|r| r.met != Some(true))
-                .or(v.reasons.first())
-                .map(|r| r.text.clone())
-                .unwrap_or_else(|| {
-                    if v.missing.is_empty() {
-                        String::new()
-                    } else {
-                        format!("缺少：{}", v.missing.join("、"))
-                    }
-                }),
-        })
-        .collect();
-    let line = match (&policy.monitoring_line, year >= 2021) {
-        (Some(m), true) => line_of(m),
-        _ => line_of(&policy.poverty_line),
-    };
+    let verdicts = paper::verdict_lines(&assessment, household, &policy);
+    let line = paper::yardstick(&policy, household);
     Ok(CardContext {
         village: &village.village,
         cadres,
@@ -110,9 +91,29 @@ fn context<'a>(
         printed_on,
         mask_ids,
         verdicts,
-        per_capita_income: assessment.per_capita_net_income,
+        income: Some(assessment.income),
         line,
+        reprint: None,
     })
+}
+
+/// The 补打 mark for a paper of a past year (`year` before the print date's year), with
+/// its first print date when the log has one; `None` for the running year.
+fn reprint(
+    ledger: &Ledger,
+    household_id: Option<&str>,
+    village_id: &str,
+    kind: &str,
+    year: i32,
+    printed_on: NaiveDate,
+) -> Result<Option<Reprint>> {
+    use chrono::Datelike;
+    if year >= printed_on.year() {
+        return Ok(None);
+    }
+    Ok(Some(Reprint {
+        first_printed: ledger.first_printed(household_id, village_id, kind, year)?,
+    }))
 }
 
 /// A household, its village and the village's cadres as they stood on `on`; a household
@@ -140,19 +141,16 @@ fn as_of(
     ))
 }
 
-fn line_of(p: &rules::Param<f64>) -> Option<(f64, String)> {
-    Some((p.value, format!("{}年{}", p.year, p.name)))
-}
-
-/// Prints one household's card of `kind` for `year` and logs the print.
-pub fn household_card(
-    ledger: &mut Ledger,
+/// Gathers one household's card of `kind` for `year` (as the year stood), with its 补打
+/// mark; returns the context's owned parts and the layout.
+fn card_layout(
+    ledger: &Ledger,
     code: &str,
     kind: CardKind,
     year: i32,
     printed_on: NaiveDate,
     mask: Option<bool>,
-) -> Result<PrintedDocument> {
+) -> Result<(StoredHousehold, String, print::Layout)> {
     let stored = ledger.household_by_code(code)?;
     let village = ledger.village_by_id(&stored.village_id)?;
     let cadres = ledger.cadres(&village.id)?;
@@ -162,11 +160,48 @@ pub fn household_card(
         Some(m) => m,
         None => ledger.mask_ids()?,
     };
-    let ctx = context(ledger, &village, &cadres, &stored, year, printed_on, mask)?;
-    let doc = print::card(kind, &ctx)?;
-    ledger.log_print(
+    let mut ctx = context(ledger, &village, &cadres, &stored, year, printed_on, mask)?;
+    ctx.reprint = reprint(
+        ledger,
         Some(&stored.household.id),
         &village.id,
+        kind.code(),
+        year,
+        printed_on,
+    )?;
+    let layout = print::compose_card(kind, &ctx)?;
+    Ok((stored.clone(), village.id.clone(), layout))
+}
+
+/// Lays out one household's card of `kind` for `year` without printing or logging it
+/// (previews, tests): the same text the PDF carries.
+pub fn compose_household_card(
+    ledger: &Ledger,
+    code: &str,
+    kind: CardKind,
+    year: i32,
+    printed_on: NaiveDate,
+) -> Result<print::Layout> {
+    Ok(card_layout(ledger, code, kind, year, printed_on, None)?.2)
+}
+
+/// Prints one household's card of `kind` for `year` to `out` (written safely, see
+/// `output`), then logs the print: a print that did not reach its file is never logged.
+pub fn household_card(
+    ledger: &mut Ledger,
+    code: &str,
+    kind: CardKind,
+    year: i32,
+    printed_on: NaiveDate,
+    out: &Path,
+    mask: Option<bool>,
+) -> Result<PrintedDocument> {
+    let (stored, village_id, layout) = card_layout(ledger, code, kind, year, printed_on, mask)?;
+    let doc = layout.render()?;
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
+    ledger.log_print(
+        Some(&stored.household.id),
+        &village_id,
         kind.code(),
         year,
         stored.revision,
@@ -175,17 +210,31 @@ pub fn household_card(
     Ok(doc)
 }
 
-/// Prints the cards of a whole village (or the listed household codes) in one PDF, one
-/// household per sheet; `progress(done, total)` is called as cards are laid out.
+/// Which cards a batch prints: a village's (or only the listed household codes') cards
+/// of one kind for one year.
+#[derive(Debug, Clone, Copy)]
+pub struct Batch<'a> {
+    pub village: &'a str,
+    pub only: Option<&'a [String]>,
+    pub kind: CardKind,
+    pub year: i32,
+}
+
+/// Prints a batch of cards in one PDF to `out`, one household per sheet;
+/// `progress(done, total)` is called as cards are laid out.
 pub fn village_cards(
     ledger: &mut Ledger,
-    village_code: &str,
-    only: Option<&[String]>,
-    kind: CardKind,
-    year: i32,
+    batch: Batch,
     printed_on: NaiveDate,
+    out: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<PrintedDocument> {
+    let Batch {
+        village: village_code,
+        only,
+        kind,
+        year,
+    } = batch;
     let all_cadres = ledger.cadres(&ledger.village(village_code)?.id)?;
     let on = paper_date(year, printed_on)?;
     let full_village = ledger.village(village_code)?;
@@ -212,20 +261,20 @@ pub fn village_cards(
     if stored.is_empty() {
         return Err(Error::NotFound(format!("{year}年在册、要打印的农户")));
     }
+    let batch_kind = format!("batch-{}", kind.code());
+    let reprinted = reprint(ledger, None, &village.id, &batch_kind, year, printed_on)?;
     let contexts = stored
         .iter()
-        .map(|s| context(ledger, &village, &cadres, s, year, printed_on, mask))
+        .map(|s| {
+            let mut ctx = context(ledger, &village, &cadres, s, year, printed_on, mask)?;
+            ctx.reprint = reprinted;
+            Ok(ctx)
+        })
         .collect::<Result<Vec<_>>>()?;
     let doc = print::household_cards(kind, &contexts, progress)?;
     let rev = stored.iter().map(|s| s.revision).max().unwrap_or(0);
-    ledger.log_print(
-        None,
-        &village.id,
-        &format!("batch-{}", kind.code()),
-        year,
-        rev,
-        &doc.checksum,
-    )?;
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
+    ledger.log_print(None, &village.id, &batch_kind, year, rev, &doc.checksum)?;
     Ok(doc)
 }
 
@@ -235,6 +284,7 @@ pub fn roster(
     village_code: &str,
     year: i32,
     printed_on: NaiveDate,
+    out: &Path,
 ) -> Result<PrintedDocument> {
     let mut village = ledger.village(village_code)?;
     let on = paper_date(year, printed_on)?;
@@ -252,9 +302,16 @@ pub fn roster(
         Some(on),
         &Overrides::default(),
     )?;
+    if households.is_empty() {
+        return Err(Error::Invalid(format!(
+            "{year}年本村没有在册的农户，花名册无内容可打印"
+        )));
+    }
     let rows = households
         .iter()
         .map(|h| {
+            // Size and income come from the engine, like the cards'.
+            let figures = rules::assess_household(h, &policy).income;
             let paired: Vec<String> = h
                 .pairings
                 .iter()
@@ -270,97 +327,26 @@ pub fn roster(
                 code: h.code.clone(),
                 head: h.head().map(|m| m.name.clone()).unwrap_or_default(),
                 group: h.group.clone(),
-                size: h.members_on(on).len() as u32,
+                size: figures.persons as u32,
                 attribute: h.attribute,
                 status: h.status,
                 main_cause: h.main_cause,
-                income_per_person: rules::assess_household(h, &policy).per_capita_net_income,
+                income_per_person: figures.per_capita,
                 cadres: paired.join("、"),
             }
         })
         .collect();
     let revision = village.revision;
+    let reprint = reprint(ledger, None, &village.id, "roster", year, printed_on)?;
     let doc = print::roster(&RosterContext {
         village: &village.village,
         year,
         revision,
         printed_on,
+        reprint,
         rows,
     })?;
+    crate::output::write_document(out, &doc.bytes, ledger.path())?;
     ledger.log_print(None, &village.id, "roster", year, revision, &doc.checksum)?;
-    Ok(doc)
-}
-
-/// The notice kind that fits a year: exits up to 2020, monitoring from 2021.
-pub fn default_notice_kind(year: i32) -> NoticeKind {
-    if year <= 2020 {
-        NoticeKind::Exit
-    } else {
-        NoticeKind::Monitoring
-    }
-}
-
-/// Prints the public notice (公示名单) of `kind` for `year`: names, groups and decisions only.
-pub fn notice(
-    ledger: &mut Ledger,
-    village_code: &str,
-    year: i32,
-    kind: NoticeKind,
-    printed_on: NaiveDate,
-) -> Result<PrintedDocument> {
-    let mut village = ledger.village(village_code)?;
-    let on = paper_date(year, printed_on)?;
-    let households = village_households_on(ledger, &village.id, on)?;
-    village.village = village.village.as_of(on);
-    let rows: Vec<NoticeRow> = households
-        .iter()
-        .filter_map(|h| {
-            let decision = match kind {
-                NoticeKind::Identification => {
-                    (h.identified_year == Some(year)).then(|| "识别为建档立卡贫困户".to_string())
-                }
-                NoticeKind::Exit => {
-                    (h.exit_year == Some(year)).then(|| "拟退出（脱贫）".to_string())
-                }
-                NoticeKind::Monitoring => h
-                    .monitoring
-                    .as_ref()
-                    .filter(|m| m.identified.format("%Y").to_string() == year.to_string())
-                    .map(|m| format!("拟纳入监测对象（{}）", m.kind.label())),
-                NoticeKind::RiskEliminated => h
-                    .monitoring
-                    .as_ref()
-                    .filter(|m| {
-                        m.eliminated
-                            .is_some_and(|d| d.format("%Y").to_string() == year.to_string())
-                    })
-                    .map(|_| "拟标注风险消除".to_string()),
-            }?;
-            Some(NoticeRow {
-                group: h.group.clone(),
-                head: h.head()?.name.clone(),
-                size: h.members_on(on).len() as u32,
-                decision,
-            })
-        })
-        .collect();
-    let start = printed_on;
-    let days = if kind == NoticeKind::Monitoring || kind == NoticeKind::RiskEliminated {
-        5
-    } else {
-        7
-    };
-    let period = (start, start + chrono::Days::new(days - 1));
-    let revision = village.revision;
-    let doc = print::notice(&NoticeContext {
-        village: &village.village,
-        year,
-        kind,
-        period,
-        revision,
-        printed_on,
-        rows,
-    })?;
-    ledger.log_print(None, &village.id, "notice", year, revision, &doc.checksum)?;
     Ok(doc)
 }

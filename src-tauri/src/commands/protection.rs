@@ -1,0 +1,139 @@
+//! Keeping the ledger safe from the app: its state (open, locked, encrypted, last
+//! backup), unlocking with the passphrase, encrypting a plain ledger (first start asks for
+//! a passphrase before any data goes in), backing up now and restoring a backup.
+
+use crate::error::{AppError, AppResult, ErrorCode};
+use crate::state::{locked, AppState};
+use serde::Serialize;
+use tauri::State;
+use ts_rs::TS;
+use yibentong::store::{self, BackupInfo, Ledger};
+
+/// What the app shows about the ledger file.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct LedgerStatus {
+    pub path: String,
+    /// Waiting for its passphrase.
+    pub locked: bool,
+    pub encrypted: bool,
+    pub read_only: bool,
+    /// The newest automatic backup, if any.
+    #[ts(optional = nullable)]
+    pub last_backup: Option<String>,
+    /// Households in the ledger (0 for a new one: the first start asks for a passphrase).
+    pub households: usize,
+}
+
+/// How a passphrase the cadre is choosing looks.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PassphraseCheck {
+    /// 弱, 中 or 强.
+    pub strength: String,
+    /// Why it cannot be used, if it cannot.
+    #[ts(optional = nullable)]
+    pub problem: Option<String>,
+}
+
+/// The ledger's state (works while locked).
+#[tauri::command(async)]
+pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
+    let path = state.path().display().to_string();
+    if state.is_locked() {
+        return Ok(LedgerStatus {
+            path,
+            locked: true,
+            encrypted: true,
+            read_only: false,
+            last_backup: None,
+            households: 0,
+        });
+    }
+    state.with(|ledger| {
+        Ok(LedgerStatus {
+            path,
+            locked: false,
+            encrypted: ledger.is_encrypted(),
+            read_only: ledger.is_read_only(),
+            last_backup: ledger.last_backup(),
+            households: ledger.household_list(None)?.len(),
+        })
+    })
+}
+
+/// Unlocks an encrypted ledger; a wrong passphrase is refused and changes nothing.
+#[tauri::command(async)]
+pub fn ledger_unlock(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
+    let path = state.path().to_path_buf();
+    state.reopen(|_| {
+        let ledger = Ledger::open_existing(&path, Some(&passphrase))?;
+        ledger.daily_backup()?;
+        Ok(ledger)
+    })?;
+    if state.is_locked() {
+        return Err(locked());
+    }
+    Ok(())
+}
+
+/// Strength and problems of a passphrase being chosen (the rule lives in the core).
+#[tauri::command(async)]
+pub fn passphrase_check(passphrase: String) -> PassphraseCheck {
+    PassphraseCheck {
+        strength: store::passphrase_strength(&passphrase).to_string(),
+        problem: store::check_passphrase(&passphrase)
+            .err()
+            .map(|e| e.to_string()),
+    }
+}
+
+/// Encrypts the open plain ledger with `passphrase` (first start, or 设置).
+#[tauri::command(async)]
+pub fn ledger_encrypt(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
+    store::check_passphrase(&passphrase)?;
+    let path = state.path().to_path_buf();
+    state.reopen(|old| {
+        let operator = old.as_ref().map(|l| l.operator().to_string());
+        if old.as_ref().is_some_and(Ledger::is_encrypted) {
+            return Err(AppError::new(ErrorCode::Invalid, "台账已经加密"));
+        }
+        drop(old);
+        store::encrypt_file(&path, &passphrase)?;
+        let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
+        if let Some(op) = operator.filter(|o| o != "未设置") {
+            ledger.set_operator(&op)?;
+        }
+        Ok(ledger)
+    })
+}
+
+/// A checked backup into the ledger's backup folder now.
+#[tauri::command(async)]
+pub fn backup_now(state: State<'_, AppState>) -> AppResult<BackupInfo> {
+    state.with(|ledger| {
+        ledger
+            .auto_backup("manual")?
+            .ok_or_else(|| AppError::new(ErrorCode::Invalid, "刚刚已备份过，请稍后再试"))
+    })
+}
+
+/// Restores a backup file over the open ledger (which is backed up first), then reopens.
+#[tauri::command(async)]
+pub fn backup_restore(
+    state: State<'_, AppState>,
+    path: String,
+    passphrase: Option<String>,
+) -> AppResult<BackupInfo> {
+    let target = state.path().to_path_buf();
+    let mut info = None;
+    state.reopen(|old| {
+        let key = passphrase.clone().filter(|p| !p.is_empty());
+        if let Some(l) = &old {
+            l.auto_backup("before-restore")?;
+        }
+        drop(old);
+        let restored = store::restore(std::path::Path::new(&path), &target, key.as_deref(), true)?;
+        info = Some(restored);
+        Ok(Ledger::open_existing(&target, key.as_deref())?)
+    })?;
+    info.ok_or_else(|| AppError::new(ErrorCode::Io, "恢复未完成"))
+}
