@@ -259,6 +259,11 @@ fn a_cadre_added_in_the_app_is_on_the_roster() {
         json!({ "village": village, "cadre": { "name": "陈第一", "unit": "县农业农村局", "position": "驻村第一书记" } }),
     );
     assert_eq!(cadre["name"], "陈第一");
+    let roster = f.ok("cadre_list", json!({ "village": VILLAGE }));
+    assert!(
+        roster.as_array().unwrap().iter().any(|c| c["name"] == "陈第一"),
+        "{roster}"
+    );
     let err = f
         .invoke(
             "cadre_add",

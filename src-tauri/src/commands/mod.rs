@@ -34,6 +34,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         settings::settings_save,
         settings::local_values_list,
         settings::local_value_add,
+        settings::cadre_list,
         settings::cadre_add,
         settings::cadre_end,
         print::print_card,

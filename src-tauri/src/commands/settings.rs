@@ -43,6 +43,15 @@ pub fn local_value_add(
     state.with(|ledger| Ok(ledger.add_local_values(&changes, &reason)?))
 }
 
+/// A village's cadre roster (those who left included, with their terms).
+#[tauri::command(async)]
+pub fn cadre_list(state: State<'_, AppState>, village: String) -> AppResult<Vec<Cadre>> {
+    state.with(|ledger| {
+        let v = ledger.village(&village)?;
+        Ok(ledger.cadres(&v.id)?)
+    })
+}
+
 /// Adds a cadre to a village's roster (帮扶干部花名册).
 #[tauri::command(async)]
 pub fn cadre_add(state: State<'_, AppState>, village: String, cadre: NewCadre) -> AppResult<Cadre> {
