@@ -372,6 +372,10 @@ impl Household {
             .filter(|(_, j)| *j)
             .map(|(m, _)| m.into_as_of(date))
             .collect();
+        // A year not reached yet is not a fact of that date.
+        if h.exit_year.is_some_and(|y| y > date.year()) {
+            h.exit_year = None;
+        }
         let then = Stage::of(&h);
         let latest = Stage {
             identified_year: latest.0,

@@ -65,6 +65,14 @@ pub(crate) fn full_address(ctx: &CardContext<'_>) -> String {
     if !address.is_empty() && address.contains(ctx.village.name.as_str()) {
         return address.to_string();
     }
+    // An address that names the county but not the village ("江西省赣州市全南县一组老屋"):
+    // keep what follows the county (or township) and put the full place before it.
+    let v = ctx.village;
+    let address = [v.township.as_deref(), v.county.as_deref()]
+        .into_iter()
+        .flatten()
+        .find_map(|name| address.rfind(name).map(|i| &address[i + name.len()..]))
+        .unwrap_or(address);
     let group = h
         .group
         .as_deref()

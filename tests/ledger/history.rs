@@ -295,7 +295,13 @@ fn a_v1_file_without_history_reads_its_years_from_its_dates() {
     import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
     let h = l.household_by_code("3607291010990001").unwrap().household;
     assert_eq!(h.as_of(d("2016-12-31")).status, Some(Status::Poor));
+    assert_eq!(
+        h.as_of(d("2016-12-31")).exit_year,
+        None,
+        "a 2016 paper shows no exit year of 2018"
+    );
     assert_eq!(h.as_of(d("2019-12-31")).status, Some(Status::Exited));
+    assert_eq!(h.as_of(d("2019-12-31")).exit_year, Some(2018));
     assert_eq!(
         h.registration_on(d("2013-12-31")),
         Registration::NotYet {
