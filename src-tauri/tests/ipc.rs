@@ -261,7 +261,11 @@ fn a_cadre_added_in_the_app_is_on_the_roster() {
     assert_eq!(cadre["name"], "陈第一");
     let roster = f.ok("cadre_list", json!({ "village": VILLAGE }));
     assert!(
-        roster.as_array().unwrap().iter().any(|c| c["name"] == "陈第一"),
+        roster
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c["name"] == "陈第一"),
         "{roster}"
     );
     let err = f
