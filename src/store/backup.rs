@@ -344,3 +344,42 @@ pub fn encrypt_file(path: &Path, key: &str) -> Result<()> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thinning_keeps_seven_days_four_weeks_and_the_newest() {
+        let dir = tempfile::tempdir().unwrap();
+        let start = NaiveDate::from_ymd_opt(2026, 10, 1).unwrap();
+        // Two backups a day (morning import, evening daily) for 60 days.
+        for i in 0..60 {
+            let day = (start + chrono::Days::new(i)).format("%Y%m%d");
+            for (time, why) in [("083000", "before-import"), ("200000", "daily")] {
+                std::fs::write(dir.path().join(format!("l-{day}-{time}-{why}.db")), b"x").unwrap();
+            }
+        }
+        thin(dir.path()).unwrap();
+        let mut kept: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        kept.sort();
+        let last = start + chrono::Days::new(59);
+        let newest = format!("l-{}-200000-daily.db", last.format("%Y%m%d"));
+        assert!(kept.contains(&newest), "the newest stays: {kept:?}");
+        let days: std::collections::BTreeSet<&str> = kept.iter().map(|k| &k[2..10]).collect();
+        assert!(days.len() >= 7, "one a day for the last week: {kept:?}");
+        assert!(
+            kept.len() <= 7 + 4 + 5,
+            "old ones are removed: {}",
+            kept.len()
+        );
+        let oldest_kept = NaiveDate::parse_from_str(days.iter().next().unwrap(), "%Y%m%d").unwrap();
+        assert!(
+            (last - oldest_kept).num_days() >= 21,
+            "weekly ones reach back about four weeks (oldest {oldest_kept})"
+        );
+    }
+}
