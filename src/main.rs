@@ -5,6 +5,11 @@
 
 mod cli;
 
+// County-scale runs load, project and judge hundreds of thousands of households: glibc's
+// allocator spent most of that time consolidating freed chunks (docs/benchmarks.md).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 
 fn main() {

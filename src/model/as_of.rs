@@ -546,10 +546,11 @@ pub fn households_on(households: &[Household], date: NaiveDate) -> Vec<Household
         .collect()
 }
 
-/// `households_on`, consuming the list (no copies).
+/// `households_on`, consuming the list (no copies), on all cores.
 pub fn into_households_on(households: Vec<Household>, date: NaiveDate) -> Vec<Household> {
+    use rayon::prelude::*;
     households
-        .into_iter()
+        .into_par_iter()
         .filter(|h| h.registration_on(date) == Registration::Registered)
         .map(|h| h.into_as_of(date))
         .collect()

@@ -125,16 +125,22 @@ pub fn village_exit(village: &Village, households: &[Household], policy: &Policy
     }
 }
 
+/// Assesses every household, on all cores (the rules are pure: households are independent).
+pub fn assess_all<'a>(households: &'a [Household], policy: &'a Policy) -> Vec<Assessment<'a>> {
+    use rayon::prelude::*;
+    households
+        .par_iter()
+        .map(|h| assess_household(h, policy))
+        .collect()
+}
+
 /// Assesses a village: every household, the village-exit verdict and the inspector's list.
 pub fn assess_village<'a>(
     village: &'a Village,
     households: &'a [Household],
     policy: &'a Policy,
 ) -> VillageAssessment<'a> {
-    let assessments: Vec<Assessment<'a>> = households
-        .iter()
-        .map(|h| assess_household(h, policy))
-        .collect();
+    let assessments = assess_all(households, policy);
     let exit = village_exit(village, households, policy);
     let inspector = inspect(
         &exit,
