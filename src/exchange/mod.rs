@@ -4,6 +4,7 @@
 //! Extensions (documented in `docs/data-model.md`): records without an id in the spec
 //! carry `x_id`; other `x_` keys are accepted on import and not kept.
 
+mod ids;
 mod parse;
 
 pub use parse::parse_document;
@@ -104,7 +105,9 @@ pub fn import_document_at(
     for h in &mut doc.households {
         h.assign_missing_ids();
     }
-    let errors = check_document(&doc, today);
+    let mut errors = check_document(&doc, today);
+    errors.extend(ids::duplicates(&doc));
+    errors.extend(ids::taken_elsewhere(ledger, &doc)?);
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }

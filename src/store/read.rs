@@ -334,3 +334,25 @@ pub fn household_ids(conn: &Connection, village_id: &str) -> Result<Vec<String>>
     let rows = stmt.query_map([village_id], |r| r.get(0))?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
+
+impl super::Ledger {
+    /// The village (code, name) a record of `table` with `id` belongs to, if it exists.
+    pub fn village_of_record(&self, table: &str, id: &str) -> Result<Option<(String, String)>> {
+        let sql = match table {
+            "cadres" | "households" => format!(
+                "SELECT v.code, v.name FROM {table} r JOIN villages v ON v.id = r.village_id WHERE r.id = ?1"
+            ),
+            "members" | "income_lines" | "expenses" | "rigid_expenses" | "pairings" | "visits"
+            | "measures" | "monitoring" | "member_events" => format!(
+                "SELECT v.code, v.name FROM {table} r JOIN households h ON h.id = r.household_id
+                 JOIN villages v ON v.id = h.village_id WHERE r.id = ?1"
+            ),
+            other => return Err(Error::Invalid(format!("未知的记录表{other}"))),
+        };
+        Ok(self
+            .conn()
+            .prepare_cached(&sql)?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?)
+    }
+}

@@ -347,3 +347,71 @@ fn a_damaged_ledger_opens_read_only_and_says_how_to_restore() {
         "the damaged file is left as it is"
     );
 }
+
+#[test]
+fn duplicate_ids_and_another_villages_ids_change_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let export = |db: &Path| run(db, &["export", "--village", "360729101099"]).stdout;
+    let before = export(&db);
+
+    // One file that uses an income line id twice: one line would silently replace the other.
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("village.json")).unwrap()).unwrap();
+    let lines = doc["households"][0]["income"].as_array_mut().unwrap();
+    lines[0]["x_id"] = "line-1".into();
+    lines[1]["x_id"] = "line-1".into();
+    let file = dir.path().join("dup.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = run(
+        &db,
+        &["--operator", "测试员", "import", file.to_str().unwrap()],
+    );
+    assert!(!out.status.success(), "duplicate ids are refused");
+    let err = stderr(&out);
+    assert!(
+        err.contains("用了两次") && err.contains("income[1]"),
+        "{err}"
+    );
+
+    // A neighbouring village's file that reuses the ids c-1 and h-1.
+    let mut other: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(data("village.json")).unwrap()).unwrap();
+    other["village"]["code"] = "360729101077".into();
+    other["village"]["name"] = "邻村".into();
+    for (i, h) in other["households"]
+        .as_array_mut()
+        .unwrap()
+        .iter_mut()
+        .enumerate()
+    {
+        h["code"] = format!("36072910107700{i:02}").into();
+    }
+    let file = dir.path().join("neighbour.json");
+    std::fs::write(&file, other.to_string()).unwrap();
+    let out = run(
+        &db,
+        &["--operator", "测试员", "import", file.to_str().unwrap()],
+    );
+    assert!(!out.status.success(), "another village's ids are refused");
+    let err = stderr(&out);
+    assert!(
+        err.contains("测试村") && err.contains("邻村"),
+        "names both villages: {err}"
+    );
+    assert_eq!(
+        export(&db),
+        before,
+        "the first village is exactly as it was"
+    );
+    let again = run(
+        &db,
+        &[
+            "--operator",
+            "测试员",
+            "import",
+            data("village.json").to_str().unwrap(),
+        ],
+    );
+    assert!(again.status.success(), "and its own export still imports");
+}
