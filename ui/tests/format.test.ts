@@ -1,7 +1,7 @@
 // Formatters and code labels: what the cadre reads must match the core's wording.
 import { describe, expect, it } from 'vitest'
 import { yuan, num, percent } from '@/format/money'
-import { dateCn, daysBetween, isIsoDate, today } from '@/format/dates'
+import { dateCn, dateTime, daysBetween, isIsoDate, today } from '@/format/dates'
 import { ATTRIBUTE, CAUSE, RELATION, SCHOOLING, STATUS, attributeLabel, label, options } from '@/format/codes'
 
 describe('money', () => {
@@ -47,5 +47,13 @@ describe('code labels', () => {
   it('renames the attribute after exit', () => {
     expect(attributeLabel('dibao', 'poor')).toBe(ATTRIBUTE.dibao)
     expect(attributeLabel('dibao', 'exited')).toBe('低保脱贫户')
+  })
+})
+
+describe('dateTime', () => {
+  it('shows an audit timestamp in local time to the minute', () => {
+    expect(dateTime('2026-11-29 20:56:07')).toBe('2026-11-29 20:56')
+    expect(dateTime('')).toBe('')
+    expect(dateTime('2026-11-29T20:56:07+00:00')).toMatch(/^2026-11-(29|30) \d{2}:56$/)
   })
 })

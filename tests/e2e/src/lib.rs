@@ -80,6 +80,12 @@ fn tauri_driver() -> PathBuf {
 impl App {
     /// Starts the app on the ledger `db`; files it saves go to `out`.
     pub async fn start(db: &Path, out: &Path) -> Step<App> {
+        App::start_with(db, out, None).await
+    }
+
+    /// Starts the app on `db`, unlocking it with `passphrase` at start when one is given
+    /// (`YIBENTONG_PASSPHRASE`); without one an encrypted ledger shows the unlock screen.
+    pub async fn start_with(db: &Path, out: &Path, passphrase: Option<&str>) -> Step<App> {
         let port = free_port()?;
         let app = app_binary();
         if !app.exists() {
@@ -89,7 +95,12 @@ impl App {
             ));
         }
         let native_port = free_port()?;
-        let driver = Command::new(tauri_driver())
+        let mut command = Command::new(tauri_driver());
+        match passphrase {
+            Some(p) => command.env("YIBENTONG_PASSPHRASE", p),
+            None => command.env_remove("YIBENTONG_PASSPHRASE"),
+        };
+        let driver = command
             .args(["--port", &port.to_string()])
             .args(["--native-port", &native_port.to_string()])
             .env("YIBENTONG_DB", db)
@@ -253,6 +264,19 @@ pub fn test_ledger(dir: &Path) -> Step<PathBuf> {
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/village.json");
     let bytes = std::fs::read(&file).map_err(|e| format!("{}：{e}", file.display()))?;
     let mut ledger = yibentong::store::Ledger::open(&db).map_err(|e| e.to_string())?;
+    let today = yibentong::demo::history_end();
+    yibentong::exchange::import_bytes(&mut ledger, &bytes, "village.json", today)
+        .map_err(|e| e.to_string())?;
+    Ok(db)
+}
+
+/// The test village in a fresh ledger encrypted with `passphrase` (the unlock screen's test).
+pub fn encrypted_test_ledger(dir: &Path, passphrase: &str) -> Step<PathBuf> {
+    let db = dir.join("encrypted.db");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/village.json");
+    let bytes = std::fs::read(&file).map_err(|e| format!("{}：{e}", file.display()))?;
+    let mut ledger = yibentong::store::Ledger::open_with_key(&db, Some(passphrase))
+        .map_err(|e| e.to_string())?;
     let today = yibentong::demo::history_end();
     yibentong::exchange::import_bytes(&mut ledger, &bytes, "village.json", today)
         .map_err(|e| e.to_string())?;

@@ -7,6 +7,13 @@ import type {
   ImportSummary, LedgerInfo, Printed, Progress, Saved, SearchHit, VillageOverview,
 } from './types'
 import type { Effective } from '@/bindings/Effective'
+import type { BackupInfo } from '@/bindings/BackupInfo'
+import type { Cadre as RosterCadre } from '@/bindings/Cadre'
+import type { LedgerStatus } from '@/bindings/LedgerStatus'
+import type { LocalValue } from '@/bindings/LocalValue'
+import type { LocalValueChange } from '@/bindings/LocalValueChange'
+import type { NewCadre } from '@/bindings/NewCadre'
+import type { PassphraseCheck } from '@/bindings/PassphraseCheck'
 
 /** Household documents printed one card per household. */
 export type CardKind = 'household' | 'visits' | 'income'
@@ -15,6 +22,18 @@ export type NoticeKind = 'identification' | 'exit' | 'monitoring' | 'risk_elimin
 
 export interface Backend {
   ledgerInfo(): Promise<LedgerInfo>
+  /** The ledger file's state; works while locked (every other command then fails `locked`). */
+  ledgerStatus(): Promise<LedgerStatus>
+  /** Unlocks an encrypted ledger; a wrong passphrase fails `invalid` (口令不正确…). */
+  ledgerUnlock(passphrase: string): Promise<void>
+  /** Strength (弱/中/强) and the problem, if any, of a passphrase being chosen (rules in the core). */
+  passphraseCheck(passphrase: string): Promise<PassphraseCheck>
+  /** Encrypts the open plain ledger in place. */
+  ledgerEncrypt(passphrase: string): Promise<void>
+  /** A checked backup into the ledger's backup folder now. */
+  backupNow(): Promise<BackupInfo>
+  /** Restores a backup over the open ledger (backed up first) and reopens it. */
+  backupRestore(path: string, passphrase: string | null): Promise<BackupInfo>
   /** Builds the demo village; emits `progress`. */
   loadDemo(): Promise<LedgerInfo>
   villageOverview(village: string, year: number, staleDays: number): Promise<VillageOverview>
@@ -37,6 +56,15 @@ export interface Backend {
   assessHousehold(id: string, year: number): Promise<HouseholdVerdicts>
   settingsGet(): Promise<AppSettings>
   settingsSave(settings: AppSettings, reason: string | null): Promise<AppSettings>
+  /** Every dated local value (低保标准 … from a date, with 文号, reason, who, when). */
+  localValuesList(): Promise<LocalValue[]>
+  /** Adds dated values (all or none), audited with `reason`; returns every value. */
+  localValueAdd(changes: LocalValueChange[], reason: string): Promise<LocalValue[]>
+  /** The village's cadre roster (those who left included). */
+  cadreList(village: string): Promise<RosterCadre[]>
+  cadreAdd(village: string, cadre: NewCadre): Promise<RosterCadre>
+  /** Ends a cadre's term in the village (`cadre` is the id). */
+  cadreEnd(village: string, cadre: string, end: string, reason: string): Promise<RosterCadre>
   /** One household's card; `code` is the 户编号. */
   printCard(code: string, kind: CardKind, year: number, out: string): Promise<Printed>
   /** Cards of a village (or of `only`, household codes); emits `progress`. */

@@ -6,10 +6,10 @@ import type { Finding } from './types'
 
 export type ErrorCode =
   | 'validation' | 'format' | 'not_found' | 'invalid' | 'schema_too_new' | 'storage' | 'io'
-  | 'document' | 'unexpected'
+  | 'document' | 'locked' | 'unexpected'
 
 const KNOWN: readonly string[] = [
-  'validation', 'format', 'not_found', 'invalid', 'schema_too_new', 'storage', 'io', 'document',
+  'validation', 'format', 'not_found', 'invalid', 'schema_too_new', 'storage', 'io', 'document', 'locked',
 ]
 
 export class BackendError extends Error {

@@ -17,6 +17,7 @@ import { STATUS } from '@/format/codes'
 import { daysBetween, today as todayIso } from '@/format/dates'
 import { clone } from '@/forms/blank'
 import { parseIdNumber } from '@/forms/idNumber'
+import type { LocalValue } from '@/bindings/LocalValue'
 
 interface Doc {
   village: Village
@@ -82,6 +83,10 @@ export function createFakeBackend(opts: FakeOptions = {}): FakeBackend {
   const revisions = new Map<string, number>()
   let settings: AppSettings = clone(DEFAULT_SETTINGS)
   let synthetic: HouseholdRow[] = []
+  // A plain ledger, never locked: the passphrase screens are tried against stubs in tests.
+  let localValues: LocalValue[] = []
+  let lastBackup: string | null = null
+  let cadreSeq = 0
 
   const load = () => {
     doc = clone(fixture as unknown as Doc)
@@ -221,6 +226,29 @@ export function createFakeBackend(opts: FakeOptions = {}): FakeBackend {
       await wait()
       return info()
     },
+    async ledgerStatus() {
+      await wait()
+      return { path: '（内存中的演示台账）', locked: false, encrypted: false, read_only: false, last_backup: lastBackup, households: info().households }
+    },
+    async ledgerUnlock() {
+      await wait()
+    },
+    async passphraseCheck() {
+      await wait()
+      return { strength: '中', problem: null }
+    },
+    async ledgerEncrypt() {
+      await wait()
+    },
+    async backupNow() {
+      await wait()
+      lastBackup = `/tmp/yibentong.db.backups/manual-${today}.db`
+      return { path: lastBackup, taken: `${today} 12:00:00`, audit_rows: 0, encrypted: false }
+    },
+    async backupRestore(path) {
+      await wait()
+      return { path, taken: `${today} 12:00:00`, audit_rows: 0, encrypted: false }
+    },
     async loadDemo() {
       const total = 12
       for (let i = 1; i <= total; i++) {
@@ -313,6 +341,34 @@ export function createFakeBackend(opts: FakeOptions = {}): FakeBackend {
       }
       settings = clone(next)
       return clone(settings)
+    },
+    async localValuesList() {
+      await wait()
+      return clone(localValues)
+    },
+    async localValueAdd(changes, reason) {
+      await wait()
+      if (!reason.trim()) throw new BackendError('invalid', '请填写修改原因（如依据的文件、会议）')
+      localValues = [...localValues, ...changes.map((c) => ({ ...c, doc: c.doc ?? null, reason, recorded_at: `${today} 12:00:00`, operator: settings.operator }))]
+      return clone(localValues)
+    },
+    async cadreList(village) {
+      await wait()
+      return clone(needVillage(village).cadres)
+    },
+    async cadreAdd(village, c) {
+      await wait()
+      const d = needVillage(village)
+      const cadre: Cadre = { id: `c-new-${++cadreSeq}`, name: c.name, unit: c.unit ?? null, unit_level: c.unit_level ?? null, position: c.position ?? null, phone: c.phone ?? null, x_start: c.start ?? today }
+      d.cadres.push(cadre)
+      return clone(cadre)
+    },
+    async cadreEnd(village, id, end) {
+      await wait()
+      const c = needVillage(village).cadres.find((x) => x.id === id)
+      if (!c) throw new BackendError('not_found', `找不到帮扶干部${id}`)
+      c.x_end = end
+      return clone(c)
     },
     async printCard(code, _kind: CardKind, _year, out) {
       await wait()

@@ -8,6 +8,8 @@
 // New objects are built only in `forms/blank.ts`, which sets every field.
 // Shapes added for the time axis (issue #9) come from the generated bindings.
 
+import type { LocalValue } from '@/bindings/LocalValue'
+
 import type { Registration } from '@/bindings/Registration'
 import type { TimelineEntry } from '@/bindings/TimelineEntry'
 
@@ -80,6 +82,9 @@ export interface Cadre {
   unit_level?: UnitLevel | null
   phone?: string | null
   position?: string | null
+  /** First and last day in the village's roster (exchange extension). */
+  x_start?: string | null
+  x_end?: string | null
 }
 
 export interface Work {
@@ -337,6 +342,8 @@ export interface LocalPolicy {
   use_cost_ratios?: boolean | null
   school_age_min?: number | null
   school_age_max?: number | null
+  /** Dated values (read only here: they are added with `local_value_add`). */
+  values?: LocalValue[]
 }
 
 export interface AppSettings {

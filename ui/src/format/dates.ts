@@ -34,3 +34,13 @@ export function daysBetween(a: string, b: string): number {
 export function yearOf(s: string): number {
   return Number(s.slice(0, 4))
 }
+
+/** A timestamp (`2026-11-29T20:56:07+00:00`, or local `YYYY-MM-DD HH:MM:SS`) as local `YYYY-MM-DD HH:MM`. */
+export function dateTime(s: string | null | undefined): string {
+  if (!s) return ''
+  if (!/[Tt]/.test(s) || !/([Zz]|[+-]\d{2}:?\d{2})$/.test(s)) return s.replace('T', ' ').slice(0, 16)
+  const d = new Date(s)
+  if (Number.isNaN(d.getTime())) return s
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${today(d)} ${p(d.getHours())}:${p(d.getMinutes())}`
+}

@@ -7,6 +7,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/households', name: 'households', component: () => import('@/views/HouseholdsView.vue'), meta: { title: '户列表' } },
   { path: '/households/:id', name: 'household', component: () => import('@/views/HouseholdView.vue'), props: true, meta: { title: '户详情' } },
   { path: '/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: '打印中心' } },
+  { path: '/cadres', name: 'cadres', component: () => import('@/views/CadresView.vue'), meta: { title: '帮扶干部' } },
   { path: '/exchange', name: 'exchange', component: () => import('@/views/ExchangeView.vue'), meta: { title: '导入/导出' } },
   { path: '/settings', name: 'settings', component: () => import('@/views/SettingsView.vue'), meta: { title: '设置' } },
   { path: '/:rest(.*)*', redirect: '/' },

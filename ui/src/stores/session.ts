@@ -7,6 +7,13 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useBackend } from '@/api'
 import type { AppSettings, LedgerInfo } from '@/api/types'
+import type { LedgerStatus } from '@/bindings/LedgerStatus'
+
+/**
+ * What the window shows: the unlock screen (an encrypted ledger waiting for its
+ * passphrase), the first-start passphrase step (a new plain ledger), or the app.
+ */
+export type Gate = 'starting' | 'locked' | 'first' | 'open'
 
 /** The first year the app offers (建档立卡 began in 2014). */
 export const FIRST_YEAR = 2014
@@ -33,6 +40,10 @@ export const useSession = defineStore('session', () => {
   const year = ref<number>(currentYear.value)
   const loading = ref(false)
   const error = ref<string>('')
+  const status = ref<LedgerStatus | null>(null)
+  const gate = ref<Gate>('starting')
+  /** 暂不加密 was chosen at this start (asked again at the next start while the ledger is empty). */
+  const plainChosen = ref(false)
 
   const village = computed(() => info.value?.villages.find((v) => v.code === villageCode.value) ?? null)
   const empty = computed(() => info.value !== null && info.value.households === 0)
@@ -43,11 +54,23 @@ export const useSession = defineStore('session', () => {
   const readOnly = computed(() => asOf.value !== null)
   const years = computed(() => yearsUpTo(currentYear.value))
 
+  /** Reads the ledger's state (unlock, first start) and, once it is open, the ledger. */
   async function load(): Promise<void> {
     loading.value = true
     error.value = ''
     try {
       const b = useBackend()
+      const st = await b.ledgerStatus()
+      status.value = st
+      if (st.locked) {
+        gate.value = 'locked'
+        return
+      }
+      if (!st.encrypted && st.households === 0 && !st.read_only && !plainChosen.value) {
+        gate.value = 'first'
+        return
+      }
+      gate.value = 'open'
       const [i, s] = await Promise.all([b.ledgerInfo(), b.settingsGet()])
       setInfo(i)
       settings.value = s
@@ -56,6 +79,17 @@ export const useSession = defineStore('session', () => {
     } finally {
       loading.value = false
     }
+  }
+
+  /** Reads the ledger's state again (after a backup, encrypting). */
+  async function refreshStatus(): Promise<void> {
+    status.value = await useBackend().ledgerStatus()
+  }
+
+  /** 暂不加密 at first start: go on with the plain ledger. */
+  async function skipEncryption(): Promise<void> {
+    plainChosen.value = true
+    await load()
   }
 
   function setInfo(i: LedgerInfo): void {
@@ -70,6 +104,6 @@ export const useSession = defineStore('session', () => {
 
   return {
     info, settings, villageCode, currentYear, year, loading, error, village, empty, staleDays, asOf, readOnly, years,
-    load, setInfo, saveSettings,
+    status, gate, plainChosen, load, refreshStatus, skipEncryption, setInfo, saveSettings,
   }
 })

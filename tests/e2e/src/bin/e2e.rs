@@ -4,11 +4,17 @@
 //! and find the head's name in the PDF. Then, on the demo village, the time axis: pick
 //! 2016 in the header's year picker, see that year's households and a household read-only
 //! with its 2016 status, open its 变化记录, and come back to the current year.
+//! Then the roster and local policy: add a cadre in 帮扶干部 and pair them with the
+//! household, and record a dated 低保标准 in 设置. Then protection: a first start on a new
+//! ledger sets a passphrase, and an encrypted ledger shows the unlock screen (a wrong
+//! passphrase is refused at the field, the right one opens the ledger).
 //! Run by `scripts/e2e` under `xvfb-run`.
 
 use std::path::Path;
 use std::time::Instant;
-use yibentong_e2e::{demo_ledger, past_household, test_ledger, App, PastHousehold, Step};
+use yibentong_e2e::{
+    demo_ledger, encrypted_test_ledger, past_household, test_ledger, App, PastHousehold, Step,
+};
 
 /// The past year the time-axis part looks at.
 const PAST_YEAR: i32 = 2016;
@@ -20,6 +26,9 @@ const HEAD_ID: &str = "360729198001011238";
 const BAD_ID: &str = "360729198001011235";
 const SPOUSE: &str = "李小花";
 const SPOUSE_ID: &str = "360729198202021248";
+const CADRE: &str = "赵援朝";
+const CADRE_UNIT: &str = "县林业和草原局";
+const PASSPHRASE: &str = "我家门前有条河2024";
 
 async fn step(name: &str, run: impl std::future::Future<Output = Step>) -> Step {
     let started = Instant::now();
@@ -166,6 +175,168 @@ async fn scenario(app: &App, out: &Path) -> Step {
         } else {
             Err(format!("PDF 中应有户主“{HEAD}”和户编号{CODE}"))
         }
+    })
+    .await?;
+    roster_and_policy(app).await
+}
+
+async fn page_text(app: &App, css: &str) -> Option<String> {
+    app.js(&format!(
+        "const e = document.querySelector('{css}'); return e ? e.textContent : ''"
+    ))
+    .await
+    .ok()?
+    .as_str()
+    .map(str::to_string)
+}
+
+async fn roster_and_policy(app: &App) -> Step {
+    let household = app.js("return location.hash").await?;
+    let household = household.as_str().unwrap_or_default().to_string();
+    step("帮扶干部花名册：新增一名干部", async {
+        app.click("[data-test=nav-cadres]").await?;
+        app.find("[data-test=cadre-table]").await?;
+        app.click("[data-test=cadre-new]").await?;
+        app.fill("[data-test=cadre-name]", CADRE).await?;
+        app.fill("[data-test=cadre-unit]", CADRE_UNIT).await?;
+        app.fill("[data-test=cadre-position]", "驻村工作队员")
+            .await?;
+        app.click("[data-test=cadre-save]").await?;
+        app.eventually("花名册里有新干部", || async {
+            let names = app.texts("[data-test=cadre-row-name]").await.ok()?;
+            names.iter().any(|n| n == CADRE).then_some(())
+        })
+        .await
+    })
+    .await?;
+
+    step("新干部与农户结对", async {
+        app.js(&format!("location.hash = '{household}'")).await?;
+        app.click("#tab-pairings").await?;
+        app.click("[data-test=pairing-add]").await?;
+        app.choose(
+            "[data-test=pairing-cadre]",
+            &format!("{CADRE}（{CADRE_UNIT}）"),
+        )
+        .await?;
+        app.click("[data-test=form-save]").await?;
+        app.eventually("结对表里有新干部", || async {
+            page_text(app, "[data-test=pairings-table]")
+                .await
+                .filter(|t| t.contains(CADRE) && t.contains("在结对"))
+        })
+        .await
+        .map(drop)
+    })
+    .await?;
+
+    step("设置：记录按日期执行的低保标准", async {
+        app.js("location.hash = '#/settings?tab=policy'").await?;
+        app.find("[data-test=local-value-form]").await?;
+        app.fill("[data-test=local-value-from-input] input", "2025-01-01")
+            .await?;
+        app.fill("[data-test=local-value-value-input] input", "6000")
+            .await?;
+        app.fill("[data-test=local-value-doc]", "某民发〔2024〕88号")
+            .await?;
+        app.fill(
+            "[data-test=local-value-reason]",
+            "县民政局2025年低保标准调整",
+        )
+        .await?;
+        app.click("[data-test=local-value-add]").await?;
+        let row = app
+            .eventually("参数表有低保标准", || async {
+                page_text(app, "[data-test=local-values-table]")
+                    .await
+                    .filter(|t| {
+                        t.contains("低保标准") && t.contains("2025-01-01") && t.contains("6000")
+                    })
+            })
+            .await?;
+        println!(
+            "        {}",
+            row.split_whitespace().collect::<Vec<_>>().join(" ")
+        );
+        Ok(())
+    })
+    .await
+}
+
+/// First start on a new ledger: the passphrase step (strength, confirmation), then the app.
+async fn first_start(app: &App) -> Step {
+    app.window(1366, 768).await?;
+    step("首次启动：为台账设置口令", async {
+        app.find("[data-test=first-start]").await?;
+        app.fill("[data-test=passphrase-new]", "abc").await?;
+        let weak = app
+            .eventually("口令强度", || async {
+                app.texts("[data-test=passphrase-strength]")
+                    .await
+                    .ok()?
+                    .into_iter()
+                    .next()
+            })
+            .await?;
+        app.fill("[data-test=passphrase-new]", PASSPHRASE).await?;
+        app.click("[data-test=passphrase-submit]").await?;
+        app.eventually("须再次输入口令", || async {
+            let e = app.texts("[data-test=field-error]").await.ok()?;
+            e.into_iter().find(|m| m.contains("再次输入"))
+        })
+        .await?;
+        app.fill("[data-test=passphrase-confirm]", PASSPHRASE)
+            .await?;
+        app.click("[data-test=passphrase-submit]").await?;
+        app.find("[data-test=welcome]").await?;
+        println!("        强度“{weak}”→ 加密后进入首页");
+        Ok(())
+    })
+    .await?;
+    step("设置 → 数据安全显示已加密", async {
+        app.js("location.hash = '#/settings?tab=security'").await?;
+        app.find("[data-test=security-encrypted]").await.map(drop)
+    })
+    .await
+}
+
+/// An encrypted ledger without its passphrase: the unlock screen.
+async fn unlock(app: &App) -> Step {
+    app.window(1366, 768).await?;
+    step("加密台账显示解锁画面，口令错误时提示", async {
+        app.find("[data-test=unlock-screen]").await?;
+        if app
+            .attr("[data-test=nav-households]", "class")
+            .await
+            .is_some()
+        {
+            return Err("解锁前不应能进入其他画面".into());
+        }
+        app.fill("[data-test=unlock-passphrase]", "不是这个口令\u{E007}")
+            .await?;
+        let message = app
+            .eventually("口令错误的提示", || async {
+                let e = app.texts("[data-test=field-error]").await.ok()?;
+                e.into_iter().find(|m| m.contains("口令"))
+            })
+            .await?;
+        println!("        提示：{message}");
+        Ok(())
+    })
+    .await?;
+    step("输入正确口令后打开台账", async {
+        app.fill(
+            "[data-test=unlock-passphrase]",
+            &format!("{PASSPHRASE}\u{E007}"),
+        )
+        .await?;
+        app.click("[data-test=nav-households]").await?;
+        app.eventually("户列表显示2户", || async {
+            let count = app.texts("[data-test=list-count]").await.ok()?;
+            count.first().filter(|t| t.contains('2')).cloned()
+        })
+        .await
+        .map(drop)
     })
     .await
 }
@@ -324,6 +495,21 @@ async fn run() -> Step {
     println!("时间轴：演示村 {PAST_YEAR}年底在册 {} 户", past.registered);
     let app = App::start(&demo, &out).await?;
     let result = past_year(&app, &past).await;
+    finish(app, &result).await;
+    result?;
+
+    let fresh = dir.path().join("first").join("ledger.db");
+    std::fs::create_dir_all(fresh.parent().ok_or("目录")?).map_err(|e| e.to_string())?;
+    println!("首次启动：新台账 {}", fresh.display());
+    let app = App::start(&fresh, &out).await?;
+    let result = first_start(&app).await;
+    finish(app, &result).await;
+    result?;
+
+    let locked = encrypted_test_ledger(dir.path(), PASSPHRASE)?;
+    println!("加密台账：{}", locked.display());
+    let app = App::start(&locked, &out).await?;
+    let result = unlock(&app).await;
     finish(app, &result).await;
     result
 }

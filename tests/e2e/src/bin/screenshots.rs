@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
-use yibentong_e2e::{demo_ledger, past_household, App, PastHousehold, Step};
+use yibentong_e2e::{demo_ledger, encrypted_test_ledger, past_household, App, PastHousehold, Step};
 
 /// Where the pictures go.
 fn images() -> PathBuf {
@@ -160,6 +160,52 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     }
     go(app, "#/settings", "[data-test=settings-save]").await?;
     shoot(app, "settings").await?;
+
+    // 设置 → 本地政策参数: one dated value recorded, the add form below.
+    go(app, "#/settings?tab=policy", "[data-test=local-value-form]").await?;
+    app.fill("[data-test=local-value-from-input] input", "2025-01-01")
+        .await?;
+    app.fill("[data-test=local-value-value-input] input", "6000")
+        .await?;
+    app.fill("[data-test=local-value-doc]", "景民发〔2024〕88号")
+        .await?;
+    app.fill(
+        "[data-test=local-value-reason]",
+        "县民政局2025年农村低保标准调整",
+    )
+    .await?;
+    app.click("[data-test=local-value-add]").await?;
+    app.find("[data-test=local-value-parameter]").await?;
+    // Let the toast (3 s) go.
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    shoot(app, "settings-policy").await?;
+
+    // 设置 → 数据安全, after 立即备份.
+    go(app, "#/settings?tab=security", "[data-test=backup-now]").await?;
+    app.click("[data-test=backup-now]").await?;
+    app.find("[data-test=backup-taken]").await?;
+    // Let the toast (3 s) go.
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    shoot(app, "settings-security").await?;
+
+    // The roster, with a cadre just added (their term starts today).
+    go(app, "#/cadres", "[data-test=cadre-row-name]").await?;
+    app.click("[data-test=cadre-new]").await?;
+    app.fill("[data-test=cadre-name]", "欧阳晓峰").await?;
+    app.fill("[data-test=cadre-unit]", "县乡村振兴局").await?;
+    app.choose("[data-test=cadre-unit-level]", "县直").await?;
+    app.fill("[data-test=cadre-position]", "驻村第一书记")
+        .await?;
+    app.fill("[data-test=cadre-phone]", "13900001234").await?;
+    app.click("[data-test=cadre-save]").await?;
+    app.eventually("花名册里有新干部", || async {
+        let names = app.texts("[data-test=cadre-row-name]").await.ok()?;
+        names.iter().any(|n| n == "欧阳晓峰").then_some(())
+    })
+    .await?;
+    // Let the toast (3 s) go.
+    tokio::time::sleep(Duration::from_millis(3000)).await;
+    shoot(app, "cadres").await?;
     go(app, "#/exchange", "[data-test=import-file]").await?;
     shoot(app, "exchange").await
 }
@@ -184,5 +230,41 @@ async fn run() -> Step {
     let app = App::start(&db, &out).await?;
     let result = screens(&app, &household, &past).await;
     app.stop().await;
-    result
+    result?;
+    protection(dir.path(), &out).await
+}
+
+/// The first-start passphrase step (a new ledger) and the unlock screen (an encrypted one).
+async fn protection(dir: &Path, out: &Path) -> Step {
+    if wanted("first-passphrase") {
+        let fresh = dir.join("first").join("ledger.db");
+        std::fs::create_dir_all(dir.join("first")).map_err(|e| e.to_string())?;
+        let app = App::start(&fresh, out).await?;
+        let result = async {
+            app.window(1366, 768).await?;
+            app.find("[data-test=first-start]").await?;
+            app.fill("[data-test=passphrase-new]", "我家门前有条河2024")
+                .await?;
+            app.find("[data-test=passphrase-strength]").await?;
+            app.fill("[data-test=passphrase-confirm]", "我家门前有条河2024")
+                .await?;
+            shoot(&app, "first-passphrase").await
+        }
+        .await;
+        app.stop().await;
+        result?;
+    }
+    if wanted("unlock") {
+        let db = encrypted_test_ledger(dir, "我家门前有条河2024")?;
+        let app = App::start(&db, out).await?;
+        let result = async {
+            app.window(1366, 768).await?;
+            app.find("[data-test=unlock-screen]").await?;
+            shoot(&app, "unlock").await
+        }
+        .await;
+        app.stop().await;
+        result?;
+    }
+    Ok(())
 }
