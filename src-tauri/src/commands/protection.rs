@@ -65,8 +65,9 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
 pub fn ledger_unlock(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
     let path = state.path().to_path_buf();
     state.reopen(|_| {
-        let ledger = Ledger::open_existing(&path, Some(&passphrase))?;
+        let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
         ledger.daily_backup()?;
+        crate::state::system_user_until_named(&mut ledger)?;
         Ok(ledger)
     })?;
     if state.is_locked() {
@@ -99,8 +100,9 @@ pub fn ledger_encrypt(state: State<'_, AppState>, passphrase: String) -> AppResu
         drop(old);
         store::encrypt_file(&path, &passphrase)?;
         let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
-        if let Some(op) = operator.filter(|o| o != "未设置") {
-            ledger.set_operator(&op)?;
+        match operator.filter(|o| o != "未设置") {
+            Some(op) => ledger.set_operator(&op)?,
+            None => crate::state::system_user_until_named(&mut ledger)?,
         }
         Ok(ledger)
     })
@@ -133,7 +135,9 @@ pub fn backup_restore(
         drop(old);
         let restored = store::restore(std::path::Path::new(&path), &target, key.as_deref(), true)?;
         info = Some(restored);
-        Ok(Ledger::open_existing(&target, key.as_deref())?)
+        let mut ledger = Ledger::open_existing(&target, key.as_deref())?;
+        crate::state::system_user_until_named(&mut ledger)?;
+        Ok(ledger)
     })?;
     info.ok_or_else(|| AppError::new(ErrorCode::Io, "恢复未完成"))
 }
