@@ -26,6 +26,15 @@ use std::path::Path;
 
 const MASK_KEY: &str = "card_mask_ids";
 
+/// What a print log row says besides the checksum.
+pub(crate) struct Print<'a> {
+    household_id: Option<&'a str>,
+    village_id: &'a str,
+    kind: &'a str,
+    year: i32,
+    revision: i64,
+}
+
 impl Ledger {
     /// Whether cards mask ID numbers (a setting; default no).
     pub fn mask_ids(&self) -> Result<bool> {
@@ -41,15 +50,18 @@ impl Ledger {
         )
     }
 
-    fn log_print(
-        &mut self,
-        household_id: Option<&str>,
-        village_id: &str,
-        kind: &str,
-        year: i32,
-        revision: i64,
-        checksum: &str,
-    ) -> Result<()> {
+    /// Writes a printed document to `out` (safely, see `output`), and only then records
+    /// the print in the print log: a print that did not reach its file is never logged.
+    fn deliver(&mut self, out: &Path, doc: &PrintedDocument, print: Print) -> Result<()> {
+        crate::output::write_document(out, &doc.bytes, self.path())?;
+        let Print {
+            household_id,
+            village_id,
+            kind,
+            year,
+            revision,
+        } = print;
+        let checksum = &doc.checksum;
         self.with_tx(|w| {
             w.conn().execute(
                 "INSERT INTO print_log (at, operator, household_id, village_id, kind, year, revision, checksum)
@@ -198,14 +210,16 @@ pub fn household_card(
 ) -> Result<PrintedDocument> {
     let (stored, village_id, layout) = card_layout(ledger, code, kind, year, printed_on, mask)?;
     let doc = layout.render()?;
-    crate::output::write_document(out, &doc.bytes, ledger.path())?;
-    ledger.log_print(
-        Some(&stored.household.id),
-        &village_id,
-        kind.code(),
-        year,
-        stored.revision,
-        &doc.checksum,
+    ledger.deliver(
+        out,
+        &doc,
+        Print {
+            household_id: Some(&stored.household.id),
+            village_id: &village_id,
+            kind: kind.code(),
+            year,
+            revision: stored.revision,
+        },
     )?;
     Ok(doc)
 }
@@ -273,8 +287,17 @@ pub fn village_cards(
         .collect::<Result<Vec<_>>>()?;
     let doc = print::household_cards(kind, &contexts, progress)?;
     let rev = stored.iter().map(|s| s.revision).max().unwrap_or(0);
-    crate::output::write_document(out, &doc.bytes, ledger.path())?;
-    ledger.log_print(None, &village.id, &batch_kind, year, rev, &doc.checksum)?;
+    ledger.deliver(
+        out,
+        &doc,
+        Print {
+            household_id: None,
+            village_id: &village.id,
+            kind: &batch_kind,
+            year,
+            revision: rev,
+        },
+    )?;
     Ok(doc)
 }
 
@@ -346,7 +369,16 @@ pub fn roster(
         reprint,
         rows,
     })?;
-    crate::output::write_document(out, &doc.bytes, ledger.path())?;
-    ledger.log_print(None, &village.id, "roster", year, revision, &doc.checksum)?;
+    ledger.deliver(
+        out,
+        &doc,
+        Print {
+            household_id: None,
+            village_id: &village.id,
+            kind: "roster",
+            year,
+            revision,
+        },
+    )?;
     Ok(doc)
 }

@@ -3,7 +3,7 @@
 //! A notice with nobody on it, or whose 公示 dates are not recorded, is refused with a
 //! message that says what to do.
 
-use super::reprint;
+use super::{reprint, Print};
 use crate::assess::{paper_date, village_households_on};
 use crate::model::Household;
 use crate::print::{self, NoticeContext, NoticeKind, NoticeRow, PrintedDocument};
@@ -153,7 +153,16 @@ pub fn notice_with_dates(
         reprint,
         rows,
     })?;
-    crate::output::write_document(out, &doc.bytes, ledger.path())?;
-    ledger.log_print(None, &village.id, "notice", year, revision, &doc.checksum)?;
+    ledger.deliver(
+        out,
+        &doc,
+        Print {
+            household_id: None,
+            village_id: &village.id,
+            kind: "notice",
+            year,
+            revision,
+        },
+    )?;
     Ok(doc)
 }
