@@ -74,6 +74,23 @@ impl LocalParameter {
         }
     }
 
+    /// How a screen lists it: code, label, kind of value and unit.
+    pub fn info(self) -> LocalParameterInfo {
+        let (kind, unit) = if self.is_flag() {
+            ("flag", "")
+        } else if self.is_line() {
+            ("line", "元/人·年")
+        } else {
+            ("age", "周岁")
+        };
+        LocalParameterInfo {
+            code: self,
+            label: self.label(),
+            kind,
+            unit,
+        }
+    }
+
     /// A yes/no parameter (the others are numbers).
     pub fn is_flag(self) -> bool {
         matches!(
@@ -294,4 +311,20 @@ mod tests {
         let bare = LocalValue { doc: None, ..v };
         assert_eq!(bare.source(), "本地设置（2023-01-01起）");
     }
+}
+
+/// A dated local parameter as the app lists it; generated into the UI
+/// (`ui/src/bindings/localParameters.json`) so no label lives in TypeScript.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LocalParameterInfo {
+    pub code: LocalParameter,
+    pub label: &'static str,
+    /// `line` (yuan/person/year), `flag` (yes/no) or `age` (years).
+    pub kind: &'static str,
+    pub unit: &'static str,
+}
+
+/// Every dated local parameter, in the order of the form.
+pub fn local_parameters() -> Vec<LocalParameterInfo> {
+    LocalParameter::ALL.iter().map(|p| p.info()).collect()
 }
