@@ -39,7 +39,7 @@ impl AppState {
             }
             let mut ledger = Ledger::open_with_key(path, key.as_deref())?;
             ledger.daily_backup()?;
-            system_user_until_named(&mut ledger)?;
+            ledger.use_system_user_until_named()?;
             Ok(ledger)
         })();
         AppState {
@@ -104,18 +104,6 @@ impl AppState {
             Err(e) => Err(e.clone()),
         }
     }
-}
-
-/// Until the cadre names the operator (设置), audit rows name the system user who runs the
-/// app — never "未设置".
-pub fn system_user_until_named(ledger: &mut Ledger) -> yibentong::Result<()> {
-    if ledger.setting("operator")?.is_none() {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "未知".into());
-        ledger.set_operator(&format!("{user}（系统用户）"))?;
-    }
-    Ok(())
 }
 
 /// The answer of every command while an encrypted ledger waits for its passphrase.

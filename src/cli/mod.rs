@@ -204,11 +204,8 @@ pub(crate) fn open_or_create(cli: &Cli) -> Result<Ledger> {
 fn with_operator(cli: &Cli, mut ledger: Ledger) -> Result<Ledger> {
     if let Some(op) = &cli.operator {
         ledger.set_operator(op)?;
-    } else if ledger.setting("operator")?.is_none() {
-        let user = std::env::var("USER")
-            .or_else(|_| std::env::var("USERNAME"))
-            .unwrap_or_else(|_| "未知".into());
-        ledger.set_operator(&format!("{user}（系统用户）"))?;
+    } else {
+        ledger.use_system_user_until_named()?;
     }
     Ok(ledger)
 }

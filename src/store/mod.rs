@@ -107,6 +107,19 @@ impl Ledger {
         Ok(())
     }
 
+    /// Until an operator is named (for the ledger or this run), audit rows name the system
+    /// user who runs the program ("root（系统用户）") — never "未设置".
+    pub fn use_system_user_until_named(&mut self) -> Result<()> {
+        if self.setting("operator")?.is_none() {
+            let user = ["USER", "USERNAME", "LOGNAME"]
+                .iter()
+                .find_map(|k| std::env::var(k).ok().filter(|u| !u.trim().is_empty()))
+                .unwrap_or_else(|| "本机用户".into());
+            self.set_operator(&format!("{user}（系统用户）"))?;
+        }
+        Ok(())
+    }
+
     /// The operator of this session.
     pub fn operator(&self) -> &str {
         &self.operator

@@ -67,7 +67,7 @@ pub fn ledger_unlock(state: State<'_, AppState>, passphrase: String) -> AppResul
     state.reopen(|_| {
         let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
         ledger.daily_backup()?;
-        crate::state::system_user_until_named(&mut ledger)?;
+        ledger.use_system_user_until_named()?;
         Ok(ledger)
     })?;
     if state.is_locked() {
@@ -102,7 +102,7 @@ pub fn ledger_encrypt(state: State<'_, AppState>, passphrase: String) -> AppResu
         let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
         match operator.filter(|o| o != "未设置") {
             Some(op) => ledger.set_operator(&op)?,
-            None => crate::state::system_user_until_named(&mut ledger)?,
+            None => ledger.use_system_user_until_named()?,
         }
         Ok(ledger)
     })
@@ -136,7 +136,7 @@ pub fn backup_restore(
         let restored = store::restore(std::path::Path::new(&path), &target, key.as_deref(), true)?;
         info = Some(restored);
         let mut ledger = Ledger::open_existing(&target, key.as_deref())?;
-        crate::state::system_user_until_named(&mut ledger)?;
+        ledger.use_system_user_until_named()?;
         Ok(ledger)
     })?;
     info.ok_or_else(|| AppError::new(ErrorCode::Io, "恢复未完成"))
