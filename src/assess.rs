@@ -29,6 +29,17 @@ pub fn policy_for(
     Ok(rules::resolve(year, as_of, &local, overrides)?)
 }
 
+/// The policy a paper or screen of `year` judges by, as of `on` (the ledger's local
+/// policy, no one-off overrides).
+pub fn paper_policy(
+    ledger: &Ledger,
+    village: &crate::model::Village,
+    year: i32,
+    on: NaiveDate,
+) -> Result<Policy> {
+    policy_for(ledger, village, year, Some(on), &Overrides::default())
+}
+
 /// The households of a village registered on `date`, as they stood then.
 pub fn village_households_on(
     ledger: &Ledger,

@@ -3,10 +3,10 @@
 //! that need attention (not visited for long, data warnings, status/verdict
 //! disagreements, monitored households due for review).
 
-use crate::assess::{policy_for, village_households};
+use crate::assess::{paper_policy, village_households};
 use crate::codes::Status;
 use crate::model::{Household, Village};
-use crate::rules::{self, Overrides};
+use crate::rules;
 use crate::store::Ledger;
 use crate::Result;
 use chrono::{Datelike, NaiveDate};
@@ -94,13 +94,7 @@ pub fn village_overview(
     // Every figure is of the year's facts: the households registered then, as they were.
     let households = crate::model::households_on(&all, on);
     village.village = village.village.as_of(on);
-    let policy = policy_for(
-        ledger,
-        &village.village,
-        year,
-        Some(on),
-        &Overrides::default(),
-    )?;
+    let policy = paper_policy(ledger, &village.village, year, on)?;
     let assessed = rules::assess_village(&village.village, &households, &policy);
 
     let mut by_status: Vec<StatusCount> = Vec::new();
@@ -134,13 +128,7 @@ pub fn village_overview(
     let mut income_by_year = Vec::new();
     for y in first..=year {
         let y_on = crate::assess::paper_date(y, today)?;
-        let p = policy_for(
-            ledger,
-            &village.village,
-            y,
-            Some(y_on),
-            &Overrides::default(),
-        )?;
+        let p = paper_policy(ledger, &village.village, y, y_on)?;
         let mut values: Vec<f64> = crate::model::households_on(&all, y_on)
             .iter()
             .filter(|h| h.identified_year.is_some() || h.monitoring.is_some())

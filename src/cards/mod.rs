@@ -13,12 +13,12 @@ mod tests;
 
 pub use notice::{decision_kind, default_notice_kind, notice, notice_with_dates, NoticeDates};
 
-use crate::assess::{paper_date, policy_for, village_households_on};
+use crate::assess::{paper_date, paper_policy, village_households_on};
 use crate::model::Cadre;
 use crate::print::{
     self, CardContext, CardKind, PrintedDocument, Reprint, RosterContext, RosterRow,
 };
-use crate::rules::{self, Overrides};
+use crate::rules;
 use crate::store::{Ledger, StoredHousehold, StoredVillage};
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -84,13 +84,7 @@ fn context<'a>(
 ) -> Result<CardContext<'a>> {
     let (household, revision) = (&stored.household, stored.revision);
     let on = paper_date(year, printed_on)?;
-    let policy = policy_for(
-        ledger,
-        &village.village,
-        year,
-        Some(on),
-        &Overrides::default(),
-    )?;
+    let policy = paper_policy(ledger, &village.village, year, on)?;
     let assessment = rules::assess_household(household, &policy);
     let verdicts = paper::verdict_lines(&assessment, household, &policy);
     let line = paper::yardstick(&policy, household);
@@ -318,13 +312,7 @@ pub fn roster(
         .collect();
     let households = village_households_on(ledger, &village.id, on)?;
     village.village = village.village.as_of(on);
-    let policy = policy_for(
-        ledger,
-        &village.village,
-        year,
-        Some(on),
-        &Overrides::default(),
-    )?;
+    let policy = paper_policy(ledger, &village.village, year, on)?;
     if households.is_empty() {
         return Err(Error::Invalid(format!(
             "{year}年本村没有在册的农户，花名册无内容可打印"

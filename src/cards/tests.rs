@@ -48,14 +48,7 @@ fn engine(ledger: &Ledger, code: &str, year: i32) -> rules::IncomeFigures {
     let stored = ledger.household_by_code(code).expect("household");
     let village = ledger.village_by_id(&stored.village_id).expect("village");
     let on = rules::year_end(year).expect("year");
-    let policy = policy_for(
-        ledger,
-        &village.village,
-        year,
-        Some(on),
-        &Overrides::default(),
-    )
-    .expect("policy");
+    let policy = paper_policy(ledger, &village.village, year, on).expect("policy");
     rules::assess_household(&stored.household.as_of(on), &policy).income
 }
 
