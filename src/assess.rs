@@ -73,3 +73,47 @@ pub fn village_households(ledger: &Ledger, village_id: &str) -> Result<Vec<House
         .map(|id| ledger.household(id).map(|s| s.household))
         .collect()
 }
+
+/// The village a command means: the one given by code, else the ledger's only village.
+pub fn chosen_village(ledger: &Ledger, code: Option<&str>) -> Result<crate::store::StoredVillage> {
+    if let Some(code) = code.filter(|c| !c.is_empty()) {
+        return ledger.village(code);
+    }
+    let mut all = ledger.villages()?;
+    match all.len() {
+        1 => Ok(all.remove(0)),
+        0 => Err(Error::NotFound("台账中的行政村".into())),
+        n => Err(Error::Invalid(format!(
+            "台账中有{n}个村，请用 --village 村代码 指定"
+        ))),
+    }
+}
+
+/// 数据核查 of a village for `year` (default: this year), read on the year's paper date:
+/// every finding as one list, paths as in that year's export.
+pub fn village_check(
+    ledger: &Ledger,
+    village_code: Option<&str>,
+    year: Option<i32>,
+    overrides: &Overrides,
+    today: NaiveDate,
+) -> Result<Vec<crate::check::CheckFinding>> {
+    use chrono::Datelike;
+    let stored = chosen_village(ledger, village_code)?;
+    let year = year.unwrap_or(today.year());
+    let on = paper_date(year, today)?;
+    let policy = policy_for(ledger, &stored.village, year, Some(on), overrides)?;
+    let households = village_households_on(ledger, &stored.id, on)?;
+    let cadres: Vec<_> = ledger
+        .cadres(&stored.id)?
+        .iter()
+        .map(|c| c.as_of(on))
+        .collect();
+    Ok(crate::check::check_village(&crate::check::CheckInput {
+        households: &households,
+        cadres: &cadres,
+        policy: &policy,
+        on,
+        today,
+    }))
+}

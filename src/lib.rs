@@ -7,6 +7,7 @@
 
 pub mod assess;
 pub mod cards;
+pub mod check;
 pub mod codes;
 pub mod demo;
 pub mod error;

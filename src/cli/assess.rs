@@ -142,3 +142,37 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
     }
     Ok(())
 }
+
+/// `check`: the village's findings for a year, as JSON or one line each with a summary.
+pub fn check(
+    cli: &Cli,
+    village: Option<&str>,
+    year: Option<i32>,
+    monitoring_line: Option<f64>,
+    json: bool,
+) -> Result<()> {
+    let ledger = open(cli)?;
+    let overrides = Overrides {
+        monitoring_line,
+        ..Overrides::default()
+    };
+    let findings =
+        yibentong::assess::village_check(&ledger, village, year, &overrides, super::today())?;
+    if json {
+        say!("{}", to_json(&findings)?);
+        return Ok(());
+    }
+    for f in &findings {
+        say!("{f}");
+    }
+    let (errors, warnings, infos) = yibentong::check::counts(&findings);
+    if findings.is_empty() {
+        say!("数据核查未发现问题");
+    } else {
+        say!(
+            "共{}条：错误{errors}条，提示{warnings}条，说明{infos}条",
+            findings.len()
+        );
+    }
+    Ok(())
+}

@@ -166,6 +166,22 @@ pub enum Command {
         #[command(flatten)]
         dates: print::DecisionDates,
     },
+    /// 数据核查: every finding of a village for a year — validation, recorded status
+    /// against the rules, monitoring, one person or phone in two households.
+    Check {
+        /// Village code (default: the ledger's only village).
+        #[arg(long)]
+        village: Option<String>,
+        /// The year (default: this year); the households as they stood then.
+        #[arg(long)]
+        year: Option<i32>,
+        /// Monitoring line for this run (元/人/年), instead of the local policy's.
+        #[arg(long)]
+        monitoring_line: Option<f64>,
+        /// Print the findings as JSON: [{household, path, rule, level, message}].
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// A date argument (`2019-12-31`), with a Chinese message when it is not one.
@@ -287,5 +303,11 @@ pub fn run(cli: Cli) -> Result<()> {
             out,
             dates,
         } => print::notice(&cli, village, *year, kind.as_deref(), out, dates),
+        Command::Check {
+            village,
+            year,
+            monitoring_line,
+            json,
+        } => assess::check(&cli, village.as_deref(), *year, *monitoring_line, *json),
     }
 }

@@ -30,7 +30,8 @@ pub fn pairings_and_visits(
     if s.identified.is_none() && s.monitoring.is_none() {
         return;
     }
-    let start = (s.start + chrono::Days::new(rng.random_range(3..60))).min(today);
+    // The pairing is made on the day of registration (不脱贫不脱钩 from day one).
+    let start = s.start.min(today);
     let first = &cadres[rng.random_range(0..cadres.len())];
     let mut spans = vec![(first.id.clone(), start, None)];
     if rng.random_bool(0.3) {
@@ -109,6 +110,83 @@ pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: Naive
             income_gain: Some((rng.random_range(10..60) * 100) as f64),
         });
     }
+}
+
+/// The measures that answer a monitored household's risk (一户一策), begun within two
+/// months of identification, and 开发式帮扶 for a household that can work when it has
+/// none since then.
+pub fn monitoring_measures(
+    rng: &mut ChaCha8Rng,
+    risk: Risk,
+    able: bool,
+    identified: NaiveDate,
+    had: &[Measure],
+) -> Vec<Measure> {
+    // 一户一策: the measures are agreed at identification.
+    let start = identified;
+    let measure = |class, content: &str, funds: Option<f64>, funder: &str, result: &str| Measure {
+        id: None,
+        class,
+        content: content.into(),
+        scale: Some("全户".into()),
+        funds,
+        funder: Some(funder.into()),
+        start,
+        end: None,
+        result: Some(result.into()),
+        income_gain: None,
+    };
+    let mut out = Vec::new();
+    match risk {
+        Risk::Illness => out.push(measure(
+            MeasureClass::Health,
+            "医疗救助：住院费用经基本医保、大病保险报销后再救助",
+            Some((rng.random_range(20..60) * 100) as f64),
+            "县医疗保障局",
+            "减轻合规自付医疗费用",
+        )),
+        Risk::Disability => out.push(measure(
+            MeasureClass::SocialSecurity,
+            "残疾人两项补贴（生活补贴、护理补贴）",
+            Some(1_440.0),
+            "县残疾人联合会",
+            "按月发放残疾人两项补贴",
+        )),
+        Risk::UnstableWork => out.push(measure(
+            MeasureClass::Employment,
+            "就业帮扶：推荐县内工业园区稳定岗位",
+            None,
+            "县人力资源和社会保障局",
+            "已稳定就业",
+        )),
+        _ => {}
+    }
+    let development = |m: &Measure| {
+        matches!(
+            m.class,
+            MeasureClass::Industry
+                | MeasureClass::Employment
+                | MeasureClass::Microcredit
+                | MeasureClass::Photovoltaic
+                | MeasureClass::AssetIncome
+        )
+    };
+    if able
+        && !had
+            .iter()
+            .filter(|m| m.start <= start)
+            .chain(&out)
+            .any(development)
+    {
+        out.push(measure(
+            MeasureClass::Industry,
+            "产业奖补：发展脐橙种植",
+            Some((rng.random_range(10..30) * 100) as f64),
+            "县农业农村局",
+            "新种脐橙，三年后挂果",
+        ));
+    }
+    out
 }
 
 /// 纳入农村低保兜底 on the day the benefit began.

@@ -90,34 +90,32 @@ fn benefits(
             }
         }
         Some(Attribute::Tekun) => {
+            // 低保 from identification; 特困供养 (兜底) from the exit year, which lifts
+            // the household over the line.
             b.members = 1;
-            let last = exit.year().min(2019);
-            let later = (identified.year() < last && rng.random_bool(0.5)).then(|| {
-                date(
-                    rng.random_range(identified.year() + 1..=last),
-                    rng.random_range(3..=10),
+            if exit.year() > identified.year() {
+                let from = date(
+                    exit.year(),
+                    rng.random_range(2..=6),
                     rng.random_range(1..=28),
-                )
-            });
-            match later {
-                Some(from) => {
-                    b.dibao = Some((identified, Some(from)));
-                    b.tekun = Some(from);
-                    t = Some(Timeline::new(
-                        "attribute",
-                        identified,
-                        attr(Attribute::Dibao),
-                    ));
-                    if let Some(t) = t.as_mut() {
-                        t.change(
-                            from,
-                            attr(Attribute::Tekun),
-                            "纳入特困人员分散供养",
-                            Some(doc_no(CIVIL_AFFAIRS, village, from.year(), "tekun")),
-                        );
-                    }
+                );
+                b.dibao = Some((identified, Some(from)));
+                b.tekun = Some(from);
+                t = Some(Timeline::new(
+                    "attribute",
+                    identified,
+                    attr(Attribute::Dibao),
+                ));
+                if let Some(t) = t.as_mut() {
+                    t.change(
+                        from,
+                        attr(Attribute::Tekun),
+                        "纳入特困人员分散供养",
+                        Some(doc_no(CIVIL_AFFAIRS, village, from.year(), "tekun")),
+                    );
                 }
-                None => b.tekun = Some(identified),
+            } else {
+                b.tekun = Some(identified);
             }
         }
         _ => {}
@@ -173,10 +171,12 @@ pub fn generate(
     today: NaiveDate,
 ) -> Household {
     let id = derived_id(&[&seed.to_string(), village, "household", &index.to_string()]);
-    let s = story::draw(rng, village);
+    let mut s = story::draw(rng, village);
     let attribute = s.identified.map(|_| match rng.random_range(0..100) {
         0..=74 => Attribute::General,
         75..=94 => Attribute::Dibao,
+        // 特困供养 is 兜底 for life: such a household does not fall back into poverty.
+        _ if s.relapse.is_some() => Attribute::General,
         _ => Attribute::Tekun,
     });
     let mut main_cause = s.identified.map(|_| {
@@ -199,12 +199,21 @@ pub fn generate(
     });
     let tekun = attribute == Some(Attribute::Tekun);
     let mut members = build_members(rng, &id, &s, main_cause, tekun, today);
-    if main_cause == Some(Cause::Schooling)
-        && !members
-            .iter()
-            .any(|m| m.schooling.is_some_and(|s| s.is_student()))
-    {
+    if !cause_borne(&s, main_cause, &members, today) {
         main_cause = Some(Cause::LackFunds);
+    }
+    // A household with nobody able to work stays monitored under 兜底 (风险消除 needs
+    // someone who can work).
+    let able = members
+        .iter()
+        .any(|m| m.labor.is_some_and(|l| l.can_work()));
+    if let Some(m) = s
+        .monitoring
+        .as_mut()
+        .filter(|m| m.eliminated.is_some() && !able)
+    {
+        m.eliminated = None;
+        s.status = Status::Monitored;
     }
     let (benefits, attribute_t) = benefits(rng, &s, attribute, village);
     apply_benefits(&mut members, &benefits, s.start);
@@ -270,22 +279,76 @@ pub fn generate(
     }
     h.measures.sort_by_key(|m| m.start);
     if let Some(m) = s.monitoring {
-        monitoring(rng, &mut h, m);
+        monitoring(rng, &mut h, m, today);
     }
     h
 }
 
-fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode) {
-    let risk = match h.main_cause {
-        Some(Cause::Illness) => Risk::Illness,
-        Some(Cause::Disability) => Risk::Disability,
-        _ => [
-            Risk::Illness,
-            Risk::UnstableWork,
-            Risk::Accident,
-            Risk::Disaster,
-        ][rng.random_range(0..4)],
+/// Whether a member bears the main cause (因病: an ill member; 因学: a student) at the
+/// end of every poor year: the cause is the hardship of those years.
+fn cause_borne(s: &Story, cause: Option<Cause>, members: &[Member], today: NaiveDate) -> bool {
+    let (Some(from), Some(cause)) = (s.identified_year(), cause) else {
+        return true;
     };
+    let to = s.exit_year().map_or(today.year(), |e| e - 1).max(from);
+    (from..=to).all(|y| {
+        let on = date(y, 12, 31).min(today);
+        members
+            .iter()
+            .filter(|m| m.birth_date().is_none_or(|b| b <= on))
+            .any(|m| {
+                let m = m.as_of(on);
+                match cause {
+                    Cause::Illness => {
+                        matches!(m.health, Some(Health::Chronic | Health::SeriousIllness))
+                    }
+                    Cause::Schooling => m.schooling.is_some_and(|s| s.is_student()),
+                    Cause::Disability => m.health == Some(Health::Disabled),
+                    _ => true,
+                }
+            })
+    })
+}
+
+fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode, today: NaiveDate) {
+    // Risks the members still bear today (a risk borne by someone since gone is not kept).
+    let stay: Vec<&Member> = h
+        .members_on(today)
+        .into_iter()
+        .filter(|p| h.is_registered_on(p, m.identified))
+        .collect();
+    let ill = stay
+        .iter()
+        .any(|p| matches!(p.health, Some(Health::Chronic | Health::SeriousIllness)));
+    let disabled = stay.iter().any(|p| p.health == Some(Health::Disabled));
+    let until = m.eliminated.unwrap_or(today);
+    let able = (m.identified.year()..=until.year()).any(|y| {
+        let on = date(y, 12, 31).min(until).max(m.identified);
+        h.members_on(on)
+            .iter()
+            .any(|p| p.as_of(on).labor.is_some_and(|l| l.can_work()))
+    });
+    let risk = match h.main_cause {
+        Some(Cause::Illness) if ill => Risk::Illness,
+        Some(Cause::Disability) if disabled => Risk::Disability,
+        _ => {
+            let mut choices = vec![Risk::Accident, Risk::Disaster];
+            if ill {
+                choices.push(Risk::Illness);
+            }
+            if able {
+                choices.push(Risk::UnstableWork);
+            }
+            choices[rng.random_range(0..choices.len())]
+        }
+    };
+    h.measures.extend(care::monitoring_measures(
+        rng,
+        risk,
+        able,
+        m.identified,
+        &h.measures,
+    ));
     h.monitoring = Some(Monitoring {
         id: None,
         kind: m.kind,
@@ -347,7 +410,9 @@ fn build_members(
         |rng: &mut ChaCha8Rng, name: String, sex: Sex, birth: NaiveDate, relation: Relation| {
             let n = out.len();
             let sick = n == 0 && cause == Some(Cause::Illness) || rng.random_bool(0.05);
-            let disabled = n == 0 && cause == Some(Cause::Disability);
+            // 特困 under 60 means a severe disability (no labour, no supporter).
+            let disabled =
+                n == 0 && (cause == Some(Cause::Disability) || (tekun && head_year0 > 1953));
             out.push(people::member(
                 rng,
                 Person {

@@ -50,28 +50,43 @@ fn target_per_person(rng: &mut ChaCha8Rng, s: &Story, year: i32) -> f64 {
     }
 }
 
+/// The demo county's rural 低保 standard (元/人/年) for a year: not below the poverty
+/// line from 2016 (两线合一), rising every year.
+fn dibao_standard(year: i32) -> f64 {
+    (2_600.0 + 260.0 * f64::from(year - 2014)).max(2_600.0)
+}
+
+/// 低保金 paid per covered person in a year (差额补助, about 60 % of the standard).
+fn dibao_per_person(year: i32) -> f64 {
+    (dibao_standard(year) * 0.6 / 10.0).round() * 10.0
+}
+
 /// One item of a year's book: category, item, amount, counted, and the month it is paid
 /// in once a year (`None`: earned through the year, booked monthly in the running year).
 type Item = (IncomeCategory, &'static str, f64, bool, Option<u8>);
 
 /// Books every year from the household's first to today's.
 pub fn book(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, b: &Benefits, today: NaiveDate) {
-    let workers = h.members.iter().any(|m| m.work.is_some());
     for year in s.first_year()..=today.year() {
         let running = year == today.year();
         let on = if running { today } else { date(year, 12, 31) };
-        let people = h.members_on(on).len().max(1) as f64;
+        let present = h.members_on(on);
+        let people = present.len().max(1) as f64;
+        // Wages only in a year someone was working then (work begins after school).
+        let workers = present.iter().any(|m| m.as_of(on).work.is_some());
         let net = (target_per_person(rng, s, year) * people).round();
         let mut items: Vec<Item> = Vec::with_capacity(7);
         let mut transfer = 0.0;
         if b.dibao_in(year) {
-            let amount = 2400.0 * people.min(2.0);
+            let amount = dibao_per_person(year) * people.min(2.0);
             transfer += amount;
             items.push((IncomeCategory::Transfer, "低保金", amount, true, None));
         }
         if b.tekun_in(year) {
-            transfer += 5400.0;
-            items.push((IncomeCategory::Transfer, "特困供养金", 5400.0, true, None));
+            // 特困 basic living: at least 1.3 times the year's 低保 standard.
+            let amount = (dibao_standard(year) * 1.3 / 10.0).round() * 10.0;
+            transfer += amount;
+            items.push((IncomeCategory::Transfer, "特困供养金", amount, true, None));
         }
         let eco = (rng.random_range(1..6) * 60) as f64;
         transfer += eco;

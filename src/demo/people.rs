@@ -101,8 +101,23 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
             months: Some(rng.random_range(6..=12)),
         }
     });
-    let insured = !rng.random_bool(0.015);
-    let recorded_from = (!life.periods.is_empty()).then_some(start);
+    let mut periods = life.periods;
+    if let Some(w) = &work {
+        // Work began with the working years (after school), not before.
+        let began = periods
+            .iter()
+            .rev()
+            .find(|p| p.field == "labor")
+            .and_then(|p| p.from)
+            .filter(|d| *d > start);
+        if let Some(began) = began {
+            let mut t = super::timeline::Timeline::new("work", start, serde_json::Value::Null);
+            let value = serde_json::to_value(w).unwrap_or_default();
+            t.change(began, value, "离校后外出务工", None);
+            t.write(false, &mut periods);
+        }
+    }
+    let recorded_from = (!periods.is_empty()).then_some(start);
     Member {
         id: p.id,
         name: p.name,
@@ -126,14 +141,14 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         disability_grade: p.disabled.then(|| rng.random_range(1..=4)),
         labor: Some(life.labor),
         work,
-        medical_insurance: Some(insured),
-        serious_illness_insurance: Some(insured),
+        medical_insurance: Some(true),
+        serious_illness_insurance: Some(true),
         pension_insurance: Some(age >= 16 && !student),
         family_doctor: Some(rng.random_bool(0.9)),
         dibao: Some(false),
         tekun: Some(Tekun::No),
         has_legal_supporter: Some(!p.tekun),
         recorded_from,
-        history: life.periods,
+        history: periods,
     }
 }

@@ -9,7 +9,7 @@
 use super::household::Facts;
 use super::verdict::{Quantity, Reason, Rule, Verdict};
 use super::wording::{cite, EXIT_CRITERIA};
-use crate::codes::HouseGrade;
+use crate::codes::{Education, HouseGrade};
 use crate::model::Member;
 
 fn reason(criterion: &'static str, met: Option<bool>, text: String) -> Reason {
@@ -88,6 +88,19 @@ pub(crate) fn compulsory_education(f: &Facts) -> Verdict {
                 format!("成员{name}（{age}周岁）未在校，但有送教上门或其他免除记录{source}"),
                 None,
             ),
+            // 文化程度 is the level completed: 初中 or above means nine years done.
+            (Some(_), _)
+                if matches!(
+                    m.education,
+                    Some(Education::JuniorHigh | Education::SeniorHigh | Education::CollegePlus)
+                ) =>
+            {
+                (
+                    Some(true),
+                    format!("成员{name}（{age}周岁）已初中毕业，完成九年义务教育{source}"),
+                    None,
+                )
+            }
             (Some(_), _) => {
                 let short = format!(
                     "成员{name}（{age}周岁）处于{min}–{max}周岁义务教育阶段，未在校且无免除记录"

@@ -99,7 +99,8 @@ fn shortfalls(v: &Verdict) -> String {
     parts.join("；")
 }
 
-fn disagreement(h: &Household, a: &Assessment, policy: &Policy) -> Option<Disagreement> {
+/// How a household's recorded status disagrees with its verdicts, if it does.
+pub fn disagreement(h: &Household, a: &Assessment, policy: &Policy) -> Option<Disagreement> {
     let status = h.status?;
     let found = |rule: Rule, reason: String| {
         let v = a.verdict(rule)?;
@@ -116,7 +117,8 @@ fn disagreement(h: &Household, a: &Assessment, policy: &Policy) -> Option<Disagr
     let monitor = a.verdict(Rule::Monitoring)?;
     let label = status.label();
     match status {
-        Status::Exited if exit.outcome == Outcome::No => found(
+        // Exit is judged 2014–2020; after that an exited household answers to monitoring.
+        Status::Exited if policy.year < 2021 && exit.outcome == Outcome::No => found(
             Rule::HouseholdExit,
             format!("标记为{label}，但{}", shortfalls(exit)),
         ),

@@ -31,11 +31,12 @@ mod precedence_tests;
 
 pub use household::{assess_household, household_line};
 pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment};
-pub use inspector::{Disagreement, Inspector, OutcomeCounts};
+pub use inspector::{disagreement, Disagreement, Inspector, OutcomeCounts};
 pub use local_policy::{LocalPolicy, Overrides, PolicyError};
 pub use local_values::{
     local_parameters, LocalParameter, LocalParameterInfo, LocalValue, LocalValueChange,
 };
+pub use monitoring::months_between;
 pub use params::{shipped, ParamValue, Reliability, ShippedParameter, PARAMETER_FORMAT};
 pub use policy::{resolve, Origin, Param, Policy, PolicySummary};
 pub use report::{household_report, village_report, what_if_report};

@@ -365,7 +365,7 @@ fn labour_reason(f: &Facts, missing: &mut Vec<String>) -> Reason {
 }
 
 /// Whole months from `from` to `to` (a month counts once its day is reached).
-fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i32 {
+pub fn months_between(from: chrono::NaiveDate, to: chrono::NaiveDate) -> i32 {
     let m = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
     let m = if to.day() < from.day() { m - 1 } else { m };
     m.max(0)

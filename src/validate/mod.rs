@@ -6,6 +6,7 @@
 //! (domain reference §3) are warnings, in `warnings.rs`, never blocking.
 
 mod errors;
+mod people;
 mod text;
 mod warnings;
 
@@ -108,10 +109,23 @@ pub fn check_household(
     today: NaiveDate,
     prefix: &str,
 ) -> Vec<Finding> {
+    check_household_on(household, cadres, today, None, prefix)
+}
+
+/// `check_household`, judging ages, schooling and labour on `on` (a year's check reads
+/// the members as they were then); `None` judges them on the household's newest dated
+/// record. Members who had left or died by `on` are not judged.
+pub fn check_household_on(
+    household: &Household,
+    cadres: &[Cadre],
+    today: NaiveDate,
+    on: Option<NaiveDate>,
+    prefix: &str,
+) -> Vec<Finding> {
     let mut report = Report::new(&household.code, prefix);
     text::check_household(household, &mut report);
     errors::check(household, cadres, today, &mut report);
-    warnings::check(household, &mut report);
+    warnings::check(household, on, &mut report);
     report.findings
 }
 

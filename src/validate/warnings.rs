@@ -6,10 +6,13 @@ use crate::codes::{Attribute, Cause, Health, IncomeCategory, Labor, Relation, St
 use crate::model::Household;
 use chrono::NaiveDate;
 
-pub(super) fn check(h: &Household, r: &mut Report) {
+pub(super) fn check(h: &Household, on: Option<NaiveDate>, r: &mut Report) {
     spouses(h, r);
-    members(h, r);
-    causes(h, r);
+    members(h, on.or_else(|| reference_date(h)), r);
+    // 致贫原因 is the hardship of the poor years; after exit it is history.
+    if matches!(h.status, None | Some(Status::Poor | Status::Relapsed)) {
+        causes(h, r);
+    }
     benefits(h, r);
     income(h, r);
     conditions(h, r);
@@ -59,29 +62,22 @@ fn reference_date(h: &Household) -> Option<NaiveDate> {
     dates.into_iter().max()
 }
 
-fn members(h: &Household, r: &mut Report) {
-    let on = reference_date(h);
+fn members(h: &Household, on: Option<NaiveDate>, r: &mut Report) {
     for (i, m) in h.members.iter().enumerate() {
+        // Not judged: members gone by then, or facts from before the ledger knew them
+        // (a value first recorded in 2021 says nothing about 2016).
+        let known_from = m.recorded_from.or(h.recorded_from);
+        if on.is_some_and(|d| !h.is_registered_on(m, d) || known_from.is_some_and(|k| k > d)) {
+            continue;
+        }
         let at = |f: &str| format!("members[{i}].{f}");
         let age = on.and_then(|d| m.age_on(d));
-        let schooling = m.schooling;
-        if let (Some(age), Some(s)) = (age, schooling) {
-            if s.is_senior_high() && age <= 14 {
-                r.warn(
-                    &at("schooling"),
-                    "schooling.age",
-                    format!("成员“{}”{age}岁，在读高中不合常理", m.name),
-                );
-            }
-            if s == crate::codes::Schooling::Primary && age >= 20 {
-                r.warn(
-                    &at("schooling"),
-                    "schooling.age",
-                    format!("成员“{}”{age}岁，在读小学不合常理", m.name),
-                );
-            }
+        let student = m.schooling.is_some_and(|s| s.is_student());
+        if let Some(age) = age {
+            super::people::schooling_age(m, age, &at("schooling"), r);
+            super::people::education_age(m, age, &at("education"), r);
+            super::people::labor_age(m, age, student, &at("labor"), r);
         }
-        let student = schooling.is_some_and(|s| s.is_student());
         if student && matches!(m.labor, Some(Labor::Ordinary | Labor::Skilled)) {
             r.warn(
                 &at("labor"),
@@ -89,28 +85,7 @@ fn members(h: &Household, r: &mut Report) {
                 format!("成员“{}”是在校生，劳动能力应为无劳动力", m.name),
             );
         }
-        if let Some(age) = age {
-            if (16..=60).contains(&age)
-                && !student
-                && m.health == Some(Health::Healthy)
-                && m.labor == Some(Labor::NoLabor)
-            {
-                r.warn(
-                    &at("labor"),
-                    "labor.none_unexplained",
-                    format!("成员“{}”{age}岁、健康、非在校生，却登记为无劳动力", m.name),
-                );
-            }
-        }
-        if let Some(w) = &m.work {
-            if w.months.unwrap_or(0) > 0 && w.place.is_none() {
-                r.warn(
-                    &at("work"),
-                    "work.months_without_place",
-                    format!("成员“{}”有务工时间但没有务工状况", m.name),
-                );
-            }
-        }
+        super::people::work(m, student, &at("work"), r);
         if m.dibao == Some(true) && matches!(m.tekun, Some(Tekun::Dispersed | Tekun::Centralized)) {
             r.warn(
                 &at("tekun"),

@@ -3,6 +3,7 @@
 mod assess;
 mod audit_chain;
 mod cadres;
+mod check;
 mod common;
 mod crash;
 mod demo_history;

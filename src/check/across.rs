@@ -1,0 +1,76 @@
+//! Checks across households: one person (ID number) registered in two households, one
+//! phone number given for two households.
+
+use super::{CheckFinding, Level};
+use crate::model::Household;
+use std::collections::BTreeMap;
+
+pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut Vec<CheckFinding>) {
+    // ID number → (household index, member index).
+    let mut people: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
+    let mut phones: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, h) in households.iter().enumerate() {
+        for (j, m) in h.members.iter().enumerate() {
+            if !h.is_registered_on(m, on) {
+                continue;
+            }
+            if let Some(id) = m
+                .id_number
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
+                people.entry(id.to_uppercase()).or_default().push((i, j));
+            }
+        }
+        if let Some(p) = h.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            phones.entry(p.to_string()).or_default().push(i);
+        }
+    }
+    for places in people.values() {
+        let homes: Vec<usize> = places.iter().map(|(i, _)| *i).collect();
+        if homes.iter().all(|i| *i == homes[0]) {
+            continue; // within one household: the validation reports it
+        }
+        for &(i, j) in places {
+            let others = names(households, &homes, i);
+            let m = &households[i].members[j];
+            out.push(CheckFinding {
+                household: households[i].code.clone(),
+                path: format!("households[{i}].members[{j}].id_number"),
+                rule: "person.in_two_households".into(),
+                level: Level::Error,
+                message: format!(
+                    "成员“{}”的身份证号同时登记在户{others}，一人只能在一户",
+                    m.name
+                ),
+            });
+        }
+    }
+    for (phone, homes) in &phones {
+        if homes.len() < 2 {
+            continue;
+        }
+        for &i in homes {
+            let others = names(households, homes, i);
+            out.push(CheckFinding {
+                household: households[i].code.clone(),
+                path: format!("households[{i}].phone"),
+                rule: "phone.in_two_households".into(),
+                level: Level::Warning,
+                message: format!("联系电话{phone}同时登记在户{others}，请核实"),
+            });
+        }
+    }
+}
+
+/// The other households' codes, joined (`12、15`).
+fn names(households: &[Household], homes: &[usize], me: usize) -> String {
+    let mut codes: Vec<&str> = homes
+        .iter()
+        .filter(|i| **i != me)
+        .map(|i| households[*i].code.as_str())
+        .collect();
+    codes.dedup();
+    codes.join("、")
+}

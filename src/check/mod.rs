@@ -1,0 +1,146 @@
+//! 数据核查: every finding of a village for one year, as one list — the validation
+//! findings of each household as it stood then, the inspector's cross-checks of recorded
+//! status against the rules engine, monitoring checks, and checks across households.
+//!
+//! Each finding carries the household, the JSON path of the field at fault in the
+//! village's exchange file for that year (`export --year`), a stable rule key, a level
+//! and a Chinese sentence. The CLI's `check`, the app's 数据核查 screen and papers read
+//! this one list.
+
+mod across;
+mod monitoring;
+
+use crate::model::{Cadre, Household};
+use crate::rules::{self, Outcome, Policy, Rule};
+use crate::validate::{self, Severity};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// The record is wrong and must be fixed.
+    Error,
+    /// Probably wrong: the cadre should look.
+    Warning,
+    /// Something the cadre can act on (e.g. a household that may now exit).
+    Info,
+}
+
+impl Level {
+    /// The word the cadre reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Level::Error => "错误",
+            Level::Warning => "提示",
+            Level::Info => "说明",
+        }
+    }
+}
+
+/// One finding of the check.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct CheckFinding {
+    /// 户编号 (empty for a village-level finding).
+    pub household: String,
+    /// JSON path of the field at fault, e.g. `households[0].members[2].schooling`.
+    pub path: String,
+    /// Stable rule key, e.g. `schooling.age`.
+    pub rule: String,
+    pub level: Level,
+    /// What the cadre reads.
+    pub message: String,
+}
+
+impl std::fmt::Display for CheckFinding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let who = if self.household.is_empty() {
+            String::new()
+        } else {
+            format!("户{} ", self.household)
+        };
+        write!(
+            f,
+            "[{}] {who}{}：{}",
+            self.level.label(),
+            self.path,
+            self.message
+        )
+    }
+}
+
+/// What one check reads: a village's households as they stood on `on` (ordered as in
+/// the year's export), its cadres, the year's policy and the real today (for dates).
+pub struct CheckInput<'a> {
+    pub households: &'a [Household],
+    pub cadres: &'a [Cadre],
+    pub policy: &'a Policy,
+    pub on: NaiveDate,
+    pub today: NaiveDate,
+}
+
+/// Every finding, ordered by household (as in the file), then path.
+pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
+    let assessments = rules::assess_all(input.households, input.policy);
+    let mut findings: Vec<CheckFinding> = Vec::new();
+    for (i, (h, a)) in input.households.iter().zip(&assessments).enumerate() {
+        let prefix = format!("households[{i}]");
+        for f in validate::check_household_on(h, input.cadres, input.today, Some(input.on), &prefix)
+        {
+            findings.push(CheckFinding {
+                household: f.household,
+                path: f.path,
+                rule: f.rule,
+                level: match f.severity {
+                    Severity::Error => Level::Error,
+                    Severity::Warning => Level::Warning,
+                },
+                message: f.message,
+            });
+        }
+        let at = |field: &str| format!("{prefix}.{field}");
+        if let Some(d) = rules::disagreement(h, a, input.policy) {
+            let level = match (d.rule, d.outcome) {
+                (Rule::HouseholdExit | Rule::RiskElimination, Outcome::Yes) => Level::Info,
+                _ => Level::Warning,
+            };
+            findings.push(CheckFinding {
+                household: h.code.clone(),
+                path: at("status"),
+                rule: format!("status.{}", d.rule.name()),
+                level,
+                message: d.reason,
+            });
+        }
+        monitoring::check(h, a, input.policy, &prefix, &mut findings);
+    }
+    across::check(input.households, input.on, &mut findings);
+    findings.sort_by(|a, b| {
+        order(&a.path)
+            .cmp(&order(&b.path))
+            .then(a.rule.cmp(&b.rule))
+    });
+    findings
+}
+
+/// Sort key of a path: numbers compared as numbers (`households[10]` after `[9]`).
+fn order(path: &str) -> Vec<(String, usize)> {
+    path.split(['[', ']'])
+        .map(|part| match part.parse::<usize>() {
+            Ok(n) => (String::new(), n),
+            Err(_) => (part.to_string(), 0),
+        })
+        .collect()
+}
+
+/// Counts by level: (errors, warnings, infos).
+pub fn counts(findings: &[CheckFinding]) -> (usize, usize, usize) {
+    let n = |l: Level| findings.iter().filter(|f| f.level == l).count();
+    (n(Level::Error), n(Level::Warning), n(Level::Info))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! Monitoring checks (防返贫监测, from 2020): a 三保障 or water problem outside
+//! monitoring, 风险消除 too soon or for a household with nobody able to work, risk types
+//! the members contradict, monitored households without risks or without measures that
+//! answer them (county checks 4_11_009, 4_11_011, 5_15_013, 5_12_007 …).
+
+use super::{CheckFinding, Level};
+use crate::codes::{Health, MeasureClass, Risk, Status};
+use crate::model::{Household, Member};
+use crate::rules::{Assessment, Outcome, Policy, Rule};
+
+struct Out<'a> {
+    household: &'a str,
+    prefix: &'a str,
+    findings: &'a mut Vec<CheckFinding>,
+}
+
+impl Out<'_> {
+    fn push(&mut self, field: &str, rule: &str, message: String) {
+        self.findings.push(CheckFinding {
+            household: self.household.to_string(),
+            path: format!("{}.{field}", self.prefix),
+            rule: rule.to_string(),
+            level: Level::Warning,
+            message,
+        });
+    }
+}
+
+pub(super) fn check(
+    h: &Household,
+    a: &Assessment,
+    policy: &Policy,
+    prefix: &str,
+    findings: &mut Vec<CheckFinding>,
+) {
+    if f64::from(policy.year) < policy.monitoring_start_year.value {
+        return;
+    }
+    let mut out = Out {
+        household: &h.code,
+        prefix,
+        findings,
+    };
+    let members: Vec<&Member> = h.members_on(policy.as_of);
+    guarantees_outside_monitoring(h, a, &mut out);
+    let Some(record) = &h.monitoring else { return };
+    let months =
+        crate::rules::months_between(record.identified, record.eliminated.unwrap_or(policy.as_of));
+    let min = policy.monitoring_min_months.value;
+    let able = members
+        .iter()
+        .filter(|m| m.labor.is_some_and(|l| l.can_work()))
+        .count();
+    if let Some(done) = record.eliminated {
+        if f64::from(months) < min {
+            out.push(
+                "monitoring.eliminated",
+                "monitoring.eliminated_too_soon",
+                format!(
+                    "{}识别为监测对象，{}即标注风险消除，监测不满{min}个月",
+                    record.identified, done
+                ),
+            );
+        }
+        if able == 0 && !members.is_empty() {
+            out.push(
+                "monitoring.eliminated",
+                "monitoring.eliminated_without_labor",
+                "家中无人有劳动能力，不应标注风险消除，应继续落实兜底保障".into(),
+            );
+        }
+        return;
+    }
+    if record.risks.is_empty() {
+        out.push(
+            "monitoring.risks",
+            "monitoring.no_risk",
+            "监测对象没有登记致贫返贫风险类型".into(),
+        );
+    }
+    for (k, risk) in record.risks.iter().enumerate() {
+        let field = format!("monitoring.risks[{k}]");
+        if let Some(why) = contradicted(*risk, &members, able) {
+            out.push(&field, "monitoring.risk_contradicted", why);
+        }
+        if let Some(need) = answered_by(*risk) {
+            if !h.measures.iter().any(|m| need.contains(&m.class)) {
+                let names: Vec<&str> = need.iter().map(|c| c.label()).collect();
+                out.push(
+                    &field,
+                    "monitoring.risk_without_measure",
+                    format!(
+                        "风险类型为{}，但没有对应的帮扶措施（{}）",
+                        risk.label(),
+                        names.join("、")
+                    ),
+                );
+            }
+        }
+    }
+    if able > 0 && !h.measures.iter().any(|m| DEVELOPMENT.contains(&m.class)) {
+        out.push(
+            "measures",
+            "monitoring.no_development_measure",
+            format!("家中有{able}人有劳动能力，但没有落实产业、就业、小额信贷等开发式帮扶措施"),
+        );
+    }
+}
+
+/// 开发式帮扶: measures that build the household's own income.
+const DEVELOPMENT: [MeasureClass; 5] = [
+    MeasureClass::Industry,
+    MeasureClass::Employment,
+    MeasureClass::Microcredit,
+    MeasureClass::Photovoltaic,
+    MeasureClass::AssetIncome,
+];
+
+/// The measure classes that answer a risk (一户一策), if the risk has a specific answer.
+fn answered_by(risk: Risk) -> Option<&'static [MeasureClass]> {
+    use MeasureClass::*;
+    Some(match risk {
+        Risk::Illness => &[Health, SocialSecurity],
+        Risk::Disability => &[Health, SocialSecurity, Employment],
+        Risk::Schooling => &[Education],
+        Risk::UnstableWork => &[Employment],
+        Risk::LackLabor => &[SocialSecurity, Employment, AssetIncome, Photovoltaic],
+        Risk::Housing => &[Housing, Relocation],
+        Risk::Water => &[Infrastructure],
+        Risk::Disaster | Risk::Accident | Risk::IndustryFailure | Risk::Other => return None,
+    })
+}
+
+/// Why the members contradict a recorded risk, if they do.
+fn contradicted(risk: Risk, members: &[&Member], able: usize) -> Option<String> {
+    let any = |f: &dyn Fn(&Member) -> bool| members.iter().any(|m| f(m));
+    match risk {
+        Risk::Disability if !any(&|m| m.health == Some(Health::Disabled)) => {
+            Some("风险类型为因残，但家庭成员中没有残疾人".into())
+        }
+        Risk::Illness
+            if !any(&|m| matches!(m.health, Some(Health::Chronic | Health::SeriousIllness))) =>
+        {
+            Some("风险类型为因病，但家庭成员中没有患病成员".into())
+        }
+        Risk::Schooling if !any(&|m| m.schooling.is_some_and(|s| s.is_student())) => {
+            Some("风险类型为因学，但家庭成员中没有在校生".into())
+        }
+        Risk::LackLabor if !members.is_empty() && able == members.len() => {
+            Some("风险类型为缺劳动力，但家庭成员均有劳动能力".into())
+        }
+        Risk::UnstableWork if able == 0 => {
+            Some("风险类型为因务工就业不稳，但家中无人有劳动能力".into())
+        }
+        _ => None,
+    }
+}
+
+/// From 2020, a household outside monitoring (ordinary, exited or risk eliminated)
+/// whose 三保障 or water is not secured should be looked at for monitoring.
+fn guarantees_outside_monitoring(h: &Household, a: &Assessment, out: &mut Out) {
+    if !matches!(
+        h.status,
+        Some(Status::Ordinary | Status::Exited | Status::RiskEliminated)
+    ) {
+        return;
+    }
+    let failed: Vec<&str> = [
+        Rule::CompulsoryEducation,
+        Rule::BasicMedical,
+        Rule::HousingSafety,
+        Rule::DrinkingWater,
+    ]
+    .into_iter()
+    .filter(|r| a.outcome(*r) == Outcome::No)
+    .map(|r| r.label())
+    .collect();
+    if !failed.is_empty() {
+        out.push(
+            "monitoring",
+            "monitoring.guarantee_without_monitoring",
+            format!(
+                "{}未达标，但该户不是监测对象，应排查是否纳入防返贫监测",
+                failed.join("、")
+            ),
+        );
+    }
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Builds tests/data/check/breaks.json: a village whose households each break one county
+check (and two clean ones), from the clean household of tests/data/village.json.
+The expected findings are in expected.json beside it (written by hand)."""
+import copy, json, pathlib
+
+here = pathlib.Path(__file__).parent
+village = json.loads((here.parent / "village.json").read_text())
+base = village["households"][0]
+W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+C = "10X98765432"
+
+def id_number(area, birth, seq, sex_digit="1"):
+    body = f"{area}{birth}{seq % 100:02d}{sex_digit}"
+    return body + C[sum(int(d) * w for d, w in zip(body, W)) % 11]
+
+def household(n, change=None):
+    h = copy.deepcopy(base)
+    h["id"] = f"h-{n}"
+    h["code"] = f"36072910109900{n:02d}"
+    h["phone"] = f"138000001{n:02d}"
+    h["members"][3]["schooling"] = "primary"
+    h["members"][3]["education"] = None
+    ids = {}
+    for k, m in enumerate(h["members"]):
+        ids[m["id"]] = m["id"] = f"m-{n}-{k}"
+        old = m["id_number"]
+        m["id_number"] = id_number(old[:6], old[6:14], n * 4 + k, old[16])
+    for key in ("income", "expenses", "rigid_expenses", "pairings", "visits", "measures", "events"):
+        for r in h.get(key) or []:
+            r.pop("id", None)
+    for e in h.get("events") or []:
+        e["member"] = ids.get(e.get("member"), e.get("member"))
+    if change:
+        change(h)
+    return h
+
+def member(i, **kv):
+    return lambda h: h["members"][i].update(kv)
+
+def monitored(risks, measures, eliminated=None, identified="2025-03-01"):
+    def f(h):
+        h["status"] = "risk_eliminated" if eliminated else "monitored"
+        h["monitoring"] = {"kind": "unstable_exited", "identified": identified,
+                           "channel": "cadre_check", "risks": risks, "eliminated": eliminated}
+        h["measures"] = [{"class": c, "content": t, "start": identified} for c, t in measures]
+    return f
+
+def both(*fs):
+    def f(h):
+        for g in fs:
+            g(h)
+    return f
+
+def same_id(h):
+    h["members"][1]["id_number"] = id_number("360729", "19720805", 99, "2")
+
+def same_phone(h):
+    h["phone"] = "13800000999"
+
+INDUSTRY = ("industry", "产业奖补：脐橙种植")
+HEALTH = ("health", "医疗救助")
+EMPLOYMENT = ("employment", "就业帮扶")
+cases = [
+    household(1),
+    household(2),
+    household(3, member(2, schooling="senior1")),
+    household(4, member(2, schooling="not_student", education="college_plus")),
+    household(5, member(2, labor="ordinary")),
+    household(6, lambda h: h["members"][0].update(
+        id_number=id_number("360729", "19600312", 24, "1"))),
+    household(7, member(1, labor="weak")),
+    household(8, member(2, work={"place": "out_of_province", "months": 6})),
+    household(9, member(1, labor="lost", health="disabled", work={"place": "in_county", "months": 8})),
+    household(10, same_id),
+    household(11, same_id),
+    household(12, same_phone),
+    household(13, same_phone),
+    household(14, monitored([], [INDUSTRY])),
+    household(15, monitored(["disability"], [EMPLOYMENT])),
+    household(16, monitored(["illness"], [INDUSTRY])),
+    household(17, monitored(["illness"], [HEALTH])),
+    household(18, monitored(["illness"], [HEALTH, INDUSTRY], eliminated="2025-06-01")),
+    household(19, lambda h: h["conditions"].update(house_grade="C")),
+]
+doc = {k: v for k, v in village.items() if k != "households"}
+doc["households"] = cases
+(here / "breaks.json").write_text(json.dumps(doc, ensure_ascii=False, indent=1) + "\n")

@@ -1,0 +1,147 @@
+//! 数据核查 (`check`): households that each break one county check are named at the
+//! field at fault with the rule's key, clean ones are not; the demo village passes its
+//! own check in every year; the CLI prints the same list as JSON.
+
+use crate::common::{bin, data, json, read, today};
+use std::collections::BTreeMap;
+use yibentong::check::{CheckFinding, Level};
+use yibentong::exchange::import_bytes;
+use yibentong::rules::Overrides;
+use yibentong::store::Ledger;
+
+fn check(ledger: &Ledger, year: i32) -> Vec<CheckFinding> {
+    yibentong::assess::village_check(ledger, None, Some(year), &Overrides::default(), today())
+        .unwrap()
+}
+
+#[test]
+fn each_break_is_named_at_its_field_and_clean_households_have_none() {
+    let mut ledger = Ledger::open_in_memory().unwrap();
+    import_bytes(
+        &mut ledger,
+        &read("check/breaks.json"),
+        "breaks.json",
+        today(),
+    )
+    .unwrap();
+    let findings = check(&ledger, 2026);
+    let mut found: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for f in &findings {
+        // households[i].<path below the household>
+        let (head, below) = f.path.split_once('.').expect("a path below the household");
+        assert!(
+            head.starts_with("households["),
+            "path {} starts at the file",
+            f.path
+        );
+        assert!(
+            !f.message.is_empty() && !f.message.is_ascii(),
+            "Chinese message: {f:?}"
+        );
+        found
+            .entry(f.household.clone())
+            .or_default()
+            .push((below.to_string(), f.rule.clone()));
+    }
+    let expected = json("check/expected.json");
+    let mut want: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    for (code, list) in expected.as_object().unwrap() {
+        if code == "_" {
+            continue;
+        }
+        let mut v: Vec<(String, String)> = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|p| (p[0].as_str().unwrap().into(), p[1].as_str().unwrap().into()))
+            .collect();
+        v.sort();
+        want.insert(code.clone(), v);
+    }
+    for v in found.values_mut() {
+        v.sort();
+    }
+    assert_eq!(found, want, "every break found where it is, nothing else");
+    assert!(
+        !found.contains_key("3607291010990001") && !found.contains_key("3607291010990002"),
+        "the clean households have no finding"
+    );
+    let people = findings
+        .iter()
+        .find(|f| f.rule == "person.in_two_households")
+        .unwrap();
+    assert_eq!(
+        people.level,
+        Level::Error,
+        "one person in two households is an error"
+    );
+    assert!(
+        people.message.contains("3607291010990011"),
+        "{}",
+        people.message
+    );
+}
+
+#[test]
+fn the_demo_village_passes_its_own_check_in_every_year() {
+    let mut ledger = Ledger::open_in_memory().unwrap();
+    yibentong::demo::build(&mut ledger, 300, 2014, today(), &mut |_, _| {}).unwrap();
+    for year in 2014..=2026 {
+        let findings = check(&ledger, year);
+        assert!(
+            findings.is_empty(),
+            "the demo in {year} should show nothing it did not mean to: {:#?}",
+            &findings[..findings.len().min(5)]
+        );
+    }
+}
+
+#[test]
+fn the_cli_prints_the_findings_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("b.db");
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env_remove("YIBENTONG_PASSPHRASE")
+            .output()
+            .unwrap()
+    };
+    let file = data("check/breaks.json");
+    let out = run(&[
+        "import",
+        file.to_str().unwrap(),
+        "--effective",
+        "2019-01-01",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = run(&["check", "--year", "2026", "--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let list = list.as_array().expect("a JSON list of findings");
+    assert_eq!(list.len(), 18, "the 18 breaks of the file");
+    for f in list {
+        for key in ["household", "path", "rule", "level", "message"] {
+            assert!(f.get(key).is_some(), "finding has {key}: {f}");
+        }
+        assert!(["error", "warning", "info"].contains(&f["level"].as_str().unwrap()));
+    }
+    assert!(
+        list.iter()
+            .any(|f| f["path"] == "households[2].members[2].schooling"
+                && f["rule"] == "schooling.age")
+    );
+    let out = run(&["check", "--year", "2026"]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("共") && text.contains("错误2条"), "{text}");
+}
