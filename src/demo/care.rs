@@ -91,23 +91,30 @@ pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: Naive
     }
     let latest = today - chrono::Days::new(30);
     for _ in 0..rng.random_range(1..=3) {
-        let (class, content, scale) = names::MEASURES[rng.random_range(0..names::MEASURES.len())];
-        if matches!(class, "housing" | "social_security") {
-            continue;
-        }
+        let (class, content, scale, funds, gain, done) =
+            names::MEASURES[rng.random_range(0..names::MEASURES.len())];
         let start = (s.start + chrono::Days::new(rng.random_range(20..1000))).min(latest);
         let end = start + chrono::Days::new(rng.random_range(60..365));
+        // The same figures in the result text and in the fields (rounded to 100 元).
+        let draw = |rng: &mut ChaCha8Rng, (lo, hi): (u32, u32)| {
+            (hi > 0).then(|| f64::from(rng.random_range(lo / 100..=hi / 100) * 100))
+        };
+        let funds = draw(rng, funds);
+        let gain = draw(rng, gain);
         h.measures.push(Measure {
             id: None,
             class: MeasureClass::from_code(class).unwrap_or(MeasureClass::Other),
             content: content.into(),
             scale: Some(scale.into()),
-            funds: Some((rng.random_range(5..60) * 1000) as f64),
+            funds,
             funder: Some(funder(start.year()).into()),
             start,
             end: (end <= today).then_some(end),
-            result: Some(format!("户年增收约{}元", rng.random_range(10..60) * 100)),
-            income_gain: Some((rng.random_range(10..60) * 100) as f64),
+            result: Some(match gain {
+                Some(g) => format!("户年增收约{g}元"),
+                None => done.into(),
+            }),
+            income_gain: gain,
         });
     }
 }

@@ -102,16 +102,90 @@ pub const VISIT_FOLLOW: &[&str] = &[
     "",
 ];
 
-pub const MEASURES: &[(&str, &str, &str)] = &[
-    ("industry", "发展脐橙种植产业", "脐橙5亩"),
-    ("industry", "生猪养殖产业奖补", "生猪20头"),
-    ("employment", "介绍外出务工", "1人"),
-    ("employment", "安排护林员公益性岗位", "1人"),
-    ("education", "雨露计划职业教育补助", "1人"),
-    ("health", "家庭医生签约服务与慢病卡办理", "全家"),
-    ("microcredit", "扶贫小额信贷5万元用于养殖", "5万元"),
-    ("housing", "农村危房改造", "1栋"),
-    ("photovoltaic", "村级光伏电站收益分红", "每年1次"),
-    ("social_security", "纳入农村低保兜底", "全户"),
-    ("asset_income", "合作社资产收益分红", "每年1次"),
+/// A measure of the demo: class, content, scale, funds (元, lowest and highest; 0 for
+/// none), yearly income gain (元; 0 for none) and the result when there is no gain.
+pub type MeasureKind = (
+    &'static str,
+    &'static str,
+    &'static str,
+    (u32, u32),
+    (u32, u32),
+    &'static str,
+);
+
+/// The demo's measures, at the scale such measures had: 产业奖补 a few thousand yuan,
+/// 小额信贷 a 5万元 loan, 公益岗位 a wage, 雨露计划 1,500 元 a year for two years.
+pub const MEASURES: &[MeasureKind] = &[
+    (
+        "industry",
+        "发展脐橙种植产业",
+        "脐橙5亩",
+        (3_000, 5_000),
+        (2_000, 5_000),
+        "",
+    ),
+    (
+        "industry",
+        "生猪养殖产业奖补",
+        "生猪20头",
+        (2_000, 4_000),
+        (3_000, 8_000),
+        "",
+    ),
+    (
+        "employment",
+        "介绍外出务工",
+        "1人",
+        (0, 0),
+        (15_000, 30_000),
+        "",
+    ),
+    (
+        "employment",
+        "安排护林员公益性岗位",
+        "1人",
+        (6_000, 10_000),
+        (6_000, 10_000),
+        "",
+    ),
+    (
+        "education",
+        "雨露计划职业教育补助",
+        "1人",
+        (3_000, 3_000),
+        (0, 0),
+        "补助已按学期发放",
+    ),
+    (
+        "health",
+        "家庭医生签约服务与慢病卡办理",
+        "全家",
+        (0, 0),
+        (0, 0),
+        "已签约，慢病卡已办理",
+    ),
+    (
+        "microcredit",
+        "扶贫小额信贷5万元用于养殖",
+        "5万元",
+        (50_000, 50_000),
+        (3_000, 8_000),
+        "",
+    ),
+    (
+        "photovoltaic",
+        "村级光伏电站收益分红",
+        "每年1次",
+        (0, 0),
+        (1_000, 3_000),
+        "",
+    ),
+    (
+        "asset_income",
+        "合作社资产收益分红",
+        "每年1次",
+        (0, 0),
+        (500, 1_500),
+        "",
+    ),
 ];
