@@ -47,14 +47,9 @@ fn school_year(d: NaiveDate) -> i32 {
 }
 
 fn draw_path(rng: &mut ChaCha8Rng, birth: NaiveDate) -> Path {
-    // Six by 31 August starts school that September; some start a year later.
-    // (Those born September to December start at almost seven: never later.)
-    let entry = birth.year()
-        + if birth.month() <= 8 {
-            6 + i32::from(rng.random_bool(0.12))
-        } else {
-            7
-        };
+    // Six by 31 August starts school that September (those born September to December
+    // at almost seven); nobody starts later, so no child of seven is still in 学前.
+    let entry = birth.year() + if birth.month() <= 8 { 6 } else { 7 };
     let after9 = match rng.random_range(0..100) {
         0..=54 => After9::Senior,
         55..=84 => After9::Vocational,

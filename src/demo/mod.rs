@@ -109,6 +109,7 @@ fn village(index: usize, households: usize, seed: u64, today: NaiveDate) -> Vill
             &mut rng, seed, &code, i, &cadres, today,
         ));
     }
+    unique_id_numbers(&mut list);
     let people: usize = list.iter().map(|h| h.members.len()).sum();
     let rural_population = (people as f64 * 1.04) as u32;
     let (population_from, population_history) = population(&mut rng, rural_population, today);
@@ -128,6 +129,25 @@ fn village(index: usize, households: usize, seed: u64, today: NaiveDate) -> Vill
         },
         cadres,
         households: list,
+    }
+}
+
+/// One person, one ID number: two people of the village born on the same day may draw
+/// the same sequence number; the later one takes the next free number of its sex.
+fn unique_id_numbers(households: &mut [crate::model::Household]) {
+    let mut seen = std::collections::HashSet::new();
+    for m in households.iter_mut().flat_map(|h| h.members.iter_mut()) {
+        let (Some(id), Some(birth), Some(sex)) = (m.id_number.clone(), m.birth_date(), m.sex)
+        else {
+            continue;
+        };
+        let mut number = id;
+        let mut seq: u16 = number[14..17].parse().unwrap_or(0);
+        while !seen.insert(number.clone()) {
+            seq = (seq + 2) % 1000;
+            number = crate::idcard::build(&number[..6], birth, seq, sex);
+        }
+        m.id_number = Some(number);
     }
 }
 
