@@ -83,12 +83,22 @@ impl<'a> Facts<'a> {
     }
 }
 
-/// The line a household is judged by: the provincial line for 省定/市定 households when
-/// the local policy sets one, else the national line. Papers print this same line.
+/// The line a household's income and exit are judged by: the provincial line for 省定/
+/// 市定 households when the local policy sets one, else the exit-check series
+/// (脱贫退出验收标准). Papers print this same line.
 pub fn household_line<'p>(policy: &'p Policy, household: &Household) -> &'p Param<f64> {
     match (household.standard, &policy.provincial_standard) {
         (Some(Standard::Provincial | Standard::Municipal), Some(line)) => line,
-        _ => &policy.poverty_line,
+        _ => &policy.exit_line,
+    }
+}
+
+/// The line identification compares with: the provincial line as above, else the
+/// statistics series (统计监测标准) of the year whose income identification reads.
+pub fn identification_line<'p>(policy: &'p Policy, household: &Household) -> &'p Param<f64> {
+    match (household.standard, &policy.provincial_standard) {
+        (Some(Standard::Provincial | Standard::Municipal), Some(line)) => line,
+        _ => &policy.identification_line,
     }
 }
 
@@ -177,13 +187,41 @@ fn income_above_line(f: &Facts) -> Verdict {
 }
 
 fn identification(f: &Facts) -> Verdict {
-    let mut r = income_reason(
-        "income_below_line",
-        f.income.per_capita,
-        f.poverty_line(),
-        true,
-        &f.income_detail(),
-    );
+    let p = f.policy;
+    let line = identification_line(p, f.household);
+    // The 2014 建档立卡 read the 2013 income book.
+    let earlier;
+    let (per_capita, detail, missing, from) = if p.identification_income_year == p.year {
+        (
+            f.income.per_capita,
+            f.income_detail(),
+            f.income_missing(),
+            String::new(),
+        )
+    } else {
+        let year = p.identification_income_year;
+        let on = chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(p.as_of);
+        let persons = roster(f.household, on).len();
+        earlier = IncomeBook::for_year(f.household, persons, p, year);
+        let mut missing = Vec::new();
+        if persons == 0 {
+            missing.push("members".to_string());
+        }
+        if !earlier.recorded {
+            missing.push(format!("income[year={year}]"));
+        }
+        let detail = format!(
+            "（计入收入{}元，减生产经营性支出{}元，共{}人）",
+            yuan(earlier.counted),
+            yuan(earlier.expenses),
+            earlier.persons
+        );
+        (earlier.per_capita, detail, missing, format!("{year}年"))
+    };
+    let mut r = income_reason("income_below_line", per_capita, line, true, &detail);
+    if !from.is_empty() {
+        r.text = format!("按{from}收入识别：{}", r.text);
+    }
     r.shortfall = None;
     if f.policy.year >= 2021 {
         r.text
@@ -192,7 +230,7 @@ fn identification(f: &Facts) -> Verdict {
         r.text
             .push_str("；识别还须经农户申请、民主评议、公示、比对、公告");
     }
-    Verdict::all_of(Rule::Identification, vec![r], f.income_missing())
+    Verdict::all_of(Rule::Identification, vec![r], missing)
 }
 
 /// 脱贫退出: income at or above the line and all five guarantees met.

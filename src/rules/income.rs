@@ -131,7 +131,17 @@ pub(crate) struct IncomeBook {
 impl IncomeBook {
     /// Works out the figures for `policy.year`, as of `policy.as_of`.
     pub fn new(household: &Household, persons: usize, policy: &Policy) -> IncomeBook {
-        let year = policy.year;
+        Self::for_year(household, persons, policy, policy.year)
+    }
+
+    /// The figures of the book of `year` (e.g. the 2013 income the 2014 identification
+    /// read), with the policy's income rules.
+    pub fn for_year(
+        household: &Household,
+        persons: usize,
+        policy: &Policy,
+        year: i32,
+    ) -> IncomeBook {
         let mut book = IncomeBook {
             persons,
             ..IncomeBook::default()

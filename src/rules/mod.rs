@@ -29,7 +29,7 @@ mod wording;
 #[cfg(test)]
 mod precedence_tests;
 
-pub use household::{assess_household, household_line};
+pub use household::{assess_household, household_line, identification_line};
 pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment};
 pub use inspector::{disagreement, Disagreement, Inspector, OutcomeCounts};
 pub use local_policy::{LocalPolicy, Overrides, PolicyError};

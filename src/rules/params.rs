@@ -89,6 +89,10 @@ pub struct ShippedParameter {
     pub reliability: Reliability,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The series a line belongs to (统计监测标准, 脱贫退出验收标准): never mixed in a run
+    /// of years.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub series: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -250,8 +254,19 @@ mod tests {
         );
         assert_eq!(
             at(2023),
+            Some(ParamValue::Number(3218.0)),
+            "the statistics series ends in 2019: no 2020 figure of the other series"
+        );
+        let exit = |y| find(all, "exit_line", &Place::default(), date(y, 12, 31)).map(|p| p.value);
+        assert_eq!(
+            exit(2019),
+            Some(ParamValue::Number(3747.0)),
+            "exit checks of 2019"
+        );
+        assert_eq!(
+            exit(2020),
             Some(ParamValue::Number(4000.0)),
-            "after 2020 the 2020 line carries on"
+            "exit checks of 2020"
         );
         assert_eq!(at(2010), None, "no shipped line before 2011");
     }

@@ -67,8 +67,16 @@ pub struct Policy {
     pub as_of: NaiveDate,
     pub region: Option<Region>,
     pub province: Option<String>,
-    /// The national line (or its override); for 2021+ the 2020 line carried forward.
+    /// The national line of the statistics series (统计监测标准, or the override): the
+    /// line identification compares with.
     pub poverty_line: Param<f64>,
+    /// The national line of the exit-check series (脱贫退出验收标准, or the override): the
+    /// line household exit compares with (2014–2020).
+    pub exit_line: Param<f64>,
+    /// The line identification uses: the year's, or for the 2014 建档立卡 the 2013 line.
+    pub identification_line: Param<f64>,
+    /// The year whose income identification reads (2013 for the 2014 建档立卡).
+    pub identification_income_year: i32,
     /// 省定标准 (local policy only), used for households identified under it.
     pub provincial_standard: Option<Param<f64>>,
     pub monitoring_line: Option<Param<f64>>,
@@ -103,8 +111,12 @@ pub struct Policy {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PolicySummary {
     pub id: String,
+    /// 统计监测标准 of the year (identification).
     #[serde(serialize_with = "num")]
     pub poverty_line: f64,
+    /// 脱贫退出验收标准 of the year (household exit); an extension of the spec's object.
+    #[serde(serialize_with = "num")]
+    pub exit_line: f64,
     #[serde(serialize_with = "opt_num")]
     pub monitoring_line: Option<f64>,
     #[serde(serialize_with = "opt_num")]
@@ -123,7 +135,7 @@ impl Policy {
 /// is reported, never guessed). Every other parameter (thresholds, ages, flags, the
 /// monitoring periods) uses its first shipped value for earlier dates, so that e.g. a
 /// 2011 verdict can still check school ages or say "monitoring starts in 2021".
-const NO_EARLIER_VALUE: [&str; 3] = ["poverty_line", "monitoring_line", "dibao_line"];
+const NO_EARLIER_VALUE: [&str; 4] = ["poverty_line", "exit_line", "monitoring_line", "dibao_line"];
 
 struct Resolver<'a> {
     shipped: &'static [ShippedParameter],
@@ -323,18 +335,44 @@ pub fn resolve(
         local_region,
     };
 
-    let line_name = if year >= 2021 {
-        "国家扶贫标准（2021年起沿用2020年标准）"
-    } else {
-        "国家扶贫标准"
+    let line =
+        |r: &Resolver, parameter: &'static str, name: &str| -> Result<Param<f64>, PolicyError> {
+            let p = r.number(parameter, name, overrides.poverty_line, None)?;
+            Ok(match p.origin {
+                Origin::Override => Param {
+                    name: "扶贫标准".into(),
+                    ..p
+                },
+                _ => p,
+            })
+        };
+    let poverty_line = line(&r, "poverty_line", "国家扶贫标准（统计监测标准）")?;
+    // Before the exit-check series begins (2014) the statistics line judges both.
+    let exit_line = match line(&r, "exit_line", "国家扶贫标准（脱贫退出验收标准）")
+    {
+        Err(PolicyError::NoValue { .. }) => poverty_line.clone(),
+        other => other?,
     };
-    let poverty_line = r.number("poverty_line", line_name, overrides.poverty_line, None)?;
-    let poverty_line = match poverty_line.origin {
-        Origin::Override => Param {
-            name: "扶贫标准".into(),
-            ..poverty_line
-        },
-        _ => poverty_line,
+    // The 2014 建档立卡 read 2013 income against the 2013 line.
+    let lag = r
+        .number("identification_income_lag", "识别所用收入年度", None, None)?
+        .value as i32;
+    let (identification_line, identification_income_year) = if lag > 0 {
+        let earlier = year - lag;
+        let previous = Resolver {
+            shipped: r.shipped,
+            local: r.local,
+            place: Place { ..r.place },
+            date: NaiveDate::from_ymd_opt(earlier, 12, 31).unwrap_or(r.date),
+            year: earlier,
+            local_region: r.local_region.clone(),
+        };
+        (
+            line(&previous, "poverty_line", "国家扶贫标准（统计监测标准）")?,
+            earlier,
+        )
+    } else {
+        (poverty_line.clone(), year)
     };
     let provincial_standard = r
         .local_number(
@@ -383,6 +421,9 @@ pub fn resolve(
         region: local.region,
         province: local.province.clone(),
         poverty_line,
+        exit_line,
+        identification_line,
+        identification_income_year,
         provincial_standard,
         monitoring_line,
         dibao_line,
@@ -473,6 +514,7 @@ pub fn resolve(
         summary: PolicySummary {
             id: String::new(),
             poverty_line: 0.0,
+            exit_line: 0.0,
             monitoring_line: None,
             dibao_line: None,
             sources: Vec::new(),
@@ -512,7 +554,10 @@ fn summary(p: &Policy) -> PolicySummary {
     let yuan = |l: &Param<f64>| source_line(l, &format!("{}元", super::wording::yuan(l.value)));
     let plain = |l: &Param<f64>| source_line(l, &super::wording::yuan(l.value));
     let flag = |l: &Param<bool>| source_line(l, if l.value { "是" } else { "否" });
-    let mut sources = vec![yuan(&p.poverty_line)];
+    let mut sources = vec![yuan(&p.poverty_line), yuan(&p.exit_line)];
+    if p.identification_income_year != p.year {
+        sources.push(yuan(&p.identification_line));
+    }
     for line in [&p.provincial_standard, &p.monitoring_line, &p.dibao_line]
         .into_iter()
         .flatten()
@@ -537,6 +582,7 @@ fn summary(p: &Policy) -> PolicySummary {
     PolicySummary {
         id: p.id.clone(),
         poverty_line: p.poverty_line.value,
+        exit_line: p.exit_line.value,
         monitoring_line: p.monitoring_line.as_ref().map(|l| l.value),
         dibao_line: p.dibao_line.as_ref().map(|l| l.value),
         sources,

@@ -63,20 +63,62 @@ fn as_of_in_the_next_year_still_uses_the_assessed_year() {
 }
 
 #[test]
-fn after_2020_the_2020_line_carries_forward() {
-    let p = resolve(
-        2023,
-        end(2023),
+fn two_series_never_mixed_and_2014_identification_reads_2013() {
+    let p = |year| {
+        resolve(
+            year,
+            end(year),
+            &LocalPolicy::default(),
+            &Overrides::default(),
+        )
+        .unwrap()
+    };
+    let y2019 = p(2019);
+    assert_eq!(y2019.poverty_line.value, 3218.0, "statistics series 2019");
+    assert_eq!(y2019.exit_line.value, 3747.0, "exit-check series 2019");
+    assert!(
+        y2019.exit_line.name.contains("脱贫退出验收标准"),
+        "{}",
+        y2019.exit_line.name
+    );
+    assert!(
+        y2019.poverty_line.name.contains("统计监测标准"),
+        "{}",
+        y2019.poverty_line.name
+    );
+    let y2020 = p(2020);
+    assert_eq!(y2020.exit_line.value, 4000.0, "exit-check series 2020");
+    assert_eq!(
+        y2020.poverty_line.value, 3218.0,
+        "the statistics series has no 2020 figure: never the other series' 4000 after its 3218"
+    );
+    let y2014 = p(2014);
+    assert_eq!(
+        y2014.identification_income_year, 2013,
+        "2014 reads 2013 income"
+    );
+    assert_eq!(
+        y2014.identification_line.value, 2736.0,
+        "against the 2013 line"
+    );
+    assert_eq!(y2014.identification_line.year, 2013);
+    let y2016 = p(2016);
+    assert_eq!(y2016.identification_income_year, 2016);
+    assert_eq!(y2016.identification_line.value, 2952.0);
+    let over = resolve(
+        2019,
+        end(2019),
         &LocalPolicy::default(),
-        &Overrides::default(),
+        &Overrides {
+            poverty_line: Some(3500.0),
+            ..Overrides::default()
+        },
     )
     .unwrap();
-    assert_eq!(p.poverty_line.value, 4000.0, "2023 keeps the 2020 line");
-    assert_eq!(p.poverty_line.year, 2020, "cited as the 2020 line");
-    assert!(
-        p.poverty_line.name.contains("沿用2020年"),
-        "the name says it carries forward: {}",
-        p.poverty_line.name
+    assert_eq!(
+        (over.poverty_line.value, over.exit_line.value),
+        (3500.0, 3500.0),
+        "a line given for the run judges both"
     );
 }
 
