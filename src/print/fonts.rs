@@ -7,6 +7,7 @@
 //! ideographs. A character neither font has prints as an empty box; `missing` lists them.
 
 use printpdf::ParsedFont;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
 
 /// Noto Sans SC Regular: TrueType outlines, about 27,800 ideographs (Ext. B names included).
@@ -24,15 +25,19 @@ pub(crate) enum Face {
 /// The parsed font with its metrics. Get it with [`Fonts::shared`].
 pub struct Fonts {
     pub(crate) regular: ParsedFont,
-    pub(crate) fallback: ParsedFont,
+    /// The fallback face, parsed the first time a character needs it (most papers never do).
+    fallback: OnceLock<Option<ParsedFont>>,
     units_per_em: f32,
-    fallback_units_per_em: f32,
     /// Advance of a glyph the font lacks (the .notdef box), in em.
     missing_advance: f32,
-    /// Face and advance (em) of every BMP character, looked up once: measuring runs for
-    /// every fitting attempt, so it must be a table read, not a cmap search.
-    bmp: Vec<(Face, f32)>,
+    /// Face and advance (em) of each BMP character, looked up on first use and kept:
+    /// measuring runs for every fitting attempt, so after the first it must be a table
+    /// read, not a cmap search. 0 = not looked up yet; else `KNOWN | face | f32 bits`.
+    bmp: Box<[AtomicU64]>,
 }
+
+const KNOWN: u64 = 1 << 40;
+const FALLBACK: u64 = 1 << 41;
 
 impl std::fmt::Debug for Fonts {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -57,25 +62,22 @@ impl Fonts {
         let mut warnings = Vec::new();
         let regular = ParsedFont::from_bytes(NOTO_SANS_SC, 0, &mut warnings)
             .ok_or_else(|| "内置字体无法读取（NotoSansSC）".to_string())?;
-        let fallback = ParsedFont::from_bytes(NOTO_SANS_JP, 0, &mut warnings)
-            .ok_or_else(|| "内置字体无法读取（NotoSansJP）".to_string())?;
         let units_per_em = f32::from(regular.font_metrics.units_per_em.max(1));
-        let fallback_units_per_em = f32::from(fallback.font_metrics.units_per_em.max(1));
         let missing_advance = f32::from(regular.get_horizontal_advance(0)) / units_per_em;
-        let mut fonts = Fonts {
+        Ok(Fonts {
             regular,
-            fallback,
+            fallback: OnceLock::new(),
             units_per_em,
-            fallback_units_per_em,
             missing_advance,
-            bmp: Vec::new(),
-        };
-        fonts.bmp = (0..=0xFFFF_u32)
-            .map(|cp| {
-                char::from_u32(cp).map_or((Face::Primary, missing_advance), |c| fonts.lookup(c))
-            })
-            .collect();
-        Ok(fonts)
+            bmp: (0..=0xFFFF).map(|_| AtomicU64::new(0)).collect(),
+        })
+    }
+
+    /// The fallback face (Noto Sans JP), parsed on first need.
+    pub(crate) fn fallback(&self) -> Option<&ParsedFont> {
+        self.fallback
+            .get_or_init(|| ParsedFont::from_bytes(NOTO_SANS_JP, 0, &mut Vec::new()))
+            .as_ref()
     }
 
     /// Whether one of the fonts has a glyph for `c`.
@@ -88,7 +90,7 @@ impl Fonts {
         let cp = c as u32;
         match self.regular.lookup_glyph_index(cp) {
             Some(g) if g != 0 => Some((Face::Primary, g)),
-            _ => match self.fallback.lookup_glyph_index(cp) {
+            _ => match self.fallback()?.lookup_glyph_index(cp) {
                 Some(g) if g != 0 => Some((Face::Fallback, g)),
                 _ => None,
             },
@@ -102,10 +104,24 @@ impl Fonts {
 
     /// Face and advance (em) of a character: from the table for the BMP.
     fn measure(&self, c: char) -> (Face, f32) {
-        match self.bmp.get(c as usize) {
-            Some(m) => *m,
-            None => self.lookup(c),
+        let Some(slot) = self.bmp.get(c as usize) else {
+            return self.lookup(c);
+        };
+        let known = slot.load(Ordering::Relaxed);
+        if known & KNOWN != 0 {
+            let face = if known & FALLBACK != 0 {
+                Face::Fallback
+            } else {
+                Face::Primary
+            };
+            return (face, f32::from_bits(known as u32));
         }
+        let (face, advance) = self.lookup(c);
+        let bits = KNOWN
+            | if face == Face::Fallback { FALLBACK } else { 0 }
+            | u64::from(advance.to_bits());
+        slot.store(bits, Ordering::Relaxed);
+        (face, advance)
     }
 
     /// Face and advance (em) of a character, from the fonts' tables.
@@ -115,10 +131,14 @@ impl Fonts {
                 Face::Primary,
                 f32::from(self.regular.get_horizontal_advance(g)) / self.units_per_em,
             ),
-            Some((Face::Fallback, g)) => (
-                Face::Fallback,
-                f32::from(self.fallback.get_horizontal_advance(g)) / self.fallback_units_per_em,
-            ),
+            Some((Face::Fallback, g)) => match self.fallback() {
+                Some(f) => (
+                    Face::Fallback,
+                    f32::from(f.get_horizontal_advance(g))
+                        / f32::from(f.font_metrics.units_per_em.max(1)),
+                ),
+                None => (Face::Primary, self.missing_advance),
+            },
             None => (Face::Primary, self.missing_advance),
         }
     }

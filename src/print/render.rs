@@ -43,11 +43,11 @@ pub(crate) fn render(layout: &Layout, fonts: &Fonts) -> crate::Result<PrintedDoc
             Item::Text { text, .. } => text.chars().any(|c| fonts.face(c) == Face::Fallback),
             _ => false,
         });
-    if uses_fallback {
+    if let Some(face) = fonts.fallback().filter(|_| uses_fallback) {
         doc.resources
             .fonts
             .map
-            .insert(fallback.clone(), PdfFont::new(fonts.fallback.clone()));
+            .insert(fallback.clone(), PdfFont::new(face.clone()));
     }
     let faces = Faces {
         fonts,
