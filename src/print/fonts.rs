@@ -49,6 +49,16 @@ impl std::fmt::Debug for Fonts {
 
 static SHARED: OnceLock<Result<Fonts, String>> = OnceLock::new();
 
+/// Parses an embedded font whose glyph tables are read when a glyph is first needed
+/// (printing uses a few hundred of some 30,000).
+fn shared_font(bytes: &'static [u8]) -> Option<ParsedFont> {
+    let bytes = std::sync::Arc::new(rust_fontconfig::FontBytes::Owned(std::sync::Arc::from(
+        bytes,
+    )));
+    printpdf::AzulParsedFont::from_bytes_shared(bytes, 0, &mut Vec::new())
+        .map(ParsedFont::from_azul)
+}
+
 impl Fonts {
     /// The process-wide font, parsed on first use (about 10 MB; later calls are free).
     pub fn shared() -> crate::Result<&'static Fonts> {
@@ -59,8 +69,7 @@ impl Fonts {
     }
 
     fn parse() -> Result<Fonts, String> {
-        let mut warnings = Vec::new();
-        let regular = ParsedFont::from_bytes(NOTO_SANS_SC, 0, &mut warnings)
+        let regular = shared_font(NOTO_SANS_SC)
             .ok_or_else(|| "内置字体无法读取（NotoSansSC）".to_string())?;
         let units_per_em = f32::from(regular.font_metrics.units_per_em.max(1));
         let missing_advance = f32::from(regular.get_horizontal_advance(0)) / units_per_em;
@@ -76,7 +85,7 @@ impl Fonts {
     /// The fallback face (Noto Sans JP), parsed on first need.
     pub(crate) fn fallback(&self) -> Option<&ParsedFont> {
         self.fallback
-            .get_or_init(|| ParsedFont::from_bytes(NOTO_SANS_JP, 0, &mut Vec::new()))
+            .get_or_init(|| shared_font(NOTO_SANS_JP))
             .as_ref()
     }
 
