@@ -127,9 +127,13 @@ fn measures(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
                 .unwrap_or_default();
             scale.push(format!("资金 {} 元{funder}", money(f)));
         }
-        let end = m.end.map(s::date).unwrap_or_else(|| "至今".to_string());
+        let period = match m.end {
+            Some(end) => format!("{}\n至 {}", s::date(m.start), s::date(end)),
+            None => format!("{}\n至今", s::date(m.start)),
+        };
         let mut result = opt(m.result.as_ref());
-        if let Some(g) = m.income_gain {
+        // The figure once: a result that already states the gain is not repeated.
+        if let Some(g) = m.income_gain.filter(|_| !result.contains("增收")) {
             result = format!(
                 "{result}{}增收 {} 元",
                 if result.is_empty() { "" } else { "；" },
@@ -141,7 +145,7 @@ fn measures(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
                 Cell::center(w[0], m.class.label()),
                 Cell::value(w[1], m.content.clone()),
                 Cell::value(w[2], scale.join("\n")),
-                Cell::center(w[3], format!("{}\n至 {end}", s::date(m.start))),
+                Cell::center(w[3], period),
                 Cell::value(w[4], result),
                 Cell::blank(w[5]),
             ],
