@@ -3,7 +3,6 @@
 //! of their year (扶贫办 to 2020, 乡村振兴局 after).
 
 use super::names;
-use super::people;
 use super::story::Story;
 use crate::codes::*;
 use crate::model::*;
@@ -65,6 +64,7 @@ pub fn pairings_and_visits(
         let to = to.unwrap_or(today);
         let mut d = from + chrono::Days::new(rng.random_range(5..40));
         while d <= to {
+            let (found, done, follow_up) = visit_note(rng, h, d);
             h.visits.push(Visit {
                 id: None,
                 date: d,
@@ -74,13 +74,60 @@ pub fn pairings_and_visits(
                 } else {
                     VisitMode::Phone
                 },
-                found: people::pick(rng, names::VISIT_FOUND).into(),
-                done: people::pick(rng, names::VISIT_DONE).into(),
-                follow_up: people::pick(rng, names::VISIT_FOLLOW).into(),
+                found,
+                done,
+                follow_up,
             });
             d = d + chrono::Days::new(rng.random_range(90..200));
         }
     }
+}
+
+/// What a visit on `on` found, did and left to follow up, drawn from the household's own
+/// facts that day (a pupil in 初中, an ill member, someone working away) or, failing
+/// those, the everyday business of a visit.
+fn visit_note(rng: &mut ChaCha8Rng, h: &Household, on: NaiveDate) -> (String, String, String) {
+    let present: Vec<Member> = h.members_on(on).into_iter().map(|m| m.as_of(on)).collect();
+    let mut notes: Vec<(String, &str, &str)> = names::VISIT_EVERYDAY
+        .iter()
+        .map(|(f, d, u)| (f.to_string(), *d, *u))
+        .collect();
+    for m in &present {
+        let age = m.age_on(on).unwrap_or(0);
+        match m.schooling {
+            Some(s @ (Schooling::Grade7 | Schooling::Grade8 | Schooling::Grade9)) => notes.push((
+                format!("{}在读{}，学习情况良好，享受教育资助", m.name, s.label()),
+                "核实教育资助发放情况",
+                "下次走访核实补助到账情况",
+            )),
+            Some(s) if s.is_student() && age >= 15 => notes.push((
+                format!("{}在读{}，寄宿在校，家中负担学费生活费", m.name, s.label()),
+                "宣讲雨露计划和助学政策",
+                "下次走访核实补助到账情况",
+            )),
+            _ => {}
+        }
+        if matches!(m.health, Some(Health::Chronic | Health::SeriousIllness)) {
+            notes.push((
+                format!(
+                    "{}{}，医药费负担较重，已按时参加医保",
+                    m.name,
+                    m.health.map(|x| x.label()).unwrap_or_default()
+                ),
+                "协助申请医疗救助，联系村医上门随访",
+                "跟踪病情和报销进度",
+            ));
+        }
+        if let Some(place) = m.work.as_ref().and_then(|w| w.place) {
+            notes.push((
+                format!("{}务工（{}），收入稳定", m.name, place.label()),
+                "帮助对接县人社局就业岗位信息",
+                "继续关注务工稳定情况",
+            ));
+        }
+    }
+    let (found, done, follow) = notes.swap_remove(rng.random_range(0..notes.len()));
+    (found, done.to_string(), follow.to_string())
 }
 
 /// One to three measures begun after registration (危房改造 and 低保兜底 come with the

@@ -290,7 +290,11 @@ fn cause_borne(s: &Story, cause: Option<Cause>, members: &[Member], today: Naive
     let (Some(from), Some(cause)) = (s.identified_year(), cause) else {
         return true;
     };
-    let to = s.exit_year().map_or(today.year(), |e| e - 1).max(from);
+    let mut to = s.exit_year().map_or(today.year(), |e| e - 1).max(from);
+    if let Some(r) = s.relapse {
+        // 返贫 brings the cause back until the household is monitored (2020 at the latest).
+        to = to.max(r.year().max(2020)).min(today.year());
+    }
     (from..=to).all(|y| {
         let on = date(y, 12, 31).min(today);
         members
@@ -336,7 +340,13 @@ fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode, today:
             if ill {
                 choices.push(Risk::Illness);
             }
-            if able {
+            // 务工就业不稳 needs someone able to work then and still now.
+            let works =
+                |p: &&Member, on: NaiveDate| p.as_of(on).labor.is_some_and(|l| l.can_work());
+            if stay
+                .iter()
+                .any(|p| works(p, m.identified) && works(p, today))
+            {
                 choices.push(Risk::UnstableWork);
             }
             choices[rng.random_range(0..choices.len())]
@@ -444,19 +454,26 @@ fn build_members(
         let birth = people::birth_in(rng, y);
         add(rng, name, sex, birth, Relation::Spouse);
     }
+    // One father and one mother at most; children born at least two years apart.
+    let mut parents: Vec<Relation> = Vec::new();
+    let mut children: Vec<i32> = Vec::new();
     for _ in 2..size {
         let young = head_year + rng.random_range(22..34);
-        if young > 2024 || (rng.random_bool(0.15) && head_year > 1965) {
-            let sex = if rng.random_bool(0.5) {
-                Sex::Male
-            } else {
-                Sex::Female
-            };
-            let relation = if sex == Sex::Male {
-                Relation::Father
-            } else {
-                Relation::Mother
-            };
+        let parent = if rng.random_bool(0.5) {
+            (Sex::Male, Relation::Father)
+        } else {
+            (Sex::Female, Relation::Mother)
+        };
+        let parent = [
+            parent,
+            (Sex::Male, Relation::Father),
+            (Sex::Female, Relation::Mother),
+        ]
+        .into_iter()
+        .find(|(_, r)| !parents.contains(r));
+        let elder = young > 2024 || (rng.random_bool(0.15) && head_year > 1965);
+        if let Some((sex, relation)) = parent.filter(|_| elder) {
+            parents.push(relation);
             let name = people::full_name(
                 rng,
                 sex,
@@ -470,6 +487,13 @@ fn build_members(
             let birth = people::birth_in(rng, y);
             add(rng, name, sex, birth, relation);
         } else {
+            let year = (0..12)
+                .map(|k| (young + k).min(2024))
+                .find(|y| children.iter().all(|c| (c - y).abs() >= 2));
+            let Some(year) = year.filter(|_| young <= 2024) else {
+                continue;
+            };
+            children.push(year);
             let sex = if rng.random_bool(0.52) {
                 Sex::Male
             } else {
@@ -481,7 +505,7 @@ fn build_members(
                 Relation::Daughter
             };
             let name = people::full_name(rng, sex, Some(&surname));
-            let birth = people::birth_in(rng, young.min(2024));
+            let birth = people::birth_in(rng, year);
             add(rng, name, sex, birth, relation);
         }
     }
