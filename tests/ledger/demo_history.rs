@@ -5,7 +5,7 @@
 
 use crate::common::today;
 use chrono::{Datelike, Months, NaiveDate};
-use yibentong::codes::{HouseGrade, MeasureClass, Schooling, Status};
+use yibentong::codes::{HouseGrade, MeasureClass, Relation, Schooling, Status};
 use yibentong::exchange::{export_json, export_village, import_bytes};
 use yibentong::model::{periods_of, Household, Registration, VillageDocument};
 use yibentong::store::Ledger;
@@ -296,4 +296,71 @@ fn the_demo_is_the_same_for_the_same_seed_and_day_and_builds_on_its_last_day() {
     let mut ledger = Ledger::open_in_memory().unwrap();
     let summaries = yibentong::demo::build(&mut ledger, 300, 5, end, &mut |_, _| {}).unwrap();
     assert_eq!(summaries[0].inserted, 300, "valid on {end}");
+}
+
+#[test]
+fn families_visits_and_measures_are_believable() {
+    let (_, doc) = demo();
+    for h in &doc.households {
+        let relations: Vec<_> = h.members.iter().filter_map(|m| m.relation).collect();
+        for parent in [Relation::Father, Relation::Mother] {
+            assert!(
+                relations.iter().filter(|r| **r == parent).count() <= 1,
+                "{}: one {parent:?} at most",
+                h.code
+            );
+        }
+        let mut births: Vec<NaiveDate> = h
+            .members
+            .iter()
+            .filter(|m| matches!(m.relation, Some(Relation::Son | Relation::Daughter)))
+            .filter_map(|m| m.birth_date())
+            .collect();
+        births.sort();
+        for pair in births.windows(2) {
+            assert!(
+                (pair[1] - pair[0]).num_days() >= 300,
+                "{}: children born {} and {}",
+                h.code,
+                pair[0],
+                pair[1]
+            );
+        }
+        // A note about a member's grade holds on the day of the visit.
+        for v in &h.visits {
+            for m in &h.members {
+                let Some(rest) = v.found.strip_prefix(&format!("{}在读", m.name)) else {
+                    continue;
+                };
+                let grade = m.as_of(v.date).schooling.map(|s| s.label()).unwrap_or("");
+                assert!(
+                    rest.starts_with(grade) && !grade.is_empty(),
+                    "{} on {}: “{}” but the member is in {grade:?}",
+                    h.code,
+                    v.date,
+                    v.found
+                );
+            }
+        }
+        // A result that states a gain states the recorded one.
+        for m in &h.measures {
+            if let (Some(gain), Some(result)) = (m.income_gain, &m.result) {
+                if result.contains("增收") {
+                    assert!(
+                        result.contains(&format!("{gain}")),
+                        "{}: “{result}” against a gain of {gain}",
+                        h.code
+                    );
+                }
+            }
+            if let Some(funds) = m.funds {
+                assert!(
+                    funds <= 50_000.0,
+                    "{}: {} funded {funds}",
+                    h.code,
+                    m.content
+                );
+            }
+        }
+    }
 }
