@@ -1,10 +1,11 @@
 //! Monitoring checks (防返贫监测, from 2020): a 三保障 or water problem outside
 //! monitoring, 风险消除 too soon or for a household with nobody able to work, risk types
 //! the members contradict, monitored households without risks or without measures that
-//! answer them (county checks 4_11_009, 4_11_011, 5_15_013, 5_12_007 …).
+//! answer them, 因病 without medical costs (county checks 4_11_009, 4_11_011, 5_15_013,
+//! 5_12_007 …).
 
 use super::{CheckFinding, Level};
-use crate::codes::{Health, MeasureClass, Risk, Status};
+use crate::codes::{Health, MeasureClass, RigidKind, Risk, Status};
 use crate::model::{Household, Member};
 use crate::rules::{Assessment, Outcome, Policy, Rule};
 
@@ -83,6 +84,13 @@ pub(super) fn check(
         if let Some(why) = contradicted(*risk, &members, able) {
             out.push(&field, "monitoring.risk_contradicted", why);
         }
+        if *risk == Risk::Illness && !medical_costs(h, record.identified) {
+            out.push(
+                "rigid_expenses",
+                "monitoring.illness_without_expense",
+                "风险类型为因病，但识别前后一年内没有登记医疗合规自付支出".into(),
+            );
+        }
         if let Some(need) = answered_by(*risk) {
             if !h.measures.iter().any(|m| need.contains(&m.class)) {
                 let names: Vec<&str> = need.iter().map(|c| c.label()).collect();
@@ -105,6 +113,17 @@ pub(super) fn check(
             format!("家中有{able}人有劳动能力，但没有落实产业、就业、小额信贷等开发式帮扶措施"),
         );
     }
+}
+
+/// Whether medical 合规自付支出 is recorded within a year around identification.
+fn medical_costs(h: &Household, identified: chrono::NaiveDate) -> bool {
+    let year = chrono::Days::new(366);
+    h.rigid_expenses.iter().any(|e| {
+        e.kind == RigidKind::Medical
+            && e.out_of_pocket() > 0.0
+            && e.date + year >= identified
+            && e.date <= identified + year
+    })
 }
 
 /// 开发式帮扶: measures that build the household's own income.

@@ -44,6 +44,8 @@ def monitored(risks, measures, eliminated=None, identified="2025-03-01"):
         h["monitoring"] = {"kind": "unstable_exited", "identified": identified,
                            "channel": "cadre_check", "risks": risks, "eliminated": eliminated}
         h["measures"] = [{"class": c, "content": t, "start": identified} for c, t in measures]
+        h["rigid_expenses"] = [{"date": "2025-02-01", "kind": "medical", "item": "住院",
+                                "amount": 42000.0, "reimbursed": 30000.0}]
     return f
 
 def both(*fs):
@@ -82,6 +84,8 @@ cases = [
     household(17, monitored(["illness"], [HEALTH])),
     household(18, monitored(["illness"], [HEALTH, INDUSTRY], eliminated="2025-06-01")),
     household(19, lambda h: h["conditions"].update(house_grade="C")),
+    household(20, both(monitored(["illness"], [HEALTH, INDUSTRY]),
+                       lambda h: h.update(rigid_expenses=[]))),
 ]
 doc = {k: v for k, v in village.items() if k != "households"}
 doc["households"] = cases
