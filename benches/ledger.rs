@@ -24,10 +24,7 @@ fn main() {
     let t = Instant::now();
     let mut ledger = Ledger::open(&db).unwrap();
     yibentong::demo::build(&mut ledger, households, 2014, today, &mut |_, _| {}).unwrap();
-    let people: i64 = ledger
-        .conn()
-        .query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))
-        .unwrap();
+    let people = ledger.people_count().unwrap();
     println!(
         "generate {households} households / {people} people: {:.2} s",
         t.elapsed().as_secs_f64()
@@ -58,14 +55,11 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
-    let tail: String = ledger
-        .conn()
-        .query_row(
-            "SELECT id_tail FROM members LIMIT 1 OFFSET ?1",
-            [people / 2],
-            |r| r.get(0),
-        )
-        .unwrap();
+    let offset = people / 2;
+    let tail = ledger
+        .read_value("SELECT id_tail FROM members LIMIT 1 OFFSET ?1", &[&offset])
+        .unwrap()
+        .unwrap_or_default();
     for query in ["钟", "zs", "lxy", tail.as_str()] {
         let runs = 50;
         let t = Instant::now();
@@ -79,13 +73,18 @@ fn main() {
         );
     }
 
-    let ids: Vec<String> = ledger
-        .conn()
-        .prepare("SELECT id FROM households ORDER BY random() LIMIT 200")
+    // 200 households spread over the county (every n-th in code order).
+    let all: Vec<String> = ledger
+        .villages()
         .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .map(Result::unwrap)
+        .iter()
+        .flat_map(|v| ledger.household_ids(&v.id).unwrap())
+        .collect();
+    let ids: Vec<String> = all
+        .iter()
+        .step_by((all.len() / 200).max(1))
+        .take(200)
+        .cloned()
         .collect();
     let t = Instant::now();
     let mut records = 0;

@@ -68,7 +68,8 @@ pub fn paper_date(year: i32, today: NaiveDate) -> Result<NaiveDate> {
 
 /// Every live household of a village, loaded whole.
 pub fn village_households(ledger: &Ledger, village_id: &str) -> Result<Vec<Household>> {
-    crate::store::read::household_ids(ledger.conn(), village_id)?
+    ledger
+        .household_ids(village_id)?
         .iter()
         .map(|id| ledger.household(id).map(|s| s.household))
         .collect()

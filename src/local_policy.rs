@@ -23,7 +23,7 @@ impl Ledger {
 
     /// The dated local values, in the order they were recorded.
     pub fn local_values(&self) -> Result<Vec<LocalValue>> {
-        crate::store::local_values::all(self.conn())
+        self.stored_local_values()
     }
 
     /// Saves the undated settings (region, province, county) with an audit row. `values`

@@ -62,13 +62,13 @@ impl Ledger {
             revision,
         } = print;
         let checksum = &doc.checksum;
-        self.with_tx(|w| {
-            w.conn().execute(
-                "INSERT INTO print_log (at, operator, household_id, village_id, kind, year, revision, checksum)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                rusqlite::params![w.at(), w.operator, household_id, village_id, kind, year, revision, checksum],
-            )?;
-            Ok(())
+        self.log_print(&crate::store::PrintRecord {
+            household_id,
+            village_id,
+            kind,
+            year,
+            revision,
+            checksum,
         })
     }
 }
@@ -247,7 +247,7 @@ pub fn village_cards(
     let on = paper_date(year, printed_on)?;
     let full_village = ledger.village(village_code)?;
     let mask = ledger.mask_ids()?;
-    let ids = crate::store::read::household_ids(ledger.conn(), &full_village.id)?;
+    let ids = ledger.household_ids(&full_village.id)?;
     let mut stored = Vec::new();
     let (mut village, mut cadres) = (full_village.clone(), all_cadres.clone());
     for id in ids {

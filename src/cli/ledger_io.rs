@@ -34,9 +34,7 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
         eprintln!();
     }
     let count: usize = summaries.iter().map(|s| s.inserted).sum();
-    let people: i64 = ledger
-        .conn()
-        .query_row("SELECT COUNT(*) FROM members", [], |r| r.get(0))?;
+    let people = ledger.people_count()?;
     say!(
         "已生成演示台账 {}：{} 个村，{} 户，{} 人（用时 {:.1} 秒）",
         out.display(),

@@ -170,7 +170,7 @@ fn prefix_paths(e: Error, index: usize) -> Error {
 pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocument> {
     let mut village = ledger.village(village_code)?.clone();
     let mut cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
-    let ids = crate::store::read::household_ids(ledger.conn(), &village.id)?;
+    let ids = ledger.household_ids(&village.id)?;
     let mut households = ids
         .iter()
         .map(|id| ledger.household(id).map(|s| s.household))

@@ -104,3 +104,10 @@ impl Writer<'_> {
         Ok(value)
     }
 }
+
+impl super::Ledger {
+    /// The stored dated local values, in the order they were recorded.
+    pub(crate) fn stored_local_values(&self) -> Result<Vec<LocalValue>> {
+        all(self.conn())
+    }
+}

@@ -14,6 +14,7 @@ mod facts;
 pub(crate) mod local_values;
 mod migrate;
 mod open;
+mod print_log;
 pub mod read;
 mod rows;
 mod rows_view;
@@ -29,6 +30,7 @@ pub use chain::ChainReport;
 pub use decisions::{Decision, DecisionKind};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{check_passphrase, is_encrypted_file, passphrase_strength};
+pub use print_log::PrintRecord;
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;
@@ -125,8 +127,8 @@ impl Ledger {
         &self.operator
     }
 
-    /// Read access.
-    pub fn conn(&self) -> &Connection {
+    /// Read access (the store's own: everything outside `store` goes through its methods).
+    pub(crate) fn conn(&self) -> &Connection {
         &self.conn
     }
 

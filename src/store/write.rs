@@ -37,8 +37,8 @@ pub(crate) struct AuditRow<'r> {
 }
 
 impl<'a> Writer<'a> {
-    /// The underlying transaction, for reads inside the write.
-    pub fn conn(&self) -> &rusqlite::Connection {
+    /// The underlying transaction, for reads inside the write (the store's own).
+    pub(crate) fn conn(&self) -> &rusqlite::Connection {
         &self.tx
     }
 

@@ -69,17 +69,16 @@ fn a_kill_inside_the_import_transaction_lands_nothing() {
     );
     let ledger = Ledger::open(&db).expect("the ledger opens after a kill");
     let n: i64 = ledger
-        .conn()
-        .query_row("SELECT COUNT(*) FROM households", [], |r| r.get(0))
+        .read_count("SELECT COUNT(*) FROM households")
         .unwrap();
     assert_eq!(
         n, 0,
         "killed inside its transaction, the import left nothing"
     );
     let check: String = ledger
-        .conn()
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+        .read_value("PRAGMA integrity_check", &[])
+        .unwrap()
+        .unwrap_or_default();
     assert_eq!(check, "ok");
 }
 
@@ -164,18 +163,14 @@ fn kill_during_import_leaves_all_or_nothing() {
         let _ = child.wait();
         let ledger = Ledger::open(&db).expect("the ledger opens after a kill");
         let check: String = ledger
-            .conn()
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-            .unwrap();
+            .read_value("PRAGMA integrity_check", &[])
+            .unwrap()
+            .unwrap_or_default();
         assert_eq!(check, "ok", "integrity_check after kill at {delay_ms} ms");
         let n: i64 = ledger
-            .conn()
-            .query_row("SELECT COUNT(*) FROM households", [], |r| r.get(0))
+            .read_count("SELECT COUNT(*) FROM households")
             .unwrap();
-        let audit: i64 = ledger
-            .conn()
-            .query_row("SELECT COUNT(*) FROM audit", [], |r| r.get(0))
-            .unwrap();
+        let audit = ledger.read_count("SELECT COUNT(*) FROM audit").unwrap();
         assert!(
             n == 0 || n == total,
             "all ({total}) or nothing, found {n} households after kill at {delay_ms} ms"

@@ -7,7 +7,7 @@ use yibentong::store::Ledger;
 use yibentong::Error;
 
 fn snapshot(l: &Ledger) -> (i64, i64, Vec<String>) {
-    let q = |sql: &str| l.conn().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    let q = |sql: &str| l.read_count(sql).unwrap();
     let exports = l
         .villages()
         .unwrap()

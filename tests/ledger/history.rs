@@ -268,13 +268,7 @@ fn a_snapshot_imported_later_for_an_earlier_date_fills_in_the_past() {
 #[test]
 fn importing_a_snapshot_again_changes_nothing() {
     let mut l = ledger_with(&[("2014", "2014-10-01"), ("2018", "2018-12-15")]);
-    let periods = |l: &Ledger| {
-        l.conn()
-            .query_row("SELECT COUNT(*) FROM fact_periods", [], |r| {
-                r.get::<_, i64>(0)
-            })
-            .unwrap()
-    };
+    let periods = |l: &Ledger| l.read_count("SELECT COUNT(*) FROM fact_periods").unwrap();
     let before = periods(&l);
     let s = import_bytes_at(
         &mut l,

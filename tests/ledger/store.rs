@@ -15,7 +15,7 @@ fn ledger() -> Ledger {
 }
 
 fn count(l: &Ledger, sql: &str) -> i64 {
-    l.conn().query_row(sql, [], |r| r.get(0)).unwrap()
+    l.read_count(sql).unwrap()
 }
 
 #[test]
@@ -90,13 +90,10 @@ fn removed_records_are_kept_as_tombstones_with_an_audit_row() {
     h.household.visits.clear();
     l.with_tx(|w| w.save_household(&vid, &h.household, Some("录入错误"), today()))
         .unwrap();
-    let deleted: i64 = l
-        .conn()
-        .query_row(
-            "SELECT deleted FROM visits WHERE id = ?1",
-            [&visit_id],
-            |r| r.get(0),
-        )
+    let deleted = l
+        .read_value("SELECT deleted FROM visits WHERE id = ?1", &[&visit_id])
+        .unwrap()
+        .and_then(|v| v.parse::<i64>().ok())
         .unwrap();
     assert_eq!(deleted, 1, "the visit row stays as a tombstone");
     assert!(
@@ -164,5 +161,20 @@ fn a_database_from_a_newer_version_is_refused_untouched() {
         std::fs::read(&path).unwrap(),
         before,
         "the file is not modified"
+    );
+}
+
+#[test]
+fn outside_the_store_sql_is_read_only() {
+    let l = ledger();
+    let before = count(&l, "SELECT COUNT(*) FROM audit");
+    let err = l
+        .read_value("DELETE FROM audit", &[])
+        .expect_err("a statement that writes is refused");
+    assert!(err.to_string().contains("只读"), "{err}");
+    assert_eq!(
+        count(&l, "SELECT COUNT(*) FROM audit"),
+        before,
+        "nothing deleted"
     );
 }
