@@ -66,7 +66,11 @@ fn the_monitoring_export_imports_field_by_field() {
         );
         let members = h["members"].as_array().unwrap();
         let wanted = w["members"].as_array().unwrap();
-        assert_eq!(members.len(), wanted.len(), "household {code}: one member per row");
+        assert_eq!(
+            members.len(),
+            wanted.len(),
+            "household {code}: one member per row"
+        );
         for (m, e) in members.iter().zip(wanted) {
             for (key, value) in e.as_object().unwrap() {
                 assert_eq!(&m[key], value, "household {code}, {}: {key}", e["name"]);
@@ -164,7 +168,9 @@ fn an_import_over_a_village_keeps_what_the_sheet_does_not_carry() {
         after["households"][0]["conditions"]["house_area_m2"], 140.0,
         "the changed cell is imported"
     );
-    for key in ["visits", "events", "pairings", "income", "expenses", "measures"] {
+    for key in [
+        "visits", "events", "pairings", "income", "expenses", "measures",
+    ] {
         for i in 0..2 {
             assert_eq!(
                 after["households"][i][key], before["households"][i][key],
@@ -173,11 +179,15 @@ fn an_import_over_a_village_keeps_what_the_sheet_does_not_carry() {
         }
     }
     for key in ["region", "rural_population", "groups", "province"] {
-        assert_eq!(after["village"][key], before["village"][key], "village.{key} is kept");
+        assert_eq!(
+            after["village"][key], before["village"][key],
+            "village.{key} is kept"
+        );
     }
     assert_eq!(after["cadres"], before["cadres"], "the cadres are kept");
     assert_eq!(
-        after["households"][1]["monitoring"]["channel"], before["households"][1]["monitoring"]["channel"],
+        after["households"][1]["monitoring"]["channel"],
+        before["households"][1]["monitoring"]["channel"],
         "the monitoring channel (no column) is kept"
     );
 }
@@ -193,7 +203,9 @@ fn python_with_openpyxl() -> String {
             return python.to_string();
         }
     }
-    panic!("the openpyxl check needs python3 with openpyxl: run scripts/setup (apt python3-openpyxl)");
+    panic!(
+        "the openpyxl check needs python3 with openpyxl: run scripts/setup (apt python3-openpyxl)"
+    );
 }
 
 #[test]
@@ -201,8 +213,17 @@ fn the_cli_exports_a_workbook_that_openpyxl_reads() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
     let run = |args: &[&str]| {
-        let out = Command::new(bin()).arg("--db").arg(&db).args(args).output().unwrap();
-        (out.status.code(), String::from_utf8_lossy(&out.stdout).to_string(), String::from_utf8_lossy(&out.stderr).to_string())
+        let out = Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
     };
     let fixture = data("xlsx/monitoring.xlsx");
     let (code, stdout, stderr) = run(&["import", fixture.to_str().unwrap()]);
@@ -211,18 +232,30 @@ fn the_cli_exports_a_workbook_that_openpyxl_reads() {
     let (code, _, stderr) = run(&["import", data("xlsx/bad.xlsx").to_str().unwrap()]);
     assert_eq!(code, Some(2), "a refused workbook exits 2");
     assert!(
-        stderr.contains("第7行“在校生状况”：无法识别的值“初三”") && stderr.contains("未导入任何数据"),
+        stderr.contains("第7行“在校生状况”：无法识别的值“初三”")
+            && stderr.contains("未导入任何数据"),
         "{stderr}"
     );
     let out = dir.path().join("石洞村.xlsx");
-    let (code, stdout, stderr) = run(&["export", "--village", VILLAGE, "--format", "xlsx", "--out", out.to_str().unwrap(), "--year", "2025"]);
+    let (code, stdout, stderr) = run(&[
+        "export",
+        "--village",
+        VILLAGE,
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+        "--year",
+        "2025",
+    ]);
     assert_eq!(code, Some(0), "export succeeds: {stdout}{stderr}");
     let (code, _, stderr) = run(&["export", "--village", VILLAGE, "--format", "xlsx"]);
     assert_ne!(code, Some(0), "xlsx without --out is refused");
     assert!(stderr.contains("--out"), "{stderr}");
     let (code, stdout, _) = run(&["export", "--village", VILLAGE]);
     assert_eq!(code, Some(0));
-    let exported: Value = serde_json::from_str(&stdout).expect("the default export is JSON on stdout");
+    let exported: Value =
+        serde_json::from_str(&stdout).expect("the default export is JSON on stdout");
     assert_eq!(exported["format"], "yibentong.village/1");
 
     let script = r#"
@@ -237,18 +270,51 @@ print(json.dumps({"title": rows[0][0], "header": rows[2],
         .args(["-c", script, out.to_str().unwrap()])
         .output()
         .unwrap();
-    assert!(py.status.success(), "openpyxl opens the export: {}", String::from_utf8_lossy(&py.stderr));
+    assert!(
+        py.status.success(),
+        "openpyxl opens the export: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
     let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
-    assert_eq!(sheet["title"], "监测对象信息（一本通导出）", "row 1 is the title");
-    let header: Vec<&str> = sheet["header"].as_array().unwrap().iter().map(|h| h.as_str().unwrap()).collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("row 3 has {name}: {header:?}"));
+    assert_eq!(
+        sheet["title"], "监测对象信息（一本通导出）",
+        "row 1 is the title"
+    );
+    let header: Vec<&str> = sheet["header"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap())
+        .collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("row 3 has {name}: {header:?}"))
+    };
     let rows = sheet["rows"].as_array().unwrap();
     assert_eq!(rows.len(), 9, "one row per person");
-    let row = |name: &str| rows.iter().find(|r| r[col("姓名")] == name).unwrap_or_else(|| panic!("{name} has a row"));
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r[col("姓名")] == name)
+            .unwrap_or_else(|| panic!("{name} has a row"))
+    };
     assert_eq!(row("王小军")[col("在校生状况")], "八年级");
-    assert_eq!(row("王大山")[col("在校生状况")], Value::Null, "not a student: empty");
-    assert_eq!(row("陈小雨")[col("户编号")], "5227291002010002", "household columns are repeated");
-    assert_eq!(row("陈小雨")[col("识别监测时间")], "202304", "months as YYYYMM");
+    assert_eq!(
+        row("王大山")[col("在校生状况")],
+        Value::Null,
+        "not a student: empty"
+    );
+    assert_eq!(
+        row("陈小雨")[col("户编号")],
+        "5227291002010002",
+        "household columns are repeated"
+    );
+    assert_eq!(
+        row("陈小雨")[col("识别监测时间")],
+        "202304",
+        "months as YYYYMM"
+    );
     assert_eq!(row("陈光明")[col("户类型")], "一般农户");
     assert_eq!(row("杨浩")[col("与户主关系")], "之孙子");
     assert_eq!(row("陈母")[col("住房面积")], 120.5, "areas are numbers");

@@ -13,6 +13,7 @@ pub(super) enum Field {
     VillageCode,
     HouseholdCode,
     HouseholdType,
+    MainCause,
     Phone,
     MonitoringKind,
     /// 致贫/返贫风险1 … 5 (0-based).
@@ -80,7 +81,7 @@ use Field as F;
 use Level::{Household as H, Member as M, Village as V};
 
 /// Every column, in the order written.
-pub(super) const COLUMNS: &[Column] = &[
+pub(super) static COLUMNS: &[Column] = &[
     Column {
         aliases: &["县(市、区、旗)", "县（市、区、旗）"],
         ..col(F::County, "县", V, "")
@@ -99,6 +100,7 @@ pub(super) const COLUMNS: &[Column] = &[
     },
     col(F::HouseholdCode, "户编号", H, "code"),
     col(F::HouseholdType, "户类型", H, "status"),
+    col(F::MainCause, "主要致贫原因", H, "main_cause"),
     col(F::Phone, "户联系电话", H, "phone"),
     col(F::MonitoringKind, "监测对象类别", H, "monitoring.kind"),
     col(F::Risk(0), "致贫/返贫风险1", H, "monitoring.risks"),
@@ -115,7 +117,12 @@ pub(super) const COLUMNS: &[Column] = &[
         H,
         "conditions.drinking_water_safe",
     ),
-    col(F::Electricity, "是否通生活用电", H, "conditions.electricity"),
+    col(
+        F::Electricity,
+        "是否通生活用电",
+        H,
+        "conditions.electricity",
+    ),
     Column {
         aliases: &["卫生厕所是否能正常使用"],
         ..col(F::Toilet, "是否有卫生厕所", H, "conditions.sanitary_toilet")
@@ -136,7 +143,12 @@ pub(super) const COLUMNS: &[Column] = &[
         ..col(F::Forest, "林地面积（亩）", H, "conditions.forest_mu")
     },
     col(F::Grassland, "牧草地面积", H, "conditions.grassland_mu"),
-    col(F::WaterSurface, "水面面积", H, "conditions.water_surface_mu"),
+    col(
+        F::WaterSurface,
+        "水面面积",
+        H,
+        "conditions.water_surface_mu",
+    ),
     col(F::PersonCode, "人编号", M, "id"),
     col(F::Name, "姓名", M, "name"),
     col(F::IdNumber, "证件号码", M, "id_number"),
@@ -212,7 +224,10 @@ mod tests {
             }
             assert!(std::ptr::eq(of(c.field), c), "{:?} has one column", c.field);
         }
-        assert_eq!(by_header(" 户编号* ").map(|c| c.field), Some(F::HouseholdCode));
+        assert_eq!(
+            by_header(" 户编号* ").map(|c| c.field),
+            Some(F::HouseholdCode)
+        );
         assert_eq!(by_header("行政村").map(|c| c.field), Some(F::Village));
     }
 }

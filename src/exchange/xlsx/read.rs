@@ -278,7 +278,8 @@ fn household(
 /// 证件号码: an 18-character ID, or a 残疾人证号 (the ID followed by 类别 and 等级).
 fn id_number(text: &str) -> String {
     let upper = text.to_uppercase();
-    if matches!(upper.chars().count(), 20 | 22)
+    if upper.is_ascii()
+        && matches!(upper.len(), 20 | 22)
         && crate::idcard::IdNumber::parse(&upper[..18]).is_ok()
     {
         upper[..18].to_string()
@@ -298,9 +299,10 @@ fn household_field(
     let number = |t: Option<&str>| t.map(v::number).transpose();
     match f {
         Field::HouseholdType => cells.type_text = t.map(str::to_string),
+        Field::MainCause => h.main_cause = t.map(parse).transpose()?,
         Field::Phone => h.phone = t.map(str::to_string),
         Field::MonitoringKind => cells.kind = t.map(parse).transpose()?,
-        Field::Risk(_) => cells.risks.extend(t.map(parse).transpose()?),
+        Field::Risk(_) => cells.risks.extend(t.map(parse::<Risk>).transpose()?),
         Field::RiskEliminated => cells.done = yes_no(t)?,
         Field::Identified => cells.identified = t.map(v::month).transpose()?,
         Field::EliminatedOn => cells.eliminated = t.map(v::month).transpose()?,
@@ -337,22 +339,17 @@ fn monitoring(
                     (Field::EliminatedOn, cells.eliminated.is_some()),
                 ];
                 if let Some((f, _)) = filled.iter().find(|(_, on)| *on) {
-                    errors.push(at(
-                        row,
-                        *f,
-                        "填了监测信息，但“监测对象类别”为空".into(),
-                    ));
+                    errors.push(at(row, *f, "填了监测信息，但“监测对象类别”为空".into()));
                 }
                 None
             }
             Some(kind) => {
                 let old = h.monitoring.take();
-                let keep_day = |read: Option<NaiveDate>, stored: Option<NaiveDate>| match (
-                    read, stored,
-                ) {
-                    (Some(r), Some(s)) if v::same_month(r, s) => Some(s),
-                    (r, _) => r,
-                };
+                let keep_day =
+                    |read: Option<NaiveDate>, stored: Option<NaiveDate>| match (read, stored) {
+                        (Some(r), Some(s)) if v::same_month(r, s) => Some(s),
+                        (r, _) => r,
+                    };
                 if cells.identified.is_none() {
                     errors.push(at(
                         row,
@@ -462,8 +459,7 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
     if preschool_child && m.education.is_none() {
         m.education = Some(Education::PreschoolChild);
     }
-    if m
-        .work
+    if m.work
         .as_ref()
         .is_some_and(|w| w.place.is_none() && w.months.is_none())
     {

@@ -4,7 +4,7 @@
 //! was found, so a reader's message reads `第7行“在校生状况”：无法识别的值“初三”…`.
 
 use crate::codes::{
-    Education, Health, Labor, MonitoringKind, Relation, Risk, Schooling, Sex, Status, Tekun,
+    Cause, Education, Health, Labor, MonitoringKind, Relation, Risk, Schooling, Sex, Status, Tekun,
     WorkPlace,
 };
 use chrono::{Datelike, NaiveDate};
@@ -35,55 +35,71 @@ macro_rules! listed {
     };
 }
 
-listed!(Relation, [
-    ("儿子", Relation::Son, false),
-    ("女儿", Relation::Daughter, false),
-    ("儿媳", Relation::DaughterInLaw, false),
-    ("女婿", Relation::SonInLaw, false),
-    ("孙子", Relation::Grandson, false),
-    ("孙女", Relation::Granddaughter, false),
-    ("外孙子", Relation::GrandsonDaughtersSide, false),
-    ("外孙女", Relation::GranddaughterDaughtersSide, false),
-    ("父亲", Relation::Father, false),
-    ("母亲", Relation::Mother, false),
-    ("祖父", Relation::Grandfather, false),
-    ("祖母", Relation::Grandmother, false),
-]);
+listed!(
+    Relation,
+    [
+        ("儿子", Relation::Son, false),
+        ("女儿", Relation::Daughter, false),
+        ("儿媳", Relation::DaughterInLaw, false),
+        ("女婿", Relation::SonInLaw, false),
+        ("孙子", Relation::Grandson, false),
+        ("孙女", Relation::Granddaughter, false),
+        ("外孙子", Relation::GrandsonDaughtersSide, false),
+        ("外孙女", Relation::GranddaughterDaughtersSide, false),
+        ("父亲", Relation::Father, false),
+        ("母亲", Relation::Mother, false),
+        ("祖父", Relation::Grandfather, false),
+        ("祖母", Relation::Grandmother, false),
+    ]
+);
 listed!(Sex, [("1", Sex::Male, false), ("2", Sex::Female, false)]);
-listed!(Education, [
-    ("大专", Education::CollegePlus, false),
-    ("高职高专", Education::CollegePlus, false),
-    ("本科及以上", Education::CollegePlus, false),
-    ("本科及研究生及以上", Education::CollegePlus, false),
-]);
-listed!(Schooling, [
-    ("高中一年级", Schooling::Senior1, true),
-    ("高中二年级", Schooling::Senior2, true),
-    ("高中三年级", Schooling::Senior3, true),
-    ("普通高中一年级", Schooling::Senior1, false),
-    ("普通高中二年级", Schooling::Senior2, false),
-    ("普通高中三年级", Schooling::Senior3, false),
-    ("高职高专一年级", Schooling::HigherVocational1, true),
-    ("高职高专二年级", Schooling::HigherVocational2, true),
-    ("高职高专三年级", Schooling::HigherVocational3, true),
-    ("硕士生及以上", Schooling::CollegePlus, false),
-]);
+listed!(
+    Education,
+    [
+        ("大专", Education::CollegePlus, false),
+        ("高职高专", Education::CollegePlus, false),
+        ("本科及以上", Education::CollegePlus, false),
+        ("本科及研究生及以上", Education::CollegePlus, false),
+    ]
+);
+listed!(
+    Schooling,
+    [
+        ("高中一年级", Schooling::Senior1, true),
+        ("高中二年级", Schooling::Senior2, true),
+        ("高中三年级", Schooling::Senior3, true),
+        ("普通高中一年级", Schooling::Senior1, false),
+        ("普通高中二年级", Schooling::Senior2, false),
+        ("普通高中三年级", Schooling::Senior3, false),
+        ("高职高专一年级", Schooling::HigherVocational1, true),
+        ("高职高专二年级", Schooling::HigherVocational2, true),
+        ("高职高专三年级", Schooling::HigherVocational3, true),
+        ("硕士生及以上", Schooling::CollegePlus, false),
+    ]
+);
 listed!(Health, [("大病", Health::SeriousIllness, false)]);
-listed!(Labor, [
-    ("普通劳动", Labor::Ordinary, false),
-    ("技能劳动能力", Labor::Skilled, false),
-    ("弱劳动力", Labor::Weak, false),
-    ("半劳动力", Labor::Weak, false),
-    ("无劳动能力", Labor::NoLabor, false),
-]);
+listed!(
+    Labor,
+    [
+        ("普通劳动", Labor::Ordinary, false),
+        ("技能劳动能力", Labor::Skilled, false),
+        ("弱劳动力", Labor::Weak, false),
+        ("半劳动力", Labor::Weak, false),
+        ("无劳动能力", Labor::NoLabor, false),
+    ]
+);
 listed!(WorkPlace);
+listed!(Cause);
 listed!(Tekun, [("未享受", Tekun::No, false)]);
 listed!(MonitoringKind);
-listed!(Risk, [
-    ("因安全住房", Risk::Housing, true),
-    ("因安全饮水", Risk::Water, true),
-    ("务工就业不稳", Risk::UnstableWork, false),
-]);
+listed!(
+    Risk,
+    [
+        ("因安全住房", Risk::Housing, true),
+        ("因安全饮水", Risk::Water, true),
+        ("务工就业不稳", Risk::UnstableWork, false),
+    ]
+);
 listed!(Status);
 
 /// A value from its cell text.

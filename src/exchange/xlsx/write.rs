@@ -139,6 +139,7 @@ fn cell(f: Field, village: &Village, h: &Household, m: Option<&Member>) -> Cell 
         Field::VillageCode => Cell::Text(village.code.clone()),
         Field::HouseholdCode => Cell::Text(h.code.clone()),
         Field::HouseholdType => text(household_type(h)),
+        Field::MainCause => text(h.main_cause.map(spell)),
         Field::Phone => text(h.phone.clone()),
         Field::MonitoringKind => text(mon.map(|m| m.kind.label())),
         Field::Risk(i) => text(mon.and_then(|m| m.risks.get(i)).map(|r| spell(*r))),
@@ -173,7 +174,11 @@ fn member_cell(f: Field, m: &Member) -> Cell {
         Field::Relation => text(m.relation.map(spell)),
         Field::Education => text(m.education.map(spell)),
         // Empty is 非在校生 in the monitoring system's sheets.
-        Field::Schooling => text(m.schooling.filter(|s| *s != Schooling::NotStudent).map(spell)),
+        Field::Schooling => text(
+            m.schooling
+                .filter(|s| *s != Schooling::NotStudent)
+                .map(spell),
+        ),
         Field::Health => text(m.health.map(spell)),
         Field::Labor => text(m.labor.map(spell)),
         Field::WorkPlace => text(work.and_then(|w| w.place).map(spell)),

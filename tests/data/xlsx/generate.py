@@ -18,7 +18,7 @@ def idn(area, birth, seq):
     return body + "10X98765432"[sum(int(a) * b for a, b in zip(body, w)) % 11]
 
 HEADER = ["序号", "县", "乡", "村", "户编号", "人编号", "姓名", "证件类型", "证件号码", "性别", "民族",
-          "与户主关系", "户类型", "监测对象类别", "致贫/返贫风险1", "致贫/返贫风险2", "致贫/返贫风险3",
+          "与户主关系", "户类型", "主要致贫原因", "监测对象类别", "致贫/返贫风险1", "致贫/返贫风险2", "致贫/返贫风险3",
           "致贫/返贫风险4", "致贫/返贫风险5", "风险是否已消除", "风险消除方式", "识别监测时间", "消除监测时间",
           "文化程度", "在校生状况", "健康状况", "劳动技能", "务工所在地", "家庭成员联系电话", "户联系电话",
           "是否参加城乡居民基本医疗保险", "是否参加大病保险", "是否参加城乡居民基本养老保险",
@@ -29,7 +29,7 @@ HEADER = ["序号", "县", "乡", "村", "户编号", "人编号", "姓名", "�
 PLACE = dict(县="长顺县", 乡="广顺镇", 村="石洞村")
 
 # Households: the household's cells, then its people (cells by header), then what they import as.
-H1 = dict(cells={"户编号": "5227291002010001", "户类型": "脱贫户", "户联系电话": "13985400001",
+H1 = dict(cells={"户编号": "5227291002010001", "户类型": "脱贫户", "主要致贫原因": "缺技术", "户联系电话": "13985400001",
                  "是否解决安全饮用水": "是", "是否通生活用电": "是", "是否有卫生厕所": "是",
                  "与村主干路距离": 1.5, "住房面积": 96, "耕地面积（亩）": 3.2, "林地面积（亩）": 5,
                  "牧草地面积": 0, "水面面积": 0, "工资性收入": 12000},
@@ -72,7 +72,8 @@ H2 = dict(cells={"户编号": "5227291002010002", "户类型": "一般农户", "
      "劳动技能": "无劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
      "享受低保政策情况": "农村低保"},
 ])
-H3 = dict(cells={"户编号": "5227291002010003", "户类型": "脱贫户", "监测对象类别": "脱贫不稳定户",
+H3 = dict(cells={"户编号": "5227291002010003", "户类型": "脱贫户", "主要致贫原因": "因病",
+                 "监测对象类别": "脱贫不稳定户",
                  "致贫/返贫风险1": "因务工就业不稳", "致贫/返贫风险2": "缺劳动力", "风险是否已消除": "是",
                  "风险消除方式": "帮扶消除", "识别监测时间": "2022年06月", "消除监测时间": "2023年11月",
                  "是否解决安全饮用水": "是", "是否通生活用电": "是", "是否有卫生厕所": "是",
@@ -91,7 +92,7 @@ H3 = dict(cells={"户编号": "5227291002010003", "户类型": "脱贫户", "监
 
 # What each household imports as (exchange v1 fields; ids and unlisted fields left out).
 EXPECTED = [
-    dict(code="5227291002010001", phone="13985400001", status="exited",
+    dict(code="5227291002010001", phone="13985400001", status="exited", main_cause="lack_skills",
          conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=True,
                          road_distance_km=1.5, house_area_m2=96.0, farmland_mu=3.2, forest_mu=5.0,
                          grassland_mu=0.0, water_surface_mu=0.0),
@@ -114,7 +115,8 @@ EXPECTED = [
                   serious_illness_insurance=True),
          ]),
     dict(code="5227291002010002", phone="13985400002", status="monitored",
-         monitoring=dict(kind="marginal", identified="2023-04-01", risks=["illness", "schooling"]),
+         monitoring=dict(kind="marginal", identified="2023-04-01", risks=["illness", "schooling"],
+                         eliminated=None),
          conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=False,
                          road_distance_km=0.8, house_area_m2=120.5, farmland_mu=2.0, forest_mu=0.0,
                          grassland_mu=0.0, water_surface_mu=0.5),
@@ -132,7 +134,7 @@ EXPECTED = [
                   health="healthy", labor="none", medical_insurance=True,
                   serious_illness_insurance=True, dibao=True),
          ]),
-    dict(code="5227291002010003", status="risk_eliminated",
+    dict(code="5227291002010003", status="risk_eliminated", main_cause="illness",
          monitoring=dict(kind="unstable_exited", identified="2022-06-01",
                          risks=["unstable_work", "lack_labor"], eliminated="2023-11-01"),
          conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=True,
