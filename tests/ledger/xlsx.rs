@@ -192,6 +192,26 @@ fn an_import_over_a_village_keeps_what_the_sheet_does_not_carry() {
     );
 }
 
+#[test]
+fn the_demo_village_exported_and_imported_back_is_unchanged() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    yibentong::demo::build(&mut l, 40, 11, today(), &mut |_, _| {}).unwrap();
+    let code = l.villages().unwrap()[0].village.code.clone();
+    let before = (counts(&l), export_json(&l, &code).unwrap());
+    let bytes = xlsx::write_village(&export_village(&l, &code).unwrap(), today()).unwrap();
+    let s = import_file_at(&mut l, &bytes, "demo.xlsx", today(), today()).unwrap();
+    assert_eq!(
+        (s.inserted, s.updated),
+        (0, 0),
+        "every household is unchanged (departed members, visits, income … stay): {s:?}"
+    );
+    assert_eq!(
+        (counts(&l), export_json(&l, &code).unwrap()),
+        before,
+        "no row and no audit row is written"
+    );
+}
+
 /// A Python that has openpyxl (Debian's python3-openpyxl, installed by scripts/setup).
 fn python_with_openpyxl() -> String {
     for python in ["python3", "/usr/bin/python3"] {

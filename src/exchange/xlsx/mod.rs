@@ -115,7 +115,7 @@ fn locate(mut f: Finding, placed: &Placed) -> Finding {
             let row = j
                 .parse::<usize>()
                 .ok()
-                .and_then(|j| placed.member_rows[i].get(j).copied())
+                .and_then(|j| placed.member_rows[i].get(j).copied().flatten())
                 .unwrap_or(household_row);
             (row, Level::Member, field.trim_start_matches('.'))
         }

@@ -30,7 +30,7 @@ pub(super) struct Base {
 #[derive(Default)]
 pub(super) struct Placed {
     pub household_rows: Vec<u32>,
-    pub member_rows: Vec<Vec<u32>>,
+    pub member_rows: Vec<Vec<Option<u32>>>,
 }
 
 /// The village named by the first data row, and every row naming another.
@@ -197,7 +197,7 @@ fn household(
     rows: &[&Row],
     mut h: Household,
     errors: &mut Vec<Finding>,
-) -> (Household, Vec<u32>) {
+) -> (Household, Vec<Option<u32>>) {
     let first = rows[0];
     let household_fields = || {
         COLUMNS
@@ -233,8 +233,10 @@ fn household(
     }
     monitoring(sheet, first.number, &mut h, cells, errors);
 
-    let mut stored = std::mem::take(&mut h.members);
-    let mut member_rows = Vec::new();
+    // Listed members update the stored ones in place (the ledger's order stays); members
+    // the sheet does not list stay as they are (a member is never deleted); new ones follow.
+    let mut member_rows: Vec<Option<u32>> = vec![None; h.members.len()];
+    let mut matched = vec![false; h.members.len()];
     for (j, row) in rows.iter().enumerate() {
         let person = row.text(Field::PersonCode).ok().flatten();
         let name = row.text(Field::Name).ok().flatten();
@@ -249,29 +251,32 @@ fn household(
             }
             continue; // a row of the household alone (no member listed)
         }
-        let found = stored.iter().position(|m| {
-            person.is_some_and(|p| m.id == p)
-                || (id_number.is_some() && m.id_number.as_deref() == id_number.as_deref())
-                || (person.is_none() && id_number.is_none() && name == Some(m.name.as_str()))
+        let found = h.members.iter().zip(&matched).position(|(m, done)| {
+            !done
+                && (person.is_some_and(|p| m.id == p)
+                    || (id_number.is_some() && m.id_number.as_deref() == id_number.as_deref())
+                    || (person.is_none() && id_number.is_none() && name == Some(m.name.as_str())))
         });
-        let mut m = match found {
-            Some(i) => stored.remove(i),
-            None => Member {
-                id: person.map(str::to_string).unwrap_or_else(|| {
-                    let key = id_number
-                        .clone()
-                        .unwrap_or_else(|| format!("{}#{j}", name.unwrap_or_default()));
-                    derived_id(&["xlsx", &h.id, &key])
-                }),
-                ..Member::default()
-            },
+        if let Some(i) = found {
+            matched[i] = true;
+            member_rows[i] = Some(row.number);
+            member(sheet, row, &mut h.members[i], errors);
+            continue;
+        }
+        let mut m = Member {
+            id: person.map(str::to_string).unwrap_or_else(|| {
+                let key = id_number
+                    .clone()
+                    .unwrap_or_else(|| format!("{}#{j}", name.unwrap_or_default()));
+                derived_id(&["xlsx", &h.id, &key])
+            }),
+            ..Member::default()
         };
         member(sheet, row, &mut m, errors);
-        member_rows.push(row.number);
+        member_rows.push(Some(row.number));
+        matched.push(true);
         h.members.push(m);
     }
-    // Members the ledger knows but the sheet does not list stay (a member is never deleted).
-    h.members.append(&mut stored);
     (h, member_rows)
 }
 
