@@ -43,6 +43,11 @@ macro_rules! code_list {
                 match code { $($code => Some($name::$variant),)+ _ => None }
             }
 
+            /// Parses a Chinese label (`因病` → `Illness`), as other systems' files write them.
+            pub fn from_label(label: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.label() == label)
+            }
+
             /// The valid codes with their labels, for error messages: `illness(因病)、…`.
             pub fn choices() -> String {
                 let parts: Vec<String> = Self::ALL.iter().map(|v| format!("{}({})", v.code(), v.label())).collect();

@@ -61,6 +61,18 @@ pub fn write_export(out: &Path, bytes: &[u8], ledger: Option<&Path>) -> Result<(
     write_checked(out, bytes, ledger, is_exchange_file, "一本通导出的交换文件")
 }
 
+/// Writes an Excel workbook to `out` safely: as `write_document`, but an existing file
+/// may be replaced only if it is a workbook this program exported.
+pub fn write_workbook(out: &Path, bytes: &[u8], ledger: Option<&Path>) -> Result<()> {
+    write_checked(
+        out,
+        bytes,
+        ledger,
+        crate::exchange::xlsx::is_ours,
+        "一本通导出的Excel工作簿",
+    )
+}
+
 /// Writes `bytes` to `out` safely (see the module note); `ledger` is the open ledger's
 /// file, which is never overwritten.
 pub fn write_document(out: &Path, bytes: &[u8], ledger: Option<&Path>) -> Result<()> {

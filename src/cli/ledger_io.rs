@@ -59,7 +59,7 @@ pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> R
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let today = today();
-    match exchange::import_bytes_at(
+    match exchange::import_file_at(
         &mut ledger,
         &bytes,
         &name,
@@ -88,14 +88,55 @@ pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> R
     }
 }
 
-pub fn export(cli: &Cli, village: &str, on: Option<chrono::NaiveDate>) -> Result<()> {
+/// The forms `export` writes.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum ExportFormat {
+    /// Exchange v1 JSON (with the facts' history unless --year / --as-of).
+    #[default]
+    Json,
+    /// The monitoring system's person-level sheet (Excel .xlsx); needs --out.
+    Xlsx,
+}
+
+pub fn export(
+    cli: &Cli,
+    village: &str,
+    on: Option<chrono::NaiveDate>,
+    format: ExportFormat,
+    out: Option<&Path>,
+) -> Result<()> {
     let ledger = open(cli)?;
-    let text = match on {
-        Some(date) => exchange::export_json_on(&ledger, village, date)?,
-        None => exchange::export_json(&ledger, village)?,
+    let doc = match on {
+        Some(date) => exchange::export_village_on(&ledger, village, date)?,
+        None => exchange::export_village(&ledger, village)?,
     };
-    let mut out = std::io::stdout().lock();
-    out.write_all(text.as_bytes())?;
-    out.write_all(b"\n")?;
+    match (format, out) {
+        (ExportFormat::Json, out) => {
+            let mut text =
+                serde_json::to_string_pretty(&doc).map_err(|e| Error::Format(e.to_string()))?;
+            text.push('\n');
+            match out {
+                Some(path) => {
+                    yibentong::output::write_export(path, text.as_bytes(), Some(&cli.db))?;
+                    say!("已导出 {}", path.display());
+                }
+                None => std::io::stdout().lock().write_all(text.as_bytes())?,
+            }
+        }
+        (ExportFormat::Xlsx, Some(path)) => {
+            let bytes = exchange::xlsx::write_village(&doc, on.unwrap_or_else(today))?;
+            yibentong::output::write_workbook(path, &bytes, Some(&cli.db))?;
+            say!(
+                "已导出 {}：{} 户（监测对象信息表，第3行为表头）",
+                path.display(),
+                doc.households.len()
+            );
+        }
+        (ExportFormat::Xlsx, None) => {
+            return Err(Error::Invalid(
+                "导出Excel须用 --out 指定文件，例如 --out 村名单.xlsx".into(),
+            ))
+        }
+    }
     Ok(())
 }

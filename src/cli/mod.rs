@@ -67,7 +67,8 @@ pub enum Command {
         #[arg(long, default_value_t = 50)]
         limit: usize,
     },
-    /// Import an exchange v1 JSON file: all of it or, on any error, nothing.
+    /// Import an exchange v1 JSON file or the monitoring system's person-level Excel
+    /// sheet (.xlsx): all of it or, on any error, nothing.
     Import {
         file: PathBuf,
         /// The date the file's facts hold from (default: today). Facts that differ from the
@@ -76,7 +77,8 @@ pub enum Command {
         effective: Option<chrono::NaiveDate>,
     },
     /// Export a village as exchange v1 JSON to stdout (with the facts' history), or the
-    /// village as it stood at the end of a year (--year) or on a date (--as-of).
+    /// village as it stood at the end of a year (--year) or on a date (--as-of);
+    /// `--format xlsx --out FILE.xlsx` writes the monitoring system's person-level sheet.
     Export {
         #[arg(long)]
         village: String,
@@ -84,6 +86,11 @@ pub enum Command {
         year: Option<i32>,
         #[arg(long, value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = ledger_io::ExportFormat::Json)]
+        format: ledger_io::ExportFormat,
+        /// Write to this file instead of stdout (required for xlsx).
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// The change history (audit trail): of a household, of the local policy (--policy),
     /// or of everything since a date (--since); `audit verify` checks it was not tampered with.
@@ -240,6 +247,8 @@ pub fn run(cli: Cli) -> Result<()> {
             village,
             year,
             as_of,
+            format,
+            out,
         } => {
             let on = match (year, as_of) {
                 (_, Some(d)) => Some(*d),
@@ -249,7 +258,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
                 _ => None,
             };
-            ledger_io::export(&cli, village, on)
+            ledger_io::export(&cli, village, on, *format, out.as_deref())
         }
         Command::Audit(args) => household::audit(&cli, args),
         Command::Assess(args) => assess::assess(&cli, args),

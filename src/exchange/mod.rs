@@ -6,6 +6,7 @@
 
 mod ids;
 mod parse;
+pub mod xlsx;
 
 pub use parse::parse_document;
 
@@ -82,6 +83,22 @@ pub fn import_bytes_at(
 ) -> Result<ImportSummary> {
     let doc = parse_document(bytes, today).map_err(Error::Validation)?;
     import_document_at(ledger, doc, source, today, effective)
+}
+
+/// Imports a file by its kind: a monitoring-system workbook (.xlsx, see `xlsx`) or an
+/// exchange v1 JSON file; `name` is the file's name (for the kind and the audit rows).
+pub fn import_file_at(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    name: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+) -> Result<ImportSummary> {
+    if xlsx::is_workbook(name, bytes) {
+        xlsx::import_bytes_at(ledger, bytes, name, today, effective)
+    } else {
+        import_bytes_at(ledger, bytes, name, today, effective)
+    }
 }
 
 /// Checks and imports an already parsed document (see `import_bytes`).

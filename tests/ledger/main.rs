@@ -15,3 +15,4 @@ mod protection;
 mod safety;
 mod store;
 mod validation;
+mod xlsx;

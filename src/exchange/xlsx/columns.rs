@@ -1,0 +1,233 @@
+//! The columns of the monitoring system's person-level sheet (监测对象信息) that Yibentong
+//! reads and writes: one table, in the order they are written. Headers follow
+//! `shared/domain/monitoring-export.md` part 1; `json` is the exchange v1 field a column
+//! fills, used to point a validation error back at its cell. Columns of a real export
+//! that are not listed here are ignored on import.
+
+/// What a column holds (read and write each match on it, so neither can skip one).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Field {
+    County,
+    Township,
+    Village,
+    VillageCode,
+    HouseholdCode,
+    HouseholdType,
+    MainCause,
+    Phone,
+    MonitoringKind,
+    /// 致贫/返贫风险1 … 5 (0-based).
+    Risk(usize),
+    RiskEliminated,
+    Identified,
+    EliminatedOn,
+    DrinkingWater,
+    Electricity,
+    Toilet,
+    RoadDistance,
+    HouseArea,
+    Farmland,
+    Forest,
+    Grassland,
+    WaterSurface,
+    PersonCode,
+    Name,
+    IdNumber,
+    Sex,
+    Ethnicity,
+    Relation,
+    Education,
+    Schooling,
+    Health,
+    Labor,
+    WorkPlace,
+    WorkMonths,
+    MedicalInsurance,
+    SeriousIllnessInsurance,
+    PensionInsurance,
+    Dibao,
+    Tekun,
+}
+
+/// Whose value a column is: repeated on every row of a village or household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Level {
+    Village,
+    Household,
+    Member,
+}
+
+/// One column: its header as written, other spellings accepted on import, its level and
+/// the exchange field it fills (relative to the household or the member).
+pub(super) struct Column {
+    pub field: Field,
+    pub header: &'static str,
+    pub aliases: &'static [&'static str],
+    pub level: Level,
+    pub json: &'static str,
+}
+
+const fn col(field: Field, header: &'static str, level: Level, json: &'static str) -> Column {
+    Column {
+        field,
+        header,
+        aliases: &[],
+        level,
+        json,
+    }
+}
+
+use Field as F;
+use Level::{Household as H, Member as M, Village as V};
+
+/// Every column, in the order written.
+pub(super) static COLUMNS: &[Column] = &[
+    Column {
+        aliases: &["县(市、区、旗)", "县（市、区、旗）"],
+        ..col(F::County, "县", V, "")
+    },
+    Column {
+        aliases: &["乡(镇)", "乡（镇）"],
+        ..col(F::Township, "乡", V, "")
+    },
+    Column {
+        aliases: &["行政村"],
+        ..col(F::Village, "村", V, "")
+    },
+    Column {
+        aliases: &["行政村代码", "村编码", "行政区划代码"],
+        ..col(F::VillageCode, "村代码", V, "")
+    },
+    col(F::HouseholdCode, "户编号", H, "code"),
+    col(F::HouseholdType, "户类型", H, "status"),
+    col(F::MainCause, "主要致贫原因", H, "main_cause"),
+    col(F::Phone, "户联系电话", H, "phone"),
+    col(F::MonitoringKind, "监测对象类别", H, "monitoring.kind"),
+    col(F::Risk(0), "致贫/返贫风险1", H, "monitoring.risks"),
+    col(F::Risk(1), "致贫/返贫风险2", H, ""),
+    col(F::Risk(2), "致贫/返贫风险3", H, ""),
+    col(F::Risk(3), "致贫/返贫风险4", H, ""),
+    col(F::Risk(4), "致贫/返贫风险5", H, ""),
+    col(F::RiskEliminated, "风险是否已消除", H, ""),
+    col(F::Identified, "识别监测时间", H, "monitoring.identified"),
+    col(F::EliminatedOn, "消除监测时间", H, "monitoring.eliminated"),
+    col(
+        F::DrinkingWater,
+        "是否解决安全饮用水",
+        H,
+        "conditions.drinking_water_safe",
+    ),
+    col(
+        F::Electricity,
+        "是否通生活用电",
+        H,
+        "conditions.electricity",
+    ),
+    Column {
+        aliases: &["卫生厕所是否能正常使用"],
+        ..col(F::Toilet, "是否有卫生厕所", H, "conditions.sanitary_toilet")
+    },
+    col(
+        F::RoadDistance,
+        "与村主干路距离",
+        H,
+        "conditions.road_distance_km",
+    ),
+    col(F::HouseArea, "住房面积", H, "conditions.house_area_m2"),
+    Column {
+        aliases: &["耕地面积"],
+        ..col(F::Farmland, "耕地面积（亩）", H, "conditions.farmland_mu")
+    },
+    Column {
+        aliases: &["林地面积"],
+        ..col(F::Forest, "林地面积（亩）", H, "conditions.forest_mu")
+    },
+    col(F::Grassland, "牧草地面积", H, "conditions.grassland_mu"),
+    col(
+        F::WaterSurface,
+        "水面面积",
+        H,
+        "conditions.water_surface_mu",
+    ),
+    col(F::PersonCode, "人编号", M, "id"),
+    col(F::Name, "姓名", M, "name"),
+    col(F::IdNumber, "证件号码", M, "id_number"),
+    col(F::Sex, "性别", M, "sex"),
+    col(F::Ethnicity, "民族", M, "ethnicity"),
+    col(F::Relation, "与户主关系", M, "relation"),
+    col(F::Education, "文化程度", M, "education"),
+    col(F::Schooling, "在校生状况", M, "schooling"),
+    col(F::Health, "健康状况", M, "health"),
+    col(F::Labor, "劳动技能", M, "labor"),
+    col(F::WorkPlace, "务工状况", M, "work.place"),
+    col(F::WorkMonths, "务工时间（月）", M, "work.months"),
+    col(
+        F::MedicalInsurance,
+        "是否参加城乡居民基本医疗保险",
+        M,
+        "medical_insurance",
+    ),
+    col(
+        F::SeriousIllnessInsurance,
+        "是否参加大病保险",
+        M,
+        "serious_illness_insurance",
+    ),
+    col(
+        F::PensionInsurance,
+        "是否参加城乡居民基本养老保险",
+        M,
+        "pension_insurance",
+    ),
+    col(F::Dibao, "享受低保政策情况", M, "dibao"),
+    col(F::Tekun, "享受特困供养政策情况", M, "tekun"),
+];
+
+/// The header row's 1-based number in the monitoring system's exports.
+pub(super) const HEADER_ROW: u32 = 3;
+
+/// A header as written, without spaces, line breaks or the `*` of required columns.
+pub(super) fn normalize(header: &str) -> String {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '*' && *c != '\u{3000}')
+        .collect()
+}
+
+/// The column a header names, if Yibentong reads it.
+pub(super) fn by_header(header: &str) -> Option<&'static Column> {
+    let h = normalize(header);
+    COLUMNS
+        .iter()
+        .find(|c| c.header == h || c.aliases.contains(&h.as_str()))
+}
+
+/// The column of a field.
+pub(super) fn of(field: Field) -> &'static Column {
+    COLUMNS
+        .iter()
+        .find(|c| c.field == field)
+        .expect("every field has a column in COLUMNS")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_unique_and_every_field_has_one_column() {
+        let mut seen = std::collections::HashSet::new();
+        for c in COLUMNS {
+            for h in std::iter::once(&c.header).chain(c.aliases) {
+                assert!(seen.insert(*h), "header {h} is listed twice");
+                assert_eq!(normalize(h), *h, "header {h} is stored normalized");
+            }
+            assert!(std::ptr::eq(of(c.field), c), "{:?} has one column", c.field);
+        }
+        assert_eq!(
+            by_header(" 户编号* ").map(|c| c.field),
+            Some(F::HouseholdCode)
+        );
+        assert_eq!(by_header("行政村").map(|c| c.field), Some(F::Village));
+    }
+}

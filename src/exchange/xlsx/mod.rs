@@ -1,0 +1,136 @@
+//! The national monitoring system's person-level Excel sheet (监测对象信息), in and out:
+//! a workbook is read into a `VillageDocument` and imported through the one exchange
+//! path (`import_document_at`: validation, one transaction, audit), and a village is
+//! written in the same layout. Columns and how they map: `columns.rs` and `docs/excel.md`.
+//! Out of scope: the income, measure and other sheets of the monitoring system.
+
+mod columns;
+mod read;
+mod sheet;
+mod values;
+mod write;
+
+use super::ImportSummary;
+use crate::model::VillageDocument;
+use crate::store::Ledger;
+use crate::validate::Finding;
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use columns::{Level, COLUMNS};
+use read::{Base, Placed};
+
+/// Whether a file is an .xlsx workbook: by its name, or by the zip signature it starts with.
+pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
+    name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
+}
+
+/// Reads a workbook into a village document over what the ledger holds of that village
+/// (see `read`); every unreadable cell is an error `第7行“在校生状况”：…`.
+pub fn read_document(ledger: &Ledger, bytes: &[u8]) -> Result<VillageDocument> {
+    read_placed(ledger, bytes).map(|(doc, _)| doc)
+}
+
+fn read_placed(ledger: &Ledger, bytes: &[u8]) -> Result<(VillageDocument, Placed)> {
+    let sheet = sheet::read(bytes)?;
+    let named = read::village(&sheet).map_err(Error::Validation)?;
+    let base = base(ledger, &named.code)?;
+    read::document(&sheet, named, base).map_err(Error::Validation)
+}
+
+/// What the ledger holds of a village (nothing if it is new).
+fn base(ledger: &Ledger, code: &str) -> Result<Base> {
+    match super::export_village(ledger, code) {
+        Ok(doc) => Ok(Base {
+            village: Some(doc.village),
+            cadres: doc.cadres,
+            households: doc
+                .households
+                .into_iter()
+                .map(|h| (h.code.clone(), h))
+                .collect(),
+        }),
+        Err(Error::NotFound(_)) => Ok(Base::default()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Reads and imports a workbook: all of it or nothing, like an exchange file. Validation
+/// errors name the row and column of the cell at fault.
+pub fn import_bytes_at(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+) -> Result<ImportSummary> {
+    let (doc, placed) = read_placed(ledger, bytes)?;
+    super::import_document_at(ledger, doc, source, today, effective).map_err(|e| match e {
+        Error::Validation(list) => {
+            Error::Validation(list.into_iter().map(|f| locate(f, &placed)).collect())
+        }
+        other => other,
+    })
+}
+
+/// Writes a village document as a workbook in the monitoring system's layout, with the
+/// members registered on `on`.
+pub fn write_village(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
+    write::workbook(doc, on)
+}
+
+/// Whether a file is a workbook this program wrote (its first cell is our title), so an
+/// export may replace it.
+pub fn is_ours(path: &std::path::Path) -> bool {
+    use calamine::{Reader, Xlsx};
+    let Ok(mut book) = calamine::open_workbook::<Xlsx<_>, _>(path) else {
+        return false;
+    };
+    book.worksheet_range_at(0)
+        .and_then(|r| r.ok())
+        .and_then(|r| r.get_value((0, 0)).map(|c| c.to_string()))
+        .is_some_and(|t| t == write::TITLE)
+}
+
+/// Points a validation finding (`households[2].members[1].id_number`) at its cell:
+/// `第7行“证件号码”`; a field no column carries keeps its path after the row.
+fn locate(mut f: Finding, placed: &Placed) -> Finding {
+    let Some(rest) = f.path.strip_prefix("households[") else {
+        return f;
+    };
+    let Some((index, rest)) = rest.split_once(']') else {
+        return f;
+    };
+    let Ok(i) = index.parse::<usize>() else {
+        return f;
+    };
+    let Some(&household_row) = placed.household_rows.get(i) else {
+        return f;
+    };
+    let rest = rest.trim_start_matches('.');
+    let (row, level, field) = match rest
+        .strip_prefix("members[")
+        .and_then(|r| r.split_once(']'))
+    {
+        Some((j, field)) => {
+            let row = j
+                .parse::<usize>()
+                .ok()
+                .and_then(|j| placed.member_rows[i].get(j).copied().flatten())
+                .unwrap_or(household_row);
+            (row, Level::Member, field.trim_start_matches('.'))
+        }
+        None => (household_row, Level::Household, rest),
+    };
+    let column = COLUMNS.iter().find(|c| {
+        c.level == level
+            && !c.json.is_empty()
+            && (field == c.json
+                || field.starts_with(&format!("{}.", c.json))
+                || field.starts_with(&format!("{}[", c.json)))
+    });
+    f.path = match column {
+        Some(c) => format!("第{row}行“{}”", c.header),
+        None => format!("第{row}行（{}）", f.path),
+    };
+    f
+}

@@ -1,0 +1,480 @@
+//! Rows of the person-level sheet → a village document (exchange v1 model).
+//!
+//! One row per person; the rows of a household (same 户编号) repeat its columns, which
+//! must agree. The village is the one the 县/乡/村 columns name (one per file), its code
+//! from 村代码 or else the first 12 digits of 户编号. What the sheet does not carry is
+//! kept from the ledger's record of the same village, household and member (`Base`):
+//! visits, pairings, income, members not listed … are never dropped by an import, and a
+//! column the sheet lacks leaves its field alone. Every unreadable cell is reported.
+
+use super::columns::{Field, Level, COLUMNS};
+use super::sheet::{at, Row, Sheet};
+use super::values::{self as v, parse};
+use crate::codes::{Education, MonitoringKind, Risk, Schooling, Status};
+use crate::model::{
+    derived_id, Cadre, Household, Member, Monitoring, Village, VillageDocument, Work, FORMAT_V1,
+};
+use crate::validate::Finding;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What the ledger already holds of the file's village (empty for a new village).
+#[derive(Default)]
+pub(super) struct Base {
+    pub village: Option<Village>,
+    pub cadres: Vec<Cadre>,
+    pub households: HashMap<String, Household>,
+}
+
+/// The sheet row of each household (its first) and member, to point errors at cells.
+#[derive(Default)]
+pub(super) struct Placed {
+    pub household_rows: Vec<u32>,
+    pub member_rows: Vec<Vec<Option<u32>>>,
+}
+
+/// The village named by the first data row, and every row naming another.
+pub(super) fn village(sheet: &Sheet) -> Result<Village, Vec<Finding>> {
+    let Some(first) = sheet.rows.first() else {
+        return Err(vec![at(
+            sheet.header_row,
+            Field::HouseholdCode,
+            "表头下没有任何数据行".into(),
+        )]);
+    };
+    let mut errors = Vec::new();
+    let mut cell = |row: &Row, f: Field| match row.text(f) {
+        Ok(t) => t.map(str::to_string),
+        Err(e) => {
+            errors.push(at(row.number, f, e));
+            None
+        }
+    };
+    let name = cell(first, Field::Village);
+    let county = cell(first, Field::County);
+    let township = cell(first, Field::Township);
+    let code = cell(first, Field::VillageCode).or_else(|| {
+        cell(first, Field::HouseholdCode)
+            .filter(|c| c.len() >= 12 && c.bytes().take(12).all(|b| b.is_ascii_digit()))
+            .map(|c| c[..12].to_string())
+    });
+    for row in &sheet.rows[1..] {
+        for f in [
+            Field::County,
+            Field::Township,
+            Field::Village,
+            Field::VillageCode,
+        ] {
+            if let (Ok(Some(a)), Ok(Some(b))) = (first.text(f), row.text(f)) {
+                if a != b {
+                    errors.push(at(
+                        row.number,
+                        f,
+                        format!(
+                            "“{b}”与第{}行的“{a}”不同：一个文件只能导入一个村",
+                            first.number
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    if name.is_none() {
+        errors.push(at(first.number, Field::Village, "村名为空".into()));
+    }
+    if code.is_none() {
+        let f = if sheet.has(Field::VillageCode) {
+            Field::VillageCode
+        } else {
+            Field::HouseholdCode
+        };
+        errors.push(at(
+            first.number,
+            f,
+            "无法得出村代码：请填“村代码”列，或使户编号以12位村代码开头".into(),
+        ));
+    }
+    match (code, name) {
+        (Some(code), Some(name)) if errors.is_empty() => Ok(Village {
+            code,
+            name,
+            township,
+            county,
+            province: None,
+            region: None,
+            rural_population: None,
+            groups: Vec::new(),
+            recorded_from: None,
+            history: Vec::new(),
+        }),
+        _ => Err(errors),
+    }
+}
+
+/// The whole document: `village` (from `village()`) over what the ledger holds.
+pub(super) fn document(
+    sheet: &Sheet,
+    named: Village,
+    base: Base,
+) -> Result<(VillageDocument, Placed), Vec<Finding>> {
+    let Base {
+        village: stored,
+        cadres,
+        mut households,
+    } = base;
+    let village = match stored {
+        Some(s) => Village {
+            name: named.name,
+            township: if sheet.has(Field::Township) {
+                named.township
+            } else {
+                s.township.clone()
+            },
+            county: if sheet.has(Field::County) {
+                named.county
+            } else {
+                s.county.clone()
+            },
+            ..s
+        },
+        None => named,
+    };
+    let mut errors = Vec::new();
+    let mut order: Vec<&str> = Vec::new();
+    let mut groups: HashMap<&str, Vec<&Row>> = HashMap::new();
+    for row in &sheet.rows {
+        match row.text(Field::HouseholdCode) {
+            Ok(Some(code)) => {
+                if !groups.contains_key(code) {
+                    order.push(code);
+                }
+                groups.entry(code).or_default().push(row);
+            }
+            Ok(None) => errors.push(at(row.number, Field::HouseholdCode, "户编号为空".into())),
+            Err(e) => errors.push(at(row.number, Field::HouseholdCode, e)),
+        }
+    }
+    let mut placed = Placed::default();
+    let mut out = Vec::new();
+    for code in order {
+        let rows = &groups[code];
+        let base = households.remove(code).unwrap_or_else(|| Household {
+            id: derived_id(&["xlsx", &village.code, code]),
+            code: code.to_string(),
+            ..Household::default()
+        });
+        let (h, member_rows) = household(sheet, rows, base, &mut errors);
+        placed.household_rows.push(rows[0].number);
+        placed.member_rows.push(member_rows);
+        out.push(h);
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let doc = VillageDocument {
+        format: FORMAT_V1.to_string(),
+        village,
+        cadres,
+        households: out,
+    };
+    Ok((doc, placed))
+}
+
+/// The monitoring columns of a household, read before they are put together.
+#[derive(Default)]
+struct MonitoringCells {
+    kind: Option<MonitoringKind>,
+    risks: Vec<Risk>,
+    done: Option<bool>,
+    identified: Option<NaiveDate>,
+    eliminated: Option<NaiveDate>,
+    type_text: Option<String>,
+}
+
+/// One household from its rows; returns the sheet row of each member.
+fn household(
+    sheet: &Sheet,
+    rows: &[&Row],
+    mut h: Household,
+    errors: &mut Vec<Finding>,
+) -> (Household, Vec<Option<u32>>) {
+    let first = rows[0];
+    let household_fields = || {
+        COLUMNS
+            .iter()
+            .filter(|c| c.level == Level::Household && sheet.has(c.field))
+            .map(|c| c.field)
+    };
+    for row in &rows[1..] {
+        for f in household_fields() {
+            if let (Ok(a), Ok(Some(b))) = (first.text(f), row.text(f)) {
+                if a != Some(b) {
+                    errors.push(at(
+                        row.number,
+                        f,
+                        format!(
+                            "“{b}”与第{}行同户的值“{}”不一致",
+                            first.number,
+                            a.unwrap_or("")
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    let mut cells = MonitoringCells::default();
+    for f in household_fields() {
+        let result = first
+            .text(f)
+            .and_then(|t| household_field(&mut h, &mut cells, f, t));
+        if let Err(e) = result {
+            errors.push(at(first.number, f, e));
+        }
+    }
+    monitoring(sheet, first.number, &mut h, cells, errors);
+
+    // Listed members update the stored ones in place (the ledger's order stays); members
+    // the sheet does not list stay as they are (a member is never deleted); new ones follow.
+    let mut member_rows: Vec<Option<u32>> = vec![None; h.members.len()];
+    let mut matched = vec![false; h.members.len()];
+    for (j, row) in rows.iter().enumerate() {
+        let person = row.text(Field::PersonCode).ok().flatten();
+        let name = row.text(Field::Name).ok().flatten();
+        let id_number = row.text(Field::IdNumber).ok().flatten().map(id_number);
+        if person.is_none() && name.is_none() {
+            let member_cells = COLUMNS
+                .iter()
+                .filter(|c| c.level == Level::Member)
+                .any(|c| !matches!(row.text(c.field), Ok(None)));
+            if member_cells {
+                errors.push(at(row.number, Field::Name, "姓名为空".into()));
+            }
+            continue; // a row of the household alone (no member listed)
+        }
+        let found = h.members.iter().zip(&matched).position(|(m, done)| {
+            !done
+                && (person.is_some_and(|p| m.id == p)
+                    || (id_number.is_some() && m.id_number.as_deref() == id_number.as_deref())
+                    || (person.is_none() && id_number.is_none() && name == Some(m.name.as_str())))
+        });
+        if let Some(i) = found {
+            matched[i] = true;
+            member_rows[i] = Some(row.number);
+            member(sheet, row, &mut h.members[i], errors);
+            continue;
+        }
+        let mut m = Member {
+            id: person.map(str::to_string).unwrap_or_else(|| {
+                let key = id_number
+                    .clone()
+                    .unwrap_or_else(|| format!("{}#{j}", name.unwrap_or_default()));
+                derived_id(&["xlsx", &h.id, &key])
+            }),
+            ..Member::default()
+        };
+        member(sheet, row, &mut m, errors);
+        member_rows.push(Some(row.number));
+        matched.push(true);
+        h.members.push(m);
+    }
+    (h, member_rows)
+}
+
+/// 证件号码: an 18-character ID, or a 残疾人证号 (the ID followed by 类别 and 等级).
+fn id_number(text: &str) -> String {
+    let upper = text.to_uppercase();
+    if upper.is_ascii()
+        && matches!(upper.len(), 20 | 22)
+        && crate::idcard::IdNumber::parse(&upper[..18]).is_ok()
+    {
+        upper[..18].to_string()
+    } else {
+        upper
+    }
+}
+
+fn household_field(
+    h: &mut Household,
+    cells: &mut MonitoringCells,
+    f: Field,
+    t: Option<&str>,
+) -> Result<(), String> {
+    let c = &mut h.conditions;
+    let yes_no = |t: Option<&str>| t.map(v::yes_no).transpose();
+    let number = |t: Option<&str>| t.map(v::number).transpose();
+    match f {
+        Field::HouseholdType => cells.type_text = t.map(str::to_string),
+        Field::MainCause => h.main_cause = t.map(parse).transpose()?,
+        Field::Phone => h.phone = t.map(str::to_string),
+        Field::MonitoringKind => cells.kind = t.map(parse).transpose()?,
+        Field::Risk(_) => cells.risks.extend(t.map(parse::<Risk>).transpose()?),
+        Field::RiskEliminated => cells.done = yes_no(t)?,
+        Field::Identified => cells.identified = t.map(v::month).transpose()?,
+        Field::EliminatedOn => cells.eliminated = t.map(v::month).transpose()?,
+        Field::DrinkingWater => c.drinking_water_safe = yes_no(t)?,
+        Field::Electricity => c.electricity = yes_no(t)?,
+        Field::Toilet => c.sanitary_toilet = yes_no(t)?,
+        Field::RoadDistance => c.road_distance_km = number(t)?,
+        Field::HouseArea => c.house_area_m2 = number(t)?,
+        Field::Farmland => c.farmland_mu = number(t)?,
+        Field::Forest => c.forest_mu = number(t)?,
+        Field::Grassland => c.grassland_mu = number(t)?,
+        Field::WaterSurface => c.water_surface_mu = number(t)?,
+        // The code is the household's key; village and member columns are read elsewhere.
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Puts the monitoring columns together (and the status they imply with 户类型).
+fn monitoring(
+    sheet: &Sheet,
+    row: u32,
+    h: &mut Household,
+    cells: MonitoringCells,
+    errors: &mut Vec<Finding>,
+) {
+    if sheet.has(Field::MonitoringKind) {
+        h.monitoring = match cells.kind {
+            None => {
+                let filled = [
+                    (Field::Risk(0), !cells.risks.is_empty()),
+                    (Field::RiskEliminated, cells.done == Some(true)),
+                    (Field::Identified, cells.identified.is_some()),
+                    (Field::EliminatedOn, cells.eliminated.is_some()),
+                ];
+                if let Some((f, _)) = filled.iter().find(|(_, on)| *on) {
+                    errors.push(at(row, *f, "填了监测信息，但“监测对象类别”为空".into()));
+                }
+                None
+            }
+            Some(kind) => {
+                let old = h.monitoring.take();
+                let keep_day =
+                    |read: Option<NaiveDate>, stored: Option<NaiveDate>| match (read, stored) {
+                        (Some(r), Some(s)) if v::same_month(r, s) => Some(s),
+                        (r, _) => r,
+                    };
+                if cells.identified.is_none() {
+                    errors.push(at(
+                        row,
+                        Field::Identified,
+                        "监测对象应填识别监测时间".into(),
+                    ));
+                }
+                match (cells.done, cells.eliminated) {
+                    (Some(true), None) => errors.push(at(
+                        row,
+                        Field::EliminatedOn,
+                        "风险已消除，应填消除监测时间".into(),
+                    )),
+                    (Some(false), Some(_)) => errors.push(at(
+                        row,
+                        Field::RiskEliminated,
+                        "风险未消除，却填了消除监测时间".into(),
+                    )),
+                    _ => {}
+                }
+                let identified = keep_day(cells.identified, old.as_ref().map(|m| m.identified));
+                identified.map(|identified| Monitoring {
+                    id: old.as_ref().and_then(|m| m.id.clone()),
+                    kind,
+                    identified,
+                    channel: old.as_ref().and_then(|m| m.channel),
+                    risks: if sheet.has(Field::Risk(0)) {
+                        cells.risks
+                    } else {
+                        old.as_ref().map(|m| m.risks.clone()).unwrap_or_default()
+                    },
+                    eliminated: keep_day(cells.eliminated, old.as_ref().and_then(|m| m.eliminated)),
+                })
+            }
+        };
+    }
+    let derived = h.monitoring.as_ref().map(|m| {
+        if m.eliminated.is_some() {
+            Status::RiskEliminated
+        } else {
+            Status::Monitored
+        }
+    });
+    if !sheet.has(Field::HouseholdType) {
+        if sheet.has(Field::MonitoringKind) && derived.is_some() {
+            h.status = derived;
+        }
+        return;
+    }
+    h.status = match cells.type_text.as_deref() {
+        None => derived,
+        Some("脱贫户") => derived.or(Some(Status::Exited)),
+        Some("一般农户") => derived.or(Some(Status::Ordinary)),
+        Some(t) => match Status::from_label(t) {
+            Some(s) => Some(s),
+            None => {
+                let choices = format!("脱贫户、一般农户、{}", v::choices::<Status>());
+                errors.push(at(row, Field::HouseholdType, v::unknown(t, &choices)));
+                h.status
+            }
+        },
+    };
+}
+
+/// One member's cells (the columns the sheet has) onto the member.
+fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
+    let mut preschool_child = false;
+    for c in COLUMNS
+        .iter()
+        .filter(|c| c.level == Level::Member && sheet.has(c.field))
+    {
+        let result = row.text(c.field).and_then(|t| {
+            let yes_no = |t: Option<&str>| t.map(v::yes_no).transpose();
+            match c.field {
+                Field::Name => m.name = t.unwrap_or_default().to_string(),
+                Field::IdNumber => m.id_number = t.map(id_number),
+                Field::Sex => m.sex = t.map(parse).transpose()?,
+                Field::Ethnicity => m.ethnicity = t.map(str::to_string),
+                Field::Relation => m.relation = t.map(parse).transpose()?,
+                Field::Education => m.education = t.map(parse).transpose()?,
+                // Empty is 非在校生; 学龄前儿童 is not yet in school (文化程度 says so).
+                Field::Schooling => {
+                    preschool_child = t == Some("学龄前儿童");
+                    m.schooling = Some(match t {
+                        None | Some("学龄前儿童") => Schooling::NotStudent,
+                        Some(t) => parse(t).map_err(|e| format!("{e}；空白表示非在校生"))?,
+                    });
+                }
+                Field::Health => m.health = t.map(parse).transpose()?,
+                Field::Labor => m.labor = t.map(parse).transpose()?,
+                Field::WorkPlace => work(m).place = t.map(parse).transpose()?,
+                Field::WorkMonths => work(m).months = t.map(v::months).transpose()?,
+                Field::MedicalInsurance => m.medical_insurance = yes_no(t)?,
+                Field::SeriousIllnessInsurance => m.serious_illness_insurance = yes_no(t)?,
+                Field::PensionInsurance => m.pension_insurance = yes_no(t)?,
+                Field::Dibao => m.dibao = t.map(v::dibao).transpose()?,
+                Field::Tekun => m.tekun = t.map(v::tekun).transpose()?,
+                // 人编号 is the member's key (see `household`).
+                _ => {}
+            }
+            Ok(())
+        });
+        if let Err(e) = result {
+            errors.push(at(row.number, c.field, e));
+        }
+    }
+    if preschool_child && m.education.is_none() {
+        m.education = Some(Education::PreschoolChild);
+    }
+    if m.work
+        .as_ref()
+        .is_some_and(|w| w.place.is_none() && w.months.is_none())
+    {
+        m.work = None;
+    }
+}
+
+fn work(m: &mut Member) -> &mut Work {
+    m.work.get_or_insert(Work {
+        place: None,
+        months: None,
+    })
+}

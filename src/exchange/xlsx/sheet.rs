@@ -1,0 +1,144 @@
+//! The first worksheet of a workbook as rows of cell text under a header: the header is
+//! the row that names 户编号 among the first rows (row 3 in the monitoring system's
+//! exports, after its title rows). Cells become text the way the cadre sees them: whole
+//! numbers without `.0`, dates as `YYYY-MM-DD`, TRUE/FALSE as 是/否. A number longer than
+//! Excel keeps (15 digits: an ID number or code typed as a number) is an error, never a
+//! silently changed code.
+
+use super::columns::{self, Field};
+use crate::validate::{Finding, Severity};
+use crate::{Error, Result};
+use calamine::{Data, Reader, Xlsx};
+use std::collections::HashMap;
+
+/// Where the header is looked for (the real exports have it on row 3).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// A data row: its 1-based row number in the sheet and the text of each known column.
+pub(super) struct Row {
+    pub number: u32,
+    cells: HashMap<Field, Result<Option<String>, String>>,
+}
+
+impl Row {
+    /// The trimmed text of a column (`None`: empty or not in the sheet).
+    pub fn text(&self, field: Field) -> Result<Option<&str>, String> {
+        match self.cells.get(&field) {
+            None | Some(Ok(None)) => Ok(None),
+            Some(Ok(Some(t))) => Ok(Some(t.as_str())),
+            Some(Err(e)) => Err(e.clone()),
+        }
+    }
+}
+
+/// The sheet: which known columns it has, and its data rows (empty rows left out).
+pub(super) struct Sheet {
+    pub header_row: u32,
+    pub present: Vec<Field>,
+    pub rows: Vec<Row>,
+}
+
+impl Sheet {
+    pub fn has(&self, field: Field) -> bool {
+        self.present.contains(&field)
+    }
+}
+
+/// A finding at a cell: `第7行“在校生状况”：message`.
+pub(super) fn at(row: u32, field: Field, message: String) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        household: String::new(),
+        path: format!("第{row}行“{}”", columns::of(field).header),
+        rule: "xlsx.cell".into(),
+        message,
+    }
+}
+
+/// Reads the first worksheet of an .xlsx workbook.
+pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
+    let range = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| Error::Format("工作簿中没有工作表".into()))?
+        .map_err(|e| Error::Format(format!("无法读取第一个工作表：{e}")))?;
+    let top = range.start().map_or(0, |(row, _)| row);
+    let rows: Vec<&[Data]> = range.rows().collect();
+    let header_at = rows
+        .iter()
+        .take(HEADER_SEARCH_ROWS)
+        .position(|r| {
+            r.iter()
+                .any(|c| columns::by_header(&c.to_string()).map(|c| c.field) == Some(Field::HouseholdCode))
+        })
+        .ok_or_else(|| {
+            Error::Format(format!(
+                "第{}行应为表头（含“户编号”“姓名”等列），在前{HEADER_SEARCH_ROWS}行中未找到“户编号”",
+                columns::HEADER_ROW
+            ))
+        })?;
+    let header_row = top + header_at as u32 + 1;
+    let mut index: Vec<(Field, usize)> = Vec::new();
+    for (i, cell) in rows[header_at].iter().enumerate() {
+        if let Some(c) = columns::by_header(&cell.to_string()) {
+            // A repeated header (风险是否已消除 appears twice in some exports): the first counts.
+            if !index.iter().any(|(f, _)| *f == c.field) {
+                index.push((c.field, i));
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    for need in [Field::Village, Field::HouseholdCode, Field::Name] {
+        if !index.iter().any(|(f, _)| *f == need) {
+            missing.push(format!("“{}”", columns::of(need).header));
+        }
+    }
+    if !missing.is_empty() {
+        return Err(Error::Format(format!(
+            "第{header_row}行（表头）缺少{}列",
+            missing.join("、")
+        )));
+    }
+    let data = rows[header_at + 1..]
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
+        .map(|(i, r)| Row {
+            number: header_row + i as u32 + 1,
+            cells: index
+                .iter()
+                .map(|(f, col)| (*f, text(r.get(*col).unwrap_or(&Data::Empty))))
+                .collect(),
+        })
+        .collect();
+    Ok(Sheet {
+        header_row,
+        present: index.iter().map(|(f, _)| *f).collect(),
+        rows: data,
+    })
+}
+
+/// A cell as the cadre reads it, trimmed; `None` when empty.
+fn text(cell: &Data) -> Result<Option<String>, String> {
+    let t = match cell {
+        Data::Empty => return Ok(None),
+        Data::String(s) => s.trim().to_string(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) if f.fract() == 0.0 => {
+            return Err(format!(
+                "数字{f:.0}超过15位，Excel已改动其末尾数字；请把该列设为文本后重新导出"
+            ))
+        }
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => super::values::yes_no_text(*b).to_string(),
+        Data::DateTime(d) => match d.as_datetime() {
+            Some(dt) => dt.date().format("%Y-%m-%d").to_string(),
+            None => return Err(format!("无法识别的日期“{d}”")),
+        },
+        Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_string(),
+        Data::Error(e) => return Err(format!("单元格是错误值“{e}”")),
+    };
+    Ok(if t.is_empty() { None } else { Some(t) })
+}

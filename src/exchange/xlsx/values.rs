@@ -1,0 +1,273 @@
+//! Cell text ⇄ values: the Chinese labels of our code lists (`codes`, through `label()` and
+//! `from_label()`), the few other spellings the monitoring system uses for the same values,
+//! 是/否, months (YYYYMM, YYYY年MM月) and numbers. Errors are Chinese and start with what
+//! was found, so a reader's message reads `第7行“在校生状况”：无法识别的值“初三”…`.
+
+use crate::codes::{
+    Cause, Education, Health, Labor, MonitoringKind, Relation, Risk, Schooling, Sex, Status, Tekun,
+    WorkPlace,
+};
+use chrono::{Datelike, NaiveDate};
+
+/// A code list as cells spell it: our labels, plus `SPELLINGS` of the monitoring system
+/// (the ones marked `true` are also what we write, so its own tools read our files).
+pub(super) trait Listed: Copy + PartialEq + 'static {
+    const SPELLINGS: &'static [(&'static str, Self, bool)] = &[];
+    fn all() -> &'static [Self];
+    fn label(self) -> &'static str;
+    fn from_label(text: &str) -> Option<Self>;
+}
+
+macro_rules! listed {
+    ($t:ty $(, [$(($text:literal, $v:expr, $w:literal)),* $(,)?])?) => {
+        impl Listed for $t {
+            $(const SPELLINGS: &'static [(&'static str, Self, bool)] = &[$(($text, $v, $w)),*];)?
+            fn all() -> &'static [Self] {
+                <$t>::ALL
+            }
+            fn label(self) -> &'static str {
+                <$t>::label(self)
+            }
+            fn from_label(text: &str) -> Option<Self> {
+                <$t>::from_label(text)
+            }
+        }
+    };
+}
+
+listed!(
+    Relation,
+    [
+        ("儿子", Relation::Son, false),
+        ("女儿", Relation::Daughter, false),
+        ("儿媳", Relation::DaughterInLaw, false),
+        ("女婿", Relation::SonInLaw, false),
+        ("孙子", Relation::Grandson, false),
+        ("孙女", Relation::Granddaughter, false),
+        ("外孙子", Relation::GrandsonDaughtersSide, false),
+        ("外孙女", Relation::GranddaughterDaughtersSide, false),
+        ("父亲", Relation::Father, false),
+        ("母亲", Relation::Mother, false),
+        ("祖父", Relation::Grandfather, false),
+        ("祖母", Relation::Grandmother, false),
+    ]
+);
+listed!(Sex, [("1", Sex::Male, false), ("2", Sex::Female, false)]);
+listed!(
+    Education,
+    [
+        ("大专", Education::CollegePlus, false),
+        ("高职高专", Education::CollegePlus, false),
+        ("本科及以上", Education::CollegePlus, false),
+        ("本科及研究生及以上", Education::CollegePlus, false),
+    ]
+);
+listed!(
+    Schooling,
+    [
+        ("高中一年级", Schooling::Senior1, true),
+        ("高中二年级", Schooling::Senior2, true),
+        ("高中三年级", Schooling::Senior3, true),
+        ("普通高中一年级", Schooling::Senior1, false),
+        ("普通高中二年级", Schooling::Senior2, false),
+        ("普通高中三年级", Schooling::Senior3, false),
+        ("高职高专一年级", Schooling::HigherVocational1, true),
+        ("高职高专二年级", Schooling::HigherVocational2, true),
+        ("高职高专三年级", Schooling::HigherVocational3, true),
+        ("硕士生及以上", Schooling::CollegePlus, false),
+    ]
+);
+listed!(Health, [("大病", Health::SeriousIllness, false)]);
+listed!(
+    Labor,
+    [
+        ("普通劳动", Labor::Ordinary, false),
+        ("技能劳动能力", Labor::Skilled, false),
+        ("弱劳动力", Labor::Weak, false),
+        ("半劳动力", Labor::Weak, false),
+        ("无劳动能力", Labor::NoLabor, false),
+    ]
+);
+listed!(WorkPlace);
+listed!(Cause);
+listed!(Tekun, [("未享受", Tekun::No, false)]);
+listed!(MonitoringKind);
+listed!(
+    Risk,
+    [
+        ("因安全住房", Risk::Housing, true),
+        ("因安全饮水", Risk::Water, true),
+        ("务工就业不稳", Risk::UnstableWork, false),
+    ]
+);
+listed!(Status);
+
+/// A value from its cell text.
+pub(super) fn parse<T: Listed>(text: &str) -> Result<T, String> {
+    T::from_label(text)
+        .or_else(|| {
+            T::SPELLINGS
+                .iter()
+                .find(|(s, _, _)| *s == text)
+                .map(|(_, v, _)| *v)
+        })
+        .ok_or_else(|| unknown(text, &choices::<T>()))
+}
+
+/// The text written for a value: the monitoring system's spelling where it has its own.
+pub(super) fn spell<T: Listed>(value: T) -> &'static str {
+    T::SPELLINGS
+        .iter()
+        .find(|(_, v, written)| *written && *v == value)
+        .map_or(value.label(), |(s, _, _)| *s)
+}
+
+/// The values a cell may hold, as written: `户主、配偶、…`.
+pub(super) fn choices<T: Listed>() -> String {
+    T::all()
+        .iter()
+        .map(|v| spell(*v))
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+/// `无法识别的值“初三”（可填：…）`.
+pub(super) fn unknown(text: &str, choices: &str) -> String {
+    format!("无法识别的值“{text}”（可填：{choices}）")
+}
+
+/// 是 / 否.
+pub(super) fn yes_no(text: &str) -> Result<bool, String> {
+    match text {
+        "是" => Ok(true),
+        "否" => Ok(false),
+        _ => Err(unknown(text, "是、否")),
+    }
+}
+
+pub(super) fn yes_no_text(value: bool) -> &'static str {
+    if value {
+        "是"
+    } else {
+        "否"
+    }
+}
+
+/// A number (areas, distances).
+pub(super) fn number(text: &str) -> Result<f64, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|n| n.is_finite())
+        .ok_or_else(|| format!("“{text}”不是数字"))
+}
+
+/// 务工时间 in whole months, 0–12.
+pub(super) fn months(text: &str) -> Result<u8, String> {
+    text.parse::<u8>()
+        .ok()
+        .filter(|m| *m <= 12)
+        .ok_or_else(|| format!("“{text}”不是0到12之间的整月数"))
+}
+
+/// A month (`202304`, `2023年04月`, `2023年4月`, `2023-04`) as its first day, or a full
+/// date (`20230415`, `2023-04-15`) as that day.
+pub(super) fn month(text: &str) -> Result<NaiveDate, String> {
+    let bad = || format!("无法识别的日期“{text}”（应写作202304或2023年04月）");
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    let ymd = |y: &str, m: &str, d: &str| -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
+    };
+    let found = if let Some(rest) = text.strip_suffix('月') {
+        rest.split_once('年')
+            .filter(|(y, m)| y.len() == 4 && digits(y) && digits(m) && m.len() <= 2)
+            .and_then(|(y, m)| ymd(y, m, "1"))
+    } else if digits(text) && text.len() == 6 {
+        ymd(&text[..4], &text[4..], "1")
+    } else if digits(text) && text.len() == 8 {
+        ymd(&text[..4], &text[4..6], &text[6..])
+    } else {
+        let parts: Vec<&str> = text.split('-').collect();
+        match parts.as_slice() {
+            [y, m] if y.len() == 4 && digits(y) && digits(m) => ymd(y, m, "1"),
+            [y, m, d] if y.len() == 4 && digits(y) && digits(m) && digits(d) => ymd(y, m, d),
+            _ => None,
+        }
+    };
+    found.ok_or_else(bad)
+}
+
+/// A month as the monitoring system writes it: `202304`.
+pub(super) fn month_text(date: NaiveDate) -> String {
+    format!("{:04}{:02}", date.year(), date.month())
+}
+
+/// Whether two dates fall in the same month (a month cell then keeps the stored day).
+pub(super) fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
+    a.year() == b.year() && a.month() == b.month()
+}
+
+/// 享受低保政策情况: 城市低保 / 农村低保 are 低保; 未享受 (or 不享受) is not.
+pub(super) fn dibao(text: &str) -> Result<bool, String> {
+    match text {
+        "城市低保" | "农村低保" | "是" => Ok(true),
+        "未享受" | "不享受" | "否" => Ok(false),
+        _ => Err(unknown(text, "农村低保、城市低保、未享受")),
+    }
+}
+
+pub(super) fn dibao_text(value: bool) -> &'static str {
+    if value {
+        "农村低保"
+    } else {
+        "未享受"
+    }
+}
+
+/// 享受特困供养政策情况. The monitoring system writes 农村特困 / 城市特困 without the way
+/// of support, which the ledger needs: such a cell is refused with what to write instead.
+pub(super) fn tekun(text: &str) -> Result<Tekun, String> {
+    if matches!(text, "农村特困" | "城市特困") {
+        return Err(format!(
+            "“{text}”未写明供养方式，请改填“分散供养”或“集中供养”"
+        ));
+    }
+    parse(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_the_monitoring_systems_spellings_read_and_write_back() {
+        assert_eq!(parse::<Relation>("之岳父"), Ok(Relation::WifesFather));
+        assert_eq!(parse::<Relation>("女儿"), Ok(Relation::Daughter));
+        assert_eq!(parse::<Sex>("2"), Ok(Sex::Female));
+        assert_eq!(parse::<Schooling>("普通高中二年级"), Ok(Schooling::Senior2));
+        assert_eq!(spell(Schooling::Senior2), "高中二年级");
+        assert_eq!(spell(Risk::Water), "因安全饮水");
+        for s in Schooling::ALL {
+            assert_eq!(parse::<Schooling>(spell(*s)), Ok(*s), "{s:?} reads back");
+        }
+        for r in Risk::ALL {
+            assert_eq!(parse::<Risk>(spell(*r)), Ok(*r), "{r:?} reads back");
+        }
+        let err = parse::<Schooling>("初三").unwrap_err();
+        assert!(err.starts_with("无法识别的值“初三”"), "{err}");
+        assert!(tekun("农村特困").unwrap_err().contains("分散供养"));
+    }
+
+    #[test]
+    fn months_read_in_every_spelling_of_the_exports() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        assert_eq!(month("202304"), Ok(d(2023, 4, 1)));
+        assert_eq!(month("2023年04月"), Ok(d(2023, 4, 1)));
+        assert_eq!(month("2023年4月"), Ok(d(2023, 4, 1)));
+        assert_eq!(month("2023-04-15"), Ok(d(2023, 4, 15)));
+        assert_eq!(month("20230415"), Ok(d(2023, 4, 15)));
+        assert!(month("202313").is_err());
+        assert!(month("2023年13月").is_err());
+        assert!(month("四月").is_err());
+        assert_eq!(month_text(d(2023, 4, 15)), "202304");
+    }
+}

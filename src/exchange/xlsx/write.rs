@@ -1,0 +1,193 @@
+//! A village document → the monitoring system's person-level layout: a title on row 1,
+//! the village and the date on row 2, the header on row 3, then one row per registered
+//! person with the household's columns repeated (a household without members gets one
+//! row of its own). Codes and dates are text cells, so Excel keeps every digit; areas and
+//! distances are numbers. The workbook's metadata carries the date, not the clock.
+
+use super::columns::{Field, COLUMNS, HEADER_ROW};
+use super::values::{self as v, spell};
+use crate::codes::{MonitoringKind, Schooling, Status};
+use crate::model::{Household, Member, Village, VillageDocument};
+use crate::{Error, Result};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+
+/// The title on row 1 (also how `is_ours` recognises our workbooks).
+pub(super) const TITLE: &str = "监测对象信息（一本通导出）";
+
+enum Cell {
+    Text(String),
+    Number(f64),
+    Empty,
+}
+
+fn text(t: Option<impl Into<String>>) -> Cell {
+    t.map_or(Cell::Empty, |t| Cell::Text(t.into()))
+}
+
+fn number(n: Option<f64>) -> Cell {
+    n.map_or(Cell::Empty, Cell::Number)
+}
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Document(format!("生成Excel工作簿失败：{e}"))
+}
+
+/// Writes `doc` (members registered on `on`) as an .xlsx workbook.
+pub(super) fn workbook(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(on.year() as u16, on.month() as u8, on.day() as u8)
+        .map_err(xlsx_error)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(TITLE)
+            .set_author("一本通")
+            .set_creation_datetime(&created),
+    );
+    let sheet = book.add_worksheet();
+    sheet.set_name("监测对象信息").map_err(xlsx_error)?;
+    let bold = Format::new().set_bold();
+    let as_text = Format::new().set_num_format("@");
+    let last = (COLUMNS.len() - 1) as u16;
+    let village = &doc.village;
+    let place: String = [&village.county, &village.township]
+        .into_iter()
+        .flatten()
+        .map(String::as_str)
+        .chain([village.name.as_str()])
+        .collect();
+    sheet
+        .merge_range(0, 0, 0, last, TITLE, &bold)
+        .map_err(xlsx_error)?;
+    sheet
+        .merge_range(
+            1,
+            0,
+            1,
+            last,
+            &format!("{place}（村代码{}）  人员截至{on}", village.code),
+            &Format::new(),
+        )
+        .map_err(xlsx_error)?;
+    let header = HEADER_ROW - 1;
+    for (i, c) in COLUMNS.iter().enumerate() {
+        let col = i as u16;
+        sheet
+            .write_string_with_format(header, col, c.header, &bold)
+            .map_err(xlsx_error)?;
+        let width = (c.header.chars().count() as f64 * 2.2).clamp(8.0, 24.0);
+        sheet.set_column_width(col, width).map_err(xlsx_error)?;
+    }
+    sheet.set_freeze_panes(HEADER_ROW, 0).map_err(xlsx_error)?;
+    let mut row = HEADER_ROW;
+    for h in &doc.households {
+        let members = h.members_on(on);
+        let people: Vec<Option<&Member>> = if members.is_empty() {
+            vec![None]
+        } else {
+            members.into_iter().map(Some).collect()
+        };
+        for m in people {
+            for (i, c) in COLUMNS.iter().enumerate() {
+                let col = i as u16;
+                match cell(c.field, village, h, m) {
+                    Cell::Text(t) => sheet.write_string_with_format(row, col, t, &as_text),
+                    Cell::Number(n) => sheet.write_number(row, col, n),
+                    Cell::Empty => Ok(&mut *sheet),
+                }
+                .map_err(xlsx_error)?;
+            }
+            row += 1;
+        }
+    }
+    book.save_to_buffer().map_err(xlsx_error)
+}
+
+/// The 户类型 written: the monitoring system's 脱贫户 / 一般农户 where the importer gives
+/// the same status back (with the monitoring columns), else the status's own label.
+fn household_type(h: &Household) -> Option<String> {
+    let status = h.status?;
+    let derived = h.monitoring.as_ref().map(|m| {
+        let s = if m.eliminated.is_some() {
+            Status::RiskEliminated
+        } else {
+            Status::Monitored
+        };
+        (s, m.kind)
+    });
+    let national = match (status, derived) {
+        (s, Some((d, kind))) if s == d => Some(if kind == MonitoringKind::UnstableExited {
+            "脱贫户"
+        } else {
+            "一般农户"
+        }),
+        (Status::Exited, None) => Some("脱贫户"),
+        (Status::Ordinary, _) => Some("一般农户"),
+        _ => None,
+    };
+    Some(national.unwrap_or(status.label()).to_string())
+}
+
+fn cell(f: Field, village: &Village, h: &Household, m: Option<&Member>) -> Cell {
+    let c = &h.conditions;
+    let mon = h.monitoring.as_ref();
+    let yes_no = |b: Option<bool>| text(b.map(v::yes_no_text));
+    match f {
+        Field::County => text(village.county.clone()),
+        Field::Township => text(village.township.clone()),
+        Field::Village => Cell::Text(village.name.clone()),
+        Field::VillageCode => Cell::Text(village.code.clone()),
+        Field::HouseholdCode => Cell::Text(h.code.clone()),
+        Field::HouseholdType => text(household_type(h)),
+        Field::MainCause => text(h.main_cause.map(spell)),
+        Field::Phone => text(h.phone.clone()),
+        Field::MonitoringKind => text(mon.map(|m| m.kind.label())),
+        Field::Risk(i) => text(mon.and_then(|m| m.risks.get(i)).map(|r| spell(*r))),
+        Field::RiskEliminated => yes_no(mon.map(|m| m.eliminated.is_some())),
+        Field::Identified => text(mon.map(|m| v::month_text(m.identified))),
+        Field::EliminatedOn => text(mon.and_then(|m| m.eliminated).map(v::month_text)),
+        Field::DrinkingWater => yes_no(c.drinking_water_safe),
+        Field::Electricity => yes_no(c.electricity),
+        Field::Toilet => yes_no(c.sanitary_toilet),
+        Field::RoadDistance => number(c.road_distance_km),
+        Field::HouseArea => number(c.house_area_m2),
+        Field::Farmland => number(c.farmland_mu),
+        Field::Forest => number(c.forest_mu),
+        Field::Grassland => number(c.grassland_mu),
+        Field::WaterSurface => number(c.water_surface_mu),
+        _ => match m {
+            Some(m) => member_cell(f, m),
+            None => Cell::Empty,
+        },
+    }
+}
+
+fn member_cell(f: Field, m: &Member) -> Cell {
+    let yes_no = |b: Option<bool>| text(b.map(v::yes_no_text));
+    let work = m.work.as_ref();
+    match f {
+        Field::PersonCode => Cell::Text(m.id.clone()),
+        Field::Name => Cell::Text(m.name.clone()),
+        Field::IdNumber => text(m.id_number.clone()),
+        Field::Sex => text(m.sex.map(|s| s.label())),
+        Field::Ethnicity => text(m.ethnicity.clone()),
+        Field::Relation => text(m.relation.map(spell)),
+        Field::Education => text(m.education.map(spell)),
+        // Empty is 非在校生 in the monitoring system's sheets.
+        Field::Schooling => text(
+            m.schooling
+                .filter(|s| *s != Schooling::NotStudent)
+                .map(spell),
+        ),
+        Field::Health => text(m.health.map(spell)),
+        Field::Labor => text(m.labor.map(spell)),
+        Field::WorkPlace => text(work.and_then(|w| w.place).map(spell)),
+        Field::WorkMonths => number(work.and_then(|w| w.months).map(f64::from)),
+        Field::MedicalInsurance => yes_no(m.medical_insurance),
+        Field::SeriousIllnessInsurance => yes_no(m.serious_illness_insurance),
+        Field::PensionInsurance => yes_no(m.pension_insurance),
+        Field::Dibao => text(m.dibao.map(v::dibao_text)),
+        Field::Tekun => text(m.tekun.map(spell)),
+        _ => Cell::Empty,
+    }
+}

@@ -1,0 +1,193 @@
+# Generates the monitoring-system workbooks the Excel tests read; run: python3 generate.py
+# (needs openpyxl: Debian python3-openpyxl, or pip install openpyxl).
+#
+# monitoring.xlsx is laid out like the national system's person-level export
+# （自定义）监测对象信息: two title rows, the header on row 3, one row per person with the
+# household's columns repeated, columns we do not read mixed in (序号, 证件类型, 务工所在地 …,
+# and 风险是否已消除 twice). monitoring.expected.json holds, per household, the exchange v1
+# fields those rows must import as (written here by hand, not by the program under test).
+# bad.xlsx is the same sheet with unreadable cells at known rows and columns.
+import json, os
+from openpyxl import Workbook
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+def idn(area, birth, seq):
+    body = f"{area}{birth}{seq:03d}"
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return body + "10X98765432"[sum(int(a) * b for a, b in zip(body, w)) % 11]
+
+HEADER = ["序号", "县", "乡", "村", "户编号", "人编号", "姓名", "证件类型", "证件号码", "性别", "民族",
+          "与户主关系", "户类型", "主要致贫原因", "监测对象类别", "致贫/返贫风险1", "致贫/返贫风险2", "致贫/返贫风险3",
+          "致贫/返贫风险4", "致贫/返贫风险5", "风险是否已消除", "风险消除方式", "识别监测时间", "消除监测时间",
+          "文化程度", "在校生状况", "健康状况", "劳动技能", "务工所在地", "家庭成员联系电话", "户联系电话",
+          "是否参加城乡居民基本医疗保险", "是否参加大病保险", "是否参加城乡居民基本养老保险",
+          "享受低保政策情况", "享受特困供养政策情况", "是否解决安全饮用水", "是否通生活用电", "是否有卫生厕所",
+          "与村主干路距离", "住房面积", "耕地面积（亩）", "林地面积（亩）", "牧草地面积", "水面面积",
+          "工资性收入", "人均纯收入（元）", "风险是否已消除"]
+
+PLACE = dict(县="长顺县", 乡="广顺镇", 村="石洞村")
+
+# Households: the household's cells, then its people (cells by header), then what they import as.
+H1 = dict(cells={"户编号": "5227291002010001", "户类型": "脱贫户", "主要致贫原因": "缺技术", "户联系电话": "13985400001",
+                 "是否解决安全饮用水": "是", "是否通生活用电": "是", "是否有卫生厕所": "是",
+                 "与村主干路距离": 1.5, "住房面积": 96, "耕地面积（亩）": 3.2, "林地面积（亩）": 5,
+                 "牧草地面积": 0, "水面面积": 0, "工资性收入": 12000},
+          people=[
+    {"人编号": "52272910020100010101", "姓名": "王大山", "证件号码": idn("522729", "19680405", 131),
+     "性别": "1", "民族": "布依族", "与户主关系": "户主", "文化程度": "初中", "健康状况": "健康",
+     "劳动技能": "普通劳动力", "务工所在地": "广东省深圳市宝安区", "是否参加城乡居民基本医疗保险": "是",
+     "是否参加大病保险": "是", "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "未享受",
+     "享受特困供养政策情况": "不享受"},
+    {"人编号": "52272910020100010102", "姓名": "刘桂花", "证件号码": idn("522729", "19700918", 222),
+     "性别": "2", "民族": "布依族", "与户主关系": "配偶", "文化程度": "小学", "健康状况": "健康",
+     "劳动技能": "普通劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
+     "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "未享受", "享受特困供养政策情况": "不享受"},
+    {"人编号": "52272910020100010103", "姓名": "王小军", "证件号码": idn("522729", "20120611", 313),
+     "性别": "男", "民族": "布依族", "与户主关系": "之子", "在校生状况": "八年级", "健康状况": "健康",
+     "劳动技能": "无劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
+     "享受低保政策情况": "未享受", "享受特困供养政策情况": "不享受"},
+    {"人编号": "52272910020100010104", "姓名": "王小雪", "证件号码": idn("522729", "20200302", 424),
+     "性别": "女", "民族": "布依族", "与户主关系": "之女", "在校生状况": "学龄前儿童", "健康状况": "健康",
+     "劳动技能": "无劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是"},
+])
+H2 = dict(cells={"户编号": "5227291002010002", "户类型": "一般农户", "监测对象类别": "边缘易致贫户",
+                 "致贫/返贫风险1": "因病", "致贫/返贫风险2": "因学", "风险是否已消除": "否",
+                 "识别监测时间": 202304, "户联系电话": "13985400002", "是否解决安全饮用水": "是",
+                 "是否通生活用电": "是", "是否有卫生厕所": "否", "与村主干路距离": 0.8, "住房面积": 120.5,
+                 "耕地面积（亩）": 2, "林地面积（亩）": 0, "牧草地面积": 0, "水面面积": 0.5},
+          people=[
+    {"人编号": "52272910020100020101", "姓名": "陈光明", "证件号码": idn("522729", "19750120", 515),
+     "性别": "男", "民族": "汉族", "与户主关系": "户主", "文化程度": "高中", "健康状况": "长期慢性病",
+     "劳动技能": "弱劳动力或半劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
+     "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "农村低保", "享受特困供养政策情况": "不享受"},
+    # A 残疾人证号: the ID number followed by 类别 4 (肢体) and 等级 2.
+    {"人编号": "52272910020100020102", "姓名": "陈母", "证件号码": idn("522729", "19480808", 626) + "42",
+     "证件类型": "残疾人证", "性别": "女", "民族": "汉族", "与户主关系": "母亲", "文化程度": "文盲或半文盲",
+     "健康状况": "残疾", "劳动技能": "丧失劳动力", "是否参加城乡居民基本医疗保险": "是",
+     "是否参加大病保险": "是", "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "农村低保",
+     "享受特困供养政策情况": "不享受"},
+    {"人编号": "52272910020100020103", "姓名": "陈小雨", "证件号码": idn("522729", "20091021", 728),
+     "性别": "女", "民族": "汉族", "与户主关系": "之女", "在校生状况": "普通高中一年级", "健康状况": "健康",
+     "劳动技能": "无劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
+     "享受低保政策情况": "农村低保"},
+])
+H3 = dict(cells={"户编号": "5227291002010003", "户类型": "脱贫户", "主要致贫原因": "因病",
+                 "监测对象类别": "脱贫不稳定户",
+                 "致贫/返贫风险1": "因务工就业不稳", "致贫/返贫风险2": "缺劳动力", "风险是否已消除": "是",
+                 "风险消除方式": "帮扶消除", "识别监测时间": "2022年06月", "消除监测时间": "2023年11月",
+                 "是否解决安全饮用水": "是", "是否通生活用电": "是", "是否有卫生厕所": "是",
+                 "与村主干路距离": 2, "住房面积": 75, "耕地面积（亩）": 1.5, "林地面积（亩）": 2,
+                 "牧草地面积": 0, "水面面积": 0},
+          people=[
+    {"人编号": "52272910020100030101", "姓名": "杨秀英", "证件号码": idn("522729", "19600515", 842),
+     "性别": "女", "民族": "苗族", "与户主关系": "户主", "文化程度": "文盲或半文盲", "健康状况": "长期慢性病",
+     "劳动技能": "弱劳动力或半劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
+     "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "未享受", "享受特困供养政策情况": "不享受"},
+    {"人编号": "52272910020100030102", "姓名": "杨浩", "证件号码": idn("522729", "20160722", 951),
+     "性别": "男", "民族": "苗族", "与户主关系": "孙子", "在校生状况": "小学", "健康状况": "健康",
+     "劳动技能": "无劳动力", "是否参加城乡居民基本医疗保险": "是", "是否参加大病保险": "是",
+     "享受低保政策情况": "未享受", "享受特困供养政策情况": "不享受"},
+])
+
+# What each household imports as (exchange v1 fields; ids and unlisted fields left out).
+EXPECTED = [
+    dict(code="5227291002010001", phone="13985400001", status="exited", main_cause="lack_skills",
+         conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=True,
+                         road_distance_km=1.5, house_area_m2=96.0, farmland_mu=3.2, forest_mu=5.0,
+                         grassland_mu=0.0, water_surface_mu=0.0),
+         members=[
+             dict(id="52272910020100010101", name="王大山", id_number=idn("522729", "19680405", 131),
+                  sex="male", ethnicity="布依族", relation="head", education="junior_high",
+                  schooling="not_student", health="healthy", labor="ordinary", medical_insurance=True,
+                  serious_illness_insurance=True, pension_insurance=True, dibao=False, tekun="no"),
+             dict(id="52272910020100010102", name="刘桂花", id_number=idn("522729", "19700918", 222),
+                  sex="female", ethnicity="布依族", relation="spouse", education="primary",
+                  schooling="not_student", health="healthy", labor="ordinary", medical_insurance=True,
+                  serious_illness_insurance=True, pension_insurance=True, dibao=False, tekun="no"),
+             dict(id="52272910020100010103", name="王小军", id_number=idn("522729", "20120611", 313),
+                  sex="male", ethnicity="布依族", relation="son", schooling="grade8", health="healthy",
+                  labor="none", medical_insurance=True, serious_illness_insurance=True, dibao=False,
+                  tekun="no"),
+             dict(id="52272910020100010104", name="王小雪", id_number=idn("522729", "20200302", 424),
+                  sex="female", ethnicity="布依族", relation="daughter", education="preschool_child",
+                  schooling="not_student", health="healthy", labor="none", medical_insurance=True,
+                  serious_illness_insurance=True),
+         ]),
+    dict(code="5227291002010002", phone="13985400002", status="monitored",
+         monitoring=dict(kind="marginal", identified="2023-04-01", risks=["illness", "schooling"],
+                         eliminated=None),
+         conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=False,
+                         road_distance_km=0.8, house_area_m2=120.5, farmland_mu=2.0, forest_mu=0.0,
+                         grassland_mu=0.0, water_surface_mu=0.5),
+         members=[
+             dict(id="52272910020100020101", name="陈光明", id_number=idn("522729", "19750120", 515),
+                  sex="male", ethnicity="汉族", relation="head", education="senior_high",
+                  schooling="not_student", health="chronic", labor="weak", medical_insurance=True,
+                  serious_illness_insurance=True, pension_insurance=True, dibao=True, tekun="no"),
+             dict(id="52272910020100020102", name="陈母", id_number=idn("522729", "19480808", 626),
+                  sex="female", ethnicity="汉族", relation="mother", education="illiterate",
+                  schooling="not_student", health="disabled", labor="lost", medical_insurance=True,
+                  serious_illness_insurance=True, pension_insurance=True, dibao=True, tekun="no"),
+             dict(id="52272910020100020103", name="陈小雨", id_number=idn("522729", "20091021", 728),
+                  sex="female", ethnicity="汉族", relation="daughter", schooling="senior1",
+                  health="healthy", labor="none", medical_insurance=True,
+                  serious_illness_insurance=True, dibao=True),
+         ]),
+    dict(code="5227291002010003", status="risk_eliminated", main_cause="illness",
+         monitoring=dict(kind="unstable_exited", identified="2022-06-01",
+                         risks=["unstable_work", "lack_labor"], eliminated="2023-11-01"),
+         conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=True,
+                         road_distance_km=2.0, house_area_m2=75.0, farmland_mu=1.5, forest_mu=2.0,
+                         grassland_mu=0.0, water_surface_mu=0.0),
+         members=[
+             dict(id="52272910020100030101", name="杨秀英", id_number=idn("522729", "19600515", 842),
+                  sex="female", ethnicity="苗族", relation="head", education="illiterate",
+                  schooling="not_student", health="chronic", labor="weak", medical_insurance=True,
+                  serious_illness_insurance=True, pension_insurance=True, dibao=False, tekun="no"),
+             dict(id="52272910020100030102", name="杨浩", id_number=idn("522729", "20160722", 951),
+                  sex="male", ethnicity="苗族", relation="grandson", schooling="primary",
+                  health="healthy", labor="none", medical_insurance=True,
+                  serious_illness_insurance=True, dibao=False, tekun="no"),
+         ]),
+]
+
+def rows(households):
+    out = []
+    for h in households:
+        for p in h["people"]:
+            out.append({**PLACE, **h["cells"], **p})
+    return out
+
+def save(name, people):
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "监测对象信息"
+    ws.append(["（自定义）监测对象信息"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
+    ws.append(["导出条件：长顺县广顺镇石洞村；导出时间：2024-01-22"])
+    ws.append(HEADER)
+    for i, p in enumerate(people, 1):
+        p = {**p, "序号": i}
+        ws.append([p.get(h) for h in HEADER])
+    wb.save(os.path.join(HERE, name))
+
+save("monitoring.xlsx", rows([H1, H2, H3]))
+with open(os.path.join(HERE, "monitoring.expected.json"), "w", encoding="utf-8") as f:
+    json.dump(dict(village=dict(code="522729100201", name="石洞村", township="广顺镇", county="长顺县"),
+                   households=EXPECTED), f, ensure_ascii=False, indent=1)
+    f.write("\n")
+
+# bad.xlsx: unreadable cells — row 7 在校生状况 初三, row 8 性别 3, row 12 a 识别监测时间
+# that disagrees with its household's first row (row 11).
+bad = rows([H1, H2, H3])
+bad[3]["在校生状况"] = "初三"
+bad[4]["性别"] = "3"
+bad[8]["识别监测时间"] = "2022年07月"
+save("bad.xlsx", bad)
+
+# bad_id.xlsx: every cell readable, but row 5's ID number has a wrong check digit.
+bad = rows([H1, H2, H3])
+last = bad[1]["证件号码"][17]
+bad[1]["证件号码"] = bad[1]["证件号码"][:17] + ("1" if last == "0" else "0")
+save("bad_id.xlsx", bad)

@@ -1,0 +1,348 @@
+//! The monitoring system's person-level Excel sheet: a workbook laid out like the real
+//! export (written by openpyxl, `tests/data/xlsx/generate.py`) imports field by field; bad
+//! cells are reported by row and column in Chinese and nothing is written; export →
+//! import gives the same village back; an import over a village keeps what the sheet does
+//! not carry; and a reader we did not write (openpyxl) opens what we export.
+
+use crate::common::{bin, data, json, read, today};
+use serde_json::Value;
+use std::process::Command;
+use yibentong::exchange::{export_json, export_village, import_bytes, import_file_at, xlsx};
+use yibentong::store::Ledger;
+use yibentong::Error;
+
+const VILLAGE: &str = "522729100201";
+
+fn import(l: &mut Ledger, name: &str) -> yibentong::Result<yibentong::exchange::ImportSummary> {
+    import_file_at(l, &read(&format!("xlsx/{name}")), name, today(), today())
+}
+
+fn counts(l: &Ledger) -> (i64, i64, i64) {
+    let q = |sql: &str| l.conn().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    (
+        q("SELECT COUNT(*) FROM households"),
+        q("SELECT COUNT(*) FROM members"),
+        q("SELECT COUNT(*) FROM audit"),
+    )
+}
+
+#[test]
+fn the_monitoring_export_imports_field_by_field() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let s = import(&mut l, "monitoring.xlsx").expect("the fixture workbook imports");
+    assert_eq!((s.village.as_str(), s.inserted), (VILLAGE, 3), "{s:?}");
+    let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
+    let expected = json("xlsx/monitoring.expected.json");
+    for key in ["code", "name", "township", "county"] {
+        assert_eq!(
+            doc["village"][key], expected["village"][key],
+            "village.{key} comes from the 县/乡/村 columns and the 户编号 prefix"
+        );
+    }
+    let households = doc["households"].as_array().unwrap();
+    let want = expected["households"].as_array().unwrap();
+    assert_eq!(households.len(), want.len(), "one household per 户编号");
+    for w in want {
+        let code = &w["code"];
+        let h = households
+            .iter()
+            .find(|h| &h["code"] == code)
+            .unwrap_or_else(|| panic!("household {code} is imported"));
+        for (key, value) in w.as_object().unwrap() {
+            if key == "members" || key == "monitoring" {
+                continue;
+            }
+            assert_eq!(&h[key], value, "household {code}: {key}");
+        }
+        let monitoring = h["monitoring"].as_object().map(|m| {
+            let mut m = m.clone();
+            assert!(m.remove("x_id").is_some(), "the record gets a stable id");
+            Value::Object(m)
+        });
+        assert_eq!(
+            monitoring.unwrap_or(Value::Null),
+            w["monitoring"],
+            "household {code}: monitoring"
+        );
+        let members = h["members"].as_array().unwrap();
+        let wanted = w["members"].as_array().unwrap();
+        assert_eq!(
+            members.len(),
+            wanted.len(),
+            "household {code}: one member per row"
+        );
+        for (m, e) in members.iter().zip(wanted) {
+            for (key, value) in e.as_object().unwrap() {
+                assert_eq!(&m[key], value, "household {code}, {}: {key}", e["name"]);
+            }
+            for key in m.as_object().unwrap().keys() {
+                assert!(
+                    e.get(key).is_some(),
+                    "household {code}, {}: {key} is set although the sheet has no value for it",
+                    e["name"]
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn bad_cells_are_reported_by_row_and_column_and_nothing_is_written() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    import_bytes(&mut l, &read("village.json"), "village.json", today()).unwrap();
+    let before = (counts(&l), export_json(&l, "360729101099").unwrap());
+    let Err(Error::Validation(findings)) = import(&mut l, "bad.xlsx") else {
+        panic!("a workbook with unreadable cells is refused as a validation error");
+    };
+    let text: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
+    for needle in [
+        "第7行“在校生状况”：无法识别的值“初三”",
+        "第8行“性别”：无法识别的值“3”",
+        "第12行“识别监测时间”：“2022年07月”与第11行同户的值“2022年06月”不一致",
+    ] {
+        assert!(
+            text.iter().any(|t| t.contains(needle)),
+            "expected “{needle}” among {text:#?}"
+        );
+    }
+    assert_eq!(text.len(), 3, "exactly the three bad cells: {text:#?}");
+    assert_eq!(
+        (counts(&l), export_json(&l, "360729101099").unwrap()),
+        before,
+        "the ledger is unchanged"
+    );
+    assert!(
+        l.village(VILLAGE).is_err(),
+        "the workbook's village was not created"
+    );
+}
+
+#[test]
+fn a_validation_error_points_at_the_cell() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let Err(Error::Validation(findings)) = import(&mut l, "bad_id.xlsx") else {
+        panic!("an ID number with a wrong check digit is refused");
+    };
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.path == "第5行“证件号码”" && f.message.contains("校验位")),
+        "the checksum error names row 5, column 证件号码: {findings:#?}"
+    );
+    assert_eq!(counts(&l), (0, 0, 0), "nothing is written");
+}
+
+#[test]
+fn export_then_import_gives_the_same_village_back() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    import(&mut a, "monitoring.xlsx").unwrap();
+    let bytes = xlsx::write_village(&export_village(&a, VILLAGE).unwrap(), today()).unwrap();
+    let mut b = Ledger::open_in_memory().unwrap();
+    import_file_at(&mut b, &bytes, "export.xlsx", today(), today()).unwrap();
+    assert_eq!(
+        export_json(&b, VILLAGE).unwrap(),
+        export_json(&a, VILLAGE).unwrap(),
+        "what the layout carries survives export → import"
+    );
+    let before = counts(&a);
+    let again = import_file_at(&mut a, &bytes, "export.xlsx", today(), today()).unwrap();
+    assert_eq!(
+        (again.inserted, again.updated, again.unchanged),
+        (0, 0, 3),
+        "importing our own export into its ledger changes nothing"
+    );
+    assert_eq!(counts(&a), before, "no new rows, no audit rows");
+}
+
+#[test]
+fn an_import_over_a_village_keeps_what_the_sheet_does_not_carry() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    import_bytes(&mut l, &read("village.json"), "village.json", today()).unwrap();
+    let before: Value = serde_json::from_str(&export_json(&l, "360729101099").unwrap()).unwrap();
+    let mut doc = export_village(&l, "360729101099").unwrap();
+    doc.households[0].conditions.house_area_m2 = Some(140.0);
+    let bytes = xlsx::write_village(&doc, today()).unwrap();
+    import_file_at(&mut l, &bytes, "v.xlsx", today(), today()).unwrap();
+    let after: Value = serde_json::from_str(&export_json(&l, "360729101099").unwrap()).unwrap();
+    assert_eq!(
+        after["households"][0]["conditions"]["house_area_m2"], 140.0,
+        "the changed cell is imported"
+    );
+    for key in [
+        "visits", "events", "pairings", "income", "expenses", "measures",
+    ] {
+        for i in 0..2 {
+            assert_eq!(
+                after["households"][i][key], before["households"][i][key],
+                "household {i}: {key} is kept (the sheet does not carry it)"
+            );
+        }
+    }
+    for key in ["region", "rural_population", "groups", "province"] {
+        assert_eq!(
+            after["village"][key], before["village"][key],
+            "village.{key} is kept"
+        );
+    }
+    assert_eq!(after["cadres"], before["cadres"], "the cadres are kept");
+    assert_eq!(
+        after["households"][1]["monitoring"]["channel"],
+        before["households"][1]["monitoring"]["channel"],
+        "the monitoring channel (no column) is kept"
+    );
+}
+
+#[test]
+fn the_demo_village_exported_and_imported_back_is_unchanged() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    yibentong::demo::build(&mut l, 40, 11, today(), &mut |_, _| {}).unwrap();
+    let code = l.villages().unwrap()[0].village.code.clone();
+    let before = (counts(&l), export_json(&l, &code).unwrap());
+    let bytes = xlsx::write_village(&export_village(&l, &code).unwrap(), today()).unwrap();
+    let s = import_file_at(&mut l, &bytes, "demo.xlsx", today(), today()).unwrap();
+    assert_eq!(
+        (s.inserted, s.updated),
+        (0, 0),
+        "every household is unchanged (departed members, visits, income … stay): {s:?}"
+    );
+    assert_eq!(
+        (counts(&l), export_json(&l, &code).unwrap()),
+        before,
+        "no row and no audit row is written"
+    );
+}
+
+/// A Python that has openpyxl (Debian's python3-openpyxl, installed by scripts/setup).
+fn python_with_openpyxl() -> String {
+    for python in ["python3", "/usr/bin/python3"] {
+        let ok = Command::new(python)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            return python.to_string();
+        }
+    }
+    panic!(
+        "the openpyxl check needs python3 with openpyxl: run scripts/setup (apt python3-openpyxl)"
+    );
+}
+
+#[test]
+fn the_cli_exports_a_workbook_that_openpyxl_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let run = |args: &[&str]| {
+        let out = Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string(),
+            String::from_utf8_lossy(&out.stderr).to_string(),
+        )
+    };
+    let fixture = data("xlsx/monitoring.xlsx");
+    let (code, stdout, stderr) = run(&["import", fixture.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "import succeeds: {stdout}{stderr}");
+    assert!(stdout.contains("新增 3 户"), "{stdout}");
+    let (code, _, stderr) = run(&["import", data("xlsx/bad.xlsx").to_str().unwrap()]);
+    assert_eq!(code, Some(2), "a refused workbook exits 2");
+    assert!(
+        stderr.contains("第7行“在校生状况”：无法识别的值“初三”")
+            && stderr.contains("未导入任何数据"),
+        "{stderr}"
+    );
+    let out = dir.path().join("石洞村.xlsx");
+    let (code, stdout, stderr) = run(&[
+        "export",
+        "--village",
+        VILLAGE,
+        "--format",
+        "xlsx",
+        "--out",
+        out.to_str().unwrap(),
+        "--year",
+        "2025",
+    ]);
+    assert_eq!(code, Some(0), "export succeeds: {stdout}{stderr}");
+    let (code, _, stderr) = run(&["export", "--village", VILLAGE, "--format", "xlsx"]);
+    assert_ne!(code, Some(0), "xlsx without --out is refused");
+    assert!(stderr.contains("--out"), "{stderr}");
+    let (code, stdout, _) = run(&["export", "--village", VILLAGE]);
+    assert_eq!(code, Some(0));
+    let exported: Value =
+        serde_json::from_str(&stdout).expect("the default export is JSON on stdout");
+    assert_eq!(exported["format"], "yibentong.village/1");
+
+    let script = r#"
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({"title": rows[0][0], "header": rows[2],
+                  "types": [[type(v).__name__ for v in r] for r in rows[3:]],
+                  "rows": rows[3:]}, ensure_ascii=False))
+"#;
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", script, out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "openpyxl opens the export: {}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
+    assert_eq!(
+        sheet["title"], "监测对象信息（一本通导出）",
+        "row 1 is the title"
+    );
+    let header: Vec<&str> = sheet["header"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h.as_str().unwrap())
+        .collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("row 3 has {name}: {header:?}"))
+    };
+    let rows = sheet["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 9, "one row per person");
+    let row = |name: &str| {
+        rows.iter()
+            .find(|r| r[col("姓名")] == name)
+            .unwrap_or_else(|| panic!("{name} has a row"))
+    };
+    assert_eq!(row("王小军")[col("在校生状况")], "八年级");
+    assert_eq!(
+        row("王大山")[col("在校生状况")],
+        Value::Null,
+        "not a student: empty"
+    );
+    assert_eq!(
+        row("陈小雨")[col("户编号")],
+        "5227291002010002",
+        "household columns are repeated"
+    );
+    assert_eq!(
+        row("陈小雨")[col("识别监测时间")],
+        "202304",
+        "months as YYYYMM"
+    );
+    assert_eq!(row("陈光明")[col("户类型")], "一般农户");
+    assert_eq!(row("杨浩")[col("与户主关系")], "之孙子");
+    assert_eq!(row("陈母")[col("住房面积")], 120.5, "areas are numbers");
+    let types = sheet["types"].as_array().unwrap();
+    for name in ["户编号", "人编号", "证件号码"] {
+        assert!(
+            types.iter().all(|t| t[col(name)] == "str"),
+            "{name} is text, so no digit is lost: {types:?}"
+        );
+    }
+}
