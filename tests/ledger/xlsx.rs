@@ -18,7 +18,7 @@ fn import(l: &mut Ledger, name: &str) -> yibentong::Result<yibentong::exchange::
 }
 
 fn counts(l: &Ledger) -> (i64, i64, i64) {
-    let q = |sql: &str| l.conn().query_row(sql, [], |r| r.get::<_, i64>(0)).unwrap();
+    let q = |sql: &str| l.read_count(sql).unwrap();
     (
         q("SELECT COUNT(*) FROM households"),
         q("SELECT COUNT(*) FROM members"),
