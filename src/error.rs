@@ -13,6 +13,10 @@ pub enum Error {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// The policy of a year cannot be resolved (a parameter missing or out of range): the
+    /// cadre fixes it in the local policy (设置), not in the record at hand.
+    #[error("{0}")]
+    Policy(String),
     #[error("数据库由更新版本的一本通创建（结构版本{found}，本程序支持到{supported}），请升级软件后再打开；数据库未作任何改动")]
     SchemaTooNew { found: i64, supported: i64 },
     #[error("{}", storage_message(.0))]
@@ -64,6 +68,7 @@ impl Error {
             Error::Format(_) => "format",
             Error::NotFound(_) => "not_found",
             Error::Invalid(_) => "invalid",
+            Error::Policy(_) => "policy",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::Storage(_) => "storage",
             Error::Io(_) => "io",

@@ -6,7 +6,7 @@
 use crate::assess::{paper_policy, village_households};
 use crate::codes::Status;
 use crate::model::{Household, Village};
-use crate::rules;
+use crate::rules::{self, Verdict};
 use crate::store::Ledger;
 use crate::Result;
 use chrono::{Datelike, NaiveDate};
@@ -60,6 +60,9 @@ pub struct VillageOverview {
     pub by_status: Vec<StatusCount>,
     pub incidence: Option<f64>,
     pub threshold: Option<f64>,
+    /// The village-exit verdict of the year (incidence against the threshold, with reasons):
+    /// the UI shows it and never compares the figures itself.
+    pub village_exit: Option<Verdict>,
     pub poor_persons: u32,
     pub rural_population: Option<u32>,
     pub exits_by_year: Vec<YearCount>,
@@ -213,6 +216,7 @@ pub fn village_overview(
         by_status,
         incidence: assessed.incidence,
         threshold: assessed.verdicts.first().and_then(|v| v.threshold),
+        village_exit: assessed.verdicts.first().cloned(),
         poor_persons: assessed.inspector.poor_persons,
         rural_population: village.village.rural_population,
         exits_by_year: exits

@@ -1,6 +1,6 @@
 /// <reference types="vitest/config" />
 // Vite build of the desktop UI. `base: './'` so the bundle loads from the Tauri asset
-// protocol and from `vite preview` alike; nothing is fetched at run time.
+// protocol by relative paths; nothing is fetched at run time.
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath, URL } from 'node:url'

@@ -14,6 +14,9 @@ pub enum ErrorCode {
     Format,
     NotFound,
     Invalid,
+    /// The year's policy cannot be resolved (a local parameter is missing or out of range):
+    /// the UI sends the cadre to 设置 → 本地政策参数.
+    Policy,
     SchemaTooNew,
     Storage,
     Io,
@@ -52,6 +55,7 @@ impl From<yibentong::Error> for AppError {
             E::Format(_) => ErrorCode::Format,
             E::NotFound(_) => ErrorCode::NotFound,
             E::Invalid(_) => ErrorCode::Invalid,
+            E::Policy(_) => ErrorCode::Policy,
             E::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             E::Storage(_) => ErrorCode::Storage,
             E::Io(_) => ErrorCode::Io,
@@ -96,6 +100,7 @@ mod tests {
             yibentong::Error::Format(String::new()),
             yibentong::Error::NotFound(String::new()),
             yibentong::Error::Invalid(String::new()),
+            yibentong::Error::Policy(String::new()),
             yibentong::Error::SchemaTooNew {
                 found: 2,
                 supported: 1,

@@ -18,10 +18,6 @@ pub struct LedgerInfo {
     pub villages: Vec<VillageInfo>,
     /// Households in the whole ledger.
     pub households: usize,
-    /// When set (end-to-end tests and screenshots only), the UI saves files into this
-    /// directory under their suggested names instead of showing a save dialog, and does
-    /// not open them in the system viewer.
-    pub auto_save_dir: Option<String>,
 }
 
 /// One village of the ledger.

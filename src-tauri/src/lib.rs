@@ -27,7 +27,18 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
 
 /// Runs the desktop app.
 pub fn run() {
+    lean_webview();
     builder(tauri::Builder::default())
         .run(tauri::generate_context!())
         .expect("一本通无法启动（桌面窗口初始化失败）");
+}
+
+/// WebKitGTK's accelerated compositing costs about 100 MB in the web process (measured on the
+/// demo village, docs/benchmarks.md) and buys nothing for forms and tables: it is off unless
+/// the environment already says otherwise. Set before any thread starts.
+fn lean_webview() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
 }

@@ -16,9 +16,6 @@ use yibentong::store::Ledger;
 pub const DB_ENV: &str = "YIBENTONG_DB";
 /// Environment variable with the passphrase of an encrypted ledger (tests, scripts).
 pub const PASSPHRASE_ENV: &str = "YIBENTONG_PASSPHRASE";
-/// Environment variable naming a directory where the UI saves files without a dialog
-/// (end-to-end tests and screenshots only).
-pub const AUTO_SAVE_ENV: &str = "YIBENTONG_E2E_OUT";
 
 /// The open ledger (or why it could not be opened) and where it is.
 pub struct AppState {
@@ -119,11 +116,6 @@ pub fn ledger_path(app_data_dir: Option<PathBuf>) -> PathBuf {
             .unwrap_or_else(|| PathBuf::from("."))
             .join("yibentong.db"),
     }
-}
-
-/// The directory the UI saves into without asking, if the test hook is set.
-pub fn auto_save_dir() -> Option<String> {
-    std::env::var(AUTO_SAVE_ENV).ok().filter(|d| !d.is_empty())
 }
 
 /// Today's date on this computer: the only clock read of the app (the core takes it as input).

@@ -1,5 +1,5 @@
 //! The TypeScript types in `ui/src/bindings/` are generated from the Rust types that cross
-//! IPC (ts-rs), with the label lists the UI shows (`localParameters.json`). This test
+//! IPC (ts-rs), with the label lists the UI shows (`localParameters.json`, `codes.json`). This test
 //! regenerates them and fails when the committed files differ;
 //! `UPDATE_BINDINGS=1 cargo test -p yibentong-app --test bindings` rewrites them.
 
@@ -88,6 +88,118 @@ fn index(files: &BTreeMap<String, String>) -> String {
     out
 }
 
+/// `codes.json`: every code list as `[code, Chinese label]` pairs in the core's order (the
+/// order of the national list), the rule and outcome labels, and the 贫困户属性 as printed for
+/// each 户状态 (after exit it reads 一般脱贫户 …), the public notices' titles and the kinds of
+/// timeline entry; `FirstYear`, the earliest year the app offers.
+fn code_labels() -> serde_json::Value {
+    use serde_json::{Map, Value};
+    use yibentong::codes::*;
+    use yibentong::rules::{Outcome, Rule};
+    fn list<T: Copy>(all: &[T], code: impl Fn(T) -> String, label: impl Fn(T) -> String) -> Value {
+        Value::Array(
+            all.iter()
+                .map(|&v| Value::Array(vec![Value::String(code(v)), Value::String(label(v))]))
+                .collect(),
+        )
+    }
+    let mut out = Map::new();
+    macro_rules! lists {
+        ($($t:ident),+ $(,)?) => {
+            $(out.insert(stringify!($t).into(), list($t::ALL, |v| v.code().into(), |v| v.label().into()));)+
+        };
+    }
+    lists!(
+        Region,
+        UnitLevel,
+        Standard,
+        Attribute,
+        Status,
+        Cause,
+        HouseGrade,
+        RelocationMode,
+        RoadType,
+        Fuel,
+        Relation,
+        Sex,
+        Education,
+        Schooling,
+        Health,
+        Labor,
+        WorkPlace,
+        Tekun,
+        IncomeCategory,
+        RigidKind,
+        PairingRole,
+        VisitMode,
+        MeasureClass,
+        MonitoringKind,
+        MonitoringChannel,
+        Risk,
+        EventKind,
+    );
+    let rules: Vec<Rule> = Rule::HOUSEHOLD
+        .iter()
+        .copied()
+        .chain([Rule::VillageExit])
+        .collect();
+    out.insert(
+        "Rule".into(),
+        list(&rules, |r| r.name().into(), |r| r.label().into()),
+    );
+    let outcomes = [Outcome::Yes, Outcome::No, Outcome::Unknown];
+    out.insert(
+        "Outcome".into(),
+        list(
+            &outcomes,
+            |o| {
+                serde_json::to_value(o)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            },
+            |o| o.label().into(),
+        ),
+    );
+    let printed = Status::ALL
+        .iter()
+        .map(|&s| {
+            let labels = list(
+                Attribute::ALL,
+                |a| a.code().into(),
+                |a| yibentong::print::attribute_text(Some(a), Some(s)),
+            );
+            (s.code().to_string(), labels)
+        })
+        .collect();
+    out.insert("AttributeAsPrinted".into(), Value::Object(printed));
+    use yibentong_app::ipc::NoticeKindArg as N;
+    let notices = [N::Identification, N::Exit, N::Monitoring, N::RiskEliminated];
+    out.insert(
+        "NoticeKind".into(),
+        list(
+            &notices,
+            |k| {
+                serde_json::to_value(k)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            },
+            |k| yibentong::print::NoticeKind::from(k).title().into(),
+        ),
+    );
+    out.insert(
+        "TimelineKind".into(),
+        list(
+            &yibentong::model::TIMELINE_KINDS,
+            |(code, _)| code.into(),
+            |(_, label)| label.into(),
+        ),
+    );
+    out.insert("FirstYear".into(), yibentong::assess::FIRST_YEAR.into());
+    Value::Object(out)
+}
+
 fn committed_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings")
 }
@@ -103,6 +215,8 @@ fn typescript_bindings_are_up_to_date() {
     let parameters = serde_json::to_string_pretty(&yibentong::rules::local_parameters())
         .expect("the parameter list serialises");
     fresh.insert("localParameters.json".into(), format!("{parameters}\n"));
+    let codes = serde_json::to_string_pretty(&code_labels()).expect("the code lists serialise");
+    fresh.insert("codes.json".into(), format!("{codes}\n"));
 
     let committed_dir = committed_dir();
     if std::env::var_os("UPDATE_BINDINGS").is_some() {

@@ -354,3 +354,184 @@ fn a_backup_restores_from_the_app() {
         "the cadre added after the backup is gone again: {err:?}"
     );
 }
+
+#[test]
+fn the_exit_verdict_moves_with_the_income_book() {
+    let f = app();
+    f.import_village();
+    let outcome = |f: &Fixture, rule: &str| {
+        let v = f.ok("assess_household", json!({ "id": "h-1", "year": 2019 }));
+        v["assessment"]["verdicts"]
+            .as_array()
+            .and_then(|list| list.iter().find(|x| x["rule"] == rule))
+            .map(|x| x["outcome"].clone())
+            .unwrap_or_else(|| panic!("a {rule} verdict: {v}"))
+    };
+    assert_eq!(
+        outcome(&f, "household_exit"),
+        "yes",
+        "the test village's 2019"
+    );
+    let mut household = f.ok("household_get", json!({ "id": "h-1" }))["household"].clone();
+    for line in household["income"].as_array_mut().expect("an income book") {
+        if line["year"] == 2019 {
+            line["amount"] = json!(0.0);
+        }
+    }
+    f.ok(
+        "household_save",
+        json!({ "village": VILLAGE, "household": household, "reason": null, "effective": { "kind": "correction", "on": null } }),
+    );
+    assert_eq!(outcome(&f, "income_above_line"), "no", "no income in 2019");
+    assert_eq!(outcome(&f, "household_exit"), "no", "so no exit in 2019");
+}
+
+/// An app over a ledger whose stored local policy cannot be resolved: an undated 省定标准
+/// of -1 (written past the checks, as an older or damaged ledger might hold it).
+fn app_with_a_bad_policy() -> Fixture {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("ledger.db");
+    let mut ledger = Ledger::open(&path).expect("a new ledger opens");
+    ledger
+        .set_setting(
+            "local_policy",
+            r#"{"provincial_standard":-1.0}"#,
+            Some("测试"),
+        )
+        .expect("the raw setting is written");
+    let f = app_over(dir, AppState::with_ledger(&path, ledger));
+    f.import_village();
+    f
+}
+
+#[test]
+fn a_policy_that_cannot_be_resolved_is_a_policy_error() {
+    let f = app_with_a_bad_policy();
+    for (cmd, args) in [
+        (
+            "village_overview",
+            json!({ "village": VILLAGE, "year": 2019, "staleDays": 90 }),
+        ),
+        ("assess_household", json!({ "id": "h-1", "year": 2019 })),
+    ] {
+        let err = f
+            .invoke(cmd, args)
+            .expect_err("the policy cannot be resolved");
+        assert_eq!(
+            err["code"], "policy",
+            "{cmd}: sent to 设置, not to a field: {err}"
+        );
+        assert!(
+            err["message"]
+                .as_str()
+                .is_some_and(|m| m.contains("应为正数")),
+            "{err}"
+        );
+    }
+}
+
+/// Answers of the real commands on the core's test village, replayed by the UI's component
+/// tests (`ui/tests/recorded/answers.json`, through `ui/tests/stubs.ts`). This test records
+/// them and fails when the committed file differs (the UI would be tested against answers
+/// the shell no longer gives); `UPDATE_BINDINGS=1` rewrites it. Only answers that do not
+/// depend on today's date or on the temporary directory are kept.
+#[test]
+fn the_answers_the_ui_tests_replay_are_up_to_date() {
+    let f = app();
+    f.import_village();
+    let mut settings = f.ok("settings_get", json!({}));
+    settings["operator"] = json!("李书记");
+    f.ok(
+        "settings_save",
+        json!({ "settings": settings, "reason": null }),
+    );
+    let mut answers = serde_json::Map::new();
+    let mut record = |key: &str, answer: Value| {
+        answers.insert(key.to_string(), answer);
+    };
+    record("ledger_status", f.ok("ledger_status", json!({})));
+    record("ledger_info", f.ok("ledger_info", json!({})));
+    record("settings_get", f.ok("settings_get", json!({})));
+    record(
+        "household_list",
+        f.ok("household_list", json!({ "village": VILLAGE })),
+    );
+    let detail = f.ok("household_get", json!({ "id": "h-1" }));
+    record("household_get", detail.clone());
+    record(
+        "cadre_list",
+        f.ok("cadre_list", json!({ "village": VILLAGE })),
+    );
+    for (key, passphrase) in [
+        ("passphrase_check:weak", "abc"),
+        ("passphrase_check:strong", "我家门前2024有条河"),
+    ] {
+        record(
+            key,
+            f.ok("passphrase_check", json!({ "passphrase": passphrase })),
+        );
+    }
+    // 之子 (a son) whose ID number is a woman's: only the core's check catches it.
+    let mut household = detail["household"].clone();
+    household["members"]
+        .as_array_mut()
+        .expect("members")
+        .push(json!({ "id": "m-new", "name": "李小红", "relation": "son", "id_number": "11010519491231002X" }));
+    record(
+        "household_check:son_female",
+        f.ok(
+            "household_check",
+            json!({ "village": VILLAGE, "household": household }),
+        ),
+    );
+    let mut bad = detail["household"].clone();
+    bad["members"][1]["id_number"] = json!("110105194912310021");
+    record(
+        "household_save:bad_id",
+        f.invoke(
+            "household_save",
+            json!({ "village": VILLAGE, "household": bad, "reason": null }),
+        )
+        .expect_err("a bad ID number is refused"),
+    );
+    record(
+        "assess_household:policy",
+        app_with_a_bad_policy()
+            .invoke("assess_household", json!({ "id": "h-1", "year": 2019 }))
+            .expect_err("a 省定标准 of -1 cannot be resolved"),
+    );
+    record(
+        "assess_household",
+        f.ok("assess_household", json!({ "id": "h-1", "year": 2019 })),
+    );
+    let change = json!({ "parameter": "dibao_line", "value": 6000.0, "from": "2025-01-01", "doc": "景民发〔2024〕88号" });
+    let mut values = f.ok(
+        "local_value_add",
+        json!({ "changes": [change], "reason": "县民政局2025年低保标准调整" }),
+    );
+    for v in values.as_array_mut().expect("values") {
+        v["recorded_at"] = json!("2025-01-02 09:00:00");
+    }
+    record("local_value_add", values);
+
+    // The temporary ledger's path and the import's date (today) read as fixed values.
+    let ledger = f.dir.path().join("ledger.db").display().to_string();
+    let today = yibentong_app::state::today().to_string();
+    let text = serde_json::to_string_pretty(&Value::Object(answers))
+        .expect("answers serialise")
+        .replace(&ledger, "/home/cadre/yibentong.db")
+        .replace(&today, "2025-06-30");
+    let fresh = format!("{text}\n");
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/tests/recorded/answers.json");
+    if std::env::var_os("UPDATE_BINDINGS").is_some() {
+        std::fs::create_dir_all(file.parent().expect("a folder")).expect("create the folder");
+        std::fs::write(&file, &fresh).expect("write the answers");
+        return;
+    }
+    let committed = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "ui/tests/recorded/answers.json differs from what the commands answer now; run \
+         `UPDATE_BINDINGS=1 cargo test -p yibentong-app --test ipc` and commit"
+    );
+}

@@ -22,7 +22,7 @@ pub use household::*;
 pub use ids::{derived_id, new_id};
 pub use member::*;
 pub use records::*;
-pub use timeline::{field_label, timeline, value_label, TimelineEntry};
+pub use timeline::{field_label, timeline, value_label, TimelineEntry, TIMELINE_KINDS};
 
 use crate::codes::{Region, UnitLevel};
 use serde::{Deserialize, Serialize};

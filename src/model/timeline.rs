@@ -23,6 +23,18 @@ pub struct TimelineEntry {
     pub doc: Option<String>,
 }
 
+/// Every kind of timeline entry with its Chinese name (the app's filter chips), in order.
+pub const TIMELINE_KINDS: [(&str, &str); 8] = [
+    ("status", "状态"),
+    ("fact", "情况变化"),
+    ("correction", "更正"),
+    ("member", "人口变动"),
+    ("pairing", "结对"),
+    ("visit", "走访"),
+    ("measure", "措施"),
+    ("monitoring", "监测"),
+];
+
 /// The Chinese name of a fact (`conditions.house_grade` → 危房等级).
 pub fn field_label(path: &str) -> &str {
     match path {

@@ -34,6 +34,7 @@ pub use income_sheet::income_sheet;
 pub use layout::Layout;
 pub use notice::{compose_notice, notice, NoticeContext, NoticeKind, NoticeRow};
 pub use roster::{compose_roster, roster, RosterContext, RosterRow};
+pub use sections::attribute_text;
 #[cfg(test)]
 pub(crate) use sections::money as money_text;
 pub use visit_card::visit_card;

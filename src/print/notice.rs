@@ -28,7 +28,8 @@ pub enum NoticeKind {
 }
 
 impl NoticeKind {
-    fn title(self) -> &'static str {
+    /// The notice's title, e.g. `贫困户脱贫退出公示`.
+    pub fn title(self) -> &'static str {
         match self {
             NoticeKind::Identification => "贫困户识别公示",
             NoticeKind::Exit => "贫困户脱贫退出公示",

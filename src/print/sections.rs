@@ -82,7 +82,7 @@ pub(crate) fn full_address(ctx: &CardContext<'_>) -> String {
 }
 
 /// 贫困户属性 as printed: after exit the labels read 一般脱贫户, 低保脱贫户, 特困供养脱贫户.
-pub(crate) fn attribute_text(attribute: Option<Attribute>, status: Option<Status>) -> String {
+pub fn attribute_text(attribute: Option<Attribute>, status: Option<Status>) -> String {
     let Some(a) = attribute else {
         return String::new();
     };

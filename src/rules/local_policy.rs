@@ -25,7 +25,7 @@ impl From<PolicyError> for crate::Error {
     fn from(e: PolicyError) -> Self {
         match e {
             PolicyError::Asset { .. } => crate::Error::Format(e.to_string()),
-            _ => crate::Error::Invalid(e.to_string()),
+            _ => crate::Error::Policy(e.to_string()),
         }
     }
 }

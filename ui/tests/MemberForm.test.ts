@@ -1,27 +1,33 @@
-// The member form against the fake backend: a bad ID number shows the Chinese message
-// at its field and nothing is lost; a good one saves; Enter saves.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+// The member form against the real commands' recorded answers: a bad ID number shows the
+// Chinese message at its field and nothing is lost; the core's findings and a refused save
+// land at their fields; a good member saves on Enter.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import ElementPlus from 'element-plus'
 import MemberForm from '@/components/forms/MemberForm.vue'
 import { setBackend } from '@/api'
-import { createFakeBackend, type FakeBackend } from '@/api/fake'
+import type { Backend } from '@/api/backend'
+import type { Household } from '@/bindings'
 import { buildIdNumber } from '@/forms/idNumber'
+import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 
-let backend: FakeBackend
+let backend: Backend
 let wrapper: VueWrapper | null = null
 
 beforeEach(() => {
-  backend = createFakeBackend({ today: '2025-12-31' })
+  backend = stubBackend({
+    householdCheck: async () => [],
+    householdSave: async (_v, h) => ({ household_id: h.id, revision: 2, warnings: [] }),
+  })
   setBackend(backend)
   document.body.innerHTML = ''
 })
 afterEach(() => wrapper?.unmount())
 
-async function open(initial: Record<string, unknown> = {}) {
-  const d = await backend.householdGet('h-02', null)
+async function open(initial: Record<string, unknown> = {}, index: number | null = null) {
+  const d = await backend.householdGet('h-1', null)
   wrapper = mount(MemberForm, {
-    props: { village: '530825102001', household: d.household, index: null, persist: true, initial },
+    props: { village: VILLAGE, household: d.household, index, persist: true, initial },
     global: { plugins: [ElementPlus] },
     attachTo: document.body,
   })
@@ -56,15 +62,36 @@ describe('MemberForm', () => {
     expect(wrapper!.emitted('saved')).toBeUndefined()
   })
   it('shows the core’s finding at its field (relation against sex from the ID)', async () => {
-    // 之子 (a son) for a woman: only the core's check catches this.
+    // 之子 (a son) for a woman: only the core's check catches this (its recorded answer).
+    vi.mocked(backend.householdCheck).mockResolvedValue(recorded.sonFemale)
     const { d, input } = await open({ relation: 'son' })
     await type(input('member-name'), '李小红')
-    await type(input('member-id-number'), buildIdNumber('530825', '1990-01-01', 5, 'female'))
+    await type(input('member-id-number'), '11010519491231002X')
     input('member-name').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     await settle()
+    const sent = vi.mocked(backend.householdCheck).mock.calls[0]![1]
+    expect(sent.members.at(-1), 'the form sends the member the answer was recorded for').toMatchObject({ name: '李小红', relation: 'son', id_number: '11010519491231002X' })
+    expect(sent.members).toHaveLength(d.household.members.length + 1)
     const errors = [...document.body.querySelectorAll('[data-test="field-error"]')].map((e) => e.textContent?.trim())
     expect(errors.some((e) => e?.includes('与户主关系为“之子”，但性别为“女”')), errors.join(' | ')).toBe(true)
-    expect(backend.stored(d.household.id)!.members).toHaveLength(d.household.members.length)
+    expect(backend.householdSave).not.toHaveBeenCalled()
+  })
+  it('puts a refused save’s findings at their fields and keeps the form open', async () => {
+    // The shell's `validation` answer for members[1].id_number (recorded).
+    vi.mocked(backend.householdSave).mockRejectedValue(rejection(recorded.badId))
+    const { d, input } = await open({}, 1)
+    await type(input('member-id-number'), buildIdNumber('530825', '1962-08-08', 3, 'female'))
+    input('member-name').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    await settle()
+    // An edited member: "change or correction" first (a change from today).
+    ;(document.body.querySelector('[data-test="effective-ok"]') as HTMLElement).click()
+    await settle()
+    expect(backend.householdSave).toHaveBeenCalledTimes(1)
+    const errors = [...document.body.querySelectorAll('[data-test="field-error"]')].map((e) => e.textContent?.trim())
+    expect(recorded.badId.code).toBe('validation')
+    expect(errors).toContain(recorded.badId.findings[0]!.message)
+    expect(input('member-name').value).toBe(d.household.members[1]!.name)
+    expect(wrapper!.emitted('saved')).toBeUndefined()
   })
   it('saves a valid member on Enter', async () => {
     const { d, input } = await open({ relation: 'son' })
@@ -73,8 +100,9 @@ describe('MemberForm', () => {
     input('member-id-number').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
     await settle()
     expect(wrapper!.emitted('saved')).toHaveLength(1)
-    const stored = backend.stored(d.household.id)!
-    expect(stored.members.at(-1)?.name).toBe('李小军')
-    expect(stored.members.at(-1)?.sex, 'sex is taken from the ID number').toBe('male')
+    const saved = vi.mocked(backend.householdSave).mock.calls[0]![1] as Household
+    expect(saved.id).toBe(d.household.id)
+    expect(saved.members.at(-1)?.name).toBe('李小军')
+    expect(saved.members.at(-1)?.sex, 'sex is taken from the ID number').toBe('male')
   })
 })

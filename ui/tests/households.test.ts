@@ -3,9 +3,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { cadresOf, emptyFilters, filterRows, useHouseholds } from '@/stores/households'
-import type { HouseholdRow } from '@/api/types'
+import type { HouseholdRow } from '@/bindings'
 import { setBackend } from '@/api'
-import { createFakeBackend } from '@/api/fake'
+import { VILLAGE, recorded, stubBackend } from './stubs'
 
 function row(p: Partial<HouseholdRow>): HouseholdRow {
   return {
@@ -60,19 +60,20 @@ describe('filterRows', () => {
 describe('households store', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
-    setBackend(createFakeBackend({ today: '2025-12-31' }))
+    setBackend(stubBackend())
   })
-  it('loads the village and filters with the search box', async () => {
+  it('loads the village (the recorded list) and filters with the search box', async () => {
     const s = useHouseholds()
-    await s.load('530825102001')
-    expect(s.rows).toHaveLength(12)
-    s.query = 'zgq'
-    expect(s.filtered.map((r) => r.head)).toEqual(['张国强'])
+    await s.load(VILLAGE)
+    expect(s.rows).toEqual(recorded.rows)
+    expect(s.rows.map((r) => r.head)).toEqual(['张三', '钟老汉'])
+    s.query = 'zs'
+    expect(s.filtered.map((r) => r.head), 'pinyin initials from the core’s keys').toEqual(['张三'])
     s.query = ''
-    s.filters.status = 'exited'
-    expect(s.filtered.every((r) => r.status === 'exited')).toBe(true)
+    s.filters.group = '二组'
+    expect(s.filtered.map((r) => r.head)).toEqual(['钟老汉'])
     s.resetFilters()
-    expect(s.filtered).toHaveLength(12)
-    expect(s.groups).toEqual(['一组', '三组', '二组', '四组'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
+    expect(s.filtered).toHaveLength(2)
+    expect(s.groups).toEqual(['一组', '二组'].sort((a, b) => a.localeCompare(b, 'zh-CN')))
   })
 })

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { buildIdNumber, idNumberError, maskIdNumber, parseIdNumber } from '@/forms/idNumber'
 import * as rules from '@/forms/rules'
 import { fieldErrors } from '@/forms/findings'
-import type { Finding } from '@/api/types'
+import type { Finding } from '@/bindings'
 
 describe('ID number', () => {
   it('accepts the standard example and reads birth date and sex', () => {

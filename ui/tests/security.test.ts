@@ -6,7 +6,9 @@ import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
 import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { BackendError, setBackend } from '@/api'
-import { createFakeBackend, type FakeBackend } from '@/api/fake'
+import type { Backend } from '@/api/backend'
+import type { Cadre, NewCadre } from '@/bindings'
+import { VILLAGE, recorded, stubBackend } from './stubs'
 import UnlockScreen from '@/components/security/UnlockScreen.vue'
 import PassphraseSetup from '@/components/security/PassphraseSetup.vue'
 import LocalValuesPanel from '@/components/settings/LocalValuesPanel.vue'
@@ -14,12 +16,20 @@ import CadreDialog from '@/components/CadreDialog.vue'
 import CadreSelect from '@/components/CadreSelect.vue'
 import { useSession } from '@/stores/session'
 
-let backend: FakeBackend
+let backend: Backend
 let wrapper: VueWrapper | null = null
-const VILLAGE = '530825102001'
+/** The roster entry the shell answers for an added cadre (the recorded roster's shape). */
+function added(c: NewCadre): Cadre {
+  return { ...recorded.cadres[0]!, id: 'c-added', name: c.name, unit: c.unit ?? null, unit_level: c.unit_level ?? null, position: c.position ?? null, phone: c.phone ?? null, x_start: c.start ?? null, x_end: null }
+}
 
 beforeEach(() => {
-  backend = createFakeBackend({ today: '2025-12-31' })
+  backend = stubBackend({
+    ledgerEncrypt: async () => undefined,
+    localValuesList: async () => [],
+    localValueAdd: async () => recorded.valuesAdded,
+    cadreAdd: async (_v, c) => added(c),
+  })
   setBackend(backend)
   setActivePinia(createPinia())
   document.body.innerHTML = ''
@@ -83,10 +93,12 @@ describe('UnlockScreen', () => {
 
 describe('PassphraseSetup', () => {
   beforeEach(() => {
-    // The core's answers for this test (the rule itself lives in the core).
-    backend.passphraseCheck = async (p) => p.length < 8
-      ? { strength: '弱', problem: '口令至少8位（建议用一句好记的话，夹杂数字）' }
-      : { strength: '强', problem: null }
+    // The core's recorded answers for the two passphrases typed (the rule lives in the core).
+    backend.passphraseCheck = async (p) => {
+      if (p === 'abc') return recorded.weak
+      if (p === '我家门前2024有条河') return recorded.strong
+      throw new Error(`no recorded answer for ${p}`)
+    }
   })
 
   it('shows the strength as typed, warns that it cannot be recovered, and requires the confirmation', async () => {
@@ -97,15 +109,15 @@ describe('PassphraseSetup', () => {
 
     await type(input('passphrase-new'), 'abc')
     await settle()
-    expect(q('passphrase-strength').textContent).toBe('弱')
+    expect(q('passphrase-strength').textContent).toBe(recorded.weak.strength)
     expect(q('passphrase-problem').textContent).toContain('至少8位')
     q('passphrase-submit').click()
     await settle()
-    expect(fieldErrors()).toContain('口令至少8位（建议用一句好记的话，夹杂数字）')
+    expect(fieldErrors()).toContain(recorded.weak.problem)
 
     await type(input('passphrase-new'), '我家门前2024有条河')
     await settle()
-    expect(q('passphrase-strength').textContent).toBe('强')
+    expect(q('passphrase-strength').textContent).toBe(recorded.strong.strength)
     q('passphrase-submit').click()
     await settle()
     expect(fieldErrors()).toContain('请再次输入口令')
@@ -193,9 +205,8 @@ describe('CadreDialog', () => {
     q('cadre-save').click()
     await settle()
     expect(add).toHaveBeenCalledWith(VILLAGE, expect.objectContaining({ name: '张援朝', unit: '县林业和草原局', start: expect.any(String) }))
-    const added = w.emitted('added')![0]![0] as { name: string }
-    expect(added.name).toBe('张援朝')
-    expect((await backend.cadreList(VILLAGE)).some((c) => c.name === '张援朝')).toBe(true)
+    const cadre = w.emitted('added')![0]![0] as { name: string }
+    expect(cadre.name).toBe('张援朝')
   })
 
   it('starts prefilled with the name typed elsewhere', async () => {
@@ -222,8 +233,8 @@ describe('CadreSelect', () => {
     expect(input('cadre-name').value).toBe('王新来')
     q('cadre-save').click()
     await settle()
-    const added = w.emitted('added')![0]![0] as { id: string; name: string }
-    expect(added.name).toBe('王新来')
-    expect((w.props() as { modelValue: string }).modelValue).toBe(added.id)
+    const cadre = w.emitted('added')![0]![0] as { id: string; name: string }
+    expect(cadre.name).toBe('王新来')
+    expect((w.props() as { modelValue: string }).modelValue).toBe(cadre.id)
   })
 })

@@ -11,8 +11,9 @@ import HouseholdForm from '@/components/forms/HouseholdForm.vue'
 import { asOfFor, useSession, yearsUpTo } from '@/stores/session'
 import { useHouseholds } from '@/stores/households'
 import { setBackend } from '@/api'
-import { createFakeBackend, type FakeBackend } from '@/api/fake'
-import type { TimelineEntry } from '@/api/types'
+import type { Backend } from '@/api/backend'
+import { VILLAGE, stubBackend } from './stubs'
+import type { TimelineEntry } from '@/bindings'
 import type { EffectiveAnswer } from '@/forms/useRecordSave'
 import { today } from '@/format/dates'
 
@@ -57,18 +58,18 @@ describe('the year in the header', () => {
     expect(s.asOf).toBeNull()
   })
   it('loads the household list as of the year', async () => {
-    const fake = createFakeBackend({ today: '2025-12-31' })
-    const list = vi.spyOn(fake, 'householdList')
-    setBackend(fake)
+    const backend = stubBackend()
+    const list = vi.mocked(backend.householdList)
+    setBackend(backend)
     const s = useSession()
     const rows = useHouseholds()
-    await rows.load('530825102001')
-    expect(list).toHaveBeenLastCalledWith('530825102001', null)
+    await rows.load(VILLAGE)
+    expect(list).toHaveBeenLastCalledWith(VILLAGE, null)
     s.year = 2016
-    await rows.load('530825102001')
-    expect(list, 'another year loads again').toHaveBeenLastCalledWith('530825102001', '2016-12-31')
+    await rows.load(VILLAGE)
+    expect(list, 'another year loads again').toHaveBeenLastCalledWith(VILLAGE, '2016-12-31')
     expect(rows.asOf).toBe('2016-12-31')
-    await rows.load('530825102001')
+    await rows.load(VILLAGE)
     expect(list, 'the same year is kept').toHaveBeenCalledTimes(2)
   })
 })
@@ -122,17 +123,20 @@ describe('EffectiveDialog', () => {
 })
 
 describe('saving an edited household', () => {
-  let backend: FakeBackend
+  let backend: Backend
   beforeEach(() => {
     setActivePinia(createPinia())
-    backend = createFakeBackend({ today: '2025-12-31' })
+    backend = stubBackend({
+      householdCheck: async () => [],
+      householdSave: async (_v, h) => ({ household_id: h.id, revision: 2, warnings: [] }),
+    })
     setBackend(backend)
   })
   it('asks change or correction, then sends effective, reason and 文号', async () => {
-    const save = vi.spyOn(backend, 'householdSave')
-    const d = await backend.householdGet('h-01', null)
+    const save = vi.mocked(backend.householdSave)
+    const d = await backend.householdGet('h-1', null)
     wrapper = mount(HouseholdForm, {
-      props: { village: '530825102001', household: d.household, groups: [] },
+      props: { village: VILLAGE, household: d.household, groups: [] },
       global: { plugins: [ElementPlus] },
       attachTo: document.body,
     })
@@ -152,9 +156,9 @@ describe('saving an edited household', () => {
     expect(wrapper.emitted('saved')).toHaveLength(1)
   })
   it('does not ask for a new household (a change from today)', async () => {
-    const save = vi.spyOn(backend, 'householdSave')
+    const save = vi.mocked(backend.householdSave)
     wrapper = mount(HouseholdForm, {
-      props: { village: '530825102001', household: null, groups: [] },
+      props: { village: VILLAGE, household: null, groups: [] },
       global: { plugins: [ElementPlus] },
       attachTo: document.body,
     })

@@ -3,7 +3,7 @@
 use super::progress;
 use crate::error::AppResult;
 use crate::ipc::{LedgerInfo, VillageInfo};
-use crate::state::{auto_save_dir, today, AppState};
+use crate::state::{today, AppState};
 use tauri::{AppHandle, Runtime, State};
 use yibentong::overview::VillageOverview;
 use yibentong::store::Ledger;
@@ -34,7 +34,6 @@ fn info(state: &AppState, ledger: &Ledger) -> AppResult<LedgerInfo> {
         operator: ledger.operator().to_string(),
         villages,
         households: rows.len(),
-        auto_save_dir: auto_save_dir(),
     })
 }
 

@@ -1,24 +1,18 @@
 // The Backend interface: one method per command of docs/app-contract.md, in its order,
-// with the contract's argument names. Views and stores reach the shell only through it;
-// `tauri.ts` implements it over IPC and `fake.ts` in memory (tests, plain browser).
+// with the contract's argument names and the generated types (`@/bindings`). Views and
+// stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, Finding, Household, HouseholdDetail, HouseholdRow, HouseholdVerdicts,
-  ImportSummary, LedgerInfo, Printed, Progress, Saved, SearchHit, VillageOverview,
-} from './types'
-import type { Effective } from '@/bindings/Effective'
-import type { BackupInfo } from '@/bindings/BackupInfo'
-import type { Cadre as RosterCadre } from '@/bindings/Cadre'
-import type { LedgerStatus } from '@/bindings/LedgerStatus'
-import type { LocalValue } from '@/bindings/LocalValue'
-import type { LocalValueChange } from '@/bindings/LocalValueChange'
-import type { NewCadre } from '@/bindings/NewCadre'
-import type { PassphraseCheck } from '@/bindings/PassphraseCheck'
+  AppSettings, BackupInfo, Cadre, CardKindArg, Effective, Finding, Household, HouseholdDetail,
+  HouseholdRow, HouseholdVerdicts, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
+  LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
+  VillageOverview,
+} from '@/bindings'
 
 /** Household documents printed one card per household. */
-export type CardKind = 'household' | 'visits' | 'income'
+export type CardKind = CardKindArg
 /** Kinds of public notice (公示名单); `null` lets the core pick by year. */
-export type NoticeKind = 'identification' | 'exit' | 'monitoring' | 'risk_eliminated'
+export type NoticeKind = NoticeKindArg
 
 export interface Backend {
   ledgerInfo(): Promise<LedgerInfo>
@@ -61,10 +55,10 @@ export interface Backend {
   /** Adds dated values (all or none), audited with `reason`; returns every value. */
   localValueAdd(changes: LocalValueChange[], reason: string): Promise<LocalValue[]>
   /** The village's cadre roster (those who left included). */
-  cadreList(village: string): Promise<RosterCadre[]>
-  cadreAdd(village: string, cadre: NewCadre): Promise<RosterCadre>
+  cadreList(village: string): Promise<Cadre[]>
+  cadreAdd(village: string, cadre: NewCadre): Promise<Cadre>
   /** Ends a cadre's term in the village (`cadre` is the id). */
-  cadreEnd(village: string, cadre: string, end: string, reason: string): Promise<RosterCadre>
+  cadreEnd(village: string, cadre: string, end: string, reason: string): Promise<Cadre>
   /** One household's card; `code` is the 户编号. */
   printCard(code: string, kind: CardKind, year: number, out: string): Promise<Printed>
   /** Cards of a village (or of `only`, household codes); emits `progress`. */

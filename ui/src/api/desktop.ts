@@ -1,6 +1,5 @@
 // What the UI needs from the desktop besides the commands: file dialogs, a temp path
-// for previews, and opening a PDF in the system viewer. Tauri plugins in the app; a
-// stand-in in a plain browser and in tests (paths are made up, nothing opens).
+// for previews, and opening a PDF in the system viewer (Tauri plugins; tests stub it).
 
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { openPath } from '@tauri-apps/plugin-opener'
@@ -36,24 +35,4 @@ export const tauriDesktop: Desktop = {
   async openInViewer(path) {
     await openPath(path)
   },
-}
-
-/** Browser/test stand-in: records what was asked so tests can look. */
-export function fakeDesktop(): Desktop & { opened: string[] } {
-  const opened: string[] = []
-  return {
-    opened,
-    async pickFile() {
-      return '/tmp/yibentong-demo.json'
-    },
-    async pickSavePath(_title, defaultName) {
-      return `/tmp/${defaultName}`
-    },
-    async tempPath(name) {
-      return `/tmp/yibentong-preview/${name}`
-    },
-    async openInViewer(path) {
-      opened.push(path)
-    },
-  }
 }

@@ -1,22 +1,22 @@
-// Picks the Backend and Desktop: Tauri inside the app (`window.__TAURI_INTERNALS__`),
-// else the in-memory fake. In a browser, `?empty` starts with an empty ledger and
-// `?rows=200000` adds synthetic list rows (to try the list at county scale).
+// Picks the Backend and Desktop: Tauri inside the app (`window.__TAURI_INTERNALS__`). There
+// is no stand-in backend: outside the app every command fails with a message saying so, and
+// tests install their own stubs (`setBackend`).
 
 import type { Backend } from './backend'
-import { type Desktop, fakeDesktop, tauriDesktop } from './desktop'
-import { createFakeBackend } from './fake'
+import { BackendError } from './errors'
+import { type Desktop, tauriDesktop } from './desktop'
 import { tauriBackend } from './tauri'
 
 export function insideTauri(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window
 }
 
-function browserFake(): Backend {
-  const params = new URLSearchParams(typeof location === 'undefined' ? '' : location.search)
-  return createFakeBackend({
-    empty: params.has('empty'),
-    latency: 30,
-    syntheticRows: Number(params.get('rows') ?? 0) || 0,
+const OUTSIDE = '一本通的界面只能在桌面程序中使用（当前不在桌面程序中）'
+
+/** Every method rejects: the UI opened outside the desktop app has no ledger. */
+function outside<T extends object>(): T {
+  return new Proxy({} as T, {
+    get: () => () => Promise.reject(new BackendError('unexpected', OUTSIDE)),
   })
 }
 
@@ -24,19 +24,19 @@ let backend: Backend | null = null
 let desktop: Desktop | null = null
 
 export function useBackend(): Backend {
-  backend ??= insideTauri() ? tauriBackend : browserFake()
+  backend ??= insideTauri() ? tauriBackend : outside<Backend>()
   return backend
 }
 
 export function useDesktop(): Desktop {
-  desktop ??= insideTauri() ? tauriDesktop : fakeDesktop()
+  desktop ??= insideTauri() ? tauriDesktop : outside<Desktop>()
   return desktop
 }
 
-/** Tests install their own fake. */
+/** Tests install their own stubs. */
 export function setBackend(b: Backend, d?: Desktop): void {
   backend = b
-  desktop = d ?? fakeDesktop()
+  desktop = d ?? outside<Desktop>()
 }
 
 export type { Backend } from './backend'

@@ -8,10 +8,4 @@ export type LedgerInfo = { path: string, operator: string, villages: Array<Villa
 /**
  * Households in the whole ledger.
  */
-households: number, 
-/**
- * When set (end-to-end tests and screenshots only), the UI saves files into this
- * directory under their suggested names instead of showing a save dialog, and does
- * not open them in the system viewer.
- */
-auto_save_dir: string | null, };
+households: number, };

@@ -3,4 +3,12 @@
 /**
  * The `policy` object of the assessment output.
  */
-export type PolicySummary = { id: string, poverty_line: number, monitoring_line: number | null, dibao_line: number | null, sources: Array<string>, };
+export type PolicySummary = { id: string, 
+/**
+ * 统计监测标准 of the year (identification).
+ */
+poverty_line: number, 
+/**
+ * 脱贫退出验收标准 of the year (household exit); an extension of the spec's object.
+ */
+exit_line: number, monitoring_line: number | null, dibao_line: number | null, sources: Array<string>, };

@@ -2,10 +2,16 @@
 import type { Attention } from "./Attention";
 import type { IncomePoint } from "./IncomePoint";
 import type { StatusCount } from "./StatusCount";
+import type { Verdict } from "./Verdict";
 import type { Village } from "./Village";
 import type { YearCount } from "./YearCount";
 
 /**
  * Everything the 首页 shows.
  */
-export type VillageOverview = { village: Village, year: number, households: number, people: number, by_status: Array<StatusCount>, incidence: number | null, threshold: number | null, poor_persons: number, rural_population: number | null, exits_by_year: Array<YearCount>, income_by_year: Array<IncomePoint>, stale_visits: Array<Attention>, warnings: Array<Attention>, disagreements: Array<Attention>, review_due: Array<Attention>, };
+export type VillageOverview = { village: Village, year: number, households: number, people: number, by_status: Array<StatusCount>, incidence: number | null, threshold: number | null, 
+/**
+ * The village-exit verdict of the year (incidence against the threshold, with reasons):
+ * the UI shows it and never compares the figures itself.
+ */
+village_exit: Verdict | null, poor_persons: number, rural_population: number | null, exits_by_year: Array<YearCount>, income_by_year: Array<IncomePoint>, stale_visits: Array<Attention>, warnings: Array<Attention>, disagreements: Array<Attention>, review_due: Array<Attention>, };

@@ -2,8 +2,8 @@
 // here, so the record shapes stay complete whichever way the types declare optional fields.
 
 import type {
-  Event, Expense, Household, IncomeLine, Measure, Member, Pairing, RigidExpense, Visit,
-} from '@/api/types'
+  Conditions, Event, Expense, Household, IncomeLine, Measure, Member, Pairing, RigidExpense, Visit,
+} from '@/bindings'
 import { today } from '@/format/dates'
 
 /** A random id (UUID v4 where the platform has it). */
@@ -13,20 +13,32 @@ export function newId(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`
 }
 
-export function blankHousehold(): Household {
+/** A household with its living conditions present (the shell leaves out empty ones). */
+export type EditableHousehold = Household & { conditions: Conditions }
+
+export function blankConditions(): Conditions {
+  return {
+    farmland_mu: null, irrigated_mu: null, forest_mu: null, grassland_mu: null,
+    water_surface_mu: null, house_area_m2: null, house_grade: null, relocation: null,
+    drinking_water_safe: null, electricity: null, sanitary_toilet: null, road_distance_km: null,
+    road_type: null, fuel: null, cooperative_member: null,
+  }
+}
+
+export function blankHousehold(): EditableHousehold {
   return {
     id: newId('h'), code: '', group: null, address: null, phone: null, identified_year: null,
     standard: null, attribute: null, status: null, exit_year: null, main_cause: null,
-    other_causes: [], food_clothing_secure: null,
-    conditions: {
-      farmland_mu: null, irrigated_mu: null, forest_mu: null, grassland_mu: null,
-      water_surface_mu: null, house_area_m2: null, house_grade: null, relocation: null,
-      drinking_water_safe: null, electricity: null, sanitary_toilet: null, road_distance_km: null,
-      road_type: null, fuel: null, cooperative_member: null,
-    },
+    other_causes: [], food_clothing_secure: null, conditions: blankConditions(),
     members: [], income: [], expenses: [], rigid_expenses: [], pairings: [], visits: [],
     measures: [], monitoring: null, events: [],
   }
+}
+
+/** A copy of `h` to edit, with its living conditions present. */
+export function editable(h: Household): EditableHousehold {
+  const c = clone(h)
+  return { ...c, conditions: c.conditions ?? blankConditions() }
 }
 
 export function blankMember(): Member {

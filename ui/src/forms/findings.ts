@@ -2,7 +2,7 @@
 // path (`members[1].id_number`, `income[3].amount`, `conditions.farmland_mu`); a form
 // edits one record at a known prefix and shows each message at the field it names.
 
-import type { Finding } from '@/api/types'
+import type { Finding } from '@/bindings'
 import type { Errors } from './rules'
 
 /** Drops a leading `households[i].` (paths from a document check). */

@@ -1,7 +1,7 @@
 // Puts an edited record into a copy of the household: the candidate a form checks and
 // saves, and the path prefix its findings carry.
 
-import type { Household } from '@/api/types'
+import type { Household } from '@/bindings'
 import { clone } from './blank'
 
 export type RecordKey = 'members' | 'income' | 'expenses' | 'rigid_expenses' | 'pairings' | 'visits' | 'measures' | 'events'

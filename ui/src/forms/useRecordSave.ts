@@ -4,7 +4,7 @@
 
 import { ref } from 'vue'
 import { BackendError, useBackend } from '@/api'
-import type { Effective, Finding, Household, Saved } from '@/api/types'
+import type { Effective, Finding, Household, Saved } from '@/bindings'
 import { today } from '@/format/dates'
 import { fieldErrors, localPath } from './findings'
 import { type Errors, hasErrors } from './rules'

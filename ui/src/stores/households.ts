@@ -8,7 +8,7 @@ import { defineStore } from 'pinia'
 import { computed, reactive, ref, shallowRef } from 'vue'
 import { useBackend } from '@/api'
 import { useSession } from '@/stores/session'
-import type { Attribute, Cause, HouseholdRow, Status } from '@/api/types'
+import type { Attribute, Cause, HouseholdRow, Status } from '@/bindings'
 
 export interface Filters {
   group: string | null

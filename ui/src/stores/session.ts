@@ -6,8 +6,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { useBackend } from '@/api'
-import type { AppSettings, LedgerInfo } from '@/api/types'
+import type { AppSettings, LedgerInfo } from '@/bindings'
 import type { LedgerStatus } from '@/bindings/LedgerStatus'
+import { FIRST_YEAR } from '@/format/codes'
 
 /**
  * What the window shows: the unlock screen (an encrypted ledger waiting for its
@@ -15,8 +16,6 @@ import type { LedgerStatus } from '@/bindings/LedgerStatus'
  */
 export type Gate = 'starting' | 'locked' | 'first' | 'open'
 
-/** The first year the app offers (建档立卡 began in 2014). */
-export const FIRST_YEAR = 2014
 
 /** The years of the picker, newest first: `FIRST_YEAR` … the current year. */
 export function yearsUpTo(current: number): number[] {
@@ -47,7 +46,8 @@ export const useSession = defineStore('session', () => {
 
   const village = computed(() => info.value?.villages.find((v) => v.code === villageCode.value) ?? null)
   const empty = computed(() => info.value !== null && info.value.households === 0)
-  const staleDays = computed(() => settings.value?.stale_days ?? 180)
+  /** Days without a visit that count as too long (the ledger's setting; null until loaded). */
+  const staleDays = computed(() => settings.value?.stale_days ?? null)
   /** The date screens read the ledger as of (`null`: today, editable). */
   const asOf = computed(() => asOfFor(year.value, currentYear.value))
   /** A past year is shown as it stood and cannot be edited. */

@@ -1,0 +1,75 @@
+// Typed stubs of the Backend for component tests. Answers are the real commands'
+// (`recorded/answers.json`, recorded on the core's test village and checked for drift by
+// src-tauri/tests/ipc.rs); a method without a recorded answer rejects, so a test states
+// every other answer it relies on. Nothing here decides anything the core decides.
+
+import { vi } from 'vitest'
+import type { Backend } from '@/api/backend'
+import { BackendError } from '@/api/errors'
+import type {
+  AppError, AppSettings, Cadre, Finding, HouseholdDetail, HouseholdRow, HouseholdVerdicts, LedgerInfo,
+  LedgerStatus, LocalValue, PassphraseCheck,
+} from '@/bindings'
+import answers from './recorded/answers.json'
+
+/** The recorded answers, typed as the generated bindings say the shell sends them. */
+export const recorded = {
+  ledgerStatus: answers.ledger_status as LedgerStatus,
+  ledgerInfo: answers.ledger_info as unknown as LedgerInfo,
+  settings: answers.settings_get as unknown as AppSettings,
+  rows: answers.household_list as unknown as HouseholdRow[],
+  detail: answers.household_get as unknown as HouseholdDetail,
+  cadres: answers.cadre_list as unknown as Cadre[],
+  weak: answers['passphrase_check:weak'] as PassphraseCheck,
+  strong: answers['passphrase_check:strong'] as PassphraseCheck,
+  /** `household_check` of 户 h-1 with a 之子 whose ID number is a woman's (李小红, 11010519491231002X). */
+  sonFemale: answers['household_check:son_female'] as unknown as Finding[],
+  /** `household_save` refusing 户 h-1 with members[1].id_number = 110105194912310021. */
+  badId: answers['household_save:bad_id'] as unknown as AppError,
+  /** `assess_household` on a ledger whose stored 省定标准 is -1 (the policy cannot be resolved). */
+  policyError: answers['assess_household:policy'] as unknown as AppError,
+  verdicts: answers.assess_household as unknown as HouseholdVerdicts,
+  /** `local_value_add` of 低保标准 6000 from 2025-01-01 (景民发〔2024〕88号). */
+  valuesAdded: answers.local_value_add as unknown as LocalValue[],
+}
+
+/** The village of the recorded answers. */
+export const VILLAGE = recorded.ledgerInfo.villages[0]!.code
+
+/** The error a command rejects with (as `tauri.ts` turns the shell's answer into one). */
+export const rejection = (e: AppError) => BackendError.from(e)
+
+function unstubbed(name: string) {
+  return () => Promise.reject(new BackendError('unexpected', `测试未提供 ${name} 的应答`))
+}
+
+/**
+ * A Backend whose methods are `vi.fn`s: the recorded answer where there is one, else a
+ * rejection; `over` replaces any of them.
+ */
+export function stubBackend(over: Partial<Backend> = {}): Backend {
+  const copy = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T
+  const base: Partial<Backend> = {
+    ledgerStatus: async () => copy(recorded.ledgerStatus),
+    ledgerInfo: async () => copy(recorded.ledgerInfo),
+    settingsGet: async () => copy(recorded.settings),
+    householdList: async () => copy(recorded.rows),
+    householdGet: async () => copy(recorded.detail),
+    cadreList: async () => copy(recorded.cadres),
+    assessHousehold: async () => copy(recorded.verdicts),
+    onProgress: async () => () => undefined,
+  }
+  // Every method of the interface (the type makes a new command fail to compile here).
+  const methods: Record<keyof Backend, true> = {
+    ledgerInfo: true, ledgerStatus: true, ledgerUnlock: true, passphraseCheck: true, ledgerEncrypt: true,
+    backupNow: true, backupRestore: true, loadDemo: true, villageOverview: true, householdList: true,
+    search: true, householdGet: true, householdCheck: true, householdSave: true, assessHousehold: true,
+    settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
+    cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true,
+    printNotice: true, importFile: true, exportVillage: true, onProgress: true,
+  }
+  const names = Object.keys(methods) as (keyof Backend)[]
+  const stub: Record<string, unknown> = {}
+  for (const n of names) stub[n] = vi.fn(over[n] ?? base[n] ?? unstubbed(n))
+  return stub as unknown as Backend
+}
