@@ -196,13 +196,19 @@ impl App {
                 "//li[contains(@class,'el-select-dropdown__item')][normalize-space()='{label}']"
             )
         };
+        // The option is clicked as an element, not at screen coordinates: the dropdown
+        // scrolls to the selected value while it opens, and a click at the coordinates
+        // read a moment earlier can land on the neighbouring option (2017 for 2016).
+        let script = format!(
+            "const r = document.evaluate(\"{xpath}\", document, null, \
+             XPathResult.ORDERED_NODE_SNAPSHOT_TYPE, null); \
+             for (let i = 0; i < r.snapshotLength; i++) {{ const li = r.snapshotItem(i); \
+             if (li.offsetParent !== null) {{ li.scrollIntoView({{block: 'nearest'}}); li.click(); return true; }} }} \
+             return false;"
+        );
         self.eventually(&format!("{css} 的选项“{label}”"), || async {
-            for option in self.client.find_all(Locator::XPath(&xpath)).await.ok()? {
-                if option.is_displayed().await.ok()? {
-                    return option.click().await.ok();
-                }
-            }
-            None
+            let clicked = self.js(&script).await.ok()?;
+            clicked.as_bool().filter(|c| *c).map(drop)
         })
         .await
     }
