@@ -15,6 +15,7 @@ fn export_all(dir: &Path) {
                 .unwrap_or_else(|e| panic!("exporting {} should work: {e}", stringify!($t)));)+
         };
     }
+    use yibentong::check::{CheckFinding, Level as CheckLevel};
     use yibentong::exchange::ImportSummary;
     use yibentong::model::{Effective, Household};
     use yibentong::overview::VillageOverview;
@@ -28,6 +29,8 @@ fn export_all(dir: &Path) {
     export!(
         AppError,
         Finding,
+        CheckFinding,
+        CheckLevel,
         LedgerInfo,
         VillageOverview,
         HouseholdRow,
@@ -159,6 +162,21 @@ fn code_labels() -> serde_json::Value {
                     .unwrap_or_default()
             },
             |o| o.label().into(),
+        ),
+    );
+    use yibentong::check::Level;
+    let levels = [Level::Error, Level::Warning, Level::Info];
+    out.insert(
+        "CheckLevel".into(),
+        list(
+            &levels,
+            |l| {
+                serde_json::to_value(l)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default()
+            },
+            |l| l.label().into(),
         ),
     );
     let printed = Status::ALL

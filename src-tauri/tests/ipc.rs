@@ -386,6 +386,34 @@ fn the_exit_verdict_moves_with_the_income_book() {
     assert_eq!(outcome(&f, "household_exit"), "no", "so no exit in 2019");
 }
 
+#[test]
+fn the_village_check_names_the_field_at_fault() {
+    let f = app();
+    f.import_village();
+    // The year running on this computer (the shell reads its clock): the test village's
+    // girl born in September 2018 is still in 学前教育, at seven or more.
+    use chrono::Datelike;
+    let year = yibentong_app::state::today().year();
+    let list = f.ok("village_check", json!({ "village": VILLAGE, "year": year }));
+    let list = list.as_array().expect("a list of findings");
+    let hit = list
+        .iter()
+        .find(|x| x["rule"] == "schooling.age")
+        .unwrap_or_else(|| panic!("a schooling finding: {list:?}"));
+    assert_eq!(hit["path"], "households[0].members[3].schooling");
+    assert_eq!(hit["level"], "warning");
+    assert!(hit["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("学前教育")));
+    let err = f
+        .invoke(
+            "village_check",
+            json!({ "village": "999999999999", "year": year }),
+        )
+        .expect_err("an unknown village is refused");
+    assert_eq!(err["code"], "not_found", "{err}");
+}
+
 /// An app over a ledger whose stored local policy cannot be resolved: an undated 省定标准
 /// of -1 (written past the checks, as an older or damaged ledger might hold it).
 fn app_with_a_bad_policy() -> Fixture {

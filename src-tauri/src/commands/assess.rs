@@ -1,4 +1,4 @@
-//! Verdicts of the policy engine for one household, with the what-if.
+//! Verdicts of the policy engine for one household, with the what-if; 数据核查 of a village.
 
 use crate::error::{AppError, AppResult, ErrorCode};
 use crate::ipc::HouseholdVerdicts;
@@ -42,5 +42,24 @@ pub fn assess_household(
             what_if,
         })
         .map_err(|e| AppError::new(ErrorCode::Format, format!("判定结果无法转换：{e}")))
+    })
+}
+
+/// 数据核查: every finding of the village for `year` (the year's facts), as the CLI's
+/// `check --json` prints them.
+#[tauri::command(async)]
+pub fn village_check(
+    state: State<'_, AppState>,
+    village: String,
+    year: i32,
+) -> AppResult<Vec<yibentong::check::CheckFinding>> {
+    state.with(|ledger| {
+        Ok(yibentong::assess::village_check(
+            ledger,
+            Some(&village),
+            Some(year),
+            &Overrides::default(),
+            today(),
+        )?)
     })
 }

@@ -30,6 +30,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         households::household_check,
         households::household_save,
         assess::assess_household,
+        assess::village_check,
         settings::settings_get,
         settings::settings_save,
         settings::local_values_list,

@@ -3,7 +3,7 @@
 // stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, BackupInfo, Cadre, CardKindArg, Effective, Finding, Household, HouseholdDetail,
+  AppSettings, BackupInfo, Cadre, CheckFinding, CardKindArg, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   VillageOverview,
@@ -48,6 +48,8 @@ export interface Backend {
   ): Promise<Saved>
   /** Verdicts on the year's facts; fails (`invalid`) when the household was not registered that year. */
   assessHousehold(id: string, year: number): Promise<HouseholdVerdicts>
+  /** 数据核查: every finding of the village on the year's facts (as `check --json`). */
+  villageCheck(village: string, year: number): Promise<CheckFinding[]>
   settingsGet(): Promise<AppSettings>
   settingsSave(settings: AppSettings, reason: string | null): Promise<AppSettings>
   /** Every dated local value (低保标准 … from a date, with 文号, reason, who, when). */

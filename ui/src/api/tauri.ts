@@ -33,6 +33,7 @@ export const tauriBackend: Backend = {
   householdCheck: (village, household) => call('household_check', { village, household }),
   householdSave: (village, household, reason, effective, doc) => call('household_save', { village, household, reason, effective, doc }),
   assessHousehold: (id, year) => call('assess_household', { id, year }),
+  villageCheck: (village, year) => call('village_check', { village, year }),
   settingsGet: () => call('settings_get'),
   settingsSave: (settings, reason) => call('settings_save', { settings, reason }),
   localValuesList: () => call('local_values_list'),

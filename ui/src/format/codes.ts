@@ -4,7 +4,7 @@
 // the order a cadre expects. No label is written here.
 
 import type {
-  Attribute, Cause, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
+  Attribute, Cause, CheckLevel, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace,
@@ -48,6 +48,8 @@ export const RISK = labels<Risk>(codes.Risk)
 export const EVENT_KIND = labels<EventKind>(codes.EventKind)
 export const RULE = labels<Rule>(codes.Rule)
 export const OUTCOME = labels<Outcome>(codes.Outcome)
+/** 数据核查 levels: 错误, 提示, 说明. */
+export const CHECK_LEVEL = labels<CheckLevel>(codes.CheckLevel)
 /** The first year the app offers (the core's: 建档立卡 began then). */
 export const FIRST_YEAR: number = codes.FirstYear
 /** Titles of the public notices (公示名单). */

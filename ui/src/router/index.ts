@@ -6,6 +6,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/', name: 'home', component: () => import('@/views/HomeView.vue'), meta: { title: '首页' } },
   { path: '/households', name: 'households', component: () => import('@/views/HouseholdsView.vue'), meta: { title: '户列表' } },
   { path: '/households/:id', name: 'household', component: () => import('@/views/HouseholdView.vue'), props: true, meta: { title: '户详情' } },
+  { path: '/check', name: 'check', component: () => import('@/views/CheckView.vue'), meta: { title: '数据核查' } },
   { path: '/print', name: 'print', component: () => import('@/views/PrintView.vue'), meta: { title: '打印中心' } },
   { path: '/cadres', name: 'cadres', component: () => import('@/views/CadresView.vue'), meta: { title: '帮扶干部' } },
   { path: '/exchange', name: 'exchange', component: () => import('@/views/ExchangeView.vue'), meta: { title: '导入/导出' } },

@@ -70,6 +70,10 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     .await?;
     shoot(app, "households").await?;
 
+    go(app, "#/check", "[data-test=check-view]").await?;
+    app.find("[data-test=check-refresh]").await?;
+    shoot(app, "check").await?;
+
     for (tab, name) in [
         ("info", "household-info"),
         ("members", "household-members"),
