@@ -150,34 +150,23 @@ fn code_labels() -> serde_json::Value {
         "Rule".into(),
         list(&rules, |r| r.name().into(), |r| r.label().into()),
     );
+    // A value's code is its serde name (`yes`, `warning`).
+    fn serde_code<T: serde::Serialize>(v: T) -> String {
+        serde_json::to_value(&v)
+            .ok()
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default()
+    }
     let outcomes = [Outcome::Yes, Outcome::No, Outcome::Unknown];
     out.insert(
         "Outcome".into(),
-        list(
-            &outcomes,
-            |o| {
-                serde_json::to_value(o)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            },
-            |o| o.label().into(),
-        ),
+        list(&outcomes, serde_code, |o| o.label().into()),
     );
     use yibentong::check::Level;
     let levels = [Level::Error, Level::Warning, Level::Info];
     out.insert(
         "CheckLevel".into(),
-        list(
-            &levels,
-            |l| {
-                serde_json::to_value(l)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default()
-            },
-            |l| l.label().into(),
-        ),
+        list(&levels, serde_code, |l| l.label().into()),
     );
     let printed = Status::ALL
         .iter()
