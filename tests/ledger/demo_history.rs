@@ -364,3 +364,34 @@ fn families_visits_and_measures_are_believable() {
         }
     }
 }
+
+#[test]
+fn allowances_follow_the_years_standard() {
+    let (_, doc) = demo();
+    // 低保金 per covered person rises with the county's standard, year by year.
+    let mut per_year: std::collections::BTreeMap<i32, std::collections::BTreeSet<i64>> =
+        Default::default();
+    for h in &doc.households {
+        // Whole years only (the running year is booked month by month).
+        for l in h
+            .income
+            .iter()
+            .filter(|l| l.item == "低保金" && l.month.is_none())
+        {
+            per_year.entry(l.year).or_default().insert(l.amount as i64);
+        }
+    }
+    let years: Vec<_> = per_year.keys().copied().collect();
+    assert!(years.len() >= 5, "低保金 over several years: {years:?}");
+    let lowest = |y: i32| *per_year[&y].iter().next().expect("an amount");
+    for pair in years.windows(2) {
+        assert!(
+            lowest(pair[1]) > lowest(pair[0]),
+            "低保金 of {} ({}) above {} ({})",
+            pair[1],
+            lowest(pair[1]),
+            pair[0],
+            lowest(pair[0])
+        );
+    }
+}
