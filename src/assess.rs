@@ -62,7 +62,7 @@ pub fn paper_date(year: i32, today: NaiveDate) -> Result<NaiveDate> {
     use chrono::Datelike;
     if !(2013..=today.year()).contains(&year) {
         return Err(Error::Invalid(format!(
-            "年度{year}不在可打印的范围内（2013年至今年{}年）",
+            "年度{year}不在台账的年度范围内（2013年至今年{}年）",
             today.year()
         )));
     }

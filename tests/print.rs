@@ -149,6 +149,23 @@ fn roster_text() {
 }
 
 #[test]
+fn the_roster_prints_poverty_incidence_only_to_2020() {
+    let doc = fixture();
+    let text = |year| {
+        let ctx = RosterContext {
+            year,
+            ..roster_context(&doc)
+        };
+        print::compose_roster(&ctx).expect("roster lays out").text()
+    };
+    assert!(text(2019).contains("贫困发生率"), "2019 counts the poor");
+    assert!(
+        !text(2024).contains("贫困发生率"),
+        "after 2020 there is none to print"
+    );
+}
+
+#[test]
 fn notice_text() {
     let doc = fixture();
     let layout = print::compose_notice(&notice_context(&doc)).expect("notice lays out");

@@ -135,7 +135,10 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
     stamp::finish(title, c.finish(), &stamp)
 }
 
-/// Households and persons per status, and the incidence.
+/// The last year poverty incidence was measured (脱贫攻坚 ended in 2020).
+const LAST_INCIDENCE_YEAR: i32 = 2020;
+
+/// Households and persons per status, and the incidence (to 2020).
 fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
     let mut parts = Vec::new();
     for st in Status::ALL {
@@ -151,6 +154,11 @@ fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
         .filter(|r| matches!(r.status, Some(Status::Poor | Status::Relapsed)))
         .map(|r| r.size)
         .sum();
+    // 贫困发生率 measured the 建档立卡 years; after 2020 there are no poor households to
+    // count and the roster prints none (monitoring is counted by status above).
+    if ctx.year > LAST_INCIDENCE_YEAR {
+        return vec![format!("其中：{}。", parts.join("；"))];
+    }
     let incidence = match ctx.village.rural_population {
         Some(pop) if pop > 0 => format!(
             "贫困发生率：未脱贫及返贫人口 {poor} 人 ÷ 农村户籍人口 {pop} 人 = {:.2}%",
