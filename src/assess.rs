@@ -122,3 +122,47 @@ pub fn village_check(
         today,
     }))
 }
+
+/// A household's verdicts for a year with what would change them (the app's 判定 tab).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct HouseholdVerdicts<'a> {
+    pub assessment: rules::Assessment<'a>,
+    pub what_if: rules::WhatIf,
+}
+
+/// One household judged on the year's facts (as at the end of the year, or today for the
+/// year still running) under the year's policy; a household not registered then is
+/// refused with the reason.
+pub fn household_verdicts(
+    ledger: &Ledger,
+    id: &str,
+    year: i32,
+    today: NaiveDate,
+) -> Result<serde_json::Value> {
+    let stored = ledger.household(id)?;
+    let village = ledger.village_by_id(&stored.village_id)?;
+    let on = paper_date(year, today)?;
+    if let Some(why) = stored
+        .household
+        .registration_on(on)
+        .explain(&stored.household.code, on)
+    {
+        return Err(Error::Invalid(why));
+    }
+    let household = stored.household.as_of(on);
+    let policy = policy_for(
+        ledger,
+        &village.village.as_of(on),
+        year,
+        Some(on),
+        &Overrides::default(),
+    )?;
+    let assessment = rules::assess_household(&household, &policy);
+    let what_if = rules::what_if(&household, &policy, &assessment);
+    serde_json::to_value(HouseholdVerdicts {
+        assessment,
+        what_if,
+    })
+    .map_err(|e| Error::Invalid(format!("判定结果无法转换：{e}")))
+}

@@ -10,6 +10,7 @@ pub mod cards;
 pub mod check;
 pub mod codes;
 pub mod demo;
+pub mod dossier;
 pub mod error;
 pub mod exchange;
 pub mod idcard;
@@ -19,6 +20,7 @@ pub mod output;
 pub mod overview;
 pub mod print;
 pub mod rules;
+pub mod settings;
 pub mod validate;
 
 pub use error::{Error, Result};

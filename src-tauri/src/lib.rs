@@ -7,7 +7,6 @@
 pub mod commands;
 pub mod error;
 pub mod ipc;
-pub mod settings;
 pub mod state;
 
 use tauri::{Manager, Runtime};

@@ -15,17 +15,20 @@ fn export_all(dir: &Path) {
                 .unwrap_or_else(|e| panic!("exporting {} should work: {e}", stringify!($t)));)+
         };
     }
+    use yibentong::assess::HouseholdVerdicts;
     use yibentong::check::{CheckFinding, Level as CheckLevel};
+    use yibentong::dossier::{HouseholdDetail, IdReading, Saved};
     use yibentong::exchange::ImportSummary;
     use yibentong::model::{Effective, Household};
     use yibentong::overview::VillageOverview;
     use yibentong::rules::{LocalValue, LocalValueChange};
+    use yibentong::settings::AppSettings;
     use yibentong::store::NewCadre;
     use yibentong::store::{HouseholdRow, SearchHit};
+    use yibentong::store::{LedgerInfo, VillageInfo};
     use yibentong::validate::Finding;
     use yibentong_app::error::AppError;
     use yibentong_app::ipc::*;
-    use yibentong_app::settings::AppSettings;
     export!(
         AppError,
         Finding,
@@ -36,6 +39,8 @@ fn export_all(dir: &Path) {
         HouseholdRow,
         SearchHit,
         HouseholdDetail,
+        IdReading,
+        VillageInfo,
         Household,
         Saved,
         HouseholdVerdicts<'static>,

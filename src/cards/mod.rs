@@ -24,8 +24,6 @@ use crate::{Error, Result};
 use chrono::NaiveDate;
 use std::path::Path;
 
-const MASK_KEY: &str = "card_mask_ids";
-
 /// What a print log row says besides the checksum.
 pub(crate) struct Print<'a> {
     household_id: Option<&'a str>,
@@ -38,13 +36,13 @@ pub(crate) struct Print<'a> {
 impl Ledger {
     /// Whether cards mask ID numbers (a setting; default no).
     pub fn mask_ids(&self) -> Result<bool> {
-        Ok(self.setting(MASK_KEY)?.as_deref() == Some("true"))
+        Ok(self.setting(crate::store::Setting::MaskIds)?.as_deref() == Some("true"))
     }
 
     /// Sets whether cards mask ID numbers (audited).
     pub fn set_mask_ids(&mut self, mask: bool) -> Result<()> {
         self.set_setting(
-            MASK_KEY,
+            crate::store::Setting::MaskIds,
             if mask { "true" } else { "false" },
             Some("打印设置"),
         )

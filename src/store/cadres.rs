@@ -4,6 +4,7 @@
 use super::{Ledger, WriteOptions};
 use crate::codes::UnitLevel;
 use crate::model::{new_id, Cadre, Effective};
+use crate::validate::{Finding, Severity};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 
@@ -31,6 +32,51 @@ fn text(field: &str, value: &str, max: usize) -> Result<()> {
     Ok(())
 }
 
+/// Every fault of a new cadre, each at its field (`name`, `phone`, `start` …).
+fn check_new(new: &NewCadre, today: NaiveDate) -> Result<()> {
+    let mut faults = Vec::new();
+    let mut fault = |path: &str, message: String| {
+        faults.push(Finding {
+            severity: Severity::Error,
+            household: String::new(),
+            path: path.into(),
+            rule: format!("cadre.{path}"),
+            message,
+        })
+    };
+    let name = new.name.trim();
+    if name.is_empty() {
+        fault("name", "请填写帮扶干部的姓名".into());
+    } else if let Err(e) = text("姓名", name, 30) {
+        fault("name", e.to_string());
+    }
+    for (path, field, v, max) in [
+        ("unit", "帮扶单位", &new.unit, 60),
+        ("position", "职务", &new.position, 30),
+        ("phone", "联系电话", &new.phone, 20),
+    ] {
+        if let Some(Err(e)) = v.as_deref().map(|v| text(field, v, max)) {
+            fault(path, e.to_string());
+        }
+    }
+    if let Some(phone) = clean(&new.phone) {
+        if !phone
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+        {
+            fault("phone", format!("联系电话“{phone}”只能含数字和“-”"));
+        }
+    }
+    if let Some(start) = new.start.filter(|s| *s > today) {
+        fault("start", format!("到村日期{start}晚于今天（{today}）"));
+    }
+    if faults.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::Validation(faults))
+    }
+}
+
 fn clean(v: &Option<String>) -> Option<String> {
     v.as_deref()
         .map(str::trim)
@@ -48,27 +94,7 @@ impl Ledger {
         today: NaiveDate,
     ) -> Result<Cadre> {
         let name = new.name.trim();
-        if name.is_empty() {
-            return Err(Error::Invalid("帮扶干部的姓名不能为空".into()));
-        }
-        text("姓名", name, 30)?;
-        for (field, v, max) in [
-            ("帮扶单位", &new.unit, 60),
-            ("职务", &new.position, 30),
-            ("联系电话", &new.phone, 20),
-        ] {
-            if let Some(v) = v {
-                text(field, v, max)?;
-            }
-        }
-        if let Some(phone) = clean(&new.phone) {
-            if !phone
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
-            {
-                return Err(Error::Invalid(format!("联系电话“{phone}”只能含数字和“-”")));
-            }
-        }
+        check_new(new, today)?;
         let village = self.village(village_code)?;
         let unit = clean(&new.unit);
         let roster = self.cadres(&village.id)?;

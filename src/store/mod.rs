@@ -21,6 +21,7 @@ mod rows_view;
 mod save;
 mod search;
 mod settings;
+mod summary;
 mod write;
 
 pub use audit::AuditEntry;
@@ -36,6 +37,8 @@ pub use rows::initials;
 pub use rows_view::HouseholdRow;
 pub use save::{Saved, WriteOptions};
 pub use search::SearchHit;
+pub use settings::Setting;
+pub use summary::{LedgerInfo, VillageInfo};
 pub use write::{Change, Writer};
 
 use crate::{Error, Result};
@@ -112,7 +115,7 @@ impl Ledger {
     /// Until an operator is named (for the ledger or this run), audit rows name the system
     /// user who runs the program ("root（系统用户）") — never "未设置".
     pub fn use_system_user_until_named(&mut self) -> Result<()> {
-        if self.setting("operator")?.is_none() {
+        if self.setting(Setting::Operator)?.is_none() {
             let user = ["USER", "USERNAME", "LOGNAME"]
                 .iter()
                 .find_map(|k| std::env::var(k).ok().filter(|u| !u.trim().is_empty()))

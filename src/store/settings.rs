@@ -5,6 +5,31 @@ use super::Ledger;
 use crate::Result;
 use rusqlite::{params, Connection, OptionalExtension};
 
+/// The ledger's settings, each one audited key/value row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Setting {
+    /// Who works on the ledger (named on every audit row).
+    Operator,
+    /// The undated local policy (region, province, county) as JSON.
+    LocalPolicy,
+    /// Whether cards print ID numbers masked.
+    MaskIds,
+    /// Days without a visit after which a household needs attention.
+    StaleDays,
+}
+
+impl Setting {
+    /// The key of its row (kept as the ledgers written so far have them).
+    pub fn key(self) -> &'static str {
+        match self {
+            Setting::Operator => "operator",
+            Setting::LocalPolicy => "local_policy",
+            Setting::MaskIds => "card_mask_ids",
+            Setting::StaleDays => "app_stale_days",
+        }
+    }
+}
+
 pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| {
@@ -15,7 +40,8 @@ pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
 
 impl Writer<'_> {
     /// Sets a setting; a changed value leaves an audit row with the old and new value.
-    pub fn set_setting(&self, key: &str, value: &str, reason: Option<&str>) -> Result<()> {
+    pub fn set_setting(&self, setting: Setting, value: &str, reason: Option<&str>) -> Result<()> {
+        let key = setting.key();
         super::check_reason(reason)?;
         let old = get(&self.tx, key)?;
         if old.as_deref() == Some(value) {
@@ -41,12 +67,17 @@ impl Writer<'_> {
 
 impl Ledger {
     /// A setting's value, if set.
-    pub fn setting(&self, key: &str) -> Result<Option<String>> {
-        get(self.conn(), key)
+    pub fn setting(&self, setting: Setting) -> Result<Option<String>> {
+        get(self.conn(), setting.key())
     }
 
     /// Sets a setting in its own transaction (audited).
-    pub fn set_setting(&mut self, key: &str, value: &str, reason: Option<&str>) -> Result<()> {
-        self.with_tx(|w| w.set_setting(key, value, reason))
+    pub fn set_setting(
+        &mut self,
+        setting: Setting,
+        value: &str,
+        reason: Option<&str>,
+    ) -> Result<()> {
+        self.with_tx(|w| w.set_setting(setting, value, reason))
     }
 }

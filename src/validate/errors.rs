@@ -331,7 +331,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
                 );
             }
         }
-        if !known.contains(p.cadre.as_str()) {
+        if !p.cadre.trim().is_empty() && !known.contains(p.cadre.as_str()) {
             r.error(
                 &format!("pairings[{i}].cadre"),
                 "cadre.unknown",
@@ -341,7 +341,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
     }
     for (i, v) in h.visits.iter().enumerate() {
         check_date(r, &format!("visits[{i}].date"), "走访日期", v.date, today);
-        if !known.contains(v.cadre.as_str()) {
+        if !v.cadre.trim().is_empty() && !known.contains(v.cadre.as_str()) {
             r.error(
                 &format!("visits[{i}].cadre"),
                 "cadre.unknown",

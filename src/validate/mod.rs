@@ -5,9 +5,12 @@
 //! cadre. Errors come from `errors.rs`; the national system's consistency checks
 //! (domain reference §3) are warnings, in `warnings.rs`, never blocking.
 
+mod draft;
 mod errors;
 mod people;
+mod required;
 mod text;
+pub use draft::check_draft;
 mod warnings;
 
 use crate::model::{Cadre, Household};
@@ -125,6 +128,7 @@ pub fn check_household_on(
     let mut report = Report::new(&household.code, prefix);
     text::check_household(household, &mut report);
     errors::check(household, cadres, today, &mut report);
+    required::check(household, &mut report);
     warnings::check(household, on, &mut report);
     report.findings
 }

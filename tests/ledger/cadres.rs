@@ -106,7 +106,7 @@ fn bad_cadre_input_is_refused_in_chinese_and_changes_nothing() {
         &["cadre", "list", "--village", "360729101099", "--json"],
     );
     for (args, expected) in [
-        (vec!["--name", ""], "姓名不能为空"),
+        (vec!["--name", ""], "请填写帮扶干部的姓名"),
         (vec!["--name", "王\n伪造"], "控制字符"),
         (vec!["--name", "李帮扶", "--unit", "县扶贫办"], "已有在岗"),
         (vec!["--name", "周", "--phone", "abc"], "联系电话"),

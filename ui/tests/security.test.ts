@@ -8,7 +8,7 @@ import ElementPlus from 'element-plus'
 import { BackendError, setBackend } from '@/api'
 import type { Backend } from '@/api/backend'
 import type { Cadre, NewCadre } from '@/bindings'
-import { VILLAGE, recorded, stubBackend } from './stubs'
+import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 import UnlockScreen from '@/components/security/UnlockScreen.vue'
 import PassphraseSetup from '@/components/security/PassphraseSetup.vue'
 import LocalValuesPanel from '@/components/settings/LocalValuesPanel.vue'
@@ -28,7 +28,8 @@ beforeEach(() => {
     ledgerEncrypt: async () => undefined,
     localValuesList: async () => [],
     localValueAdd: async () => recorded.valuesAdded,
-    cadreAdd: async (_v, c) => added(c),
+    // The shell refuses a cadre without a name (its recorded answer).
+    cadreAdd: async (_v, c) => (c.name.trim() ? added(c) : Promise.reject(rejection(recorded.noName))),
   })
   setBackend(backend)
   setActivePinia(createPinia())
@@ -197,8 +198,8 @@ describe('CadreDialog', () => {
     await flushPromises()
     q('cadre-save').click()
     await settle()
-    expect(fieldErrors()).toContain('请填写姓名')
-    expect(add).not.toHaveBeenCalled()
+    expect(fieldErrors()).toContain('请填写帮扶干部的姓名')
+    expect(w.emitted('added')).toBeUndefined()
 
     await type(input('cadre-name'), '张援朝')
     await type(input('cadre-unit'), '县林业和草原局')

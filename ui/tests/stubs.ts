@@ -7,7 +7,7 @@ import { vi } from 'vitest'
 import type { Backend } from '@/api/backend'
 import { BackendError } from '@/api/errors'
 import type {
-  AppError, AppSettings, Cadre, Finding, HouseholdDetail, HouseholdRow, HouseholdVerdicts, LedgerInfo,
+  AppError, AppSettings, Cadre, Finding, HouseholdDetail, IdReading, HouseholdRow, HouseholdVerdicts, LedgerInfo,
   LedgerStatus, LocalValue, PassphraseCheck,
 } from '@/bindings'
 import answers from './recorded/answers.json'
@@ -24,6 +24,16 @@ export const recorded = {
   strong: answers['passphrase_check:strong'] as PassphraseCheck,
   /** `household_check` of 户 h-1 with a 之子 whose ID number is a woman's (李小红, 11010519491231002X). */
   sonFemale: answers['household_check:son_female'] as unknown as Finding[],
+  /** `household_check` of 户 h-1 with a member half filled in (李小明: no relation, ID 110105194912310021). */
+  halfFilled: answers['household_check:half_filled'] as unknown as Finding[],
+  /** `id_number_read` of 530825198503030078 (a man born 1985-03-03). */
+  male: answers['id_number_read:male'] as unknown as IdReading,
+  /** `id_number_read` refusing 110105194912310021 (checksum). */
+  badRead: answers['id_number_read:bad'] as unknown as AppError,
+  /** `cadre_add` refusing a cadre without a name. */
+  noName: answers['cadre_add:no_name'] as unknown as AppError,
+  /** `household_code_next` of the village. */
+  nextCode: answers.household_code_next as string,
   /** `household_save` refusing 户 h-1 with members[1].id_number = 110105194912310021. */
   badId: answers['household_save:bad_id'] as unknown as AppError,
   /** `assess_household` on a ledger whose stored 省定标准 is -1 (the policy cannot be resolved). */
@@ -57,13 +67,16 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     householdGet: async () => copy(recorded.detail),
     cadreList: async () => copy(recorded.cadres),
     assessHousehold: async () => copy(recorded.verdicts),
+    householdCodeNext: async () => recorded.nextCode,
+    idNumberRead: async (text) => (text === '530825198503030078' ? copy(recorded.male) : Promise.reject(rejection(recorded.badRead))),
     onProgress: async () => () => undefined,
   }
   // Every method of the interface (the type makes a new command fail to compile here).
   const methods: Record<keyof Backend, true> = {
     ledgerInfo: true, ledgerStatus: true, ledgerUnlock: true, passphraseCheck: true, ledgerEncrypt: true,
     backupNow: true, backupRestore: true, loadDemo: true, villageOverview: true, householdList: true,
-    search: true, householdGet: true, householdCheck: true, householdSave: true, assessHousehold: true, villageCheck: true,
+    search: true, householdGet: true, householdCheck: true, householdCodeNext: true, idNumberRead: true, householdSave: true,
+    assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
     cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true,
     printNotice: true, importFile: true, exportVillage: true, onProgress: true,

@@ -1,13 +1,13 @@
 //! Households: the list, search, one household with its context, checking and saving.
 
 use crate::error::AppResult;
-use crate::ipc::{HouseholdDetail, Saved};
 use crate::state::{today, AppState};
 use chrono::NaiveDate;
 use tauri::State;
-use yibentong::model::{new_id, Effective, Household, Registration};
-use yibentong::store::{HouseholdRow, SearchHit, WriteOptions};
-use yibentong::validate::{self, Finding};
+use yibentong::dossier::{self, HouseholdDetail, IdReading, Saved};
+use yibentong::model::{Effective, Household};
+use yibentong::store::{HouseholdRow, SearchHit};
+use yibentong::validate::Finding;
 
 /// Most search hits sent to the UI.
 const SEARCH_LIMIT: usize = 50;
@@ -31,59 +31,38 @@ pub fn search(state: State<'_, AppState>, query: String) -> AppResult<Vec<Search
     state.with(|ledger| Ok(ledger.search(&query, SEARCH_LIMIT)?))
 }
 
-/// One household with its village, the village's cadres, its stored warnings and its
-/// timeline; with `as_of`, the household and cadres as they stood on that date.
+/// One household with its village, the village's cadres, its stored warnings, its
+/// timeline and its members' facts; with `as_of`, as they stood on that date.
 #[tauri::command(async)]
 pub fn household_get(
     state: State<'_, AppState>,
     id: String,
     as_of: Option<NaiveDate>,
 ) -> AppResult<HouseholdDetail> {
-    state.with(|ledger| {
-        let stored = ledger.household(&id)?;
-        let village = ledger.village_by_id(&stored.village_id)?;
-        let cadres = ledger.cadres(&village.id)?;
-        let timeline = yibentong::model::timeline(&stored.household, &cadres);
-        let (household, cadres, registration) = match as_of {
-            Some(date) => (
-                stored.household.as_of(date),
-                cadres.iter().map(|c| c.as_of(date)).collect(),
-                stored.household.registration_on(date),
-            ),
-            None => (stored.household, cadres, Registration::Registered),
-        };
-        let note = as_of.and_then(|d| registration.explain(&household.code, d));
-        Ok(HouseholdDetail {
-            cadres,
-            warnings: ledger.warnings(&id)?,
-            household,
-            revision: stored.revision,
-            village: village.village.code,
-            as_of,
-            registration,
-            registration_note: note,
-            timeline,
-        })
-    })
+    state.with(|ledger| Ok(dossier::household_detail(ledger, &id, as_of, today())?))
 }
 
-/// Checks a household as the form holds it: errors and warnings, nothing saved.
+/// Checks a household as the form holds it (required fields may still be empty): errors
+/// and warnings at their fields, nothing saved.
 #[tauri::command(async)]
 pub fn household_check(
     state: State<'_, AppState>,
     village: String,
-    household: Household,
+    household: serde_json::Value,
 ) -> AppResult<Vec<Finding>> {
-    state.with(|ledger| {
-        let village = ledger.village(&village)?;
-        let cadres = ledger.cadres(&village.id)?;
-        Ok(validate::check_household(
-            &with_ids(household),
-            &cadres,
-            today(),
-            "",
-        ))
-    })
+    state.with(|ledger| Ok(dossier::check_draft(ledger, &village, &household, today())?))
+}
+
+/// The 户编号 offered to a new household of the village.
+#[tauri::command(async)]
+pub fn household_code_next(state: State<'_, AppState>, village: String) -> AppResult<String> {
+    state.with(|ledger| Ok(dossier::next_household_code(ledger, &village)?))
+}
+
+/// Sex and birth date read from an ID number as it is typed (the form shows them).
+#[tauri::command(async)]
+pub fn id_number_read(text: String) -> AppResult<IdReading> {
+    Ok(dossier::read_id_number(&text)?)
 }
 
 /// Validates and saves a household whole; a change of status needs `reason`. `effective`
@@ -99,36 +78,11 @@ pub fn household_save(
     doc: Option<String>,
 ) -> AppResult<Saved> {
     state.with(|ledger| {
-        let village = ledger.village(&village)?;
-        let cadres = ledger.cadres(&village.id)?;
-        let household = with_ids(household);
-        let today = today();
-        let opts = WriteOptions {
-            effective: effective.unwrap_or(Effective::Change { from: today }),
-            reason: reason.as_deref().filter(|r| !r.trim().is_empty()),
-            doc: doc.as_deref().filter(|d| !d.trim().is_empty()),
-            today,
+        let edit = dossier::Edit {
+            effective,
+            reason: reason.as_deref(),
+            doc: doc.as_deref(),
         };
-        let saved =
-            ledger.with_tx(|w| w.save_household_at(&village.id, &household, &cadres, &opts))?;
-        Ok(Saved {
-            household_id: saved.household_id,
-            revision: saved.revision,
-            warnings: saved.warnings,
-        })
+        Ok(dossier::save(ledger, &village, household, edit, today())?)
     })
-}
-
-/// Gives a new household and its new members their ids (the form cannot make UUIDs the
-/// core would accept as stable); other records get derived ids in the core.
-fn with_ids(mut household: Household) -> Household {
-    if household.id.trim().is_empty() {
-        household.id = new_id();
-    }
-    for m in &mut household.members {
-        if m.id.trim().is_empty() {
-            m.id = new_id();
-        }
-    }
-    household
 }

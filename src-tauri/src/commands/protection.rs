@@ -55,7 +55,7 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
             encrypted: ledger.is_encrypted(),
             read_only: ledger.is_read_only(),
             last_backup: ledger.last_backup(),
-            households: ledger.household_list(None)?.len(),
+            households: ledger.info()?.households,
         })
     })
 }

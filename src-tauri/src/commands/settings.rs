@@ -2,12 +2,12 @@
 //! change audited in the ledger).
 
 use crate::error::AppResult;
-use crate::settings::{self, AppSettings};
 use crate::state::{today, AppState};
 use chrono::NaiveDate;
 use tauri::State;
 use yibentong::model::Cadre;
 use yibentong::rules::{LocalValue, LocalValueChange};
+use yibentong::settings::{self, AppSettings};
 use yibentong::store::NewCadre;
 
 /// The current settings.
@@ -46,10 +46,7 @@ pub fn local_value_add(
 /// A village's cadre roster (those who left included, with their terms).
 #[tauri::command(async)]
 pub fn cadre_list(state: State<'_, AppState>, village: String) -> AppResult<Vec<Cadre>> {
-    state.with(|ledger| {
-        let v = ledger.village(&village)?;
-        Ok(ledger.cadres(&v.id)?)
-    })
+    state.with(|ledger| Ok(ledger.village_cadres(&village)?))
 }
 
 /// Adds a cadre to a village's roster (帮扶干部花名册).

@@ -174,6 +174,28 @@ impl App {
         }
     }
 
+    /// Types into whatever has the focus, as a person at the keyboard would
+    /// (WebDriver key codes: `\u{E004}` Tab, `\u{E007}` Enter, `\u{E00C}` Esc).
+    pub async fn keys(&self, text: &str) -> Step {
+        let el = self
+            .client
+            .active_element()
+            .await
+            .map_err(|e| format!("找不到有焦点的元素：{e}"))?;
+        el.send_keys(text)
+            .await
+            .map_err(|e| format!("键盘输入：{e}"))
+    }
+
+    /// The `data-test` of the element with the focus (empty when it has none).
+    pub async fn focused(&self) -> String {
+        self.js("const a = document.activeElement; const t = a && a.closest('[data-test]'); return t ? t.getAttribute('data-test') : ''")
+            .await
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
+
     /// Replaces the text of an input (select all, delete, type).
     pub async fn fill(&self, css: &str, text: &str) -> Step {
         let el = self.find(css).await?;
@@ -295,7 +317,7 @@ pub fn demo_ledger(dir: &Path) -> Step<PathBuf> {
     let mut ledger = yibentong::store::Ledger::open(&db).map_err(|e| e.to_string())?;
     ledger.set_operator("演示数据").unwrap();
     ledger
-        .set_setting("operator", "李明", Some("演示"))
+        .set_setting(yibentong::store::Setting::Operator, "李明", Some("演示"))
         .map_err(|e| e.to_string())?;
     yibentong::demo::build(
         &mut ledger,

@@ -4,7 +4,7 @@
 
 import type {
   AppSettings, BackupInfo, Cadre, CheckFinding, CardKindArg, Effective, Finding, Household, HouseholdDetail,
-  HouseholdRow, HouseholdVerdicts, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
+  HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   VillageOverview,
 } from '@/bindings'
@@ -36,8 +36,15 @@ export interface Backend {
   search(query: string): Promise<SearchHit[]>
   /** A household today (`asOf` null), or as it stood on `asOf`; always with its timeline. */
   householdGet(id: string, asOf: string | null): Promise<HouseholdDetail>
-  /** Errors and warnings for a household as it stands in a form; nothing is saved. */
+  /**
+   * Errors and warnings for a household as it stands in a form (required fields may still
+   * be empty: the core names them); nothing is saved.
+   */
   householdCheck(village: string, household: Household): Promise<Finding[]>
+  /** The 户编号 offered to a new household of the village. */
+  householdCodeNext(village: string): Promise<string>
+  /** Sex and birth date read from an ID number; a bad number fails `validation`/`invalid` with the reason. */
+  idNumberRead(text: string): Promise<IdReading>
   /**
    * Saves the whole household; `reason` is required when the status changes. `effective`:
    * a change in life from a date, or a correction (null: a change from today); `doc` is

@@ -2,6 +2,7 @@
 import type { Cadre } from "./Cadre";
 import type { Finding } from "./Finding";
 import type { Household } from "./Household";
+import type { Person } from "./Person";
 import type { Registration } from "./Registration";
 import type { TimelineEntry } from "./TimelineEntry";
 
@@ -40,4 +41,8 @@ registration_note?: string | null,
 /**
  * Its timeline (status transitions, changed facts, member changes, pairings …).
  */
-timeline: Array<TimelineEntry>, };
+timeline: Array<TimelineEntry>, 
+/**
+ * Each member's facts on the date shown, in the order of `household.members`.
+ */
+people: Array<Person>, };

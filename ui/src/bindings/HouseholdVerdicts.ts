@@ -3,6 +3,6 @@ import type { Assessment } from "./Assessment";
 import type { WhatIf } from "./WhatIf";
 
 /**
- * A household's verdicts for a year with what would change them.
+ * A household's verdicts for a year with what would change them (the app's 判定 tab).
  */
 export type HouseholdVerdicts = { assessment: Assessment, what_if: WhatIf, };

@@ -2,8 +2,18 @@
 // path (`members[1].id_number`, `income[3].amount`, `conditions.farmland_mu`); a form
 // edits one record at a known prefix and shows each message at the field it names.
 
+import type { InjectionKey, Ref } from 'vue'
 import type { Finding } from '@/bindings'
-import type { Errors } from './rules'
+
+/** Messages by field (`id_number`, `work.months`, `members[0].name`). */
+export type Errors = Record<string, string>
+
+/** The open form's messages, read by each FieldItem by its `field`. */
+export const FIELD_ERRORS: InjectionKey<Ref<Errors>> = Symbol('field-errors')
+
+export function hasErrors(e: Errors): boolean {
+  return Object.keys(e).length > 0
+}
 
 /** Drops a leading `households[i].` (paths from a document check). */
 export function localPath(path: string): string {

@@ -1,22 +1,26 @@
-// The save flow every household form shares: client rules first, then the core's check
-// (its findings shown at the fields of the record being edited), then the save. On any
-// error the form stays open with what was typed.
+// The check-and-save flow every household form shares. The core checks the draft (the
+// form holds no rule of its own): a field is checked when it is left and its message
+// shown there (and cleared once fixed); saving checks everything, shows each error at its
+// field and keeps the form open with what was typed.
 
-import { ref } from 'vue'
+import { provide, ref, type Ref } from 'vue'
 import { BackendError, useBackend } from '@/api'
 import type { Effective, Finding, Household, Saved } from '@/bindings'
 import { today } from '@/format/dates'
-import { fieldErrors, localPath } from './findings'
-import { type Errors, hasErrors } from './rules'
+import { type Errors, FIELD_ERRORS, fieldErrors, hasErrors, localPath } from './findings'
 
-export interface SubmitOptions {
+/** A form's record put in its household: what the core checks. */
+export interface Draft {
   village: string
   /** The whole household with the edited record in place. */
   candidate: Household
   /** Where the record sits (`members[2]`, `income[0]`; '' for the household itself). */
   prefix: string
-  /** Messages of the client rules, by field. */
-  clientErrors: Errors
+  /** Other records whose findings are shown at fields keyed by full path (`members[0].name`). */
+  alsoAt?: string[]
+}
+
+export interface SubmitOptions extends Draft {
   /** Reason for a status change (audited). */
   reason?: string | null
   /** A change from a date or a correction (default: a change from today — new and dated records). */
@@ -25,8 +29,6 @@ export interface SubmitOptions {
   doc?: string | null
   /** False: only check (a record of a household not yet saved). */
   persist?: boolean
-  /** Other records whose findings are shown at fields keyed by full path (`members[0].name`). */
-  alsoAt?: string[]
 }
 
 /** What EffectiveDialog answers: how an edit of facts is saved. */
@@ -51,42 +53,90 @@ function stable(v: unknown): string {
     : x))
 }
 
+/** True once any of `values` differs from what it held when the form opened. */
+export function useDirty(...values: Ref<unknown>[]): () => boolean {
+  const start = values.map((v) => stable(v.value))
+  return () => values.some((v, i) => stable(v.value) !== start[i])
+}
+
 export function useRecordSave() {
   const saving = ref(false)
   const fields = ref<Errors>({})
   const messages = ref<(string | Finding)[]>([])
+  /** Fields the cadre has left: only these show messages before a save. */
+  const touched = new Set<string>()
+  let asked = 0
+  provide(FIELD_ERRORS, fields)
 
-  function showFindings(findings: Finding[], prefix: string, includeOther: boolean, alsoAt: string[] = []): boolean {
+  /** The core's errors for the draft, by field of the record. */
+  function errorsOf(findings: Finding[], d: Draft): { at: Errors; other: Finding[] } {
     const errors = findings.filter((f) => f.severity === 'error')
-    const { fields: f, other: rest } = fieldErrors(errors, prefix)
+    const { fields: at, other: rest } = fieldErrors(errors, d.prefix)
     const other: Finding[] = []
     for (const x of rest) {
       const p = localPath(x.path)
-      if (alsoAt.some((a) => p.startsWith(`${a}.`))) f[p] = f[p] ? `${f[p]}；${x.message}` : x.message
+      if ((d.alsoAt ?? []).some((a) => p.startsWith(`${a}.`))) at[p] = at[p] ? `${at[p]}；${x.message}` : x.message
       else other.push(x)
     }
-    fields.value = f
+    return { at, other }
+  }
+
+  /** A field was left: check the draft and show that field's message (others left keep theirs). */
+  async function leave(field: string, draft: Draft): Promise<void> {
+    touched.add(field)
+    const n = ++asked
+    try {
+      const findings = await useBackend().householdCheck(draft.village, draft.candidate)
+      if (n !== asked || saving.value) return
+      const { at } = errorsOf(findings, draft)
+      const next: Errors = {}
+      for (const [k, v] of Object.entries(at)) if (touched.has(k)) next[k] = v
+      fields.value = next
+    } catch {
+      // A check that fails is not the cadre's fault: saving reports it.
+    }
+  }
+
+  /** Checks the whole draft; shows every error; true when there is none. */
+  async function check(draft: Draft, includeOther = true): Promise<boolean> {
+    asked++
+    const findings = await useBackend().householdCheck(draft.village, draft.candidate)
+    const { at, other } = errorsOf(findings, draft)
+    for (const k of Object.keys(at)) touched.add(k)
+    fields.value = at
     messages.value = includeOther ? other : []
-    return hasErrors(f) || (includeOther && other.length > 0)
+    return !hasErrors(at) && !(includeOther && other.length > 0)
   }
 
   async function submit(o: SubmitOptions): Promise<Saved | 'checked' | null> {
-    fields.value = { ...o.clientErrors }
     messages.value = []
-    if (hasErrors(o.clientErrors)) return null
     const persist = o.persist ?? true
     saving.value = true
     try {
-      const backend = useBackend()
-      const findings = await backend.householdCheck(o.village, o.candidate)
-      if (showFindings(findings, o.prefix, persist, o.alsoAt)) return null
+      if (!(await check(o, persist))) return null
       if (!persist) return 'checked'
-      return await backend.householdSave(o.village, o.candidate, o.reason ?? null, o.effective ?? changeFromToday(), o.doc ?? null)
+      return await useBackend().householdSave(o.village, o.candidate, o.reason ?? null, o.effective ?? changeFromToday(), o.doc ?? null)
     } catch (e) {
       const err = BackendError.from(e)
-      if (err.code === 'validation' && err.findings.length) showFindings(err.findings, o.prefix, true, o.alsoAt)
-      else messages.value = [err.message]
+      if (err.code === 'validation' && err.findings.length) {
+        const { at, other } = errorsOf(err.findings, o)
+        fields.value = at
+        messages.value = other
+      } else messages.value = [err.message]
       return null
+    } finally {
+      saving.value = false
+    }
+  }
+
+  /** Checks without saving, as the saving flag (an edited record asks first how to date it). */
+  async function precheck(draft: Draft): Promise<boolean> {
+    saving.value = true
+    try {
+      return await check(draft)
+    } catch (e) {
+      messages.value = [BackendError.from(e).message]
+      return false
     } finally {
       saving.value = false
     }
@@ -95,7 +145,8 @@ export function useRecordSave() {
   function reset(): void {
     fields.value = {}
     messages.value = []
+    touched.clear()
   }
 
-  return { saving, fields, messages, submit, reset }
+  return { saving, fields, messages, submit, leave, precheck, reset }
 }

@@ -1,4 +1,6 @@
-//! The end-to-end scenario against the real built app: create a household with
+//! The end-to-end scenario against the real built app: a changed form asks before
+//! it is discarded; a new household is entered by keyboard only (its 户编号 offered, Enter
+//! saves, a bad ID number moves the focus to its field); create a household with
 //! two members through the forms, see the Chinese message for a bad ID number, add an
 //! income line and see the exit verdict change, record a visit, print the household card
 //! and find the head's name in the PDF. Then, on the demo village, the time axis: pick
@@ -28,6 +30,12 @@ const SPOUSE: &str = "李小花";
 const SPOUSE_ID: &str = "360729198202021248";
 const CADRE: &str = "赵援朝";
 const CADRE_UNIT: &str = "县林业和草原局";
+/// WebDriver key codes.
+const TAB: &str = "\u{E004}";
+const ENTER: &str = "\u{E007}";
+const ESC: &str = "\u{E00C}";
+const BACKSPACE: &str = "\u{E003}";
+const SELECT_ALL: &str = "\u{E009}a\u{E009}";
 const PASSPHRASE: &str = "我家门前有条河2024";
 
 async fn step(name: &str, run: impl std::future::Future<Output = Step>) -> Step {
@@ -54,12 +62,41 @@ async fn scenario(app: &App, out: &Path) -> Step {
     })
     .await?;
 
-    step("身份证号有误时显示中文提示", async {
+    step("放弃填写前先确认", async {
         app.click("[data-test=household-new]").await?;
-        app.fill("[data-test=household-code]", CODE).await?;
         app.fill("[data-test=head-name]", HEAD).await?;
-        app.fill("[data-test=head-id-number]", BAD_ID).await?;
-        app.click("[data-test=form-save]").await?;
+        app.keys(ESC).await?;
+        app.eventually("确认框", || async {
+            page_text(app, ".el-message-box")
+                .await
+                .filter(|t| t.contains("还没有保存"))
+        })
+        .await?;
+        app.click(".el-message-box .el-button--primary").await?;
+        app.eventually("表单已关闭", || async {
+            let open = app
+                .js("return !!document.querySelector('[data-test=head-name]')")
+                .await
+                .ok()?;
+            (open == serde_json::Value::Bool(false)).then_some(())
+        })
+        .await
+    })
+    .await?;
+
+    step("只用键盘新增一户：身份证号有误时显示中文提示", async {
+        let new = app.find("[data-test=household-new]").await?;
+        new.send_keys(ENTER).await.map_err(|e| format!("回车打开表单：{e}"))?;
+        app.eventually("焦点在户编号", || async {
+            (app.focused().await == "household-code").then_some(())
+        })
+        .await?;
+        let suggested = app
+            .js("return document.querySelector('[data-test=household-code] input, input[data-test=household-code]')?.value ?? ''")
+            .await?;
+        println!("        建议户编号：{suggested}");
+        app.keys(&format!("{SELECT_ALL}{BACKSPACE}{CODE}{TAB}{TAB}{HEAD}{TAB}{BAD_ID}{ENTER}"))
+            .await?;
         let message = app
             .eventually("身份证号的错误提示", || async {
                 let errors = app.texts("[data-test=field-error]").await.ok()?;
@@ -67,17 +104,20 @@ async fn scenario(app: &App, out: &Path) -> Step {
             })
             .await?;
         println!("        提示：{message}");
-        if message.contains("校验") {
-            Ok(())
-        } else {
-            Err(format!("提示应说明校验位错误：{message}"))
+        if !message.contains("校验") {
+            return Err(format!("提示应说明校验位错误：{message}"));
         }
+        app.eventually("焦点移到出错的身份证号", || async {
+            (app.focused().await == "head-id-number").then_some(())
+        })
+        .await
+        .map(drop)
     })
     .await?;
 
-    step("改正后保存新户（户主）", async {
-        app.fill("[data-test=head-id-number]", HEAD_ID).await?;
-        app.click("[data-test=form-save]").await?;
+    step("改正后回车保存新户（户主）", async {
+        app.keys(&format!("{SELECT_ALL}{BACKSPACE}{HEAD_ID}{ENTER}"))
+            .await?;
         app.eventually("户详情标题", || async {
             let title = app.texts("[data-test=household-title]").await.ok()?;
             title.first().filter(|t| t.contains(HEAD)).cloned()
