@@ -3,11 +3,16 @@
 // protocol by relative paths; nothing is fetched at run time.
 import { defineConfig } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import components from 'unplugin-vue-components/vite'
+import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import { fileURLToPath, URL } from 'node:url'
 
 export default defineConfig({
   base: './',
-  plugins: [vue()],
+  // Element Plus components are imported where a template uses them (with their CSS), not
+  // registered whole: less script and style for the webview to parse and hold. Component
+  // tests register Element Plus whole instead (Node cannot import the CSS).
+  plugins: [vue(), ...(process.env.VITEST ? [] : [components({ resolvers: [ElementPlusResolver({ importStyle: 'css' })], dts: false })])],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -208,6 +208,14 @@ fn code_labels() -> serde_json::Value {
             |(_, label)| label.into(),
         ),
     );
+    out.insert(
+        "PrintDocument".into(),
+        list(
+            &yibentong::print::DOCUMENTS,
+            |(code, _)| code.to_string(),
+            |(_, title)| title.to_string(),
+        ),
+    );
     out.insert("FirstYear".into(), yibentong::assess::FIRST_YEAR.into());
     Value::Object(out)
 }

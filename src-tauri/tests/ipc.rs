@@ -318,7 +318,11 @@ fn a_cadre_added_in_the_app_is_on_the_roster() {
             json!({ "village": village, "cadre": { "name": "" } }),
         )
         .expect_err("a cadre needs a name");
-    assert_eq!(err["code"], "invalid", "{err}");
+    assert_eq!(err["code"], "validation", "{err}");
+    assert_eq!(
+        err["findings"][0]["path"], "name",
+        "the message goes to its field: {err}"
+    );
     let ended = f.ok(
         "cadre_end",
         json!({ "village": village, "cadre": cadre["id"], "end": "2026-12-31", "reason": "轮换" }),
@@ -496,8 +500,10 @@ fn a_policy_that_cannot_be_resolved_is_a_policy_error() {
         assert!(
             err["message"]
                 .as_str()
-                .is_some_and(|m| m.contains("应为正数")),
-            "{err}"
+                .is_some_and(|m| m.contains("省定标准应为正数")
+                    && m.contains("设置")
+                    && !m.contains("provincial_standard")),
+            "the parameter is named as the cadre knows it, with where to fix it: {err}"
         );
     }
 }

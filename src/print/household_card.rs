@@ -39,7 +39,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     c.section("九、签字确认", 80.0);
     s::signatures(&mut c, &["户主", "帮扶责任人", "村委会或\n驻村第一书记"]);
 
-    let stamp = Stamp::household("household", "户档案卡", ctx);
+    let stamp = Stamp::household("household", super::CardKind::Household.title(), ctx);
     stamp::finish(format!("户档案卡 {}", h.code), c.finish(), &stamp)
 }
 

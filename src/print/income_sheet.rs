@@ -267,6 +267,6 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     c.section("签字确认（以上收入经本户核对无误）", 80.0);
     s::signatures(&mut c, &["户主", "帮扶责任人", "村书记／第一书记"]);
 
-    let stamp = Stamp::household("income", "收入明白卡", ctx);
+    let stamp = Stamp::household("income", super::CardKind::Income.title(), ctx);
     stamp::finish(format!("收入明白卡 {}", h.code), c.finish(), &stamp)
 }

@@ -65,7 +65,26 @@ pub enum CardKind {
     Income,
 }
 
+/// Every document the print centre offers: code and title (the household cards, the
+/// village roster, the public notice).
+pub const DOCUMENTS: [(&str, &str); 5] = [
+    ("household", "户档案卡"),
+    ("visits", "帮扶记录卡"),
+    ("income", "收入明白卡"),
+    ("roster", "花名册"),
+    ("notice", "公示名单"),
+];
+
 impl CardKind {
+    /// The title printed at the head of the card.
+    pub fn title(self) -> &'static str {
+        match self {
+            CardKind::Household => "户档案卡",
+            CardKind::Visits => "帮扶记录卡",
+            CardKind::Income => "收入明白卡",
+        }
+    }
+
     /// The code used on the command line and in the QR code.
     pub fn code(self) -> &'static str {
         match self {

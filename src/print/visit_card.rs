@@ -104,6 +104,6 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     }
     c.end_table();
 
-    let stamp = Stamp::household("visits", "帮扶记录卡", ctx);
+    let stamp = Stamp::household("visits", super::CardKind::Visits.title(), ctx);
     stamp::finish(format!("帮扶记录卡 {}", h.code), c.finish(), &stamp)
 }

@@ -13,12 +13,32 @@ use serde::{Deserialize, Serialize};
 pub enum PolicyError {
     #[error("内置政策参数文件{file}有误：{message}")]
     Asset { file: &'static str, message: String },
-    #[error("没有{year}年可用的{parameter}：请在本地政策中设置")]
+    #[error("没有{year}年可用的{}：请在“设置 → 本地政策参数”中设置", parameter_label(.parameter))]
     NoValue { parameter: &'static str, year: i32 },
-    #[error("{parameter}应为正数，实际为{value}")]
+    #[error("{}应为正数，实际为{value}：请在“设置 → 本地政策参数”中改正", parameter_label(.parameter))]
     NotPositive { parameter: &'static str, value: f64 },
     #[error("评估日期{as_of}早于评估年度{year}年")]
     AsOfBeforeYear { year: i32, as_of: NaiveDate },
+}
+
+/// A parameter as the cadre reads it (`provincial_standard` → 省定标准).
+pub fn parameter_label(code: &str) -> &str {
+    if let Some(p) = super::local_values::LocalParameter::from_code(code) {
+        return p.label();
+    }
+    match code {
+        "poverty_line" => "国家扶贫标准（统计监测）",
+        "exit_line" => "脱贫退出验收标准",
+        "monitoring_line" => "防返贫监测范围",
+        "village_exit_threshold" => "贫困村退出的贫困发生率标准",
+        "identification_income_lag" => "识别所用收入的年度",
+        "tekun_elderly_age" | "tekun_minor_age" => "特困人员认定年龄",
+        "tekun_max_disability_grade" => "特困人员认定残疾等级",
+        "monitoring_min_months" | "monitoring_window_months" => "监测期限",
+        "monitoring_start_year" | "monitoring_sudden_hardship_year" => "防返贫监测起始年度",
+        "year" => "评估年度",
+        other => other,
+    }
 }
 
 impl From<PolicyError> for crate::Error {

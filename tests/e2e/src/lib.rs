@@ -286,7 +286,7 @@ impl App {
 }
 
 /// A fresh ledger holding the core's test village (two households, cadres), for forms
-/// that need a village to save into.
+/// that need a village to save into; no operator is named yet (the app asks first).
 pub fn test_ledger(dir: &Path) -> Step<PathBuf> {
     let db = dir.join("ledger.db");
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/village.json");
@@ -307,6 +307,9 @@ pub fn encrypted_test_ledger(dir: &Path, passphrase: &str) -> Step<PathBuf> {
         .map_err(|e| e.to_string())?;
     let today = yibentong::demo::history_end();
     yibentong::exchange::import_bytes(&mut ledger, &bytes, "village.json", today)
+        .map_err(|e| e.to_string())?;
+    ledger
+        .set_setting(yibentong::store::Setting::Operator, "李明", Some("测试"))
         .map_err(|e| e.to_string())?;
     Ok(db)
 }

@@ -4,7 +4,7 @@
 // the order a cadre expects. No label is written here.
 
 import type {
-  Attribute, Cause, CheckLevel, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
+  Attribute, CardKindArg, Cause, CheckLevel, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace,
@@ -54,6 +54,8 @@ export const CHECK_LEVEL = labels<CheckLevel>(codes.CheckLevel)
 export const FIRST_YEAR: number = codes.FirstYear
 /** Titles of the public notices (公示名单). */
 export const NOTICE_KIND = labels<NoticeKindArg>(codes.NoticeKind)
+/** Titles of the documents the print centre offers (户档案卡 … 花名册, 公示名单). */
+export const PRINT_DOCUMENT = labels<CardKindArg | 'roster' | 'notice'>(codes.PrintDocument)
 /** Kinds of timeline entry (变化记录 chips). */
 export const TIMELINE_KIND = labels<string>(codes.TimelineKind)
 

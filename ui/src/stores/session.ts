@@ -12,10 +12,10 @@ import { FIRST_YEAR } from '@/format/codes'
 
 /**
  * What the window shows: the unlock screen (an encrypted ledger waiting for its
- * passphrase), the first-start passphrase step (a new plain ledger), or the app.
+ * passphrase), the first-start passphrase step (a new plain ledger), the 请先说明您是谁
+ * step (no operator named yet: nothing can be changed before), or the app.
  */
-export type Gate = 'starting' | 'locked' | 'first' | 'open'
-
+export type Gate = 'starting' | 'locked' | 'first' | 'operator' | 'open'
 
 /** The years of the picker, newest first: `FIRST_YEAR` … the current year. */
 export function yearsUpTo(current: number): number[] {
@@ -70,10 +70,10 @@ export const useSession = defineStore('session', () => {
         gate.value = 'first'
         return
       }
-      gate.value = 'open'
       const [i, s] = await Promise.all([b.ledgerInfo(), b.settingsGet()])
       setInfo(i)
       settings.value = s
+      gate.value = s.operator.trim() ? 'open' : 'operator'
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e)
     } finally {
@@ -84,6 +84,11 @@ export const useSession = defineStore('session', () => {
   /** Reads the ledger's state again (after a backup, encrypting). */
   async function refreshStatus(): Promise<void> {
     status.value = await useBackend().ledgerStatus()
+  }
+
+  /** The operator was named (first use): the app opens. */
+  function operatorNamed(): void {
+    gate.value = 'open'
   }
 
   /** 暂不加密 at first start: go on with the plain ledger. */
@@ -104,6 +109,6 @@ export const useSession = defineStore('session', () => {
 
   return {
     info, settings, villageCode, currentYear, year, loading, error, village, empty, staleDays, asOf, readOnly, years,
-    status, gate, plainChosen, load, refreshStatus, skipEncryption, setInfo, saveSettings,
+    status, gate, plainChosen, load, refreshStatus, skipEncryption, setInfo, saveSettings, operatorNamed,
   }
 })

@@ -30,6 +30,8 @@ const SPOUSE: &str = "李小花";
 const SPOUSE_ID: &str = "360729198202021248";
 const CADRE: &str = "赵援朝";
 const CADRE_UNIT: &str = "县林业和草原局";
+/// The cadre who works on the ledger (named at first use).
+const OPERATOR: &str = "周驻村";
 /// WebDriver key codes.
 const TAB: &str = "\u{E004}";
 const ENTER: &str = "\u{E007}";
@@ -51,6 +53,19 @@ async fn step(name: &str, run: impl std::future::Future<Output = Step>) -> Step 
 
 async fn scenario(app: &App, out: &Path) -> Step {
     app.window(1366, 768).await?;
+    step("首次使用：说明我是谁，之后才能修改", async {
+        app.find("[data-test=who-am-i]").await?;
+        app.fill("[data-test=operator-name]", OPERATOR).await?;
+        app.keys(ENTER).await?;
+        app.eventually("操作员显示在页头", || async {
+            page_text(app, ".operator")
+                .await
+                .filter(|t| t.contains(OPERATOR))
+        })
+        .await
+        .map(drop)
+    })
+    .await?;
     step("打开户列表", async {
         app.click("[data-test=nav-households]").await?;
         app.eventually("户列表显示2户", || async {
@@ -346,8 +361,11 @@ async fn first_start(app: &App) -> Step {
         app.fill("[data-test=passphrase-confirm]", PASSPHRASE)
             .await?;
         app.click("[data-test=passphrase-submit]").await?;
+        app.find("[data-test=who-am-i]").await?;
+        app.fill("[data-test=operator-name]", OPERATOR).await?;
+        app.click("[data-test=operator-save]").await?;
         app.find("[data-test=welcome]").await?;
-        println!("        强度“{weak}”→ 加密后进入首页");
+        println!("        强度“{weak}”→ 加密 → 说明操作员 → 进入首页");
         Ok(())
     })
     .await?;
