@@ -32,6 +32,9 @@ describe('filterRows', () => {
     expect(ids({ cause: 'lack_labor' })).toEqual(['b'])
     expect(ids({ cadre: 'c2' }), 'a household with two cadres matches either').toEqual(['b', 'c'])
     expect(ids({ status: 'poor', cadre: 'c2' })).toEqual(['c'])
+    const todo = { key: 'stale', title: '超过90天未走访', ids: new Set(['a', 'b']) }
+    expect(ids({ todo }), 'a to-do list of 首页 narrows to its households').toEqual(['a', 'b'])
+    expect(ids({ todo, status: 'poor' })).toEqual(['a'])
   })
   it('searches names, pinyin initials, ID tails and codes, case-insensitively', () => {
     const ids = (q: string) => filterRows(rows, emptyFilters(), q).map((r) => r.id)

@@ -10,16 +10,25 @@ import { useBackend } from '@/api'
 import { useSession } from '@/stores/session'
 import type { Attribute, Cause, HouseholdRow, Status } from '@/bindings'
 
+/** A to-do list of 首页 (需要关注) narrowing the list to its households. */
+export interface Todo {
+  /** `stale`, `warnings`, `disagreements`, `reviews`. */
+  key: string
+  title: string
+  ids: ReadonlySet<string>
+}
+
 export interface Filters {
   group: string | null
   status: Status | null
   attribute: Attribute | null
   cause: Cause | null
   cadre: string | null
+  todo: Todo | null
 }
 
 export function emptyFilters(): Filters {
-  return { group: null, status: null, attribute: null, cause: null, cadre: null }
+  return { group: null, status: null, attribute: null, cause: null, cadre: null, todo: null }
 }
 
 /**
@@ -35,6 +44,7 @@ export function filterRows(rows: readonly HouseholdRow[], f: Filters, query: str
     if (f.attribute !== null && r.attribute !== f.attribute) continue
     if (f.cause !== null && r.main_cause !== f.cause) continue
     if (f.cadre !== null && !r.cadre_ids.includes(f.cadre)) continue
+    if (f.todo !== null && !f.todo.ids.has(r.id)) continue
     let ok = true
     for (const w of words) {
       if (!r.keys.includes(w)) {

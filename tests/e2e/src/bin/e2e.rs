@@ -48,6 +48,9 @@ async fn step(name: &str, run: impl std::future::Future<Output = Step>) -> Step 
         "  [{mark}] {name}（{:.1} 秒）",
         started.elapsed().as_secs_f64()
     );
+    if let Err(e) = &result {
+        println!("        {e}");
+    }
     result
 }
 
@@ -420,6 +423,43 @@ async fn unlock(app: &App) -> Step {
 async fn past_year(app: &App, past: &PastHousehold) -> Step {
     app.window(1366, 768).await?;
     app.find("[data-test=stat-households]").await?;
+    step(
+        "待办：久未走访的户一点即开，全部可在户列表中筛出",
+        async {
+            let name = app
+                .eventually("首页列出久未走访的户", || async {
+                    app.texts("[data-test=attention-item-stale]")
+                        .await
+                        .ok()?
+                        .into_iter()
+                        .next()
+                })
+                .await?;
+            app.click("[data-test=attention-item-stale]").await?;
+            app.eventually("打开该户", || async {
+                let title = app.texts("[data-test=household-title]").await.ok()?;
+                title.first().filter(|t| t.contains(&name)).cloned()
+            })
+            .await?;
+            println!("        {name}");
+            app.click("[data-test=nav-home]").await?;
+            app.click("[data-test=attention-all-stale]").await?;
+            let tag = app
+                .eventually("户列表按待办筛选", || async {
+                    app.texts("[data-test=filter-todo]")
+                        .await
+                        .ok()?
+                        .into_iter()
+                        .next()
+                })
+                .await?;
+            let count = app.texts("[data-test=list-count]").await?;
+            println!("        {tag}：{}", count.join(""));
+            app.click("[data-test=filter-todo] .el-tag__close").await?;
+            app.click("[data-test=nav-home]").await
+        },
+    )
+    .await?;
     step(
         &format!("年度切换到{PAST_YEAR}年，户列表只有当年在册农户"),
         async {
