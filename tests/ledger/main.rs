@@ -2,6 +2,7 @@
 
 mod assess;
 mod audit_chain;
+mod bulk;
 mod cadres;
 mod check;
 mod common;
