@@ -149,12 +149,14 @@ pub enum Command {
         #[arg(long = "only", value_delimiter = ',')]
         only: Vec<String>,
     },
-    /// The village roster (花名册) as PDF, landscape.
+    /// The village roster (花名册) as PDF, landscape, or as an Excel workbook (--format xlsx).
     Roster {
         #[arg(long)]
         village: String,
         #[arg(long)]
         year: i32,
+        #[arg(long, value_enum, default_value_t = print::PaperFormat::Pdf)]
+        format: print::PaperFormat,
         #[arg(long)]
         out: PathBuf,
     },
@@ -306,7 +308,12 @@ pub fn run(cli: Cli) -> Result<()> {
             out,
             only,
         } => print::batch(&cli, village, kind, *year, out, only),
-        Command::Roster { village, year, out } => print::roster(&cli, village, *year, out),
+        Command::Roster {
+            village,
+            year,
+            format,
+            out,
+        } => print::roster(&cli, village, *year, *format, out),
         Command::Notice {
             village,
             year,

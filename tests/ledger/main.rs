@@ -16,4 +16,5 @@ mod protection;
 mod safety;
 mod store;
 mod validation;
+mod workbooks;
 mod xlsx;
