@@ -56,6 +56,8 @@ fn main() {
         .unwrap_or(if benching { 20_000 } else { 300 });
     let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
     let dir = tempfile::tempdir().unwrap();
+    // COUNTY_BENCH_KEEP=DIR keeps the exchange files there (to time the command line).
+    let keep = std::env::var_os("COUNTY_BENCH_KEEP").map(std::path::PathBuf::from);
     let mode = if encrypted { "encrypted" } else { "plain" };
 
     let t = start();
@@ -74,7 +76,10 @@ fn main() {
     for (i, v) in ledger.villages().unwrap().iter().enumerate() {
         let text = export_json(&ledger, &v.village.code).unwrap();
         bytes += text.len();
-        let path = dir.path().join(format!("village-{i:04}.json"));
+        let path = keep
+            .as_deref()
+            .unwrap_or(dir.path())
+            .join(format!("village-{i:04}.json"));
         std::fs::write(&path, text).unwrap();
         files.push(path);
     }
@@ -109,6 +114,32 @@ fn main() {
         secs(t)
     );
 
+    // The county path: every file in one transaction, parsed on a second thread (as
+    // `yibentong import F1 F2 …`).
+    let t = start();
+    let mut county = open(&dir.path().join("county-one-tx.db"), encrypted);
+    let summaries = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(2);
+        let files = &files;
+        scope.spawn(move || {
+            for f in files {
+                let raw = std::fs::read(f).unwrap();
+                let doc = parse_document(&raw, today).unwrap();
+                if send.send(Ok((doc, "county.json".to_string()))).is_err() {
+                    break;
+                }
+            }
+        });
+        yibentong::exchange::import_many_at(&mut county, receive, today, today, true).unwrap()
+    });
+    println!(
+        "import {} households, all files in one transaction ({mode}): {}",
+        summaries.iter().map(|s| s.inserted).sum::<usize>(),
+        secs(t)
+    );
+    search_and_load(&county);
+    drop(county);
+
     let t = start();
     let mut unchanged = 0;
     for f in files.iter().take(files.len().div_ceil(10)) {
@@ -129,5 +160,52 @@ fn main() {
         report.rows,
         report.broken,
         secs(t)
+    );
+}
+
+/// Search by name prefix, initials and ID tail, and loading one household with all its
+/// records, on the imported county (the figures `docs/benchmarks.md` tracks).
+fn search_and_load(ledger: &Ledger) {
+    let people = ledger.people_count().unwrap();
+    let tail = ledger
+        .read_value(
+            "SELECT id_tail FROM members LIMIT 1 OFFSET ?1",
+            &[&(people / 2)],
+        )
+        .unwrap()
+        .unwrap_or_default();
+    for query in ["钟", "zs", "lxy", tail.as_str()] {
+        let runs = 50;
+        let t = Instant::now();
+        let mut n = 0;
+        for _ in 0..runs {
+            n = ledger.search(query, 50).unwrap().len();
+        }
+        println!(
+            "search {query:>6}: {:.2} ms per query ({n} hits, {people} people)",
+            t.elapsed().as_secs_f64() * 1000.0 / runs as f64
+        );
+    }
+    let all: Vec<String> = ledger
+        .villages()
+        .unwrap()
+        .iter()
+        .flat_map(|v| ledger.household_ids(&v.id).unwrap())
+        .collect();
+    let ids: Vec<&String> = all
+        .iter()
+        .step_by((all.len() / 200).max(1))
+        .take(200)
+        .collect();
+    let t = Instant::now();
+    let mut records = 0;
+    for id in &ids {
+        let h = ledger.household(id).unwrap().household;
+        records += h.members.len() + h.income.len() + h.visits.len();
+    }
+    println!(
+        "load one household with all records: {:.3} ms ({} records on average)",
+        t.elapsed().as_secs_f64() * 1000.0 / ids.len() as f64,
+        records / ids.len()
     );
 }
