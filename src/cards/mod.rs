@@ -293,14 +293,14 @@ pub fn village_cards(
     Ok(doc)
 }
 
-/// Prints the village roster (花名册) for `year`.
-pub fn roster(
-    ledger: &mut Ledger,
+/// The roster's figures for `year`: the village as it stood then and one row per
+/// household registered then (size and income from the engine, like the cards').
+fn roster_rows(
+    ledger: &Ledger,
     village_code: &str,
     year: i32,
     printed_on: NaiveDate,
-    out: &Path,
-) -> Result<PrintedDocument> {
+) -> Result<(StoredVillage, Vec<RosterRow>)> {
     let mut village = ledger.village(village_code)?;
     let on = paper_date(year, printed_on)?;
     let cadres: Vec<Cadre> = ledger
@@ -345,6 +345,37 @@ pub fn roster(
             }
         })
         .collect();
+    Ok((village, rows))
+}
+
+/// The village roster (花名册) for `year` as an Excel workbook: the PDF roster's rows
+/// and summary (a workbook is not a printed paper: no print-log row).
+pub fn roster_workbook(
+    ledger: &Ledger,
+    village_code: &str,
+    year: i32,
+    printed_on: NaiveDate,
+) -> Result<Vec<u8>> {
+    let (village, rows) = roster_rows(ledger, village_code, year, printed_on)?;
+    print::roster_workbook(&RosterContext {
+        village: &village.village,
+        year,
+        revision: village.revision,
+        printed_on,
+        reprint: None,
+        rows,
+    })
+}
+
+/// Prints the village roster (花名册) for `year`.
+pub fn roster(
+    ledger: &mut Ledger,
+    village_code: &str,
+    year: i32,
+    printed_on: NaiveDate,
+    out: &Path,
+) -> Result<PrintedDocument> {
+    let (village, rows) = roster_rows(ledger, village_code, year, printed_on)?;
     let revision = village.revision;
     let reprint = reprint(ledger, None, &village.id, "roster", year, printed_on)?;
     let doc = print::roster(&RosterContext {

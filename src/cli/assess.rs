@@ -32,6 +32,12 @@ pub struct AssessArgs {
     /// Print JSON (the spec's assessment output) instead of a Chinese report.
     #[arg(long)]
     pub json: bool,
+    /// `xlsx` (with --village and --out): the inspector's list as an Excel workbook.
+    #[arg(long, value_enum, requires = "out")]
+    pub format: Option<super::print::PaperFormat>,
+    /// The workbook to write (with --format xlsx).
+    #[arg(long, requires = "format")]
+    pub out: Option<PathBuf>,
 }
 
 fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
@@ -103,12 +109,33 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
     let village = village.as_of(as_of);
     if a.village.is_some() {
         let va = rules::assess_village(&village, &households, &policy);
+        if let Some(out) = &a.out {
+            if a.format != Some(super::print::PaperFormat::Xlsx) {
+                return Err(Error::Invalid(
+                    "检查清单只能导出为Excel：请用 --format xlsx --out 文件.xlsx".into(),
+                ));
+            }
+            let bytes = yibentong::print::inspector_workbook(&village, &va, &households)?;
+            yibentong::output::write_workbook(out, &bytes, Some(&cli.db))?;
+            say!(
+                "已导出 {}（{}年检查清单，不一致{}户，Excel工作簿）",
+                out.display(),
+                a.year,
+                va.inspector.disagreements.len()
+            );
+            return Ok(());
+        }
         if a.json {
             say!("{}", to_json(&va)?);
         } else {
             say!("{}", rules::village_report(&va));
         }
         return Ok(());
+    }
+    if a.out.is_some() {
+        return Err(Error::Invalid(
+            "Excel检查清单是全村的：请加 --village 村代码".into(),
+        ));
     }
     let chosen: Vec<&Household> = match &a.household {
         Some(code) => {

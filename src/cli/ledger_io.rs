@@ -46,35 +46,48 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
     Ok(())
 }
 
-pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> Result<()> {
-    let bytes = std::fs::read(file)?;
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+pub fn import(
+    cli: &Cli,
+    files: &[std::path::PathBuf],
+    effective: Option<chrono::NaiveDate>,
+) -> Result<()> {
+    let today = today();
+    let effective = effective.unwrap_or(today);
+    let one = match files {
+        [file] => Some(std::fs::read(file)?),
+        _ => None,
+    };
     let existed = cli.db.is_file();
     let mut ledger = super::open_or_create(cli)?;
     if existed {
         // Always a way back from an import.
         ledger.auto_backup("before-import")?;
     }
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    let today = today();
-    match exchange::import_file_at(
-        &mut ledger,
-        &bytes,
-        &name,
-        today,
-        effective.unwrap_or(today),
-    ) {
-        Ok(s) => {
-            say!(
-                "导入完成：村 {}，新增 {} 户，更新 {} 户，未变 {} 户，提示 {} 条",
-                s.village,
-                s.inserted,
-                s.updated,
-                s.unchanged,
-                s.warnings
-            );
+    let result = match one {
+        Some(bytes) => {
+            exchange::import_file_at(&mut ledger, &bytes, &file_name(&files[0]), today, effective)
+                .map(|s| vec![s])
+        }
+        None => import_county(&mut ledger, files, today, effective),
+    };
+    match result {
+        Ok(list) => {
+            for s in &list {
+                say!(
+                    "导入完成：村 {}，新增 {} 户，更新 {} 户，未变 {} 户，提示 {} 条",
+                    s.village,
+                    s.inserted,
+                    s.updated,
+                    s.unchanged,
+                    s.warnings
+                );
+            }
             Ok(())
         }
         Err(Error::Validation(findings)) => {
@@ -86,6 +99,47 @@ pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> R
         }
         Err(e) => Err(e),
     }
+}
+
+/// Several exchange files in one transaction, each read and parsed on a second thread
+/// while the first writes the one before.
+fn import_county(
+    ledger: &mut Ledger,
+    files: &[std::path::PathBuf],
+    today: chrono::NaiveDate,
+    effective: chrono::NaiveDate,
+) -> Result<Vec<exchange::ImportSummary>> {
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            for file in files {
+                let name = file_name(file);
+                let parsed = std::fs::read(file).map_err(Error::from).and_then(|bytes| {
+                    if exchange::xlsx::is_workbook(&name, &bytes) {
+                        return Err(Error::Invalid(format!(
+                            "{name}：Excel工作簿请一个一个导入（一次导入多个文件只适用于交换文件）"
+                        )));
+                    }
+                    exchange::parse_document(&bytes, today)
+                        .map(|doc| (doc, name.clone()))
+                        .map_err(|list| {
+                            Error::Validation(
+                                list.into_iter()
+                                    .map(|mut f| {
+                                        f.path = format!("{name}：{}", f.path);
+                                        f
+                                    })
+                                    .collect(),
+                            )
+                        })
+                });
+                if send.send(parsed).is_err() {
+                    break;
+                }
+            }
+        });
+        exchange::import_many_at(ledger, receive, today, effective, true)
+    })
 }
 
 /// The forms `export` writes.

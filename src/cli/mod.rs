@@ -68,9 +68,11 @@ pub enum Command {
         limit: usize,
     },
     /// Import an exchange v1 JSON file or the monitoring system's person-level Excel
-    /// sheet (.xlsx): all of it or, on any error, nothing.
+    /// sheet (.xlsx): all of it or, on any error, nothing. Several JSON files (a county's
+    /// villages) are imported in one transaction: all of them or nothing.
     Import {
-        file: PathBuf,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
         /// The date the file's facts hold from (default: today). Facts that differ from the
         /// ledger's on that date start new periods; earlier ones stay.
         #[arg(long, value_parser = parse_date)]
@@ -147,12 +149,14 @@ pub enum Command {
         #[arg(long = "only", value_delimiter = ',')]
         only: Vec<String>,
     },
-    /// The village roster (花名册) as PDF, landscape.
+    /// The village roster (花名册) as PDF, landscape, or as an Excel workbook (--format xlsx).
     Roster {
         #[arg(long)]
         village: String,
         #[arg(long)]
         year: i32,
+        #[arg(long, value_enum, default_value_t = print::PaperFormat::Pdf)]
+        format: print::PaperFormat,
         #[arg(long)]
         out: PathBuf,
     },
@@ -242,7 +246,7 @@ pub fn run(cli: Cli) -> Result<()> {
         } => ledger_io::demo(&cli, out, *households, *seed),
         Command::Household(cmd) => household::run(&cli, cmd),
         Command::Search { query, limit } => household::search(&cli, query, *limit),
-        Command::Import { file, effective } => ledger_io::import(&cli, file, *effective),
+        Command::Import { files, effective } => ledger_io::import(&cli, files, *effective),
         Command::Export {
             village,
             year,
@@ -304,7 +308,12 @@ pub fn run(cli: Cli) -> Result<()> {
             out,
             only,
         } => print::batch(&cli, village, kind, *year, out, only),
-        Command::Roster { village, year, out } => print::roster(&cli, village, *year, out),
+        Command::Roster {
+            village,
+            year,
+            format,
+            out,
+        } => print::roster(&cli, village, *year, *format, out),
         Command::Notice {
             village,
             year,

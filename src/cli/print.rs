@@ -93,12 +93,30 @@ pub fn batch(
     written(out, &doc)
 }
 
-pub fn roster(cli: &Cli, village: &str, year: i32, out: &Path) -> Result<()> {
+/// The forms a paper is written in.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum PaperFormat {
+    /// PDF, ready to print.
+    #[default]
+    Pdf,
+    /// An Excel workbook (.xlsx) with the same figures.
+    Xlsx,
+}
+
+pub fn roster(cli: &Cli, village: &str, year: i32, format: PaperFormat, out: &Path) -> Result<()> {
     let mut ledger = open(cli)?;
-    written(
-        out,
-        &cards::roster(&mut ledger, village, year, today(), out)?,
-    )
+    match format {
+        PaperFormat::Pdf => written(
+            out,
+            &cards::roster(&mut ledger, village, year, today(), out)?,
+        ),
+        PaperFormat::Xlsx => {
+            let bytes = cards::roster_workbook(&ledger, village, year, today())?;
+            yibentong::output::write_workbook(out, &bytes, Some(&cli.db))?;
+            say!("已导出 {}（{year}年花名册，Excel工作簿）", out.display());
+            Ok(())
+        }
+    }
 }
 
 /// The dates of the decision a notice announces, recorded before it is printed.

@@ -20,7 +20,7 @@ mod people;
 mod story;
 mod timeline;
 
-use crate::exchange::{import_document, ImportSummary};
+use crate::exchange::{import_many_at, ImportSummary};
 use crate::model::{derived_id, Cadre, FactPeriod, Village, VillageDocument, FORMAT_V1};
 use crate::store::Ledger;
 use crate::Result;
@@ -50,17 +50,22 @@ pub fn generate(households: usize, seed: u64) -> Vec<VillageDocument> {
 /// history running to `today` (current values are today's; the running year's income is
 /// booked by month up to today's month).
 pub fn generate_on(households: usize, seed: u64, today: NaiveDate) -> Vec<VillageDocument> {
-    let villages = households.div_ceil(VILLAGE_SIZE).max(1);
-    (0..villages)
-        .map(|v| {
-            let count = if v + 1 == villages {
-                households - v * VILLAGE_SIZE
-            } else {
-                VILLAGE_SIZE
-            };
-            village(v, count, seed, today)
-        })
+    (0..village_count(households))
+        .map(|v| village(v, village_households(households, v), seed, today))
         .collect()
+}
+
+fn village_count(households: usize) -> usize {
+    households.div_ceil(VILLAGE_SIZE).max(1)
+}
+
+/// Households of the `index`-th village: full villages, the rest in the last one.
+fn village_households(households: usize, index: usize) -> usize {
+    if index + 1 == village_count(households) {
+        households - index * VILLAGE_SIZE
+    } else {
+        VILLAGE_SIZE
+    }
 }
 
 fn village(index: usize, households: usize, seed: u64, today: NaiveDate) -> VillageDocument {
@@ -105,9 +110,9 @@ fn village(index: usize, households: usize, seed: u64, today: NaiveDate) -> Vill
     cadre_histories(&mut rng, &mut cadres);
     let mut list = Vec::with_capacity(households);
     for i in 0..households {
-        list.push(household::generate(
-            &mut rng, seed, &code, i, &cadres, today,
-        ));
+        let mut h = household::generate(&mut rng, seed, &code, i, &cadres, today);
+        ordered_ids(&mut h, seed, &code, index, i);
+        list.push(h);
     }
     unique_id_numbers(&mut list);
     let people: usize = list.iter().map(|h| h.members.len()).sum();
@@ -129,6 +134,58 @@ fn village(index: usize, households: usize, seed: u64, today: NaiveDate) -> Vill
         },
         cadres,
         households: list,
+    }
+}
+
+/// The first demo id's time field: 2014-01-01 (建档立卡), in milliseconds.
+const FIRST_ID_MILLIS: u64 = 1_388_534_400_000;
+
+/// Gives the household and every record a time-ordered id counting up through the
+/// county (village, household, record), so a generated county appends to every index
+/// (see `model::ordered_id`); same seed, same ids. Events follow their members' new ids.
+fn ordered_ids(
+    h: &mut crate::model::Household,
+    seed: u64,
+    code: &str,
+    village: usize,
+    index: usize,
+) {
+    let base = FIRST_ID_MILLIS + (((village as u64) << 9 | index as u64) << 12);
+    let seed = seed.to_string();
+    let mut k = 0_u64;
+    let mut next = |kind: &str| {
+        k += 1;
+        crate::model::ordered_id(
+            base + k.min(4095),
+            &[&seed, code, &index.to_string(), kind, &k.to_string()],
+        )
+    };
+    h.id = next("household");
+    let mut renamed = std::collections::HashMap::new();
+    for m in &mut h.members {
+        let id = next("member");
+        renamed.insert(std::mem::replace(&mut m.id, id.clone()), id);
+    }
+    for e in &mut h.events {
+        if let Some(member) = e.member.as_mut() {
+            if let Some(id) = renamed.get(member) {
+                *member = id.clone();
+            }
+        }
+    }
+    let ids = h
+        .income
+        .iter_mut()
+        .map(|r| &mut r.id)
+        .chain(h.expenses.iter_mut().map(|r| &mut r.id))
+        .chain(h.rigid_expenses.iter_mut().map(|r| &mut r.id))
+        .chain(h.pairings.iter_mut().map(|r| &mut r.id))
+        .chain(h.visits.iter_mut().map(|r| &mut r.id))
+        .chain(h.measures.iter_mut().map(|r| &mut r.id))
+        .chain(h.monitoring.iter_mut().map(|r| &mut r.id))
+        .chain(h.events.iter_mut().map(|r| &mut r.id));
+    for id in ids {
+        *id = Some(next("record"));
     }
 }
 
@@ -219,7 +276,9 @@ fn cadre_histories(rng: &mut ChaCha8Rng, cadres: &mut [Cadre]) {
     }
 }
 
-/// Generates and imports a demo ledger; `progress` is called after each village.
+/// Generates and imports a demo ledger in one transaction; `progress` is called as each
+/// village is written. The villages are generated one at a time on a second thread while
+/// the first writes, so a county never sits in memory whole.
 pub fn build(
     ledger: &mut Ledger,
     households: usize,
@@ -227,12 +286,23 @@ pub fn build(
     today: NaiveDate,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<Vec<ImportSummary>> {
-    let docs = generate_on(households, seed, today);
-    let total = docs.len();
-    let mut out = Vec::with_capacity(total);
-    for (i, doc) in docs.into_iter().enumerate() {
-        out.push(import_document(ledger, doc, "演示村数据", today)?);
-        progress(i + 1, total);
-    }
+    let total = village_count(households);
+    let out = std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel(2);
+        scope.spawn(move || {
+            for v in 0..total {
+                let doc = village(v, village_households(households, v), seed, today);
+                if send.send(doc).is_err() {
+                    break; // the writer stopped on an error
+                }
+            }
+        });
+        let documents = receive.into_iter().enumerate().map(|(i, doc)| {
+            progress(i, total);
+            Ok((doc, "演示村数据".to_string()))
+        });
+        import_many_at(ledger, documents, today, today, false)
+    })?;
+    progress(total, total);
     Ok(out)
 }

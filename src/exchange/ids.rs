@@ -4,7 +4,6 @@
 //! villages — an import never moves a record from one village to another.
 
 use crate::model::VillageDocument;
-use crate::store::Ledger;
 use crate::validate::{Finding, Severity};
 use crate::Result;
 use std::collections::HashMap;
@@ -19,119 +18,164 @@ fn error(household: &str, path: String, rule: &str, message: String) -> Finding 
     }
 }
 
-/// Every record id of the document with its path and household code (ids assigned).
-fn ids(doc: &VillageDocument) -> Vec<(&'static str, String, String, String)> {
+/// Where a record id sits in the document: its table, household (index) and place.
+#[derive(Clone, Copy)]
+struct Place<'d> {
+    table: &'static str,
+    /// `None` for a cadre.
+    household: Option<usize>,
+    /// The list's key in the household (`members`, `income` …) and the index in it.
+    key: &'static str,
+    index: usize,
+    id: &'d str,
+}
+
+impl Place<'_> {
+    fn path(&self) -> String {
+        match (self.household, self.table) {
+            (None, _) => format!("cadres[{}].id", self.index),
+            (Some(h), "households") => format!("households[{h}].id"),
+            (Some(h), "members") => format!("households[{h}].members[{}].id", self.index),
+            (Some(h), _) => format!("households[{h}].{}[{}].x_id", self.key, self.index),
+        }
+    }
+
+    fn code(&self, doc: &VillageDocument) -> String {
+        self.household
+            .map(|h| doc.households[h].code.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// Every record id of the document with its place (ids assigned), without copies.
+fn ids(doc: &VillageDocument) -> Vec<Place<'_>> {
     let mut out = Vec::new();
     for (i, c) in doc.cadres.iter().enumerate() {
-        out.push((
-            "cadres",
-            c.id.clone(),
-            format!("cadres[{i}].id"),
-            String::new(),
-        ));
+        out.push(Place {
+            table: "cadres",
+            household: None,
+            key: "cadres",
+            index: i,
+            id: &c.id,
+        });
     }
     for (i, h) in doc.households.iter().enumerate() {
-        let p = format!("households[{i}]");
-        let code = h.code.clone();
-        out.push(("households", h.id.clone(), format!("{p}.id"), code.clone()));
+        let place = |table, key, index, id| Place {
+            table,
+            household: Some(i),
+            key,
+            index,
+            id,
+        };
+        out.push(place("households", "", 0, h.id.as_str()));
         for (j, m) in h.members.iter().enumerate() {
-            out.push((
-                "members",
-                m.id.clone(),
-                format!("{p}.members[{j}].id"),
-                code.clone(),
-            ));
+            out.push(place("members", "members", j, m.id.as_str()));
         }
-        let mut child = |table: &'static str, key: &str, list: Vec<Option<&String>>| {
+        let lists: [(&'static str, &'static str, Vec<Option<&String>>); 7] = [
+            (
+                "income_lines",
+                "income",
+                h.income.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+            (
+                "expenses",
+                "expenses",
+                h.expenses.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+            (
+                "rigid_expenses",
+                "rigid_expenses",
+                h.rigid_expenses.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+            (
+                "pairings",
+                "pairings",
+                h.pairings.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+            (
+                "visits",
+                "visits",
+                h.visits.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+            (
+                "measures",
+                "measures",
+                h.measures.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+            (
+                "member_events",
+                "events",
+                h.events.iter().map(|r| r.id.as_ref()).collect(),
+            ),
+        ];
+        for (table, key, list) in lists {
             for (j, id) in list.into_iter().enumerate() {
                 if let Some(id) = id {
-                    out.push((
-                        table,
-                        id.clone(),
-                        format!("{p}.{key}[{j}].x_id"),
-                        code.clone(),
-                    ));
+                    out.push(place(table, key, j, id.as_str()));
                 }
             }
-        };
-        child(
-            "income_lines",
-            "income",
-            h.income.iter().map(|r| r.id.as_ref()).collect(),
-        );
-        child(
-            "expenses",
-            "expenses",
-            h.expenses.iter().map(|r| r.id.as_ref()).collect(),
-        );
-        child(
-            "rigid_expenses",
-            "rigid_expenses",
-            h.rigid_expenses.iter().map(|r| r.id.as_ref()).collect(),
-        );
-        child(
-            "pairings",
-            "pairings",
-            h.pairings.iter().map(|r| r.id.as_ref()).collect(),
-        );
-        child(
-            "visits",
-            "visits",
-            h.visits.iter().map(|r| r.id.as_ref()).collect(),
-        );
-        child(
-            "measures",
-            "measures",
-            h.measures.iter().map(|r| r.id.as_ref()).collect(),
-        );
-        child(
-            "member_events",
-            "events",
-            h.events.iter().map(|r| r.id.as_ref()).collect(),
-        );
+        }
     }
     out
 }
 
 /// Ids used twice in the file: one error per repeat, naming the first place.
 pub fn duplicates(doc: &VillageDocument) -> Vec<Finding> {
-    let mut seen: HashMap<(&str, String), String> = HashMap::new();
+    let places = ids(doc);
+    let mut seen: HashMap<(&str, &str), usize> = HashMap::with_capacity(places.len());
     let mut findings = Vec::new();
-    for (table, id, path, code) in ids(doc) {
-        match seen.get(&(table, id.clone())) {
-            Some(first) => findings.push(error(
-                &code,
+    for (k, place) in places.iter().enumerate() {
+        if let Some(&first) = seen.get(&(place.table, place.id)) {
+            let (first, path, id) = (places[first].path(), place.path(), place.id);
+            findings.push(error(
+                &place.code(doc),
                 path.clone(),
                 "id.duplicate",
                 format!("记录编号“{id}”在文件中用了两次（{first} 和 {path}），后一条会覆盖前一条；请给每条记录不同的编号"),
-            )),
-            None => {
-                seen.insert((table, id), path);
-            }
+            ));
+        } else {
+            seen.insert((place.table, place.id), k);
         }
     }
     findings
 }
 
 /// Ids of cadres, households and members that belong to another village's records in
-/// the ledger. (A record's own records get ids derived from the household's, so they
+/// the ledger (`owners_of` looks them up: see `Ledger::villages_of_records`). (A record's own records get ids derived from the household's, so they
 /// cannot meet another village's unless the household's id does.)
-pub fn taken_elsewhere(ledger: &Ledger, doc: &VillageDocument) -> Result<Vec<Finding>> {
+pub fn taken_elsewhere(
+    owners_of: impl Fn(&str, Vec<&str>) -> Result<Vec<(String, (String, String))>>,
+    doc: &VillageDocument,
+) -> Result<Vec<Finding>> {
     let code = doc.village.code.as_str();
-    let mut findings = Vec::new();
-    let owners = ids(doc)
+    let places: Vec<Place> = ids(doc)
         .into_iter()
-        .filter(|(table, ..)| matches!(*table, "cadres" | "households" | "members"));
-    for (table, id, path, household) in owners {
-        if let Some((other_code, name)) = ledger.village_of_record(table, &id)? {
-            if other_code != code {
-                findings.push(error(
-                    &household,
-                    path,
-                    "id.other_village",
-                    format!("记录编号“{id}”已属于{name}（村代码{other_code}）的记录；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号，或在台账中明确迁移该户", doc.village.name),
-                ));
-            }
+        .filter(|p| matches!(p.table, "cadres" | "households" | "members"))
+        .collect();
+    let mut owners = HashMap::new();
+    for table in ["cadres", "households", "members"] {
+        let wanted = places
+            .iter()
+            .filter(|p| p.table == table)
+            .map(|p| p.id)
+            .collect();
+        for (id, owner) in owners_of(table, wanted)? {
+            owners.insert((table, id), owner);
+        }
+    }
+    let mut findings = Vec::new();
+    for place in &places {
+        let Some((other_code, name)) = owners.get(&(place.table, place.id.to_string())) else {
+            continue;
+        };
+        if other_code != code {
+            let id = place.id;
+            findings.push(error(
+                &place.code(doc),
+                place.path(),
+                "id.other_village",
+                format!("记录编号“{id}”已属于{name}（村代码{other_code}）的记录；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号，或在台账中明确迁移该户", doc.village.name),
+            ));
         }
     }
     Ok(findings)

@@ -4,14 +4,17 @@
 //! Extensions (documented in `docs/data-model.md`): records without an id in the spec
 //! carry `x_id`; other `x_` keys are accepted on import and not kept.
 
+mod check;
+mod county;
 mod ids;
 mod parse;
 pub mod xlsx;
 
+pub use county::{import_many_at, Named};
 pub use parse::parse_document;
 
-use crate::model::{new_id, Cadre, Effective, VillageDocument, FORMAT_V1};
-use crate::store::{Ledger, WriteOptions};
+use crate::model::{Cadre, VillageDocument, FORMAT_V1};
+use crate::store::Ledger;
 use crate::validate::{self, Finding};
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -111,65 +114,30 @@ pub fn import_document(
     import_document_at(ledger, doc, source, today, today)
 }
 
-/// `import_document` with the date the document's facts hold from.
+/// `import_document` with the date the document's facts hold from. Households new to
+/// the ledger take the bulk path (one audit row each, naming the file and what it held);
+/// known ones are saved field by field (see `store::Bulk`, and `import_many_at` for many
+/// files in one transaction).
 pub fn import_document_at(
     ledger: &mut Ledger,
-    mut doc: VillageDocument,
+    doc: VillageDocument,
     source: &str,
     today: NaiveDate,
     effective: NaiveDate,
 ) -> Result<ImportSummary> {
-    for h in &mut doc.households {
-        h.assign_missing_ids();
-    }
-    let mut errors = check_document(&doc, today);
-    errors.extend(ids::duplicates(&doc));
-    errors.extend(ids::taken_elsewhere(ledger, &doc)?);
-    if !errors.is_empty() {
-        return Err(Error::Validation(errors));
-    }
-    // The file's name goes on audit rows: one line, bounded.
-    let source: String = source
-        .chars()
-        .map(|c| if c.is_control() { '?' } else { c })
-        .take(100)
-        .collect();
-    let reason = if effective == today {
-        format!("导入文件 {source}")
-    } else {
-        format!("导入文件 {source}（所载情况自{effective}起）")
-    };
-    let opts = WriteOptions {
-        effective: Effective::Change { from: effective },
-        reason: Some(&reason),
-        doc: None,
+    let mut summaries = import_many_at(
+        ledger,
+        [Ok((doc, source.to_string()))],
         today,
-    };
-    ledger.with_tx(|w| {
-        let village_id = w.save_village_at(&new_id(), &doc.village, &opts)?;
-        for c in &doc.cadres {
-            w.save_cadre_at(&village_id, c, &opts)?;
-        }
-        let mut summary = ImportSummary {
-            village: doc.village.code.clone(),
-            ..Default::default()
-        };
-        for (i, h) in doc.households.iter().enumerate() {
-            let saved = w
-                .save_household_at(&village_id, h, &doc.cadres, &opts)
-                .map_err(|e| prefix_paths(e, i))?;
-            match saved.change {
-                crate::store::Change::Inserted => summary.inserted += 1,
-                crate::store::Change::Updated => summary.updated += 1,
-                crate::store::Change::Unchanged => summary.unchanged += 1,
-            }
-            summary.warnings += saved.warnings.len();
-        }
-        Ok(summary)
-    })
+        effective,
+        false,
+    )?;
+    summaries
+        .pop()
+        .ok_or_else(|| Error::Invalid("导入的文件中没有村".into()))
 }
 
-fn prefix_paths(e: Error, index: usize) -> Error {
+pub(crate) fn prefix_paths(e: Error, index: usize) -> Error {
     match e {
         Error::Validation(list) => Error::Validation(
             list.into_iter()

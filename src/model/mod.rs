@@ -19,7 +19,7 @@ pub use facts_merge::{merge_cadre, merge_household, merge_village, starts_on, Ba
 pub use history::{periods_of, value_on};
 pub use history::{Effective, FactKind, FactPeriod, Provenance};
 pub use household::*;
-pub use ids::{derived_id, new_id};
+pub use ids::{derived_id, new_id, ordered_id};
 pub use member::*;
 pub use records::*;
 pub use timeline::{field_label, timeline, value_label, TimelineEntry, TIMELINE_KINDS};

@@ -1,4 +1,5 @@
-//! Printable documents (PDF): household card, visit card, income sheet, roster, notice.
+//! Printable documents (PDF): household card, visit card, income sheet, roster, notice;
+//! the roster and the inspector's list also as Excel workbooks (`workbook.rs`).
 //!
 //! Every document is built in two steps. A composer (`household_card`, `roster` …) lays the
 //! document out as a [`Layout`]: pages of placed text runs, lines, boxes and check boxes, all
@@ -18,26 +19,32 @@ mod fonts;
 mod household_card;
 mod household_facts;
 mod income_sheet;
+mod inspector_sheet;
 mod layout;
 mod notice;
 mod render;
 mod roster;
+mod roster_sheet;
 mod sections;
 mod stamp;
 mod table;
 mod visit_card;
+mod workbook;
 
 pub use batch::household_cards;
 pub use fonts::Fonts;
 pub use household_card::household_card;
 pub use income_sheet::income_sheet;
+pub use inspector_sheet::inspector_workbook;
 pub use layout::Layout;
 pub use notice::{compose_notice, notice, NoticeContext, NoticeKind, NoticeRow};
 pub use roster::{compose_roster, roster, RosterContext, RosterRow};
+pub use roster_sheet::roster_workbook;
 pub use sections::attribute_text;
 #[cfg(test)]
 pub(crate) use sections::money as money_text;
 pub use visit_card::visit_card;
+pub use workbook::EXPORT_MARK;
 
 use crate::model::{Cadre, Household, Village};
 use chrono::NaiveDate;

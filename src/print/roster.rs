@@ -139,7 +139,7 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
 const LAST_INCIDENCE_YEAR: i32 = 2020;
 
 /// Households and persons per status, and the incidence (to 2020).
-fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
+pub(crate) fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
     let mut parts = Vec::new();
     for st in Status::ALL {
         let rows: Vec<_> = ctx.rows.iter().filter(|r| r.status == Some(*st)).collect();

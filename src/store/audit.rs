@@ -26,6 +26,7 @@ impl AuditEntry {
             "update" => "修改",
             "delete" => "删除",
             "restore" => "恢复",
+            "import" => "导入",
             other => other,
         };
         let table = table_label(&self.table);

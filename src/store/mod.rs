@@ -7,6 +7,8 @@
 
 mod audit;
 mod backup;
+mod bulk;
+mod bulk_rows;
 mod cadres;
 mod chain;
 mod decisions;
@@ -26,6 +28,7 @@ mod write;
 
 pub use audit::AuditEntry;
 pub use backup::{backup_dir, encrypt_file, restore, BackupInfo};
+pub use bulk::{Bulk, CheckedHousehold};
 pub use cadres::NewCadre;
 pub use chain::ChainReport;
 pub use decisions::{Decision, DecisionKind};

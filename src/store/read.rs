@@ -335,7 +335,58 @@ pub fn household_ids(conn: &Connection, village_id: &str) -> Result<Vec<String>>
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
+/// The village (code, name) of each record of `table` among `ids` that the ledger has
+/// (one statement, the ids looked up in order); ids it lacks are left out.
+pub(crate) fn villages_of_records(
+    conn: &Connection,
+    table: &str,
+    mut ids: Vec<&str>,
+) -> Result<Vec<(String, (String, String))>> {
+    let sql = match table {
+        "cadres" | "households" => format!(
+            "SELECT v.code, v.name FROM {table} r JOIN villages v ON v.id = r.village_id WHERE r.id = ?1"
+        ),
+        "members" => "SELECT v.code, v.name FROM members r JOIN households h ON h.id = r.household_id
+             JOIN villages v ON v.id = h.village_id WHERE r.id = ?1"
+            .to_string(),
+        other => return Err(Error::Invalid(format!("未知的记录表{other}"))),
+    };
+    ids.sort_unstable();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut found = Vec::new();
+    for id in ids {
+        if let Some(owner) = stmt
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?
+        {
+            found.push((id.to_string(), owner));
+        }
+    }
+    Ok(found)
+}
+
+impl super::Writer<'_> {
+    /// `Ledger::villages_of_records` inside a write: it sees this transaction's rows.
+    pub fn villages_of_records(
+        &self,
+        table: &str,
+        ids: Vec<&str>,
+    ) -> Result<Vec<(String, (String, String))>> {
+        villages_of_records(self.conn(), table, ids)
+    }
+}
+
 impl super::Ledger {
+    /// The village (code, name) of each record of `table` among `ids` that the ledger has;
+    /// ids it lacks are left out.
+    pub fn villages_of_records(
+        &self,
+        table: &str,
+        ids: Vec<&str>,
+    ) -> Result<Vec<(String, (String, String))>> {
+        villages_of_records(self.conn(), table, ids)
+    }
+
     /// The village (code, name) a record of `table` with `id` belongs to, if it exists.
     pub fn village_of_record(&self, table: &str, id: &str) -> Result<Option<(String, String)>> {
         let sql = match table {

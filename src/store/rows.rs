@@ -138,15 +138,21 @@ pub fn initials(name: &str) -> String {
         .to_lowercase()
 }
 
+/// The search key of an ID number: its last four characters, upper case ("" without one).
+pub(crate) fn id_tail(id_number: Option<&str>) -> String {
+    id_number
+        .map(|n| {
+            let chars: Vec<char> = n.trim().chars().collect();
+            chars[chars.len().saturating_sub(4)..]
+                .iter()
+                .collect::<String>()
+                .to_uppercase()
+        })
+        .unwrap_or_default()
+}
+
 fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
     let work = m.work.as_ref();
-    let tail = m.id_number.as_deref().map(|n| {
-        let chars: Vec<char> = n.trim().chars().collect();
-        chars[chars.len().saturating_sub(4)..]
-            .iter()
-            .collect::<String>()
-            .to_uppercase()
-    });
     vec![
         ("household_id", s(hid)),
         ("seq", Value::Integer(seq as i64)),
@@ -175,7 +181,7 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("tekun", code(m.tekun)),
         ("has_legal_supporter", flag(m.has_legal_supporter)),
         ("initials", Value::Text(initials(&m.name))),
-        ("id_tail", Value::Text(tail.unwrap_or_default())),
+        ("id_tail", Value::Text(id_tail(m.id_number.as_deref()))),
         ("recorded_from", date(m.recorded_from)),
     ]
 }

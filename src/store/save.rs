@@ -41,7 +41,7 @@ impl<'a> WriteOptions<'a> {
         super::check_reason(self.doc)
     }
 
-    fn provenance(&self) -> Provenance<'a> {
+    pub(crate) fn provenance(&self) -> Provenance<'a> {
         Provenance {
             reason: self.reason,
             doc: self.doc,
@@ -49,7 +49,7 @@ impl<'a> WriteOptions<'a> {
     }
 }
 
-fn bad_history(e: model::BadHistory, household: &str) -> Error {
+pub(crate) fn bad_history(e: model::BadHistory, household: &str) -> Error {
     Error::Validation(vec![Finding {
         severity: Severity::Error,
         household: household.to_string(),

@@ -46,23 +46,24 @@ fn an_untouched_trail_verifies() {
 fn an_edit_outside_the_program_is_found_at_its_row() {
     let dir = tempfile::tempdir().unwrap();
     let db = ledger_file(dir.path());
-    tamper(&db, "UPDATE audit SET operator = '别人' WHERE seq = 7");
+    // The fixture's import leaves 5 rows: the village, 2 cadres, 2 households (one each).
+    tamper(&db, "UPDATE audit SET operator = '别人' WHERE seq = 3");
     let report = Ledger::open(&db).unwrap().audit_verify().unwrap();
-    assert_eq!(report.first_break, Some(7), "{report:?}");
+    assert_eq!(report.first_break, Some(3), "{report:?}");
     let out = run(&db, &["audit", "verify"]);
     assert!(!out.status.success(), "verify fails on a broken chain");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("第7条"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("第3条"));
 }
 
 #[test]
 fn a_deleted_row_is_found() {
     let dir = tempfile::tempdir().unwrap();
     let db = ledger_file(dir.path());
-    tamper(&db, "DELETE FROM audit WHERE seq = 10");
+    tamper(&db, "DELETE FROM audit WHERE seq = 4");
     let report = Ledger::open(&db).unwrap().audit_verify().unwrap();
     assert_eq!(
         report.first_break,
-        Some(11),
+        Some(5),
         "the row after the gap: {report:?}"
     );
 }
@@ -79,7 +80,7 @@ fn rows_from_before_the_chain_are_sealed_by_the_migration() {
     let l = Ledger::open(&db).unwrap();
     let report = l.audit_verify().unwrap();
     assert_eq!(report.first_break, None, "sealed in order: {report:?}");
-    assert!(report.rows > 10);
+    assert!(report.rows >= 5);
 }
 
 #[test]

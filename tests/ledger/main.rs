@@ -2,6 +2,7 @@
 
 mod assess;
 mod audit_chain;
+mod bulk;
 mod cadres;
 mod check;
 mod common;
@@ -15,4 +16,5 @@ mod protection;
 mod safety;
 mod store;
 mod validation;
+mod workbooks;
 mod xlsx;

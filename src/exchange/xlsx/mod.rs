@@ -78,8 +78,8 @@ pub fn write_village(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
     write::workbook(doc, on)
 }
 
-/// Whether a file is a workbook this program wrote (its first cell is our title), so an
-/// export may replace it.
+/// Whether a file is a workbook this program wrote (its first cell is our title, or a
+/// paper's title ending in `（一本通导出）`), so an export may replace it.
 pub fn is_ours(path: &std::path::Path) -> bool {
     use calamine::{Reader, Xlsx};
     let Ok(mut book) = calamine::open_workbook::<Xlsx<_>, _>(path) else {
@@ -88,7 +88,7 @@ pub fn is_ours(path: &std::path::Path) -> bool {
     book.worksheet_range_at(0)
         .and_then(|r| r.ok())
         .and_then(|r| r.get_value((0, 0)).map(|c| c.to_string()))
-        .is_some_and(|t| t == write::TITLE)
+        .is_some_and(|t| t == write::TITLE || t.ends_with(crate::print::EXPORT_MARK))
 }
 
 /// Points a validation finding (`households[2].members[1].id_number`) at its cell:

@@ -1,0 +1,144 @@
+//! The bulk path of imports (and of a township's merge): many households in one
+//! transaction at county scale.
+//!
+//! A household the ledger has never seen is written whole through statements prepared
+//! once (`bulk_rows.rs`), and leaves ONE audit row: the household, the source file, the
+//! record counts (the operator and time are on every row). A household the ledger already
+//! has goes through `save_household_at`, which audits every changed field, so re-importing
+//! a file writes nothing, and a real change reads field by field. Validation comes first
+//! and only once: the writer takes `CheckedHousehold`s, which only `check` makes.
+
+use super::bulk_rows::{Inserts, Stamp};
+use super::save::{Saved, WriteOptions};
+use super::write::{AuditRow, Change, Writer};
+use crate::model::{self, Cadre, Household};
+use crate::validate::{self, Finding, Severity};
+use crate::{Error, Result};
+use rusqlite::{params, OptionalExtension, Statement};
+
+/// A household that passed validation (ids assigned), with its warnings.
+#[derive(Debug, Clone)]
+pub struct CheckedHousehold {
+    household: Household,
+    warnings: Vec<Finding>,
+}
+
+impl CheckedHousehold {
+    /// Assigns missing record ids and validates; every error comes back (paths within the
+    /// household, e.g. `members[0].id_number`).
+    pub fn check(
+        mut household: Household,
+        cadres: &[Cadre],
+        today: chrono::NaiveDate,
+    ) -> std::result::Result<CheckedHousehold, Vec<Finding>> {
+        household.assign_missing_ids();
+        let findings = validate::check_household(&household, cadres, today, "");
+        let (errors, warnings): (Vec<Finding>, Vec<Finding>) = findings
+            .into_iter()
+            .partition(|f| f.severity == Severity::Error);
+        if errors.is_empty() {
+            Ok(CheckedHousehold {
+                household,
+                warnings,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+
+    /// The household (ids assigned).
+    pub fn household(&self) -> &Household {
+        &self.household
+    }
+}
+
+/// Writes the households of one import or merge inside a write transaction.
+pub struct Bulk<'w, 'a> {
+    w: &'w Writer<'a>,
+    inserts: Inserts<'w>,
+    exists: Statement<'w>,
+    code_taken: Statement<'w>,
+}
+
+impl<'a> Writer<'a> {
+    /// The bulk path for this transaction (its statements prepared once).
+    pub fn bulk(&self) -> Result<Bulk<'_, 'a>> {
+        let conn = self.conn();
+        Ok(Bulk {
+            w: self,
+            inserts: Inserts::prepare(conn)?,
+            exists: conn.prepare("SELECT deleted FROM households WHERE id = ?1")?,
+            code_taken: conn.prepare(
+                "SELECT 1 FROM households WHERE village_id = ?1 AND code = ?2 AND deleted = 0",
+            )?,
+        })
+    }
+}
+
+impl Bulk<'_, '_> {
+    /// Saves one household of an import: new to the ledger, it is inserted whole with one
+    /// audit row naming `source` (the file) and what it holds; known to the ledger (live
+    /// or deleted), it is saved field by field as the app's forms save it.
+    pub fn save(
+        &mut self,
+        village_id: &str,
+        checked: CheckedHousehold,
+        cadres: &[Cadre],
+        opts: &WriteOptions,
+        source: &str,
+    ) -> Result<Saved> {
+        let CheckedHousehold {
+            household: mut h,
+            warnings,
+        } = checked;
+        let known: Option<bool> = self.exists.query_row([&h.id], |r| r.get(0)).optional()?;
+        if known.is_some() {
+            return self.w.save_household_at(village_id, &h, cadres, opts);
+        }
+        super::check_reason(opts.reason)?;
+        super::check_reason(opts.doc)?;
+        if self.code_taken.exists(params![village_id, h.code])? {
+            return Err(Error::Invalid(format!(
+                "户编号{}已被本村另一户使用",
+                h.code
+            )));
+        }
+        model::merge_household(&mut h, None, opts.effective, &opts.provenance(), opts.today)
+            .map_err(|e| super::save::bad_history(e, &h.code))?;
+        let stamp = Stamp {
+            at: self.w.at(),
+            operator: self.w.operator,
+        };
+        let counts = self.inserts.household(village_id, &h, &stamp)?;
+        self.inserts.findings(&h.id, &warnings)?;
+        let source: String = source
+            .chars()
+            .map(|c| if c.is_control() { '?' } else { c })
+            .take(100)
+            .collect();
+        self.w.audit(AuditRow {
+            table: "households",
+            record_id: &h.id,
+            household_id: Some(&h.id),
+            action: "import",
+            field: None,
+            old: None,
+            new: Some(format!(
+                "户编号{}（来自{source}）：{}",
+                h.code,
+                counts.text()
+            )),
+            reason: opts.reason,
+        })?;
+        Ok(Saved {
+            household_id: h.id,
+            revision: 1,
+            change: Change::Inserted,
+            warnings,
+        })
+    }
+}
+
+#[cfg(test)]
+#[path = "bulk_tests.rs"]
+mod tests;
