@@ -7,12 +7,15 @@
 
 mod audit;
 mod backup;
+mod bundles;
 mod cadres;
 mod chain;
+mod conflicts;
 mod decisions;
 mod facts;
 pub(crate) mod local_values;
 mod migrate;
+mod moves;
 mod open;
 mod print_log;
 pub mod read;
@@ -25,8 +28,10 @@ mod write;
 
 pub use audit::AuditEntry;
 pub use backup::{backup_dir, encrypt_file, restore, BackupInfo};
+pub use bundles::{ReceivedBundle, SentBundle, Tombstone};
 pub use cadres::NewCadre;
 pub use chain::ChainReport;
+pub use conflicts::{Conflict, Keep, NewConflict};
 pub use decisions::{Decision, DecisionKind};
 pub use migrate::SCHEMA_VERSION;
 pub use open::{check_passphrase, is_encrypted_file, passphrase_strength};
