@@ -46,7 +46,12 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
     Ok(())
 }
 
-pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> Result<()> {
+pub fn import(
+    cli: &Cli,
+    file: &Path,
+    effective: Option<chrono::NaiveDate>,
+    new_village: bool,
+) -> Result<()> {
     let bytes = std::fs::read(file)?;
     let existed = cli.db.is_file();
     let mut ledger = super::open_or_create(cli)?;
@@ -59,12 +64,18 @@ pub fn import(cli: &Cli, file: &Path, effective: Option<chrono::NaiveDate>) -> R
         .map(|n| n.to_string_lossy().to_string())
         .unwrap_or_default();
     let today = today();
-    match exchange::import_file_at(
+    let new_village = if new_village {
+        exchange::NewVillage::Create
+    } else {
+        exchange::NewVillage::AskFirst
+    };
+    match exchange::import_file_with(
         &mut ledger,
         &bytes,
         &name,
         today,
         effective.unwrap_or(today),
+        new_village,
     ) {
         Ok(s) => {
             say!(

@@ -2,6 +2,7 @@
 
 mod assess;
 mod audit_chain;
+mod bundle;
 mod cadres;
 mod check;
 mod common;
