@@ -580,3 +580,87 @@ fn moving_a_household_is_explicit_and_audited() {
         ok(run(&fresh, "测试员", &["import", file.to_str().unwrap()]));
     }
 }
+
+#[test]
+fn the_fixture_bundle_merges_into_an_empty_ledger_and_bad_input_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let township = dir.path().join("township.db");
+    let fixture = data("bundle/village-1.bundle");
+    let said = ok(run(
+        &township,
+        "乡镇统计员",
+        &["merge", fixture.to_str().unwrap()],
+    ));
+    assert!(
+        said.contains("新增 2 户"),
+        "a bundle written by an earlier build merges: {said}"
+    );
+    let plain = dir.path().join("plain.db");
+    ok(run(
+        &plain,
+        "测试员",
+        &["import", data("village.json").to_str().unwrap()],
+    ));
+    same(
+        &export(&township),
+        &export(&plain),
+        "the bundle carries the whole village",
+    );
+
+    // An exchange file is not a bundle; a bundle is not merged into the ledger that wrote it.
+    let out = run(
+        &township,
+        "乡镇统计员",
+        &["merge", data("village.json").to_str().unwrap()],
+    );
+    assert!(
+        !out.status.success() && text(&out).contains("请用 yibentong import"),
+        "{}",
+        text(&out)
+    );
+    let own = dir.path().join("own.bundle");
+    ok(run(
+        &township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            own.to_str().unwrap(),
+        ],
+    ));
+    let out = run(&township, "乡镇统计员", &["merge", own.to_str().unwrap()]);
+    assert!(
+        !out.status.success() && text(&out).contains("本台账自己生成"),
+        "{}",
+        text(&out)
+    );
+    // A bundle is never written over something that is not a bundle (here: the ledger).
+    let out = run(
+        &township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            township.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !out.status.success(),
+        "the ledger is not overwritten: {}",
+        text(&out)
+    );
+    let out = run(
+        &township,
+        "乡镇统计员",
+        &["resolve", "99", "--keep", "mine"],
+    );
+    assert!(
+        !out.status.success() && text(&out).contains("找不到编号为99的合并冲突"),
+        "{}",
+        text(&out)
+    );
+}
