@@ -86,6 +86,8 @@ pub struct NewConflict {
     pub theirs_at: String,
     pub sender: String,
     pub sequence: i64,
+    /// Both values in words, for the audit row (本方 … / 对方 …).
+    pub summary: String,
 }
 
 const COLUMNS: &str = "id, village_code, household_id, household_code, record_key, path, field, mine, theirs,
@@ -156,8 +158,8 @@ impl Writer<'_> {
             household_id: c.household_id.as_deref(),
             action: if open.is_some() { "update" } else { "insert" },
             field: Some(&c.field),
-            old: c.mine.clone(),
-            new: c.theirs.clone(),
+            old: None,
+            new: Some(format!("{}：{}", c.field, c.summary)),
             reason: Some("合并数据包：双方都改过，保留本方的值，待处理"),
         })?;
         Ok(id)

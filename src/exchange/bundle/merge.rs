@@ -162,6 +162,11 @@ impl Merge<'_, '_> {
                 .unwrap_or_else(|| self.bundle.created_at.clone()),
             sender: self.bundle.sender.clone(),
             sequence: self.bundle.sequence,
+            summary: format!(
+                "本方 {} / 对方 {}",
+                label::value(&c.path, c.mine.as_ref()),
+                label::value(&c.path, c.theirs.as_ref())
+            ),
         })?;
         self.conflicts += 1;
         Ok(())
