@@ -664,3 +664,50 @@ fn the_fixture_bundle_merges_into_an_empty_ledger_and_bad_input_is_named() {
         text(&out)
     );
 }
+
+#[test]
+fn a_township_that_already_had_the_village_reviews_every_difference_once() {
+    // The township imported the village's file before bundles existed: no common base, so
+    // a field that differs is a conflict (its value kept), and a field that agrees is not.
+    let p = Pair::new();
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["import", data("village.json").to_str().unwrap()],
+    ));
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13900000001".into())
+    });
+    let before = export(&p.township);
+    let said = ok(p.merge(&p.township, &p.send("1.bundle")));
+    assert!(said.contains("冲突 1 处"), "only the phone differs: {said}");
+    same(
+        &export(&p.township),
+        &before,
+        "the township's values are kept",
+    );
+    let listed = ok(run(&p.township, "乡镇统计员", &["conflicts"]));
+    assert!(
+        listed.contains("13800000001") && listed.contains("13900000001"),
+        "{listed}"
+    );
+    // Settled as the laptop's; the next bundle from the laptop then merges cleanly.
+    let id = listed
+        .split('\t')
+        .next()
+        .unwrap()
+        .trim_start_matches('#')
+        .to_string();
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["resolve", &id, "--keep", "theirs"],
+    ));
+    let said = ok(p.merge(&p.township, &p.send("2.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    same(
+        &export(&p.township),
+        &export(&p.laptop),
+        "both hold the same village",
+    );
+}
