@@ -45,32 +45,7 @@ pub enum HouseholdCommand {
 }
 
 pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
-    if let HouseholdCommand::Move {
-        household,
-        to,
-        reason,
-    } = cmd
-    {
-        let mut ledger = open(cli)?;
-        let s = yibentong::exchange::moves::move_household(
-            &mut ledger,
-            household,
-            to,
-            reason,
-            super::today(),
-        )?;
-        say!("已将户{}从{}迁到{}", s.household, s.from, s.to);
-        if !s.cadres_entered.is_empty() {
-            say!(
-                "该户的帮扶责任人{}原属{}，已同时登记到{}的干部名单",
-                s.cadres_entered.join("、"),
-                s.from,
-                s.to
-            );
-        }
-        return Ok(());
-    }
-    let ledger = open(cli)?;
+    let mut ledger = open(cli)?;
     match cmd {
         HouseholdCommand::List { village } => {
             for h in ledger.household_list(village.as_deref())? {
@@ -121,7 +96,28 @@ pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
                 }
             }
         }
-        HouseholdCommand::Move { .. } => unreachable!("handled above"),
+        HouseholdCommand::Move {
+            household,
+            to,
+            reason,
+        } => {
+            let s = yibentong::exchange::moves::move_household(
+                &mut ledger,
+                household,
+                to,
+                reason,
+                super::today(),
+            )?;
+            say!("已将户{}从{}迁到{}", s.household, s.from, s.to);
+            if !s.cadres_entered.is_empty() {
+                say!(
+                    "该户的帮扶责任人{}原属{}，已同时登记到{}的干部名单",
+                    s.cadres_entered.join("、"),
+                    s.from,
+                    s.to
+                );
+            }
+        }
         HouseholdCommand::History { code, json } => {
             let stored = ledger.household_by_code(code)?;
             let cadres = ledger.cadres(&stored.village_id)?;
