@@ -5,7 +5,7 @@ use super::{open, today, Cli};
 
 use std::path::Path;
 use yibentong::exchange::bundle;
-use yibentong::store::{Conflict, Keep};
+use yibentong::store::Keep;
 use yibentong::{Error, Result};
 
 /// `--keep mine|theirs`.
@@ -90,22 +90,21 @@ pub fn merge(cli: &Cli, file: &Path) -> Result<()> {
 }
 
 fn value(path: &str, v: Option<&str>) -> String {
-    let path: Vec<bundle::three_way::Seg> = serde_json::from_str(path).unwrap_or_default();
-    let v: Option<serde_json::Value> = v.and_then(|t| serde_json::from_str(t).ok());
-    bundle::value_label(&path, v.as_ref())
+    bundle::value_text(path, v)
 }
 
-fn line(c: &Conflict) -> String {
+fn line(v: &bundle::ConflictView) -> String {
+    let c = &v.conflict;
     format!(
         "#{}\t村{}\t户{}\t{}\t本方：{}（{} {}）\t对方：{}（{} {}）",
         c.id,
         c.village,
         c.household.as_deref().unwrap_or("-"),
         c.field,
-        value(&c.path, c.mine.as_deref()),
+        v.mine_text,
         c.mine_by.as_deref().unwrap_or("-"),
         c.mine_at.as_deref().unwrap_or("-"),
-        value(&c.path, c.theirs.as_deref()),
+        v.theirs_text,
         c.theirs_by,
         c.theirs_at,
     )
@@ -113,7 +112,7 @@ fn line(c: &Conflict) -> String {
 
 pub fn list(cli: &Cli, village: Option<&str>, all: bool, json: bool) -> Result<()> {
     let ledger = open(cli)?;
-    let list = ledger.conflicts(village, all)?;
+    let list = bundle::conflicts(&ledger, village, all)?;
     if json {
         say!(
             "{}",
@@ -124,8 +123,9 @@ pub fn list(cli: &Cli, village: Option<&str>, all: bool, json: bool) -> Result<(
     if list.is_empty() {
         say!("没有待处理的合并冲突");
     }
-    for c in &list {
-        let mut text = line(c);
+    for v in &list {
+        let c = &v.conflict;
+        let mut text = line(v);
         if let Some(at) = &c.resolved_at {
             text += &format!(
                 "\t已处理：{}（{} {}）",

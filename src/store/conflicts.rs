@@ -7,10 +7,10 @@ use super::write::{AuditRow, Writer};
 use super::Ledger;
 use crate::{Error, Result};
 use rusqlite::{params, OptionalExtension};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Which value a settled conflict keeps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Keep {
@@ -42,6 +42,7 @@ impl Keep {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Conflict {
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub id: i64,
     pub village: String,
     pub household_id: Option<String>,
@@ -60,6 +61,7 @@ pub struct Conflict {
     pub theirs_by: String,
     pub theirs_at: String,
     pub sender: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub sequence: i64,
     pub created_at: String,
     pub resolved_at: Option<String>,

@@ -19,6 +19,7 @@ use std::collections::HashSet;
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MergeSummary {
     pub village: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub sequence: i64,
     pub sender: String,
     /// The same bundle was merged before: nothing changed (已合并过).

@@ -13,13 +13,14 @@ mod file;
 mod label;
 mod merge;
 mod resolve;
+mod review;
 mod send;
 pub mod three_way;
 
 pub use file::{looks_like_bundle, open, BUNDLE_FORMAT};
-pub use label::value as value_label;
 pub use merge::{merge_bundle, MergeSummary};
 pub use resolve::resolve;
+pub use review::{conflicts, value_text, ConflictView};
 pub use send::{write_bundle, BundleSummary, DEFAULT_RECEIVER};
 
 use crate::model::VillageDocument;
