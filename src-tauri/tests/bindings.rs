@@ -16,6 +16,7 @@ fn export_all(dir: &Path) {
         };
     }
     use yibentong::check::{CheckFinding, Level as CheckLevel};
+    use yibentong::exchange::bundle::MergeSummary;
     use yibentong::exchange::ImportSummary;
     use yibentong::model::{Effective, Household};
     use yibentong::overview::VillageOverview;
@@ -45,6 +46,10 @@ fn export_all(dir: &Path) {
         CardKindArg,
         NoticeKindArg,
         ImportSummary,
+        MergeSummary,
+        yibentong::exchange::bundle::ConflictView,
+        yibentong::store::Conflict,
+        yibentong::store::Keep,
         Effective,
         LocalValue,
         LocalValueChange,
