@@ -73,6 +73,18 @@ pub fn write_workbook(out: &Path, bytes: &[u8], ledger: Option<&Path>) -> Result
     )
 }
 
+/// Writes an exchange bundle to `out` safely: as `write_document`, but an existing file
+/// may be replaced only if it is a bundle itself.
+pub fn write_bundle(out: &Path, bytes: &[u8], ledger: Option<&Path>) -> Result<()> {
+    fn is_bundle(path: &Path) -> bool {
+        let mut head = [0u8; 64];
+        std::fs::File::open(path)
+            .and_then(|mut f| std::io::Read::read(&mut f, &mut head))
+            .is_ok_and(|n| crate::exchange::bundle::looks_like_bundle(&head[..n]))
+    }
+    write_checked(out, bytes, ledger, is_bundle, "一本通数据包")
+}
+
 /// Writes `bytes` to `out` safely (see the module note); `ledger` is the open ledger's
 /// file, which is never overwritten.
 pub fn write_document(out: &Path, bytes: &[u8], ledger: Option<&Path>) -> Result<()> {

@@ -18,6 +18,7 @@ fn export_all(dir: &Path) {
     use yibentong::assess::HouseholdVerdicts;
     use yibentong::check::{CheckFinding, Level as CheckLevel};
     use yibentong::dossier::{HouseholdDetail, IdReading, Saved};
+    use yibentong::exchange::bundle::MergeSummary;
     use yibentong::exchange::ImportSummary;
     use yibentong::model::{Effective, Household};
     use yibentong::overview::VillageOverview;
@@ -50,6 +51,10 @@ fn export_all(dir: &Path) {
         CardKindArg,
         NoticeKindArg,
         ImportSummary,
+        MergeSummary,
+        yibentong::exchange::bundle::ConflictView,
+        yibentong::store::Conflict,
+        yibentong::store::Keep,
         Effective,
         LocalValue,
         LocalValueChange,

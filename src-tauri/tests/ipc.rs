@@ -508,6 +508,90 @@ fn a_policy_that_cannot_be_resolved_is_a_policy_error() {
     }
 }
 
+/// A laptop's first bundle of the test village, whose 户 h-1 has another 联系电话
+/// (13900000001): written with the core into the fixture's folder.
+fn laptop_bundle(f: &Fixture) -> PathBuf {
+    let path = f.out("laptop.db");
+    let mut laptop = Ledger::open(&path).expect("a laptop ledger");
+    laptop.set_operator("陈第一").expect("an operator");
+    let today = yibentong_app::state::today();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/village.json");
+    let bytes = std::fs::read(file).expect("the test village");
+    yibentong::exchange::import_bytes(&mut laptop, &bytes, "village.json", today)
+        .expect("the laptop imports the village");
+    let s = laptop
+        .household_by_code("3607291010990001")
+        .expect("h-1 on the laptop");
+    let mut h = s.household.clone();
+    h.phone = Some("13900000001".into());
+    laptop
+        .with_tx(|w| w.save_household(&s.village_id, &h, Some("入户核实"), today))
+        .expect("the laptop changes the phone");
+    let out = f.out("1.bundle");
+    yibentong::exchange::bundle::write_bundle(&mut laptop, VILLAGE, "金龙镇", &out, Some(&path))
+        .expect("a bundle");
+    out
+}
+
+#[test]
+fn a_bundle_merges_once_and_its_conflict_is_listed_then_settled() {
+    let f = app();
+    f.import_village();
+    let bundle = laptop_bundle(&f);
+    let merged = f.ok("bundle_merge", json!({ "path": bundle }));
+    assert_eq!(
+        merged["conflicts"], 1,
+        "the phone differs without a common base: {merged}"
+    );
+    assert_eq!(merged["already_merged"], false);
+    let again = f.ok("bundle_merge", json!({ "path": bundle }));
+    assert_eq!(
+        again["already_merged"], true,
+        "the same bundle again: {again}"
+    );
+
+    let list = f.ok("conflict_list", json!({ "village": VILLAGE }));
+    let c = &list[0];
+    assert_eq!(c["field"], "联系电话", "{c}");
+    assert_eq!(c["mine_text"], "13800000001", "{c}");
+    assert_eq!(c["theirs_text"], "13900000001", "{c}");
+    assert_eq!(c["theirs_by"], "陈第一", "{c}");
+    let settled = f.ok(
+        "conflict_resolve",
+        json!({ "id": c["id"], "keep": "theirs", "reason": "电话核实" }),
+    );
+    assert_eq!(settled["id"], c["id"]);
+    let detail = f.ok("household_get", json!({ "id": "h-1" }));
+    assert_eq!(
+        detail["household"]["phone"], "13900000001",
+        "the sender's value is written"
+    );
+    assert_eq!(f.ok("conflict_list", json!({ "village": null })), json!([]));
+
+    let err = f
+        .invoke(
+            "conflict_resolve",
+            json!({ "id": c["id"], "keep": "mine", "reason": null }),
+        )
+        .expect_err("a settled conflict is not settled twice");
+    assert_eq!(err["code"], "invalid", "{err}");
+    let mut bytes = std::fs::read(&bundle).expect("the bundle");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 1;
+    let altered = f.out("altered.bundle");
+    std::fs::write(&altered, bytes).expect("an altered copy");
+    let err = f
+        .invoke("bundle_merge", json!({ "path": altered }))
+        .expect_err("an altered bundle is refused");
+    assert_eq!(err["code"], "invalid", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("数据包校验失败")),
+        "{err}"
+    );
+}
+
 /// Answers of the real commands on the core's test village, replayed by the UI's component
 /// tests (`ui/tests/recorded/answers.json`, through `ui/tests/stubs.ts`). This test records
 /// them and fails when the committed file differs (the UI would be tested against answers
@@ -621,6 +705,21 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
         "assess_household",
         f.ok("assess_household", json!({ "id": "h-1", "year": 2019 })),
     );
+    f.ok("bundle_merge", json!({ "path": laptop_bundle(&f) }));
+    let mut conflicts = f.ok("conflict_list", json!({ "village": VILLAGE }));
+    for c in conflicts.as_array_mut().expect("conflicts") {
+        // Who and when on each side, and the laptop's ledger id, read as fixed values.
+        for (key, fixed) in [
+            ("mine_at", "2025-06-30T09:00:00+08:00"),
+            ("theirs_at", "2025-06-29T17:30:00+08:00"),
+            ("created_at", "2025-06-30T09:00:00+08:00"),
+            ("mine_by", "李书记"),
+            ("sender", "laptop-ledger-id"),
+        ] {
+            c[key] = json!(fixed);
+        }
+    }
+    record("conflict_list", conflicts);
     let change = json!({ "parameter": "dibao_line", "value": 6000.0, "from": "2025-01-01", "doc": "景民发〔2024〕88号" });
     let mut values = f.ok(
         "local_value_add",

@@ -1,4 +1,5 @@
-//! `household list|show`, `search`, `audit`: reading the ledger.
+//! `household list|show|history|move`, `search`, `audit`: reading the ledger, and the
+//! one household write of the command line (moving it to another village).
 
 use super::{open, Cli};
 use clap::Subcommand;
@@ -22,6 +23,18 @@ pub enum HouseholdCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Move a household to another village (explicit and audited; cadres of the old
+    /// village it names are entered in the new village's roster).
+    Move {
+        /// The household's id or 户编号.
+        household: String,
+        /// The new village's code.
+        #[arg(long)]
+        to: String,
+        /// Why (written on the audit rows).
+        #[arg(long)]
+        reason: String,
+    },
     /// A household's timeline: status transitions, changed and corrected facts, member
     /// changes, pairings, visits, measures and monitoring, oldest first.
     History {
@@ -32,7 +45,7 @@ pub enum HouseholdCommand {
 }
 
 pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
-    let ledger = open(cli)?;
+    let mut ledger = open(cli)?;
     match cmd {
         HouseholdCommand::List { village } => {
             for h in ledger.household_list(village.as_deref())? {
@@ -81,6 +94,28 @@ pub fn run(cli: &Cli, cmd: &HouseholdCommand) -> Result<()> {
                         say!("  提示：{}（{}）", w.message, w.path);
                     }
                 }
+            }
+        }
+        HouseholdCommand::Move {
+            household,
+            to,
+            reason,
+        } => {
+            let s = yibentong::exchange::moves::move_household(
+                &mut ledger,
+                household,
+                to,
+                reason,
+                super::today(),
+            )?;
+            say!("已将户{}从{}迁到{}", s.household, s.from, s.to);
+            if !s.cadres_entered.is_empty() {
+                say!(
+                    "该户的帮扶责任人{}原属{}，已同时登记到{}的干部名单",
+                    s.cadres_entered.join("、"),
+                    s.from,
+                    s.to
+                );
             }
         }
         HouseholdCommand::History { code, json } => {

@@ -56,6 +56,7 @@ pub fn import(
     cli: &Cli,
     files: &[std::path::PathBuf],
     effective: Option<chrono::NaiveDate>,
+    new_village: bool,
 ) -> Result<()> {
     let today = today();
     let effective = effective.unwrap_or(today);
@@ -69,12 +70,22 @@ pub fn import(
         // Always a way back from an import.
         ledger.auto_backup("before-import")?;
     }
+    let new_village = if new_village {
+        exchange::NewVillage::Create
+    } else {
+        exchange::NewVillage::AskFirst
+    };
     let result = match one {
-        Some(bytes) => {
-            exchange::import_file_at(&mut ledger, &bytes, &file_name(&files[0]), today, effective)
-                .map(|s| vec![s])
-        }
-        None => import_county(&mut ledger, files, today, effective),
+        Some(bytes) => exchange::import_file_with(
+            &mut ledger,
+            &bytes,
+            &file_name(&files[0]),
+            today,
+            effective,
+            new_village,
+        )
+        .map(|s| vec![s]),
+        None => import_county(&mut ledger, files, today, effective, new_village),
     };
     match result {
         Ok(list) => {
@@ -108,7 +119,14 @@ fn import_county(
     files: &[std::path::PathBuf],
     today: chrono::NaiveDate,
     effective: chrono::NaiveDate,
+    new_village: exchange::NewVillage,
 ) -> Result<Vec<exchange::ImportSummary>> {
+    // Villages the ledger has before the import: a file of another village needs
+    // --new-village (as for one file).
+    let known = match new_village {
+        exchange::NewVillage::Create => Vec::new(),
+        exchange::NewVillage::AskFirst => ledger.villages()?,
+    };
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel(2);
         scope.spawn(move || {
@@ -121,7 +139,6 @@ fn import_county(
                         )));
                     }
                     exchange::parse_document(&bytes, today)
-                        .map(|doc| (doc, name.clone()))
                         .map_err(|list| {
                             Error::Validation(
                                 list.into_iter()
@@ -131,6 +148,11 @@ fn import_county(
                                     })
                                     .collect(),
                             )
+                        })
+                        .and_then(|doc| {
+                            exchange::unknown_village(&known, &doc)
+                                .map_err(|e| Error::Invalid(format!("{name}：{e}")))?;
+                            Ok((doc, name.clone()))
                         })
                 });
                 if send.send(parsed).is_err() {

@@ -12,6 +12,7 @@ macro_rules! say {
 }
 
 mod assess;
+mod bundle;
 mod cadre;
 mod household;
 mod ledger_io;
@@ -77,6 +78,11 @@ pub enum Command {
         /// ledger's on that date start new periods; earlier ones stay.
         #[arg(long, value_parser = parse_date)]
         effective: Option<chrono::NaiveDate>,
+        /// Confirms that the file's village is new: a ledger that already has villages
+        /// refuses a file whose village code it does not know (a mistyped code would
+        /// create a phantom village). The first import into an empty ledger needs no flag.
+        #[arg(long)]
+        new_village: bool,
     },
     /// Export a village as exchange v1 JSON to stdout (with the facts' history), or the
     /// village as it stood at the end of a year (--year) or on a date (--as-of);
@@ -177,6 +183,36 @@ pub enum Command {
         #[command(flatten)]
         dates: print::DecisionDates,
     },
+    /// An exchange bundle of a village for a receiver: what changed since the last bundle
+    /// for that receiver (everything the first time), numbered, sealed by a checksum.
+    Bundle {
+        #[arg(long)]
+        village: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Whom it is for (default: 乡镇); bundles are numbered per receiver.
+        #[arg(long)]
+        to: Option<String>,
+    },
+    /// Merge a bundle in one transaction; fields changed on both sides become conflicts.
+    Merge { file: PathBuf },
+    /// Merge conflicts waiting for a decision (with --all, settled ones too).
+    Conflicts {
+        #[arg(long)]
+        village: Option<String>,
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Settle a merge conflict: keep this ledger's value (mine) or the sender's (theirs).
+    Resolve {
+        id: i64,
+        #[arg(long, value_enum)]
+        keep: bundle::KeepArg,
+        #[arg(long)]
+        reason: Option<String>,
+    },
     /// 数据核查: every finding of a village for a year — validation, recorded status
     /// against the rules, monitoring, one person or phone in two households.
     Check {
@@ -246,7 +282,19 @@ pub fn run(cli: Cli) -> Result<()> {
         } => ledger_io::demo(&cli, out, *households, *seed),
         Command::Household(cmd) => household::run(&cli, cmd),
         Command::Search { query, limit } => household::search(&cli, query, *limit),
-        Command::Import { files, effective } => ledger_io::import(&cli, files, *effective),
+        Command::Import {
+            files,
+            effective,
+            new_village,
+        } => ledger_io::import(&cli, files, *effective, *new_village),
+        Command::Bundle { village, out, to } => bundle::write(&cli, village, out, to.as_deref()),
+        Command::Merge { file } => bundle::merge(&cli, file),
+        Command::Conflicts { village, all, json } => {
+            bundle::list(&cli, village.as_deref(), *all, *json)
+        }
+        Command::Resolve { id, keep, reason } => {
+            bundle::resolve(&cli, *id, *keep, reason.as_deref())
+        }
         Command::Export {
             village,
             year,

@@ -4,9 +4,11 @@
 //! Extensions (documented in `docs/data-model.md`): records without an id in the spec
 //! carry `x_id`; other `x_` keys are accepted on import and not kept.
 
+pub mod bundle;
 mod check;
 mod county;
 mod ids;
+pub mod moves;
 mod parse;
 pub mod xlsx;
 
@@ -97,11 +99,69 @@ pub fn import_file_at(
     today: NaiveDate,
     effective: NaiveDate,
 ) -> Result<ImportSummary> {
+    import_file_with(ledger, bytes, name, today, effective, NewVillage::Create)
+}
+
+/// What an import does with a village the ledger does not have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NewVillage {
+    /// Creates it (the first village of an empty ledger is always created).
+    Create,
+    /// Refuses the file, asking for confirmation, when the ledger already has villages:
+    /// a mistyped village code must not create a phantom village (`--new-village`).
+    AskFirst,
+}
+
+/// `import_file_at` with what to do about a village the ledger does not have.
+pub fn import_file_with(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    name: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+    new_village: NewVillage,
+) -> Result<ImportSummary> {
     if xlsx::is_workbook(name, bytes) {
-        xlsx::import_bytes_at(ledger, bytes, name, today, effective)
+        xlsx::import_bytes_with(ledger, bytes, name, today, effective, new_village)
     } else {
-        import_bytes_at(ledger, bytes, name, today, effective)
+        let doc = parse_document(bytes, today).map_err(Error::Validation)?;
+        import_document_with(ledger, doc, name, today, effective, new_village)
     }
+}
+
+/// Refuses a village the ledger does not have while it has others, unless confirmed.
+fn check_new_village(
+    ledger: &Ledger,
+    doc: &VillageDocument,
+    new_village: NewVillage,
+) -> Result<()> {
+    if new_village == NewVillage::Create {
+        return Ok(());
+    }
+    match ledger.village(&doc.village.code) {
+        Ok(_) => return Ok(()),
+        Err(Error::NotFound(_)) => {}
+        Err(e) => return Err(e),
+    }
+    unknown_village(&ledger.villages()?, doc)
+}
+
+/// The refusal of a document whose village is not among `known` (the ledger's villages),
+/// asking for `--new-village`; none when the ledger has no village yet or knows it.
+pub fn unknown_village(known: &[crate::store::StoredVillage], doc: &VillageDocument) -> Result<()> {
+    let code = &doc.village.code;
+    if known.is_empty() || known.iter().any(|v| &v.village.code == code) {
+        return Ok(());
+    }
+    let names: Vec<String> = known
+        .iter()
+        .map(|v| format!("{}（{}）", v.village.name, v.village.code))
+        .collect();
+    Err(Error::Invalid(format!(
+        "台账中没有村代码为“{code}”的行政村（文件中的村名：{}）；台账已有：{}。如果确实要新建这个村，请确认后加 --new-village 重新导入；如果村代码写错了，请改正文件。未导入任何数据，台账保持不变",
+        doc.village.name,
+        names.join("、")
+    )))
 }
 
 /// Checks and imports an already parsed document (see `import_bytes`).
@@ -125,6 +185,19 @@ pub fn import_document_at(
     today: NaiveDate,
     effective: NaiveDate,
 ) -> Result<ImportSummary> {
+    import_document_with(ledger, doc, source, today, effective, NewVillage::Create)
+}
+
+/// `import_document_at` with what to do about a village the ledger does not have.
+pub fn import_document_with(
+    ledger: &mut Ledger,
+    doc: VillageDocument,
+    source: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+    new_village: NewVillage,
+) -> Result<ImportSummary> {
+    check_new_village(ledger, &doc, new_village)?;
     let mut summaries = import_many_at(
         ledger,
         [Ok((doc, source.to_string()))],
@@ -160,29 +233,41 @@ pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocu
         .iter()
         .map(|id| ledger.household(id).map(|s| s.household))
         .collect::<Result<Vec<_>>>()?;
-    // The date a record was first known travels only with its history: a record without
-    // one exports exactly as exchange v1 has it.
-    let keep = |from: &mut Option<NaiveDate>, history: &[crate::model::FactPeriod]| {
-        if history.is_empty() {
-            *from = None;
-        }
-    };
-    keep(&mut village.village.recorded_from, &village.village.history);
-    for c in &mut cadres {
-        keep(&mut c.recorded_from, &c.history);
-    }
-    for h in &mut households {
-        keep(&mut h.recorded_from, &h.history);
-        for m in &mut h.members {
-            keep(&mut m.recorded_from, &m.history);
-        }
-    }
+    exported_village(&mut village.village);
+    cadres.iter_mut().for_each(exported_cadre);
+    households.iter_mut().for_each(exported_household);
     Ok(VillageDocument {
         format: FORMAT_V1.to_string(),
         village: village.village,
         cadres,
         households,
     })
+}
+
+// The date a record was first known travels only with its history: a record without
+// one exports exactly as exchange v1 has it.
+fn keep_recorded_from(from: &mut Option<NaiveDate>, history: &[crate::model::FactPeriod]) {
+    if history.is_empty() {
+        *from = None;
+    }
+}
+
+/// A stored village as exported (see `export_village`).
+pub(crate) fn exported_village(v: &mut crate::model::Village) {
+    keep_recorded_from(&mut v.recorded_from, &v.history);
+}
+
+/// A stored cadre as exported.
+pub(crate) fn exported_cadre(c: &mut Cadre) {
+    keep_recorded_from(&mut c.recorded_from, &c.history);
+}
+
+/// A stored household as exported.
+pub(crate) fn exported_household(h: &mut crate::model::Household) {
+    keep_recorded_from(&mut h.recorded_from, &h.history);
+    for m in &mut h.members {
+        keep_recorded_from(&mut m.recorded_from, &m.history);
+    }
 }
 
 /// Exports a village as pretty JSON text.

@@ -64,6 +64,9 @@ fn table_label(table: &str) -> &str {
         "member_events" => "人口变动",
         "settings" => "设置",
         "local_policy_values" => "本地政策参数",
+        "conflicts" => "合并冲突",
+        "bundles_sent" => "数据包",
+        "bundles_received" => "合并的数据包",
         other => other,
     }
 }

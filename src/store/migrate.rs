@@ -30,6 +30,7 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0006_decisions",
         include_str!("migrations/0006_decisions.sql"),
     ),
+    ("0007_bundles", include_str!("migrations/0007_bundles.sql")),
 ];
 
 /// The schema version this binary writes.

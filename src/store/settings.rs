@@ -16,6 +16,8 @@ pub enum Setting {
     MaskIds,
     /// Days without a visit after which a household needs attention.
     StaleDays,
+    /// This ledger's id, named in the exchange bundles it writes.
+    LedgerId,
 }
 
 impl Setting {
@@ -26,6 +28,7 @@ impl Setting {
             Setting::LocalPolicy => "local_policy",
             Setting::MaskIds => "card_mask_ids",
             Setting::StaleDays => "app_stale_days",
+            Setting::LedgerId => "ledger_id",
         }
     }
 }

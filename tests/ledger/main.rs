@@ -3,6 +3,7 @@
 mod assess;
 mod audit_chain;
 mod bulk;
+mod bundle;
 mod cadres;
 mod check;
 mod common;

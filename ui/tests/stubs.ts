@@ -7,7 +7,7 @@ import { vi } from 'vitest'
 import type { Backend } from '@/api/backend'
 import { BackendError } from '@/api/errors'
 import type {
-  AppError, AppSettings, Cadre, Finding, HouseholdDetail, IdReading, HouseholdRow, HouseholdVerdicts, LedgerInfo,
+  AppError, AppSettings, Cadre, ConflictView, Finding, HouseholdDetail, IdReading, HouseholdRow, HouseholdVerdicts, LedgerInfo,
   LedgerStatus, LocalValue, PassphraseCheck,
 } from '@/bindings'
 import answers from './recorded/answers.json'
@@ -39,6 +39,8 @@ export const recorded = {
   /** `assess_household` on a ledger whose stored 省定标准 is -1 (the policy cannot be resolved). */
   policyError: answers['assess_household:policy'] as unknown as AppError,
   verdicts: answers.assess_household as unknown as HouseholdVerdicts,
+  /** `conflict_list` after merging a laptop's bundle whose 户 h-1 has another 联系电话 (no common base). */
+  conflicts: answers.conflict_list as unknown as ConflictView[],
   /** `local_value_add` of 低保标准 6000 from 2025-01-01 (景民发〔2024〕88号). */
   valuesAdded: answers.local_value_add as unknown as LocalValue[],
 }
@@ -79,7 +81,8 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
     cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true,
-    printNotice: true, importFile: true, exportVillage: true, onProgress: true,
+    printNotice: true, importFile: true, exportVillage: true, bundleMerge: true, conflictList: true,
+    conflictResolve: true, onProgress: true,
   }
   const names = Object.keys(methods) as (keyof Backend)[]
   const stub: Record<string, unknown> = {}

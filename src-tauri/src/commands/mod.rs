@@ -2,6 +2,7 @@
 //! maps the error; nothing here decides anything about households.
 
 pub mod assess;
+pub mod bundles;
 pub mod exchange;
 pub mod households;
 pub mod ledger;
@@ -46,6 +47,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         print::print_notice,
         exchange::import_file,
         exchange::export_village,
+        bundles::bundle_merge,
+        bundles::conflict_list,
+        bundles::conflict_resolve,
     ]
 }
 

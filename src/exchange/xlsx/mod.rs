@@ -63,12 +63,33 @@ pub fn import_bytes_at(
     today: NaiveDate,
     effective: NaiveDate,
 ) -> Result<ImportSummary> {
+    import_bytes_with(
+        ledger,
+        bytes,
+        source,
+        today,
+        effective,
+        super::NewVillage::Create,
+    )
+}
+
+/// `import_bytes_at` with what to do about a village the ledger does not have.
+pub fn import_bytes_with(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+    new_village: super::NewVillage,
+) -> Result<ImportSummary> {
     let (doc, placed) = read_placed(ledger, bytes)?;
-    super::import_document_at(ledger, doc, source, today, effective).map_err(|e| match e {
-        Error::Validation(list) => {
-            Error::Validation(list.into_iter().map(|f| locate(f, &placed)).collect())
+    super::import_document_with(ledger, doc, source, today, effective, new_village).map_err(|e| {
+        match e {
+            Error::Validation(list) => {
+                Error::Validation(list.into_iter().map(|f| locate(f, &placed)).collect())
+            }
+            other => other,
         }
-        other => other,
     })
 }
 

@@ -3,7 +3,7 @@
 // stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, BackupInfo, Cadre, CheckFinding, CardKindArg, Effective, Finding, Household, HouseholdDetail,
+  AppSettings, BackupInfo, Cadre, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   VillageOverview,
@@ -77,6 +77,12 @@ export interface Backend {
   importFile(path: string): Promise<ImportSummary>
   /** Returns the number of bytes written. */
   exportVillage(village: string, path: string): Promise<number>
+  /** 合并: merges a village's bundle in one transaction (`already_merged` when merged before). */
+  bundleMerge(path: string): Promise<MergeSummary>
+  /** Conflicts waiting for a decision (of one village, or all), both values in words. */
+  conflictList(village: string | null): Promise<ConflictView[]>
+  /** Settles one conflict keeping this ledger's value or the sender's (audited). */
+  conflictResolve(id: number, keep: Keep, reason: string | null): Promise<Conflict>
   /** Listens to `progress` events; resolves to the function that stops listening. */
   onProgress(cb: (p: Progress) => void): Promise<() => void>
 }

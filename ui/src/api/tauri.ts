@@ -49,5 +49,8 @@ export const tauriBackend: Backend = {
   printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),
   importFile: (path) => call('import_file', { path }),
   exportVillage: (village, path) => call('export_village', { village, path }),
+  bundleMerge: (path) => call('bundle_merge', { path }),
+  conflictList: (village) => call('conflict_list', { village }),
+  conflictResolve: (id, keep, reason) => call('conflict_resolve', { id, keep, reason }),
   onProgress: (cb) => listen<Progress>('progress', (e) => cb(e.payload)),
 }

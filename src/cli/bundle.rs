@@ -1,0 +1,172 @@
+//! `bundle`, `merge`, `conflicts`, `resolve`: carrying a village's changes between ledgers
+//! (docs/bundles.md).
+
+use super::{open, today, Cli};
+
+use std::path::Path;
+use yibentong::exchange::bundle;
+use yibentong::store::Keep;
+use yibentong::{Error, Result};
+
+/// `--keep mine|theirs`.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeepArg {
+    /// Keep this ledger's value.
+    Mine,
+    /// Take the sender's value.
+    Theirs,
+}
+
+pub fn write(cli: &Cli, village: &str, out: &Path, to: Option<&str>) -> Result<()> {
+    let mut ledger = open(cli)?;
+    let s = bundle::write_bundle(
+        &mut ledger,
+        village,
+        to.unwrap_or(bundle::DEFAULT_RECEIVER),
+        out,
+        Some(&cli.db),
+    )?;
+    say!(
+        "已生成数据包 {}：村 {}，发给“{}”的第{}号（{}），{} 户，删除记录 {} 条，校验码 {}",
+        out.display(),
+        s.village,
+        s.receiver,
+        s.sequence,
+        if s.full { "完整" } else { "增量" },
+        s.households,
+        s.tombstones,
+        &s.checksum[..16]
+    );
+    Ok(())
+}
+
+pub fn merge(cli: &Cli, file: &Path) -> Result<()> {
+    let bytes = std::fs::read(file)?;
+    // A damaged or altered file is refused before the ledger is opened (or created).
+    if let Err(e) = bundle::open(&bytes) {
+        eprintln!("合并失败，未合并任何数据，台账保持不变。");
+        return Err(e);
+    }
+    let existed = cli.db.is_file();
+    let mut ledger = super::open_or_create(cli)?;
+    if existed {
+        ledger.auto_backup("before-merge")?;
+    }
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default();
+    match bundle::merge_bundle(&mut ledger, &bytes, &name, today()) {
+        Ok(s) if s.already_merged => {
+            say!(
+                "已合并过：村 {} 的第{}号数据包此前已合并，本次未作任何改动",
+                s.village,
+                s.sequence
+            );
+            Ok(())
+        }
+        Ok(s) => {
+            say!(
+                "合并完成：村 {}{}，第{}号数据包：新增 {} 户，更新 {} 户，删除 {} 户，未变 {} 户，冲突 {} 处",
+                s.village,
+                if s.new_village { "（新建）" } else { "" },
+                s.sequence,
+                s.added,
+                s.updated,
+                s.deleted,
+                s.unchanged,
+                s.conflicts
+            );
+            if s.conflicts > 0 {
+                say!("双方都改过的字段保留了本台账的值；用 yibentong conflicts 查看，yibentong resolve 编号 --keep mine|theirs 处理");
+            }
+            Ok(())
+        }
+        Err(e) => {
+            eprintln!("合并失败，未合并任何数据，台账保持不变。");
+            Err(e)
+        }
+    }
+}
+
+fn value(path: &str, v: Option<&str>) -> String {
+    bundle::value_text(path, v)
+}
+
+fn line(v: &bundle::ConflictView) -> String {
+    let c = &v.conflict;
+    format!(
+        "#{}\t村{}\t户{}\t{}\t本方：{}（{} {}）\t对方：{}（{} {}）",
+        c.id,
+        c.village,
+        c.household.as_deref().unwrap_or("-"),
+        c.field,
+        v.mine_text,
+        c.mine_by.as_deref().unwrap_or("-"),
+        c.mine_at.as_deref().unwrap_or("-"),
+        v.theirs_text,
+        c.theirs_by,
+        c.theirs_at,
+    )
+}
+
+pub fn list(cli: &Cli, village: Option<&str>, all: bool, json: bool) -> Result<()> {
+    let ledger = open(cli)?;
+    let list = bundle::conflicts(&ledger, village, all)?;
+    if json {
+        say!(
+            "{}",
+            serde_json::to_string_pretty(&list).map_err(|e| Error::Format(e.to_string()))?
+        );
+        return Ok(());
+    }
+    if list.is_empty() {
+        say!("没有待处理的合并冲突");
+    }
+    for v in &list {
+        let c = &v.conflict;
+        let mut text = line(v);
+        if let Some(at) = &c.resolved_at {
+            text += &format!(
+                "\t已处理：{}（{} {}）",
+                if c.resolution.as_deref() == Some("theirs") {
+                    "采用对方的值"
+                } else {
+                    "保留本方的值"
+                },
+                c.resolved_by.as_deref().unwrap_or("-"),
+                at
+            );
+        }
+        say!("{text}");
+    }
+    Ok(())
+}
+
+pub fn resolve(cli: &Cli, id: i64, keep: KeepArg, reason: Option<&str>) -> Result<()> {
+    let mut ledger = open(cli)?;
+    let keep = match keep {
+        KeepArg::Mine => Keep::Mine,
+        KeepArg::Theirs => Keep::Theirs,
+    };
+    let c = bundle::resolve(&mut ledger, id, keep, reason, today())?;
+    say!(
+        "冲突{}已处理：{} {}，{}（{}）",
+        c.id,
+        c.household
+            .as_deref()
+            .map(|h| format!("户{h}"))
+            .unwrap_or_else(|| format!("村{}", c.village)),
+        c.field,
+        keep.label(),
+        value(
+            &c.path,
+            if keep == Keep::Theirs {
+                c.theirs.as_deref()
+            } else {
+                c.mine.as_deref()
+            }
+        )
+    );
+    Ok(())
+}

@@ -1,0 +1,351 @@
+//! Merging a bundle in one transaction: the checksum and the file are checked first, then
+//! its number (the same bundle again changes nothing; a gap is refused naming the missing
+//! number), then the village, its cadres and each household are merged three ways against
+//! the last exchanged version; deleted households follow their tombstones. Fields changed
+//! on both sides keep the receiver's value and become conflicts.
+
+use super::three_way::{self, Clash};
+use super::{file, label, Bundle};
+use crate::exchange::{check_document, exported_cadre, exported_household, exported_village, ids};
+use crate::model::{new_id, Cadre, Effective, Household, Village};
+use crate::store::{Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use serde_json::Value;
+use std::collections::HashSet;
+
+/// What merging a bundle did.
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MergeSummary {
+    pub village: String,
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
+    pub sequence: i64,
+    pub sender: String,
+    /// The same bundle was merged before: nothing changed (已合并过).
+    pub already_merged: bool,
+    /// The village was not in the ledger and was created from this (full) bundle.
+    pub new_village: bool,
+    pub added: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub unchanged: usize,
+    pub conflicts: usize,
+}
+
+fn to_value<T: serde::Serialize>(v: &T) -> Result<Value> {
+    serde_json::to_value(v).map_err(|e| Error::Format(e.to_string()))
+}
+
+fn from_value<T: serde::de::DeserializeOwned>(v: Value, what: &str) -> Result<T> {
+    serde_json::from_value(v).map_err(|e| Error::Format(format!("合并后的{what}无法读取：{e}")))
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| Error::Format(e.to_string()))
+}
+
+fn base(w: &Writer, village: &str, key: &str) -> Result<Option<Value>> {
+    w.bundle_base(village, key)?
+        .map(|text| serde_json::from_str(&text).map_err(|e| Error::Format(e.to_string())))
+        .transpose()
+}
+
+/// The sequence checks; `Some(summary)` when this very bundle was merged before.
+fn check_sequence(w: &Writer, b: &Bundle, checksum: &str) -> Result<Option<MergeSummary>> {
+    let last = w.last_received(&b.sender, &b.receiver)?;
+    if b.sequence <= last {
+        return match w.received_checksum(&b.sender, &b.receiver, b.sequence)? {
+            Some(c) if c == checksum => Ok(Some(MergeSummary {
+                village: b.document.village.code.clone(),
+                sequence: b.sequence,
+                sender: b.sender.clone(),
+                already_merged: true,
+                ..Default::default()
+            })),
+            _ => Err(Error::Invalid(format!(
+                "第{}号数据包已合并过，但这份文件的内容与已合并的不同（校验码不同）；未合并任何数据。同一编号只能合并一次，请向发送方核实",
+                b.sequence
+            ))),
+        };
+    }
+    if b.sequence > last + 1 {
+        let missing = if b.sequence == last + 2 {
+            format!("第{}号", last + 1)
+        } else {
+            format!("第{}至{}号", last + 1, b.sequence - 1)
+        };
+        return Err(Error::Invalid(format!(
+            "数据包编号不连续：这是发给“{}”的第{}号，本台账{}，缺少{missing}数据包。请先合并缺少的数据包；未合并任何数据",
+            b.receiver,
+            b.sequence,
+            if last == 0 {
+                "尚未合并过该发送方的数据包".to_string()
+            } else {
+                format!("已合并到第{last}号")
+            }
+        )));
+    }
+    Ok(None)
+}
+
+/// One merge in progress: the bundle, the transaction and what it found.
+struct Merge<'w, 'a> {
+    w: &'w Writer<'a>,
+    bundle: &'w Bundle,
+    code: String,
+    gone: HashSet<String>,
+    conflicts: usize,
+}
+
+impl Merge<'_, '_> {
+    /// Merges one record; records its clashes as conflicts; returns the merged record.
+    fn record(
+        &mut self,
+        key: &str,
+        mine: Option<Value>,
+        theirs: Option<Value>,
+        household: Option<(&str, &str)>,
+    ) -> Result<Option<Value>> {
+        let b = base(self.w, &self.code, key)?;
+        // A record deleted by the sender without a common base: theirs deleted mine.
+        let b = match (&b, &theirs) {
+            (None, None) => mine.clone(),
+            _ => b,
+        };
+        let (merged, clashes) =
+            three_way::merge(b.as_ref(), mine.as_ref(), theirs.as_ref(), &self.gone);
+        let mine_change = match household {
+            Some((id, _)) if !clashes.is_empty() => self.w.household_last_change(id)?,
+            _ => None,
+        };
+        for c in clashes {
+            self.conflict(
+                key,
+                &c,
+                mine.as_ref(),
+                theirs.as_ref(),
+                household,
+                &mine_change,
+            )?;
+        }
+        Ok(merged)
+    }
+
+    fn conflict(
+        &mut self,
+        key: &str,
+        c: &Clash,
+        mine: Option<&Value>,
+        theirs: Option<&Value>,
+        household: Option<(&str, &str)>,
+        mine_change: &Option<(String, String)>,
+    ) -> Result<()> {
+        let text = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        let theirs_change = household.and_then(|(id, _)| self.bundle.changed.get(id));
+        self.w.add_conflict(&NewConflict {
+            village: self.code.clone(),
+            household_id: household.map(|(id, _)| id.to_string()),
+            household: household.map(|(_, code)| code.to_string()),
+            record_key: key.to_string(),
+            path: serde_json::to_string(&c.path).map_err(|e| Error::Format(e.to_string()))?,
+            field: label::field(key, &c.path, mine, theirs),
+            mine: text(&c.mine),
+            theirs: text(&c.theirs),
+            theirs_history: text(&c.theirs_history),
+            mine_by: mine_change.as_ref().map(|m| m.1.clone()),
+            mine_at: mine_change.as_ref().map(|m| m.0.clone()),
+            theirs_by: theirs_change
+                .map(|t| t.operator.clone())
+                .unwrap_or_else(|| self.bundle.operator.clone()),
+            theirs_at: theirs_change
+                .map(|t| t.at.clone())
+                .unwrap_or_else(|| self.bundle.created_at.clone()),
+            sender: self.bundle.sender.clone(),
+            sequence: self.bundle.sequence,
+            summary: format!(
+                "本方 {} / 对方 {}",
+                label::value(&c.path, c.mine.as_ref()),
+                label::value(&c.path, c.theirs.as_ref())
+            ),
+        })?;
+        self.conflicts += 1;
+        Ok(())
+    }
+}
+
+/// Checks and merges a bundle file (`source` names it on audit rows) in one transaction.
+pub fn merge_bundle(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    today: NaiveDate,
+) -> Result<MergeSummary> {
+    let (bundle, checksum) = file::open(bytes)?;
+    if ledger.ledger_id()?.as_deref() == Some(bundle.sender.as_str()) {
+        return Err(Error::Invalid(
+            "这是本台账自己生成的数据包，不能合并回本台账".into(),
+        ));
+    }
+    let mut doc = bundle.document.clone();
+    for h in &mut doc.households {
+        h.assign_missing_ids();
+    }
+    let mut errors = check_document(&doc, today);
+    errors.extend(ids::duplicates(&doc));
+    errors.extend(ids::taken_elsewhere(
+        |table, list| ledger.villages_of_records(table, list),
+        &doc,
+    )?);
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    let source: String = source
+        .chars()
+        .map(|c| if c.is_control() { '?' } else { c })
+        .take(100)
+        .collect();
+    let reason = format!("合并数据包 {source}（第{}号）", bundle.sequence);
+    let opts = WriteOptions {
+        // The sender's values as they stand: its dated changes come with their periods;
+        // a value that changed without one replaces ours as a correction (as it did there).
+        effective: Effective::Correction { on: None },
+        reason: Some(&reason),
+        doc: None,
+        today,
+    };
+    ledger.with_tx(|w| {
+        if let Some(done) = check_sequence(w, &bundle, &checksum)? {
+            return Ok(done);
+        }
+        let code = doc.village.code.clone();
+        let stored = w.village_by_code(&code)?;
+        if stored.is_none() && !bundle.full {
+            return Err(Error::Invalid(format!(
+                "台账中没有村{code}（{}），这个增量数据包无法合并；请先合并该村的第一个（完整）数据包",
+                doc.village.name
+            )));
+        }
+        let mut m = Merge {
+            w,
+            bundle: &bundle,
+            code: code.clone(),
+            gone: bundle.tombstones.iter().map(|t| t.id.clone()).collect(),
+            conflicts: 0,
+        };
+        let mut summary = MergeSummary {
+            village: code.clone(),
+            sequence: bundle.sequence,
+            sender: bundle.sender.clone(),
+            new_village: stored.is_none(),
+            ..Default::default()
+        };
+
+        // The village.
+        let mine = stored
+            .as_ref()
+            .map(|s| {
+                let mut v = s.village.clone();
+                exported_village(&mut v);
+                to_value(&v)
+            })
+            .transpose()?;
+        let theirs = to_value(&doc.village)?;
+        let merged = m.record("village", mine.clone(), Some(theirs.clone()), None)?;
+        let village_id = match (&stored, merged) {
+            (Some(s), Some(v)) if Some(&v) == mine.as_ref() => s.id.clone(),
+            (_, merged) => {
+                let v: Village = from_value(merged.unwrap_or(theirs), "村信息")?;
+                w.save_village_at(&new_id(), &v, &opts)?
+            }
+        };
+
+        // Its cadres.
+        let mut cadres = w.cadres_of(&village_id)?;
+        cadres.iter_mut().for_each(exported_cadre);
+        for c in &doc.cadres {
+            let key = format!("cadre:{}", c.id);
+            let mine = cadres.iter().find(|s| s.id == c.id).map(to_value).transpose()?;
+            let merged = m.record(&key, mine.clone(), Some(to_value(c)?), None)?;
+            if let Some(v) = merged.filter(|v| Some(v) != mine.as_ref()) {
+                let cadre: Cadre = from_value(v, "帮扶责任人")?;
+                w.save_cadre_at(&village_id, &cadre, &opts)?;
+            }
+        }
+        let cadres = w.cadres_of(&village_id)?;
+
+        // Its households.
+        for (i, h) in doc.households.iter().enumerate() {
+            let key = format!("household:{}", h.id);
+            let mine = w
+                .household_if_live(&h.id)?
+                .map(|s| {
+                    let mut h = s.household;
+                    exported_household(&mut h);
+                    to_value(&h)
+                })
+                .transpose()?;
+            let merged = m.record(&key, mine.clone(), Some(to_value(h)?), Some((h.id.as_str(), h.code.as_str())))?;
+            match merged {
+                Some(v) if Some(&v) != mine.as_ref() => {
+                    let merged: Household = from_value(v, "农户")?;
+                    w.save_household_at(&village_id, &merged, &cadres, &opts)
+                        .map_err(|e| crate::exchange::prefix_paths(e, i))?;
+                    if mine.is_none() {
+                        summary.added += 1;
+                    } else {
+                        summary.updated += 1;
+                    }
+                }
+                _ => summary.unchanged += 1,
+            }
+        }
+
+        // Households the sender deleted.
+        for t in bundle.tombstones.iter().filter(|t| t.table == "households") {
+            let Some(s) = w.household_if_live(&t.id)? else {
+                continue;
+            };
+            if s.village_id != village_id {
+                continue;
+            }
+            let code = s.household.code.clone();
+            let mut h = s.household;
+            exported_household(&mut h);
+            let merged = m.record(
+                &format!("household:{}", t.id),
+                Some(to_value(&h)?),
+                None,
+                Some((t.id.as_str(), code.as_str())),
+            )?;
+            if merged.is_none() {
+                w.delete_household(&t.id, &format!("{reason}：发送方已删除该户"))?;
+                summary.deleted += 1;
+            }
+        }
+
+        // What was merged is the last exchanged version.
+        w.set_bundle_base(&code, "village", &json(&doc.village)?)?;
+        for c in &doc.cadres {
+            w.set_bundle_base(&code, &format!("cadre:{}", c.id), &json(c)?)?;
+        }
+        for h in &doc.households {
+            w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?)?;
+        }
+        summary.conflicts = m.conflicts;
+        w.record_received(&ReceivedBundle {
+            sender: &bundle.sender,
+            receiver: &bundle.receiver,
+            sequence: bundle.sequence,
+            village_code: &code,
+            checksum: &checksum,
+            sent_at: &bundle.created_at,
+            sent_by: &bundle.operator,
+            added: summary.added,
+            updated: summary.updated,
+            deleted: summary.deleted,
+            conflicts: summary.conflicts,
+        })?;
+        Ok(summary)
+    })
+}

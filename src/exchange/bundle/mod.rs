@@ -1,0 +1,60 @@
+//! Exchange bundles (`docs/bundles.md`): what a village's ledger changed since its last
+//! bundle for a receiver, carried to the township and merged there with review.
+//!
+//! A bundle is an exchange v1 document (the village, its cadres, the households changed
+//! since the last bundle for the same receiver — all of them in the first) with the
+//! sender's ledger id, the receiver, a number per sender and receiver, the records deleted
+//! since (tombstones) and who changed each household last; the file is sealed by a
+//! checksum (`file.rs`). Merging is one transaction of three-way merges (`three_way.rs`)
+//! against the last exchanged version of each record; fields changed on both sides are
+//! kept as conflicts (`resolve.rs` settles them).
+
+mod file;
+mod label;
+mod merge;
+mod resolve;
+mod review;
+mod send;
+pub mod three_way;
+
+pub use file::{looks_like_bundle, open, BUNDLE_FORMAT};
+pub use merge::{merge_bundle, MergeSummary};
+pub use resolve::resolve;
+pub use review::{conflicts, value_text, ConflictView};
+pub use send::{write_bundle, BundleSummary, DEFAULT_RECEIVER};
+
+use crate::model::VillageDocument;
+use crate::store::Tombstone;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Who changed a household last on the sending ledger, and when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LastChange {
+    pub at: String,
+    pub operator: String,
+}
+
+/// The content of a bundle file (inside the checksum).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bundle {
+    /// The sending ledger's stable id.
+    pub sender: String,
+    /// Whom it is for (as named by the sender with `--to`).
+    pub receiver: String,
+    /// 1, 2, … per sender and receiver.
+    pub sequence: i64,
+    /// The first bundle of the village for this receiver: every household.
+    pub full: bool,
+    pub created_at: String,
+    pub operator: String,
+    /// The village as exchange v1 (only the changed households after the first).
+    pub document: VillageDocument,
+    /// Records deleted since the last bundle.
+    #[serde(default)]
+    pub tombstones: Vec<Tombstone>,
+    /// Household id → who changed it last and when.
+    #[serde(default)]
+    pub changed: BTreeMap<String, LastChange>,
+}

@@ -1,0 +1,41 @@
+//! The conflicts as the cadre reviews them: each stored conflict with both values in
+//! words (codes as labels, a whole record by its name, a deleted one as （已删除）), so the
+//! command line and the app show the same text and the app decides nothing.
+
+use super::label;
+use super::three_way::Seg;
+use crate::store::{Conflict, Ledger};
+use crate::Result;
+use serde::Serialize;
+
+/// A conflict with its two values in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ConflictView {
+    #[serde(flatten)]
+    pub conflict: Conflict,
+    /// This ledger's value (kept in the record until settled).
+    pub mine_text: String,
+    /// The sender's value.
+    pub theirs_text: String,
+}
+
+/// A stored value (JSON text; `None`: the record is absent) in words.
+pub fn value_text(path: &str, value: Option<&str>) -> String {
+    let path: Vec<Seg> = serde_json::from_str(path).unwrap_or_default();
+    let value: Option<serde_json::Value> = value.and_then(|t| serde_json::from_str(t).ok());
+    label::value(&path, value.as_ref())
+}
+
+/// The conflicts of one village (or all), open ones only unless `all`, oldest first.
+pub fn conflicts(ledger: &Ledger, village: Option<&str>, all: bool) -> Result<Vec<ConflictView>> {
+    Ok(ledger
+        .conflicts(village, all)?
+        .into_iter()
+        .map(|c| ConflictView {
+            mine_text: value_text(&c.path, c.mine.as_deref()),
+            theirs_text: value_text(&c.path, c.theirs.as_deref()),
+            conflict: c,
+        })
+        .collect())
+}

@@ -1,0 +1,132 @@
+//! Writing a bundle: the village's records changed since the last bundle for the same
+//! receiver (all of them the first time), numbered, recorded and sealed in one
+//! transaction; the file is written inside it, so a failed write leaves no number used.
+
+use super::{file, Bundle, LastChange};
+use crate::exchange::{exported_cadre, exported_household, exported_village};
+use crate::model::{VillageDocument, FORMAT_V1};
+use crate::store::{Ledger, SentBundle};
+use crate::{Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The receiver named when `--to` is not given.
+pub const DEFAULT_RECEIVER: &str = "乡镇";
+
+/// What writing a bundle did.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct BundleSummary {
+    pub village: String,
+    pub receiver: String,
+    pub sequence: i64,
+    pub full: bool,
+    pub households: usize,
+    pub tombstones: usize,
+    pub checksum: String,
+}
+
+fn check_receiver(receiver: &str) -> Result<String> {
+    let r = receiver.trim();
+    if r.is_empty() || r.chars().any(char::is_control) || r.chars().count() > 50 {
+        return Err(Error::Invalid(
+            "接收方（--to）应为一行文字，1至50个字，例如“城关镇”".into(),
+        ));
+    }
+    Ok(r.to_string())
+}
+
+fn json<T: serde::Serialize>(v: &T) -> Result<String> {
+    serde_json::to_string(v).map_err(|e| Error::Format(e.to_string()))
+}
+
+/// Writes the bundle of `village_code` for `receiver` to `out` (never over the ledger
+/// `db` or a file that is not a bundle).
+pub fn write_bundle(
+    ledger: &mut Ledger,
+    village_code: &str,
+    receiver: &str,
+    out: &Path,
+    db: Option<&Path>,
+) -> Result<BundleSummary> {
+    let receiver = check_receiver(receiver)?;
+    ledger.village(village_code)?;
+    let open = ledger.conflicts(Some(village_code), false)?;
+    if !open.is_empty() {
+        return Err(Error::Invalid(format!(
+            "村{village_code}还有{}处合并冲突未处理；请先用 yibentong conflicts 查看、yibentong resolve 处理，再生成数据包（否则对方会收到未定的值）",
+            open.len()
+        )));
+    }
+    ledger.with_tx(|w| {
+        let stored = w
+            .village_by_code(village_code)?
+            .ok_or_else(|| Error::NotFound(format!("村代码为{village_code}的行政村")))?;
+        let sender = w.ledger_id()?;
+        let sequence = w.next_sent_sequence(&receiver)?;
+        let since = w.sent_watermark(&receiver, village_code)?;
+        let mut village = stored.village.clone();
+        exported_village(&mut village);
+        let mut cadres = w.cadres_of(&stored.id)?;
+        cadres.iter_mut().for_each(exported_cadre);
+        let mut households = Vec::new();
+        let mut changed = BTreeMap::new();
+        for id in w.households_changed_since(&stored.id, since)? {
+            let Some(s) = w.household_if_live(&id)? else {
+                continue;
+            };
+            let mut h = s.household;
+            exported_household(&mut h);
+            if let Some((at, operator)) = w.household_last_change(&id)? {
+                changed.insert(id, LastChange { at, operator });
+            }
+            households.push(h);
+        }
+        let tombstones = w.tombstones_since(&stored.id, since)?;
+        let bundle = Bundle {
+            sender,
+            receiver: receiver.clone(),
+            sequence,
+            full: since.is_none(),
+            created_at: w.at().to_string(),
+            operator: w.operator.to_string(),
+            document: VillageDocument {
+                format: FORMAT_V1.to_string(),
+                village,
+                cadres,
+                households,
+            },
+            tombstones,
+            changed,
+        };
+        let (bytes, checksum) = file::seal(&bundle)?;
+        let doc = &bundle.document;
+        w.record_sent(&SentBundle {
+            receiver: &receiver,
+            sequence,
+            village_code,
+            full: bundle.full,
+            households: doc.households.len(),
+            tombstones: bundle.tombstones.len(),
+            checksum: &checksum,
+        })?;
+        // What was sent is the last exchanged version (the base of the next merge).
+        w.set_bundle_base(village_code, "village", &json(&doc.village)?)?;
+        for c in &doc.cadres {
+            w.set_bundle_base(village_code, &format!("cadre:{}", c.id), &json(c)?)?;
+        }
+        for h in &doc.households {
+            w.set_bundle_base(village_code, &format!("household:{}", h.id), &json(h)?)?;
+        }
+        crate::output::write_bundle(out, &bytes, db)?;
+        Ok(BundleSummary {
+            village: village_code.to_string(),
+            receiver: receiver.clone(),
+            sequence,
+            full: bundle.full,
+            households: doc.households.len(),
+            tombstones: bundle.tombstones.len(),
+            checksum,
+        })
+    })
+}

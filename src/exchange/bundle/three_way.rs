@@ -1,0 +1,427 @@
+//! The three-way merge of one record in its exchange shape (JSON): the last exchanged
+//! version (base), the receiver's (mine) and the sender's (theirs). Pure: no store.
+//!
+//! At every field: unchanged by theirs → mine; unchanged by mine → theirs; the same on
+//! both sides → that value; else objects merge field by field, lists of records merge by
+//! record id (`id`, `x_id`, or a fact period's `field@from`), and anything else is a
+//! clash that keeps mine. Without a base (a record never exchanged) every difference is a
+//! clash; a record the sender lists as deleted counts as deleted by the sender.
+//! A clash on a fact keeps mine's periods of that fact too (else the periods would bring
+//! theirs back); theirs' periods travel with the clash for `resolve`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{HashMap, HashSet};
+
+/// One step of a path inside a record: a key, or a record of a list by its id.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Seg {
+    Key(String),
+    Id { id: String },
+}
+
+/// A field changed differently on both sides (`None`: the record is absent there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clash {
+    pub path: Vec<Seg>,
+    pub mine: Option<Value>,
+    pub theirs: Option<Value>,
+    /// Theirs' periods of the fact, if the field has a history.
+    pub theirs_history: Option<Value>,
+}
+
+/// Merges one record; returns the merged record (`None`: absent) and the clashes.
+/// `gone` holds the ids of records the sender lists as deleted.
+pub fn merge(
+    base: Option<&Value>,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+    gone: &HashSet<String>,
+) -> (Option<Value>, Vec<Clash>) {
+    let mut clashes = Vec::new();
+    let mut merged = at(&mut Vec::new(), base, mine, theirs, gone, &mut clashes);
+    if let (Some(out), Some(mine), Some(theirs)) = (merged.as_mut(), mine, theirs) {
+        keep_mine_history(out, mine, theirs, &mut clashes);
+    }
+    (merged, clashes)
+}
+
+fn keep_mine_history(out: &mut Value, mine: &Value, theirs: &Value, clashes: &mut Vec<Clash>) {
+    // Fields in clash keep mine's history; history clashes of such a field are the same
+    // clash and are dropped.
+    let fields: Vec<(Vec<Seg>, String)> = clashes
+        .iter()
+        .filter(|c| !in_history(&c.path))
+        .filter_map(|c| owner(&c.path))
+        .collect();
+    clashes.retain(|c| {
+        !in_history(&c.path)
+            || history_field(&c.path)
+                .is_none_or(|(o, f)| !fields.iter().any(|(fo, ff)| *fo == o && covers(ff, &f)))
+    });
+    for c in clashes.iter_mut().filter(|c| !in_history(&c.path)) {
+        let Some((record, field)) = owner(&c.path) else {
+            continue;
+        };
+        let theirs_periods = periods(find(theirs, &record), &field);
+        let mine_periods = periods(find(mine, &record), &field);
+        if let Some(Value::Object(target)) = find_mut(out, &record) {
+            let mut kept: Vec<Value> = target
+                .get("x_history")
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .filter(|p| !covers(&field, p_field(p)))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            kept.extend(mine_periods);
+            if kept.is_empty() {
+                target.remove("x_history");
+            } else {
+                target.insert("x_history".into(), Value::Array(kept));
+            }
+        }
+        if !theirs_periods.is_empty() {
+            c.theirs_history = Some(Value::Array(theirs_periods));
+        }
+    }
+}
+
+fn at(
+    path: &mut Vec<Seg>,
+    b: Option<&Value>,
+    m: Option<&Value>,
+    t: Option<&Value>,
+    gone: &HashSet<String>,
+    out: &mut Vec<Clash>,
+) -> Option<Value> {
+    if t == b {
+        return m.cloned();
+    }
+    if m == b || m == t {
+        return if m == b { t.cloned() } else { m.cloned() };
+    }
+    match (m, t) {
+        (Some(Value::Object(mo)), Some(Value::Object(to))) => {
+            let bo = b.and_then(Value::as_object);
+            let mut keys: Vec<&String> = mo.keys().collect();
+            keys.extend(to.keys().filter(|k| !mo.contains_key(*k)));
+            let mut merged = Map::new();
+            for k in keys {
+                path.push(Seg::Key(k.clone()));
+                let r = at(
+                    path,
+                    bo.and_then(|o| o.get(k)),
+                    mo.get(k),
+                    to.get(k),
+                    gone,
+                    out,
+                );
+                path.pop();
+                if let Some(v) = r {
+                    merged.insert(k.clone(), v);
+                }
+            }
+            Some(Value::Object(merged))
+        }
+        (Some(Value::Array(ma)), Some(Value::Array(ta))) => {
+            let base = match b {
+                None => Some(HashMap::new()),
+                Some(Value::Array(ba)) => keyed(ba),
+                Some(_) => None,
+            };
+            match (base, keyed(ma), keyed(ta)) {
+                (Some(bm), Some(mm), Some(tm)) => {
+                    let mut keys: Vec<String> = ma.iter().filter_map(key).collect();
+                    keys.extend(ta.iter().filter_map(key).filter(|k| !mm.contains_key(k)));
+                    let mut merged = Vec::new();
+                    for k in keys {
+                        let (mv, tv) = (mm.get(&k).copied(), tm.get(&k).copied());
+                        let mut bv = bm.get(&k).copied();
+                        if bv.is_none() && tv.is_none() && gone.contains(&k) {
+                            bv = mv;
+                        }
+                        path.push(Seg::Id { id: k });
+                        let r = at(path, bv, mv, tv, gone, out);
+                        path.pop();
+                        merged.extend(r);
+                    }
+                    Some(Value::Array(merged))
+                }
+                _ => clash(path, m, t, out),
+            }
+        }
+        _ => clash(path, m, t, out),
+    }
+}
+
+fn clash(
+    path: &[Seg],
+    m: Option<&Value>,
+    t: Option<&Value>,
+    out: &mut Vec<Clash>,
+) -> Option<Value> {
+    out.push(Clash {
+        path: path.to_vec(),
+        mine: m.cloned(),
+        theirs: t.cloned(),
+        theirs_history: None,
+    });
+    m.cloned()
+}
+
+/// The id of a record in a list.
+pub fn key(v: &Value) -> Option<String> {
+    let o = v.as_object()?;
+    if let Some(id) = o
+        .get("id")
+        .or_else(|| o.get("x_id"))
+        .and_then(Value::as_str)
+    {
+        return Some(id.to_string());
+    }
+    let field = o.get("field")?.as_str()?;
+    let from = o.get("from").and_then(Value::as_str).unwrap_or("");
+    Some(format!("{field}@{from}"))
+}
+
+/// The records of a list by id, if every element has one and no id repeats.
+fn keyed(list: &[Value]) -> Option<HashMap<String, &Value>> {
+    let mut out = HashMap::new();
+    for v in list {
+        if out.insert(key(v)?, v).is_some() {
+            return None;
+        }
+    }
+    Some(out)
+}
+
+fn in_history(path: &[Seg]) -> bool {
+    path.iter().any(|s| *s == Seg::Key("x_history".into()))
+}
+
+/// The record owning the field at `path` (the root or a member) and the fact's name.
+fn owner(path: &[Seg]) -> Option<(Vec<Seg>, String)> {
+    let (record, rest) = match path {
+        [Seg::Key(k), Seg::Id { .. }, rest @ ..] if k == "members" => (path[..2].to_vec(), rest),
+        rest => (Vec::new(), rest),
+    };
+    let keys: Option<Vec<&str>> = rest
+        .iter()
+        .map(|s| match s {
+            Seg::Key(k) if k != "x_history" => Some(k.as_str()),
+            _ => None,
+        })
+        .collect();
+    let keys = keys.filter(|k| !k.is_empty())?;
+    Some((record, keys.join(".")))
+}
+
+/// For a clash inside a history: the owning record and the fact's name.
+fn history_field(path: &[Seg]) -> Option<(Vec<Seg>, String)> {
+    let i = path
+        .iter()
+        .position(|s| *s == Seg::Key("x_history".into()))?;
+    let Some(Seg::Id { id }) = path.get(i + 1) else {
+        return None;
+    };
+    let field = id.rsplit_once('@').map(|(f, _)| f).unwrap_or(id);
+    Some((path[..i].to_vec(), field.to_string()))
+}
+
+/// Whether a fact named `f` belongs to the field `field` (itself or inside it).
+fn covers(field: &str, f: &str) -> bool {
+    f == field || f.starts_with(&format!("{field}."))
+}
+
+fn p_field(p: &Value) -> &str {
+    p.get("field").and_then(Value::as_str).unwrap_or("")
+}
+
+fn periods(record: Option<&Value>, field: &str) -> Vec<Value> {
+    record
+        .and_then(|r| r.get("x_history"))
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter(|p| covers(field, p_field(p)))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The value at `path` (keys and list ids), if present.
+pub fn find<'a>(root: &'a Value, path: &[Seg]) -> Option<&'a Value> {
+    let mut v = root;
+    for s in path {
+        v = match s {
+            Seg::Key(k) => v.get(k)?,
+            Seg::Id { id } => v
+                .as_array()?
+                .iter()
+                .find(|e| key(e).as_deref() == Some(id))?,
+        };
+    }
+    Some(v)
+}
+
+fn find_mut<'a>(root: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
+    let mut v = root;
+    for s in path {
+        v = match s {
+            Seg::Key(k) => v.get_mut(k)?,
+            Seg::Id { id } => v
+                .as_array_mut()?
+                .iter_mut()
+                .find(|e| key(e).as_deref() == Some(id))?,
+        };
+    }
+    Some(v)
+}
+
+/// Sets (or, with `None`, removes) the value at `path`; a missing list record is added.
+pub fn set(root: &mut Value, path: &[Seg], value: Option<Value>) -> bool {
+    let Some((last, parent)) = path.split_last() else {
+        return false;
+    };
+    let Some(parent) = find_mut(root, parent) else {
+        return false;
+    };
+    match (last, parent) {
+        (Seg::Key(k), Value::Object(o)) => {
+            match value {
+                Some(v) => o.insert(k.clone(), v),
+                None => o.remove(k),
+            };
+            true
+        }
+        (Seg::Id { id }, Value::Array(list)) => {
+            let at = list.iter().position(|e| key(e).as_deref() == Some(id));
+            match (at, value) {
+                (Some(i), Some(v)) => list[i] = v,
+                (Some(i), None) => {
+                    list.remove(i);
+                }
+                (None, Some(v)) => list.push(v),
+                (None, None) => {}
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Replaces the periods of the fact at `path` with `periods` (theirs, on `resolve`).
+pub fn set_periods(root: &mut Value, path: &[Seg], periods: &[Value]) {
+    let Some((record, field)) = owner(path) else {
+        return;
+    };
+    let Some(Value::Object(target)) = find_mut(root, &record) else {
+        return;
+    };
+    let mut kept: Vec<Value> = target
+        .get("x_history")
+        .and_then(Value::as_array)
+        .map(|l| {
+            l.iter()
+                .filter(|p| !covers(&field, p_field(p)))
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    kept.extend(periods.iter().cloned());
+    target.insert("x_history".into(), Value::Array(kept));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn run(b: Option<Value>, m: Value, t: Value) -> (Value, Vec<Clash>) {
+        let (out, clashes) = merge(b.as_ref(), Some(&m), Some(&t), &HashSet::new());
+        (out.expect("a record present on both sides stays"), clashes)
+    }
+
+    #[test]
+    fn one_sided_changes_merge_and_both_sided_ones_clash_keeping_mine() {
+        let base = json!({"phone": "1", "address": "a", "group": "一组"});
+        let mine = json!({"phone": "2", "address": "a", "group": "二组"});
+        let theirs = json!({"phone": "3", "address": "b", "group": "二组"});
+        let (out, clashes) = run(Some(base), mine, theirs);
+        assert_eq!(
+            out,
+            json!({"phone": "2", "address": "b", "group": "二组"}),
+            "theirs' address, mine's phone (clash), the group both changed alike"
+        );
+        assert_eq!(clashes.len(), 1, "only the phone clashes: {clashes:?}");
+        assert_eq!(clashes[0].path, vec![Seg::Key("phone".into())]);
+        assert_eq!(clashes[0].theirs, Some(json!("3")));
+    }
+
+    #[test]
+    fn records_merge_by_id_additions_kept_deletions_followed() {
+        let base = json!({"members": [{"id": "m1", "name": "甲"}, {"id": "m2", "name": "乙"}]});
+        let mine = json!({"members": [{"id": "m1", "name": "甲"}, {"id": "m2", "name": "乙"}, {"id": "m3", "name": "丙"}]});
+        let theirs = json!({"members": [{"id": "m1", "name": "甲甲"}, {"id": "m4", "name": "丁"}]});
+        let (out, clashes) = run(Some(base), mine, theirs);
+        assert!(clashes.is_empty(), "{clashes:?}");
+        assert_eq!(
+            out["members"],
+            json!([{"id": "m1", "name": "甲甲"}, {"id": "m3", "name": "丙"}, {"id": "m4", "name": "丁"}]),
+            "m1 renamed by theirs, m2 deleted by theirs, m3 added by mine, m4 by theirs"
+        );
+    }
+
+    #[test]
+    fn without_a_base_every_difference_clashes_but_listed_deletions_apply() {
+        let mine = json!({"phone": "1", "visits": [{"x_id": "v1"}, {"x_id": "v2"}]});
+        let theirs = json!({"phone": "2", "visits": [{"x_id": "v1"}]});
+        let gone: HashSet<String> = ["v2".to_string()].into();
+        let (out, clashes) = merge(None, Some(&mine), Some(&theirs), &gone);
+        let out = out.unwrap();
+        assert_eq!(out["phone"], "1", "mine kept");
+        assert_eq!(clashes.len(), 1, "{clashes:?}");
+        assert_eq!(
+            out["visits"],
+            json!([{"x_id": "v1"}]),
+            "a listed deletion applies"
+        );
+    }
+
+    #[test]
+    fn a_clash_on_a_fact_keeps_mine_periods_and_carries_theirs() {
+        let p = |v: &str, from: &str| json!({"field": "status", "from": from, "value": v});
+        let base = json!({"status": "poor"});
+        let mine = json!({"status": "exited", "x_history": [p("exited", "2025-01-01")]});
+        let theirs = json!({"status": "monitored", "x_history": [p("monitored", "2025-03-01")]});
+        let (out, clashes) = run(Some(base), mine, theirs);
+        assert_eq!(out["status"], "exited");
+        assert_eq!(
+            out["x_history"],
+            json!([p("exited", "2025-01-01")]),
+            "only mine's period"
+        );
+        assert_eq!(
+            clashes.len(),
+            1,
+            "the history is the same clash: {clashes:?}"
+        );
+        assert_eq!(
+            clashes[0].theirs_history,
+            Some(json!([p("monitored", "2025-03-01")]))
+        );
+        let mut resolved = out.clone();
+        set(&mut resolved, &clashes[0].path, clashes[0].theirs.clone());
+        set_periods(
+            &mut resolved,
+            &clashes[0].path,
+            &[p("monitored", "2025-03-01")],
+        );
+        assert_eq!(resolved["status"], "monitored");
+    }
+}

@@ -1,0 +1,713 @@
+//! Exchange bundles through the command line (docs/bundles.md): laptop → township merged
+//! twice, changes on both sides → a conflict with both values → resolved and audited, a
+//! bundle altered by one byte refused, a gap refused, tombstones travelling, and the round
+//! trip laptop → township → laptop that loses nothing. Edits between bundles go through
+//! the library's writer, as the app's forms do.
+
+use crate::common::{bin, data, today};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use yibentong::model::{Effective, Household};
+use yibentong::store::{Ledger, WriteOptions};
+
+const VILLAGE: &str = "360729101099";
+
+fn run(db: &Path, operator: &str, args: &[&str]) -> Output {
+    Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(["--operator", operator])
+        .args(args)
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(out: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+fn ok(out: Output) -> String {
+    assert!(out.status.success(), "the command succeeds: {}", text(&out));
+    text(&out)
+}
+
+fn export(db: &Path) -> String {
+    ok(run(db, "测试员", &["export", "--village", VILLAGE]))
+}
+
+/// Two exports are equal; else the first lines that differ.
+fn same(a: &str, b: &str, why: &str) {
+    if a != b {
+        let diff: Vec<String> = a
+            .lines()
+            .zip(b.lines())
+            .enumerate()
+            .filter(|(_, (x, y))| x != y)
+            .take(8)
+            .map(|(i, (x, y))| format!("line {}: {x} | {y}", i + 1))
+            .collect();
+        panic!(
+            "{why}: the exports differ ({} vs {} lines)\n{}",
+            a.lines().count(),
+            b.lines().count(),
+            diff.join("\n")
+        );
+    }
+}
+
+fn audit_rows(db: &Path) -> i64 {
+    Ledger::open_existing(db, None)
+        .unwrap()
+        .read_count("SELECT COUNT(*) FROM audit")
+        .unwrap()
+}
+
+/// A laptop ledger with the fixture village, and an empty township directory.
+struct Pair {
+    dir: tempfile::TempDir,
+    laptop: PathBuf,
+    township: PathBuf,
+}
+
+impl Pair {
+    fn new() -> Pair {
+        let dir = tempfile::tempdir().unwrap();
+        let laptop = dir.path().join("laptop.db");
+        let township = dir.path().join("township.db");
+        let file = data("village.json");
+        // The village as it stood from the start of the year; edits come later ("today").
+        ok(run(
+            &laptop,
+            "陈第一",
+            &[
+                "import",
+                file.to_str().unwrap(),
+                "--effective",
+                "2026-01-01",
+            ],
+        ));
+        Pair {
+            dir,
+            laptop,
+            township,
+        }
+    }
+
+    fn file(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The laptop's next bundle for the township.
+    fn send(&self, name: &str) -> PathBuf {
+        let out = self.file(name);
+        ok(run(
+            &self.laptop,
+            "陈第一",
+            &[
+                "bundle",
+                "--village",
+                VILLAGE,
+                "--out",
+                out.to_str().unwrap(),
+                "--to",
+                "金龙镇",
+            ],
+        ));
+        out
+    }
+
+    fn merge(&self, db: &Path, file: &Path) -> Output {
+        run(db, "乡镇统计员", &["merge", file.to_str().unwrap()])
+    }
+}
+
+/// Changes one household of a ledger as the app's form would (a change from "today").
+fn edit(db: &Path, operator: &str, code: &str, change: impl FnOnce(&mut Household)) {
+    let mut l = Ledger::open_existing(db, None).unwrap();
+    l.set_operator(operator).unwrap();
+    let s = l.household_by_code(code).unwrap();
+    let mut h = s.household.clone();
+    change(&mut h);
+    let cadres = l.cadres(&s.village_id).unwrap();
+    // A correction: the value is replaced without a date, so the test's fixed "today"
+    // and the command line's clock never disagree about when a fact changed.
+    let opts = WriteOptions {
+        effective: Effective::Correction { on: None },
+        reason: Some("入户核实"),
+        doc: None,
+        today: today(),
+    };
+    l.with_tx(|w| w.save_household_at(&s.village_id, &h, &cadres, &opts))
+        .unwrap();
+}
+
+#[test]
+fn a_bundle_merged_twice_changes_nothing_the_second_time() {
+    let p = Pair::new();
+    let b1 = p.send("1.bundle");
+    let said = ok(p.merge(&p.township, &b1));
+    assert!(
+        said.contains("新增 2 户") && said.contains("（新建）"),
+        "the first, full bundle creates the village and its 2 households: {said}"
+    );
+    assert_eq!(
+        export(&p.township),
+        export(&p.laptop),
+        "the township holds exactly the laptop's village"
+    );
+    let rows = audit_rows(&p.township);
+    let again = ok(p.merge(&p.township, &b1));
+    assert!(again.contains("已合并过"), "the same bundle again: {again}");
+    assert_eq!(
+        audit_rows(&p.township),
+        rows,
+        "merging again writes nothing"
+    );
+
+    // An incremental bundle with nothing changed is numbered 2 and changes nothing either.
+    let b2 = p.send("2.bundle");
+    let said = ok(p.merge(&p.township, &b2));
+    assert!(
+        said.contains("第2号") && said.contains("冲突 0 处"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_field_changed_on_both_sides_is_a_conflict_with_both_values_then_resolved() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    // Both change h-1's phone; only the laptop changes h-2's address; only the township
+    // changes h-1's address.
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13900000001".into())
+    });
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路8号".into())
+    });
+    edit(&p.township, "乡镇统计员", "3607291010990001", |h| {
+        h.phone = Some("13700000002".into());
+        h.address = Some("镇上安置点".into());
+    });
+    let said = ok(p.merge(&p.township, &p.send("2.bundle")));
+    assert!(
+        said.contains("冲突 1 处"),
+        "one field changed on both sides: {said}{}",
+        text(&run(&p.township, "乡镇统计员", &["conflicts", "--json"]))
+    );
+
+    let h1 = |db: &Path| {
+        Ledger::open_existing(db, None)
+            .unwrap()
+            .household_by_code("3607291010990001")
+            .unwrap()
+            .household
+    };
+    let h2 = Ledger::open_existing(&p.township, None)
+        .unwrap()
+        .household_by_code("3607291010990002")
+        .unwrap()
+        .household;
+    assert_eq!(
+        h2.address.as_deref(),
+        Some("新村路8号"),
+        "the laptop's own change is merged"
+    );
+    let t = h1(&p.township);
+    assert_eq!(
+        t.phone.as_deref(),
+        Some("13700000002"),
+        "the township's value is kept"
+    );
+    assert_eq!(
+        t.address.as_deref(),
+        Some("镇上安置点"),
+        "and its own other change too"
+    );
+
+    let listed = ok(run(&p.township, "乡镇统计员", &["conflicts"]));
+    for needle in [
+        VILLAGE,
+        "3607291010990001",
+        "联系电话",
+        "13700000002",
+        "13900000001",
+        "陈第一",
+        "乡镇统计员",
+    ] {
+        assert!(
+            listed.contains(needle),
+            "the conflict names village, household, field, both values and who: missing {needle} in {listed}"
+        );
+    }
+    let json: serde_json::Value = serde_json::from_str(&ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["conflicts", "--json"],
+    )))
+    .unwrap();
+    let c = &json[0];
+    assert_eq!(c["mine"], "\"13700000002\"", "{c}");
+    assert_eq!(c["theirs"], "\"13900000001\"", "{c}");
+    assert!(
+        c["theirs_at"].as_str().is_some_and(|a| a.starts_with("20")),
+        "{c}"
+    );
+    let id = c["id"].as_i64().unwrap().to_string();
+
+    // The same bundle again does not add the conflict twice.
+    let rows = audit_rows(&p.township);
+    ok(p.merge(&p.township, &p.file("2.bundle")));
+    assert_eq!(
+        audit_rows(&p.township),
+        rows,
+        "merging again writes nothing"
+    );
+
+    // A bundle of that village is refused while the conflict is open.
+    let out = run(
+        &p.township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            p.file("t.bundle").to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !out.status.success() && text(&out).contains("冲突"),
+        "{}",
+        text(&out)
+    );
+
+    let said = ok(run(
+        &p.township,
+        "乡镇统计员",
+        &[
+            "resolve",
+            &id,
+            "--keep",
+            "theirs",
+            "--reason",
+            "电话核实为户主新号",
+        ],
+    ));
+    assert!(said.contains("采用对方的值"), "{said}");
+    assert_eq!(
+        h1(&p.township).phone.as_deref(),
+        Some("13900000001"),
+        "the sender's value is written"
+    );
+    let audit = ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["audit", "3607291010990001"],
+    ));
+    assert!(
+        audit.contains("电话核实为户主新号") && audit.contains("13700000002 → 13900000001"),
+        "the resolution and the field change are audited: {audit}"
+    );
+    assert!(
+        ok(run(&p.township, "乡镇统计员", &["conflicts"])).contains("没有待处理"),
+        "no conflict left"
+    );
+    let again = run(
+        &p.township,
+        "乡镇统计员",
+        &["resolve", &id, "--keep", "mine"],
+    );
+    assert!(
+        !again.status.success() && text(&again).contains("已于"),
+        "a settled conflict is not settled twice: {}",
+        text(&again)
+    );
+}
+
+#[test]
+fn a_bundle_altered_by_one_byte_is_refused_and_nothing_is_written() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路8号".into())
+    });
+    let b2 = p.send("2.bundle");
+    let bytes = std::fs::read(&b2).unwrap();
+    let before = (audit_rows(&p.township), export(&p.township));
+    // One byte in the content, one in the checksum, one in the frame's end.
+    for at in [bytes.len() / 2, 60, bytes.len() - 2] {
+        let mut altered = bytes.clone();
+        altered[at] = if bytes[at] == b'0' { b'1' } else { b'0' };
+        let file = p.file(&format!("altered-{at}.bundle"));
+        std::fs::write(&file, &altered).unwrap();
+        let out = p.merge(&p.township, &file);
+        assert!(
+            !out.status.success(),
+            "an altered bundle (byte {at}) is refused"
+        );
+        assert!(
+            text(&out).contains("数据包校验失败") && text(&out).contains("未合并任何数据"),
+            "a clear message: {}",
+            text(&out)
+        );
+        assert_eq!(
+            (audit_rows(&p.township), export(&p.township)),
+            before,
+            "nothing is written"
+        );
+    }
+    let said = ok(p.merge(&p.township, &b2));
+    assert!(
+        said.contains("更新 1 户"),
+        "the unaltered bundle still merges: {said}"
+    );
+}
+
+#[test]
+fn a_missing_bundle_is_named_and_nothing_is_merged() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    p.send("2.bundle");
+    let b3 = p.send("3.bundle");
+    let rows = audit_rows(&p.township);
+    let out = p.merge(&p.township, &b3);
+    assert!(
+        !out.status.success() && text(&out).contains("缺少第2号"),
+        "the gap is named: {}",
+        text(&out)
+    );
+    assert_eq!(audit_rows(&p.township), rows, "nothing is written");
+    ok(p.merge(&p.township, &p.file("2.bundle")));
+    ok(p.merge(&p.township, &b3));
+}
+
+#[test]
+fn tombstones_travel() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    // The laptop deletes one visit of h-1 and the whole household h-2.
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.visits.remove(0);
+    });
+    let mut l = Ledger::open_existing(&p.laptop, None).unwrap();
+    l.set_operator("陈第一").unwrap();
+    let h2 = l
+        .household_by_code("3607291010990002")
+        .unwrap()
+        .household
+        .id;
+    l.with_tx(|w| w.delete_household(&h2, "全户迁出本县"))
+        .unwrap();
+    drop(l);
+    let said = ok(p.merge(&p.township, &p.send("2.bundle")));
+    assert!(said.contains("删除 1 户"), "{said}");
+    let list = ok(run(&p.township, "乡镇统计员", &["household", "list"]));
+    assert!(
+        !list.contains("3607291010990002"),
+        "the deleted household is gone at the township: {list}"
+    );
+    assert_eq!(
+        export(&p.township),
+        export(&p.laptop),
+        "the deleted visit is gone too: the township's village equals the laptop's"
+    );
+}
+
+#[test]
+fn laptop_to_township_to_laptop_loses_nothing() {
+    let p = Pair::new();
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.members[1].health = Some(yibentong::codes::Health::Chronic);
+    });
+    let before = export(&p.laptop);
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    same(&export(&p.township), &before, "the township has everything");
+    let back = p.file("back.bundle");
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            back.to_str().unwrap(),
+            "--to",
+            "驻村电脑",
+        ],
+    ));
+    let said = ok(p.merge(&p.laptop, &back));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    same(&export(&p.laptop), &before, "the laptop lost nothing");
+
+    // A township change travels back to the laptop as an ordinary change.
+    edit(&p.township, "乡镇统计员", "3607291010990002", |h| {
+        h.group = Some("一组".into())
+    });
+    let back2 = p.file("back2.bundle");
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            back2.to_str().unwrap(),
+            "--to",
+            "驻村电脑",
+        ],
+    ));
+    let said = ok(p.merge(&p.laptop, &back2));
+    assert!(
+        said.contains("更新 1 户") && said.contains("冲突 0 处"),
+        "{said}"
+    );
+    same(
+        &export(&p.laptop),
+        &export(&p.township),
+        "both hold the same village",
+    );
+}
+
+#[test]
+fn a_file_of_an_unknown_village_needs_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let own = data("village.json");
+    let neighbour = data("bundle/neighbour.json");
+    ok(run(&db, "测试员", &["import", own.to_str().unwrap()]));
+    let rows = audit_rows(&db);
+    let out = run(&db, "测试员", &["import", neighbour.to_str().unwrap()]);
+    assert!(!out.status.success(), "an unknown village is refused");
+    let said = text(&out);
+    for needle in [
+        "360729101077",
+        "邻村",
+        "测试村",
+        "--new-village",
+        "未导入任何数据",
+    ] {
+        assert!(said.contains(needle), "the message names {needle}: {said}");
+    }
+    assert_eq!(audit_rows(&db), rows, "nothing is written");
+    let said = ok(run(
+        &db,
+        "测试员",
+        &["import", neighbour.to_str().unwrap(), "--new-village"],
+    ));
+    assert!(said.contains("新增 2 户"), "{said}");
+    let list = ok(run(
+        &db,
+        "测试员",
+        &["household", "list", "--village", "360729101077"],
+    ));
+    assert_eq!(list.lines().count(), 2, "{list}");
+}
+
+#[test]
+fn moving_a_household_is_explicit_and_audited() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    ok(run(
+        &db,
+        "测试员",
+        &["import", data("village.json").to_str().unwrap()],
+    ));
+    let neighbour = data("bundle/neighbour.json");
+    ok(run(
+        &db,
+        "测试员",
+        &["import", neighbour.to_str().unwrap(), "--new-village"],
+    ));
+
+    let out = run(
+        &db,
+        "测试员",
+        &[
+            "household",
+            "move",
+            "3607291010990001",
+            "--to",
+            "360729101077",
+        ],
+    );
+    assert!(!out.status.success(), "a move needs a reason");
+    let said = ok(run(
+        &db,
+        "测试员",
+        &[
+            "household",
+            "move",
+            "3607291010990001",
+            "--to",
+            "360729101077",
+            "--reason",
+            "全户随子女迁居邻村",
+        ],
+    ));
+    assert!(said.contains("邻村") && said.contains("测试村"), "{said}");
+    let list = ok(run(
+        &db,
+        "测试员",
+        &["household", "list", "--village", "360729101077"],
+    ));
+    assert!(
+        list.contains("3607291010990001"),
+        "the household is in the new village: {list}"
+    );
+    let audit = ok(run(&db, "测试员", &["audit", "3607291010990001"]));
+    assert!(
+        audit.contains("village_id")
+            && audit.contains("全户随子女迁居邻村")
+            && audit.contains("测试员"),
+        "the move is audited with both villages and the reason: {audit}"
+    );
+    // Both villages still export and import back (cadres came along).
+    for code in [VILLAGE, "360729101077"] {
+        let file = dir.path().join(format!("{code}.json"));
+        ok(run(
+            &db,
+            "测试员",
+            &["export", "--village", code, "--out", file.to_str().unwrap()],
+        ));
+        let fresh = dir.path().join(format!("{code}.db"));
+        ok(run(&fresh, "测试员", &["import", file.to_str().unwrap()]));
+    }
+}
+
+#[test]
+fn the_fixture_bundle_merges_into_an_empty_ledger_and_bad_input_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let township = dir.path().join("township.db");
+    let fixture = data("bundle/village-1.bundle");
+    let said = ok(run(
+        &township,
+        "乡镇统计员",
+        &["merge", fixture.to_str().unwrap()],
+    ));
+    assert!(
+        said.contains("新增 2 户"),
+        "a bundle written by an earlier build merges: {said}"
+    );
+    let plain = dir.path().join("plain.db");
+    ok(run(
+        &plain,
+        "测试员",
+        &["import", data("village.json").to_str().unwrap()],
+    ));
+    same(
+        &export(&township),
+        &export(&plain),
+        "the bundle carries the whole village",
+    );
+
+    // An exchange file is not a bundle; a bundle is not merged into the ledger that wrote it.
+    let out = run(
+        &township,
+        "乡镇统计员",
+        &["merge", data("village.json").to_str().unwrap()],
+    );
+    assert!(
+        !out.status.success() && text(&out).contains("请用 yibentong import"),
+        "{}",
+        text(&out)
+    );
+    let own = dir.path().join("own.bundle");
+    ok(run(
+        &township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            own.to_str().unwrap(),
+        ],
+    ));
+    let out = run(&township, "乡镇统计员", &["merge", own.to_str().unwrap()]);
+    assert!(
+        !out.status.success() && text(&out).contains("本台账自己生成"),
+        "{}",
+        text(&out)
+    );
+    // A bundle is never written over something that is not a bundle (here: the ledger).
+    let out = run(
+        &township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            township.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        !out.status.success(),
+        "the ledger is not overwritten: {}",
+        text(&out)
+    );
+    let out = run(
+        &township,
+        "乡镇统计员",
+        &["resolve", "99", "--keep", "mine"],
+    );
+    assert!(
+        !out.status.success() && text(&out).contains("找不到编号为99的合并冲突"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn a_township_that_already_had_the_village_reviews_every_difference_once() {
+    // The township imported the village's file before bundles existed: no common base, so
+    // a field that differs is a conflict (its value kept), and a field that agrees is not.
+    let p = Pair::new();
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["import", data("village.json").to_str().unwrap()],
+    ));
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13900000001".into())
+    });
+    let before = export(&p.township);
+    let said = ok(p.merge(&p.township, &p.send("1.bundle")));
+    assert!(said.contains("冲突 1 处"), "only the phone differs: {said}");
+    same(
+        &export(&p.township),
+        &before,
+        "the township's values are kept",
+    );
+    let listed = ok(run(&p.township, "乡镇统计员", &["conflicts"]));
+    assert!(
+        listed.contains("13800000001") && listed.contains("13900000001"),
+        "{listed}"
+    );
+    // Settled as the laptop's; the next bundle from the laptop then merges cleanly.
+    let id = listed
+        .split('\t')
+        .next()
+        .unwrap()
+        .trim_start_matches('#')
+        .to_string();
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["resolve", &id, "--keep", "theirs"],
+    ));
+    let said = ok(p.merge(&p.township, &p.send("2.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    same(
+        &export(&p.township),
+        &export(&p.laptop),
+        "both hold the same village",
+    );
+}

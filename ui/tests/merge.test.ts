@@ -1,0 +1,86 @@
+// 合并 screen against the recorded answers: a bundle merged (and merged again: 已合并过), the
+// conflict the shell listed shown with both values in the core's words, and settling it
+// sends the choice and the reason, then lists what is left.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
+import ElementPlus from 'element-plus'
+import { createPinia, setActivePinia } from 'pinia'
+import { createMemoryHistory, createRouter } from 'vue-router'
+import MergeView from '@/views/MergeView.vue'
+import { setBackend, type Backend } from '@/api'
+import type { Desktop } from '@/api/desktop'
+import type { MergeSummary } from '@/bindings'
+import { useSession } from '@/stores/session'
+import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
+
+let wrapper: VueWrapper | null = null
+afterEach(() => wrapper?.unmount())
+
+const desktop: Desktop = {
+  pickFile: async () => '/home/cadre/第1号.bundle',
+  pickSavePath: async () => null,
+  tempPath: async (n) => `/tmp/${n}`,
+  openInViewer: async () => undefined,
+}
+
+async function show(over: Partial<Backend>) {
+  const backend = stubBackend(over)
+  setBackend(backend, desktop)
+  const pinia = createPinia()
+  setActivePinia(pinia)
+  useSession().villageCode = VILLAGE
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: MergeView }] })
+  wrapper = mount(MergeView, { global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
+  await flushPromises()
+  return { w: wrapper, backend }
+}
+
+const summary = (p: Partial<MergeSummary>): MergeSummary => ({
+  village: VILLAGE, sequence: 1, sender: 'laptop-ledger-id', already_merged: false, new_village: false,
+  added: 0, updated: 0, deleted: 0, unchanged: 2, conflicts: 1, ...p,
+})
+
+describe('MergeView', () => {
+  beforeEach(() => { document.body.innerHTML = '' })
+
+  it('lists the recorded conflict with both values and settles it with the reason', async () => {
+    const list = vi.fn().mockResolvedValueOnce(recorded.conflicts).mockResolvedValue([])
+    const { w, backend } = await show({ conflictList: list, conflictResolve: async () => recorded.conflicts[0]! })
+    const c = recorded.conflicts[0]!
+    expect(list).toHaveBeenCalledWith(VILLAGE)
+    expect(w.find('[data-test=conflicts-table]').text()).toContain(c.field)
+    expect(w.find('[data-test=conflict-mine]').text()).toBe(c.mine_text)
+    expect(w.find('[data-test=conflict-theirs]').text()).toBe(c.theirs_text)
+    await w.find('input[data-test=conflict-reason]').setValue('电话核实')
+    await w.find('[data-test=keep-theirs]').trigger('click')
+    await flushPromises()
+    expect(backend.conflictResolve).toHaveBeenCalledWith(c.id, 'theirs', '电话核实')
+    expect(w.find('[data-test=conflicts-empty]').text()).toContain('没有待处理的冲突')
+  })
+
+  it('merges a picked bundle and says when it was merged before', async () => {
+    const merge = vi.fn()
+      .mockResolvedValueOnce(summary({}))
+      .mockResolvedValueOnce(summary({ already_merged: true, conflicts: 0 }))
+    const { w, backend } = await show({ conflictList: async () => [], bundleMerge: merge })
+    await w.find('[data-test=merge-file]').trigger('click')
+    await flushPromises()
+    expect(backend.bundleMerge).toHaveBeenCalledWith('/home/cadre/第1号.bundle')
+    expect(w.find('[data-test=merge-summary]').text()).toContain('冲突 1 处')
+    await w.find('[data-test=merge-file]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test=merge-summary]').text()).toContain('已合并过')
+  })
+
+  it('shows the shell\'s message when a bundle is refused', async () => {
+    const { w } = await show({
+      conflictList: async () => [],
+      bundleMerge: async () => {
+        throw rejection({ code: 'invalid', message: '数据包校验失败：内容与校验码不符。文件在生成后被改动或已损坏，未合并任何数据', findings: [] })
+      },
+    })
+    await w.find('[data-test=merge-file]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test=merge-error]').text()).toContain('数据包校验失败')
+  })
+})
