@@ -17,7 +17,7 @@ fn export_all(dir: &Path) {
     }
     use yibentong::assess::HouseholdVerdicts;
     use yibentong::check::{CheckFinding, Level as CheckLevel};
-    use yibentong::dossier::{HouseholdDetail, IdReading, Saved};
+    use yibentong::dossier::{ChangeRecord, HouseholdDetail, IdReading, Saved};
     use yibentong::exchange::bundle::MergeSummary;
     use yibentong::exchange::ImportSummary;
     use yibentong::model::{Effective, Household};
@@ -41,6 +41,7 @@ fn export_all(dir: &Path) {
         SearchHit,
         HouseholdDetail,
         IdReading,
+        ChangeRecord,
         VillageInfo,
         Household,
         Saved,

@@ -219,6 +219,34 @@ fn a_half_filled_form_is_checked_field_by_field() {
     );
 }
 
+/// 修改记录: a saved change appears in the household's audit trail in words (field and
+/// values as the cadre reads them, who and why), newest first.
+#[test]
+fn a_change_is_in_the_households_record_in_words() {
+    let f = app();
+    f.import_village();
+    let mut household = f.ok("household_get", json!({ "id": "h-2" }))["household"].clone();
+    household["members"][0]["health"] = json!("serious_illness");
+    f.ok(
+        "household_save",
+        json!({ "village": VILLAGE, "household": household, "reason": "入户核实" }),
+    );
+    let rows = f.ok("household_changes", json!({ "id": "h-2" }));
+    let first = &rows[0];
+    assert_eq!(first["action"], "修改", "{rows}");
+    assert!(
+        first["what"]
+            .as_str()
+            .is_some_and(|w| w.contains("成员") && w.contains("健康状况")),
+        "{first}"
+    );
+    assert_eq!(first["new"], "患有大病", "{first}");
+    assert!(
+        !rows.to_string().contains("serious_illness"),
+        "no code on screen: {rows}"
+    );
+}
+
 #[test]
 fn a_new_household_without_ids_is_saved() {
     let f = app();

@@ -19,6 +19,18 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
+    /// The action in words (新增, 修改, 删除, 恢复, 导入).
+    pub fn action_label(&self) -> &str {
+        match self.action.as_str() {
+            "insert" => "新增",
+            "update" => "修改",
+            "delete" => "删除",
+            "restore" => "恢复",
+            "import" => "导入",
+            other => other,
+        }
+    }
+
     /// One Chinese line: `2025-03-01T10:00 张书记 修改 成员 health：healthy → chronic（原因）`.
     pub fn line(&self) -> String {
         let action = match self.action.as_str() {
@@ -50,7 +62,8 @@ impl AuditEntry {
     }
 }
 
-fn table_label(table: &str) -> &str {
+/// What an audited table holds, in words (`members` → 成员).
+pub fn table_label(table: &str) -> &str {
     match table {
         "households" => "农户",
         "members" => "成员",

@@ -29,7 +29,7 @@ mod settings;
 mod summary;
 mod write;
 
-pub use audit::AuditEntry;
+pub use audit::{table_label, AuditEntry};
 pub use backup::{backup_dir, encrypt_file, restore, BackupInfo};
 pub use bulk::{Bulk, CheckedHousehold};
 pub use bundles::{ReceivedBundle, SentBundle, Tombstone};

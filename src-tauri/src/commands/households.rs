@@ -4,7 +4,7 @@ use crate::error::AppResult;
 use crate::state::{today, AppState};
 use chrono::NaiveDate;
 use tauri::State;
-use yibentong::dossier::{self, HouseholdDetail, IdReading, Saved};
+use yibentong::dossier::{self, ChangeRecord, HouseholdDetail, IdReading, Saved};
 use yibentong::model::{Effective, Household};
 use yibentong::store::{HouseholdRow, SearchHit};
 use yibentong::validate::Finding;
@@ -51,6 +51,12 @@ pub fn household_check(
     household: serde_json::Value,
 ) -> AppResult<Vec<Finding>> {
     state.with(|ledger| Ok(dossier::check_draft(ledger, &village, &household, today())?))
+}
+
+/// A household's 修改记录 (its audit trail in words), newest first.
+#[tauri::command(async)]
+pub fn household_changes(state: State<'_, AppState>, id: String) -> AppResult<Vec<ChangeRecord>> {
+    state.with(|ledger| Ok(dossier::change_records(ledger, &id)?))
 }
 
 /// The 户编号 offered to a new household of the village.

@@ -31,6 +31,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         households::household_check,
         households::id_number_read,
         households::household_code_next,
+        households::household_changes,
         households::household_save,
         assess::assess_household,
         assess::village_check,

@@ -3,7 +3,7 @@
 // stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, BackupInfo, Cadre, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
+  AppSettings, BackupInfo, Cadre, ChangeRecord, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   VillageOverview,
@@ -41,6 +41,8 @@ export interface Backend {
    * be empty: the core names them); nothing is saved.
    */
   householdCheck(village: string, household: Household): Promise<Finding[]>
+  /** A household's 修改记录 (the audit trail in words), newest first. */
+  householdChanges(id: string): Promise<ChangeRecord[]>
   /** The 户编号 offered to a new household of the village. */
   householdCodeNext(village: string): Promise<string>
   /** Sex and birth date read from an ID number; a bad number fails `validation`/`invalid` with the reason. */

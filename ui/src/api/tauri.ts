@@ -32,6 +32,7 @@ export const tauriBackend: Backend = {
   householdGet: (id, asOf) => call('household_get', { id, asOf }),
   householdCheck: (village, household) => call('household_check', { village, household }),
   householdCodeNext: (village) => call('household_code_next', { village }),
+  householdChanges: (id) => call('household_changes', { id }),
   idNumberRead: (text) => call('id_number_read', { text }),
   householdSave: (village, household, reason, effective, doc) => call('household_save', { village, household, reason, effective, doc }),
   assessHousehold: (id, year) => call('assess_household', { id, year }),

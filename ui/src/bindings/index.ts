@@ -8,6 +8,7 @@ export type { BackupInfo } from "./BackupInfo";
 export type { Cadre } from "./Cadre";
 export type { CardKindArg } from "./CardKindArg";
 export type { Cause } from "./Cause";
+export type { ChangeRecord } from "./ChangeRecord";
 export type { CheckFinding } from "./CheckFinding";
 export type { CheckLevel } from "./CheckLevel";
 export type { Conditions } from "./Conditions";

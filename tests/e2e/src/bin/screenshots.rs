@@ -82,6 +82,7 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
         ("visits", "household-visits"),
         ("measures", "household-measures"),
         ("verdicts", "household-verdicts"),
+        ("changes", "household-changes"),
     ] {
         go(
             app,
@@ -91,6 +92,9 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
         .await?;
         if tab == "verdicts" {
             app.find("[data-test=verdict-household_exit]").await?;
+        }
+        if tab == "changes" {
+            app.find("[data-test=changes-table] .el-table__row").await?;
         }
         shoot(app, name).await?;
     }
@@ -211,7 +215,14 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     tokio::time::sleep(Duration::from_millis(3000)).await;
     shoot(app, "cadres").await?;
     go(app, "#/exchange", "[data-test=import-file]").await?;
-    shoot(app, "exchange").await
+    shoot(app, "exchange").await?;
+    go(app, "#/merge", "[data-test=merge-view]").await?;
+    shoot(app, "merge").await?;
+    // 首页's to-do list narrowing 户列表 (待办：超过…天未走访).
+    go(app, "#/", "[data-test=attention-all-stale]").await?;
+    app.click("[data-test=attention-all-stale]").await?;
+    app.find("[data-test=filter-todo]").await?;
+    shoot(app, "households-todo").await
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -253,6 +264,22 @@ async fn protection(dir: &Path, out: &Path) -> Step {
             app.fill("[data-test=passphrase-confirm]", "我家门前有条河2024")
                 .await?;
             shoot(&app, "first-passphrase").await
+        }
+        .await;
+        app.stop().await;
+        result?;
+    }
+    if wanted("who-am-i") {
+        let fresh = dir.join("plain").join("ledger.db");
+        std::fs::create_dir_all(dir.join("plain")).map_err(|e| e.to_string())?;
+        let app = App::start(&fresh, out).await?;
+        let result = async {
+            app.window(1366, 768).await?;
+            app.click("[data-test=passphrase-skip]").await?;
+            app.click(".el-message-box .el-button--primary").await?;
+            app.find("[data-test=who-am-i]").await?;
+            app.fill("[data-test=operator-name]", "李明").await?;
+            shoot(&app, "who-am-i").await
         }
         .await;
         app.stop().await;
