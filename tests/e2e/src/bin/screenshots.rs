@@ -116,6 +116,10 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     app.find("[data-test=field-error]").await?;
     shoot(app, "form-error").await?;
     app.click("[data-test=form-cancel]").await?;
+    // The form was changed: 放弃修改 first.
+    app.find(".el-message-box").await?;
+    shoot(app, "discard-confirm").await?;
+    app.click(".el-message-box .el-button--primary").await?;
 
     // The time axis: the timeline, the "change or correction" question, a past year.
     go(
@@ -148,6 +152,7 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     shoot(app, "effective-dialog").await?;
     app.click("[data-test=effective-cancel]").await?;
     app.click("[data-test=form-cancel]").await?;
+    app.click(".el-message-box .el-button--primary").await?;
 
     app.choose("[data-test=year-select]", "2016年").await?;
     go(
