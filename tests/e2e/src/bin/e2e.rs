@@ -455,8 +455,27 @@ async fn past_year(app: &App, past: &PastHousehold) -> Step {
                 .await?;
             let count = app.texts("[data-test=list-count]").await?;
             println!("        {tag}：{}", count.join(""));
-            app.click("[data-test=filter-todo] .el-tag__close").await?;
-            app.click("[data-test=nav-home]").await
+            // A row of the list opens by keyboard too.
+            let row = app.find("[data-test=household-row]").await?;
+            row.send_keys(ENTER)
+                .await
+                .map_err(|e| format!("回车打开户：{e}"))?;
+            app.find("[data-test=household-title]").await?;
+            app.click("[data-test=nav-households]").await?;
+            // Closing the 待办 tag shows the whole list again (once the list is on screen).
+            app.eventually("待办筛选已清除", || async {
+                let count = app.texts("[data-test=list-count]").await.ok()?;
+                if count.first().is_some_and(|t| !t.contains('/')) {
+                    return Some(());
+                }
+                let _ = app
+                    .js("document.querySelector('[data-test=filter-todo] .el-tag__close')?.click()")
+                    .await;
+                None
+            })
+            .await?;
+            app.click("[data-test=nav-home]").await?;
+            app.find("[data-test=stat-households]").await.map(drop)
         },
     )
     .await?;
