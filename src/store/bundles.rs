@@ -11,19 +11,12 @@ use crate::model::Cadre;
 use crate::Result;
 use rusqlite::{params, OptionalExtension};
 
-/// Record tables whose tombstones travel in a bundle.
-const TOMBSTONE_TABLES: &[&str] = &[
-    "households",
-    "members",
-    "income_lines",
-    "expenses",
-    "rigid_expenses",
-    "pairings",
-    "visits",
-    "measures",
-    "monitoring",
-    "member_events",
-];
+/// Record tables whose tombstones travel in a bundle: households and their child tables.
+fn tombstone_table(table: &str) -> Option<&'static str> {
+    std::iter::once("households")
+        .chain(super::rows::CHILD_TABLES.iter().copied())
+        .find(|t| *t == table)
+}
 
 /// A record deleted (kept as a tombstone) since a bundle.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -132,7 +125,7 @@ impl Writer<'_> {
             .collect::<rusqlite::Result<_>>()?;
         let mut out = Vec::new();
         for (table, id, household) in rows {
-            let Some(table) = TOMBSTONE_TABLES.iter().find(|t| **t == table) else {
+            let Some(table) = tombstone_table(&table) else {
                 continue;
             };
             let deleted: Option<bool> = self
