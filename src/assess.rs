@@ -129,6 +129,10 @@ pub fn village_check(
 pub struct HouseholdVerdicts<'a> {
     pub assessment: rules::Assessment<'a>,
     pub what_if: rules::WhatIf,
+    /// Every field a verdict misses, in words (`missing` holds the paths).
+    pub places: Vec<crate::model::FieldPlace>,
+    /// The parameters cited, as documents (the addresses on demand).
+    pub basis: Vec<rules::Basis>,
 }
 
 /// One household judged on the year's facts (as at the end of the year, or today for the
@@ -160,9 +164,17 @@ pub fn household_verdicts(
     )?;
     let assessment = rules::assess_household(&household, &policy);
     let what_if = rules::what_if(&household, &policy, &assessment);
+    let mut places: Vec<crate::model::FieldPlace> = Vec::new();
+    for path in assessment.verdicts.iter().flat_map(|v| &v.missing) {
+        if !places.iter().any(|p| &p.path == path) {
+            places.push(crate::model::FieldPlace::of(&household, path));
+        }
+    }
     serde_json::to_value(HouseholdVerdicts {
         assessment,
         what_if,
+        places,
+        basis: rules::basis(&policy),
     })
     .map_err(|e| Error::Invalid(format!("判定结果无法转换：{e}")))
 }

@@ -6,6 +6,7 @@
 //! Nothing here depends on Tauri; the desktop shell and the CLI are thin adapters.
 
 pub mod assess;
+pub mod attention;
 pub mod cards;
 pub mod check;
 pub mod codes;

@@ -4,12 +4,13 @@
 //! disagreements, monitored households due for review).
 
 use crate::assess::{paper_policy, village_households};
+use crate::attention;
 use crate::codes::Status;
 use crate::model::{Household, Village};
 use crate::rules::{self, Verdict};
 use crate::store::Ledger;
 use crate::Result;
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 /// Households and people with one recorded status.
@@ -152,26 +153,10 @@ pub fn village_overview(
         });
     }
 
-    let registered = |h: &Household| {
-        matches!(
-            h.status,
-            Some(Status::Poor | Status::Relapsed | Status::Monitored | Status::Exited)
-        )
-    };
     let stale_visits = households
         .iter()
-        .filter(|h| registered(h))
-        .filter_map(|h| {
-            let last = h.visits.iter().map(|v| v.date).max();
-            match last {
-                None => Some(attention(h, "从未走访".into())),
-                Some(d) if (today - d).num_days() > stale_days => Some(attention(
-                    h,
-                    format!("已{}天未走访（上次{d}）", (today - d).num_days()),
-                )),
-                _ => None,
-            }
-        })
+        .filter(|h| attention::visited(h))
+        .filter_map(|h| attention::visit_overdue(h, today, stale_days).map(|why| attention(h, why)))
         .collect();
     let mut warnings = Vec::new();
     for h in &households {
@@ -192,22 +177,7 @@ pub fn village_overview(
         .collect();
     let review_due = households
         .iter()
-        .filter(|h| h.status == Some(Status::Monitored))
-        .filter_map(|h| {
-            let m = h.monitoring.as_ref()?;
-            let months = (today.year() - m.identified.year()) * 12 + today.month() as i32
-                - m.identified.month() as i32;
-            (months >= 6).then(|| {
-                attention(
-                    h,
-                    format!(
-                        "{}，{}纳入监测已满{months}个月，可评估风险消除",
-                        m.kind.label(),
-                        m.identified
-                    ),
-                )
-            })
-        })
+        .filter_map(|h| attention::review_due(h, today).map(|why| attention(h, why)))
         .collect();
 
     Ok(VillageOverview {

@@ -10,8 +10,10 @@ mod notice;
 mod paper;
 #[cfg(test)]
 mod tests;
+mod visit_plan;
 
 pub use notice::{decision_kind, default_notice_kind, notice, notice_with_dates, NoticeDates};
+pub use visit_plan::{visit_plan, visit_plan_rows, week_of, WeekPlan};
 
 use crate::assess::{paper_date, paper_policy, village_households_on};
 use crate::model::Cadre;

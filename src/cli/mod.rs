@@ -166,6 +166,17 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The week's visit plan (走访计划) as PDF: households whose visit falls due that week
+    /// (走访周期 from the settings) and monitored households due for review, by cadre.
+    VisitPlan {
+        #[arg(long)]
+        village: String,
+        /// Any day of the week to plan (default: this week).
+        #[arg(long)]
+        week: Option<chrono::NaiveDate>,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// The public notice (公示名单) as PDF: names, groups and decisions only, with the
     /// 公示 dates recorded for the decision (refused until they are recorded; record them
     /// here with --publicity-start, which stores them for every household on the notice).
@@ -362,6 +373,7 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             out,
         } => print::roster(&cli, village, *year, *format, out),
+        Command::VisitPlan { village, week, out } => print::visit_plan(&cli, village, *week, out),
         Command::Notice {
             village,
             year,

@@ -1,4 +1,4 @@
-//! `card`, `cards`, `roster`, `notice`: PDF archive documents for signature.
+//! `card`, `cards`, `roster`, `notice`, `visit-plan`: PDF archive documents for signature and the week's visit plan.
 
 use super::{open, today, Cli};
 use chrono::NaiveDate;
@@ -117,6 +117,18 @@ pub fn roster(cli: &Cli, village: &str, year: i32, format: PaperFormat, out: &Pa
             Ok(())
         }
     }
+}
+
+pub fn visit_plan(cli: &Cli, village: &str, week: Option<NaiveDate>, out: &Path) -> Result<()> {
+    let mut ledger = open(cli)?;
+    let doc = cards::visit_plan(
+        &mut ledger,
+        village,
+        week.unwrap_or_else(today),
+        today(),
+        out,
+    )?;
+    written(out, &doc)
 }
 
 /// The dates of the decision a notice announces, recorded before it is printed.

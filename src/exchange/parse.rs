@@ -179,7 +179,12 @@ fn typed<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, (String, 
             (false, true) => prefix.to_string(),
             (false, false) => format!("{prefix}.{inner}"),
         };
-        (path, translate(&e.inner().to_string()))
+        let message = translate(&e.inner().to_string());
+        let message = match crate::model::field_name(&path) {
+            Some(name) if !message.contains(name) => format!("{name}：{message}"),
+            _ => message,
+        };
+        (path, message)
     })
 }
 

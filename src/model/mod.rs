@@ -11,6 +11,7 @@ mod history;
 mod household;
 mod ids;
 mod member;
+mod place;
 mod records;
 mod timeline;
 
@@ -21,6 +22,7 @@ pub use history::{Effective, FactKind, FactPeriod, Provenance};
 pub use household::*;
 pub use ids::{derived_id, new_id, ordered_id};
 pub use member::*;
+pub use place::{describe as describe_place, field_name, local_path, FieldPlace};
 pub use records::*;
 pub use timeline::{field_label, timeline, value_label, TimelineEntry, TIMELINE_KINDS};
 

@@ -1,4 +1,5 @@
-//! Printable documents (PDF): household card, visit card, income sheet, roster, notice;
+//! Printable documents (PDF): household card, visit card, income sheet, roster, notice,
+//! the week's visit plan;
 //! the roster and the inspector's list also as Excel workbooks (`workbook.rs`).
 //!
 //! Every document is built in two steps. A composer (`household_card`, `roster` …) lays the
@@ -29,6 +30,7 @@ mod sections;
 mod stamp;
 mod table;
 mod visit_card;
+mod visit_plan;
 mod workbook;
 
 pub use batch::household_cards;
@@ -44,6 +46,7 @@ pub use sections::attribute_text;
 #[cfg(test)]
 pub(crate) use sections::money as money_text;
 pub use visit_card::visit_card;
+pub use visit_plan::{compose_visit_plan, visit_plan, PlanRow, VisitPlanContext};
 pub use workbook::EXPORT_MARK;
 
 use crate::model::{Cadre, Household, Village};
@@ -73,13 +76,14 @@ pub enum CardKind {
 }
 
 /// Every document the print centre offers: code and title (the household cards, the
-/// village roster, the public notice).
-pub const DOCUMENTS: [(&str, &str); 5] = [
+/// village roster, the public notice, the week's visit plan).
+pub const DOCUMENTS: [(&str, &str); 6] = [
     ("household", "户档案卡"),
     ("visits", "帮扶记录卡"),
     ("income", "收入明白卡"),
     ("roster", "花名册"),
     ("notice", "公示名单"),
+    ("visit_plan", "走访计划"),
 ];
 
 impl CardKind {

@@ -32,13 +32,13 @@ mod precedence_tests;
 pub use household::{assess_household, household_line, identification_line};
 pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment};
 pub use inspector::{disagreement, Disagreement, Inspector, OutcomeCounts};
-pub use local_policy::{LocalPolicy, Overrides, PolicyError};
+pub use local_policy::{parameter_label, LocalPolicy, Overrides, PolicyError};
 pub use local_values::{
     local_parameters, LocalParameter, LocalParameterInfo, LocalValue, LocalValueChange,
 };
 pub use monitoring::months_between;
 pub use params::{shipped, ParamValue, Reliability, ShippedParameter, PARAMETER_FORMAT};
-pub use policy::{resolve, Origin, Param, Policy, PolicySummary};
+pub use policy::{basis, resolve, Basis, Origin, Param, Policy, PolicySummary};
 pub use report::{household_report, village_report, what_if_report};
 pub use verdict::{Assessment, Outcome, Quantity, Reason, Rule, Verdict};
 pub use village::{assess_all, assess_village, inspect_village, village_exit, VillageAssessment};

@@ -537,48 +537,82 @@ fn policy_id(p: &Policy, local: &LocalPolicy, overrides: &Overrides) -> String {
     id
 }
 
-fn source_line<T>(p: &Param<T>, value: &str) -> String {
-    let mut line = format!(
-        "{}年{}（{}）{value}：{}",
-        p.year, p.name, p.region, p.source
-    );
-    if let Some(url) = &p.url {
-        line.push(' ');
-        line.push_str(url);
-    }
-    line
+/// One parameter a verdict rests on, for the app: what it is, the document it comes from
+/// (with its 文号), and where it was read, shown on demand.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Basis {
+    /// `2019年国家扶贫标准（统计监测标准）（全国）3218元`.
+    pub parameter: String,
+    /// `厅字〔2016〕16号《关于建立贫困退出机制的意见》`.
+    pub document: String,
+    /// Web addresses the value was read from.
+    pub links: Vec<String>,
 }
 
-/// Every parameter the verdicts cite, lines first, one line each (no duplicates).
-fn summary(p: &Policy) -> PolicySummary {
-    let yuan = |l: &Param<f64>| source_line(l, &format!("{}元", super::wording::yuan(l.value)));
-    let plain = |l: &Param<f64>| source_line(l, &super::wording::yuan(l.value));
-    let flag = |l: &Param<bool>| source_line(l, if l.value { "是" } else { "否" });
-    let mut sources = vec![yuan(&p.poverty_line), yuan(&p.exit_line)];
+impl Basis {
+    fn of<T>(p: &Param<T>, value: &str) -> Basis {
+        Basis {
+            parameter: format!("{}年{}（{}）{value}", p.year, p.name, p.region),
+            document: p.source.clone(),
+            links: p
+                .url
+                .iter()
+                .flat_map(|u| u.split(" ; "))
+                .map(str::trim)
+                .filter(|u| !u.is_empty())
+                .map(str::to_string)
+                .collect(),
+        }
+    }
+
+    /// The spec's one-line source: parameter, document and addresses.
+    fn line(&self) -> String {
+        let mut line = format!("{}：{}", self.parameter, self.document);
+        if !self.links.is_empty() {
+            line.push(' ');
+            line.push_str(&self.links.join(" ; "));
+        }
+        line
+    }
+}
+
+/// Every parameter the verdicts cite, lines first, once each.
+pub fn basis(p: &Policy) -> Vec<Basis> {
+    let yuan = |l: &Param<f64>| Basis::of(l, &format!("{}元", super::wording::yuan(l.value)));
+    let plain = |l: &Param<f64>| Basis::of(l, &super::wording::yuan(l.value));
+    let flag = |l: &Param<bool>| Basis::of(l, if l.value { "是" } else { "否" });
+    let mut all = vec![yuan(&p.poverty_line), yuan(&p.exit_line)];
     if p.identification_income_year != p.year {
-        sources.push(yuan(&p.identification_line));
+        all.push(yuan(&p.identification_line));
     }
     for line in [&p.provincial_standard, &p.monitoring_line, &p.dibao_line]
         .into_iter()
         .flatten()
     {
-        sources.push(yuan(line));
+        all.push(yuan(line));
     }
     for t in &p.village_exit_threshold {
-        sources.push(source_line(t, &super::wording::percent(t.value)));
+        all.push(Basis::of(t, &super::wording::percent(t.value)));
     }
-    sources.push(plain(&p.school_age_min));
-    sources.push(plain(&p.school_age_max));
-    sources.push(flag(&p.serious_illness_insurance_required));
-    sources.push(flag(&p.family_doctor_required));
-    sources.push(flag(&p.pension_counts_as_income));
-    sources.push(flag(&p.use_cost_ratios));
-    sources.push(plain(&p.tekun_elderly_age));
-    sources.push(plain(&p.tekun_minor_age));
-    sources.push(plain(&p.tekun_max_disability_grade));
-    sources.push(plain(&p.monitoring_min_months));
+    all.push(plain(&p.school_age_min));
+    all.push(plain(&p.school_age_max));
+    all.push(flag(&p.serious_illness_insurance_required));
+    all.push(flag(&p.family_doctor_required));
+    all.push(flag(&p.pension_counts_as_income));
+    all.push(flag(&p.use_cost_ratios));
+    all.push(plain(&p.tekun_elderly_age));
+    all.push(plain(&p.tekun_minor_age));
+    all.push(plain(&p.tekun_max_disability_grade));
+    all.push(plain(&p.monitoring_min_months));
     let mut seen = std::collections::HashSet::new();
-    sources.retain(|s| seen.insert(s.clone()));
+    all.retain(|b| seen.insert(b.clone()));
+    all
+}
+
+/// Every parameter the verdicts cite, lines first, one line each (no duplicates).
+fn summary(p: &Policy) -> PolicySummary {
+    let sources = basis(p).iter().map(Basis::line).collect();
     PolicySummary {
         id: p.id.clone(),
         poverty_line: p.poverty_line.value,

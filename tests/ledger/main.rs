@@ -17,5 +17,6 @@ mod protection;
 mod safety;
 mod store;
 mod validation;
+mod visit_plan;
 mod workbooks;
 mod xlsx;

@@ -45,6 +45,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         print::print_card,
         print::print_batch,
         print::print_roster,
+        print::print_visit_plan,
         print::print_notice,
         exchange::import_file,
         exchange::export_village,

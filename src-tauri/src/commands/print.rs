@@ -1,10 +1,11 @@
-//! 打印中心: household cards, batches, the roster and public notices, written as PDF to
+//! 打印中心: household cards, batches, the roster, public notices and the week's visit plan, written as PDF to
 //! the path the UI chose (save dialog) and logged in the ledger.
 
 use super::progress;
 use crate::error::AppResult;
 use crate::ipc::{CardKindArg, NoticeKindArg, Printed};
 use crate::state::{today, AppState};
+use chrono::NaiveDate;
 use std::path::Path;
 use tauri::{AppHandle, Runtime, State};
 use yibentong::cards;
@@ -83,6 +84,26 @@ pub fn print_roster(
             ledger,
             &village,
             year,
+            today(),
+            Path::new(&out),
+        )?)
+    })?;
+    printed(out, doc)
+}
+
+/// The 走访计划 of the week holding `week` (any day of it; default this week).
+#[tauri::command(async)]
+pub fn print_visit_plan(
+    state: State<'_, AppState>,
+    village: String,
+    week: Option<NaiveDate>,
+    out: String,
+) -> AppResult<Printed> {
+    let doc = state.with(|ledger| {
+        Ok(cards::visit_plan(
+            ledger,
+            &village,
+            week.unwrap_or_else(today),
             today(),
             Path::new(&out),
         )?)

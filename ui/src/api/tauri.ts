@@ -47,6 +47,7 @@ export const tauriBackend: Backend = {
   printCard: (code, kind, year, out) => call('print_card', { code, kind, year, out }),
   printBatch: (village, kind, year, out, only) => call('print_batch', { village, kind, year, out, only }),
   printRoster: (village, year, out) => call('print_roster', { village, year, out }),
+  printVisitPlan: (village, week, out) => call('print_visit_plan', { village, week, out }),
   printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),
   importFile: (path) => call('import_file', { path }),
   exportVillage: (village, path) => call('export_village', { village, path }),
