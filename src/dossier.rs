@@ -199,23 +199,7 @@ fn with_ids(mut household: Household) -> Household {
     household
 }
 
-/// One row of a household's 修改记录 (its audit trail) in words: who did what when, with
-/// the field, the old and new value as the cadre reads them, and the reason given.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
-pub struct ChangeRecord {
-    /// When (local time as recorded, `YYYY-MM-DD HH:MM:SS`).
-    pub at: String,
-    pub operator: String,
-    /// 新增, 修改, 删除, 恢复, 导入.
-    pub action: String,
-    /// What was touched: the record kind, and the field when one field changed (成员 · 健康状况).
-    pub what: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-    pub reason: Option<String>,
-}
+pub use crate::changes::ChangeRecord;
 
 /// A household's 修改记录, newest first (the periods of dated facts are on the timeline).
 pub fn change_records(ledger: &Ledger, household_id: &str) -> Result<Vec<ChangeRecord>> {
@@ -225,34 +209,7 @@ pub fn change_records(ledger: &Ledger, household_id: &str) -> Result<Vec<ChangeR
         .rev()
         // A dated fact's period row repeats the change it records (shown on 变化记录).
         .filter(|e| e.table != "fact_periods")
-        .map(|e| {
-            let table = crate::store::table_label(&e.table).to_string();
-            let field = e.field.as_deref().map(crate::model::field_label);
-            let what = match field {
-                Some(f) if e.action == "update" => format!("{table} · {f}"),
-                _ => table,
-            };
-            let words = |v: &Option<String>| {
-                v.as_ref().map(|text| {
-                    let value = serde_json::from_str(text)
-                        .unwrap_or_else(|_| serde_json::Value::String(text.clone()));
-                    crate::model::value_label(e.field.as_deref().unwrap_or(""), &value)
-                })
-            };
-            ChangeRecord {
-                action: e.action_label().to_string(),
-                old: if e.action == "update" {
-                    words(&e.old_value)
-                } else {
-                    None
-                },
-                new: words(&e.new_value),
-                what,
-                at: e.at,
-                operator: e.operator,
-                reason: e.reason,
-            }
-        })
+        .map(ChangeRecord::from)
         .collect())
 }
 

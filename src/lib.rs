@@ -8,6 +8,7 @@
 pub mod assess;
 pub mod attention;
 pub mod cards;
+pub mod changes;
 pub mod check;
 pub mod codes;
 pub mod demo;

@@ -42,6 +42,8 @@ fn export_all(dir: &Path) {
         HouseholdDetail,
         IdReading,
         ChangeRecord,
+        yibentong::changes::ChangePage,
+        yibentong::changes::ChangeQuery,
         VillageInfo,
         Household,
         Saved,

@@ -130,6 +130,15 @@ fn import_list_open_print_and_export_a_village() {
     let pdf = std::fs::read(&out).expect("the card was written where asked");
     assert!(pdf.starts_with(b"%PDF"), "the card is a PDF");
 
+    let plan_out = f.out("plan.pdf");
+    let plan = f.ok(
+        "print_visit_plan",
+        json!({ "village": VILLAGE, "week": "2025-06-30", "out": plan_out }),
+    );
+    assert!(plan["pages"].as_u64().is_some_and(|p| p >= 1), "{plan}");
+    let pdf = std::fs::read(&plan_out).expect("the plan was written where asked");
+    assert!(pdf.starts_with(b"%PDF"), "the plan is a PDF");
+
     let json_out = f.out("village.json");
     let bytes = f.ok(
         "export_village",
@@ -244,6 +253,24 @@ fn a_change_is_in_the_households_record_in_words() {
     assert!(
         !rows.to_string().contains("serious_illness"),
         "no code on screen: {rows}"
+    );
+    // The ledger's 变更记录 has it first, with the household named.
+    let page = f.ok(
+        "ledger_changes",
+        json!({ "query": { "operator": null, "since": null, "before": null } }),
+    );
+    let newest = &page["changes"][0];
+    assert_eq!(newest["household_id"], "h-2", "{page}");
+    assert!(
+        newest["household"]
+            .as_str()
+            .is_some_and(|h| h.ends_with("户（3607291010990002）")),
+        "{newest}"
+    );
+    assert_eq!(newest["change"]["new"], "患有大病", "{newest}");
+    assert!(
+        page["operators"].as_array().is_some_and(|o| !o.is_empty()),
+        "{page}"
     );
 }
 

@@ -1,4 +1,4 @@
-//! Reading the audit trail: a household's history, newest last.
+//! Reading the audit trail: a household's history (newest last) and the ledger's, page by page.
 
 use super::Ledger;
 use crate::Result;
@@ -7,6 +7,10 @@ use serde::Serialize;
 /// One audit row as shown to the cadre.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AuditEntry {
+    /// The row's place in the trail (newer rows have higher numbers).
+    pub seq: i64,
+    /// The household the row belongs to (none for settings and other ledger-wide rows).
+    pub household_id: Option<String>,
     pub at: String,
     pub operator: String,
     pub table: String,
@@ -87,23 +91,59 @@ pub fn table_label(table: &str) -> &str {
 impl Ledger {
     fn audit_where(&self, clause: &str, arg: Option<&str>) -> Result<Vec<AuditEntry>> {
         let sql = format!(
-            "SELECT at, operator, table_name, record_id, action, field, old_value, new_value, reason
+            "SELECT seq, household_id, at, operator, table_name, record_id, action, field,
+                    old_value, new_value, reason
              FROM audit WHERE {clause} ORDER BY seq"
         );
-        let mut stmt = self.conn().prepare_cached(&sql)?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(arg), |r| {
+        self.audit_query(&sql, rusqlite::params_from_iter(arg))
+    }
+
+    fn audit_query(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn().prepare_cached(sql)?;
+        let rows = stmt.query_map(params, |r| {
             Ok(AuditEntry {
-                at: r.get(0)?,
-                operator: r.get(1)?,
-                table: r.get(2)?,
-                record_id: r.get(3)?,
-                action: r.get(4)?,
-                field: r.get(5)?,
-                old_value: r.get(6)?,
-                new_value: r.get(7)?,
-                reason: r.get(8)?,
+                seq: r.get(0)?,
+                household_id: r.get(1)?,
+                at: r.get(2)?,
+                operator: r.get(3)?,
+                table: r.get(4)?,
+                record_id: r.get(5)?,
+                action: r.get(6)?,
+                field: r.get(7)?,
+                old_value: r.get(8)?,
+                new_value: r.get(9)?,
+                reason: r.get(10)?,
             })
         })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The newest `limit` audit rows before row `before` (all when `None`), newest first,
+    /// of one operator and from one day on when given (the ledger's 变更记录, page by page).
+    pub fn audit_page(
+        &self,
+        before: Option<i64>,
+        limit: u32,
+        operator: Option<&str>,
+        since: Option<&str>,
+    ) -> Result<Vec<AuditEntry>> {
+        self.audit_query(
+            "SELECT seq, household_id, at, operator, table_name, record_id, action, field,
+                    old_value, new_value, reason
+             FROM audit
+             WHERE seq < ?1 AND (?2 IS NULL OR operator = ?2) AND (?3 IS NULL OR at >= ?3)
+               AND table_name <> 'fact_periods'
+             ORDER BY seq DESC LIMIT ?4",
+            rusqlite::params![before.unwrap_or(i64::MAX), operator, since, limit],
+        )
+    }
+
+    /// Everyone who has changed the ledger, by name.
+    pub fn audit_operators(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn()
+            .prepare_cached("SELECT DISTINCT operator FROM audit ORDER BY operator")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 

@@ -5,6 +5,7 @@ mod audit_chain;
 mod bulk;
 mod bundle;
 mod cadres;
+mod changes;
 mod check;
 mod common;
 mod crash;

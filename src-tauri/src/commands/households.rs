@@ -4,6 +4,7 @@ use crate::error::AppResult;
 use crate::state::{today, AppState};
 use chrono::NaiveDate;
 use tauri::State;
+use yibentong::changes::{self, ChangePage, ChangeQuery};
 use yibentong::dossier::{self, ChangeRecord, HouseholdDetail, IdReading, Saved};
 use yibentong::model::{Effective, Household};
 use yibentong::store::{HouseholdRow, SearchHit};
@@ -57,6 +58,12 @@ pub fn household_check(
 #[tauri::command(async)]
 pub fn household_changes(state: State<'_, AppState>, id: String) -> AppResult<Vec<ChangeRecord>> {
     state.with(|ledger| Ok(dossier::change_records(ledger, &id)?))
+}
+
+/// A page of the ledger's 变更记录 (every change by anyone), newest first.
+#[tauri::command(async)]
+pub fn ledger_changes(state: State<'_, AppState>, query: ChangeQuery) -> AppResult<ChangePage> {
+    state.with(|ledger| Ok(changes::ledger_changes(ledger, &query)?))
 }
 
 /// The 户编号 offered to a new household of the village.

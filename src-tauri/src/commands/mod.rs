@@ -32,6 +32,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         households::id_number_read,
         households::household_code_next,
         households::household_changes,
+        households::ledger_changes,
         households::household_save,
         assess::assess_household,
         assess::village_check,

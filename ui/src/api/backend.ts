@@ -3,7 +3,7 @@
 // stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, BackupInfo, Cadre, ChangeRecord, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
+  AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   VillageOverview,
@@ -43,6 +43,8 @@ export interface Backend {
   householdCheck(village: string, household: Household): Promise<Finding[]>
   /** A household's 修改记录 (the audit trail in words), newest first. */
   householdChanges(id: string): Promise<ChangeRecord[]>
+  /** A page of the ledger's 变更记录, newest first. */
+  ledgerChanges(query: ChangeQuery): Promise<ChangePage>
   /** The 户编号 offered to a new household of the village. */
   householdCodeNext(village: string): Promise<string>
   /** Sex and birth date read from an ID number; a bad number fails `validation`/`invalid` with the reason. */

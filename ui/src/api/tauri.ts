@@ -33,6 +33,7 @@ export const tauriBackend: Backend = {
   householdCheck: (village, household) => call('household_check', { village, household }),
   householdCodeNext: (village) => call('household_code_next', { village }),
   householdChanges: (id) => call('household_changes', { id }),
+  ledgerChanges: (query) => call('ledger_changes', { query }),
   idNumberRead: (text) => call('id_number_read', { text }),
   householdSave: (village, household, reason, effective, doc) => call('household_save', { village, household, reason, effective, doc }),
   assessHousehold: (id, year) => call('assess_household', { id, year }),
