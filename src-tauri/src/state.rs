@@ -118,8 +118,20 @@ pub fn ledger_path(app_data_dir: Option<PathBuf>) -> PathBuf {
     }
 }
 
+/// A date taken as today instead of the clock (tests that record answers).
+static FIXED_TODAY: std::sync::OnceLock<chrono::NaiveDate> = std::sync::OnceLock::new();
+
+/// Takes `date` as today from now on (once per process; tests whose answers must not
+/// change with the calendar).
+pub fn fix_today(date: chrono::NaiveDate) {
+    let _ = FIXED_TODAY.set(date);
+}
+
 /// Today's date on this computer: the only clock read of the app (the core takes it as input).
 #[allow(clippy::disallowed_methods)]
 pub fn today() -> chrono::NaiveDate {
-    chrono::Local::now().date_naive()
+    FIXED_TODAY
+        .get()
+        .copied()
+        .unwrap_or_else(|| chrono::Local::now().date_naive())
 }

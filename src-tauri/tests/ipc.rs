@@ -27,6 +27,8 @@ fn app() -> Fixture {
 
 /// An app over the given state (a locked ledger, say).
 fn app_over(dir: tempfile::TempDir, state: AppState) -> Fixture {
+    // The answers recorded for the UI tests must not change with the calendar.
+    yibentong_app::state::fix_today(chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date"));
     let app = mock_builder()
         .manage(state)
         .invoke_handler(yibentong_app::commands::handler())

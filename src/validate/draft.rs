@@ -3,7 +3,7 @@
 //! finding at its path; the rest of the household is then checked like a saved one, so
 //! the screen holds no rule of its own.
 
-use super::{check_household, Finding, Severity};
+use super::{check_household_on, Finding, Severity};
 use crate::model::{Cadre, Household};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -72,7 +72,8 @@ pub fn check_draft(value: &Value, cadres: &[Cadre], today: NaiveDate) -> Vec<Fin
         h.assign_missing_ids();
         let patched = |p: &str| faults.iter().any(|(f, _)| p == f);
         findings.extend(
-            check_household(&h, cadres, today, "")
+            // A form edits today's facts: ages are judged today.
+            check_household_on(&h, cadres, today, Some(today), "")
                 .into_iter()
                 .filter(|f| !patched(&f.path)),
         );

@@ -138,7 +138,8 @@ impl App {
 
     /// Closes the session (the app quits) and stops tauri-driver.
     pub async fn stop(mut self) {
-        let _ = self.client.close().await;
+        // A session left mid-step (a failed wait) may never answer: do not wait for ever.
+        let _ = tokio::time::timeout(Duration::from_secs(10), self.client.close()).await;
         self.driver.stop().await;
     }
 

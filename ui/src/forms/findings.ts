@@ -11,6 +11,9 @@ export type Errors = Record<string, string>
 /** The open form's messages, read by each FieldItem by its `field`. */
 export const FIELD_ERRORS: InjectionKey<Ref<Errors>> = Symbol('field-errors')
 
+/** The open form's warnings (saving is not refused), shown under their fields. */
+export const FIELD_WARNINGS: InjectionKey<Ref<Errors>> = Symbol('field-warnings')
+
 export function hasErrors(e: Errors): boolean {
   return Object.keys(e).length > 0
 }

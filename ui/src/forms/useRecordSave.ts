@@ -7,7 +7,7 @@ import { provide, ref, type Ref } from 'vue'
 import { BackendError, useBackend } from '@/api'
 import type { Effective, Finding, Household, Saved } from '@/bindings'
 import { today } from '@/format/dates'
-import { type Errors, FIELD_ERRORS, fieldErrors, hasErrors, localPath } from './findings'
+import { type Errors, FIELD_ERRORS, FIELD_WARNINGS, fieldErrors, hasErrors, localPath } from './findings'
 
 /** A form's record put in its household: what the core checks. */
 export interface Draft {
@@ -62,11 +62,19 @@ export function useDirty(...values: Ref<unknown>[]): () => boolean {
 export function useRecordSave() {
   const saving = ref(false)
   const fields = ref<Errors>({})
+  const warnings = ref<Errors>({})
   const messages = ref<(string | Finding)[]>([])
   /** Fields the cadre has left: only these show messages before a save. */
   const touched = new Set<string>()
   let asked = 0
   provide(FIELD_ERRORS, fields)
+  provide(FIELD_WARNINGS, warnings)
+
+  /** The core's warnings at the fields the cadre has left. */
+  function warningsOf(findings: Finding[], d: Draft): Errors {
+    const { fields: at } = fieldErrors(findings, d.prefix, 'warning')
+    return Object.fromEntries(Object.entries(at).filter(([k]) => touched.has(k)))
+  }
 
   /** The core's errors for the draft, by field of the record. */
   function errorsOf(findings: Finding[], d: Draft): { at: Errors; other: Finding[] } {
@@ -92,6 +100,7 @@ export function useRecordSave() {
       const next: Errors = {}
       for (const [k, v] of Object.entries(at)) if (touched.has(k)) next[k] = v
       fields.value = next
+      warnings.value = warningsOf(findings, draft)
     } catch {
       // A check that fails is not the cadre's fault: saving reports it.
     }
@@ -104,6 +113,7 @@ export function useRecordSave() {
     const { at, other } = errorsOf(findings, draft)
     for (const k of Object.keys(at)) touched.add(k)
     fields.value = at
+    warnings.value = warningsOf(findings, draft)
     messages.value = includeOther ? other : []
     return !hasErrors(at) && !(includeOther && other.length > 0)
   }
@@ -144,6 +154,7 @@ export function useRecordSave() {
 
   function reset(): void {
     fields.value = {}
+    warnings.value = {}
     messages.value = []
     touched.clear()
   }

@@ -10,6 +10,9 @@
 //! household, and record a dated 低保标准 in 设置. Then protection: a first start on a new
 //! ledger sets a passphrase, and an encrypted ledger shows the unlock screen (a wrong
 //! passphrase is refused at the field, the right one opens the ledger).
+//! 去填写 from 数据核查 opens the member's form at the field; the ledger's 变更记录 lists the
+//! day's changes; the menu, a screen shortcut and the search work by keyboard; the 首页
+//! prints the week's 走访计划.
 //! Run by `scripts/e2e` under `xvfb-run`.
 
 use std::path::Path;
@@ -253,6 +256,100 @@ async fn scenario(app: &App, out: &Path) -> Step {
             Err(format!("核查结果应写明户编号：{codes:?}"))
         }
     })
+    .await?;
+    step("去填写：核查结果打开成员表单，停在在校生状况", async {
+        app.js(
+            "const row = [...document.querySelectorAll('[data-test=check-table] tr')]\
+               .find(r => r.textContent.includes('学前教育'));\
+             row.querySelector('[data-test=check-fix]').click()",
+        )
+        .await?;
+        let title = app
+            .eventually("成员表单已打开", || async {
+                page_text(app, "[data-test=form-dialog] .el-dialog__title")
+                    .await
+                    .filter(|t| t.contains("家庭成员"))
+            })
+            .await?;
+        let field = app
+            .eventually("焦点在在校生状况", || async {
+                let f = app
+                    .js("return document.activeElement?.closest('[data-field]')?.dataset.field ?? ''")
+                    .await
+                    .ok()?;
+                f.as_str().filter(|f| *f == "schooling").map(str::to_string)
+            })
+            .await?;
+        let warning = app
+            .eventually("字段下显示核查提示", || async {
+                let w = app.texts("[data-test=field-warning]").await.ok()?;
+                w.into_iter().find(|w| w.contains("学前教育"))
+            })
+            .await?;
+        println!("        {title} → {field}：{warning}");
+        app.keys(ESC).await?;
+        app.eventually("表单已关闭", || async {
+            let open = app
+                .js("return !!document.querySelector('[data-test=form-dialog]')")
+                .await
+                .ok()?;
+            (open == serde_json::Value::Bool(false)).then_some(())
+        })
+        .await
+    })
+    .await?;
+    step(
+        "变更记录：今天的修改都在，写明操作员和农户",
+        async {
+            app.click("[data-test=nav-changes]").await?;
+            let first = app
+                .eventually("变更记录有本户的修改", || async {
+                    page_text(app, "[data-test=ledger-changes-table]")
+                        .await
+                        .filter(|t| {
+                            t.contains(OPERATOR) && t.contains(&format!("{HEAD}户（{CODE}）"))
+                        })
+                })
+                .await?;
+            println!("        {}", first.chars().take(60).collect::<String>());
+            Ok(())
+        },
+    )
+    .await?;
+    step(
+        "键盘：Tab 到左侧菜单回车打开，Alt+2 打开户列表，搜索唯一结果回车即开",
+        async {
+            app.js("document.activeElement?.blur(); document.body.focus()")
+                .await?;
+            app.keys(TAB).await?;
+            if app.focused().await != "nav-home" {
+                return Err(format!(
+                    "第一次 Tab 应到菜单“首页”，实际：{}",
+                    app.focused().await
+                ));
+            }
+            app.keys(&format!("{TAB}{TAB}{ENTER}")).await?;
+            app.find("[data-test=check-view]").await?;
+            app.js(
+                "window.__keys = []; window.addEventListener('keydown', e => \
+                   window.__keys.push([e.key, e.code, e.altKey].join(' ')), true)",
+            )
+            .await?;
+            app.keys("\u{E00A}2\u{E000}").await?;
+            if app.find("[data-test=search-input]").await.is_err() {
+                let seen = app.js("return window.__keys.join(' | ')").await?;
+                return Err(format!("Alt+2 没有打开户列表；收到的按键：{seen}"));
+            }
+            app.fill("[data-test=search-input]", HEAD).await?;
+            app.keys(ENTER).await?;
+            app.eventually("回车打开唯一的户", || async {
+                let t = app.texts("[data-test=household-title]").await.ok()?;
+                t.first().filter(|t| t.contains(HEAD)).cloned()
+            })
+            .await
+            .map(drop)
+        },
+    )
     .await
 }
 
@@ -479,6 +576,43 @@ async fn past_year(app: &App, past: &PastHousehold) -> Step {
         },
     )
     .await?;
+    step("首页：打印本周走访计划", async {
+        app.click("[data-test=attention-plan]").await?;
+        let chosen = app
+            .eventually("打印中心选中走访计划", || async {
+                page_text(app, "[data-test=print-doc] .is-active")
+                    .await
+                    .filter(|t| t.contains("走访计划"))
+            })
+            .await?;
+        app.find("[data-test=print-week]").await?;
+        app.click("[data-test=print-preview]").await?;
+        let path = app
+            .eventually("走访计划已生成", || async {
+                app.texts("[data-test=printed-path]")
+                    .await
+                    .ok()?
+                    .into_iter()
+                    .next()
+            })
+            .await?;
+        let text = std::process::Command::new("pdftotext")
+            .args([path.trim(), "-"])
+            .output()
+            .map_err(|e| format!("pdftotext 无法运行（poppler-utils）：{e}"))?;
+        let text = String::from_utf8_lossy(&text.stdout);
+        println!("        {chosen}：{}", path.trim());
+        if text.contains("走访计划") && text.contains("走访事由") {
+            app.click("[data-test=nav-home]").await?;
+            app.find("[data-test=stat-households]").await.map(drop)
+        } else {
+            Err(format!(
+                "PDF 中应有“走访计划”和“走访事由”：{}",
+                text.chars().take(200).collect::<String>()
+            ))
+        }
+    })
+    .await?;
     step(
         &format!("年度切换到{PAST_YEAR}年，户列表只有当年在册农户"),
         async {
@@ -652,7 +786,9 @@ async fn run() -> Step {
 /// Keeps a screenshot of a failure, then closes the app.
 async fn finish(app: App, result: &Step) {
     if result.is_err() {
-        if let Ok(png) = app.client.screenshot().await {
+        let shot =
+            tokio::time::timeout(std::time::Duration::from_secs(10), app.client.screenshot());
+        if let Ok(Ok(png)) = shot.await {
             let keep = std::env::temp_dir().join("yibentong-e2e-failure.png");
             if std::fs::write(&keep, png).is_ok() {
                 println!("失败时的画面：{}", keep.display());
