@@ -42,12 +42,20 @@ pub fn describe(household: &Household, path: &str) -> String {
         return format!("本地政策参数“{}”", parameter_label(code));
     }
     let (head, rest) = path.split_once('.').unwrap_or((path, ""));
-    let (list, index) = match head.split_once('[') {
-        Some((list, tail)) => (list, tail.trim_end_matches(']').parse::<usize>().ok()),
-        None => (head, None),
+    let (list, index, period) = match head.split_once('[') {
+        Some((list, tail)) => {
+            let inside = tail.trim_end_matches(']');
+            (list, inside.parse::<usize>().ok(), period_of(inside))
+        }
+        None => (head, None, None),
     };
     let Some(record) = record_name(household, list, index) else {
         return field_label(path).to_string();
+    };
+    // `income[year=2026,month=11]`: the book of that month or year.
+    let record = match period {
+        Some(period) => format!("{period}{record}"),
+        None => record,
     };
     if rest.is_empty() {
         return record;
@@ -110,6 +118,20 @@ fn record_name(h: &Household, list: &str, index: Option<usize>) -> Option<String
         }),
         _ => nth,
     })
+}
+
+/// `year=2026,month=11` → 2026年11月.
+fn period_of(selector: &str) -> Option<String> {
+    let mut year = None;
+    let mut month = None;
+    for part in selector.split(',') {
+        match part.split_once('=') {
+            Some(("year", v)) => year = v.parse::<i32>().ok(),
+            Some(("month", v)) => month = v.parse::<u8>().ok(),
+            _ => {}
+        }
+    }
+    year.map(|y| year_month(y, month))
 }
 
 fn year_month(year: i32, month: Option<u8>) -> String {
@@ -191,6 +213,8 @@ mod tests {
             ("members", "家庭成员"),
             ("income[0].amount", "2019年收入“务工收入”的金额"),
             ("income", "收入一本账"),
+            ("income[year=2026]", "2026年收入一本账"),
+            ("income[year=2026,month=11]", "2026年11月收入一本账"),
             ("visits[0].found", "2019-05-10走访记录的了解情况"),
             ("conditions.farmland_mu", "耕地面积"),
             ("monitoring.risks", "风险类型"),

@@ -20,7 +20,7 @@ use serde::Serialize;
 pub struct Obstacle {
     pub rule: Rule,
     pub criterion: &'static str,
-    /// e.g. `成员李四未参加大病保险`, `缺少数据：members[2].medical_insurance`.
+    /// e.g. `成员李四未参加大病保险`, `缺少数据：成员“李四”的大病保险`.
     pub text: String,
 }
 
@@ -54,7 +54,7 @@ pub struct WhatIf {
 
 /// Reasons with `met == when` and a shortfall become obstacles (for exit and risk
 /// elimination the unmet criteria, for monitoring the met ones).
-fn obstacles_of(v: &Verdict, when: bool, skip: &[&str], out: &mut Vec<Obstacle>) {
+fn obstacles_of(h: &Household, v: &Verdict, when: bool, skip: &[&str], out: &mut Vec<Obstacle>) {
     for r in &v.reasons {
         if r.met == Some(when) && !skip.contains(&r.criterion) {
             let shortfall = r.shortfall.as_deref().filter(|s| !s.is_empty());
@@ -68,7 +68,7 @@ fn obstacles_of(v: &Verdict, when: bool, skip: &[&str], out: &mut Vec<Obstacle>)
         }
     }
     for path in &v.missing {
-        let text = format!("缺少数据：{path}");
+        let text = format!("缺少数据：{}", crate::model::describe_place(h, path));
         if !out.iter().any(|o| o.text == text) {
             out.push(Obstacle {
                 rule: v.rule,
@@ -99,11 +99,11 @@ pub fn what_if(household: &Household, policy: &Policy, assessment: &Assessment) 
     ];
     if assessment.outcome(Rule::HouseholdExit) != Outcome::Yes {
         if let Some(v) = assessment.verdict(Rule::IncomeAboveLine) {
-            obstacles_of(v, false, &[], &mut obstacles);
+            obstacles_of(household, v, false, &[], &mut obstacles);
         }
         for rule in guarantees {
             if let Some(v) = assessment.verdict(rule) {
-                obstacles_of(v, false, &[], &mut obstacles);
+                obstacles_of(household, v, false, &[], &mut obstacles);
             }
         }
         let line = f.poverty_line();
@@ -137,7 +137,7 @@ pub fn what_if(household: &Household, policy: &Policy, assessment: &Assessment) 
         .verdict(Rule::Monitoring)
         .filter(|v| v.outcome == Outcome::Yes)
     {
-        obstacles_of(v, true, &[], &mut obstacles);
+        obstacles_of(household, v, true, &[], &mut obstacles);
         if let (Some(line), true) = (&policy.monitoring_line, n > 0) {
             let rise =
                 ceil_fen(line.value * n as f64 - (f.income.window_net - f.income.out_of_pocket));
@@ -163,7 +163,7 @@ pub fn what_if(household: &Household, policy: &Policy, assessment: &Assessment) 
         .verdict(Rule::RiskElimination)
         .filter(|v| monitored && v.outcome != Outcome::Yes)
     {
-        obstacles_of(v, false, &["guarantees_secure"], &mut obstacles);
+        obstacles_of(household, v, false, &["guarantees_secure"], &mut obstacles);
     }
     let mut lines: Vec<String> = obstacles.iter().map(|o| o.text.clone()).collect();
     lines.extend(rises.iter().map(|r| r.text.clone()));

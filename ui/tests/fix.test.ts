@@ -32,6 +32,7 @@ describe('paths to forms', () => {
     expect(parsePath('households[0].members[2].schooling')).toEqual({ list: 'members', index: 2, field: 'schooling' })
     expect(parsePath('members[1].work.months')).toEqual({ list: 'members', index: 1, field: 'work.months' })
     expect(parsePath('income')).toEqual({ list: 'income', index: null, field: '' })
+    expect(parsePath('income[year=2026]')).toEqual({ list: 'income', index: null, field: '' })
     expect(parsePath('conditions.farmland_mu')).toEqual({ list: '', index: null, field: 'conditions.farmland_mu' })
   })
   it('sends a field to its tab and a local parameter to 设置', () => {

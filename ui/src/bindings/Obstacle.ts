@@ -6,6 +6,6 @@ import type { Rule } from "./Rule";
  */
 export type Obstacle = { rule: Rule, criterion: string, 
 /**
- * e.g. `成员李四未参加大病保险`, `缺少数据：members[2].medical_insurance`.
+ * e.g. `成员李四未参加大病保险`, `缺少数据：成员“李四”的大病保险`.
  */
 text: string, };

@@ -23,8 +23,12 @@ const LISTS = ['members', 'income', 'expenses', 'rigid_expenses', 'pairings', 'v
 
 export function parsePath(path: string): FixTarget {
   const p = path.replace(/^households\[\d+\]\./, '')
-  const m = /^([a-z_]+)(?:\[(\d+)\])?(?:\.(.+))?$/.exec(p)
-  if (m && LISTS.includes(m[1]!)) return { list: m[1]!, index: m[2] === undefined ? null : Number(m[2]), field: m[3] ?? '' }
+  // `members[2].schooling`; `income[year=2026]` (a year's book: a new line).
+  const m = /^([a-z_]+)(?:\[([^\]]*)\])?(?:\.(.+))?$/.exec(p)
+  if (m && LISTS.includes(m[1]!)) {
+    const index = m[2] !== undefined && /^\d+$/.test(m[2]) ? Number(m[2]) : null
+    return { list: m[1]!, index, field: m[3] ?? '' }
+  }
   return { list: '', index: null, field: p }
 }
 

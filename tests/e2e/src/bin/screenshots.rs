@@ -223,6 +223,12 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     shoot(app, "exchange").await?;
     go(app, "#/merge", "[data-test=merge-view]").await?;
     shoot(app, "merge").await?;
+    // The ledger's 变更记录 (the changes above among them).
+    go(app, "#/changes", "[data-test=changes-household]").await?;
+    shoot(app, "changes").await?;
+    // 打印中心 opened from the 首页 for the week's 走访计划.
+    go(app, "#/print?doc=visit_plan", "[data-test=print-week]").await?;
+    shoot(app, "print-visit-plan").await?;
     // 首页's to-do list narrowing 户列表 (待办：超过…天未走访).
     go(app, "#/", "[data-test=attention-all-stale]").await?;
     app.click("[data-test=attention-all-stale]").await?;
