@@ -23,6 +23,7 @@ pub mod overview;
 pub mod print;
 pub mod rules;
 pub mod settings;
+pub mod township;
 pub mod validate;
 
 pub use error::{Error, Result};

@@ -233,6 +233,38 @@ fn a_half_filled_form_is_checked_field_by_field() {
 /// 修改记录: a saved change appears in the household's audit trail in words (field and
 /// values as the cadre reads them, who and why), newest first.
 #[test]
+fn the_township_view_sets_targets_against_the_exits() {
+    let f = app();
+    f.import_village();
+    let list = f.ok("township_list", json!({}));
+    let township = list[0]["code"].as_str().expect("a township").to_string();
+    assert_eq!(township, &VILLAGE[..9], "{list}");
+    f.ok(
+        "plan_target_set",
+        json!({ "target": { "area": township, "year": 2019, "households": 3, "persons": 9, "doc": "镇2019年脱贫计划" } }),
+    );
+    let view = f.ok("township_view", json!({ "code": null, "year": 2019 }));
+    assert_eq!(view["villages"][0]["code"], VILLAGE, "{view}");
+    let row = view["plan"]
+        .as_array()
+        .and_then(|p| {
+            p.iter()
+                .find(|r| r["year"] == 2019 && r["area"] == township.as_str())
+        })
+        .cloned()
+        .expect("the township's 2019 row");
+    assert_eq!(row["planned_households"], 3, "{row}");
+    assert_eq!(row["doc"], "镇2019年脱贫计划", "{row}");
+    let err = f
+        .invoke(
+            "plan_target_set",
+            json!({ "target": { "area": township, "year": 2031, "households": 1, "persons": 1, "doc": null } }),
+        )
+        .expect_err("a year after 脱贫攻坚 is refused");
+    assert_eq!(err["code"], "invalid", "{err}");
+}
+
+#[test]
 fn a_change_is_in_the_households_record_in_words() {
     let f = app();
     f.import_village();

@@ -40,7 +40,7 @@ pub struct AssessArgs {
     pub out: Option<PathBuf>,
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
+pub(super) fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string_pretty(v).map_err(|e| Error::Format(e.to_string()))
 }
 

@@ -19,6 +19,7 @@ mod ledger_io;
 mod policy;
 mod print;
 mod secret;
+mod township;
 pub mod usage;
 
 use clap::{Parser, Subcommand};
@@ -127,6 +128,20 @@ pub enum Command {
     /// The village's cadre roster (帮扶干部): add, list, end a term.
     #[command(subcommand)]
     Cadre(cadre::CadreCommand),
+    /// Yearly plan targets (规划脱贫户数/人数) of a village or township: set, list.
+    #[command(subcommand)]
+    Target(township::TargetCommand),
+    /// The township's villages side by side, and the plan targets against the exits.
+    Township {
+        /// The township's 9-digit code (default: the first in the ledger).
+        #[arg(long)]
+        code: Option<String>,
+        /// The year the villages are read in (default: this year).
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
     /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡).
     Card {
         #[arg(long)]
@@ -327,6 +342,10 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Assess(args) => assess::assess(&cli, args),
         Command::Policy(cmd) => policy::run(&cli, cmd),
         Command::Cadre(cmd) => cadre::run(&cli, cmd),
+        Command::Target(cmd) => township::target(&cli, cmd),
+        Command::Township { code, year, json } => {
+            township::township(&cli, code.as_deref(), *year, *json)
+        }
         Command::Backup { out } => {
             let info = open(&cli)?.backup_to(out)?;
             say!(

@@ -83,6 +83,7 @@ pub fn table_label(table: &str) -> &str {
         "cadres" => "帮扶干部",
         "villages" => "行政村",
         "decisions" => "评议公示",
+        "plan_targets" => "脱贫规划",
         "local_policy_values" => "本地政策参数",
         "conflicts" => "合并冲突",
         "bundles_sent" => "数据包",

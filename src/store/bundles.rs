@@ -314,4 +314,14 @@ impl Ledger {
     pub fn ledger_id(&self) -> Result<Option<String>> {
         super::settings::get(self.conn(), super::Setting::LedgerId.key())
     }
+
+    /// When the last bundle of a village was merged here (`YYYY-MM-DD HH:MM`), if ever.
+    pub fn last_bundle_merged(&self, village_code: &str) -> Result<Option<String>> {
+        let at: Option<String> = self.conn().query_row(
+            "SELECT MAX(merged_at) FROM bundles_received WHERE village_code = ?1",
+            [village_code],
+            |r| r.get(0),
+        )?;
+        Ok(at.map(|t| t.replace('T', " ").chars().take(16).collect()))
+    }
 }

@@ -31,6 +31,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         include_str!("migrations/0006_decisions.sql"),
     ),
     ("0007_bundles", include_str!("migrations/0007_bundles.sql")),
+    (
+        "0008_plan_targets",
+        include_str!("migrations/0008_plan_targets.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -178,6 +178,28 @@ fn a_bundle_merged_twice_changes_nothing_the_second_time() {
 }
 
 #[test]
+fn the_townships_view_shows_when_each_village_last_sent_a_bundle() {
+    let p = Pair::new();
+    let view = |db: &Path| -> serde_json::Value {
+        serde_json::from_str(&ok(run(db, "乡镇统计员", &["township", "--json"]))).unwrap()
+    };
+    assert_eq!(
+        view(&p.laptop)["villages"][0]["last_bundle"],
+        serde_json::Value::Null
+    );
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let merged = view(&p.township);
+    let village = &merged["villages"][0];
+    assert_eq!(village["code"], VILLAGE);
+    assert!(
+        village["last_bundle"]
+            .as_str()
+            .is_some_and(|at| at.len() == 16),
+        "the merge time, to the minute: {village}"
+    );
+}
+
+#[test]
 fn a_field_changed_on_both_sides_is_a_conflict_with_both_values_then_resolved() {
     let p = Pair::new();
     ok(p.merge(&p.township, &p.send("1.bundle")));

@@ -17,6 +17,7 @@ mod local_policy;
 mod protection;
 mod safety;
 mod store;
+mod township;
 mod validation;
 mod visit_plan;
 mod workbooks;

@@ -9,6 +9,7 @@ pub mod ledger;
 pub mod print;
 pub mod protection;
 pub mod settings;
+pub mod township;
 
 use crate::ipc::Progress;
 use tauri::{AppHandle, Emitter, Runtime};
@@ -43,6 +44,9 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         settings::cadre_list,
         settings::cadre_add,
         settings::cadre_end,
+        township::township_list,
+        township::township_view,
+        township::plan_target_set,
         print::print_card,
         print::print_batch,
         print::print_roster,

@@ -6,7 +6,7 @@ import type {
   AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
-  VillageOverview,
+  PlanTarget, Township, TownshipView, VillageOverview,
 } from '@/bindings'
 
 /** Household documents printed one card per household. */
@@ -43,6 +43,12 @@ export interface Backend {
   householdCheck(village: string, household: Household): Promise<Finding[]>
   /** A household's 修改记录 (the audit trail in words), newest first. */
   householdChanges(id: string): Promise<ChangeRecord[]>
+  /** The ledger's townships. */
+  townshipList(): Promise<Township[]>
+  /** One township (the first when `code` is null) in `year`. */
+  townshipView(code: string | null, year: number): Promise<TownshipView>
+  /** Sets a plan target (replacing it; audited). */
+  planTargetSet(target: PlanTarget): Promise<void>
   /** A page of the ledger's 变更记录, newest first. */
   ledgerChanges(query: ChangeQuery): Promise<ChangePage>
   /** The 户编号 offered to a new household of the village. */

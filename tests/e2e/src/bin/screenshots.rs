@@ -223,6 +223,9 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     shoot(app, "exchange").await?;
     go(app, "#/merge", "[data-test=merge-view]").await?;
     shoot(app, "merge").await?;
+    // 乡镇概览: the demo's village side by side, the plan years.
+    go(app, "#/township", "[data-test=township-plan]").await?;
+    shoot(app, "township").await?;
     // The ledger's 变更记录 (the changes above among them).
     go(app, "#/changes", "[data-test=changes-household]").await?;
     shoot(app, "changes").await?;
