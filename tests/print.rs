@@ -71,7 +71,7 @@ fn figures(h: &yibentong::model::Household, year: i32) -> yibentong::rules::Inco
 }
 
 fn roster_context(doc: &VillageDocument) -> RosterContext<'_> {
-    let rows = doc
+    let rows: Vec<RosterRow> = doc
         .households
         .iter()
         .map(|h| RosterRow {
@@ -92,6 +92,11 @@ fn roster_context(doc: &VillageDocument) -> RosterContext<'_> {
         revision: 3,
         printed_on: date(2025, 1, 10),
         reprint: None,
+        poor_persons: poor_of(&rows),
+        incidence: doc
+            .village
+            .rural_population
+            .map(|p| f64::from(poor_of(&rows)) / f64::from(p)),
         rows,
     }
 }
@@ -405,4 +410,17 @@ fn pdfs_are_a4_with_subset_fonts_and_small() {
             std::fs::write(dir.join(format!("{name}.pdf")), &printed.bytes).expect("write pdf");
         }
     }
+}
+
+/// What the rules engine counts for a roster: the persons of 未脱贫 and 返贫 households.
+fn poor_of(rows: &[print::RosterRow]) -> u32 {
+    rows.iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                Some(yibentong::codes::Status::Poor | yibentong::codes::Status::Relapsed)
+            )
+        })
+        .map(|r| r.size)
+        .sum()
 }

@@ -295,6 +295,12 @@ pub fn village_cards(
     Ok(doc)
 }
 
+/// The village's figures on the roster, from the rules engine.
+struct Figures {
+    poor_persons: u32,
+    incidence: Option<f64>,
+}
+
 /// The roster's figures for `year`: the village as it stood then and one row per
 /// household registered then (size and income from the engine, like the cards').
 fn roster_rows(
@@ -302,7 +308,7 @@ fn roster_rows(
     village_code: &str,
     year: i32,
     printed_on: NaiveDate,
-) -> Result<(StoredVillage, Vec<RosterRow>)> {
+) -> Result<(StoredVillage, Vec<RosterRow>, Figures)> {
     let mut village = ledger.village(village_code)?;
     let on = paper_date(year, printed_on)?;
     let cadres: Vec<Cadre> = ledger
@@ -318,11 +324,17 @@ fn roster_rows(
             "{year}年本村没有在册的农户，花名册无内容可打印"
         )));
     }
+    // Sizes, incomes, the poor persons and the incidence come from the engine.
+    let assessed = rules::assess_village(&village.village, &households, &policy);
+    let figures = Figures {
+        poor_persons: assessed.poor_persons,
+        incidence: assessed.incidence,
+    };
     let rows = households
         .iter()
-        .map(|h| {
-            // Size and income come from the engine, like the cards'.
-            let figures = rules::assess_household(h, &policy).income;
+        .zip(&assessed.households)
+        .map(|(h, a)| {
+            let figures = &a.income;
             let paired: Vec<String> = h
                 .pairings
                 .iter()
@@ -347,7 +359,7 @@ fn roster_rows(
             }
         })
         .collect();
-    Ok((village, rows))
+    Ok((village, rows, figures))
 }
 
 /// The village roster (花名册) for `year` as an Excel workbook: the PDF roster's rows
@@ -358,7 +370,7 @@ pub fn roster_workbook(
     year: i32,
     printed_on: NaiveDate,
 ) -> Result<Vec<u8>> {
-    let (village, rows) = roster_rows(ledger, village_code, year, printed_on)?;
+    let (village, rows, figures) = roster_rows(ledger, village_code, year, printed_on)?;
     print::roster_workbook(&RosterContext {
         village: &village.village,
         year,
@@ -366,6 +378,8 @@ pub fn roster_workbook(
         printed_on,
         reprint: None,
         rows,
+        poor_persons: figures.poor_persons,
+        incidence: figures.incidence,
     })
 }
 
@@ -377,7 +391,7 @@ pub fn roster(
     printed_on: NaiveDate,
     out: &Path,
 ) -> Result<PrintedDocument> {
-    let (village, rows) = roster_rows(ledger, village_code, year, printed_on)?;
+    let (village, rows, figures) = roster_rows(ledger, village_code, year, printed_on)?;
     let revision = village.revision;
     let reprint = reprint(ledger, None, &village.id, "roster", year, printed_on)?;
     let doc = print::roster(&RosterContext {
@@ -387,6 +401,8 @@ pub fn roster(
         printed_on,
         reprint,
         rows,
+        poor_persons: figures.poor_persons,
+        incidence: figures.incidence,
     })?;
     ledger.deliver(
         out,

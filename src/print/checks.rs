@@ -223,6 +223,11 @@ fn roster_and_notice_fit_too() {
         revision: 1,
         printed_on: date,
         reprint: None,
+        poor_persons: poor_of(&rows),
+        incidence: doc
+            .village
+            .rural_population
+            .map(|p| f64::from(poor_of(&rows)) / f64::from(p)),
         rows,
     };
     let layout = compose_roster(&ctx).expect("roster");
@@ -261,4 +266,17 @@ fn roster_and_notice_fit_too() {
         rows,
     };
     assert_fits(&compose_notice(&ctx).expect("notice"), "notice");
+}
+
+/// What the rules engine counts for a roster: the persons of 未脱贫 and 返贫 households.
+fn poor_of(rows: &[super::RosterRow]) -> u32 {
+    rows.iter()
+        .filter(|r| {
+            matches!(
+                r.status,
+                Some(crate::codes::Status::Poor | crate::codes::Status::Relapsed)
+            )
+        })
+        .map(|r| r.size)
+        .sum()
 }

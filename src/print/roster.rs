@@ -1,5 +1,6 @@
 //! 花名册: the village roster on A4 landscape, one line per household, with totals and the
-//! poverty incidence (贫困发生率 = persons in 未脱贫 or 返贫 households ÷ rural population).
+//! poverty incidence (贫困发生率 = persons in 未脱贫 or 返贫 households ÷ rural population), as
+//! the rules engine counts them.
 
 use super::fonts::Fonts;
 use super::layout::{Align, Layout, A4_LANDSCAPE};
@@ -38,6 +39,11 @@ pub struct RosterContext<'a> {
     /// Set when a past year's paper is printed (补打).
     pub reprint: Option<super::Reprint>,
     pub rows: Vec<RosterRow>,
+    /// 未脱贫 and 返贫 persons, from the rules engine (`VillageAssessment::poor_persons`).
+    pub poor_persons: u32,
+    /// 贫困发生率 from the rules engine (`VillageAssessment::incidence`); `None` without a
+    /// registered rural population.
+    pub incidence: Option<f64>,
 }
 
 /// Prints the roster.
@@ -148,21 +154,16 @@ pub(crate) fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
             parts.push(format!("{} {} 户 {} 人", st.label(), rows.len(), p));
         }
     }
-    let poor: u32 = ctx
-        .rows
-        .iter()
-        .filter(|r| matches!(r.status, Some(Status::Poor | Status::Relapsed)))
-        .map(|r| r.size)
-        .sum();
+    let poor = ctx.poor_persons;
     // 贫困发生率 measured the 建档立卡 years; after 2020 there are no poor households to
     // count and the roster prints none (monitoring is counted by status above).
     if ctx.year > LAST_INCIDENCE_YEAR {
         return vec![format!("其中：{}。", parts.join("；"))];
     }
-    let incidence = match ctx.village.rural_population {
-        Some(pop) if pop > 0 => format!(
+    let incidence = match (ctx.village.rural_population, ctx.incidence) {
+        (Some(pop), Some(rate)) => format!(
             "贫困发生率：未脱贫及返贫人口 {poor} 人 ÷ 农村户籍人口 {pop} 人 = {:.2}%",
-            f64::from(poor) * 100.0 / f64::from(pop)
+            rate * 100.0
         ),
         _ => format!("贫困发生率：未脱贫及返贫人口 {poor} 人；农村户籍人口未登记，无法计算"),
     };
