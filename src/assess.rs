@@ -7,9 +7,7 @@ use crate::store::Ledger;
 use crate::{Error, Result};
 use chrono::NaiveDate;
 
-/// The first year of the 建档立卡 records (identification began in 2014): the earliest year
-/// the app offers for its screens and papers.
-pub const FIRST_YEAR: i32 = 2014;
+pub use crate::model::FIRST_YEAR;
 
 /// Resolves the policy in force for `year` as of `as_of` (default 31 December), from the
 /// ledger's local policy and the run's overrides.

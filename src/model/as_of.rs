@@ -12,6 +12,34 @@ use chrono::{Datelike, NaiveDate};
 use serde::{de::DeserializeOwned, Serialize};
 use serde_json::Value;
 
+/// The first year of the 建档立卡 records (identification began in 2014): the earliest year
+/// the app offers for its screens and papers.
+pub const FIRST_YEAR: i32 = 2014;
+
+/// A year the ledger can be read in, and the date it is read on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct LedgerYear {
+    pub year: i32,
+    /// 31 December of a past year (read-only); `None` for the running year: today's
+    /// facts, editable.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// The years the ledger can be read in, newest first: the running year (today's facts)
+/// back to `FIRST_YEAR`, each past year on its 31 December.
+pub fn ledger_years(today: NaiveDate) -> Vec<LedgerYear> {
+    (FIRST_YEAR..=today.year().max(FIRST_YEAR))
+        .rev()
+        .map(|year| LedgerYear {
+            year,
+            as_of: (year < today.year())
+                .then(|| NaiveDate::from_ymd_opt(year, 12, 31))
+                .flatten(),
+        })
+        .collect()
+}
+
 /// Where a household stands in the ledger on a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

@@ -15,7 +15,9 @@ mod place;
 mod records;
 mod timeline;
 
-pub use as_of::{households_on, into_households_on, Registration};
+pub use as_of::{
+    households_on, into_households_on, ledger_years, LedgerYear, Registration, FIRST_YEAR,
+};
 pub use facts_merge::{merge_cadre, merge_household, merge_village, starts_on, BadHistory};
 pub use history::{periods_of, value_on};
 pub use history::{Effective, FactKind, FactPeriod, Provenance};

@@ -15,6 +15,10 @@ pub struct LedgerInfo {
     pub villages: Vec<VillageInfo>,
     /// Households in the whole ledger.
     pub households: usize,
+    /// The day the app takes as today.
+    pub today: chrono::NaiveDate,
+    /// The years the ledger can be read in, newest first, each with the date it is read on.
+    pub years: Vec<crate::model::LedgerYear>,
 }
 
 /// One village of the ledger.
@@ -35,7 +39,7 @@ pub struct VillageInfo {
 
 impl Ledger {
     /// The ledger's path, operator and villages with their household counts.
-    pub fn info(&self) -> Result<LedgerInfo> {
+    pub fn info(&self, today: chrono::NaiveDate) -> Result<LedgerInfo> {
         let mut counts = self
             .conn
             .prepare_cached(
@@ -65,6 +69,8 @@ impl Ledger {
             operator: self.operator().to_string(),
             households: villages.iter().map(|v| v.households).sum(),
             villages,
+            today,
+            years: crate::model::ledger_years(today),
         })
     }
 

@@ -8,11 +8,11 @@ import ElementPlus from 'element-plus'
 import EffectiveDialog from '@/components/EffectiveDialog.vue'
 import TimelineTab from '@/components/household/TimelineTab.vue'
 import HouseholdForm from '@/components/forms/HouseholdForm.vue'
-import { asOfFor, useSession, yearsUpTo } from '@/stores/session'
+import { useSession } from '@/stores/session'
 import { useHouseholds } from '@/stores/households'
 import { setBackend } from '@/api'
 import type { Backend } from '@/api/backend'
-import { VILLAGE, stubBackend } from './stubs'
+import { VILLAGE, recorded, stubBackend } from './stubs'
 import type { TimelineEntry } from '@/bindings'
 import type { EffectiveAnswer } from '@/forms/useRecordSave'
 import { today } from '@/format/dates'
@@ -39,16 +39,18 @@ async function settle() {
 
 describe('the year in the header', () => {
   beforeEach(() => setActivePinia(createPinia()))
-  it('reads the current year as today and a past year as its 31 December', () => {
-    expect(asOfFor(2026, 2026)).toBeNull()
-    expect(asOfFor(2016, 2026)).toBe('2016-12-31')
-    expect(yearsUpTo(2026)).toHaveLength(13)
-    expect(yearsUpTo(2026)[0]).toBe(2026)
-    expect(yearsUpTo(2026).at(-1)).toBe(2014)
+  it('offers the years the core gives, the running year first, back to 2014', () => {
+    const s = useSession()
+    s.setInfo(recorded.ledgerInfo)
+    expect(s.currentYear).toBe(2025)
+    expect(s.years).toHaveLength(12)
+    expect(s.years[0]).toBe(2025)
+    expect(s.years.at(-1)).toBe(2014)
   })
   it('defaults to the current year (editable) and turns read-only for a past year', () => {
     const s = useSession()
-    expect(s.year).toBe(new Date().getFullYear())
+    s.setInfo(recorded.ledgerInfo)
+    expect(s.year).toBe(2025)
     expect(s.asOf).toBeNull()
     expect(s.readOnly).toBe(false)
     s.year = 2016
@@ -62,6 +64,7 @@ describe('the year in the header', () => {
     const list = vi.mocked(backend.householdList)
     setBackend(backend)
     const s = useSession()
+    s.setInfo(recorded.ledgerInfo)
     const rows = useHouseholds()
     await rows.load(VILLAGE)
     expect(list).toHaveBeenLastCalledWith(VILLAGE, null)

@@ -15,7 +15,7 @@ const DEMO_SEED: u64 = 2014;
 /// The open ledger: path, operator, villages and household count.
 #[tauri::command(async)]
 pub fn ledger_info(state: State<'_, AppState>) -> AppResult<LedgerInfo> {
-    state.with(|ledger| Ok(ledger.info()?))
+    state.with(|ledger| Ok(ledger.info(today())?))
 }
 
 /// Loads the demo village into the ledger (sends `progress` events as villages import).
@@ -32,7 +32,7 @@ pub fn load_demo<R: Runtime>(
             today(),
             &mut progress(&app, "load_demo"),
         )?;
-        Ok(ledger.info()?)
+        Ok(ledger.info(today())?)
     })
 }
 

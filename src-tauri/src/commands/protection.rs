@@ -3,7 +3,7 @@
 //! a passphrase before any data goes in), backing up now and restoring a backup.
 
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::state::{locked, AppState};
+use crate::state::{locked, today, AppState};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -55,7 +55,7 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
             encrypted: ledger.is_encrypted(),
             read_only: ledger.is_read_only(),
             last_backup: ledger.last_backup(),
-            households: ledger.info()?.households,
+            households: ledger.info(today())?.households,
         })
     })
 }

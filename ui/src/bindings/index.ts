@@ -45,6 +45,7 @@ export type { Labor } from "./Labor";
 export type { LedgerChange } from "./LedgerChange";
 export type { LedgerInfo } from "./LedgerInfo";
 export type { LedgerStatus } from "./LedgerStatus";
+export type { LedgerYear } from "./LedgerYear";
 export type { LocalParameter } from "./LocalParameter";
 export type { LocalPolicy } from "./LocalPolicy";
 export type { LocalValue } from "./LocalValue";

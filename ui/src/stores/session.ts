@@ -8,7 +8,6 @@ import { computed, ref } from 'vue'
 import { useBackend } from '@/api'
 import type { AppSettings, LedgerInfo } from '@/bindings'
 import type { LedgerStatus } from '@/bindings/LedgerStatus'
-import { FIRST_YEAR } from '@/format/codes'
 
 /**
  * What the window shows: the unlock screen (an encrypted ledger waiting for its
@@ -17,25 +16,13 @@ import { FIRST_YEAR } from '@/format/codes'
  */
 export type Gate = 'starting' | 'locked' | 'first' | 'operator' | 'open'
 
-/** The years of the picker, newest first: `FIRST_YEAR` … the current year. */
-export function yearsUpTo(current: number): number[] {
-  return Array.from({ length: Math.max(current - FIRST_YEAR + 1, 1) }, (_, i) => current - i)
-}
-
-/**
- * The date a year is read as: `null` (today's facts) for the current year or later,
- * else 31 December of that year.
- */
-export function asOfFor(year: number, current: number): string | null {
-  return year >= current ? null : `${year}-12-31`
-}
 
 export const useSession = defineStore('session', () => {
   const info = ref<LedgerInfo | null>(null)
   const settings = ref<AppSettings | null>(null)
   const villageCode = ref<string>('')
-  /** The calendar year now (the running year: today's facts). */
-  const currentYear = ref<number>(new Date().getFullYear())
+  /** The running year (today's facts), as the core dates today. */
+  const currentYear = computed(() => Number((info.value?.today ?? String(new Date().getFullYear())).slice(0, 4)))
   const year = ref<number>(currentYear.value)
   const loading = ref(false)
   const error = ref<string>('')
@@ -48,11 +35,12 @@ export const useSession = defineStore('session', () => {
   const empty = computed(() => info.value !== null && info.value.households === 0)
   /** Days without a visit that count as too long (the ledger's setting; null until loaded). */
   const staleDays = computed(() => settings.value?.stale_days ?? null)
-  /** The date screens read the ledger as of (`null`: today, editable). */
-  const asOf = computed(() => asOfFor(year.value, currentYear.value))
+  /** The date screens read the ledger as of (`null`: today, editable), as the core says. */
+  const asOf = computed(() => info.value?.years.find((y) => y.year === year.value)?.as_of ?? null)
   /** A past year is shown as it stood and cannot be edited. */
   const readOnly = computed(() => asOf.value !== null)
-  const years = computed(() => yearsUpTo(currentYear.value))
+  /** The years of the picker, newest first (the core's: the running year back to 2014). */
+  const years = computed(() => info.value?.years.map((y) => y.year) ?? [currentYear.value])
 
   /** Reads the ledger's state (unlock, first start) and, once it is open, the ledger. */
   async function load(): Promise<void> {
@@ -98,7 +86,9 @@ export const useSession = defineStore('session', () => {
   }
 
   function setInfo(i: LedgerInfo): void {
+    const first = info.value === null
     info.value = i
+    if (first || !years.value.includes(year.value)) year.value = currentYear.value
     if (!i.villages.some((v) => v.code === villageCode.value)) villageCode.value = i.villages[0]?.code ?? ''
   }
 
