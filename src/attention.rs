@@ -1,10 +1,30 @@
-//! When a household needs the cadre: a visit overdue or falling due (the 走访周期 of 设置)
+//! When a household needs the cadre: a visit overdue or falling due (the 走访周期 of 设置,
+//! shorter for monitored households)
 //! and a monitored household due for review. One wording for the 首页's lists and the
 //! printed 走访计划.
 
 use crate::codes::Status;
 use crate::model::Household;
 use chrono::{Datelike, NaiveDate};
+
+/// The 走访周期 by category (设置): days without a visit before one is due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct VisitCycles {
+    pub general: i64,
+    /// 防返贫监测对象 are visited more often.
+    pub monitored: i64,
+}
+
+impl VisitCycles {
+    /// The cycle of a household, by its category.
+    pub fn of(&self, h: &Household) -> i64 {
+        if h.status == Some(Status::Monitored) {
+            self.monitored
+        } else {
+            self.general
+        }
+    }
+}
 
 /// Households the cadre visits: those on the books as poor, relapsed, monitored or exited.
 pub fn visited(h: &Household) -> bool {

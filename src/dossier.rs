@@ -201,6 +201,15 @@ fn with_ids(mut household: Household) -> Household {
 
 pub use crate::changes::ChangeRecord;
 
+/// 走访常用语 for a visit today: from the household's own facts (`visit_notes`).
+pub fn visit_phrases(ledger: &Ledger, household_id: &str, today: NaiveDate) -> Result<Vec<String>> {
+    let stored = ledger.household(household_id)?;
+    Ok(crate::visit_notes::visit_phrases(
+        &stored.household.as_of(today),
+        today,
+    ))
+}
+
 /// A household's 修改记录, newest first (the periods of dated facts are on the timeline).
 pub fn change_records(ledger: &Ledger, household_id: &str) -> Result<Vec<ChangeRecord>> {
     let rows = ledger.audit_for(household_id)?;

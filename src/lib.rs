@@ -25,6 +25,7 @@ pub mod rules;
 pub mod settings;
 pub mod township;
 pub mod validate;
+pub mod visit_notes;
 
 pub use error::{Error, Result};
 pub mod store;

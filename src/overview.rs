@@ -83,15 +83,15 @@ fn attention(h: &Household, detail: String) -> Attention {
     }
 }
 
-/// Builds the overview of `village_code` for `year`; `today` dates the attention lists and
-/// `stale_days` is how long without a visit counts as too long.
+/// Builds the overview of `village_code` for `year`; `today` dates the attention lists, and
+/// a visit is overdue after the 走访周期 of 设置 for the household's category.
 pub fn village_overview(
     ledger: &Ledger,
     village_code: &str,
     year: i32,
     today: NaiveDate,
-    stale_days: i64,
 ) -> Result<VillageOverview> {
+    let cycles = crate::settings::load(ledger)?.visit_cycles();
     let mut village = ledger.village(village_code)?;
     let all = village_households(ledger, &village.id)?;
     let on = crate::assess::paper_date(year, today)?;
@@ -156,7 +156,9 @@ pub fn village_overview(
     let stale_visits = households
         .iter()
         .filter(|h| attention::visited(h))
-        .filter_map(|h| attention::visit_overdue(h, today, stale_days).map(|why| attention(h, why)))
+        .filter_map(|h| {
+            attention::visit_overdue(h, today, cycles.of(h)).map(|why| attention(h, why))
+        })
         .collect();
     let mut warnings = Vec::new();
     for h in &households {

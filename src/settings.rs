@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 
 /// Days without a visit after which 首页 lists a household, unless set.
 pub const DEFAULT_STALE_DAYS: u32 = 90;
+/// The same for a monitored household (a visit a month), unless set.
+pub const DEFAULT_MONITORED_STALE_DAYS: u32 = 30;
 /// The longest visit period that can be set (ten years).
 const MAX_STALE_DAYS: u32 = 3650;
 
@@ -23,21 +25,38 @@ pub struct AppSettings {
     pub mask_ids: bool,
     /// Days without a visit after which a household needs attention.
     pub stale_days: u32,
+    /// The same for a monitored household (防返贫监测对象).
+    pub monitored_stale_days: u32,
+}
+
+impl AppSettings {
+    /// The 走访周期 by category.
+    pub fn visit_cycles(&self) -> crate::attention::VisitCycles {
+        crate::attention::VisitCycles {
+            general: i64::from(self.stale_days),
+            monitored: i64::from(self.monitored_stale_days),
+        }
+    }
 }
 
 /// Reads the settings from the ledger.
 pub fn load(ledger: &Ledger) -> Result<AppSettings> {
-    let stale_days = match ledger.setting(Setting::StaleDays)? {
-        Some(text) => text
-            .parse()
-            .map_err(|_| Error::Format(format!("走访提醒天数“{text}”无法读取")))?,
-        None => DEFAULT_STALE_DAYS,
+    let days = |setting: Setting, default: u32| -> Result<u32> {
+        match ledger.setting(setting)? {
+            Some(text) => text
+                .parse()
+                .map_err(|_| Error::Format(format!("走访提醒天数“{text}”无法读取"))),
+            None => Ok(default),
+        }
     };
+    let stale_days = days(Setting::StaleDays, DEFAULT_STALE_DAYS)?;
+    let monitored_stale_days = days(Setting::MonitoredStaleDays, DEFAULT_MONITORED_STALE_DAYS)?;
     Ok(AppSettings {
         operator: ledger.setting(Setting::Operator)?.unwrap_or_default(),
         local_policy: ledger.local_policy()?,
         mask_ids: ledger.mask_ids()?,
         stale_days,
+        monitored_stale_days,
     })
 }
 
@@ -50,11 +69,15 @@ pub fn save(ledger: &mut Ledger, new: &AppSettings, reason: Option<&str>) -> Res
         ));
     }
     let operator = check_operator(&new.operator)?;
-    if !(1..=MAX_STALE_DAYS).contains(&new.stale_days) {
-        return Err(Error::Invalid(format!(
-            "走访提醒天数应在1到{MAX_STALE_DAYS}之间，填写的是{}",
-            new.stale_days
-        )));
+    for (what, days) in [
+        ("走访提醒天数", new.stale_days),
+        ("监测户走访提醒天数", new.monitored_stale_days),
+    ] {
+        if !(1..=MAX_STALE_DAYS).contains(&days) {
+            return Err(Error::Invalid(format!(
+                "{what}应在1到{MAX_STALE_DAYS}之间，填写的是{days}"
+            )));
+        }
     }
     let old = load(ledger)?;
     let policy = if old.local_policy != new.local_policy {
@@ -80,6 +103,10 @@ pub fn save(ledger: &mut Ledger, new: &AppSettings, reason: Option<&str>) -> Res
         }
         if old.stale_days != new.stale_days {
             w.set_setting(Setting::StaleDays, &new.stale_days.to_string(), reason)?;
+        }
+        if old.monitored_stale_days != new.monitored_stale_days {
+            let days = new.monitored_stale_days.to_string();
+            w.set_setting(Setting::MonitoredStaleDays, &days, reason)?;
         }
         Ok(())
     })?;

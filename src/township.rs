@@ -103,7 +103,7 @@ pub fn township_view(
             .next()
             .ok_or_else(|| Error::NotFound("台账中还没有行政村".into()))?,
     };
-    let stale_days = i64::from(crate::settings::load(ledger)?.stale_days);
+    let cycles = crate::settings::load(ledger)?.visit_cycles();
     let on = paper_date(year, today)?;
     let targets = ledger.plan_targets(&township.code)?;
     let target = |area: &str, y: i32| targets.iter().find(|t| t.area == area && t.year == y);
@@ -137,7 +137,7 @@ pub fn township_view(
             overdue_visits: now
                 .iter()
                 .filter(|h| attention::visited(h))
-                .filter(|h| attention::visit_overdue(h, today, stale_days).is_some())
+                .filter(|h| attention::visit_overdue(h, today, cycles.of(h)).is_some())
                 .count() as u32,
             last_bundle: ledger.last_bundle_merged(&v.village.code)?,
         });

@@ -132,6 +132,14 @@ fn import_list_open_print_and_export_a_village() {
     let pdf = std::fs::read(&out).expect("the card was written where asked");
     assert!(pdf.starts_with(b"%PDF"), "the card is a PDF");
 
+    let phrases = f.ok("visit_phrases", json!({ "id": "h-1" }));
+    assert!(
+        phrases.as_array().is_some_and(|p| p
+            .iter()
+            .any(|x| x.as_str().is_some_and(|t| t.contains("张三")))),
+        "常用语 from the household's own members: {phrases}"
+    );
+
     let plan_out = f.out("plan.pdf");
     let plan = f.ok(
         "print_visit_plan",
@@ -345,6 +353,10 @@ fn unknown_village_and_settings_round_trip() {
 
     let mut settings = f.ok("settings_get", json!({}));
     assert_eq!(settings["stale_days"], 90, "the default visit period");
+    assert_eq!(
+        settings["monitored_stale_days"], 30,
+        "monitored households: a visit a month"
+    );
     settings["operator"] = json!("李书记");
     settings["mask_ids"] = json!(true);
     let saved = f.ok(
@@ -580,7 +592,7 @@ fn a_policy_that_cannot_be_resolved_is_a_policy_error() {
     for (cmd, args) in [
         (
             "village_overview",
-            json!({ "village": VILLAGE, "year": 2019, "staleDays": 90 }),
+            json!({ "village": VILLAGE, "year": 2019 }),
         ),
         ("assess_household", json!({ "id": "h-1", "year": 2019 })),
     ] {

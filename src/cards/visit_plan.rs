@@ -1,10 +1,10 @@
 //! 走访计划 from the ledger: the households whose visit falls due in a week (by the 走访周期
-//! of 设置) and the monitored households due for review, with their paired cadres, the last
+//! of 设置 for the household's category) and the monitored households due for review, with their paired cadres, the last
 //! visit and what was promised then; printed and logged like every paper.
 
 use super::{Print, PrintedDocument};
 use crate::assess::village_households_on;
-use crate::attention;
+use crate::attention::{self, VisitCycles};
 use crate::model::{Cadre, Household};
 use crate::print::{self, PlanRow, VisitPlanContext};
 use crate::store::Ledger;
@@ -24,8 +24,8 @@ pub struct WeekPlan {
     pub village: crate::store::StoredVillage,
     /// Monday and Sunday.
     pub week: (NaiveDate, NaiveDate),
-    /// The 走访周期 in days (设置).
-    pub cycle_days: i64,
+    /// The 走访周期 by category (设置).
+    pub cycles: VisitCycles,
     /// In print order: by paired cadre, then group and household code.
     pub rows: Vec<PlanRow>,
 }
@@ -34,7 +34,7 @@ pub struct WeekPlan {
 pub fn visit_plan_rows(ledger: &Ledger, village_code: &str, day: NaiveDate) -> Result<WeekPlan> {
     let village = ledger.village(village_code)?;
     let (monday, sunday) = week_of(day);
-    let cycle = i64::from(crate::settings::load(ledger)?.stale_days);
+    let cycles = crate::settings::load(ledger)?.visit_cycles();
     let cadres: Vec<Cadre> = ledger
         .cadres(&village.id)?
         .iter()
@@ -46,7 +46,7 @@ pub fn visit_plan_rows(ledger: &Ledger, village_code: &str, day: NaiveDate) -> R
         .filter(|h| attention::visited(h))
         .filter_map(|h| {
             let reasons: Vec<String> = [
-                attention::visit_due(h, monday, sunday, cycle),
+                attention::visit_due(h, monday, sunday, cycles.of(h)),
                 attention::review_due(h, sunday),
             ]
             .into_iter()
@@ -66,7 +66,7 @@ pub fn visit_plan_rows(ledger: &Ledger, village_code: &str, day: NaiveDate) -> R
     Ok(WeekPlan {
         village,
         week: (monday, sunday),
-        cycle_days: cycle,
+        cycles,
         rows,
     })
 }
@@ -109,13 +109,13 @@ pub fn visit_plan(
     let WeekPlan {
         village,
         week,
-        cycle_days,
+        cycles,
         rows,
     } = visit_plan_rows(ledger, village_code, day)?;
     let doc = print::visit_plan(&VisitPlanContext {
         village: &village.village,
         week,
-        cycle_days,
+        cycle_days: (cycles.general, cycles.monitored),
         revision: village.revision,
         printed_on,
         rows,

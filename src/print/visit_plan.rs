@@ -33,8 +33,8 @@ pub struct VisitPlanContext<'a> {
     pub village: &'a Village,
     /// Monday and Sunday of the week.
     pub week: (NaiveDate, NaiveDate),
-    /// The 走访周期 in days (设置).
-    pub cycle_days: i64,
+    /// The 走访周期 in days (设置): households in general, monitored households.
+    pub cycle_days: (i64, i64),
     pub revision: i64,
     pub printed_on: NaiveDate,
     /// Rows in print order (by cadre, then group and household code).
@@ -63,9 +63,10 @@ fn compose(ctx: &VisitPlanContext<'_>, fonts: &Fonts) -> Layout {
     c.title(
         &title,
         &format!(
-            "{}　走访周期{}天　共{}户",
+            "{}　走访周期：一般{}天、监测户{}天　共{}户",
             s::place(ctx.village),
-            ctx.cycle_days,
+            ctx.cycle_days.0,
+            ctx.cycle_days.1,
             ctx.rows.len()
         ),
     );

@@ -16,6 +16,8 @@ pub enum Setting {
     MaskIds,
     /// Days without a visit after which a household needs attention.
     StaleDays,
+    /// The same for a monitored household (防返贫监测对象: visited more often).
+    MonitoredStaleDays,
     /// This ledger's id, named in the exchange bundles it writes.
     LedgerId,
 }
@@ -28,6 +30,7 @@ impl Setting {
             Setting::LocalPolicy => "local_policy",
             Setting::MaskIds => "card_mask_ids",
             Setting::StaleDays => "app_stale_days",
+            Setting::MonitoredStaleDays => "app_monitored_stale_days",
             Setting::LedgerId => "ledger_id",
         }
     }

@@ -1,5 +1,5 @@
 //! 走访计划: the week's plan holds exactly the households whose visit falls due that week
-//! (by the 走访周期 of 设置) or whose monitoring is due for review, grouped by cadre; the
+//! (by the 走访周期 of 设置 for the household's category: monitored households sooner) or whose monitoring is due for review, grouped by cadre; the
 //! command line prints it, and it lands in the print log.
 
 use crate::common::{bin, today};
@@ -29,15 +29,19 @@ fn the_week_is_monday_to_sunday() {
 fn the_plan_holds_the_households_due_that_week_and_no_other() {
     let (ledger, code) = demo();
     let plan = visit_plan_rows(&ledger, &code, today()).unwrap();
-    let (village, (monday, sunday), cycle, rows) =
-        (plan.village, plan.week, plan.cycle_days, plan.rows);
-    assert_eq!(cycle, 90, "the default 走访周期");
+    let (village, (monday, sunday), cycles, rows) =
+        (plan.village, plan.week, plan.cycles, plan.rows);
+    assert_eq!(
+        (cycles.general, cycles.monitored),
+        (90, 30),
+        "the default 走访周期"
+    );
     let all = yibentong::assess::village_households(&ledger, &village.id).unwrap();
     let households = households_on(&all, monday);
     let mut due = 0;
     for h in households.iter().filter(|h| attention::visited(h)) {
         let last = attention::last_visit(h, monday);
-        let visit = last.is_none_or(|d| d + Duration::days(cycle) <= sunday);
+        let visit = last.is_none_or(|d| d + Duration::days(cycles.of(h)) <= sunday);
         let review = attention::review_due(h, sunday).is_some();
         let listed = rows.iter().find(|r| r.code == h.code);
         assert_eq!(
@@ -77,8 +81,8 @@ fn a_shorter_cycle_puts_more_households_on_the_plan() {
     settings.operator = "测试员".into();
     yibentong::settings::save(&mut ledger, &settings, None).unwrap();
     let plan = visit_plan_rows(&ledger, &code, today()).unwrap();
-    let (cycle, at_30) = (plan.cycle_days, plan.rows);
-    assert_eq!(cycle, 30);
+    let (cycles, at_30) = (plan.cycles, plan.rows);
+    assert_eq!(cycles.general, 30);
     assert!(
         at_30.len() > at_90.len(),
         "{} > {}",
@@ -138,4 +142,26 @@ fn the_command_line_prints_the_plan_and_logs_it() {
         )
         .unwrap();
     assert_eq!(logged.as_deref(), Some("1"));
+}
+
+#[test]
+fn a_monitored_household_is_due_on_its_own_shorter_cycle() {
+    use yibentong::attention::VisitCycles;
+    let cycles = VisitCycles {
+        general: 90,
+        monitored: 30,
+    };
+    let (ledger, code) = demo();
+    let vid = ledger.village(&code).unwrap().id;
+    let all = yibentong::assess::village_households(&ledger, &vid).unwrap();
+    let monitored = all
+        .iter()
+        .find(|h| h.status == Some(yibentong::codes::Status::Monitored))
+        .expect("the demo has monitored households");
+    let other = all
+        .iter()
+        .find(|h| h.status == Some(yibentong::codes::Status::Exited))
+        .expect("and exited ones");
+    assert_eq!(cycles.of(monitored), 30);
+    assert_eq!(cycles.of(other), 90);
 }

@@ -66,6 +66,12 @@ pub fn ledger_changes(state: State<'_, AppState>, query: ChangeQuery) -> AppResu
     state.with(|ledger| Ok(changes::ledger_changes(ledger, &query)?))
 }
 
+/// 走访常用语 for a visit to the household today, from its own facts.
+#[tauri::command(async)]
+pub fn visit_phrases(state: State<'_, AppState>, id: String) -> AppResult<Vec<String>> {
+    state.with(|ledger| Ok(dossier::visit_phrases(ledger, &id, today())?))
+}
+
 /// The 户编号 offered to a new household of the village.
 #[tauri::command(async)]
 pub fn household_code_next(state: State<'_, AppState>, village: String) -> AppResult<String> {

@@ -36,13 +36,12 @@ pub fn load_demo<R: Runtime>(
     })
 }
 
-/// Everything 首页 shows for a village and year.
+/// Everything 首页 shows for a village and year (visits overdue by the 走访周期 of 设置).
 #[tauri::command(async)]
 pub fn village_overview(
     state: State<'_, AppState>,
     village: String,
     year: i32,
-    stale_days: i64,
 ) -> AppResult<VillageOverview> {
     state.with(|ledger| {
         Ok(yibentong::overview::village_overview(
@@ -50,7 +49,6 @@ pub fn village_overview(
             &village,
             year,
             today(),
-            stale_days,
         )?)
     })
 }

@@ -34,6 +34,7 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         households::household_code_next,
         households::household_changes,
         households::ledger_changes,
+        households::visit_phrases,
         households::household_save,
         assess::assess_household,
         assess::village_check,

@@ -30,7 +30,7 @@ export interface Backend {
   backupRestore(path: string, passphrase: string | null): Promise<BackupInfo>
   /** Builds the demo village; emits `progress`. */
   loadDemo(): Promise<LedgerInfo>
-  villageOverview(village: string, year: number, staleDays: number): Promise<VillageOverview>
+  villageOverview(village: string, year: number): Promise<VillageOverview>
   /** The village's rows today (`asOf` null), or those registered on `asOf` as they stood then. */
   householdList(village: string, asOf: string | null): Promise<HouseholdRow[]>
   search(query: string): Promise<SearchHit[]>
@@ -49,6 +49,8 @@ export interface Backend {
   townshipView(code: string | null, year: number): Promise<TownshipView>
   /** Sets a plan target (replacing it; audited). */
   planTargetSet(target: PlanTarget): Promise<void>
+  /** 走访常用语 for a visit to the household today. */
+  visitPhrases(id: string): Promise<string[]>
   /** A page of the ledger's 变更记录, newest first. */
   ledgerChanges(query: ChangeQuery): Promise<ChangePage>
   /** The 户编号 offered to a new household of the village. */

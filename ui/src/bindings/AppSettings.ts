@@ -16,4 +16,8 @@ mask_ids: boolean,
 /**
  * Days without a visit after which a household needs attention.
  */
-stale_days: number, };
+stale_days: number, 
+/**
+ * The same for a monitored household (防返贫监测对象).
+ */
+monitored_stale_days: number, };
