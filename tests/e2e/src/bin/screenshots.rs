@@ -99,6 +99,21 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
         shoot(app, name).await?;
     }
 
+    // A new visit: 常用语 from the household's own facts under 了解情况.
+    go(
+        app,
+        &format!("#/households/{household}?tab=visits"),
+        "[data-test=visit-add]",
+    )
+    .await?;
+    app.click("[data-test=visit-add]").await?;
+    app.find("[data-test=visit-phrase]").await?;
+    // Close the date picker that opened with the focus on the first field.
+    app.click("[data-test=form-dialog] .el-dialog__title").await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    shoot(app, "visit-phrases").await?;
+    app.click("[data-test=form-cancel]").await?;
+
     // A form with an inline Chinese message: a member with a wrong check digit.
     go(
         app,
