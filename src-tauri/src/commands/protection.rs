@@ -3,7 +3,7 @@
 //! a passphrase before any data goes in), backing up now and restoring a backup.
 
 use crate::error::{AppError, AppResult, ErrorCode};
-use crate::state::{locked, today, AppState};
+use crate::state::{locked, AppState};
 use serde::Serialize;
 use tauri::State;
 use ts_rs::TS;
@@ -49,13 +49,14 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
         });
     }
     state.with(|ledger| {
+        let file = ledger.file_state()?;
         Ok(LedgerStatus {
             path,
             locked: false,
-            encrypted: ledger.is_encrypted(),
-            read_only: ledger.is_read_only(),
-            last_backup: ledger.last_backup(),
-            households: ledger.info(today())?.households,
+            encrypted: file.encrypted,
+            read_only: file.read_only,
+            last_backup: file.last_backup,
+            households: file.households,
         })
     })
 }
@@ -64,12 +65,7 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
 #[tauri::command(async)]
 pub fn ledger_unlock(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
     let path = state.path().to_path_buf();
-    state.reopen(|_| {
-        let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
-        ledger.daily_backup()?;
-        ledger.use_system_user_until_named()?;
-        Ok(ledger)
-    })?;
+    state.reopen(|_| Ok(store::unlock(&path, &passphrase)?.0))?;
     if state.is_locked() {
         return Err(locked());
     }
@@ -92,20 +88,7 @@ pub fn passphrase_check(passphrase: String) -> PassphraseCheck {
 pub fn ledger_encrypt(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
     store::check_passphrase(&passphrase)?;
     let path = state.path().to_path_buf();
-    state.reopen(|old| {
-        let operator = old.as_ref().map(|l| l.operator().to_string());
-        if old.as_ref().is_some_and(Ledger::is_encrypted) {
-            return Err(AppError::new(ErrorCode::Invalid, "台账已经加密"));
-        }
-        drop(old);
-        store::encrypt_file(&path, &passphrase)?;
-        let mut ledger = Ledger::open_existing(&path, Some(&passphrase))?;
-        match operator.filter(|o| o != "未设置") {
-            Some(op) => ledger.set_operator(&op)?,
-            None => ledger.use_system_user_until_named()?,
-        }
-        Ok(ledger)
-    })
+    state.reopen(|old| Ok(store::encrypt_and_reopen(old, &path, &passphrase)?))
 }
 
 /// A checked backup into the ledger's backup folder now.
