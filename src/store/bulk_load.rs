@@ -1,12 +1,12 @@
 //! Loading many households into a ledger that has none yet (a new county or township
 //! ledger, the demo): the one transaction of every write, made cheaper in ways only an
-//! empty ledger allows. The non-unique indexes of the household tables are dropped when
-//! the transaction starts and built again, from their own stored SQL, before it commits
-//! (one sort per index instead of an insert at a random place for every row); while the
-//! load runs the ledger uses a rollback journal instead of its WAL, so every page is
-//! written once into the file instead of into a WAL as large as the ledger and copied
-//! over at the checkpoint. A load that fails rolls back to the empty ledger, indexes
-//! included.
+//! empty ledger allows. The indexes that a load fills at random places (names, initials,
+//! ID numbers, codes, cadres) are dropped when the transaction starts and built again,
+//! from their own stored SQL, before it commits (one sort per index instead of an insert
+//! at a random place for every row). While the load runs the ledger uses a rollback
+//! journal instead of its WAL, so every page is written once into the file instead of
+//! into a WAL as large as the ledger and copied over at the checkpoint. A load that
+//! fails rolls back to the empty ledger, indexes included.
 
 use super::rows::CHILD_TABLES;
 use super::{Ledger, Writer};
@@ -25,14 +25,20 @@ fn loaded_tables() -> impl Iterator<Item = &'static str> {
 struct Deferred(Vec<(String, String)>);
 
 impl Deferred {
-    /// Drops the non-unique indexes of the loaded tables (unique ones stay: they are
-    /// constraints, and `ON CONFLICT` clauses name them).
+    /// Drops the non-unique indexes of the loaded tables that a load fills at random
+    /// places: those on names, initials, ID numbers, codes. Unique ones stay (they are
+    /// constraints, and `ON CONFLICT` clauses name them), and so do those led by the
+    /// household or record id: time-ordered ids append to them, which costs less than
+    /// sorting them again, and sorting the largest (a county's income lines) would take
+    /// hundreds of megabytes.
     fn drop_indexes(w: &Writer) -> Result<Deferred> {
         let conn = w.conn();
         let mut list = Vec::new();
         let mut stmt = conn.prepare(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ?1
-             AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%' ORDER BY name",
+            "SELECT m.name, m.sql FROM sqlite_master m, pragma_index_info(m.name) i
+             WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL
+             AND m.sql NOT LIKE 'CREATE UNIQUE%' AND i.seqno = 0
+             AND i.name NOT IN ('household_id', 'record_id') ORDER BY m.name",
         )?;
         for table in loaded_tables() {
             let found = stmt
