@@ -23,7 +23,8 @@ pub type Named = (VillageDocument, String);
 /// Imports documents in one transaction, in the order given; `documents` may parse them
 /// lazily (on another thread), a bad file as `Err(Error::Validation)`. With `name_files`
 /// each error's path starts with its file's name. What needs no ledger (validation, ids
-/// used twice) is checked on a second thread, a file ahead of the one being written.
+/// used twice; into a ledger without households also the merge of each household's
+/// history) is done on a second thread, a file ahead of the one being written.
 pub fn import_many_at(
     ledger: &mut Ledger,
     documents: impl IntoIterator<Item = Result<Named>>,
@@ -31,6 +32,8 @@ pub fn import_many_at(
     effective: NaiveDate,
     name_files: bool,
 ) -> Result<Vec<ImportSummary>> {
+    // Into a ledger without households every household is new: worth merging ahead.
+    let ahead = ledger.has_no_households()?;
     ledger.with_load_tx(|w| {
         std::thread::scope(|scope| {
             // At most two files in flight, as many as each channel holds: neither side
@@ -39,7 +42,13 @@ pub fn import_many_at(
             let (to_write, prepared) = mpsc::sync_channel::<Result<Prepared>>(2);
             scope.spawn(move || {
                 for item in checking {
-                    let done = item.map(|(doc, name)| prepare(doc, name, today, effective));
+                    let done = item.map(|(doc, name)| {
+                        let mut p = prepare(doc, name, today);
+                        if ahead {
+                            p.merge_ahead(today, effective);
+                        }
+                        p
+                    });
                     if to_write.send(done).is_err() {
                         break; // the writer stopped on an error
                     }
@@ -90,31 +99,34 @@ struct Prepared {
     lookups: ids::Lookups,
 }
 
-/// Everything of a document that needs no ledger; the households leave `doc`, checked
-/// and merged ahead as new (`CheckedHousehold::merge_ahead`).
-fn prepare(
-    mut doc: VillageDocument,
-    name: String,
-    today: NaiveDate,
-    effective: NaiveDate,
-) -> Prepared {
+/// Everything of a document that needs no ledger; the households leave `doc`, checked.
+fn prepare(mut doc: VillageDocument, name: String, today: NaiveDate) -> Prepared {
     for h in &mut doc.households {
         h.assign_missing_ids();
     }
     let duplicates = ids::duplicates(&doc);
     let lookups = ids::lookups(&doc);
     let households = std::mem::take(&mut doc.households);
-    let (mut checked, mut errors) = check::households(&doc.format, households, &doc.cadres, today);
+    let (checked, mut errors) = check::households(&doc.format, households, &doc.cadres, today);
     errors.extend(duplicates);
-    let reason = reason(&one_line(&name), today, effective);
-    let opts = options(&reason, today, effective);
-    checked.par_iter_mut().for_each(|c| c.merge_ahead(&opts));
     Prepared {
         doc,
         name,
         checked,
         errors,
         lookups,
+    }
+}
+
+impl Prepared {
+    /// Merges each household's history as new to the ledger, under the options the
+    /// writer will use (`CheckedHousehold::merge_ahead`).
+    fn merge_ahead(&mut self, today: NaiveDate, effective: NaiveDate) {
+        let reason = reason(&one_line(&self.name), today, effective);
+        let opts = options(&reason, today, effective);
+        self.checked
+            .par_iter_mut()
+            .for_each(|c| c.merge_ahead(&opts));
     }
 }
 

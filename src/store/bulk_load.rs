@@ -88,7 +88,7 @@ impl Ledger {
     }
 
     /// Whether the ledger has no household at all (not even a deleted one).
-    fn has_no_households(&self) -> Result<bool> {
+    pub(crate) fn has_no_households(&self) -> Result<bool> {
         let any: Option<i64> = self
             .conn
             .query_row("SELECT 1 FROM households LIMIT 1", [], |r| r.get(0))
