@@ -20,17 +20,17 @@ fn error(household: &str, path: String, rule: &str, message: String) -> Finding 
 
 /// Where a record id sits in the document: its table, household (index) and place.
 #[derive(Clone, Copy)]
-struct Place<'d> {
+struct Place<I> {
     table: &'static str,
     /// `None` for a cadre.
     household: Option<usize>,
     /// The list's key in the household (`members`, `income` …) and the index in it.
     key: &'static str,
     index: usize,
-    id: &'d str,
+    id: I,
 }
 
-impl Place<'_> {
+impl<I> Place<I> {
     fn path(&self) -> String {
         match (self.household, self.table) {
             (None, _) => format!("cadres[{}].id", self.index),
@@ -48,7 +48,7 @@ impl Place<'_> {
 }
 
 /// Every record id of the document with its place (ids assigned), without copies.
-fn ids(doc: &VillageDocument) -> Vec<Place<'_>> {
+fn ids(doc: &VillageDocument) -> Vec<Place<&str>> {
     let mut out = Vec::new();
     for (i, c) in doc.cadres.iter().enumerate() {
         out.push(Place {
@@ -56,7 +56,7 @@ fn ids(doc: &VillageDocument) -> Vec<Place<'_>> {
             household: None,
             key: "cadres",
             index: i,
-            id: &c.id,
+            id: c.id.as_str(),
         });
     }
     for (i, h) in doc.households.iter().enumerate() {
@@ -140,41 +140,72 @@ pub fn duplicates(doc: &VillageDocument) -> Vec<Finding> {
     findings
 }
 
-/// Ids of cadres, households and members that belong to another village's records in
-/// the ledger (`owners_of` looks them up: see `Ledger::villages_of_records`). (A record's own records get ids derived from the household's, so they
-/// cannot meet another village's unless the household's id does.)
-pub fn taken_elsewhere(
-    owners_of: impl Fn(&str, Vec<&str>) -> Result<Vec<(String, (String, String))>>,
-    doc: &VillageDocument,
-) -> Result<Vec<Finding>> {
-    let code = doc.village.code.as_str();
-    let places: Vec<Place> = ids(doc)
+/// The ids of a document's cadres, households and members, with their places and
+/// household codes: what `taken_elsewhere` looks up in the ledger. Kept apart from the
+/// document, whose households go on to validation and the writer.
+pub struct Lookups {
+    village: String,
+    name: String,
+    places: Vec<(Place<String>, String)>,
+}
+
+/// The ids to look up in the ledger (ids assigned).
+pub fn lookups(doc: &VillageDocument) -> Lookups {
+    let places = ids(doc)
         .into_iter()
         .filter(|p| matches!(p.table, "cadres" | "households" | "members"))
+        .map(|p| {
+            let code = p.code(doc);
+            let owned = Place {
+                table: p.table,
+                household: p.household,
+                key: p.key,
+                index: p.index,
+                id: p.id.to_string(),
+            };
+            (owned, code)
+        })
         .collect();
+    Lookups {
+        village: doc.village.code.clone(),
+        name: doc.village.name.clone(),
+        places,
+    }
+}
+
+/// Ids of cadres, households and members that belong to another village's records in
+/// the ledger (`owners_of` looks them up: see `Ledger::villages_of_records`). (A
+/// household's other records get ids derived from the household's, so they cannot meet
+/// another village's unless the household's id does.)
+pub fn taken_elsewhere(
+    owners_of: impl Fn(&str, Vec<&str>) -> Result<Vec<(String, (String, String))>>,
+    lookups: &Lookups,
+) -> Result<Vec<Finding>> {
+    let code = lookups.village.as_str();
+    let places = &lookups.places;
     let mut owners = HashMap::new();
     for table in ["cadres", "households", "members"] {
         let wanted = places
             .iter()
-            .filter(|p| p.table == table)
-            .map(|p| p.id)
+            .filter(|(p, _)| p.table == table)
+            .map(|(p, _)| p.id.as_str())
             .collect();
         for (id, owner) in owners_of(table, wanted)? {
             owners.insert((table, id), owner);
         }
     }
     let mut findings = Vec::new();
-    for place in &places {
-        let Some((other_code, name)) = owners.get(&(place.table, place.id.to_string())) else {
+    for (place, household) in places {
+        let Some((other_code, name)) = owners.get(&(place.table, place.id.clone())) else {
             continue;
         };
         if other_code != code {
-            let id = place.id;
+            let id = &place.id;
             findings.push(error(
-                &place.code(doc),
+                household,
                 place.path(),
                 "id.other_village",
-                format!("记录编号“{id}”已属于{name}（村代码{other_code}）的记录；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号，或在台账中明确迁移该户", doc.village.name),
+                format!("记录编号“{id}”已属于{name}（村代码{other_code}）的记录；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号，或在台账中明确迁移该户", lookups.name),
             ));
         }
     }

@@ -6,12 +6,14 @@
 //! record counts (the operator and time are on every row). A household the ledger already
 //! has goes through `save_household_at`, which audits every changed field, so re-importing
 //! a file writes nothing, and a real change reads field by field. Validation comes first
-//! and only once: the writer takes `CheckedHousehold`s, which only `check` makes.
+//! and only once: the writer takes `CheckedHousehold`s, which only `check` makes. The
+//! merge of a new household's history can be done ahead, off the writer's thread
+//! (`merge_ahead`); the writer uses it only for the same options.
 
 use super::bulk_rows::{Inserts, Stamp};
 use super::save::{Saved, WriteOptions};
 use super::write::{AuditRow, Change, Writer};
-use crate::model::{self, Cadre, Household};
+use crate::model::{self, Cadre, Effective, Household};
 use crate::validate::{self, Finding, Severity};
 use crate::{Error, Result};
 use rusqlite::{params, OptionalExtension, Statement};
@@ -21,6 +23,28 @@ use rusqlite::{params, OptionalExtension, Statement};
 pub struct CheckedHousehold {
     household: Household,
     warnings: Vec<Finding>,
+    /// The household merged as new to the ledger, and the options it was merged under.
+    ahead: Option<(MergeKey, std::result::Result<Household, model::BadHistory>)>,
+}
+
+/// What a merge depends on besides the household.
+#[derive(Debug, Clone, PartialEq)]
+struct MergeKey {
+    effective: Effective,
+    reason: Option<String>,
+    doc: Option<String>,
+    today: chrono::NaiveDate,
+}
+
+impl MergeKey {
+    fn of(opts: &WriteOptions) -> MergeKey {
+        MergeKey {
+            effective: opts.effective,
+            reason: opts.reason.map(str::to_string),
+            doc: opts.doc.map(str::to_string),
+            today: opts.today,
+        }
+    }
 }
 
 impl CheckedHousehold {
@@ -40,6 +64,7 @@ impl CheckedHousehold {
             Ok(CheckedHousehold {
                 household,
                 warnings,
+                ahead: None,
             })
         } else {
             Err(errors)
@@ -49,6 +74,18 @@ impl CheckedHousehold {
     /// The household (ids assigned).
     pub fn household(&self) -> &Household {
         &self.household
+    }
+
+    /// Merges a copy of the household as new to the ledger under `opts` (its history into
+    /// periods), so that the bulk path, finding it new, need not: work for the thread
+    /// that checks, while the writer writes. A household the ledger has is merged with
+    /// its stored self as always.
+    pub fn merge_ahead(&mut self, opts: &WriteOptions) {
+        let mut h = self.household.clone();
+        let merged =
+            model::merge_household(&mut h, None, opts.effective, &opts.provenance(), opts.today)
+                .map(|()| h);
+        self.ahead = Some((MergeKey::of(opts), merged));
     }
 }
 
@@ -66,7 +103,7 @@ impl<'a> Writer<'a> {
         let conn = self.conn();
         Ok(Bulk {
             w: self,
-            inserts: Inserts::prepare(conn)?,
+            inserts: Inserts::prepare(conn, self.at())?,
             exists: conn.prepare("SELECT deleted FROM households WHERE id = ?1")?,
             code_taken: conn.prepare(
                 "SELECT 1 FROM households WHERE village_id = ?1 AND code = ?2 AND deleted = 0",
@@ -90,6 +127,7 @@ impl Bulk<'_, '_> {
         let CheckedHousehold {
             household: mut h,
             warnings,
+            ahead,
         } = checked;
         let known: Option<bool> = self.exists.query_row([&h.id], |r| r.get(0)).optional()?;
         if known.is_some() {
@@ -103,8 +141,15 @@ impl Bulk<'_, '_> {
                 h.code
             )));
         }
-        model::merge_household(&mut h, None, opts.effective, &opts.provenance(), opts.today)
-            .map_err(|e| super::save::bad_history(e, &h.code))?;
+        match ahead {
+            Some((key, merged)) if key == MergeKey::of(opts) => {
+                h = merged.map_err(|e| super::save::bad_history(e, &h.code))?;
+            }
+            _ => {
+                model::merge_household(&mut h, None, opts.effective, &opts.provenance(), opts.today)
+                    .map_err(|e| super::save::bad_history(e, &h.code))?
+            }
+        }
         let stamp = Stamp {
             at: self.w.at(),
             operator: self.w.operator,

@@ -1,7 +1,8 @@
 //! The rows of a household new to the ledger, bound straight from the model into
 //! statements prepared once per import: no row lists, no copies of the text (dates are
-//! formatted on the stack). The columns are the ones `rows.rs` maps for the audited
-//! writer; a test writes one household both ways and compares every stored row.
+//! formatted on the stack; the household and the write's time bound once, not per row).
+//! The columns are the ones `rows.rs` maps for the audited writer; a test writes one
+//! household both ways and compares every stored row.
 
 use super::rows::{id_tail, initials};
 use crate::codes::Code;
@@ -85,30 +86,41 @@ const MEMBER: &str = "INSERT INTO members (id, household_id, seq, name, id_numbe
     work_place, work_months, work_recorded, medical_insurance, serious_illness_insurance,
     pension_insurance, family_doctor, dibao, tekun, has_legal_supporter, initials, id_tail,
     recorded_from, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28)";
+    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+    ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2)";
 const INCOME: &str = "INSERT INTO income_lines (id, household_id, seq, year, month, category,
-    item, amount, counted, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    item, amount, counted, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const EXPENSE: &str = "INSERT INTO expenses (id, household_id, seq, year, month, category,
-    item, amount, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    item, amount, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2)";
 const RIGID: &str = "INSERT INTO rigid_expenses (id, household_id, seq, date, kind, item,
-    amount, reimbursed, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    amount, reimbursed, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2)";
 const PAIRING: &str = "INSERT INTO pairings (id, household_id, seq, cadre_id, role, start,
-    end, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    end, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2)";
 const VISIT: &str = "INSERT INTO visits (id, household_id, seq, date, cadre_id, mode, found,
-    done, follow_up, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
+    done, follow_up, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const MEASURE: &str = "INSERT INTO measures (id, household_id, seq, class, content, scale,
     funds, funder, start, end, result, income_gain, updated_at)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?2)";
 const MONITORING: &str = "INSERT INTO monitoring (id, household_id, seq, kind, identified,
-    channel, risks, eliminated, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+    channel, risks, eliminated, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2)";
 const EVENT: &str = "INSERT INTO member_events (id, household_id, seq, date, kind, member_id,
-    note, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+    note, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2)";
 const PERIOD: &str = "INSERT INTO fact_periods (scope, record_id, household_id, field,
     valid_from, value, kind, reason, doc, recorded_at, operator)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 const FINDING: &str = "INSERT INTO findings (household_id, severity, path, rule, message)
     VALUES (?1, 'warning', ?2, ?3, ?4)";
+
+/// Inserts one record: binds its own values from `?3` on (the household and the time
+/// are bound already) and runs the statement. Only the values that change are bound per
+/// row: each text bound is a copy SQLite makes.
+fn run(stmt: &mut Statement, values: &[&dyn ToSql]) -> rusqlite::Result<()> {
+    for (i, v) in values.iter().enumerate() {
+        stmt.raw_bind_parameter(i + 3, v)?;
+    }
+    stmt.raw_execute()?;
+    Ok(())
+}
 
 /// How many records of each kind a household brought (for its one audit row).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -176,8 +188,9 @@ pub(crate) struct Stamp<'s> {
 }
 
 impl<'c> Inserts<'c> {
-    pub fn prepare(conn: &'c Connection) -> rusqlite::Result<Inserts<'c>> {
-        Ok(Inserts {
+    /// Prepares the statements; `at`, the write's time, is bound once for all rows.
+    pub fn prepare(conn: &'c Connection, at: &str) -> rusqlite::Result<Inserts<'c>> {
+        let mut inserts = Inserts {
             household: conn.prepare(HOUSEHOLD)?,
             member: conn.prepare(MEMBER)?,
             income: conn.prepare(INCOME)?,
@@ -190,7 +203,27 @@ impl<'c> Inserts<'c> {
             event: conn.prepare(EVENT)?,
             period: conn.prepare(PERIOD)?,
             finding: conn.prepare(FINDING)?,
-        })
+        };
+        for stmt in inserts.of_records() {
+            stmt.raw_bind_parameter(2, at)?;
+        }
+        Ok(inserts)
+    }
+
+    /// The statements of a household's records: each takes the household as `?1` and the
+    /// write's time as `?2`, bound once, and the row's own values from `?3` on.
+    fn of_records(&mut self) -> [&mut Statement<'c>; 9] {
+        [
+            &mut self.member,
+            &mut self.income,
+            &mut self.expense,
+            &mut self.rigid,
+            &mut self.pairing,
+            &mut self.visit,
+            &mut self.measure,
+            &mut self.monitoring,
+            &mut self.event,
+        ]
     }
 
     /// Inserts a household with every record and fact period (ids assigned, merged);
@@ -203,6 +236,9 @@ impl<'c> Inserts<'c> {
     ) -> rusqlite::Result<Counts> {
         let at = stamp.at;
         let hid = h.id.as_str();
+        for stmt in self.of_records() {
+            stmt.raw_bind_parameter(1, hid)?;
+        }
         let c = &h.conditions;
         let reloc = c.relocation.as_ref();
         self.household.execute(params![
@@ -242,144 +278,146 @@ impl<'c> Inserts<'c> {
         ])?;
         for (i, m) in h.members.iter().enumerate() {
             let work = m.work.as_ref();
-            self.member.execute(params![
-                m.id,
-                hid,
-                i as i64,
-                m.name,
-                m.id_number,
-                code(m.relation),
-                code(m.sex),
-                m.ethnicity,
-                code(m.education),
-                code(m.schooling),
-                m.schooling_exempt,
-                code(m.health),
-                m.disability_grade,
-                code(m.labor),
-                code(work.and_then(|w| w.place)),
-                work.and_then(|w| w.months),
-                work.is_some(),
-                m.medical_insurance,
-                m.serious_illness_insurance,
-                m.pension_insurance,
-                m.family_doctor,
-                m.dibao,
-                code(m.tekun),
-                m.has_legal_supporter,
-                initials(&m.name),
-                id_tail(m.id_number.as_deref()),
-                opt_day(m.recorded_from),
-                at,
-            ])?;
+            run(
+                &mut self.member,
+                params![
+                    m.id,
+                    i as i64,
+                    m.name,
+                    m.id_number,
+                    code(m.relation),
+                    code(m.sex),
+                    m.ethnicity,
+                    code(m.education),
+                    code(m.schooling),
+                    m.schooling_exempt,
+                    code(m.health),
+                    m.disability_grade,
+                    code(m.labor),
+                    code(work.and_then(|w| w.place)),
+                    work.and_then(|w| w.months),
+                    work.is_some(),
+                    m.medical_insurance,
+                    m.serious_illness_insurance,
+                    m.pension_insurance,
+                    m.family_doctor,
+                    m.dibao,
+                    code(m.tekun),
+                    m.has_legal_supporter,
+                    initials(&m.name),
+                    id_tail(m.id_number.as_deref()),
+                    opt_day(m.recorded_from),
+                ],
+            )?;
         }
         for (i, l) in h.income.iter().enumerate() {
-            self.income.execute(params![
-                l.id,
-                hid,
-                i as i64,
-                l.year,
-                l.month,
-                l.category.code(),
-                l.item,
-                l.amount,
-                l.counted,
-                at
-            ])?;
+            run(
+                &mut self.income,
+                params![
+                    l.id,
+                    i as i64,
+                    l.year,
+                    l.month,
+                    l.category.code(),
+                    l.item,
+                    l.amount,
+                    l.counted,
+                ],
+            )?;
         }
         for (i, l) in h.expenses.iter().enumerate() {
-            self.expense.execute(params![
-                l.id,
-                hid,
-                i as i64,
-                l.year,
-                l.month,
-                l.category.code(),
-                l.item,
-                l.amount,
-                at
-            ])?;
+            run(
+                &mut self.expense,
+                params![
+                    l.id,
+                    i as i64,
+                    l.year,
+                    l.month,
+                    l.category.code(),
+                    l.item,
+                    l.amount,
+                ],
+            )?;
         }
         for (i, l) in h.rigid_expenses.iter().enumerate() {
-            self.rigid.execute(params![
-                l.id,
-                hid,
-                i as i64,
-                day(l.date),
-                l.kind.code(),
-                l.item,
-                l.amount,
-                l.reimbursed,
-                at
-            ])?;
+            run(
+                &mut self.rigid,
+                params![
+                    l.id,
+                    i as i64,
+                    day(l.date),
+                    l.kind.code(),
+                    l.item,
+                    l.amount,
+                    l.reimbursed,
+                ],
+            )?;
         }
         for (i, p) in h.pairings.iter().enumerate() {
-            self.pairing.execute(params![
-                p.id,
-                hid,
-                i as i64,
-                p.cadre,
-                p.role.code(),
-                day(p.start),
-                opt_day(p.end),
-                at
-            ])?;
+            run(
+                &mut self.pairing,
+                params![
+                    p.id,
+                    i as i64,
+                    p.cadre,
+                    p.role.code(),
+                    day(p.start),
+                    opt_day(p.end),
+                ],
+            )?;
         }
         for (i, v) in h.visits.iter().enumerate() {
-            self.visit.execute(params![
-                v.id,
-                hid,
-                i as i64,
-                day(v.date),
-                v.cadre,
-                v.mode.code(),
-                v.found,
-                v.done,
-                v.follow_up,
-                at
-            ])?;
+            run(
+                &mut self.visit,
+                params![
+                    v.id,
+                    i as i64,
+                    day(v.date),
+                    v.cadre,
+                    v.mode.code(),
+                    v.found,
+                    v.done,
+                    v.follow_up,
+                ],
+            )?;
         }
         for (i, m) in h.measures.iter().enumerate() {
-            self.measure.execute(params![
-                m.id,
-                hid,
-                i as i64,
-                m.class.code(),
-                m.content,
-                m.scale,
-                m.funds,
-                m.funder,
-                day(m.start),
-                opt_day(m.end),
-                m.result,
-                m.income_gain,
-                at
-            ])?;
+            run(
+                &mut self.measure,
+                params![
+                    m.id,
+                    i as i64,
+                    m.class.code(),
+                    m.content,
+                    m.scale,
+                    m.funds,
+                    m.funder,
+                    day(m.start),
+                    opt_day(m.end),
+                    m.result,
+                    m.income_gain,
+                ],
+            )?;
         }
         if let Some(m) = &h.monitoring {
-            self.monitoring.execute(params![
-                m.id,
-                hid,
-                0_i64,
-                m.kind.code(),
-                day(m.identified),
-                code(m.channel),
-                codes(&m.risks),
-                opt_day(m.eliminated),
-                at
-            ])?;
+            run(
+                &mut self.monitoring,
+                params![
+                    m.id,
+                    0_i64,
+                    m.kind.code(),
+                    day(m.identified),
+                    code(m.channel),
+                    codes(&m.risks),
+                    opt_day(m.eliminated),
+                ],
+            )?;
         }
         for (i, e) in h.events.iter().enumerate() {
-            self.event.execute(params![
-                e.id,
-                hid,
-                i as i64,
-                day(e.date),
-                e.kind.code(),
-                e.member,
-                e.note,
-                at
-            ])?;
+            run(
+                &mut self.event,
+                params![e.id, i as i64, day(e.date), e.kind.code(), e.member, e.note,],
+            )?;
         }
         let mut periods = self.periods("household", hid, hid, &h.history, stamp)?;
         for m in &h.members {

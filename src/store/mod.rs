@@ -8,6 +8,7 @@
 mod audit;
 mod backup;
 mod bulk;
+mod bulk_load;
 mod bulk_rows;
 mod bundles;
 mod cadres;

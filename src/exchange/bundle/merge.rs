@@ -195,7 +195,7 @@ pub fn merge_bundle(
     errors.extend(ids::duplicates(&doc));
     errors.extend(ids::taken_elsewhere(
         |table, list| ledger.villages_of_records(table, list),
-        &doc,
+        &ids::lookups(&doc),
     )?);
     if !errors.is_empty() {
         return Err(Error::Validation(errors));

@@ -1,0 +1,201 @@
+//! Loading many households into a ledger that has none yet (a new county or township
+//! ledger, the demo): the one transaction of every write, made cheaper in ways only an
+//! empty ledger allows. The indexes that a load fills at random places (names, initials,
+//! ID numbers, codes, cadres) are dropped when the transaction starts and built again,
+//! from their own stored SQL, before it commits (one sort per index instead of an insert
+//! at a random place for every row). While the load runs the ledger uses a rollback
+//! journal instead of its WAL, so every page is written once into the file instead of
+//! into a WAL as large as the ledger and copied over at the checkpoint. A load that
+//! fails rolls back to the empty ledger, indexes included.
+
+use super::rows::CHILD_TABLES;
+use super::{Ledger, Writer};
+use crate::Result;
+use rusqlite::OptionalExtension;
+
+/// The tables a load fills, whose non-unique indexes are built after it.
+fn loaded_tables() -> impl Iterator<Item = &'static str> {
+    ["households"]
+        .into_iter()
+        .chain(CHILD_TABLES.iter().copied())
+        .chain(["fact_periods", "findings", "audit"])
+}
+
+/// The indexes dropped for a load: name and the SQL that made them.
+struct Deferred(Vec<(String, String)>);
+
+impl Deferred {
+    /// Drops the non-unique indexes of the loaded tables that a load fills at random
+    /// places: those on names, initials, ID numbers, codes. Unique ones stay (they are
+    /// constraints, and `ON CONFLICT` clauses name them), and so do those led by the
+    /// household or record id: time-ordered ids append to them, which costs less than
+    /// sorting them again, and sorting the largest (a county's income lines) would take
+    /// hundreds of megabytes.
+    fn drop_indexes(w: &Writer) -> Result<Deferred> {
+        let conn = w.conn();
+        let mut list = Vec::new();
+        let mut stmt = conn.prepare(
+            "SELECT m.name, m.sql FROM sqlite_master m, pragma_index_info(m.name) i
+             WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL
+             AND m.sql NOT LIKE 'CREATE UNIQUE%' AND i.seqno = 0
+             AND i.name NOT IN ('household_id', 'record_id') ORDER BY m.name",
+        )?;
+        for table in loaded_tables() {
+            let found = stmt
+                .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+            list.extend(found);
+        }
+        for (name, _) in &list {
+            conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+        }
+        Ok(Deferred(list))
+    }
+
+    /// Builds the dropped indexes again, each from its own SQL.
+    fn rebuild(self, w: &Writer) -> Result<()> {
+        for (_, sql) in &self.0 {
+            w.conn().execute_batch(sql)?;
+        }
+        Ok(())
+    }
+}
+
+impl Ledger {
+    /// Runs `f` in one write transaction, as `with_tx` does, for a load of many
+    /// households (an import of many files, the demo). Into a ledger without households
+    /// the load takes the cheaper way described above; into any other it is `with_tx`.
+    pub fn with_load_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
+        if self.read_only || self.damage.is_some() || !self.has_no_households()? {
+            return self.with_tx(f);
+        }
+        let file = self.path.is_some();
+        // Leaving WAL needs the ledger to itself; if another connection has it open the
+        // load simply runs in WAL.
+        let journal = file && self.journal_mode("delete");
+        let out = self.with_tx(|w| {
+            let deferred = Deferred::drop_indexes(w)?;
+            let out = f(w)?;
+            deferred.rebuild(w)?;
+            Ok(out)
+        });
+        if journal {
+            // Back to WAL as every ledger opens; should that fail, the ledger stays in
+            // rollback-journal mode until it is next opened, which is as safe.
+            self.journal_mode("wal");
+        }
+        out
+    }
+
+    /// Whether the ledger has no household at all (not even a deleted one).
+    pub(crate) fn has_no_households(&self) -> Result<bool> {
+        let any: Option<i64> = self
+            .conn
+            .query_row("SELECT 1 FROM households LIMIT 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(any.is_none())
+    }
+
+    /// Switches the journal mode (outside any transaction); whether it took.
+    fn journal_mode(&self, mode: &str) -> bool {
+        self.conn
+            .pragma_update_and_check(None, "journal_mode", mode, |r| r.get::<_, String>(0))
+            .is_ok_and(|now| now.eq_ignore_ascii_case(mode))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::store::Ledger;
+
+    fn schema(l: &Ledger) -> Vec<String> {
+        let mut stmt = l
+            .conn()
+            .prepare("SELECT type || ' ' || name || ': ' || ifnull(sql, '') FROM sqlite_master ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap()
+    }
+
+    fn journal(l: &Ledger) -> String {
+        l.conn()
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_load_into_an_empty_ledger_leaves_the_same_schema_and_wal() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let docs = crate::demo::generate_on(40, 5, today);
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("county.db")).unwrap();
+        let before = schema(&ledger);
+        let named = |i: usize| Ok((docs[i].clone(), format!("v{i}.json")));
+
+        // The same village twice: the second file is refused and the first rolls back.
+        let refused =
+            crate::exchange::import_many_at(&mut ledger, [named(0), named(0)], today, today, true);
+        assert!(refused.is_err());
+        assert_eq!(
+            ledger
+                .read_count("SELECT COUNT(*) FROM households")
+                .unwrap(),
+            0
+        );
+        assert_eq!(schema(&ledger), before, "the dropped indexes come back");
+        assert_eq!(journal(&ledger), "wal");
+
+        crate::exchange::import_many_at(&mut ledger, [named(0)], today, today, true).unwrap();
+        assert_eq!(
+            schema(&ledger),
+            before,
+            "indexes rebuilt from their own SQL"
+        );
+        assert_eq!(journal(&ledger), "wal", "back in WAL after the load");
+        assert_eq!(
+            ledger
+                .read_count("SELECT COUNT(*) FROM households")
+                .unwrap(),
+            docs[0].households.len() as i64
+        );
+        let check: String = ledger
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        assert_eq!(ledger.audit_verify().unwrap().first_break, None);
+    }
+
+    #[test]
+    fn an_encrypted_ledger_loads_the_same_way_and_reopens() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let doc = crate::demo::generate_on(30, 7, today).remove(0);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sealed.db");
+        let key = Some("load-test-Passphrase-2026");
+        let mut ledger = Ledger::open_with_key(&path, key).unwrap();
+        let before = schema(&ledger);
+        crate::exchange::import_many_at(
+            &mut ledger,
+            [Ok((doc.clone(), "v.json".to_string()))],
+            today,
+            today,
+            true,
+        )
+        .unwrap();
+        assert_eq!(journal(&ledger), "wal");
+        drop(ledger);
+        assert!(crate::store::is_encrypted_file(&path), "still encrypted");
+        let ledger = Ledger::open_with_key(&path, key).unwrap();
+        assert_eq!(schema(&ledger), before);
+        assert_eq!(
+            ledger
+                .read_count("SELECT COUNT(*) FROM households")
+                .unwrap(),
+            doc.households.len() as i64
+        );
+        assert_eq!(ledger.audit_verify().unwrap().first_break, None);
+    }
+}
