@@ -44,11 +44,7 @@ pub fn unlock(path: &Path, passphrase: &str) -> Result<(Ledger, Option<BackupInf
 
 /// Encrypts the plain ledger at `path` in place with `passphrase` and opens it, keeping
 /// `operator` (the one of the ledger it replaces). `open` is that ledger, closed here first.
-pub fn encrypt_and_reopen(
-    open: Option<Ledger>,
-    path: &Path,
-    passphrase: &str,
-) -> Result<Ledger> {
+pub fn encrypt_and_reopen(open: Option<Ledger>, path: &Path, passphrase: &str) -> Result<Ledger> {
     super::check_passphrase(passphrase)?;
     let operator = open.as_ref().map(|l| l.operator().to_string());
     if open.as_ref().is_some_and(Ledger::is_encrypted) {

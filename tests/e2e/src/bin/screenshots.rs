@@ -109,7 +109,8 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     app.click("[data-test=visit-add]").await?;
     app.find("[data-test=visit-phrase]").await?;
     // Close the date picker that opened with the focus on the first field.
-    app.click("[data-test=form-dialog] .el-dialog__title").await?;
+    app.click("[data-test=form-dialog] .el-dialog__title")
+        .await?;
     tokio::time::sleep(Duration::from_millis(400)).await;
     shoot(app, "visit-phrases").await?;
     app.click("[data-test=form-cancel]").await?;
