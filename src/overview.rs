@@ -40,6 +40,18 @@ pub struct IncomePoint {
     pub line_name: String,
 }
 
+/// The year's monitored households and those whose risk was eliminated.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct MonitoringFigures {
+    /// 监测对象 (risk not yet eliminated).
+    pub households: u32,
+    pub people: u32,
+    /// 风险消除.
+    pub eliminated_households: u32,
+    pub eliminated_people: u32,
+}
+
 /// A household that needs attention, with why.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -59,12 +71,16 @@ pub struct VillageOverview {
     pub households: u32,
     pub people: u32,
     pub by_status: Vec<StatusCount>,
+    /// 贫困发生率 and the rest of the 脱贫攻坚 figures: only to 2020 (none after).
     pub incidence: Option<f64>,
     pub threshold: Option<f64>,
     /// The village-exit verdict of the year (incidence against the threshold, with reasons):
-    /// the UI shows it and never compares the figures itself.
+    /// the UI shows it and never compares the figures itself. None after 2020.
     pub village_exit: Option<Verdict>,
     pub poor_persons: u32,
+    /// 防返贫监测 figures from the year monitoring began (2020): what the 首页 shows instead
+    /// of the incidence once 脱贫攻坚 has ended.
+    pub monitoring: Option<MonitoringFigures>,
     pub rural_population: Option<u32>,
     pub exits_by_year: Vec<YearCount>,
     pub income_by_year: Vec<IncomePoint>,
@@ -182,14 +198,40 @@ pub fn village_overview(
         .filter_map(|h| attention::review_due(h, today).map(|why| attention(h, why)))
         .collect();
 
+    // 贫困发生率 measured the 建档立卡 years; monitoring counts from its first year.
+    let measured = year <= rules::LAST_INCIDENCE_YEAR;
+    let count = |status: Status| {
+        let of: Vec<_> = households
+            .iter()
+            .filter(|h| h.status == Some(status))
+            .collect();
+        let people = of.iter().map(|h| h.members_on(on).len() as u32).sum();
+        (of.len() as u32, people)
+    };
+    let monitoring = (f64::from(year) >= policy.monitoring_start_year.value).then(|| {
+        let (households, people) = count(Status::Monitored);
+        let (eliminated_households, eliminated_people) = count(Status::RiskEliminated);
+        MonitoringFigures {
+            households,
+            people,
+            eliminated_households,
+            eliminated_people,
+        }
+    });
+
     Ok(VillageOverview {
         households: households.len() as u32,
         people: by_status.iter().map(|s| s.people).sum(),
         by_status,
-        incidence: assessed.incidence,
-        threshold: assessed.verdicts.first().and_then(|v| v.threshold),
-        village_exit: assessed.verdicts.first().cloned(),
+        incidence: measured.then_some(assessed.incidence).flatten(),
+        threshold: measured
+            .then(|| assessed.verdicts.first().and_then(|v| v.threshold))
+            .flatten(),
+        village_exit: measured
+            .then(|| assessed.verdicts.first().cloned())
+            .flatten(),
         poor_persons: assessed.inspector.poor_persons,
+        monitoring,
         rural_population: village.village.rural_population,
         exits_by_year: exits
             .into_iter()

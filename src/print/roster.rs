@@ -141,9 +141,6 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
     stamp::finish(title, c.finish(), &stamp)
 }
 
-/// The last year poverty incidence was measured (脱贫攻坚 ended in 2020).
-const LAST_INCIDENCE_YEAR: i32 = 2020;
-
 /// Households and persons per status, and the incidence (to 2020).
 pub(crate) fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
     let mut parts = Vec::new();
@@ -157,7 +154,7 @@ pub(crate) fn summary(ctx: &RosterContext<'_>) -> Vec<String> {
     let poor = ctx.poor_persons;
     // 贫困发生率 measured the 建档立卡 years; after 2020 there are no poor households to
     // count and the roster prints none (monitoring is counted by status above).
-    if ctx.year > LAST_INCIDENCE_YEAR {
+    if ctx.year > crate::rules::LAST_INCIDENCE_YEAR {
         return vec![format!("其中：{}。", parts.join("；"))];
     }
     let incidence = match (ctx.village.rural_population, ctx.incidence) {

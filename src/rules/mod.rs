@@ -41,7 +41,10 @@ pub use params::{shipped, ParamValue, Reliability, ShippedParameter, PARAMETER_F
 pub use policy::{basis, resolve, Basis, Origin, Param, Policy, PolicySummary};
 pub use report::{household_report, village_report, what_if_report};
 pub use verdict::{Assessment, Outcome, Quantity, Reason, Rule, Verdict};
-pub use village::{assess_all, assess_village, inspect_village, village_exit, VillageAssessment};
+pub use village::{
+    assess_all, assess_village, inspect_village, village_exit, VillageAssessment,
+    LAST_INCIDENCE_YEAR,
+};
 pub use what_if::{what_if, IncomeRise, Obstacle, WhatIf};
 
 /// 31 December of `year`: the default assessment date (`--as-of`).

@@ -17,6 +17,10 @@ use crate::model::{Household, Village};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+/// The last year 贫困发生率 was measured (脱贫攻坚 ended in 2020): papers and the 首页 show
+/// it up to this year only.
+pub const LAST_INCIDENCE_YEAR: i32 = 2020;
+
 /// A village assessment; the first seven keys are the contract of issue 3.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct VillageAssessment<'a> {

@@ -14,6 +14,7 @@ mod exchange;
 mod fuzz;
 mod history;
 mod local_policy;
+mod overview;
 mod protection;
 mod safety;
 mod store;

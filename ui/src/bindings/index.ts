@@ -56,6 +56,7 @@ export type { Member } from "./Member";
 export type { MergeSummary } from "./MergeSummary";
 export type { Monitoring } from "./Monitoring";
 export type { MonitoringChannel } from "./MonitoringChannel";
+export type { MonitoringFigures } from "./MonitoringFigures";
 export type { MonitoringKind } from "./MonitoringKind";
 export type { NewCadre } from "./NewCadre";
 export type { NoticeKindArg } from "./NoticeKindArg";
