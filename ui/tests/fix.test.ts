@@ -66,22 +66,28 @@ describe('VerdictsTab', () => {
   })
 })
 
+/** The members tab of the recorded household, asked to fill in `path`. */
+async function membersTabAsked(path: string, stub: Backend) {
+  backend = stub
+  setBackend(backend)
+  const d = await backend.householdGet('h-1', null)
+  const request = ref<string | null>(path)
+  const Host = defineComponent({
+    setup() {
+      provide(FIX_REQUEST, request)
+      return () => h(MembersTab, { village: VILLAGE, household: d.household, people: d.people })
+    },
+  })
+  wrapper = mount(Host, { global: { plugins: [ElementPlus] }, attachTo: document.body })
+  await flushPromises()
+  return { d, request }
+}
+
 describe('a fix request', () => {
   const badId: Finding[] = [{ severity: 'error', household: '', path: 'members[1].id_number', rule: 'id_number.checksum', message: '成员“李秀英”的身份证号校验位错误' }]
 
   it('opens the member’s form at the field and shows the core’s message there', async () => {
-    backend = stubBackend({ householdCheck: async () => badId })
-    setBackend(backend)
-    const d = await backend.householdGet('h-1', null)
-    const request = ref<string | null>('members[1].id_number')
-    const Host = defineComponent({
-      setup() {
-        provide(FIX_REQUEST, request)
-        return () => h(MembersTab, { village: VILLAGE, household: d.household, people: d.people })
-      },
-    })
-    wrapper = mount(Host, { global: { plugins: [ElementPlus] }, attachTo: document.body })
-    await flushPromises()
+    const { d, request } = await membersTabAsked('members[1].id_number', stubBackend({ householdCheck: async () => badId }))
     await vi.waitFor(() => expect(request.value, 'the request is used up once the form is open').toBeNull(), { timeout: 2000 })
     await vi.waitFor(() => {
       const errors = [...document.body.querySelectorAll('[data-test="field-error"]')].map((e) => e.textContent?.trim())
@@ -95,18 +101,7 @@ describe('a fix request', () => {
   })
 
   it('does not open a record the household no longer has', async () => {
-    backend = stubBackend()
-    setBackend(backend)
-    const d = await backend.householdGet('h-1', null)
-    const request = ref<string | null>('members[9].name')
-    const Host = defineComponent({
-      setup() {
-        provide(FIX_REQUEST, request)
-        return () => h(MembersTab, { village: VILLAGE, household: d.household, people: d.people })
-      },
-    })
-    wrapper = mount(Host, { global: { plugins: [ElementPlus] }, attachTo: document.body })
-    await flushPromises()
+    await membersTabAsked('members[9].name', stubBackend())
     expect(document.body.querySelector('[data-test="form-dialog"]')).toBeNull()
   })
 })
