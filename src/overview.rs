@@ -36,6 +36,7 @@ pub struct YearCount {
 pub struct IncomePoint {
     pub year: i32,
     pub median: Option<f64>,
+    /// The year's line: 脱贫攻坚's to 2020, the monitoring line after (none when not set).
     pub line: Option<f64>,
     pub line_name: String,
 }
@@ -156,16 +157,18 @@ pub fn village_overview(
             .collect();
         values.sort_by(|a, b| a.total_cmp(b));
         let median = (!values.is_empty()).then(|| values[values.len() / 2]);
-        let line = if y >= 2021 {
-            p.monitoring_line.as_ref().unwrap_or(&p.poverty_line)
+        // 脱贫攻坚's line to 2020; after it only the monitoring line, when one is set (the
+        // 2020 standard is not carried on as if it still applied).
+        let line = if y > rules::LAST_INCIDENCE_YEAR {
+            p.monitoring_line.as_ref()
         } else {
-            &p.poverty_line
+            Some(&p.poverty_line)
         };
         income_by_year.push(IncomePoint {
             year: y,
             median,
-            line: Some(line.value),
-            line_name: line.name.clone(),
+            line: line.map(|l| l.value),
+            line_name: line.map(|l| l.name.clone()).unwrap_or_default(),
         });
     }
 

@@ -21,19 +21,10 @@ use crate::print::{
     self, CardContext, CardKind, PrintedDocument, Reprint, RosterContext, RosterRow,
 };
 use crate::rules;
-use crate::store::{Ledger, StoredHousehold, StoredVillage};
+use crate::store::{Ledger, PrintRecord, StoredHousehold, StoredVillage};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use std::path::Path;
-
-/// What a print log row says besides the checksum.
-pub(crate) struct Print<'a> {
-    household_id: Option<&'a str>,
-    village_id: &'a str,
-    kind: &'a str,
-    year: i32,
-    revision: i64,
-}
 
 impl Ledger {
     /// Whether cards mask ID numbers (a setting; default no).
@@ -52,24 +43,9 @@ impl Ledger {
 
     /// Writes a printed document to `out` (safely, see `output`), and only then records
     /// the print in the print log: a print that did not reach its file is never logged.
-    fn deliver(&mut self, out: &Path, doc: &PrintedDocument, print: Print) -> Result<()> {
+    fn deliver(&mut self, out: &Path, doc: &PrintedDocument, print: PrintRecord) -> Result<()> {
         crate::output::write_document(out, &doc.bytes, self.path())?;
-        let Print {
-            household_id,
-            village_id,
-            kind,
-            year,
-            revision,
-        } = print;
-        let checksum = &doc.checksum;
-        self.log_print(&crate::store::PrintRecord {
-            household_id,
-            village_id,
-            kind,
-            year,
-            revision,
-            checksum,
-        })
+        self.log_print(&print)
     }
 }
 
@@ -207,12 +183,13 @@ pub fn household_card(
     ledger.deliver(
         out,
         &doc,
-        Print {
+        PrintRecord {
             household_id: Some(&stored.household.id),
             village_id: &village_id,
             kind: kind.code(),
             year,
             revision: stored.revision,
+            checksum: &doc.checksum,
         },
     )?;
     Ok(doc)
@@ -284,12 +261,13 @@ pub fn village_cards(
     ledger.deliver(
         out,
         &doc,
-        Print {
+        PrintRecord {
             household_id: None,
             village_id: &village.id,
             kind: &batch_kind,
             year,
             revision: rev,
+            checksum: &doc.checksum,
         },
     )?;
     Ok(doc)
@@ -407,12 +385,13 @@ pub fn roster(
     ledger.deliver(
         out,
         &doc,
-        Print {
+        PrintRecord {
             household_id: None,
             village_id: &village.id,
             kind: "roster",
             year,
             revision,
+            checksum: &doc.checksum,
         },
     )?;
     Ok(doc)

@@ -3,10 +3,11 @@
 //! A notice with nobody on it, or whose 公示 dates are not recorded, is refused with a
 //! message that says what to do.
 
-use super::{reprint, Print};
+use super::reprint;
 use crate::assess::{paper_date, village_households_on};
 use crate::model::Household;
 use crate::print::{self, NoticeContext, NoticeKind, NoticeRow, PrintedDocument};
+use crate::store::PrintRecord;
 use crate::store::{Decision, DecisionKind, Ledger};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
@@ -156,12 +157,13 @@ pub fn notice_with_dates(
     ledger.deliver(
         out,
         &doc,
-        Print {
+        PrintRecord {
             household_id: None,
             village_id: &village.id,
             kind: "notice",
             year,
             revision,
+            checksum: &doc.checksum,
         },
     )?;
     Ok(doc)

@@ -2,12 +2,13 @@
 //! of 设置 for the household's category) and the monitored households due for review, with their paired cadres, the last
 //! visit and what was promised then; printed and logged like every paper.
 
-use super::{Print, PrintedDocument};
+use super::PrintedDocument;
 use crate::assess::village_households_on;
 use crate::attention::{self, VisitCycles};
 use crate::model::{Cadre, Household};
 use crate::print::{self, PlanRow, VisitPlanContext};
 use crate::store::Ledger;
+use crate::store::PrintRecord;
 use crate::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
@@ -123,12 +124,13 @@ pub fn visit_plan(
     ledger.deliver(
         out,
         &doc,
-        Print {
+        PrintRecord {
             household_id: None,
             village_id: &village.id,
             kind: "visit_plan",
             year: week.0.year(),
             revision: village.revision,
+            checksum: &doc.checksum,
         },
     )?;
     Ok(doc)

@@ -42,4 +42,17 @@ fn incidence_to_2020_and_monitoring_from_2020() {
         of(Status::RiskEliminated)
     );
     assert!(m.households > 0, "the demo has monitored households");
+    // The income chart: the 2020 line is not carried on after 2020 (no monitoring line set).
+    let line = |y: i32| {
+        now.income_by_year
+            .iter()
+            .find(|p| p.year == y)
+            .and_then(|p| p.line)
+    };
+    assert!(line(2020).is_some());
+    assert_eq!(
+        line(2024),
+        None,
+        "no line after 2020 without a local monitoring line"
+    );
 }
