@@ -3,4 +3,8 @@
 /**
  * Median income per person of registered households in a year, against that year's line.
  */
-export type IncomePoint = { year: number, median: number | null, line: number | null, line_name: string, };
+export type IncomePoint = { year: number, median: number | null, 
+/**
+ * The year's line: 脱贫攻坚's to 2020, the monitoring line after (none when not set).
+ */
+line: number | null, line_name: string, };
