@@ -204,12 +204,10 @@ pub fn village_overview(
     // 贫困发生率 measured the 建档立卡 years; monitoring counts from its first year.
     let measured = year <= rules::LAST_INCIDENCE_YEAR;
     let count = |status: Status| {
-        let of: Vec<_> = households
+        by_status
             .iter()
-            .filter(|h| h.status == Some(status))
-            .collect();
-        let people = of.iter().map(|h| h.members_on(on).len() as u32).sum();
-        (of.len() as u32, people)
+            .find(|c| c.status == Some(status))
+            .map_or((0, 0), |c| (c.households, c.people))
     };
     let monitoring = (f64::from(year) >= policy.monitoring_start_year.value).then(|| {
         let (households, people) = count(Status::Monitored);

@@ -187,7 +187,7 @@ pub enum Command {
         #[arg(long)]
         village: String,
         /// Any day of the week to plan (default: this week).
-        #[arg(long)]
+        #[arg(long, value_parser = parse_date)]
         week: Option<chrono::NaiveDate>,
         #[arg(long)]
         out: PathBuf,
