@@ -486,6 +486,9 @@ impl EventKind {
     }
 }
 
+mod fields_2026;
+pub use fields_2026::{DocumentKind, EliminationMode, MeasureItem, OutOfSchoolReason};
+
 #[cfg(test)]
 mod tests {
     use super::*;

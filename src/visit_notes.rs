@@ -110,6 +110,9 @@ mod tests {
             channel: None,
             risks: vec![Risk::Water],
             eliminated: None,
+            elimination_mode: None,
+            disaster: None,
+            risk_note: None,
         });
         let phrases = visit_phrases(&h, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
         assert!(

@@ -156,6 +156,19 @@ fn code_labels() -> serde_json::Value {
         MonitoringChannel,
         Risk,
         EventKind,
+        DocumentKind,
+        OutOfSchoolReason,
+        EliminationMode,
+        MeasureItem,
+    );
+    // The class each measure sub-kind belongs to (the measure form offers only its class's).
+    out.insert(
+        "MeasureItemClass".into(),
+        list(
+            MeasureItem::ALL,
+            |i| i.code().into(),
+            |i| i.class().code().into(),
+        ),
     );
     let rules: Vec<Rule> = Rule::HOUSEHOLD
         .iter()

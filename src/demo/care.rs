@@ -151,6 +151,7 @@ pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: Naive
         h.measures.push(Measure {
             id: None,
             class: MeasureClass::from_code(class).unwrap_or(MeasureClass::Other),
+            item: None,
             content: content.into(),
             scale: Some(scale.into()),
             funds,
@@ -178,36 +179,40 @@ pub fn monitoring_measures(
 ) -> Vec<Measure> {
     // 一户一策: the measures are agreed at identification.
     let start = identified;
-    let measure = |class, content: &str, funds: Option<f64>, funder: &str, result: &str| Measure {
-        id: None,
-        class,
-        content: content.into(),
-        scale: Some("全户".into()),
-        funds,
-        funder: Some(funder.into()),
-        start,
-        end: None,
-        result: Some(result.into()),
-        income_gain: None,
-    };
+    let measure =
+        |item: MeasureItem, content: &str, funds: Option<f64>, funder: &str, result: &str| {
+            Measure {
+                id: None,
+                class: item.class(),
+                item: Some(item),
+                content: content.into(),
+                scale: Some("全户".into()),
+                funds,
+                funder: Some(funder.into()),
+                start,
+                end: None,
+                result: Some(result.into()),
+                income_gain: None,
+            }
+        };
     let mut out = Vec::new();
     match risk {
         Risk::Illness => out.push(measure(
-            MeasureClass::Health,
+            MeasureItem::MedicalAssistance,
             "医疗救助：住院费用经基本医保、大病保险报销后再救助",
             Some((rng.random_range(20..60) * 100) as f64),
             "县医疗保障局",
             "减轻合规自付医疗费用",
         )),
         Risk::Disability => out.push(measure(
-            MeasureClass::SocialSecurity,
+            MeasureItem::DisabilityAllowance,
             "残疾人两项补贴（生活补贴、护理补贴）",
             Some(1_440.0),
             "县残疾人联合会",
             "按月发放残疾人两项补贴",
         )),
         Risk::UnstableWork => out.push(measure(
-            MeasureClass::Employment,
+            MeasureItem::AssistanceWorkshop,
             "就业帮扶：推荐县内工业园区稳定岗位",
             None,
             "县人力资源和社会保障局",
@@ -233,7 +238,7 @@ pub fn monitoring_measures(
             .any(development)
     {
         out.push(measure(
-            MeasureClass::Industry,
+            MeasureItem::IndustryAward,
             "产业奖补：发展脐橙种植",
             Some((rng.random_range(10..30) * 100) as f64),
             "县农业农村局",
@@ -248,6 +253,7 @@ pub fn dibao_measure(start: NaiveDate) -> Measure {
     Measure {
         id: None,
         class: MeasureClass::SocialSecurity,
+        item: Some(MeasureItem::Dibao),
         content: "纳入农村低保兜底".into(),
         scale: Some("全户".into()),
         funds: None,

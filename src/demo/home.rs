@@ -75,6 +75,7 @@ pub fn draw(rng: &mut ChaCha8Rng, s: &Story, today: NaiveDate) -> Home {
         rebuild = Some(Measure {
             id: None,
             class: MeasureClass::Housing,
+            item: Some(MeasureItem::HouseRenovation),
             content: if old == HouseGrade::D {
                 "农村危房改造（D级拆除重建）".into()
             } else {

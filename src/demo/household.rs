@@ -372,6 +372,11 @@ fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode, today:
         ),
         risks: vec![risk],
         eliminated: m.eliminated,
+        elimination_mode: m.eliminated.map(|_| EliminationMode::Assisted),
+        // 因自然灾害子项: the kind of the year's disaster (by the month it struck).
+        disaster: (risk == Risk::Disaster)
+            .then(|| ["洪涝", "风雹", "干旱"][m.identified.month0() as usize % 3].to_string()),
+        risk_note: None,
     });
     if m.kind == MonitoringKind::SuddenHardship || risk == Risk::Illness {
         let amount = rng.random_range(20_000..80_000) as f64;

@@ -148,6 +148,13 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         dibao: Some(false),
         tekun: Some(Tekun::No),
         has_legal_supporter: Some(!p.tekun),
+        // Villagers are insured as residents, not as employees.
+        employee_medical_insurance: Some(false),
+        employee_pension_insurance: (age >= 16 && !student).then_some(false),
+        phone: None,
+        document: None,
+        medical_assistance: None,
+        out_of_school_reason: None,
         recorded_from,
         history: periods,
     }

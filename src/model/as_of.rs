@@ -156,6 +156,7 @@ pub(crate) fn shell(h: &Household) -> Household {
         other_causes: h.other_causes.clone(),
         food_clothing_secure: h.food_clothing_secure,
         conditions: h.conditions.clone(),
+        no_labor_guarantee: h.no_labor_guarantee,
         monitoring: h.monitoring.clone(),
         recorded_from: h.recorded_from,
         ..Household::default()
@@ -218,6 +219,7 @@ setter!(set_household, Household, {
     "conditions.road_type" => conditions.road_type,
     "conditions.fuel" => conditions.fuel,
     "conditions.cooperative_member" => conditions.cooperative_member,
+    "x_no_labor_guarantee" => no_labor_guarantee,
 });
 
 setter!(set_member, Member, {
@@ -229,6 +231,11 @@ setter!(set_member, Member, {
     "serious_illness_insurance" => serious_illness_insurance,
     "pension_insurance" => pension_insurance, "family_doctor" => family_doctor,
     "dibao" => dibao, "tekun" => tekun, "has_legal_supporter" => has_legal_supporter,
+    "x_phone" => phone, "x_document" => document,
+    "x_employee_medical_insurance" => employee_medical_insurance,
+    "x_employee_pension_insurance" => employee_pension_insurance,
+    "x_medical_assistance" => medical_assistance,
+    "x_out_of_school_reason" => out_of_school_reason,
 });
 
 setter!(set_village, Village, {
@@ -356,6 +363,7 @@ impl Household {
                 self.monitoring = None;
             } else if m.eliminated.is_some_and(|e| e > date) {
                 m.eliminated = None;
+                m.elimination_mode = None;
             }
         }
         let joined: Vec<bool> = self

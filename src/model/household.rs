@@ -43,6 +43,13 @@ pub struct Household {
     pub food_clothing_secure: Option<bool>,
     #[serde(default, skip_serializing_if = "Conditions::is_empty")]
     pub conditions: Conditions,
+    /// 整户无劳动能力兜底保障户 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_no_labor_guarantee",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub no_labor_guarantee: Option<bool>,
     #[serde(default)]
     pub members: Vec<Member>,
     #[serde(default)]

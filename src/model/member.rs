@@ -1,6 +1,9 @@
 //! 家庭成员: a member of a household, with insurance and benefits.
 
-use crate::codes::{Education, Health, Labor, Relation, Schooling, Sex, Tekun, WorkPlace};
+use crate::codes::{
+    DocumentKind, Education, Health, Labor, OutOfSchoolReason, Relation, Schooling, Sex, Tekun,
+    WorkPlace,
+};
 use crate::idcard::IdNumber;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -49,6 +52,44 @@ pub struct Member {
     pub tekun: Option<Tekun>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub has_legal_supporter: Option<bool>,
+    /// 家庭成员联系电话 (exchange extension).
+    #[serde(default, rename = "x_phone", skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// 证件类型; with a 残疾人证 the number is the ID plus 2 or 4 characters (extension).
+    #[serde(
+        default,
+        rename = "x_document",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub document: Option<DocumentKind>,
+    /// 城镇职工基本医疗保险 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_employee_medical_insurance",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_medical_insurance: Option<bool>,
+    /// 城镇职工基本养老保险 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_employee_pension_insurance",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub employee_pension_insurance: Option<bool>,
+    /// 接受医疗救助 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_medical_assistance",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub medical_assistance: Option<bool>,
+    /// 义务教育阶段未上学原因 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_out_of_school_reason",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub out_of_school_reason: Option<OutOfSchoolReason>,
     /// The date the ledger first knew this member's facts (exchange extension).
     #[serde(
         default,
@@ -62,11 +103,20 @@ pub struct Member {
 }
 
 impl Member {
-    /// The parsed ID number, if it is a valid 18-character citizen ID.
+    /// The parsed ID number, if it is a valid 18-character citizen ID (of a 残疾人证
+    /// number, its first 18 characters).
     pub fn id(&self) -> Option<IdNumber> {
-        self.id_number
-            .as_deref()
-            .and_then(|s| IdNumber::parse(s).ok())
+        self.citizen_id().and_then(|s| IdNumber::parse(s).ok())
+    }
+
+    /// The citizen ID part of the number: all of it, or the first 18 characters of a
+    /// 20- or 22-character 残疾人证 number.
+    pub fn citizen_id(&self) -> Option<&str> {
+        let n = self.id_number.as_deref()?;
+        match (self.document, n.len()) {
+            (Some(DocumentKind::DisabilityCertificate), 20 | 22) if n.is_ascii() => Some(&n[..18]),
+            _ => Some(n),
+        }
     }
 
     /// Birth date from the ID number.

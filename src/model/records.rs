@@ -2,8 +2,8 @@
 //! monitoring and member-change events.
 
 use crate::codes::{
-    EventKind, IncomeCategory, MeasureClass, MonitoringChannel, MonitoringKind, PairingRole,
-    RigidKind, Risk, VisitMode,
+    EliminationMode, EventKind, IncomeCategory, MeasureClass, MeasureItem, MonitoringChannel,
+    MonitoringKind, PairingRole, RigidKind, Risk, VisitMode,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -122,6 +122,9 @@ pub struct Measure {
     #[serde(default, rename = "x_id", skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     pub class: MeasureClass,
+    /// The sub-kind within the class (exchange extension), e.g. 综合保障 → 低保.
+    #[serde(default, rename = "x_item", skip_serializing_if = "Option::is_none")]
+    pub item: Option<MeasureItem>,
     pub content: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<String>,
@@ -156,6 +159,27 @@ pub struct Monitoring {
     /// Date of 风险消除, if the risk was eliminated.
     #[serde(default)]
     pub eliminated: Option<NaiveDate>,
+    /// 风险消除方式 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_elimination_mode",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub elimination_mode: Option<EliminationMode>,
+    /// 因自然灾害子项, with the risk 因自然灾害 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_disaster",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub disaster: Option<String>,
+    /// 风险备注 (exchange extension).
+    #[serde(
+        default,
+        rename = "x_risk_note",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub risk_note: Option<String>,
 }
 
 /// 人口变动: a member joins or leaves; the member record stays (history).

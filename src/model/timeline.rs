@@ -86,6 +86,18 @@ pub fn field_label(path: &str) -> &str {
         "dibao" => "享受低保",
         "tekun" => "特困供养",
         "has_legal_supporter" => "有法定赡养（抚养、扶养）人",
+        "x_phone" => "联系电话",
+        "x_document" => "证件类型",
+        "x_employee_medical_insurance" => "城镇职工基本医疗保险",
+        "x_employee_pension_insurance" => "城镇职工基本养老保险",
+        "x_medical_assistance" => "接受医疗救助",
+        "x_out_of_school_reason" => "未上学原因",
+        "x_no_labor_guarantee" | "no_labor_guarantee" => "整户无劳动能力兜底保障",
+        "document" => "证件类型",
+        "employee_medical_insurance" => "城镇职工基本医疗保险",
+        "employee_pension_insurance" => "城镇职工基本养老保险",
+        "medical_assistance" => "接受医疗救助",
+        "out_of_school_reason" => "未上学原因",
         "rural_population" => "农村户籍人口",
         "township" => "乡（镇）",
         "county" => "县",
@@ -129,6 +141,10 @@ pub fn value_label(path: &str, v: &Value) -> String {
         "health" => label_of(v, Health::from_code, Health::label),
         "labor" => label_of(v, Labor::from_code, Labor::label),
         "tekun" => label_of(v, Tekun::from_code, Tekun::label),
+        "x_document" => label_of(v, DocumentKind::from_code, DocumentKind::label),
+        "x_out_of_school_reason" => {
+            label_of(v, OutOfSchoolReason::from_code, OutOfSchoolReason::label)
+        }
         "region" => label_of(v, Region::from_code, Region::label),
         "unit_level" => label_of(v, UnitLevel::from_code, UnitLevel::label),
         "other_causes" => v.as_array().map(|a| {

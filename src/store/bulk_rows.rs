@@ -78,16 +78,17 @@ const HOUSEHOLD: &str = "INSERT INTO households (id, village_id, code, group_nam
     food_clothing_secure, farmland_mu, irrigated_mu, forest_mu, grassland_mu, water_surface_mu,
     house_area_m2, house_grade, relocation_mode, relocation_moved_in, relocation_recorded,
     drinking_water_safe, electricity, sanitary_toilet, road_distance_km, road_type, fuel,
-    cooperative_member, recorded_from, updated_at)
+    cooperative_member, recorded_from, updated_at, no_labor_guarantee)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33)";
+    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
 const MEMBER: &str = "INSERT INTO members (id, household_id, seq, name, id_number, relation,
     sex, ethnicity, education, schooling, schooling_exempt, health, disability_grade, labor,
     work_place, work_months, work_recorded, medical_insurance, serious_illness_insurance,
     pension_insurance, family_doctor, dibao, tekun, has_legal_supporter, initials, id_tail,
-    recorded_from, updated_at)
+    recorded_from, updated_at, phone, document, employee_medical_insurance,
+    employee_pension_insurance, medical_assistance, out_of_school_reason)
     VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-    ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2)";
+    ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2, ?29, ?30, ?31, ?32, ?33, ?34)";
 const INCOME: &str = "INSERT INTO income_lines (id, household_id, seq, year, month, category,
     item, amount, counted, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const EXPENSE: &str = "INSERT INTO expenses (id, household_id, seq, year, month, category,
@@ -99,10 +100,11 @@ const PAIRING: &str = "INSERT INTO pairings (id, household_id, seq, cadre_id, ro
 const VISIT: &str = "INSERT INTO visits (id, household_id, seq, date, cadre_id, mode, found,
     done, follow_up, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const MEASURE: &str = "INSERT INTO measures (id, household_id, seq, class, content, scale,
-    funds, funder, start, end, result, income_gain, updated_at)
-    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?2)";
+    funds, funder, start, end, result, income_gain, updated_at, item)
+    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?2, ?14)";
 const MONITORING: &str = "INSERT INTO monitoring (id, household_id, seq, kind, identified,
-    channel, risks, eliminated, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2)";
+    channel, risks, eliminated, updated_at, elimination_mode, disaster, risk_note)
+    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2, ?10, ?11, ?12)";
 const EVENT: &str = "INSERT INTO member_events (id, household_id, seq, date, kind, member_id,
     note, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2)";
 const PERIOD: &str = "INSERT INTO fact_periods (scope, record_id, household_id, field,
@@ -275,6 +277,7 @@ impl<'c> Inserts<'c> {
             c.cooperative_member,
             opt_day(h.recorded_from),
             at,
+            h.no_labor_guarantee,
         ])?;
         for (i, m) in h.members.iter().enumerate() {
             let work = m.work.as_ref();
@@ -307,6 +310,12 @@ impl<'c> Inserts<'c> {
                     initials(&m.name),
                     id_tail(m.id_number.as_deref()),
                     opt_day(m.recorded_from),
+                    m.phone,
+                    code(m.document),
+                    m.employee_medical_insurance,
+                    m.employee_pension_insurance,
+                    m.medical_assistance,
+                    code(m.out_of_school_reason),
                 ],
             )?;
         }
@@ -396,6 +405,7 @@ impl<'c> Inserts<'c> {
                     opt_day(m.end),
                     m.result,
                     m.income_gain,
+                    code(m.item),
                 ],
             )?;
         }
@@ -410,6 +420,9 @@ impl<'c> Inserts<'c> {
                     code(m.channel),
                     codes(&m.risks),
                     opt_day(m.eliminated),
+                    code(m.elimination_mode),
+                    m.disaster,
+                    m.risk_note,
                 ],
             )?;
         }

@@ -35,6 +35,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0008_plan_targets",
         include_str!("migrations/0008_plan_targets.sql"),
     ),
+    (
+        "0009_monitoring_fields",
+        include_str!("migrations/0009_monitoring_fields.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

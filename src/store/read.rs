@@ -129,7 +129,8 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
                 attribute, status, exit_year, main_cause, other_causes, food_clothing_secure, farmland_mu,
                 irrigated_mu, forest_mu, grassland_mu, water_surface_mu, house_area_m2, house_grade,
                 relocation_mode, relocation_moved_in, relocation_recorded, drinking_water_safe, electricity,
-                sanitary_toilet, road_distance_km, road_type, fuel, cooperative_member, recorded_from
+                sanitary_toilet, road_distance_km, road_type, fuel, cooperative_member, recorded_from,
+                no_labor_guarantee
          FROM households WHERE id = ?1 AND deleted = 0",
     )?;
     let stored = stmt
@@ -179,6 +180,7 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
                         cooperative_member: r.get(32)?,
                     },
                     recorded_from: opt_date(r, 33)?,
+                    no_labor_guarantee: r.get(34)?,
                     ..Household::default()
                 },
             })
@@ -207,7 +209,8 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
         "SELECT id, name, id_number, relation, sex, ethnicity, education, schooling, schooling_exempt, health,
                 disability_grade, labor, work_place, work_months, work_recorded, medical_insurance,
                 serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter,
-                recorded_from
+                recorded_from, phone, document, employee_medical_insurance, employee_pension_insurance,
+                medical_assistance, out_of_school_reason
          FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -234,6 +237,12 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
                 tekun: r.get(20)?,
                 has_legal_supporter: r.get(21)?,
                 recorded_from: opt_date(r, 22)?,
+                phone: r.get(23)?,
+                document: r.get(24)?,
+                employee_medical_insurance: r.get(25)?,
+                employee_pension_insurance: r.get(26)?,
+                medical_assistance: r.get(27)?,
+                out_of_school_reason: r.get(28)?,
                 history: Vec::new(),
             })
         },
@@ -281,7 +290,7 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
     )?;
     h.measures = children(
         conn,
-        "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain FROM measures
+        "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain, item FROM measures
          WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -296,16 +305,28 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
                 end: opt_date(r, 7)?,
                 result: r.get(8)?,
                 income_gain: r.get(9)?,
+                item: r.get(10)?,
             })
         },
     )?;
     h.monitoring = children(
         conn,
-        "SELECT id, kind, identified, channel, risks, eliminated FROM monitoring WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        "SELECT id, kind, identified, channel, risks, eliminated, elimination_mode, disaster, risk_note
+         FROM monitoring WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
             let risks: String = r.get(4)?;
-            Ok(Monitoring { id: r.get(0)?, kind: r.get(1)?, identified: date(r, 2)?, channel: r.get(3)?, risks: parse_codes(&risks, Risk::from_code), eliminated: opt_date(r, 5)? })
+            Ok(Monitoring {
+                id: r.get(0)?,
+                kind: r.get(1)?,
+                identified: date(r, 2)?,
+                channel: r.get(3)?,
+                risks: parse_codes(&risks, Risk::from_code),
+                eliminated: opt_date(r, 5)?,
+                elimination_mode: r.get(6)?,
+                disaster: r.get(7)?,
+                risk_note: r.get(8)?,
+            })
         },
     )?
     .into_iter()

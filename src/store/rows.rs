@@ -124,6 +124,7 @@ pub(crate) fn household_cols(village_id: &str, h: &Household) -> Cols {
         ("road_type", code(c.road_type)),
         ("fuel", code(c.fuel)),
         ("cooperative_member", flag(c.cooperative_member)),
+        ("no_labor_guarantee", flag(h.no_labor_guarantee)),
         ("recorded_from", date(h.recorded_from)),
     ]
 }
@@ -180,6 +181,18 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("dibao", flag(m.dibao)),
         ("tekun", code(m.tekun)),
         ("has_legal_supporter", flag(m.has_legal_supporter)),
+        ("phone", text(&m.phone)),
+        ("document", code(m.document)),
+        (
+            "employee_medical_insurance",
+            flag(m.employee_medical_insurance),
+        ),
+        (
+            "employee_pension_insurance",
+            flag(m.employee_pension_insurance),
+        ),
+        ("medical_assistance", flag(m.medical_assistance)),
+        ("out_of_school_reason", code(m.out_of_school_reason)),
         ("initials", Value::Text(initials(&m.name))),
         ("id_tail", Value::Text(id_tail(m.id_number.as_deref()))),
         ("recorded_from", date(m.recorded_from)),
@@ -300,6 +313,7 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
         let mut cols = head(i);
         cols.extend([
             ("class", s(m.class.code())),
+            ("item", code(m.item)),
             ("content", s(&m.content)),
             ("scale", text(&m.scale)),
             ("funds", real(m.funds)),
@@ -323,6 +337,9 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("channel", code(m.channel)),
             ("risks", codes(&m.risks)),
             ("eliminated", date(m.eliminated)),
+            ("elimination_mode", code(m.elimination_mode)),
+            ("disaster", text(&m.disaster)),
+            ("risk_note", text(&m.risk_note)),
         ]);
         rows.push(Row {
             table: "monitoring",

@@ -118,9 +118,20 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
                 format!("{who}的记录编号与其他成员重复"),
             );
         }
-        if let Some(text) = &m.id_number {
+        if let Some(text) = m.citizen_id() {
             match IdNumber::parse(text) {
-                Err(e) => r.error(&at("id_number"), "id_number.invalid", format!("{who}的{e}")),
+                Err(e) => {
+                    let hint = if matches!(text.chars().count(), 20 | 22) {
+                        "；如是残疾人证号，请把证件类型选为“残疾人证”"
+                    } else {
+                        ""
+                    };
+                    r.error(
+                        &at("id_number"),
+                        "id_number.invalid",
+                        format!("{who}的{e}{hint}"),
+                    )
+                }
                 Ok(id) => {
                     if !numbers.insert(id.to_string()) {
                         r.error(

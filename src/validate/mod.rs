@@ -8,6 +8,7 @@
 mod draft;
 mod errors;
 mod people;
+mod records_2026;
 mod required;
 mod text;
 pub use draft::check_draft;
@@ -130,6 +131,7 @@ pub fn check_household_on(
     errors::check(household, cadres, today, &mut report);
     required::check(household, &mut report);
     warnings::check(household, on, &mut report);
+    records_2026::check(household, &mut report);
     report.findings
 }
 

@@ -3,7 +3,7 @@
 //! the chain are sealed once by the migration; policy changes and everything since a
 //! date can be listed.
 
-use crate::common::{bin, data};
+use crate::common::{bin, data, UNDO_0009};
 use std::path::Path;
 use std::process::{Command, Output};
 use yibentong::store::Ledger;
@@ -75,7 +75,9 @@ fn rows_from_before_the_chain_are_sealed_by_the_migration() {
     // A ledger of schema 4: no hashes yet.
     tamper(
         &db,
-        "DROP TABLE decisions; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;",
+        &format!(
+            "DROP TABLE decisions; ALTER TABLE audit DROP COLUMN hash; {UNDO_0009} PRAGMA user_version = 4;"
+        ),
     );
     let l = Ledger::open(&db).unwrap();
     let report = l.audit_verify().unwrap();

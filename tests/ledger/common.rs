@@ -27,3 +27,17 @@ pub fn json(name: &str) -> Value {
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_yibentong"))
 }
+
+/// Takes out what migration 0009 added, so a test can make a ledger look older than it
+/// (`PRAGMA user_version` rolled back) and watch the migrations run again.
+pub const UNDO_0009: &str = "ALTER TABLE members DROP COLUMN phone;
+    ALTER TABLE members DROP COLUMN document;
+    ALTER TABLE members DROP COLUMN employee_medical_insurance;
+    ALTER TABLE members DROP COLUMN employee_pension_insurance;
+    ALTER TABLE members DROP COLUMN medical_assistance;
+    ALTER TABLE members DROP COLUMN out_of_school_reason;
+    ALTER TABLE households DROP COLUMN no_labor_guarantee;
+    ALTER TABLE monitoring DROP COLUMN elimination_mode;
+    ALTER TABLE monitoring DROP COLUMN disaster;
+    ALTER TABLE monitoring DROP COLUMN risk_note;
+    ALTER TABLE measures DROP COLUMN item;";

@@ -2,7 +2,7 @@
 //! apply from their date on (never backwards), are listed, and old undated settings are
 //! moved into dated values when a ledger is upgraded. The CLI forms are a contract.
 
-use crate::common::{bin, read, today};
+use crate::common::{bin, read, today, UNDO_0009};
 use chrono::NaiveDate;
 use yibentong::assess::policy_for;
 use yibentong::exchange::import_bytes;
@@ -129,6 +129,7 @@ fn upgrading_moves_the_old_undated_values_into_dated_ones() {
     drop(Ledger::open(&path).unwrap());
     // Make the file look like a ledger from before migration 0003, with the old setting.
     let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(UNDO_0009).unwrap();
     conn.execute_batch(
         "DROP TABLE local_policy_values;
          DROP TABLE decisions;

@@ -11,6 +11,7 @@ mod common;
 mod crash;
 mod demo_history;
 mod exchange;
+mod fields_2026;
 mod fuzz;
 mod history;
 mod local_policy;

@@ -3,7 +3,7 @@
 //! trail, local policy); a plain ledger can be encrypted in place; automatic backups
 //! come before imports and schema upgrades.
 
-use crate::common::{bin, data};
+use crate::common::{bin, data, UNDO_0009};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -247,9 +247,9 @@ fn imports_and_upgrades_are_preceded_by_a_backup() {
     // Pretend the ledger is of schema 4 (before the audit chain): opening upgrades it,
     // after a backup.
     let conn = rusqlite::Connection::open(&db).unwrap();
-    conn.execute_batch(
-        "DROP TABLE decisions; ALTER TABLE audit DROP COLUMN hash; PRAGMA user_version = 4;",
-    )
+    conn.execute_batch(&format!(
+        "DROP TABLE decisions; ALTER TABLE audit DROP COLUMN hash; {UNDO_0009} PRAGMA user_version = 4;"
+    ))
     .unwrap();
     drop(conn);
     ok(&db, None, &["household", "list"]);

@@ -10,7 +10,9 @@
 use super::columns::{Field, Level, COLUMNS};
 use super::sheet::{at, Row, Sheet};
 use super::values::{self as v, parse};
-use crate::codes::{Education, MonitoringKind, Risk, Schooling, Status};
+use crate::codes::{
+    DocumentKind, Education, EliminationMode, MonitoringKind, Risk, Schooling, Status,
+};
 use crate::model::{
     derived_id, Cadre, Household, Member, Monitoring, Village, VillageDocument, Work, FORMAT_V1,
 };
@@ -188,6 +190,8 @@ struct MonitoringCells {
     done: Option<bool>,
     identified: Option<NaiveDate>,
     eliminated: Option<NaiveDate>,
+    mode: Option<EliminationMode>,
+    disaster: Option<String>,
     type_text: Option<String>,
 }
 
@@ -240,7 +244,11 @@ fn household(
     for (j, row) in rows.iter().enumerate() {
         let person = row.text(Field::PersonCode).ok().flatten();
         let name = row.text(Field::Name).ok().flatten();
-        let id_number = row.text(Field::IdNumber).ok().flatten().map(id_number);
+        let id_number = row
+            .text(Field::IdNumber)
+            .ok()
+            .flatten()
+            .map(str::to_uppercase);
         if person.is_none() && name.is_none() {
             let member_cells = COLUMNS
                 .iter()
@@ -280,16 +288,17 @@ fn household(
     (h, member_rows)
 }
 
-/// 证件号码: an 18-character ID, or a 残疾人证号 (the ID followed by 类别 and 等级).
-fn id_number(text: &str) -> String {
-    let upper = text.to_uppercase();
-    if upper.is_ascii()
-        && matches!(upper.len(), 20 | 22)
-        && crate::idcard::IdNumber::parse(&upper[..18]).is_ok()
-    {
-        upper[..18].to_string()
-    } else {
-        upper
+/// A 20- or 22-character 证件号码 whose first 18 characters are a valid ID is a 残疾人证号
+/// (the ID followed by 类别 and 等级): kept whole, with its kind, when the sheet has no
+/// 证件类型 column to say so.
+fn disability_certificate(m: &mut Member) {
+    let is_certificate = m.id_number.as_deref().is_some_and(|n| {
+        n.is_ascii()
+            && matches!(n.len(), 20 | 22)
+            && crate::idcard::IdNumber::parse(&n[..18]).is_ok()
+    });
+    if is_certificate && m.document.is_none() {
+        m.document = Some(DocumentKind::DisabilityCertificate);
     }
 }
 
@@ -311,6 +320,9 @@ fn household_field(
         Field::RiskEliminated => cells.done = yes_no(t)?,
         Field::Identified => cells.identified = t.map(v::month).transpose()?,
         Field::EliminatedOn => cells.eliminated = t.map(v::month).transpose()?,
+        Field::EliminationMode => cells.mode = t.map(parse).transpose()?,
+        Field::DisasterKind => cells.disaster = t.map(str::to_string),
+        Field::NoLaborGuarantee => h.no_labor_guarantee = yes_no(t)?,
         Field::DrinkingWater => c.drinking_water_safe = yes_no(t)?,
         Field::Electricity => c.electricity = yes_no(t)?,
         Field::Toilet => c.sanitary_toilet = yes_no(t)?,
@@ -387,6 +399,17 @@ fn monitoring(
                         old.as_ref().map(|m| m.risks.clone()).unwrap_or_default()
                     },
                     eliminated: keep_day(cells.eliminated, old.as_ref().and_then(|m| m.eliminated)),
+                    elimination_mode: if sheet.has(Field::EliminationMode) {
+                        cells.mode
+                    } else {
+                        old.as_ref().and_then(|m| m.elimination_mode)
+                    },
+                    disaster: if sheet.has(Field::DisasterKind) {
+                        cells.disaster
+                    } else {
+                        old.as_ref().and_then(|m| m.disaster.clone())
+                    },
+                    risk_note: old.as_ref().and_then(|m| m.risk_note.clone()),
                 })
             }
         };
@@ -430,7 +453,9 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
             let yes_no = |t: Option<&str>| t.map(v::yes_no).transpose();
             match c.field {
                 Field::Name => m.name = t.unwrap_or_default().to_string(),
-                Field::IdNumber => m.id_number = t.map(id_number),
+                Field::IdNumber => m.id_number = t.map(|t| t.to_uppercase()),
+                Field::Document => m.document = t.map(parse).transpose()?,
+                Field::MemberPhone => m.phone = t.map(str::to_string),
                 Field::Sex => m.sex = t.map(parse).transpose()?,
                 Field::Ethnicity => m.ethnicity = t.map(str::to_string),
                 Field::Relation => m.relation = t.map(parse).transpose()?,
@@ -450,6 +475,10 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
                 Field::MedicalInsurance => m.medical_insurance = yes_no(t)?,
                 Field::SeriousIllnessInsurance => m.serious_illness_insurance = yes_no(t)?,
                 Field::PensionInsurance => m.pension_insurance = yes_no(t)?,
+                Field::EmployeeMedicalInsurance => m.employee_medical_insurance = yes_no(t)?,
+                Field::EmployeePensionInsurance => m.employee_pension_insurance = yes_no(t)?,
+                Field::MedicalAssistance => m.medical_assistance = yes_no(t)?,
+                Field::OutOfSchoolReason => m.out_of_school_reason = t.map(parse).transpose()?,
                 Field::Dibao => m.dibao = t.map(v::dibao).transpose()?,
                 Field::Tekun => m.tekun = t.map(v::tekun).transpose()?,
                 // 人编号 is the member's key (see `household`).
@@ -461,6 +490,7 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
             errors.push(at(row.number, c.field, e));
         }
     }
+    disability_certificate(m);
     if preschool_child && m.education.is_none() {
         m.education = Some(Education::PreschoolChild);
     }

@@ -4,8 +4,8 @@
 //! was found, so a reader's message reads `第7行“在校生状况”：无法识别的值“初三”…`.
 
 use crate::codes::{
-    Cause, Education, Health, Labor, MonitoringKind, Relation, Risk, Schooling, Sex, Status, Tekun,
-    WorkPlace,
+    Cause, DocumentKind, Education, EliminationMode, Health, Labor, MonitoringKind,
+    OutOfSchoolReason, Relation, Risk, Schooling, Sex, Status, Tekun, WorkPlace,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -101,6 +101,9 @@ listed!(
     ]
 );
 listed!(Status);
+listed!(DocumentKind, [("身份证", DocumentKind::IdCard, false)]);
+listed!(OutOfSchoolReason);
+listed!(EliminationMode);
 
 /// A value from its cell text.
 pub(super) fn parse<T: Listed>(text: &str) -> Result<T, String> {

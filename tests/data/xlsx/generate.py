@@ -24,7 +24,9 @@ HEADER = ["序号", "县", "乡", "村", "户编号", "人编号", "姓名", "�
           "是否参加城乡居民基本医疗保险", "是否参加大病保险", "是否参加城乡居民基本养老保险",
           "享受低保政策情况", "享受特困供养政策情况", "是否解决安全饮用水", "是否通生活用电", "是否有卫生厕所",
           "与村主干路距离", "住房面积", "耕地面积（亩）", "林地面积（亩）", "牧草地面积", "水面面积",
-          "工资性收入", "人均纯收入（元）", "风险是否已消除"]
+          "工资性收入", "人均纯收入（元）", "风险是否已消除", "是否参加城镇职工基本医疗保险",
+          "是否参加城镇职工基本养老保险", "是否接受医疗救助", "义务教育阶段未上学原因",
+          "整户无劳动能力兜底保障户", "因自然灾害子项"]
 
 PLACE = dict(县="长顺县", 乡="广顺镇", 村="石洞村")
 
@@ -37,6 +39,7 @@ H1 = dict(cells={"户编号": "5227291002010001", "户类型": "脱贫户", "主
     {"人编号": "52272910020100010101", "姓名": "王大山", "证件号码": idn("522729", "19680405", 131),
      "性别": "1", "民族": "布依族", "与户主关系": "户主", "文化程度": "初中", "健康状况": "健康",
      "劳动技能": "普通劳动力", "务工所在地": "广东省深圳市宝安区", "是否参加城乡居民基本医疗保险": "是",
+     "家庭成员联系电话": "13985400011", "是否参加城镇职工基本养老保险": "否",
      "是否参加大病保险": "是", "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "未享受",
      "享受特困供养政策情况": "不享受"},
     {"人编号": "52272910020100010102", "姓名": "刘桂花", "证件号码": idn("522729", "19700918", 222),
@@ -54,6 +57,7 @@ H1 = dict(cells={"户编号": "5227291002010001", "户类型": "脱贫户", "主
 H2 = dict(cells={"户编号": "5227291002010002", "户类型": "一般农户", "监测对象类别": "边缘易致贫户",
                  "致贫/返贫风险1": "因病", "致贫/返贫风险2": "因学", "风险是否已消除": "否",
                  "识别监测时间": 202304, "户联系电话": "13985400002", "是否解决安全饮用水": "是",
+                 "整户无劳动能力兜底保障户": "否",
                  "是否通生活用电": "是", "是否有卫生厕所": "否", "与村主干路距离": 0.8, "住房面积": 120.5,
                  "耕地面积（亩）": 2, "林地面积（亩）": 0, "牧草地面积": 0, "水面面积": 0.5},
           people=[
@@ -64,6 +68,7 @@ H2 = dict(cells={"户编号": "5227291002010002", "户类型": "一般农户", "
     # A 残疾人证号: the ID number followed by 类别 4 (肢体) and 等级 2.
     {"人编号": "52272910020100020102", "姓名": "陈母", "证件号码": idn("522729", "19480808", 626) + "42",
      "证件类型": "残疾人证", "性别": "女", "民族": "汉族", "与户主关系": "母亲", "文化程度": "文盲或半文盲",
+     "是否接受医疗救助": "是",
      "健康状况": "残疾", "劳动技能": "丧失劳动力", "是否参加城乡居民基本医疗保险": "是",
      "是否参加大病保险": "是", "是否参加城乡居民基本养老保险": "是", "享受低保政策情况": "农村低保",
      "享受特困供养政策情况": "不享受"},
@@ -100,7 +105,8 @@ EXPECTED = [
              dict(id="52272910020100010101", name="王大山", id_number=idn("522729", "19680405", 131),
                   sex="male", ethnicity="布依族", relation="head", education="junior_high",
                   schooling="not_student", health="healthy", labor="ordinary", medical_insurance=True,
-                  serious_illness_insurance=True, pension_insurance=True, dibao=False, tekun="no"),
+                  serious_illness_insurance=True, pension_insurance=True, dibao=False, tekun="no",
+                  x_phone="13985400011", x_employee_pension_insurance=False),
              dict(id="52272910020100010102", name="刘桂花", id_number=idn("522729", "19700918", 222),
                   sex="female", ethnicity="布依族", relation="spouse", education="primary",
                   schooling="not_student", health="healthy", labor="ordinary", medical_insurance=True,
@@ -114,7 +120,7 @@ EXPECTED = [
                   schooling="not_student", health="healthy", labor="none", medical_insurance=True,
                   serious_illness_insurance=True),
          ]),
-    dict(code="5227291002010002", phone="13985400002", status="monitored",
+    dict(code="5227291002010002", phone="13985400002", status="monitored", x_no_labor_guarantee=False,
          monitoring=dict(kind="marginal", identified="2023-04-01", risks=["illness", "schooling"],
                          eliminated=None),
          conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=False,
@@ -125,10 +131,13 @@ EXPECTED = [
                   sex="male", ethnicity="汉族", relation="head", education="senior_high",
                   schooling="not_student", health="chronic", labor="weak", medical_insurance=True,
                   serious_illness_insurance=True, pension_insurance=True, dibao=True, tekun="no"),
-             dict(id="52272910020100020102", name="陈母", id_number=idn("522729", "19480808", 626),
+             # The 残疾人证号 is kept whole, with its kind.
+             dict(id="52272910020100020102", name="陈母", id_number=idn("522729", "19480808", 626) + "42",
+                  x_document="disability_certificate",
                   sex="female", ethnicity="汉族", relation="mother", education="illiterate",
                   schooling="not_student", health="disabled", labor="lost", medical_insurance=True,
-                  serious_illness_insurance=True, pension_insurance=True, dibao=True, tekun="no"),
+                  serious_illness_insurance=True, pension_insurance=True, dibao=True, tekun="no",
+                  x_medical_assistance=True),
              dict(id="52272910020100020103", name="陈小雨", id_number=idn("522729", "20091021", 728),
                   sex="female", ethnicity="汉族", relation="daughter", schooling="senior1",
                   health="healthy", labor="none", medical_insurance=True,
@@ -136,7 +145,8 @@ EXPECTED = [
          ]),
     dict(code="5227291002010003", status="risk_eliminated", main_cause="illness",
          monitoring=dict(kind="unstable_exited", identified="2022-06-01",
-                         risks=["unstable_work", "lack_labor"], eliminated="2023-11-01"),
+                         risks=["unstable_work", "lack_labor"], eliminated="2023-11-01",
+                         x_elimination_mode="assisted"),
          conditions=dict(drinking_water_safe=True, electricity=True, sanitary_toilet=True,
                          road_distance_km=2.0, house_area_m2=75.0, farmland_mu=1.5, forest_mu=2.0,
                          grassland_mu=0.0, water_surface_mu=0.0),

@@ -7,7 +7,7 @@ import type {
   Attribute, CardKindArg, Cause, CheckLevel, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
-  UnitLevel, VisitMode, WorkPlace,
+  UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -46,6 +46,12 @@ export const MONITORING_KIND = labels<MonitoringKind>(codes.MonitoringKind)
 export const MONITORING_CHANNEL = labels<MonitoringChannel>(codes.MonitoringChannel)
 export const RISK = labels<Risk>(codes.Risk)
 export const EVENT_KIND = labels<EventKind>(codes.EventKind)
+export const DOCUMENT_KIND = labels<DocumentKind>(codes.DocumentKind)
+export const OUT_OF_SCHOOL_REASON = labels<OutOfSchoolReason>(codes.OutOfSchoolReason)
+export const ELIMINATION_MODE = labels<EliminationMode>(codes.EliminationMode)
+export const MEASURE_ITEM = labels<MeasureItem>(codes.MeasureItem)
+/** The class each measure sub-kind belongs to (措施子项 → 措施类别). */
+export const MEASURE_ITEM_CLASS = labels<MeasureItem>(codes.MeasureItemClass) as unknown as Record<MeasureItem, MeasureClass>
 export const RULE = labels<Rule>(codes.Rule)
 export const OUTCOME = labels<Outcome>(codes.Outcome)
 /** 数据核查 levels: 错误, 提示, 说明. */

@@ -29,7 +29,7 @@ export function blankHousehold(): EditableHousehold {
   return {
     id: newId('h'), code: '', group: null, address: null, phone: null, identified_year: null,
     standard: null, attribute: null, status: null, exit_year: null, main_cause: null,
-    other_causes: [], food_clothing_secure: null, conditions: blankConditions(),
+    other_causes: [], food_clothing_secure: null, conditions: blankConditions(), x_no_labor_guarantee: null,
     members: [], income: [], expenses: [], rigid_expenses: [], pairings: [], visits: [],
     measures: [], monitoring: null, events: [],
   }
@@ -47,7 +47,8 @@ export function blankMember(): Member {
     education: null, schooling: null, schooling_exempt: null, health: null, disability_grade: null,
     labor: null, work: null, medical_insurance: null, serious_illness_insurance: null,
     pension_insurance: null, family_doctor: null, dibao: null, tekun: null,
-    has_legal_supporter: null,
+    has_legal_supporter: null, x_phone: null, x_document: null, x_employee_medical_insurance: null,
+    x_employee_pension_insurance: null, x_medical_assistance: null, x_out_of_school_reason: null,
   }
 }
 
@@ -73,7 +74,7 @@ export function blankVisit(cadre = ''): Visit {
 
 export function blankMeasure(): Measure {
   return {
-    x_id: newId('s'), class: 'industry', content: '', scale: null, funds: null, funder: null,
+    x_id: newId('s'), class: 'industry', x_item: null, content: '', scale: null, funds: null, funder: null,
     start: today(), end: null, result: null, income_gain: null,
   }
 }

@@ -1,0 +1,96 @@
+//! Code lists of the fields the county checks need (design note docs/design/0009-monitoring-fields.md).
+
+use super::{Code, MeasureClass};
+
+code_list!(
+    /// 证件类型: a disabled person may be registered by the 残疾人证 number (the ID plus 2 or 4 characters).
+    DocumentKind {
+        IdCard = ("id_card", "", "居民身份证"),
+        DisabilityCertificate = ("disability_certificate", "", "残疾人证"),
+    }
+);
+
+code_list!(
+    /// 义务教育阶段未上学原因.
+    OutOfSchoolReason {
+        Illness = ("illness", "", "因病"),
+        Disability = ("disability", "", "因残"),
+        Other = ("other", "", "其他"),
+    }
+);
+
+code_list!(
+    /// 风险消除方式.
+    EliminationMode {
+        Assisted = ("assisted", "", "帮扶消除"),
+        Natural = ("natural", "", "自然消除"),
+    }
+);
+
+code_list!(
+    /// 帮扶措施 sub-kinds, each under one class (the monitoring system's measure columns).
+    MeasureItem {
+        IndustryAward = ("industry_award", "", "产业奖补"),
+        TravelSubsidy = ("travel_subsidy", "", "外出务工补贴"),
+        LaborExport = ("labor_export", "", "劳务输出"),
+        SkillsTraining = ("skills_training", "", "技能培训"),
+        PublicWelfarePost = ("public_welfare_post", "", "公益岗位"),
+        AssistanceWorkshop = ("assistance_workshop", "", "帮扶车间就业"),
+        Yulu = ("yulu", "", "雨露计划"),
+        CompulsoryEducationAid = ("compulsory_education_aid", "", "义务教育资助"),
+        InsuranceSubsidy = ("insurance_subsidy", "", "医保个人缴费补贴"),
+        MedicalAssistance = ("medical_assistance", "", "医疗救助"),
+        FamilyDoctor = ("family_doctor", "", "家庭医生签约服务"),
+        Dibao = ("dibao", "", "低保"),
+        Tekun = ("tekun", "", "特困供养"),
+        DisabilityAllowance = ("disability_allowance", "", "残疾人补贴"),
+        TemporaryRelief = ("temporary_relief", "", "临时救助"),
+        MicroLoan = ("micro_loan", "", "小额信贷"),
+        HouseRenovation = ("house_renovation", "", "危房改造"),
+        DrinkingWater = ("drinking_water", "", "饮水安全保障"),
+    }
+);
+
+impl MeasureItem {
+    /// The class a sub-kind belongs to.
+    pub fn class(self) -> MeasureClass {
+        use MeasureItem::*;
+        match self {
+            IndustryAward => MeasureClass::Industry,
+            TravelSubsidy | LaborExport | SkillsTraining | PublicWelfarePost
+            | AssistanceWorkshop => MeasureClass::Employment,
+            Yulu | CompulsoryEducationAid => MeasureClass::Education,
+            InsuranceSubsidy | MedicalAssistance | FamilyDoctor => MeasureClass::Health,
+            Dibao | Tekun | DisabilityAllowance | TemporaryRelief => MeasureClass::SocialSecurity,
+            MicroLoan => MeasureClass::Microcredit,
+            HouseRenovation => MeasureClass::Housing,
+            DrinkingWater => MeasureClass::Infrastructure,
+        }
+    }
+
+    /// The sub-kinds of a class, in list order.
+    pub fn of_class(class: MeasureClass) -> Vec<MeasureItem> {
+        Self::ALL
+            .iter()
+            .copied()
+            .filter(|i| i.class() == class)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_has_a_class_that_lists_it() {
+        for item in MeasureItem::ALL {
+            assert!(MeasureItem::of_class(item.class()).contains(item));
+        }
+        assert_eq!(
+            MeasureItem::of_class(MeasureClass::SocialSecurity).len(),
+            4,
+            "低保, 特困供养, 残疾人补贴, 临时救助"
+        );
+    }
+}
