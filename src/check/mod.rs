@@ -8,9 +8,13 @@
 //! this one list.
 
 mod across;
+mod complete;
+mod measures;
 mod monitoring;
+mod people;
 
-use crate::model::{Cadre, Household};
+use crate::codes::Status;
+use crate::model::{Cadre, Household, Member};
 use crate::rules::{self, Outcome, Policy, Rule};
 use crate::validate::{self, Severity};
 use chrono::NaiveDate;
@@ -116,7 +120,15 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
                 message: d.reason,
             });
         }
-        monitoring::check(h, a, input.policy, &prefix, &mut findings);
+        let mut out = Out {
+            household: &h.code,
+            prefix: &prefix,
+            findings: &mut findings,
+        };
+        monitoring::check(h, a, input.policy, &mut out);
+        measures::check(h, a, input.policy, &mut out);
+        complete::check(h, input.on, &mut out);
+        people::check(h, a, input.policy, input.on, &mut out);
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {
@@ -125,6 +137,53 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
             .then(a.rule.cmp(&b.rule))
     });
     findings
+}
+
+/// Where one household's findings go: warnings at a field below the household.
+pub(super) struct Out<'a> {
+    household: &'a str,
+    prefix: &'a str,
+    findings: &'a mut Vec<CheckFinding>,
+}
+
+impl Out<'_> {
+    /// A warning at `field` (a path below the household, e.g. `members[2].labor`).
+    pub(super) fn push(&mut self, field: &str, rule: &str, message: String) {
+        self.findings.push(CheckFinding {
+            household: self.household.to_string(),
+            path: format!("{}.{field}", self.prefix),
+            rule: rule.to_string(),
+            level: Level::Warning,
+            message,
+        });
+    }
+}
+
+/// Whether the county's export carries the household: 建档立卡 (未脱贫, 已脱贫, 返贫) or
+/// monitored (风险消除 included). Ordinary households are not in it.
+pub(super) fn registered(h: &Household) -> bool {
+    matches!(
+        h.status,
+        Some(
+            Status::Poor
+                | Status::Exited
+                | Status::Relapsed
+                | Status::Monitored
+                | Status::RiskEliminated
+        )
+    )
+}
+
+/// The members judged on `on`, with their index in the file: registered then, and known
+/// to the ledger by then (a value first recorded in 2021 says nothing about 2016).
+pub(super) fn judged(h: &Household, on: NaiveDate) -> Vec<(usize, &Member)> {
+    h.members
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| {
+            h.is_registered_on(m, on) && m.recorded_from.or(h.recorded_from).is_none_or(|k| k <= on)
+        })
+        .collect()
 }
 
 /// Sort key of a path: numbers compared as numbers (`households[10]` after `[9]`).

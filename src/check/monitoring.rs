@@ -1,49 +1,20 @@
 //! Monitoring checks (防返贫监测, from 2020): a 三保障 or water problem outside
 //! monitoring, 风险消除 too soon or for a household with nobody able to work, risk types
-//! the members contradict, monitored households without risks or without measures that
-//! answer them, 因病 without medical costs (county checks 4_11_009, 4_11_011, 5_15_013,
-//! 5_12_007 …).
+//! the members contradict or that miss a 三保障 problem, 风险类型“其他”, 因病 without
+//! medical costs (county checks 4_11_006, 4_11_007, 4_11_009, 4_11_011, 5_15_013,
+//! 2_11_004 …). The measures that answer them are in `measures.rs`.
 
-use super::{CheckFinding, Level};
-use crate::codes::{Health, MeasureClass, RigidKind, Risk, Status};
+use super::Out;
+use crate::codes::{Health, RigidKind, Risk, Status};
 use crate::model::{Household, Member};
 use crate::rules::{Assessment, Outcome, Policy, Rule};
 
-struct Out<'a> {
-    household: &'a str,
-    prefix: &'a str,
-    findings: &'a mut Vec<CheckFinding>,
-}
-
-impl Out<'_> {
-    fn push(&mut self, field: &str, rule: &str, message: String) {
-        self.findings.push(CheckFinding {
-            household: self.household.to_string(),
-            path: format!("{}.{field}", self.prefix),
-            rule: rule.to_string(),
-            level: Level::Warning,
-            message,
-        });
-    }
-}
-
-pub(super) fn check(
-    h: &Household,
-    a: &Assessment,
-    policy: &Policy,
-    prefix: &str,
-    findings: &mut Vec<CheckFinding>,
-) {
+pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Out) {
     if f64::from(policy.year) < policy.monitoring_start_year.value {
         return;
     }
-    let mut out = Out {
-        household: &h.code,
-        prefix,
-        findings,
-    };
     let members: Vec<&Member> = h.members_on(policy.as_of);
-    guarantees_outside_monitoring(h, a, &mut out);
+    guarantees_outside_monitoring(h, a, out);
     let Some(record) = &h.monitoring else { return };
     let months =
         crate::rules::months_between(record.identified, record.eliminated.unwrap_or(policy.as_of));
@@ -91,27 +62,42 @@ pub(super) fn check(
                 "风险类型为因病，但识别前后一年内没有登记医疗合规自付支出".into(),
             );
         }
-        if let Some(need) = answered_by(*risk) {
-            if !h.measures.iter().any(|m| need.contains(&m.class)) {
-                let names: Vec<&str> = need.iter().map(|c| c.label()).collect();
-                out.push(
-                    &field,
-                    "monitoring.risk_without_measure",
-                    format!(
-                        "风险类型为{}，但没有对应的帮扶措施（{}）",
-                        risk.label(),
-                        names.join("、")
-                    ),
-                );
-            }
+        if *risk == Risk::Other {
+            out.push(
+                &field,
+                "monitoring.risk_other",
+                "风险类型为“其他”：请核实能否归入因病、因学、因残、因灾等具体类型，\
+                 确属其他的请在走访记录中写明具体情况"
+                    .into(),
+            );
         }
     }
-    if able > 0 && !h.measures.iter().any(|m| DEVELOPMENT.contains(&m.class)) {
-        out.push(
-            "measures",
-            "monitoring.no_development_measure",
-            format!("家中有{able}人有劳动能力，但没有落实产业、就业、小额信贷等开发式帮扶措施"),
-        );
+    if !record.risks.is_empty() {
+        guarantees_without_risk(&record.risks, a, out);
+    }
+}
+
+/// A 三保障 or water problem of a monitored household that no recorded risk names
+/// (county checks 4_11_006, 4_11_007; housing and schooling alike).
+fn guarantees_without_risk(risks: &[Risk], a: &Assessment, out: &mut Out) {
+    let named: [(Rule, &[Risk]); 4] = [
+        (Rule::CompulsoryEducation, &[Risk::Schooling]),
+        (Rule::BasicMedical, &[Risk::Illness]),
+        (Rule::HousingSafety, &[Risk::Housing, Risk::Disaster]),
+        (Rule::DrinkingWater, &[Risk::Water]),
+    ];
+    for (rule, answers) in named {
+        if a.outcome(rule) == Outcome::No && !risks.iter().any(|r| answers.contains(r)) {
+            out.push(
+                "monitoring.risks",
+                "monitoring.guarantee_without_risk",
+                format!(
+                    "{}未达标，但风险类型中没有“{}”：请补登风险类型，并落实对应帮扶措施",
+                    rule.label(),
+                    answers[0].label()
+                ),
+            );
+        }
     }
 }
 
@@ -123,30 +109,6 @@ fn medical_costs(h: &Household, identified: chrono::NaiveDate) -> bool {
             && e.out_of_pocket() > 0.0
             && e.date + year >= identified
             && e.date <= identified + year
-    })
-}
-
-/// 开发式帮扶: measures that build the household's own income.
-const DEVELOPMENT: [MeasureClass; 5] = [
-    MeasureClass::Industry,
-    MeasureClass::Employment,
-    MeasureClass::Microcredit,
-    MeasureClass::Photovoltaic,
-    MeasureClass::AssetIncome,
-];
-
-/// The measure classes that answer a risk (一户一策), if the risk has a specific answer.
-fn answered_by(risk: Risk) -> Option<&'static [MeasureClass]> {
-    use MeasureClass::*;
-    Some(match risk {
-        Risk::Illness => &[Health, SocialSecurity],
-        Risk::Disability => &[Health, SocialSecurity, Employment],
-        Risk::Schooling => &[Education],
-        Risk::UnstableWork => &[Employment],
-        Risk::LackLabor => &[SocialSecurity, Employment, AssetIncome, Photovoltaic],
-        Risk::Housing => &[Housing, Relocation],
-        Risk::Water => &[Infrastructure],
-        Risk::Disaster | Risk::Accident | Risk::IndustryFailure | Risk::Other => return None,
     })
 }
 

@@ -61,3 +61,82 @@ fn counts_by_level_and_json_shape() {
     );
     assert!(v[2].to_string().starts_with("[错误] 户1 households[1]"));
 }
+
+/// A household of one 75-year-old without labour, income below the 低保 standard of the
+/// year, 低保 as given.
+fn alone_without_labor(dibao: bool) -> (crate::model::Household, Policy) {
+    use crate::codes::{Health, IncomeCategory, Labor, Relation, Status};
+    use crate::model::{Household, IncomeLine, Member};
+    let local = crate::rules::LocalPolicy {
+        dibao_line: Some(6000.0),
+        ..Default::default()
+    };
+    let on = NaiveDate::from_ymd_opt(2019, 12, 31).unwrap();
+    let policy = crate::rules::resolve(2019, on, &local, &crate::rules::Overrides::default())
+        .expect("the 2019 policy resolves");
+    let household = Household {
+        id: "h".into(),
+        code: "1".into(),
+        status: Some(Status::Exited),
+        identified_year: Some(2014),
+        exit_year: Some(2017),
+        members: vec![Member {
+            id: "m".into(),
+            name: "王老汉".into(),
+            id_number: Some(crate::idcard::build(
+                "360729",
+                NaiveDate::from_ymd_opt(1944, 3, 1).unwrap(),
+                12,
+                crate::codes::Sex::Male,
+            )),
+            relation: Some(Relation::Head),
+            health: Some(Health::Chronic),
+            labor: Some(Labor::NoLabor),
+            dibao: Some(dibao),
+            ..Member::default()
+        }],
+        income: vec![IncomeLine {
+            id: None,
+            year: 2019,
+            month: None,
+            category: IncomeCategory::Transfer,
+            item: "养老金".into(),
+            amount: 1500.0,
+            counted: true,
+        }],
+        ..Household::default()
+    };
+    (household, policy)
+}
+
+#[test]
+fn nobody_able_and_poor_enough_for_dibao_without_it_is_named() {
+    let rules_of = |dibao: bool| {
+        let (h, policy) = alone_without_labor(dibao);
+        let on = policy.as_of;
+        let found = check_village(&CheckInput {
+            households: std::slice::from_ref(&h),
+            cadres: &[],
+            policy: &policy,
+            on,
+            today: on,
+        });
+        found
+            .into_iter()
+            .map(|f| (f.path, f.rule))
+            .collect::<Vec<_>>()
+    };
+    let hit = (
+        "households[0].members".to_string(),
+        "benefit.no_labor_without_dibao".to_string(),
+    );
+    assert!(
+        rules_of(false).contains(&hit),
+        "nobody able, income below the 低保 standard, no 低保: named, got {:?}",
+        rules_of(false)
+    );
+    assert!(
+        !rules_of(true).contains(&hit),
+        "the same household on 低保 is not named"
+    );
+}

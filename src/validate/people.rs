@@ -1,9 +1,10 @@
-//! A person's age against school grade, education and labour capacity, and work against
-//! labour and school: the county checks on the monitoring system's person rows
-//! (`monitoring-export.md`, themes 教育 and 劳动技能), as warnings.
+//! A person's age against school grade, education and labour capacity, work against
+//! labour, school, age and 特困供养, and disability against its grade and labour: the
+//! county checks on the monitoring system's person rows (`monitoring-export.md`, themes
+//! 教育, 健康, 劳动技能 and 务工), as warnings.
 
 use super::Report;
-use crate::codes::{Education, Health, Labor, Schooling};
+use crate::codes::{Education, Health, Labor, Schooling, Tekun};
 use crate::model::Member;
 
 /// The ages a school grade admits (county checks 5_12_013…016, 5_17_001…004).
@@ -100,7 +101,51 @@ pub(super) fn labor_age(m: &Member, age: i32, student: bool, path: &str, r: &mut
     r.warn(path, rule, message);
 }
 
-pub(super) fn work(m: &Member, student: bool, path: &str, r: &mut Report) {
+/// Disability against its grade and labour: a disabled member without the grade of the
+/// 残疾人证 (4_01_002, 4_12_003: the certificate itself has no field), and a severe
+/// disability (grade 1–2) with full labour (4_01_007, 4_01_008).
+pub(super) fn disability(m: &Member, at: &dyn Fn(&str) -> String, r: &mut Report) {
+    if m.health != Some(Health::Disabled) {
+        return;
+    }
+    match m.disability_grade {
+        None => r.warn(
+            &at("disability_grade"),
+            "disability.grade_missing",
+            format!(
+                "成员“{}”健康状况为残疾，但未填写残疾等级：请按残疾人证填写等级，未办证的请协助办理残疾人证",
+                m.name
+            ),
+        ),
+        Some(g @ (1 | 2)) if matches!(m.labor, Some(Labor::Ordinary | Labor::Skilled)) => r.warn(
+            &at("labor"),
+            "labor.severe_disability",
+            format!(
+                "成员“{}”为{g}级残疾（重度），劳动能力却登记为{}：请核实残疾等级或劳动能力",
+                m.name,
+                m.labor.map(|l| l.label()).unwrap_or_default()
+            ),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// 送教上门 or another exemption from school recorded for a healthy child: the county
+/// accepts only illness or disability as the reason (2_01_012).
+pub(super) fn exemption(m: &Member, path: &str, r: &mut Report) {
+    if m.schooling_exempt == Some(true) && m.health == Some(Health::Healthy) {
+        r.warn(
+            path,
+            "schooling.exempt_healthy",
+            format!(
+                "成员“{}”登记了免于在校（送教上门等），但健康状况为健康：因病、因残免除的请核实健康状况，否则应入学",
+                m.name
+            ),
+        );
+    }
+}
+
+pub(super) fn work(m: &Member, student: bool, age: Option<i32>, path: &str, r: &mut Report) {
     let Some(w) = &m.work else { return };
     let working = w.place.is_some() || w.months.unwrap_or(0) > 0;
     if w.months.unwrap_or(0) > 0 && w.place.is_none() {
@@ -127,6 +172,24 @@ pub(super) fn work(m: &Member, student: bool, path: &str, r: &mut Report) {
             path,
             "work.student",
             format!("成员“{}”是高中及以下在校生，却登记了务工", m.name),
+        );
+    } else if let Some(age) = age.filter(|a| *a < 16) {
+        r.warn(
+            path,
+            "work.minor",
+            format!(
+                "成员“{}”{age}岁（未满16周岁），却登记了务工：请核实年龄或务工情况",
+                m.name
+            ),
+        );
+    } else if matches!(m.tekun, Some(Tekun::Dispersed | Tekun::Centralized)) {
+        r.warn(
+            path,
+            "work.tekun",
+            format!(
+                "成员“{}”享受特困供养，却登记了务工：特困人员应无劳动能力，请核实供养资格或务工情况",
+                m.name
+            ),
         );
     } else if matches!(m.labor, Some(Labor::Lost | Labor::NoLabor)) {
         r.warn(

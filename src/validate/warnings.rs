@@ -85,7 +85,9 @@ fn members(h: &Household, on: Option<NaiveDate>, r: &mut Report) {
                 format!("成员“{}”是在校生，劳动能力应为无劳动力", m.name),
             );
         }
-        super::people::work(m, student, &at("work"), r);
+        super::people::work(m, student, age, &at("work"), r);
+        super::people::exemption(m, &at("schooling_exempt"), r);
+        super::people::disability(m, &at, r);
         if m.dibao == Some(true) && matches!(m.tekun, Some(Tekun::Dispersed | Tekun::Centralized)) {
             r.warn(
                 &at("tekun"),

@@ -11,7 +11,10 @@ W = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 C = "10X98765432"
 
 def id_number(area, birth, seq, sex_digit="1"):
-    body = f"{area}{birth}{seq % 100:02d}{sex_digit}"
+    # Three-digit sequence: seq's last two digits, then the sex digit moved on by an even
+    # step for every hundred (parity, hence sex, kept), so up to 500 people stay distinct.
+    sex = (int(sex_digit) + 2 * (seq // 100)) % 10
+    body = f"{area}{birth}{seq % 100:02d}{sex}"
     return body + C[sum(int(d) * w for d, w in zip(body, W)) % 11]
 
 def household(n, change=None):
@@ -21,6 +24,10 @@ def household(n, change=None):
     h["phone"] = f"138000001{n:02d}"
     h["members"][3]["schooling"] = "primary"
     h["members"][3]["education"] = None
+    for m in h["members"]:
+        # The county's export needs these for every member, children included.
+        m.setdefault("ethnicity", "汉族")
+        m.setdefault("pension_insurance", False)
     ids = {}
     for k, m in enumerate(h["members"]):
         ids[m["id"]] = m["id"] = f"m-{n}-{k}"
@@ -55,7 +62,7 @@ def both(*fs):
     return f
 
 def same_id(h):
-    h["members"][1]["id_number"] = id_number("360729", "19720805", 99, "2")
+    h["members"][1]["id_number"] = id_number("360729", "19720805", 499, "2")
 
 def same_phone(h):
     h["phone"] = "13800000999"
@@ -73,7 +80,8 @@ cases = [
         id_number=id_number("360729", "19600312", 24, "1"))),
     household(7, member(1, labor="weak")),
     household(8, member(2, work={"place": "out_of_province", "months": 6})),
-    household(9, member(1, labor="lost", health="disabled", work={"place": "in_county", "months": 8})),
+    household(9, member(1, labor="lost", health="disabled", disability_grade=3,
+                        work={"place": "in_county", "months": 8})),
     household(10, same_id),
     household(11, same_id),
     household(12, same_phone),
@@ -86,6 +94,31 @@ cases = [
     household(19, lambda h: h["conditions"].update(house_grade="C")),
     household(20, both(monitored(["illness"], [HEALTH, INDUSTRY]),
                        lambda h: h.update(rigid_expenses=[]))),
+    # Fields the county's export needs filled.
+    household(21, lambda h: h.update(phone=None)),
+    household(22, lambda h: h.update(phone="0797-8321234")),
+    household(23, lambda h: h["conditions"].pop("road_type")),
+    household(24, member(1, id_number=None)),
+    household(25, member(0, ethnicity=None)),
+    household(26, member(1, health=None)),
+    household(27, member(1, labor=None)),
+    household(28, member(1, education=None, schooling=None)),
+    household(29, member(1, pension_insurance=None)),
+    # Members against the year's parameters.
+    household(30, member(2, schooling="not_student")),
+    household(31, member(1, tekun="dispersed")),
+    # 一户一策 and monitoring.
+    household(32, monitored(["illness"], [INDUSTRY], eliminated="2025-10-01")),
+    household(33, both(monitored(["illness"], [HEALTH, INDUSTRY]),
+                       lambda h: h["conditions"].update(drinking_water_safe=False))),
+    household(34, monitored(["other"], [INDUSTRY])),
+    # Person rows: disability, school exemption, work.
+    household(35, member(1, health="disabled")),
+    household(36, member(1, health="disabled", disability_grade=1)),
+    household(37, member(2, schooling_exempt=True)),
+    household(38, member(2, schooling="not_student", education="junior_high",
+                         work={"place": "in_county", "months": 3})),
+    household(39, member(0, tekun="dispersed")),
 ]
 doc = {k: v for k, v in village.items() if k != "households"}
 doc["households"] = cases
