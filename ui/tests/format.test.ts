@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { yuan, num, percent } from '@/format/money'
 import { dateCn, dateTime, daysBetween, isIsoDate, today } from '@/format/dates'
-import { ATTRIBUTE, CAUSE, RELATION, SCHOOLING, STATUS, attributeLabel, label, options } from '@/format/codes'
+import { ATTRIBUTE, CAUSE, RELATION, SCHOOLING, STATUS, attributeLabel, label, measureItems, options } from '@/format/codes'
 
 describe('money', () => {
   it('shows yuan with separators and two decimals', () => {
@@ -43,6 +43,13 @@ describe('code labels', () => {
     expect(options(CAUSE)[0]).toEqual({ value: 'illness', label: '因病' })
     expect(options(CAUSE).at(-1)?.label).toBe('其他')
     expect(label(CAUSE, null)).toBe('')
+  })
+  it('offers a measure only the sub-kinds of its class (the core\'s list)', () => {
+    expect(measureItems('social_security')).toEqual({
+      dibao: '低保', tekun: '特困供养', disability_allowance: '残疾人补贴', temporary_relief: '临时救助',
+    })
+    expect(Object.values(measureItems('education'))).toEqual(['雨露计划', '义务教育资助'])
+    expect(measureItems('photovoltaic'), 'a class without sub-kinds offers none').toEqual({})
   })
   it('renames the attribute after exit', () => {
     expect(attributeLabel('dibao', 'poor')).toBe(ATTRIBUTE.dibao)

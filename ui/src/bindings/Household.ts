@@ -26,7 +26,11 @@ code: string, group?: string | null, address?: string | null, phone?: string | n
 /**
  * 不愁吃、不愁穿: the cadre's recorded assessment.
  */
-food_clothing_secure?: boolean | null, conditions?: Conditions, members: Array<Member>, income: Array<IncomeLine>, expenses: Array<Expense>, rigid_expenses: Array<RigidExpense>, pairings: Array<Pairing>, visits: Array<Visit>, measures: Array<Measure>, monitoring?: Monitoring | null, events: Array<Event>, 
+food_clothing_secure?: boolean | null, conditions?: Conditions, 
+/**
+ * 整户无劳动能力兜底保障户 (exchange extension).
+ */
+x_no_labor_guarantee?: boolean | null, members: Array<Member>, income: Array<IncomeLine>, expenses: Array<Expense>, rigid_expenses: Array<RigidExpense>, pairings: Array<Pairing>, visits: Array<Visit>, measures: Array<Measure>, monitoring?: Monitoring | null, events: Array<Event>, 
 /**
  * The date the ledger first knew this household's facts (exchange extension).
  */

@@ -52,6 +52,13 @@ export const ELIMINATION_MODE = labels<EliminationMode>(codes.EliminationMode)
 export const MEASURE_ITEM = labels<MeasureItem>(codes.MeasureItem)
 /** The class each measure sub-kind belongs to (措施子项 → 措施类别). */
 export const MEASURE_ITEM_CLASS = labels<MeasureItem>(codes.MeasureItemClass) as unknown as Record<MeasureItem, MeasureClass>
+
+/** The sub-kinds a measure of `cls` may have, with their labels, in the core's order. */
+export function measureItems(cls: MeasureClass): Partial<Record<MeasureItem, string>> {
+  return Object.fromEntries(
+    (Object.entries(MEASURE_ITEM) as [MeasureItem, string][]).filter(([code]) => MEASURE_ITEM_CLASS[code] === cls),
+  )
+}
 export const RULE = labels<Rule>(codes.Rule)
 export const OUTCOME = labels<Outcome>(codes.Outcome)
 /** 数据核查 levels: 错误, 提示, 说明. */

@@ -163,6 +163,30 @@ async fn scenario(app: &App, out: &Path) -> Step {
     })
     .await?;
 
+    step(
+        "登记帮扶措施：子项只列所选类别的（兜底保障 → 临时救助）",
+        async {
+            app.click("#tab-measures").await?;
+            app.click("[data-test=measure-add]").await?;
+            app.choose("[data-test=measure-class]", "兜底保障").await?;
+            app.choose("[data-test=measure-item]", "临时救助").await?;
+            app.fill(
+                "[data-test=measure-content] input, input[data-test=measure-content]",
+                "临时救助：突发困难",
+            )
+            .await?;
+            app.click("[data-test=form-save]").await?;
+            app.eventually("措施表显示类别和子项", || async {
+                page_text(app, "[data-test=measures-table]")
+                    .await
+                    .filter(|t| t.contains("兜底保障") && t.contains("临时救助"))
+            })
+            .await
+            .map(drop)
+        },
+    )
+    .await?;
+
     let exit = "[data-test=verdict-household_exit]";
     let before = step_value("查看收入前的脱贫退出判定", async {
         app.click("#tab-verdicts").await?;
