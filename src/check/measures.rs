@@ -5,7 +5,7 @@
 //! 3_11_003–3_11_009, 4_11_014, 5_11_030, 5_12_007, 5_15_007, 5_16_003, 5_16_004,
 //! 5_18_001–5_18_007).
 
-use super::{judged, registered, Out};
+use super::{judged, known_whole, registered, Out};
 use crate::codes::{MeasureClass, Risk, Tekun};
 use crate::model::{Household, Measure, Member};
 use crate::rules::{Assessment, Outcome, Policy, Rule};
@@ -13,8 +13,9 @@ use crate::rules::{Assessment, Outcome, Policy, Rule};
 pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Out) {
     let on = policy.as_of;
     let members: Vec<&Member> = judged(h, on).into_iter().map(|(_, m)| m).collect();
-    if registered(h) {
-        employment_without_labor(h, &members, out);
+    let whole = known_whole(h, on);
+    if let (true, Some(all)) = (registered(h), whole.as_deref()) {
+        employment_without_labor(h, all, out);
     }
     if f64::from(policy.year) < policy.monitoring_start_year.value {
         return;
@@ -85,8 +86,10 @@ pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Ou
             ),
         );
     }
-    let working = members.iter().any(|m| works(m));
-    if has(MeasureClass::Employment) && !working {
+    let nobody_working = whole
+        .as_deref()
+        .is_some_and(|all| !all.iter().any(|m| works(m)));
+    if has(MeasureClass::Employment) && nobody_working {
         out.push(
             "measures",
             "monitoring.employment_without_worker",

@@ -186,6 +186,13 @@ pub(super) fn judged(h: &Household, on: NaiveDate) -> Vec<(usize, &Member)> {
         .collect()
 }
 
+/// The members judged on `on` when every member registered then is (an absence — nobody
+/// on 低保, nobody able to work — can only be read from a household known whole).
+pub(super) fn known_whole(h: &Household, on: NaiveDate) -> Option<Vec<&Member>> {
+    let members: Vec<&Member> = judged(h, on).into_iter().map(|(_, m)| m).collect();
+    (!members.is_empty() && members.len() == h.members_on(on).len()).then_some(members)
+}
+
 /// Sort key of a path: numbers compared as numbers (`households[10]` after `[9]`).
 fn order(path: &str) -> Vec<(String, usize)> {
     path.split(['[', ']'])
