@@ -9,6 +9,8 @@
 
 mod across;
 mod complete;
+mod fields;
+mod items;
 mod measures;
 mod monitoring;
 mod people;
@@ -129,6 +131,8 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         measures::check(h, a, input.policy, &mut out);
         complete::check(h, input.on, &mut out);
         people::check(h, a, input.policy, input.on, &mut out);
+        fields::check(h, input.on, &mut out);
+        items::check(h, input.policy, &mut out);
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {
