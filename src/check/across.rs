@@ -1,5 +1,5 @@
 //! Checks across households: one person (ID number) registered in two households, one
-//! phone number given for two households.
+//! phone number (a household's or a member's) given in two households (5_15_022).
 
 use super::{CheckFinding, Level};
 use crate::model::Household;
@@ -8,7 +8,8 @@ use std::collections::BTreeMap;
 pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut Vec<CheckFinding>) {
     // ID number → (household index, member index).
     let mut people: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
-    let mut phones: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    // Phone → (household index, member index for a member's phone).
+    let mut phones: BTreeMap<String, Vec<(usize, Option<usize>)>> = BTreeMap::new();
     for (i, h) in households.iter().enumerate() {
         for (j, m) in h.members.iter().enumerate() {
             if !h.is_registered_on(m, on) {
@@ -22,9 +23,12 @@ pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut V
             {
                 people.entry(id.to_uppercase()).or_default().push((i, j));
             }
+            if let Some(p) = m.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                phones.entry(p.to_string()).or_default().push((i, Some(j)));
+            }
         }
         if let Some(p) = h.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            phones.entry(p.to_string()).or_default().push(i);
+            phones.entry(p.to_string()).or_default().push((i, None));
         }
     }
     for places in people.values() {
@@ -47,18 +51,26 @@ pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut V
             });
         }
     }
-    for (phone, homes) in &phones {
-        if homes.len() < 2 {
-            continue;
+    for (phone, places) in &phones {
+        let homes: Vec<usize> = places.iter().map(|(i, _)| *i).collect();
+        if homes.iter().all(|i| *i == homes[0]) {
+            continue; // a member giving the household's own phone is usual
         }
-        for &i in homes {
-            let others = names(households, homes, i);
+        for &(i, j) in places {
+            let others = names(households, &homes, i);
+            let (path, whose) = match j {
+                None => (format!("households[{i}].phone"), "联系电话".to_string()),
+                Some(j) => (
+                    format!("households[{i}].members[{j}].x_phone"),
+                    format!("成员“{}”的联系电话", households[i].members[j].name),
+                ),
+            };
             out.push(CheckFinding {
                 household: households[i].code.clone(),
-                path: format!("households[{i}].phone"),
+                path,
                 rule: "phone.in_two_households".into(),
                 level: Level::Warning,
-                message: format!("联系电话{phone}同时登记在户{others}，请核实"),
+                message: format!("{whose}{phone}同时登记在户{others}，请核实"),
             });
         }
     }

@@ -147,11 +147,20 @@ fn member(j: usize, m: &Member, out: &mut Out) {
             format!("成员“{name}”的文化程度和在校生状况都未填写：请至少填写其一"),
         );
     }
+    // An employee insured (城镇职工) need not answer the resident insurance (2_01_008,
+    // 2_12_012, 5_19_001: one of the two).
+    let either = |employee: Option<bool>, resident: Option<bool>| {
+        if employee == Some(true) {
+            employee
+        } else {
+            resident
+        }
+    };
     let insurances = [
         (
             "medical_insurance",
             "是否参加城乡居民基本医疗保险",
-            m.medical_insurance,
+            either(m.employee_medical_insurance, m.medical_insurance),
         ),
         (
             "serious_illness_insurance",
@@ -161,7 +170,7 @@ fn member(j: usize, m: &Member, out: &mut Out) {
         (
             "pension_insurance",
             "是否参加城乡居民基本养老保险",
-            m.pension_insurance,
+            either(m.employee_pension_insurance, m.pension_insurance),
         ),
     ];
     for (field, label, value) in insurances {

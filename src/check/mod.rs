@@ -9,6 +9,8 @@
 
 mod across;
 mod complete;
+mod fields;
+mod items;
 mod measures;
 mod monitoring;
 mod people;
@@ -129,6 +131,8 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         measures::check(h, a, input.policy, &mut out);
         complete::check(h, input.on, &mut out);
         people::check(h, a, input.policy, input.on, &mut out);
+        fields::check(h, input.on, &mut out);
+        items::check(h, input.policy, &mut out);
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {
@@ -184,6 +188,13 @@ pub(super) fn judged(h: &Household, on: NaiveDate) -> Vec<(usize, &Member)> {
             h.is_registered_on(m, on) && m.recorded_from.or(h.recorded_from).is_none_or(|k| k <= on)
         })
         .collect()
+}
+
+/// The members judged on `on` when every member registered then is (an absence — nobody
+/// on 低保, nobody able to work — can only be read from a household known whole).
+pub(super) fn known_whole(h: &Household, on: NaiveDate) -> Option<Vec<&Member>> {
+    let members: Vec<&Member> = judged(h, on).into_iter().map(|(_, m)| m).collect();
+    (!members.is_empty() && members.len() == h.members_on(on).len()).then_some(members)
 }
 
 /// Sort key of a path: numbers compared as numbers (`households[10]` after `[9]`).

@@ -131,17 +131,22 @@ fn visit_note(rng: &mut ChaCha8Rng, h: &Household, on: NaiveDate) -> (String, St
 }
 
 /// One to three measures begun after registration (危房改造 and 低保兜底 come with the
-/// house and the benefit that they changed, not from here).
+/// house and the benefit that they changed, not from here). A kind that does not fit the
+/// household over the measure's span gives way to the next one in the list (no new draw).
 pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: NaiveDate) {
     if s.identified.is_none() && s.monitoring.is_none() {
         return;
     }
     let latest = today - chrono::Days::new(30);
     for _ in 0..rng.random_range(1..=3) {
-        let (class, content, scale, funds, gain, done) =
-            names::MEASURES[rng.random_range(0..names::MEASURES.len())];
+        let drawn = rng.random_range(0..names::MEASURES.len());
         let start = (s.start + chrono::Days::new(rng.random_range(20..1000))).min(latest);
         let end = start + chrono::Days::new(rng.random_range(60..365));
+        let last = (end - chrono::Days::new(1)).min(today);
+        let (class, content, scale, funds, gain, done) = (0..names::MEASURES.len())
+            .map(|k| names::MEASURES[(drawn + k) % names::MEASURES.len()])
+            .find(|(class, content, ..)| fits(h, class, content, start, last))
+            .unwrap_or(names::MEASURES[0]);
         // The same figures in the result text and in the fields (rounded to 100 元).
         let draw = |rng: &mut ChaCha8Rng, (lo, hi): (u32, u32)| {
             (hi > 0).then(|| f64::from(rng.random_range(lo / 100..=hi / 100) * 100))
@@ -151,7 +156,7 @@ pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: Naive
         h.measures.push(Measure {
             id: None,
             class: MeasureClass::from_code(class).unwrap_or(MeasureClass::Other),
-            item: None,
+            item: item_of(content),
             content: content.into(),
             scale: Some(scale.into()),
             funds,
@@ -165,6 +170,49 @@ pub fn measures(rng: &mut ChaCha8Rng, h: &mut Household, s: &Story, today: Naive
             income_gain: gain,
         });
     }
+}
+
+/// The sub-kind of a demo measure, where its content clearly is one.
+fn item_of(content: &str) -> Option<MeasureItem> {
+    Some(match content {
+        "生猪养殖产业奖补" => MeasureItem::IndustryAward,
+        "介绍外出务工" => MeasureItem::LaborExport,
+        "安排护林员公益性岗位" => MeasureItem::PublicWelfarePost,
+        "雨露计划职业教育补助" => MeasureItem::Yulu,
+        "家庭医生签约服务与慢病卡办理" => MeasureItem::FamilyDoctor,
+        "扶贫小额信贷5万元用于养殖" => MeasureItem::MicroLoan,
+        _ => return None,
+    })
+}
+
+/// Whether a measure kind fits the household from `from` to `to`: 就业帮扶 needs a member
+/// with work recorded (so someone can work and does), 雨露计划 a member in 中职/高职.
+fn fits(h: &Household, class: &str, content: &str, from: NaiveDate, to: NaiveDate) -> bool {
+    let at = |d: NaiveDate, f: fn(&Member) -> bool| h.members_on(d).iter().any(|m| f(&m.as_of(d)));
+    let throughout = |f: fn(&Member) -> bool| at(from, f) && at(to, f);
+    if item_of(content) == Some(MeasureItem::Yulu) {
+        throughout(|m| m.schooling.is_some_and(vocational))
+    } else if class == "employment" {
+        throughout(|m| {
+            m.labor.is_some_and(|l| l.can_work())
+                && m.work.as_ref().is_some_and(|w| w.place.is_some())
+        })
+    } else {
+        true
+    }
+}
+
+/// 中职 or 高职 (the students 雨露计划 pays for).
+pub fn vocational(s: Schooling) -> bool {
+    matches!(
+        s,
+        Schooling::Vocational1
+            | Schooling::Vocational2
+            | Schooling::Vocational3
+            | Schooling::HigherVocational1
+            | Schooling::HigherVocational2
+            | Schooling::HigherVocational3
+    )
 }
 
 /// The measures that answer a monitored household's risk (一户一策), begun within two
@@ -218,6 +266,17 @@ pub fn monitoring_measures(
             "县人力资源和社会保障局",
             "已稳定就业",
         )),
+        Risk::Accident | Risk::Disaster => out.push(measure(
+            MeasureItem::TemporaryRelief,
+            if risk == Risk::Disaster {
+                "临时救助：受灾后发放临时救助金"
+            } else {
+                "临时救助：意外事故后发放临时救助金"
+            },
+            Some((rng.random_range(10..30) * 100) as f64),
+            "县民政局",
+            "救助金已发放，基本生活有保障",
+        )),
         _ => {}
     }
     let development = |m: &Measure| {
@@ -248,19 +307,46 @@ pub fn monitoring_measures(
     out
 }
 
-/// 纳入农村低保兜底 on the day the benefit began.
-pub fn dibao_measure(start: NaiveDate) -> Measure {
+/// 纳入农村低保兜底 on the day the benefit began, ended when it stopped.
+pub fn dibao_measure(start: NaiveDate, end: Option<NaiveDate>) -> Measure {
+    benefit_measure(
+        MeasureItem::Dibao,
+        "纳入农村低保兜底",
+        "按月发放低保金",
+        start,
+        end,
+    )
+}
+
+/// 纳入特困人员分散供养 on the day the benefit began (for life).
+pub fn tekun_measure(start: NaiveDate) -> Measure {
+    benefit_measure(
+        MeasureItem::Tekun,
+        "纳入特困人员分散供养",
+        "按月发放特困供养金",
+        start,
+        None,
+    )
+}
+
+fn benefit_measure(
+    item: MeasureItem,
+    content: &str,
+    result: &str,
+    start: NaiveDate,
+    end: Option<NaiveDate>,
+) -> Measure {
     Measure {
         id: None,
-        class: MeasureClass::SocialSecurity,
-        item: Some(MeasureItem::Dibao),
-        content: "纳入农村低保兜底".into(),
+        class: item.class(),
+        item: Some(item),
+        content: content.into(),
         scale: Some("全户".into()),
         funds: None,
         funder: Some("县民政局".into()),
         start,
-        end: None,
-        result: Some("按月发放低保金".into()),
+        end,
+        result: Some(result.into()),
         income_gain: None,
     }
 }

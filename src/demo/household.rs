@@ -274,8 +274,15 @@ pub fn generate(
     care::pairings_and_visits(rng, &mut h, &s, cadres, today);
     care::measures(rng, &mut h, &s, today);
     h.measures.extend(home.rebuild);
-    if let Some((from, _)) = benefits.dibao.filter(|(from, _)| *from > s.start) {
-        h.measures.push(care::dibao_measure(from));
+    // 兜底 measures with the benefits, from the day the ledger knew them.
+    if let Some((from, to)) = benefits.dibao.filter(|(from, _)| *from <= today) {
+        h.measures.push(care::dibao_measure(
+            from.max(s.start),
+            to.filter(|t| *t <= today),
+        ));
+    }
+    if let Some(from) = benefits.tekun.filter(|from| *from <= today) {
+        h.measures.push(care::tekun_measure(from.max(s.start)));
     }
     h.measures.sort_by_key(|m| m.start);
     if let Some(m) = s.monitoring {
@@ -340,9 +347,13 @@ fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode, today:
             if ill {
                 choices.push(Risk::Illness);
             }
-            // 务工就业不稳 needs someone able to work then and still now.
-            let works =
-                |p: &&Member, on: NaiveDate| p.as_of(on).labor.is_some_and(|l| l.can_work());
+            // 务工就业不稳 needs someone able to work and working (work recorded) then and
+            // still now: the 就业帮扶 that answers it keeps that job, it does not invent one.
+            let works = |p: &&Member, on: NaiveDate| {
+                let p = p.as_of(on);
+                p.labor.is_some_and(|l| l.can_work())
+                    && p.work.as_ref().is_some_and(|w| w.place.is_some())
+            };
             if stay
                 .iter()
                 .any(|p| works(p, m.identified) && works(p, today))

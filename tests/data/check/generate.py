@@ -50,9 +50,26 @@ def monitored(risks, measures, eliminated=None, identified="2025-03-01"):
         h["status"] = "risk_eliminated" if eliminated else "monitored"
         h["monitoring"] = {"kind": "unstable_exited", "identified": identified,
                            "channel": "cadre_check", "risks": risks, "eliminated": eliminated}
-        h["measures"] = [{"class": c, "content": t, "start": identified} for c, t in measures]
+        h["measures"] = [measure(*m, start=identified) for m in measures]
         h["rigid_expenses"] = [{"date": "2025-02-01", "kind": "medical", "item": "住院",
                                 "amount": 42000.0, "reimbursed": 30000.0}]
+    return f
+
+def measure(c, t, item=None, start="2024-03-01"):
+    m = {"class": c, "content": t, "start": start}
+    if item:
+        m["x_item"] = item
+    return m
+
+def add_measure(*args):
+    return lambda h: h["measures"].append(measure(*args))
+
+def certificate(i, digits, **kv):
+    """Member i registered by a 残疾人证 number: the ID number and two more digits."""
+    def f(h):
+        m = h["members"][i]
+        m.update(x_document="disability_certificate", **kv)
+        m["id_number"] += digits
     return f
 
 def both(*fs):
@@ -60,6 +77,20 @@ def both(*fs):
         for g in fs:
             g(h)
     return f
+
+def no_worker(h):
+    """Nobody works: no work recorded and no wage line."""
+    for m in h["members"]:
+        m.pop("work", None)
+    h["income"] = [l for l in h["income"] if l["category"] != "wage"]
+
+def nobody_able(h):
+    """Everyone ill or a child, none able to work, an employment measure still running."""
+    no_worker(h)
+    h["members"][0].update(labor="lost")
+    h["members"][1].update(labor="lost", health="chronic")
+    h["measures"] = [{"class": "employment", "content": "就业帮扶：推荐公益性岗位",
+                      "start": "2024-03-01"}]
 
 def same_id(h):
     h["members"][1]["id_number"] = id_number("360729", "19720805", 499, "2")
@@ -119,6 +150,33 @@ cases = [
     household(38, member(2, schooling="not_student", education="junior_high",
                          work={"place": "in_county", "months": 3})),
     household(39, member(0, tekun="dispersed")),
+    # Measures against what they answer (once held back until the demo passed them).
+    household(40, monitored(["accident"], [])),
+    household(41, both(monitored(["illness"], [HEALTH, INDUSTRY]), member(0, dibao=True))),
+    household(42, both(monitored(["unstable_work"], [EMPLOYMENT]), no_worker)),
+    household(43, nobody_able),
+    # The fields of migration 0009 (x_ keys).
+    household(44, monitored(["disaster"], [("social_security", "临时救助", "temporary_relief"),
+                                            INDUSTRY])),
+    household(45, member(0, x_phone="0797-8325555")),
+    household(46, member(1, x_phone="13912340000")),
+    household(47, member(0, x_phone="13912340000")),
+    household(48, both(member(0, x_phone="13912348888"),
+                       member(1, x_phone="13912348888",
+                              work={"place": "out_of_province", "months": 10}))),
+    household(49, member(1, x_employee_medical_insurance=True)),
+    household(50, member(1, medical_insurance=False, x_medical_assistance=True)),
+    household(51, certificate(1, "44", health="disabled", disability_grade=3, labor="weak")),
+    household(52, certificate(1, "43")),
+    household(53, add_measure("social_security", "纳入农村低保兜底", "dibao")),
+    household(54, add_measure("social_security", "残疾人两项补贴", "disability_allowance")),
+    household(55, add_measure("education", "雨露计划职业教育补助", "yulu")),
+    household(56, both(monitored(["disability"], [HEALTH, INDUSTRY]),
+                       member(1, health="disabled", disability_grade=2, labor="weak"))),
+    household(57, monitored(["illness"], [HEALTH, ("employment", "技能培训", "skills_training")])),
+    # Clean: an employee-insured member need not answer the resident insurance.
+    household(58, member(1, medical_insurance=None, x_employee_medical_insurance=True,
+                         x_employee_pension_insurance=True, pension_insurance=None)),
 ]
 doc = {k: v for k, v in village.items() if k != "households"}
 doc["households"] = cases
