@@ -305,6 +305,19 @@ code_list!(
 );
 
 impl Schooling {
+    /// 中职 or 高职 (the students 雨露计划 pays for).
+    pub fn is_vocational(self) -> bool {
+        matches!(
+            self,
+            Schooling::Vocational1
+                | Schooling::Vocational2
+                | Schooling::Vocational3
+                | Schooling::HigherVocational1
+                | Schooling::HigherVocational2
+                | Schooling::HigherVocational3
+        )
+    }
+
     /// Whether the member is in school (any level, preschool included).
     pub fn is_student(self) -> bool {
         self != Schooling::NotStudent

@@ -57,25 +57,12 @@ fn unmatched(item: MeasureItem, members: &[&Member]) -> Option<(&'static str, &'
             "measure.allowance_without_disabled",
             "但家中没有健康状况为残疾（持残疾人证）的成员：请核实残疾情况或措施",
         ),
-        MeasureItem::Yulu if !any(&|m| m.schooling.is_some_and(vocational)) => (
+        MeasureItem::Yulu if !any(&|m| m.schooling.is_some_and(Schooling::is_vocational)) => (
             "measure.yulu_without_student",
             "但家中没有中职或高职在校生：学生已毕业或离校的请填写措施完成日期",
         ),
         _ => return None,
     })
-}
-
-/// 中职 or 高职 (the students 雨露计划 pays for).
-fn vocational(s: Schooling) -> bool {
-    matches!(
-        s,
-        Schooling::Vocational1
-            | Schooling::Vocational2
-            | Schooling::Vocational3
-            | Schooling::HigherVocational1
-            | Schooling::HigherVocational2
-            | Schooling::HigherVocational3
-    )
 }
 
 /// A monitored household (not eliminated): 因残 with a 一二级 disabled member and no

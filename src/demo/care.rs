@@ -191,7 +191,7 @@ fn fits(h: &Household, class: &str, content: &str, from: NaiveDate, to: NaiveDat
     let at = |d: NaiveDate, f: fn(&Member) -> bool| h.members_on(d).iter().any(|m| f(&m.as_of(d)));
     let throughout = |f: fn(&Member) -> bool| at(from, f) && at(to, f);
     if item_of(content) == Some(MeasureItem::Yulu) {
-        throughout(|m| m.schooling.is_some_and(vocational))
+        throughout(|m| m.schooling.is_some_and(Schooling::is_vocational))
     } else if class == "employment" {
         throughout(|m| {
             m.labor.is_some_and(|l| l.can_work())
@@ -200,19 +200,6 @@ fn fits(h: &Household, class: &str, content: &str, from: NaiveDate, to: NaiveDat
     } else {
         true
     }
-}
-
-/// 中职 or 高职 (the students 雨露计划 pays for).
-pub fn vocational(s: Schooling) -> bool {
-    matches!(
-        s,
-        Schooling::Vocational1
-            | Schooling::Vocational2
-            | Schooling::Vocational3
-            | Schooling::HigherVocational1
-            | Schooling::HigherVocational2
-            | Schooling::HigherVocational3
-    )
 }
 
 /// The measures that answer a monitored household's risk (一户一策), begun within two

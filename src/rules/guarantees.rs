@@ -139,6 +139,15 @@ struct Insurance<'p> {
     source: &'p str,
 }
 
+/// Insured for basic medical care: as a rural resident or as an employee (either will do;
+/// not recorded when the resident insurance is not and the employee one is not a yes).
+fn basic_medical_insurance(m: &Member) -> Option<bool> {
+    match (m.medical_insurance, m.employee_medical_insurance) {
+        (Some(true), _) | (_, Some(true)) => Some(true),
+        (resident, _) => resident,
+    }
+}
+
 /// 基本医疗有保障: every member insured as the policy requires.
 pub(crate) fn basic_medical(f: &Facts) -> Verdict {
     let p = f.policy;
@@ -146,9 +155,9 @@ pub(crate) fn basic_medical(f: &Facts) -> Verdict {
     let mut missing = Vec::new();
     let mut checks = vec![Insurance {
         criterion: "medical_insurance",
-        done: "参加城乡居民基本医疗保险",
-        not_done: "未参加城乡居民基本医疗保险",
-        field: |m| m.medical_insurance,
+        done: "参加基本医疗保险（城乡居民或城镇职工）",
+        not_done: "未参加城乡居民或城镇职工基本医疗保险",
+        field: basic_medical_insurance,
         source: EXIT_CRITERIA,
     }];
     if p.serious_illness_insurance_required.value {
