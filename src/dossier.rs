@@ -5,7 +5,7 @@
 use crate::codes::{EventKind, Sex};
 use crate::model::{new_id, timeline, Cadre, Effective, Household, Registration, TimelineEntry};
 use crate::store::{Ledger, WriteOptions};
-use crate::validate::{self, Finding};
+use crate::validate::{self, Finding, Severity};
 use crate::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -171,6 +171,16 @@ pub fn save(
     let village = ledger.village(village)?;
     let cadres = ledger.cadres(&village.id)?;
     let household = with_ids(household);
+    let stored = ledger.household(&household.id).ok();
+    let gate = crate::risk_elimination::judge(
+        ledger,
+        &village.village,
+        &household,
+        stored.as_ref().map(|s| &s.household),
+    )?;
+    if let Some(f) = gate.as_ref().filter(|f| f.severity == Severity::Error) {
+        return Err(crate::Error::Validation(vec![f.clone()]));
+    }
     let opts = WriteOptions {
         effective: edit.effective.unwrap_or(Effective::Change { from: today }),
         reason: edit.reason.filter(|r| !r.trim().is_empty()),
@@ -178,10 +188,12 @@ pub fn save(
         today,
     };
     let saved = ledger.with_tx(|w| w.save_household_at(&village.id, &household, &cadres, &opts))?;
+    let mut warnings = saved.warnings;
+    warnings.extend(gate);
     Ok(Saved {
         household_id: saved.household_id,
         revision: saved.revision,
-        warnings: saved.warnings,
+        warnings,
     })
 }
 

@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod overview;
 pub mod print;
+pub mod risk_elimination;
 pub mod rules;
 pub mod settings;
 pub mod township;

@@ -17,6 +17,7 @@ mod history;
 mod local_policy;
 mod overview;
 mod protection;
+mod risk_elimination;
 mod safety;
 mod store;
 mod township;
