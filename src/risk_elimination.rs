@@ -31,7 +31,8 @@ pub fn judge(
         return Ok(None);
     }
     let policy = paper_policy(ledger, &village.as_of(on), on.year(), on)?;
-    let assessment = rules::assess_household(&household.as_of(on), &policy);
+    let then = household.as_of(on);
+    let assessment = rules::assess_household(&then, &policy);
     let Some(verdict) = assessment.verdict(Rule::RiskElimination) else {
         return Ok(None);
     };

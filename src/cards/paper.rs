@@ -79,12 +79,14 @@ pub(crate) fn verdict_lines(a: &Assessment, h: &Household, policy: &Policy) -> V
         .collect()
 }
 
-/// One line why: the first criterion not met (or the first), without its citation.
+/// One line why: the first criterion failed, else the first not judged (or the first),
+/// without its citation.
 fn reason(v: &Verdict) -> String {
     let text = v
         .reasons
         .iter()
-        .find(|r| r.met != Some(true))
+        .find(|r| r.met == Some(false))
+        .or_else(|| v.reasons.iter().find(|r| r.met != Some(true)))
         .or(v.reasons.first())
         .map(|r| without_citations(&r.text))
         .unwrap_or_default();

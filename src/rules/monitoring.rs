@@ -223,9 +223,6 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
         };
         return Verdict::all_of(Rule::RiskElimination, vec![r], Vec::new());
     };
-    let Some(line) = &f.policy.monitoring_line else {
-        return no_line(Rule::RiskElimination);
-    };
     let p = f.policy;
     let b = &f.income;
     let mut reasons = Vec::with_capacity(7);
@@ -247,35 +244,42 @@ pub(crate) fn risk_elimination(f: &Facts, guarantees: &[Verdict]) -> Verdict {
         ),
         shortfall: short,
     });
-    let detail = format!("（近12个月，共{}人）", b.persons);
-    let mut income = income_reason(
-        "income_above_monitoring_line",
-        b.window_per_capita,
-        line,
-        false,
-        &detail,
-    );
-    income.shortfall = income
-        .shortfall
-        .map(|s| format!("近12个月{s}（防返贫监测范围）"));
-    reasons.push(income);
-    let mut rigid = income_reason(
-        "income_after_rigid_expenses_above_line",
-        b.after_rigid_per_capita,
-        line,
-        false,
-        "",
-    );
-    rigid.text = format!(
-        "扣除近12个月合规自付支出{}元后，{}",
-        yuan(b.out_of_pocket),
-        rigid.text
-    );
-    rigid.shortfall = rigid
-        .shortfall
-        .filter(|_| b.out_of_pocket > 0.0)
-        .map(|s| format!("扣除合规自付支出后{s}"));
-    reasons.push(rigid);
+    // Without a monitoring line the income cannot be judged; the other conditions still are.
+    if let Some(line) = &p.monitoring_line {
+        let detail = format!("（近12个月，共{}人）", b.persons);
+        let mut income = income_reason(
+            "income_above_monitoring_line",
+            b.window_per_capita,
+            line,
+            false,
+            &detail,
+        );
+        income.shortfall = income
+            .shortfall
+            .map(|s| format!("近12个月{s}（防返贫监测范围）"));
+        reasons.push(income);
+        let mut rigid = income_reason(
+            "income_after_rigid_expenses_above_line",
+            b.after_rigid_per_capita,
+            line,
+            false,
+            "",
+        );
+        rigid.text = format!(
+            "扣除近12个月合规自付支出{}元后，{}",
+            yuan(b.out_of_pocket),
+            rigid.text
+        );
+        rigid.shortfall = rigid
+            .shortfall
+            .filter(|_| b.out_of_pocket > 0.0)
+            .map(|s| format!("扣除合规自付支出后{s}"));
+        reasons.push(rigid);
+    } else {
+        let unjudged = no_line(Rule::RiskElimination);
+        reasons.extend(unjudged.reasons);
+        missing.extend(unjudged.missing);
+    }
 
     let measures = h.measures.iter().filter(|m| m.start <= p.as_of).count() as f64;
     reasons.push(Reason {
