@@ -500,7 +500,7 @@ impl EventKind {
 }
 
 mod fields_2026;
-pub use fields_2026::{DocumentKind, EliminationMode, MeasureItem, OutOfSchoolReason};
+pub use fields_2026::{DocumentKind, EliminationMode, MeasureItem, OutOfSchoolReason, PairingKind};
 
 #[cfg(test)]
 mod tests {

@@ -160,6 +160,7 @@ fn code_labels() -> serde_json::Value {
         OutOfSchoolReason,
         EliminationMode,
         MeasureItem,
+        PairingKind,
     );
     // The class each measure sub-kind belongs to (the measure form offers only its class's).
     out.insert(

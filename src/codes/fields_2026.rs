@@ -20,6 +20,15 @@ code_list!(
 );
 
 code_list!(
+    /// Who a pairing makes the cadre: 帮扶责任人 (建档立卡 and the transition years) or
+    /// 帮扶联系人 (常态化帮扶 of monitored and low-income households).
+    PairingKind {
+        Responsible = ("responsible", "", "帮扶责任人"),
+        Contact = ("contact", "", "帮扶联系人"),
+    }
+);
+
+code_list!(
     /// 风险消除方式.
     EliminationMode {
         Assisted = ("assisted", "", "帮扶消除"),

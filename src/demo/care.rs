@@ -46,6 +46,7 @@ pub fn pairings_and_visits(
             id: None,
             cadre: cadre.clone(),
             role: PairingRole::First,
+            kind: None,
             start: *start,
             end: *end,
         });
@@ -56,6 +57,7 @@ pub fn pairings_and_visits(
             id: None,
             cadre: second.id.clone(),
             role: PairingRole::Second,
+            kind: None,
             start,
             end: None,
         });

@@ -177,6 +177,7 @@ fn record_field_label(field: &str) -> &str {
         "follow_up" => "下一步打算",
         "class" => "措施类别",
         "x_item" => "措施子项",
+        "x_kind" => "帮扶身份",
         "x_elimination_mode" | "elimination_mode" => "风险消除方式",
         "x_disaster" | "disaster" => "因自然灾害子项",
         "x_risk_note" | "risk_note" => "风险备注",

@@ -3,7 +3,7 @@
 
 use crate::codes::{
     EliminationMode, EventKind, IncomeCategory, MeasureClass, MeasureItem, MonitoringChannel,
-    MonitoringKind, PairingRole, RigidKind, Risk, VisitMode,
+    MonitoringKind, PairingKind, PairingRole, RigidKind, Risk, VisitMode,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -80,12 +80,24 @@ pub struct Pairing {
     pub id: Option<String>,
     pub cadre: String,
     pub role: PairingRole,
+    /// 帮扶责任人 (when empty) or 帮扶联系人 (exchange extension).
+    #[serde(default, rename = "x_kind", skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PairingKind>,
     pub start: NaiveDate,
     #[serde(default)]
     pub end: Option<NaiveDate>,
 }
 
 impl Pairing {
+    /// What the pairing makes the cadre, as printed: 帮扶联系人, or the 帮扶责任人's role
+    /// (第一帮扶人 / 第二帮扶人).
+    pub fn kind_label(&self) -> &'static str {
+        match self.kind {
+            Some(PairingKind::Contact) => PairingKind::Contact.label(),
+            _ => self.role.label(),
+        }
+    }
+
     /// Whether the pairing is in force on `date`.
     pub fn active_on(&self, date: NaiveDate) -> bool {
         self.start <= date && self.end.is_none_or(|e| e >= date)

@@ -77,7 +77,7 @@ fn pairings(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
             opt(cadre.and_then(|k| k.unit_level)),
             opt(cadre.and_then(|k| k.position.clone())),
             opt(cadre.and_then(|k| k.phone.clone())),
-            p.role.label().to_string(),
+            p.kind_label().to_string(),
             s::date(p.start),
             p.end.map(s::date).unwrap_or_else(|| "至今".to_string()),
         ];

@@ -96,7 +96,7 @@ const EXPENSE: &str = "INSERT INTO expenses (id, household_id, seq, year, month,
 const RIGID: &str = "INSERT INTO rigid_expenses (id, household_id, seq, date, kind, item,
     amount, reimbursed, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2)";
 const PAIRING: &str = "INSERT INTO pairings (id, household_id, seq, cadre_id, role, start,
-    end, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2)";
+    end, updated_at, kind) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2, ?9)";
 const VISIT: &str = "INSERT INTO visits (id, household_id, seq, date, cadre_id, mode, found,
     done, follow_up, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const MEASURE: &str = "INSERT INTO measures (id, household_id, seq, class, content, scale,
@@ -372,6 +372,7 @@ impl<'c> Inserts<'c> {
                     p.role.code(),
                     day(p.start),
                     opt_day(p.end),
+                    code(p.kind),
                 ],
             )?;
         }

@@ -39,6 +39,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0009_monitoring_fields",
         include_str!("migrations/0009_monitoring_fields.sql"),
     ),
+    (
+        "0010_pairing_kind",
+        include_str!("migrations/0010_pairing_kind.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

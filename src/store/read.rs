@@ -278,9 +278,9 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
     )?;
     h.pairings = children(
         conn,
-        "SELECT id, cadre_id, role, start, end FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        "SELECT id, cadre_id, role, start, end, kind FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
-        |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
+        |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, kind: r.get(5)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
     )?;
     h.visits = children(
         conn,

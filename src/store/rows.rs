@@ -284,6 +284,7 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
         cols.extend([
             ("cadre_id", s(&p.cadre)),
             ("role", s(p.role.code())),
+            ("kind", code(p.kind)),
             ("start", date(Some(p.start))),
             ("end", date(p.end)),
         ]);

@@ -5,7 +5,7 @@
 
 use crate::common::{read, today, UNDO_0009};
 use chrono::NaiveDate;
-use yibentong::codes::{DocumentKind, MeasureClass, MeasureItem};
+use yibentong::codes::{DocumentKind, MeasureClass, MeasureItem, PairingKind};
 use yibentong::exchange::{export_json, import_bytes};
 use yibentong::model::{Effective, VillageDocument};
 use yibentong::store::{Ledger, WriteOptions};
@@ -46,6 +46,14 @@ fn the_new_fields_are_stored_and_exported() {
     let mon = h.monitoring.as_ref().unwrap();
     assert_eq!(mon.risk_note.as_deref(), Some("慢性病长期用药，医疗支出大"));
     assert_eq!(h.measures[0].item, Some(MeasureItem::MedicalAssistance));
+    assert_eq!(h.pairings[0].kind, Some(PairingKind::Responsible));
+    let mut contact = h.pairings[0].clone();
+    contact.kind = Some(PairingKind::Contact);
+    assert_eq!(
+        (h.pairings[0].kind_label(), contact.kind_label()),
+        ("第一帮扶人", "帮扶联系人"),
+        "a paper names a 帮扶联系人 as such, a 帮扶责任人 by role"
+    );
     let json = export_json(&l, VILLAGE).unwrap();
     for key in [
         "\"x_phone\"",
@@ -53,6 +61,7 @@ fn the_new_fields_are_stored_and_exported() {
         "\"x_no_labor_guarantee\"",
         "\"x_risk_note\"",
         "\"x_item\"",
+        "\"x_kind\"",
     ] {
         assert!(json.contains(key), "the export carries {key}");
     }
@@ -182,6 +191,7 @@ fn strip_new_fields(v: &mut serde_json::Value) {
                         | "x_no_labor_guarantee"
                         | "x_risk_note"
                         | "x_item"
+                        | "x_kind"
                 )
             });
             if let Some(serde_json::Value::Array(list)) = map.get_mut("measures") {

@@ -67,6 +67,7 @@ export type { Obstacle } from "./Obstacle";
 export type { OutOfSchoolReason } from "./OutOfSchoolReason";
 export type { Outcome } from "./Outcome";
 export type { Pairing } from "./Pairing";
+export type { PairingKind } from "./PairingKind";
 export type { PairingRole } from "./PairingRole";
 export type { PassphraseCheck } from "./PassphraseCheck";
 export type { Person } from "./Person";

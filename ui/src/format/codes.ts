@@ -7,7 +7,7 @@ import type {
   Attribute, CardKindArg, Cause, CheckLevel, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
-  UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem,
+  UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -49,6 +49,7 @@ export const EVENT_KIND = labels<EventKind>(codes.EventKind)
 export const DOCUMENT_KIND = labels<DocumentKind>(codes.DocumentKind)
 export const OUT_OF_SCHOOL_REASON = labels<OutOfSchoolReason>(codes.OutOfSchoolReason)
 export const ELIMINATION_MODE = labels<EliminationMode>(codes.EliminationMode)
+export const PAIRING_KIND = labels<PairingKind>(codes.PairingKind)
 export const MEASURE_ITEM = labels<MeasureItem>(codes.MeasureItem)
 /** The class each measure sub-kind belongs to (措施子项 → 措施类别). */
 export const MEASURE_ITEM_CLASS = labels<MeasureItem>(codes.MeasureItemClass) as unknown as Record<MeasureItem, MeasureClass>

@@ -65,7 +65,7 @@ export function blankRigid(): RigidExpense {
 }
 
 export function blankPairing(cadre = ''): Pairing {
-  return { x_id: newId('p'), cadre, role: 'first', start: today(), end: null }
+  return { x_id: newId('p'), cadre, role: 'first', x_kind: null, start: today(), end: null }
 }
 
 export function blankVisit(cadre = ''): Visit {
