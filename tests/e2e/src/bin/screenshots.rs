@@ -130,6 +130,8 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
         .await?;
     app.click("[data-test=form-save]").await?;
     app.find("[data-test=field-error]").await?;
+    // Let the dialog scroll the field into view and the message settle.
+    tokio::time::sleep(Duration::from_millis(600)).await;
     shoot(app, "form-error").await?;
     app.click("[data-test=form-cancel]").await?;
     // The form was changed: 放弃修改 first.
