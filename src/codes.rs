@@ -500,7 +500,9 @@ impl EventKind {
 }
 
 mod fields_2026;
-pub use fields_2026::{DocumentKind, EliminationMode, MeasureItem, OutOfSchoolReason, PairingKind};
+pub use fields_2026::{
+    DocumentKind, EliminationMode, LowIncomeKind, MeasureItem, OutOfSchoolReason, PairingKind,
+};
 
 #[cfg(test)]
 mod tests {

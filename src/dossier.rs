@@ -36,6 +36,9 @@ pub struct HouseholdDetail {
     pub timeline: Vec<TimelineEntry>,
     /// Each member's facts on the date shown, in the order of `household.members`.
     pub people: Vec<Person>,
+    /// Its 农村低收入人口 categories on the date shown (低保对象, 特困人员, 防止返贫监测对象,
+    /// 低保边缘家庭, 刚性支出困难家庭).
+    pub low_income: Vec<String>,
 }
 
 /// What the ledger reads about a member on a date: sex and birth from the ID number (else
@@ -94,6 +97,11 @@ pub fn household_detail(
     let note = as_of.and_then(|d| registration.explain(&household.code, d));
     Ok(HouseholdDetail {
         people: people(&household, as_of.unwrap_or(today)),
+        low_income: household
+            .low_income_categories(as_of.unwrap_or(today))
+            .into_iter()
+            .map(String::from)
+            .collect(),
         cadres,
         warnings: ledger.warnings(id)?,
         household,

@@ -161,6 +161,7 @@ fn code_labels() -> serde_json::Value {
         EliminationMode,
         MeasureItem,
         PairingKind,
+        LowIncomeKind,
     );
     // The class each measure sub-kind belongs to (the measure form offers only its class's).
     out.insert(

@@ -29,6 +29,16 @@ code_list!(
 );
 
 code_list!(
+    /// 农村低收入人口 categories a household is recorded in by 民政 that the ledger cannot
+    /// read from its members (低保对象 and 特困人员 follow from them; 防止返贫监测对象 from
+    /// the monitoring record).
+    LowIncomeKind {
+        DibaoEdge = ("dibao_edge", "", "低保边缘家庭"),
+        RigidExpense = ("rigid_expense", "", "刚性支出困难家庭"),
+    }
+);
+
+code_list!(
     /// 风险消除方式.
     EliminationMode {
         Assisted = ("assisted", "", "帮扶消除"),

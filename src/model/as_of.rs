@@ -157,6 +157,7 @@ pub(crate) fn shell(h: &Household) -> Household {
         food_clothing_secure: h.food_clothing_secure,
         conditions: h.conditions.clone(),
         no_labor_guarantee: h.no_labor_guarantee,
+        low_income: h.low_income,
         monitoring: h.monitoring.clone(),
         recorded_from: h.recorded_from,
         ..Household::default()
@@ -220,6 +221,7 @@ setter!(set_household, Household, {
     "conditions.fuel" => conditions.fuel,
     "conditions.cooperative_member" => conditions.cooperative_member,
     "x_no_labor_guarantee" => no_labor_guarantee,
+    "x_low_income" => low_income,
 });
 
 setter!(set_member, Member, {

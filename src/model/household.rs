@@ -5,7 +5,8 @@ use super::{
     Visit,
 };
 use crate::codes::{
-    Attribute, Cause, Fuel, HouseGrade, Relation, RelocationMode, RoadType, Standard, Status,
+    Attribute, Cause, Fuel, HouseGrade, LowIncomeKind, Relation, RelocationMode, RoadType,
+    Standard, Status, Tekun,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -50,6 +51,13 @@ pub struct Household {
         skip_serializing_if = "Option::is_none"
     )]
     pub no_labor_guarantee: Option<bool>,
+    /// 低保边缘家庭 or 刚性支出困难家庭, as 民政 recorded it (exchange extension).
+    #[serde(
+        default,
+        rename = "x_low_income",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub low_income: Option<LowIncomeKind>,
     #[serde(default)]
     pub members: Vec<Member>,
     #[serde(default)]
@@ -81,6 +89,34 @@ pub struct Household {
 }
 
 impl Household {
+    /// The 农村低收入人口 categories the household is in on `date` (this household as it
+    /// stood then): 低保对象 and 特困人员 from its registered members, 防止返贫监测对象 while
+    /// monitored and not yet eliminated, and the category 民政 recorded (`low_income`).
+    pub fn low_income_categories(&self, date: NaiveDate) -> Vec<&'static str> {
+        let members = self.members_on(date);
+        let mut out = Vec::new();
+        if members.iter().any(|m| m.dibao == Some(true)) {
+            out.push("低保对象");
+        }
+        if members
+            .iter()
+            .any(|m| matches!(m.tekun, Some(Tekun::Dispersed | Tekun::Centralized)))
+        {
+            out.push("特困人员");
+        }
+        let monitored = self
+            .monitoring
+            .as_ref()
+            .is_some_and(|m| m.identified <= date && m.eliminated.is_none_or(|e| e > date));
+        if monitored {
+            out.push("防止返贫监测对象");
+        }
+        if let Some(kind) = self.low_income {
+            out.push(kind.label());
+        }
+        out
+    }
+
     /// The household head (户主), if exactly one is recorded first.
     pub fn head(&self) -> Option<&Member> {
         self.members

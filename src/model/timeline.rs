@@ -93,6 +93,7 @@ pub fn field_label(path: &str) -> &str {
         "x_medical_assistance" => "接受医疗救助",
         "x_out_of_school_reason" => "未上学原因",
         "x_no_labor_guarantee" | "no_labor_guarantee" => "整户无劳动能力兜底保障",
+        "x_low_income" | "low_income" => "低收入人口类别",
         "document" => "证件类型",
         "employee_medical_insurance" => "城镇职工基本医疗保险",
         "employee_pension_insurance" => "城镇职工基本养老保险",
@@ -142,6 +143,7 @@ pub fn value_label(path: &str, v: &Value) -> String {
         "labor" => label_of(v, Labor::from_code, Labor::label),
         "tekun" => label_of(v, Tekun::from_code, Tekun::label),
         "x_document" => label_of(v, DocumentKind::from_code, DocumentKind::label),
+        "x_low_income" => label_of(v, LowIncomeKind::from_code, LowIncomeKind::label),
         "x_out_of_school_reason" => {
             label_of(v, OutOfSchoolReason::from_code, OutOfSchoolReason::label)
         }

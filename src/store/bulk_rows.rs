@@ -78,9 +78,9 @@ const HOUSEHOLD: &str = "INSERT INTO households (id, village_id, code, group_nam
     food_clothing_secure, farmland_mu, irrigated_mu, forest_mu, grassland_mu, water_surface_mu,
     house_area_m2, house_grade, relocation_mode, relocation_moved_in, relocation_recorded,
     drinking_water_safe, electricity, sanitary_toilet, road_distance_km, road_type, fuel,
-    cooperative_member, recorded_from, updated_at, no_labor_guarantee)
+    cooperative_member, recorded_from, updated_at, no_labor_guarantee, low_income)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34)";
+    ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35)";
 const MEMBER: &str = "INSERT INTO members (id, household_id, seq, name, id_number, relation,
     sex, ethnicity, education, schooling, schooling_exempt, health, disability_grade, labor,
     work_place, work_months, work_recorded, medical_insurance, serious_illness_insurance,
@@ -278,6 +278,7 @@ impl<'c> Inserts<'c> {
             opt_day(h.recorded_from),
             at,
             h.no_labor_guarantee,
+            code(h.low_income),
         ])?;
         for (i, m) in h.members.iter().enumerate() {
             let work = m.work.as_ref();

@@ -43,6 +43,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0010_pairing_kind",
         include_str!("migrations/0010_pairing_kind.sql"),
     ),
+    (
+        "0011_low_income",
+        include_str!("migrations/0011_low_income.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -130,7 +130,7 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
                 irrigated_mu, forest_mu, grassland_mu, water_surface_mu, house_area_m2, house_grade,
                 relocation_mode, relocation_moved_in, relocation_recorded, drinking_water_safe, electricity,
                 sanitary_toilet, road_distance_km, road_type, fuel, cooperative_member, recorded_from,
-                no_labor_guarantee
+                no_labor_guarantee, low_income
          FROM households WHERE id = ?1 AND deleted = 0",
     )?;
     let stored = stmt
@@ -181,6 +181,7 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
                     },
                     recorded_from: opt_date(r, 33)?,
                     no_labor_guarantee: r.get(34)?,
+                    low_income: r.get(35)?,
                     ..Household::default()
                 },
             })

@@ -125,6 +125,7 @@ pub(crate) fn household_cols(village_id: &str, h: &Household) -> Cols {
         ("fuel", code(c.fuel)),
         ("cooperative_member", flag(c.cooperative_member)),
         ("no_labor_guarantee", flag(h.no_labor_guarantee)),
+        ("low_income", code(h.low_income)),
         ("recorded_from", date(h.recorded_from)),
     ]
 }

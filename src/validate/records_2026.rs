@@ -1,9 +1,9 @@
 //! Checks of the fields added for the county checks (migration 0009): a measure's
 //! sub-kind against its class, members' phones, out-of-school reasons and the monitoring
-//! record's elimination mode and disaster sub-type.
+//! record's elimination mode and disaster sub-type, the 低保边缘 category against 低保.
 
 use super::Report;
-use crate::codes::Risk;
+use crate::codes::{LowIncomeKind, Risk};
 use crate::model::Household;
 
 /// 11-digit mobile number (`^1[3-9]\d{9}$`, the monitoring system's rule).
@@ -53,6 +53,16 @@ pub(super) fn check(h: &Household, r: &mut Report) {
                 ),
             );
         }
+    }
+    if h.low_income == Some(LowIncomeKind::DibaoEdge)
+        && h.members.iter().any(|m| m.dibao == Some(true))
+    {
+        r.warn(
+            "x_low_income",
+            "low_income.edge_with_dibao",
+            "登记为低保边缘家庭，但有成员享受低保：低保边缘家庭是不在低保范围内的家庭，请核实"
+                .into(),
+        );
     }
     if let Some(mon) = &h.monitoring {
         if mon.elimination_mode.is_some() && mon.eliminated.is_none() {

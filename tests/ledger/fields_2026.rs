@@ -203,3 +203,34 @@ fn strip_new_fields(v: &mut serde_json::Value) {
         _ => {}
     }
 }
+
+#[test]
+fn the_low_income_categories_follow_the_members_the_monitoring_and_the_record() {
+    let l = ledger();
+    let mut h = l.household_by_code(H2).unwrap().household;
+    assert_eq!(
+        h.low_income_categories(d("2026-01-15")),
+        vec!["特困人员", "防止返贫监测对象"],
+        "特困 from the member, monitored since 2022-04-01"
+    );
+    assert_eq!(
+        h.low_income_categories(d("2021-12-31")),
+        vec!["特困人员"],
+        "not yet monitored in 2021"
+    );
+    h.low_income = Some(yibentong::codes::LowIncomeKind::RigidExpense);
+    assert_eq!(
+        h.low_income_categories(d("2026-01-15")).last(),
+        Some(&"刚性支出困难家庭"),
+        "the category 民政 recorded"
+    );
+    h.low_income = Some(yibentong::codes::LowIncomeKind::DibaoEdge);
+    h.members[0].dibao = Some(true);
+    let findings = check_household(&h, &fixture().cadres, today(), "");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.rule == "low_income.edge_with_dibao" && f.path == "x_low_income"),
+        "低保边缘 and 低保 at once is questioned: {findings:?}"
+    );
+}

@@ -6,6 +6,7 @@ import type { Event } from "./Event";
 import type { Expense } from "./Expense";
 import type { FactPeriod } from "./FactPeriod";
 import type { IncomeLine } from "./IncomeLine";
+import type { LowIncomeKind } from "./LowIncomeKind";
 import type { Measure } from "./Measure";
 import type { Member } from "./Member";
 import type { Monitoring } from "./Monitoring";
@@ -30,7 +31,11 @@ food_clothing_secure?: boolean | null, conditions?: Conditions,
 /**
  * 整户无劳动能力兜底保障户 (exchange extension).
  */
-x_no_labor_guarantee?: boolean | null, members: Array<Member>, income: Array<IncomeLine>, expenses: Array<Expense>, rigid_expenses: Array<RigidExpense>, pairings: Array<Pairing>, visits: Array<Visit>, measures: Array<Measure>, monitoring?: Monitoring | null, events: Array<Event>, 
+x_no_labor_guarantee?: boolean | null, 
+/**
+ * 低保边缘家庭 or 刚性支出困难家庭, as 民政 recorded it (exchange extension).
+ */
+x_low_income?: LowIncomeKind | null, members: Array<Member>, income: Array<IncomeLine>, expenses: Array<Expense>, rigid_expenses: Array<RigidExpense>, pairings: Array<Pairing>, visits: Array<Visit>, measures: Array<Measure>, monitoring?: Monitoring | null, events: Array<Event>, 
 /**
  * The date the ledger first knew this household's facts (exchange extension).
  */

@@ -45,4 +45,9 @@ timeline: Array<TimelineEntry>,
 /**
  * Each member's facts on the date shown, in the order of `household.members`.
  */
-people: Array<Person>, };
+people: Array<Person>, 
+/**
+ * Its 农村低收入人口 categories on the date shown (低保对象, 特困人员, 防止返贫监测对象,
+ * 低保边缘家庭, 刚性支出困难家庭).
+ */
+low_income: Array<string>, };

@@ -52,6 +52,7 @@ export type { LocalParameter } from "./LocalParameter";
 export type { LocalPolicy } from "./LocalPolicy";
 export type { LocalValue } from "./LocalValue";
 export type { LocalValueChange } from "./LocalValueChange";
+export type { LowIncomeKind } from "./LowIncomeKind";
 export type { Measure } from "./Measure";
 export type { MeasureClass } from "./MeasureClass";
 export type { MeasureItem } from "./MeasureItem";

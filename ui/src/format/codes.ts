@@ -7,7 +7,7 @@ import type {
   Attribute, CardKindArg, Cause, CheckLevel, Education, EventKind, Fuel, Health, HouseGrade, IncomeCategory, Labor,
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
-  UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind,
+  UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind, LowIncomeKind,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -50,6 +50,7 @@ export const DOCUMENT_KIND = labels<DocumentKind>(codes.DocumentKind)
 export const OUT_OF_SCHOOL_REASON = labels<OutOfSchoolReason>(codes.OutOfSchoolReason)
 export const ELIMINATION_MODE = labels<EliminationMode>(codes.EliminationMode)
 export const PAIRING_KIND = labels<PairingKind>(codes.PairingKind)
+export const LOW_INCOME_KIND = labels<LowIncomeKind>(codes.LowIncomeKind)
 export const MEASURE_ITEM = labels<MeasureItem>(codes.MeasureItem)
 /** The class each measure sub-kind belongs to (措施子项 → 措施类别). */
 export const MEASURE_ITEM_CLASS = labels<MeasureItem>(codes.MeasureItemClass) as unknown as Record<MeasureItem, MeasureClass>

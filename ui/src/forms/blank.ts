@@ -29,7 +29,7 @@ export function blankHousehold(): EditableHousehold {
   return {
     id: newId('h'), code: '', group: null, address: null, phone: null, identified_year: null,
     standard: null, attribute: null, status: null, exit_year: null, main_cause: null,
-    other_causes: [], food_clothing_secure: null, conditions: blankConditions(), x_no_labor_guarantee: null,
+    other_causes: [], food_clothing_secure: null, conditions: blankConditions(), x_no_labor_guarantee: null, x_low_income: null,
     members: [], income: [], expenses: [], rigid_expenses: [], pairings: [], visits: [],
     measures: [], monitoring: null, events: [],
   }
