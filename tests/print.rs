@@ -157,14 +157,19 @@ fn monitoring_card_text() {
     for expected in [
         "防返贫监测信息采集表",
         "近12个月",
-        "户主\n（签字／手印）",
-        "村委会\n（盖章）",
+        "监测对象类别",
+        "（签字／手印）",
+        "信息采集人",
+        "（盖章）",
     ] {
-        assert!(
-            text.contains(expected.split('\n').next().unwrap_or(expected)),
-            "the form shows {expected}"
-        );
+        assert!(text.contains(expected), "the form shows {expected}");
     }
+    let small = print::compose_card(CardKind::Monitoring, &context(&doc, 1)).expect("lays out");
+    assert_eq!(
+        small.page_count(),
+        1,
+        "a small household's form is one A4 sheet, signatures included"
+    );
 }
 
 #[test]

@@ -322,7 +322,10 @@ fn monitoring_form_only_for_a_monitored_household() {
         .income
         .window;
     assert!(
-        form.contains(&format!("{}／{} 个月", window.booked_months, window.months)),
+        form.contains(&format!(
+            "已记账{}／{}个月",
+            window.booked_months, window.months
+        )),
         "the booked months are the engine's"
     );
     assert!(

@@ -25,7 +25,7 @@ const PROMISE: &str = "本户承诺：以上填报的家庭成员、收入、支
 
 /// Row height: a little tighter than the household card's so that a household of a few
 /// members fits on one sheet.
-const ROW: f32 = 18.0;
+const ROW: f32 = 16.0;
 
 /// A row of two label/value pairs.
 fn pair(c: &mut Composer<'_>, a: (&str, String), b: (&str, String)) {
@@ -70,8 +70,9 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     income(&mut c, ctx);
     guarantees(&mut c, ctx);
     risks(&mut c, ctx);
-    c.section("六、农户承诺授权", 100.0);
-    c.paragraph(PROMISE, Align::Left, 9.0);
+    // Kept with the promise (two lines) and both signature rows.
+    c.section("六、农户承诺授权", 80.0);
+    c.paragraph(PROMISE, Align::Left, 8.5);
     signatures(&mut c);
 
     let stamp = Stamp::household("monitoring", title, ctx);
@@ -82,15 +83,17 @@ fn basics(c: &mut Composer<'_>, ctx: &CardContext<'_>, head: &str) {
     let h = ctx.household;
     let m = h.monitoring.as_ref();
     c.section("一、基本情况", 60.0);
-    pair(
-        c,
-        ("户编号", h.code.clone()),
-        ("户主姓名", head.to_string()),
-    );
-    pair(
-        c,
-        ("村民小组", opt(h.group.as_ref())),
-        ("户联系电话", opt(h.phone.as_ref())),
+    let w = columns(c.width(), &[0.8, 1.5, 0.8, 1.2, 0.9, 1.3]);
+    c.row(
+        vec![
+            Cell::label(w[0], "户编号"),
+            Cell::value(w[1], h.code.clone()),
+            Cell::label(w[2], "户主姓名"),
+            Cell::value(w[3], head.to_string()),
+            Cell::label(w[4], "户联系电话"),
+            Cell::value(w[5], opt(h.phone.as_ref())),
+        ],
+        ROW,
     );
     wide(c, "家庭住址", Cell::value(0.0, s::full_address(ctx)));
     let kind: Vec<MonitoringKind> = m.map(|m| m.kind).into_iter().collect();
@@ -142,8 +145,14 @@ fn basics(c: &mut Composer<'_>, ctx: &CardContext<'_>, head: &str) {
 fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
     let on = ctx.reference_date();
     let w = s::figures(ctx).map(|f| &f.window);
+    let booked = w
+        .map(|w| format!("，已记账{}／{}个月", w.booked_months, w.months))
+        .unwrap_or_default();
     c.section(
-        &format!("三、收入情况（截至{}的近12个月，单位：元）", s::date_cn(on)),
+        &format!(
+            "三、收入情况（截至{}的近12个月{booked}，单位：元）",
+            s::date_cn(on)
+        ),
         100.0,
     );
     let amount = |v: Option<f64>| v.map(money).unwrap_or_default();
@@ -157,36 +166,33 @@ fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
     };
     pair(
         c,
-        (
-            "已记账月数",
-            w.map(|w| format!("{}／{} 个月", w.booked_months, w.months))
-                .unwrap_or_default(),
-        ),
         ("家庭纯收入", amount(w.map(|w| w.net))),
-    );
-    pair(
-        c,
         ("人均纯收入", unknown(w.and_then(|w| w.per_capita))),
-        ("合规自付支出", amount(w.map(|w| w.out_of_pocket))),
     );
     pair(
         c,
+        ("合规自付支出", amount(w.map(|w| w.out_of_pocket))),
         (
             "扣除自付后人均",
             unknown(w.and_then(|w| w.after_rigid_per_capita)),
         ),
-        (
-            "对比结果",
-            s::against_line(w.and_then(|w| w.per_capita), ctx.monitoring_line.as_ref()),
-        ),
     );
+    let against = s::against_line(w.and_then(|w| w.per_capita), ctx.monitoring_line.as_ref());
     let line = ctx
         .monitoring_line
         .as_ref()
-        .map(|(l, label)| format!("{}／人·年（{label}）", s::yuan(*l)))
-        .unwrap_or_else(|| "未设置（由省级每年确定）".to_string());
+        .map(|(l, label)| {
+            let against = if against.is_empty() {
+                String::new()
+            } else {
+                format!("；人均纯收入{against}")
+            };
+            format!("{}／人·年（{label}）{against}", s::yuan(*l))
+        })
+        .unwrap_or_else(|| "未设置（由省级每年确定），收入无法与之比较".to_string());
     wide(c, "防返贫监测范围", Cell::value(0.0, line));
-    for rule in [Rule::Monitoring, Rule::RiskElimination] {
+    // The monitoring verdict itself is the comparison above; 风险消除 says what remains.
+    for rule in [Rule::RiskElimination] {
         if let Some(v) = ctx.verdicts.iter().find(|v| v.rule_label == rule.label()) {
             wide(
                 c,
@@ -301,7 +307,7 @@ fn risks(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
     );
 }
 
-/// The three signers side by side, each with its own date line under the signature.
+/// The three signers side by side in one row, each with a date line under the signature.
 fn signatures(c: &mut Composer<'_>) {
     let w = columns(c.width(), &[1.0, 1.35, 1.0, 1.35, 1.0, 1.35]);
     let signers = [
@@ -309,14 +315,10 @@ fn signatures(c: &mut Composer<'_>) {
         "信息采集人\n（签字）",
         "村委会\n（盖章）",
     ];
-    let mut names = Vec::new();
-    let mut dates = Vec::new();
+    let mut cells = Vec::new();
     for (i, who) in signers.into_iter().enumerate() {
-        names.push(Cell::label(w[2 * i], who));
-        names.push(Cell::blank(w[2 * i + 1]));
-        dates.push(Cell::label(w[2 * i], "日期"));
-        dates.push(Cell::center(w[2 * i + 1], "　　年　　月　　日"));
+        cells.push(Cell::label(w[2 * i], who));
+        cells.push(Cell::right(w[2 * i + 1], "\n\n年　　月　　日"));
     }
-    c.row(names, 36.0);
-    c.row(dates, ROW);
+    c.row(cells, 44.0);
 }

@@ -17,14 +17,14 @@ pub(crate) fn members(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
     let w = columns(
         c.width(),
         &[
-            0.85, 0.6, 1.75, 0.6, 0.85, 0.8, 0.8, 0.9, 0.65, 0.65, 0.65, 1.15,
+            0.8, 0.6, 1.5, 0.75, 0.85, 1.0, 0.75, 0.85, 0.6, 0.6, 0.55, 0.9,
         ],
     );
     let titles = [
         "姓名",
         "与户主\n关系",
         "证件号码",
-        "性别\n年龄",
+        "性别年龄",
         "健康状况",
         "劳动能力",
         "在校状况",
@@ -99,7 +99,7 @@ fn member_cells(ctx: &CardContext<'_>, m: &Member, on: NaiveDate) -> Vec<String>
     .into_iter()
     .filter(|t| !t.is_empty())
     .collect::<Vec<_>>()
-    .join("\n");
+    .join(" ");
     let mut school = opt(m.schooling);
     if let Some(r) = m.out_of_school_reason {
         school = format!("未上学（{}）", r.label());
