@@ -57,6 +57,7 @@ fn context(doc: &VillageDocument, index: usize) -> CardContext<'_> {
         verdicts: verdicts(),
         income: Some(figures(&doc.households[index], 2024)),
         line: Some((7300.0, "2024年防返贫监测标准".to_string())),
+        monitoring_line: Some((7300.0, "2024年防返贫监测范围（江西省）".to_string())),
         reprint: None,
     }
 }
@@ -144,6 +145,31 @@ fn income_sheet_text() {
     let doc = fixture();
     let layout = print::compose_card(CardKind::Income, &context(&doc, 0)).expect("sheet lays out");
     insta::assert_snapshot!("income_sheet", layout.text());
+}
+
+#[test]
+fn monitoring_card_text() {
+    let doc = fixture();
+    let layout =
+        print::compose_card(CardKind::Monitoring, &context(&doc, 0)).expect("form lays out");
+    insta::assert_snapshot!("monitoring_card", layout.text());
+    let text = layout.text();
+    for expected in [
+        "防返贫监测信息采集表",
+        "近12个月",
+        "监测对象类别",
+        "（签字／手印）",
+        "信息采集人",
+        "（盖章）",
+    ] {
+        assert!(text.contains(expected), "the form shows {expected}");
+    }
+    let small = print::compose_card(CardKind::Monitoring, &context(&doc, 1)).expect("lays out");
+    assert_eq!(
+        small.page_count(),
+        1,
+        "a small household's form is one A4 sheet, signatures included"
+    );
 }
 
 #[test]
@@ -394,6 +420,7 @@ fn pdfs_are_a4_with_subset_fonts_and_small() {
         ("card-household", print::card(CardKind::Household, &ctx)),
         ("card-visits", print::card(CardKind::Visits, &ctx)),
         ("income-sheet", print::card(CardKind::Income, &ctx)),
+        ("monitoring", print::card(CardKind::Monitoring, &ctx)),
         ("roster", print::roster(&roster_context(&doc))),
         ("notice", print::notice(&notice_context(&doc))),
     ];

@@ -64,6 +64,7 @@ fn context<'a>(
     let assessment = rules::assess_household(household, &policy);
     let verdicts = paper::verdict_lines(&assessment, household, &policy);
     let line = paper::yardstick(&policy, household);
+    let monitoring_line = paper::monitoring_line(&policy);
     Ok(CardContext {
         village: &village.village,
         cadres,
@@ -75,6 +76,7 @@ fn context<'a>(
         verdicts,
         income: Some(assessment.income),
         line,
+        monitoring_line,
         reprint: None,
     })
 }
@@ -99,8 +101,10 @@ fn reprint(
 }
 
 /// A household, its village and the village's cadres as they stood on `on`; a household
-/// not registered then is refused with the reason.
+/// not registered then (or, for the monitoring form, not monitored then) is refused with
+/// the reason.
 fn as_of(
+    kind: CardKind,
     stored: &StoredHousehold,
     village: &StoredVillage,
     cadres: &[Cadre],
@@ -110,9 +114,20 @@ fn as_of(
     if let Some(why) = h.registration_on(on).explain(&h.code, on) {
         return Err(Error::Invalid(why));
     }
+    let household = h.as_of(on);
+    if kind == CardKind::Monitoring && household.monitoring.is_none() {
+        use chrono::Datelike;
+        return Err(Error::Invalid(format!(
+            "户{}在{}年{}月{}日未纳入防返贫监测（没有监测记录），无防返贫监测信息采集表可打印",
+            h.code,
+            on.year(),
+            on.month(),
+            on.day()
+        )));
+    }
     Ok((
         StoredHousehold {
-            household: h.as_of(on),
+            household,
             ..stored.clone()
         },
         StoredVillage {
@@ -136,8 +151,13 @@ fn card_layout(
     let stored = ledger.household_by_code(code)?;
     let village = ledger.village_by_id(&stored.village_id)?;
     let cadres = ledger.cadres(&village.id)?;
-    let (stored, village, cadres) =
-        as_of(&stored, &village, &cadres, paper_date(year, printed_on)?)?;
+    let (stored, village, cadres) = as_of(
+        kind,
+        &stored,
+        &village,
+        &cadres,
+        paper_date(year, printed_on)?,
+    )?;
     let mask = match mask {
         Some(m) => m,
         None => ledger.mask_ids()?,
@@ -233,7 +253,7 @@ pub fn village_cards(
         if only.is_some() && !listed {
             continue;
         }
-        match as_of(&s, &full_village, &all_cadres, on) {
+        match as_of(kind, &s, &full_village, &all_cadres, on) {
             Ok((h, v, c)) => {
                 stored.push(h);
                 (village, cadres) = (v, c);

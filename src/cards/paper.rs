@@ -138,6 +138,20 @@ pub(crate) fn yardstick(policy: &Policy, h: &Household) -> Option<(f64, String)>
     Some((line.value, format!("{}年{}", line.year, line.name)))
 }
 
+/// The monitoring line on the paper's date with its year, name, region and source, e.g.
+/// `2024年防返贫监测范围（江西省；赣乡振发〔2024〕1号）`; `None` when the province's line is not set.
+pub(crate) fn monitoring_line(policy: &Policy) -> Option<(f64, String)> {
+    let line = policy.monitoring_line.as_ref()?;
+    let mut from: Vec<&str> = vec![line.region.as_str(), line.source.as_str()];
+    from.retain(|t| !t.trim().is_empty());
+    let from = if from.is_empty() {
+        String::new()
+    } else {
+        format!("（{}）", from.join("；"))
+    };
+    Some((line.value, format!("{}年{}{from}", line.year, line.name)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

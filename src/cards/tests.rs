@@ -297,3 +297,55 @@ fn a_past_years_paper_printed_again_says_so() {
         "the running year's paper is no reprint"
     );
 }
+
+/// The monitoring form prints for a household monitored on the paper's date (with the
+/// engine's 12-month figures) and is refused, with the reason, for one that is not.
+#[test]
+fn monitoring_form_only_for_a_monitored_household() {
+    let l = ledger();
+    let form = compose_household_card(&l, BIG, CardKind::Monitoring, 2024, date(2025, 1, 10))
+        .expect("a household monitored since 2024-05-06 has its form for 2024")
+        .text();
+    assert!(
+        form.contains("防返贫监测信息采集表"),
+        "the title is printed"
+    );
+    assert!(
+        form.contains("2024-05-06"),
+        "the identification date is printed"
+    );
+    let stored = l.household_by_code(BIG).expect("household");
+    let village = l.village_by_id(&stored.village_id).expect("village");
+    let on = date(2024, 12, 31);
+    let policy = paper_policy(&l, &village.village, 2024, on).expect("policy");
+    let window = rules::assess_household(&stored.household.as_of(on), &policy)
+        .income
+        .window;
+    assert!(
+        form.contains(&format!(
+            "已记账{}／{}个月",
+            window.booked_months, window.months
+        )),
+        "the booked months are the engine's"
+    );
+    assert!(
+        form.contains(&money(window.net)),
+        "the window's net income is the engine's ({})",
+        window.net
+    );
+
+    let never = compose_household_card(&l, DIBAO, CardKind::Monitoring, 2024, date(2025, 1, 10))
+        .expect_err("a household never monitored has no monitoring form");
+    assert!(
+        never.to_string().contains("未纳入防返贫监测"),
+        "the refusal says why: {never}"
+    );
+    let before = compose_household_card(&l, BIG, CardKind::Monitoring, 2023, date(2025, 1, 10))
+        .expect_err("before its identification the household was not monitored");
+    assert!(
+        before
+            .to_string()
+            .contains("2023年12月31日未纳入防返贫监测"),
+        "the refusal names the date: {before}"
+    );
+}

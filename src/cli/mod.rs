@@ -142,7 +142,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡).
+    /// One household's card as PDF: household (户档案卡), visits (帮扶记录卡), income (收入明白卡),
+    /// monitoring (防返贫监测信息采集表).
     Card {
         #[arg(long)]
         household: String,

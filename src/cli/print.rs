@@ -12,7 +12,8 @@ pub fn parse_kind(kind: &str) -> Result<CardKind> {
         "household" => Ok(CardKind::Household),
         "visits" => Ok(CardKind::Visits),
         "income" => Ok(CardKind::Income),
-        other => Err(Error::Invalid(format!("卡片种类“{other}”无效，应为 household（户档案卡）、visits（帮扶记录卡）或 income（收入明白卡）"))),
+        "monitoring" => Ok(CardKind::Monitoring),
+        other => Err(Error::Invalid(format!("卡片种类“{other}”无效，应为 household（户档案卡）、visits（帮扶记录卡）、income（收入明白卡）或 monitoring（防返贫监测信息采集表）"))),
     }
 }
 

@@ -40,6 +40,7 @@ pub fn household_cards(
         CardKind::Household => "户档案卡（批量）",
         CardKind::Visits => "帮扶记录卡（批量）",
         CardKind::Income => "收入明白卡（批量）",
+        CardKind::Monitoring => "防返贫监测信息采集表（批量）",
     };
     let layout = Layout {
         title: title.to_string(),

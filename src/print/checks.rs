@@ -123,6 +123,11 @@ fn context(doc: &VillageDocument, index: usize) -> CardContext<'_> {
         }],
         income: figures(&doc.households[index], 2024),
         line: Some((7300.0, "2024年防返贫监测标准（江西省）".into())),
+        monitoring_line: Some((
+            7300.0,
+            "2024年防返贫监测范围（江西省；省乡村振兴局关于确定2024年防止返贫监测范围的通知）"
+                .into(),
+        )),
         reprint: None,
     }
 }
@@ -167,7 +172,12 @@ fn every_kind_keeps_text_inside_cells_without_overlap() {
     for doc in [fixture(), stressed()] {
         for index in 0..doc.households.len() {
             let ctx = context(&doc, index);
-            for kind in [CardKind::Household, CardKind::Visits, CardKind::Income] {
+            for kind in [
+                CardKind::Household,
+                CardKind::Visits,
+                CardKind::Income,
+                CardKind::Monitoring,
+            ] {
                 let layout = compose_card(kind, &ctx).expect("lays out");
                 assert_fits(&layout, &format!("{kind:?} #{index}"));
             }

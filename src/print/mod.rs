@@ -1,5 +1,5 @@
-//! Printable documents (PDF): household card, visit card, income sheet, roster, notice,
-//! the week's visit plan;
+//! Printable documents (PDF): household card, visit card, income sheet, the monitoring
+//! information form, roster, notice, the week's visit plan;
 //! the roster and the inspector's list also as Excel workbooks (`workbook.rs`).
 //!
 //! Every document is built in two steps. A composer (`household_card`, `roster` …) lays the
@@ -22,6 +22,8 @@ mod household_facts;
 mod income_sheet;
 mod inspector_sheet;
 mod layout;
+mod monitoring_card;
+mod monitoring_members;
 mod notice;
 mod render;
 mod roster;
@@ -39,6 +41,7 @@ pub use household_card::household_card;
 pub use income_sheet::income_sheet;
 pub use inspector_sheet::inspector_workbook;
 pub use layout::Layout;
+pub use monitoring_card::monitoring_card;
 pub use notice::{compose_notice, notice, NoticeContext, NoticeKind, NoticeRow};
 pub use roster::{compose_roster, roster, RosterContext, RosterRow};
 pub use roster_sheet::roster_workbook;
@@ -73,14 +76,17 @@ pub enum CardKind {
     Visits,
     /// 收入明白卡.
     Income,
+    /// 防返贫监测信息采集表 (a household under monitoring on the paper's date).
+    Monitoring,
 }
 
 /// Every document the print centre offers: code and title (the household cards, the
 /// village roster, the public notice, the week's visit plan).
-pub const DOCUMENTS: [(&str, &str); 6] = [
+pub const DOCUMENTS: [(&str, &str); 7] = [
     ("household", "户档案卡"),
     ("visits", "帮扶记录卡"),
     ("income", "收入明白卡"),
+    ("monitoring", "防返贫监测信息采集表"),
     ("roster", "花名册"),
     ("notice", "公示名单"),
     ("visit_plan", "走访计划"),
@@ -93,6 +99,7 @@ impl CardKind {
             CardKind::Household => "户档案卡",
             CardKind::Visits => "帮扶记录卡",
             CardKind::Income => "收入明白卡",
+            CardKind::Monitoring => "防返贫监测信息采集表",
         }
     }
 
@@ -102,6 +109,7 @@ impl CardKind {
             CardKind::Household => "household",
             CardKind::Visits => "visits",
             CardKind::Income => "income",
+            CardKind::Monitoring => "monitoring",
         }
     }
 }
@@ -158,6 +166,9 @@ pub struct CardContext<'a> {
     pub income: Option<crate::rules::IncomeFigures>,
     /// The year's yardstick and its label, e.g. `(3747.0, "2019年脱贫退出验收标准")`.
     pub line: Option<(f64, String)>,
+    /// The province's monitoring line on the paper's date with its year, name and source
+    /// (`None` when none is set), as the monitoring verdicts used it.
+    pub monitoring_line: Option<(f64, String)>,
     /// Set when a past year's paper is printed (补打); printed in the foot, outside the
     /// checksum.
     pub reprint: Option<Reprint>,
@@ -182,6 +193,7 @@ pub fn card(kind: CardKind, ctx: &CardContext<'_>) -> crate::Result<PrintedDocum
         CardKind::Household => household_card(ctx),
         CardKind::Visits => visit_card(ctx),
         CardKind::Income => income_sheet(ctx),
+        CardKind::Monitoring => monitoring_card(ctx),
     }
 }
 
@@ -195,5 +207,6 @@ fn compose_one(kind: CardKind, ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
         CardKind::Household => household_card::compose(ctx, fonts),
         CardKind::Visits => visit_card::compose(ctx, fonts),
         CardKind::Income => income_sheet::compose(ctx, fonts),
+        CardKind::Monitoring => monitoring_card::compose(ctx, fonts),
     }
 }

@@ -94,6 +94,28 @@ pub struct IncomeFigures {
     pub per_capita: Option<f64>,
     /// Every income line of the year, in book order.
     pub lines: Vec<LineFigure>,
+    /// The monitoring window's figures (the 12 months before the assessment date).
+    pub window: WindowFigures,
+}
+
+/// The monitoring window's figures exactly as the monitoring verdicts used them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WindowFigures {
+    /// Months in the window, and how many of them are booked.
+    pub months: u32,
+    pub booked_months: u32,
+    /// Net income of the window (counted income − production costs).
+    #[serde(serialize_with = "num")]
+    pub net: f64,
+    /// Net per person; `None` unless every month of the window is booked.
+    #[serde(serialize_with = "opt_num")]
+    pub per_capita: Option<f64>,
+    /// 合规自付支出 of the window.
+    #[serde(serialize_with = "num")]
+    pub out_of_pocket: f64,
+    /// (net − 合规自付支出) per person; `None` unless the window is fully booked.
+    #[serde(serialize_with = "opt_num")]
+    pub after_rigid_per_capita: Option<f64>,
 }
 
 /// The income figures of one household; per-capita values are rounded to the fen.
@@ -265,6 +287,14 @@ impl IncomeBook {
             net: self.net(),
             per_capita: self.per_capita,
             lines: self.lines.clone(),
+            window: WindowFigures {
+                months: self.window_months,
+                booked_months: self.booked_months,
+                net: self.window_net,
+                per_capita: self.window_per_capita,
+                out_of_pocket: self.out_of_pocket,
+                after_rigid_per_capita: self.after_rigid_per_capita,
+            },
         }
     }
 

@@ -30,7 +30,7 @@ mod wording;
 mod precedence_tests;
 
 pub use household::{assess_household, household_line, identification_line};
-pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment};
+pub use income::{CategoryTotal, IncomeFigures, LineFigure, LineTreatment, WindowFigures};
 pub use inspector::{disagreement, Disagreement, Inspector, OutcomeCounts};
 pub use local_policy::{parameter_label, LocalPolicy, Overrides, PolicyError};
 pub use local_values::{
