@@ -33,6 +33,8 @@ pub enum CardKindArg {
     Visits,
     /// 收入明白卡.
     Income,
+    /// 防返贫监测信息采集表 (monitored households only).
+    Monitoring,
 }
 
 impl From<CardKindArg> for CardKind {
@@ -41,6 +43,7 @@ impl From<CardKindArg> for CardKind {
             CardKindArg::Household => CardKind::Household,
             CardKindArg::Visits => CardKind::Visits,
             CardKindArg::Income => CardKind::Income,
+            CardKindArg::Monitoring => CardKind::Monitoring,
         }
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Which household document to print.
  */
-export type CardKindArg = "household" | "visits" | "income";
+export type CardKindArg = "household" | "visits" | "income" | "monitoring";
