@@ -56,14 +56,7 @@ fn pairings(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         "结束日期",
     ];
     c.section("五、帮扶责任人（结对记录）", 70.0);
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     let mut list: Vec<_> = ctx.household.pairings.iter().collect();
     list.sort_by_key(|p| (p.start, p.end));
     for p in &list {
@@ -81,14 +74,7 @@ fn pairings(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
             s::date(p.start),
             p.end.map(s::date).unwrap_or_else(|| "至今".to_string()),
         ];
-        c.row(
-            texts
-                .into_iter()
-                .zip(&w)
-                .map(|(t, w)| Cell::center(*w, t))
-                .collect(),
-            20.0,
-        );
+        c.centered(texts, &w, 20.0);
     }
     if list.is_empty() {
         c.row(w.iter().map(|w| Cell::blank(*w)).collect(), 20.0);
@@ -107,14 +93,7 @@ fn measures(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         "户主签名",
     ];
     c.section("六、帮扶措施及成效", 70.0);
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     let mut list: Vec<_> = ctx.household.measures.iter().collect();
     list.sort_by_key(|m| (m.start, m.end));
     for m in &list {
@@ -172,14 +151,7 @@ fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         "人均纯收入",
     ];
     c.section(&format!("七、{}年收入情况（单位：元）", ctx.year), 80.0);
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     let values: Vec<String> = match f {
         Some(f) => {
             let mut v: Vec<String> = f.by_category.iter().map(|t| money(t.amount)).collect();
@@ -191,14 +163,7 @@ fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         }
         None => vec![String::new(); 8],
     };
-    c.row(
-        values
-            .into_iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::center(*w, t))
-            .collect(),
-        20.0,
-    );
+    c.centered(values, &w, 20.0);
     c.end_table();
     let line = ctx
         .line

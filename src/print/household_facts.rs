@@ -175,14 +175,7 @@ pub(crate) fn members(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         "大病保险",
     ];
     c.section("三、家庭成员", 80.0);
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     for (i, m) in list.iter().enumerate() {
         let cells = member_cells(ctx, m, on, i + 1);
         c.row(

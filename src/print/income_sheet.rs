@@ -62,14 +62,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let w = columns(c.width(), &[1.3, 2.3, 0.6, 1.0, 0.8]);
     c.section("一、收入明细（单位：元）", 70.0);
     let titles = ["收入类别", "收入项目", "月份", "金额", "计入纯收入"];
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     for (slot, cat) in IncomeCategory::ALL.iter().enumerate() {
         let mut lines: Vec<(usize, &crate::model::IncomeLine)> = h
             .income
@@ -121,14 +114,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let w = columns(c.width(), &[1.3, 2.9, 0.6, 1.2]);
     c.section("二、生产经营性支出（单位：元）", 60.0);
     let titles = ["类别", "支出项目", "月份", "金额"];
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     let by_ratio = f.is_some_and(|f| f.costs_by_ratio);
     if by_ratio {
         // The engine works costs out by fixed ratios of business income: print its lines.
@@ -194,14 +180,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
             60.0,
         );
         let titles = ["日期", "类别", "项目", "费用", "已报销", "自付"];
-        c.header(
-            titles
-                .iter()
-                .zip(&w)
-                .map(|(t, w)| Cell::head(*w, t))
-                .collect(),
-            22.0,
-        );
+        c.titles(&titles, &w, 22.0);
         for r in &rigid {
             c.row(
                 vec![

@@ -35,24 +35,10 @@ pub(crate) fn members(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         "联系电话",
     ];
     c.section("二、家庭成员", 80.0);
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     for m in &list {
         let cells = member_cells(ctx, m, on);
-        c.row(
-            cells
-                .into_iter()
-                .zip(&w)
-                .map(|(text, w)| Cell::center(*w, text))
-                .collect(),
-            20.0,
-        );
+        c.centered(cells, &w, 20.0);
     }
     if list.is_empty() {
         c.row(w.iter().map(|w| Cell::blank(*w)).collect(), 20.0);

@@ -165,14 +165,7 @@ fn compose(ctx: &NoticeContext<'_>, fonts: &Fonts) -> Layout {
     );
     let w = columns(c.width(), &[0.5, 1.3, 1.3, 0.8, 2.2]);
     let titles = ["序号", "村民小组", "户主姓名", "家庭人口", "公示结果"];
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        22.0,
-    );
+    c.titles(&titles, &w, 22.0);
     for (i, r) in ctx.rows.iter().enumerate() {
         c.row(
             vec![

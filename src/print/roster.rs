@@ -79,14 +79,7 @@ pub(crate) fn compose(ctx: &RosterContext<'_>, fonts: &Fonts) -> Layout {
         "人均纯收入",
         "帮扶责任人",
     ];
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        20.0,
-    );
+    c.titles(&titles, &w, 20.0);
     for (i, r) in ctx.rows.iter().enumerate() {
         let texts = [
             (i + 1).to_string(),

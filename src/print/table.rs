@@ -290,6 +290,31 @@ impl<'f> Composer<'f> {
         self.header = Some((cells, fitted, h));
     }
 
+    /// Starts a table whose header is one line of titles over the columns `w`.
+    pub fn titles(&mut self, titles: &[&str], w: &[f32], keep: f32) {
+        let cells = titles
+            .iter()
+            .zip(w)
+            .map(|(t, w)| Cell::head(*w, t))
+            .collect();
+        self.header(cells, keep);
+    }
+
+    /// A row of texts centred in the columns `w`.
+    pub fn centered<T: Into<String>>(
+        &mut self,
+        texts: impl IntoIterator<Item = T>,
+        w: &[f32],
+        min_h: f32,
+    ) {
+        let cells = texts
+            .into_iter()
+            .zip(w)
+            .map(|(t, w)| Cell::center(*w, t))
+            .collect();
+        self.row(cells, min_h);
+    }
+
     /// Ends the repeated header.
     pub fn end_table(&mut self) {
         self.header = None;

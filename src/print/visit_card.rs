@@ -65,14 +65,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
         "户主签字",
         "帮扶人签字",
     ];
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        ROW,
-    );
+    c.titles(&titles, &w, ROW);
     let mut visits: Vec<_> = h
         .visits
         .iter()

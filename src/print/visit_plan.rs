@@ -87,14 +87,7 @@ fn compose(ctx: &VisitPlanContext<'_>, fonts: &Fonts) -> Layout {
         "计划日期",
         "走访人签字",
     ];
-    c.header(
-        titles
-            .iter()
-            .zip(&w)
-            .map(|(t, w)| Cell::head(*w, t))
-            .collect(),
-        20.0,
-    );
+    c.titles(&titles, &w, 20.0);
     if ctx.rows.is_empty() {
         c.row(
             vec![Cell::center(
