@@ -499,6 +499,21 @@ impl EventKind {
     }
 }
 
+impl MeasureClass {
+    /// 开发式帮扶: measures that build the household's own income (产业, 就业, 小额信贷,
+    /// 光伏, 资产收益), as against 兜底 and 保障.
+    pub fn is_development(self) -> bool {
+        matches!(
+            self,
+            MeasureClass::Industry
+                | MeasureClass::Employment
+                | MeasureClass::Microcredit
+                | MeasureClass::Photovoltaic
+                | MeasureClass::AssetIncome
+        )
+    }
+}
+
 mod fields_2026;
 pub use fields_2026::{
     DocumentKind, EliminationMode, LowIncomeKind, MeasureItem, OutOfSchoolReason, PairingKind,

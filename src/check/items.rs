@@ -6,7 +6,7 @@
 //! 5_12_011). A measure with no sub-kind is not judged here.
 
 use super::{fields::certificate_grade, judged, known_whole, registered, Out};
-use crate::codes::{Health, MeasureClass, MeasureItem, Risk, Schooling, Tekun};
+use crate::codes::{Health, MeasureItem, Risk, Schooling, Tekun};
 use crate::model::{Household, Member};
 use crate::rules::Policy;
 
@@ -108,16 +108,7 @@ fn monitored(h: &Household, members: &[&Member], policy: &Policy, out: &mut Out)
     let development: Vec<_> = h
         .measures
         .iter()
-        .filter(|m| {
-            matches!(
-                m.class,
-                MeasureClass::Industry
-                    | MeasureClass::Employment
-                    | MeasureClass::Microcredit
-                    | MeasureClass::Photovoltaic
-                    | MeasureClass::AssetIncome
-            )
-        })
+        .filter(|m| m.class.is_development())
         .collect();
     let able = members
         .iter()

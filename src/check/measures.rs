@@ -101,7 +101,7 @@ pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Ou
         .iter()
         .filter(|m| m.labor.is_some_and(|l| l.can_work()))
         .count();
-    if able > 0 && !h.measures.iter().any(|m| DEVELOPMENT.contains(&m.class)) {
+    if able > 0 && !h.measures.iter().any(|m| m.class.is_development()) {
         out.push(
             "measures",
             "monitoring.no_development_measure",
@@ -142,15 +142,6 @@ fn labels(classes: &[MeasureClass]) -> String {
     let names: Vec<&str> = classes.iter().map(|c| c.label()).collect();
     names.join("、")
 }
-
-/// 开发式帮扶: measures that build the household's own income.
-const DEVELOPMENT: [MeasureClass; 5] = [
-    MeasureClass::Industry,
-    MeasureClass::Employment,
-    MeasureClass::Microcredit,
-    MeasureClass::Photovoltaic,
-    MeasureClass::AssetIncome,
-];
 
 /// The measure classes that answer a failed guarantee (5_18_005, 5_18_007, 3_11_007–3_11_009).
 const GUARANTEE_MEASURES: [(Rule, &[MeasureClass]); 4] = [

@@ -268,16 +268,7 @@ pub fn monitoring_measures(
         )),
         _ => {}
     }
-    let development = |m: &Measure| {
-        matches!(
-            m.class,
-            MeasureClass::Industry
-                | MeasureClass::Employment
-                | MeasureClass::Microcredit
-                | MeasureClass::Photovoltaic
-                | MeasureClass::AssetIncome
-        )
-    };
+    let development = |m: &Measure| m.class.is_development();
     if able
         && !had
             .iter()
