@@ -179,7 +179,11 @@ pub fn save(
     let village = ledger.village(village)?;
     let cadres = ledger.cadres(&village.id)?;
     let household = with_ids(household);
-    let stored = ledger.household(&household.id).ok();
+    let stored = match ledger.household(&household.id) {
+        Ok(s) => Some(s),
+        Err(crate::Error::NotFound(_)) => None,
+        Err(e) => return Err(e),
+    };
     let gate = crate::risk_elimination::judge(
         ledger,
         &village.village,

@@ -15,12 +15,8 @@ pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut V
             if !h.is_registered_on(m, on) {
                 continue;
             }
-            if let Some(id) = m
-                .id_number
-                .as_deref()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            {
+            // A 残疾人证 number is the person's ID plus its class and grade: one person.
+            if let Some(id) = m.citizen_id().map(str::trim).filter(|s| !s.is_empty()) {
                 people.entry(id.to_uppercase()).or_default().push((i, j));
             }
             if let Some(p) = m.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {

@@ -140,3 +140,44 @@ fn nobody_able_and_poor_enough_for_dibao_without_it_is_named() {
         "the same household on 低保 is not named"
     );
 }
+
+#[test]
+fn one_person_by_id_card_and_by_disability_certificate_is_found_in_two_households() {
+    use crate::codes::DocumentKind;
+    use crate::model::{Household, Member};
+    let id = "360729195501015717";
+    let person = |n: &str, number: String, document| Member {
+        id: n.into(),
+        name: "钟老汉".into(),
+        id_number: Some(number),
+        document,
+        ..Member::default()
+    };
+    let household = |code: &str, m: Member| Household {
+        id: code.into(),
+        code: code.into(),
+        members: vec![m],
+        ..Household::default()
+    };
+    let households = [
+        household("1", person("m-1", id.into(), None)),
+        household(
+            "2",
+            person(
+                "m-2",
+                format!("{id}42"),
+                Some(DocumentKind::DisabilityCertificate),
+            ),
+        ),
+    ];
+    let mut out = Vec::new();
+    across::check(
+        &households,
+        chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap(),
+        &mut out,
+    );
+    assert!(
+        out.iter().any(|f| f.rule == "person.in_two_households"),
+        "the certificate is the same person's ID plus class and grade: {out:?}"
+    );
+}

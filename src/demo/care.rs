@@ -218,19 +218,7 @@ pub fn monitoring_measures(
     let start = identified;
     let measure =
         |item: MeasureItem, content: &str, funds: Option<f64>, funder: &str, result: &str| {
-            Measure {
-                id: None,
-                class: item.class(),
-                item: Some(item),
-                content: content.into(),
-                scale: Some("全户".into()),
-                funds,
-                funder: Some(funder.into()),
-                start,
-                end: None,
-                result: Some(result.into()),
-                income_gain: None,
-            }
+            whole_household(item, content, (funds, funder), result, start, None)
         };
     let mut out = Vec::new();
     match risk {
@@ -289,9 +277,10 @@ pub fn monitoring_measures(
 
 /// 纳入农村低保兜底 on the day the benefit began, ended when it stopped.
 pub fn dibao_measure(start: NaiveDate, end: Option<NaiveDate>) -> Measure {
-    benefit_measure(
+    whole_household(
         MeasureItem::Dibao,
         "纳入农村低保兜底",
+        (None, "县民政局"),
         "按月发放低保金",
         start,
         end,
@@ -300,18 +289,21 @@ pub fn dibao_measure(start: NaiveDate, end: Option<NaiveDate>) -> Measure {
 
 /// 纳入特困人员分散供养 on the day the benefit began (for life).
 pub fn tekun_measure(start: NaiveDate) -> Measure {
-    benefit_measure(
+    whole_household(
         MeasureItem::Tekun,
         "纳入特困人员分散供养",
+        (None, "县民政局"),
         "按月发放特困供养金",
         start,
         None,
     )
 }
 
-fn benefit_measure(
+/// A measure for the whole household, funded by `funder` (with `funds` when known).
+fn whole_household(
     item: MeasureItem,
     content: &str,
+    (funds, funder): (Option<f64>, &str),
     result: &str,
     start: NaiveDate,
     end: Option<NaiveDate>,
@@ -322,8 +314,8 @@ fn benefit_measure(
         item: Some(item),
         content: content.into(),
         scale: Some("全户".into()),
-        funds: None,
-        funder: Some("县民政局".into()),
+        funds,
+        funder: Some(funder.into()),
         start,
         end,
         result: Some(result.into()),

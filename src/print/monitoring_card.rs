@@ -27,18 +27,9 @@ const PROMISE: &str = "本户承诺：以上填报的家庭成员、收入、支
 /// members fits on one sheet.
 const ROW: f32 = 16.0;
 
-/// A row of two label/value pairs.
+/// A row of two label/value pairs, as dense as the form needs.
 fn pair(c: &mut Composer<'_>, a: (&str, String), b: (&str, String)) {
-    let w = s::pair_columns(c);
-    c.row(
-        vec![
-            Cell::label(w[0], a.0),
-            Cell::value(w[1], a.1),
-            Cell::label(w[2], b.0),
-            Cell::value(w[3], b.1),
-        ],
-        ROW,
-    );
+    s::pair_row_of(c, a, b, ROW);
 }
 
 /// A label with one value across the rest of the row.

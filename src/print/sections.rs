@@ -130,6 +130,11 @@ pub(crate) fn pair_columns(c: &Composer<'_>) -> Vec<f32> {
 
 /// A row of two label/value pairs.
 pub(crate) fn pair_row(c: &mut Composer<'_>, a: (&str, String), b: (&str, String)) {
+    pair_row_of(c, a, b, 20.0);
+}
+
+/// A row of two label/value pairs at least `min_h` high.
+pub(crate) fn pair_row_of(c: &mut Composer<'_>, a: (&str, String), b: (&str, String), min_h: f32) {
     let w = pair_columns(c);
     c.row(
         vec![
@@ -138,7 +143,7 @@ pub(crate) fn pair_row(c: &mut Composer<'_>, a: (&str, String), b: (&str, String
             Cell::label(w[2], b.0),
             Cell::value(w[3], b.1),
         ],
-        20.0,
+        min_h,
     );
 }
 

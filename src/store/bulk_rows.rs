@@ -309,7 +309,7 @@ impl<'c> Inserts<'c> {
                     code(m.tekun),
                     m.has_legal_supporter,
                     initials(&m.name),
-                    id_tail(m.id_number.as_deref()),
+                    id_tail(m.citizen_id()),
                     opt_day(m.recorded_from),
                     m.phone,
                     code(m.document),

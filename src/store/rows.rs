@@ -195,7 +195,7 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("medical_assistance", flag(m.medical_assistance)),
         ("out_of_school_reason", code(m.out_of_school_reason)),
         ("initials", Value::Text(initials(&m.name))),
-        ("id_tail", Value::Text(id_tail(m.id_number.as_deref()))),
+        ("id_tail", Value::Text(id_tail(m.citizen_id()))),
         ("recorded_from", date(m.recorded_from)),
     ]
 }
