@@ -19,6 +19,15 @@ pub fn funder(year: i32) -> &'static str {
     }
 }
 
+/// The cadre drawn at `index`, or the next one in the list not `taken` (a household's
+/// helpers are different people; when every cadre is taken, the one drawn).
+fn other_than<'c>(cadres: &'c [Cadre], index: usize, taken: &[&str]) -> &'c Cadre {
+    (0..cadres.len())
+        .map(|k| &cadres[(index + k) % cadres.len()])
+        .find(|c| !taken.contains(&c.id.as_str()))
+        .unwrap_or(&cadres[index])
+}
+
 pub fn pairings_and_visits(
     rng: &mut ChaCha8Rng,
     h: &mut Household,
@@ -36,7 +45,7 @@ pub fn pairings_and_visits(
     if rng.random_bool(0.3) {
         let change = start + chrono::Days::new(rng.random_range(500..2000));
         if change < today {
-            let next = &cadres[rng.random_range(0..cadres.len())];
+            let next = other_than(cadres, rng.random_range(0..cadres.len()), &[&first.id]);
             spans[0].2 = Some(change - chrono::Days::new(1));
             spans.push((next.id.clone(), change, None));
         }
@@ -52,7 +61,9 @@ pub fn pairings_and_visits(
         });
     }
     if rng.random_bool(0.35) {
-        let second = &cadres[rng.random_range(0..cadres.len())];
+        // A second helper is another person than the first ones.
+        let taken: Vec<&str> = spans.iter().map(|(id, ..)| id.as_str()).collect();
+        let second = other_than(cadres, rng.random_range(0..cadres.len()), &taken);
         h.pairings.push(Pairing {
             id: None,
             cadre: second.id.clone(),

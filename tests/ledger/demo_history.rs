@@ -395,3 +395,22 @@ fn allowances_follow_the_years_standard() {
         );
     }
 }
+
+#[test]
+fn a_households_helpers_are_different_people() {
+    let (_, doc) = demo();
+    for h in &doc.households {
+        for (i, a) in h.pairings.iter().enumerate() {
+            for b in &h.pairings[i + 1..] {
+                let overlap =
+                    a.start <= b.end.unwrap_or(today()) && b.start <= a.end.unwrap_or(today());
+                assert!(
+                    !(overlap && a.cadre == b.cadre),
+                    "{}: cadre {} paired twice at once (the roster would name them twice)",
+                    h.code,
+                    a.cadre
+                );
+            }
+        }
+    }
+}
