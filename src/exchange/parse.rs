@@ -63,7 +63,6 @@ pub fn parse_document(
             format!("不是有效的JSON：{}", translate(&e.to_string())),
         )]
     })?;
-    strip_extensions(&mut root);
     let mut errors = Vec::new();
     let households = match root.get_mut("households").map(Value::take) {
         Some(Value::Array(list)) => list,
@@ -170,9 +169,19 @@ fn household_errors(
     found
 }
 
-/// Deserialises with the path of the first error (`prefix.members[1].relation`).
-fn typed<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, (String, String)> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
+/// Deserialises with the path of the first error (`prefix.members[1].relation`). `x_` keys
+/// the model does not know are dropped (extensions of other tools); ours are kept.
+fn typed<T: DeserializeOwned>(mut value: Value, prefix: &str) -> Result<T, (String, String)> {
+    let result = loop {
+        match serde_path_to_error::deserialize(value.clone()) {
+            Err(e) => match foreign_extension(&e.inner().to_string()) {
+                Some(name) if remove_at(&mut value, e.path(), name) => continue,
+                _ => break Err(e),
+            },
+            ok => break ok,
+        }
+    };
+    result.map_err(|e| {
         let inner = e.path().to_string();
         let path = match (prefix.is_empty(), inner == ".") {
             (true, _) => inner,
@@ -188,16 +197,34 @@ fn typed<T: DeserializeOwned>(value: Value, prefix: &str) -> Result<T, (String, 
     })
 }
 
-/// Drops `x_`-prefixed keys (other than the `x_id` extension) everywhere.
-fn strip_extensions(v: &mut Value) {
-    match v {
-        Value::Object(map) => {
-            map.retain(|k, _| !k.starts_with("x_") || k == "x_id");
-            map.values_mut().for_each(strip_extensions);
+/// The name of an `x_` key the record does not know, from serde's message (`unknown field
+/// `x_note`, expected …`): other tools' extensions, accepted and not kept.
+fn foreign_extension(msg: &str) -> Option<&str> {
+    let rest = msg.strip_prefix("unknown field `")?;
+    let name = &rest[..rest.find('`')?];
+    name.starts_with("x_").then_some(name)
+}
+
+/// Removes `name` from the object at `path` (the path serde reported for it, which may end
+/// with the key itself); whether it was there.
+fn remove_at(value: &mut Value, path: &serde_path_to_error::Path, name: &str) -> bool {
+    use serde_path_to_error::Segment;
+    let mut pointer = String::new();
+    for segment in path.iter() {
+        match segment {
+            Segment::Seq { index } => pointer.push_str(&format!("/{index}")),
+            Segment::Map { key } if key != name => {
+                pointer.push('/');
+                pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+            }
+            _ => break,
         }
-        Value::Array(items) => items.iter_mut().for_each(strip_extensions),
-        _ => {}
     }
+    value
+        .pointer_mut(&pointer)
+        .and_then(Value::as_object_mut)
+        .and_then(|o| o.remove(name))
+        .is_some()
 }
 
 /// serde's English messages in Chinese (codes are already Chinese from `codes.rs`).

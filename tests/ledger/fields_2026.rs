@@ -234,3 +234,48 @@ fn the_low_income_categories_follow_the_members_the_monitoring_and_the_record() 
         "低保边缘 and 低保 at once is questioned: {findings:?}"
     );
 }
+
+/// Our extensions survive a file that also carries another tool's `x_` key, and a bad code
+/// in one of them is named at its field; nothing already saved is lost.
+#[test]
+fn a_foreign_extension_is_dropped_and_ours_are_kept_and_checked() {
+    let mut l = ledger();
+    let before = export_json(&l, VILLAGE).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_slice(&read("village.json")).unwrap();
+    doc["households"][1]["x_other_tool"] = serde_json::json!("kept elsewhere");
+    doc["households"][1]["members"][0]["x_document"] = serde_json::json!("passport");
+    let err = import_bytes(
+        &mut l,
+        &serde_json::to_vec(&doc).unwrap(),
+        "bad.json",
+        today(),
+    )
+    .unwrap_err();
+    let text = err.to_string();
+    assert!(
+        text.contains("members[0].x_document") && text.contains("passport"),
+        "the bad document kind is named at its field: {text}"
+    );
+    assert_eq!(
+        export_json(&l, VILLAGE).unwrap(),
+        before,
+        "nothing saved is lost"
+    );
+
+    doc["households"][1]["members"][0]["x_document"] = serde_json::json!("id_card");
+    import_bytes(
+        &mut l,
+        &serde_json::to_vec(&doc).unwrap(),
+        "ok.json",
+        today(),
+    )
+    .unwrap();
+    let h = l.household_by_code(H2).unwrap().household;
+    assert_eq!(h.members[0].document, Some(DocumentKind::IdCard));
+    assert_eq!(
+        h.members[0].phone.as_deref(),
+        Some("13907970002"),
+        "our extensions are kept when another tool's is dropped"
+    );
+    assert_eq!(h.measures[0].item, Some(MeasureItem::MedicalAssistance));
+}
