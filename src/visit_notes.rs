@@ -113,6 +113,7 @@ mod tests {
             elimination_mode: None,
             disaster: None,
             risk_note: None,
+            procedure: Vec::new(),
         });
         let phrases = visit_phrases(&h, NaiveDate::from_ymd_opt(2026, 3, 1).unwrap());
         assert!(

@@ -59,6 +59,8 @@ fn context(doc: &VillageDocument, index: usize) -> CardContext<'_> {
         line: Some((7300.0, "2024年防返贫监测标准".to_string())),
         monitoring_line: Some((7300.0, "2024年防返贫监测范围（江西省）".to_string())),
         reprint: None,
+        decided_on: None,
+        elimination: Vec::new(),
     }
 }
 

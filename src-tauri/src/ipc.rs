@@ -35,6 +35,10 @@ pub enum CardKindArg {
     Income,
     /// 防返贫监测信息采集表 (monitored households only).
     Monitoring,
+    /// 监测对象申请及承诺授权书.
+    Consent,
+    /// 风险消除审核表 (monitored households only).
+    EliminationReview,
 }
 
 impl From<CardKindArg> for CardKind {
@@ -44,6 +48,8 @@ impl From<CardKindArg> for CardKind {
             CardKindArg::Visits => CardKind::Visits,
             CardKindArg::Income => CardKind::Income,
             CardKindArg::Monitoring => CardKind::Monitoring,
+            CardKindArg::Consent => CardKind::Consent,
+            CardKindArg::EliminationReview => CardKind::EliminationReview,
         }
     }
 }

@@ -162,6 +162,21 @@ fn code_labels() -> serde_json::Value {
         MeasureItem,
         PairingKind,
         LowIncomeKind,
+        ProcedureStage,
+        ProcedureStep,
+    );
+    // The steps of each monitoring procedure, in order (the form lists them).
+    out.insert(
+        "ProcedureStageSteps".into(),
+        Value::Object(
+            ProcedureStage::ALL
+                .iter()
+                .map(|s| {
+                    let steps = s.steps().iter().map(|p| Value::String(p.code().into()));
+                    (s.code().to_string(), Value::Array(steps.collect()))
+                })
+                .collect(),
+        ),
     );
     // The class each measure sub-kind belongs to (the measure form offers only its class's).
     out.insert(

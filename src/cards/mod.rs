@@ -54,17 +54,34 @@ fn context<'a>(
     village: &'a StoredVillage,
     cadres: &'a [crate::model::Cadre],
     stored: &'a crate::store::StoredHousehold,
-    year: i32,
-    printed_on: NaiveDate,
+    paper: Paper,
     mask_ids: bool,
 ) -> Result<CardContext<'a>> {
+    let Paper {
+        year,
+        printed_on,
+        on,
+        decided_on,
+    } = paper;
     let (household, revision) = (&stored.household, stored.revision);
-    let on = paper_date(year, printed_on)?;
     let policy = paper_policy(ledger, &village.village, year, on)?;
     let assessment = rules::assess_household(household, &policy);
     let verdicts = paper::verdict_lines(&assessment, household, &policy);
     let line = paper::yardstick(&policy, household);
     let monitoring_line = paper::monitoring_line(&policy);
+    let elimination = assessment
+        .verdict(rules::Rule::RiskElimination)
+        .filter(|_| household.monitoring.is_some())
+        .map(|v| {
+            v.reasons
+                .iter()
+                .map(|r| print::ConditionLine {
+                    met: r.met,
+                    text: r.text.clone(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     Ok(CardContext {
         village: &village.village,
         cadres,
@@ -78,6 +95,48 @@ fn context<'a>(
         line,
         monitoring_line,
         reprint: None,
+        decided_on,
+        elimination,
+    })
+}
+
+/// A household paper's year and dates.
+#[derive(Debug, Clone, Copy)]
+struct Paper {
+    year: i32,
+    printed_on: NaiveDate,
+    /// The day its facts are read on.
+    on: NaiveDate,
+    /// The decision's own date, when the paper is about one.
+    decided_on: Option<NaiveDate>,
+}
+
+/// The day a paper's facts are read on, and the decision's own date when the paper is
+/// about one: the 风险消除审核表 is read on the day of 风险消除 (when it fell in the year),
+/// the 承诺授权书 on the day of the application; other papers on the year's paper date.
+fn paper_on(
+    kind: CardKind,
+    h: &crate::model::Household,
+    year: i32,
+    printed_on: NaiveDate,
+) -> Result<Paper> {
+    use crate::codes::{ProcedureStage, ProcedureStep};
+    use chrono::Datelike;
+    let on = paper_date(year, printed_on)?;
+    let m = h.monitoring.as_ref();
+    let decided = match kind {
+        CardKind::EliminationReview => m.and_then(|m| m.eliminated),
+        CardKind::Consent => m
+            .and_then(|m| m.step(ProcedureStage::Identification, ProcedureStep::Application))
+            .map(|s| s.date),
+        _ => None,
+    }
+    .filter(|d| d.year() == year && *d <= on);
+    Ok(Paper {
+        year,
+        printed_on,
+        on: decided.unwrap_or(on),
+        decided_on: decided,
     })
 }
 
@@ -115,14 +174,16 @@ fn as_of(
         return Err(Error::Invalid(why));
     }
     let household = h.as_of(on);
-    if kind == CardKind::Monitoring && household.monitoring.is_none() {
+    let monitored_only = matches!(kind, CardKind::Monitoring | CardKind::EliminationReview);
+    if monitored_only && household.monitoring.is_none() {
         use chrono::Datelike;
         return Err(Error::Invalid(format!(
-            "户{}在{}年{}月{}日未纳入防返贫监测（没有监测记录），无防返贫监测信息采集表可打印",
+            "户{}在{}年{}月{}日未纳入防返贫监测（没有监测记录），无{}可打印",
             h.code,
             on.year(),
             on.month(),
-            on.day()
+            on.day(),
+            kind.title()
         )));
     }
     Ok((
@@ -151,18 +212,13 @@ fn card_layout(
     let stored = ledger.household_by_code(code)?;
     let village = ledger.village_by_id(&stored.village_id)?;
     let cadres = ledger.cadres(&village.id)?;
-    let (stored, village, cadres) = as_of(
-        kind,
-        &stored,
-        &village,
-        &cadres,
-        paper_date(year, printed_on)?,
-    )?;
+    let paper = paper_on(kind, &stored.household, year, printed_on)?;
+    let (stored, village, cadres) = as_of(kind, &stored, &village, &cadres, paper.on)?;
     let mask = match mask {
         Some(m) => m,
         None => ledger.mask_ids()?,
     };
-    let mut ctx = context(ledger, &village, &cadres, &stored, year, printed_on, mask)?;
+    let mut ctx = context(ledger, &village, &cadres, &stored, paper, mask)?;
     ctx.reprint = reprint(
         ledger,
         Some(&stored.household.id),
@@ -241,7 +297,6 @@ pub fn village_cards(
         year,
     } = batch;
     let all_cadres = ledger.cadres(&ledger.village(village_code)?.id)?;
-    let on = paper_date(year, printed_on)?;
     let full_village = ledger.village(village_code)?;
     let mask = ledger.mask_ids()?;
     let ids = ledger.household_ids(&full_village.id)?;
@@ -253,9 +308,10 @@ pub fn village_cards(
         if only.is_some() && !listed {
             continue;
         }
-        match as_of(kind, &s, &full_village, &all_cadres, on) {
+        let paper = paper_on(kind, &s.household, year, printed_on)?;
+        match as_of(kind, &s, &full_village, &all_cadres, paper.on) {
             Ok((h, v, c)) => {
-                stored.push(h);
+                stored.push((h, paper));
                 (village, cadres) = (v, c);
             }
             // Asked for by name: say why it cannot be printed; otherwise leave it out.
@@ -270,14 +326,14 @@ pub fn village_cards(
     let reprinted = reprint(ledger, None, &village.id, &batch_kind, year, printed_on)?;
     let contexts = stored
         .iter()
-        .map(|s| {
-            let mut ctx = context(ledger, &village, &cadres, s, year, printed_on, mask)?;
+        .map(|(s, paper)| {
+            let mut ctx = context(ledger, &village, &cadres, s, *paper, mask)?;
             ctx.reprint = reprinted;
             Ok(ctx)
         })
         .collect::<Result<Vec<_>>>()?;
     let doc = print::household_cards(kind, &contexts, progress)?;
-    let rev = stored.iter().map(|s| s.revision).max().unwrap_or(0);
+    let rev = stored.iter().map(|(s, _)| s.revision).max().unwrap_or(0);
     ledger.deliver(
         out,
         &doc,

@@ -14,6 +14,7 @@ mod items;
 mod measures;
 mod monitoring;
 mod people;
+mod procedure;
 
 use crate::codes::Status;
 use crate::model::{Cadre, Household, Member};
@@ -133,6 +134,7 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         people::check(h, a, input.policy, input.on, &mut out);
         fields::check(h, input.on, &mut out);
         items::check(h, input.policy, &mut out);
+        procedure::check(h, input.policy, &mut out);
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {
@@ -160,6 +162,14 @@ impl Out<'_> {
             level: Level::Warning,
             message,
         });
+    }
+
+    /// Information at `field`: something to know, not to fix.
+    pub(super) fn info(&mut self, field: &str, rule: &str, message: String) {
+        self.push(field, rule, message);
+        if let Some(f) = self.findings.last_mut() {
+            f.level = Level::Info;
+        }
     }
 }
 

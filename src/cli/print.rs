@@ -8,13 +8,13 @@ use yibentong::print::{CardKind, NoticeKind, PrintedDocument};
 use yibentong::{Error, Result};
 
 pub fn parse_kind(kind: &str) -> Result<CardKind> {
-    match kind {
-        "household" => Ok(CardKind::Household),
-        "visits" => Ok(CardKind::Visits),
-        "income" => Ok(CardKind::Income),
-        "monitoring" => Ok(CardKind::Monitoring),
-        other => Err(Error::Invalid(format!("卡片种类“{other}”无效，应为 household（户档案卡）、visits（帮扶记录卡）、income（收入明白卡）或 monitoring（防返贫监测信息采集表）"))),
-    }
+    CardKind::from_code(kind).ok_or_else(|| {
+        let choices: Vec<String> = CardKind::ALL
+            .iter()
+            .map(|k| format!("{}（{}）", k.code(), k.title()))
+            .collect();
+        Error::Invalid(format!("卡片种类“{kind}”无效，应为{}", choices.join("、")))
+    })
 }
 
 pub fn parse_notice(kind: Option<&str>, year: i32) -> Result<NoticeKind> {

@@ -113,3 +113,43 @@ mod tests {
         );
     }
 }
+
+code_list!(
+    /// The two procedures of a monitoring record: 纳入监测 and 风险消除.
+    ProcedureStage {
+        Identification = ("identification", "", "纳入监测"),
+        Elimination = ("elimination", "", "风险消除"),
+    }
+);
+
+code_list!(
+    /// A step of the monitoring procedure, in the order it is done (防止返贫动态监测和帮扶
+    /// 工作要求: 农户申请及承诺授权 → 入户核查 → 信息比对 → 民主评议 → 村内公示 → 乡镇审核 →
+    /// 县级审定; 风险消除 repeats the steps from 入户核查 without 信息比对 and the application).
+    ProcedureStep {
+        Application = ("application", "", "农户申请及承诺授权"),
+        HomeCheck = ("home_check", "", "入户核查"),
+        DataComparison = ("data_comparison", "", "信息比对"),
+        DemocraticReview = ("democratic_review", "", "民主评议"),
+        Publicity = ("publicity", "", "村内公示"),
+        TownshipReview = ("township_review", "", "乡镇审核"),
+        CountyApproval = ("county_approval", "", "县级审定"),
+    }
+);
+
+impl ProcedureStage {
+    /// The steps of this procedure, in order.
+    pub fn steps(self) -> &'static [ProcedureStep] {
+        use ProcedureStep::*;
+        match self {
+            ProcedureStage::Identification => ProcedureStep::ALL,
+            ProcedureStage::Elimination => &[
+                HomeCheck,
+                DemocraticReview,
+                Publicity,
+                TownshipReview,
+                CountyApproval,
+            ],
+        }
+    }
+}

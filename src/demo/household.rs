@@ -286,7 +286,7 @@ pub fn generate(
     }
     h.measures.sort_by_key(|m| m.start);
     if let Some(m) = s.monitoring {
-        monitoring(rng, &mut h, m, today);
+        monitoring(rng, &mut h, m, cadres, today);
     }
     h
 }
@@ -321,7 +321,13 @@ fn cause_borne(s: &Story, cause: Option<Cause>, members: &[Member], today: Naive
     })
 }
 
-fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode, today: NaiveDate) {
+fn monitoring(
+    rng: &mut ChaCha8Rng,
+    h: &mut Household,
+    m: story::Episode,
+    cadres: &[Cadre],
+    today: NaiveDate,
+) {
     // Risks the members still bear today (a risk borne by someone since gone is not kept).
     let stay: Vec<&Member> = h
         .members_on(today)
@@ -388,7 +394,22 @@ fn monitoring(rng: &mut ChaCha8Rng, h: &mut Household, m: story::Episode, today:
         disaster: (risk == Risk::Disaster)
             .then(|| ["洪涝", "风雹", "干旱"][m.identified.month0() as usize % 3].to_string()),
         risk_note: None,
+        procedure: Vec::new(),
     });
+    let mut procedure =
+        super::procedure::steps(rng, ProcedureStage::Identification, m.identified, h, cadres);
+    if let Some(done) = m.eliminated {
+        procedure.extend(super::procedure::steps(
+            rng,
+            ProcedureStage::Elimination,
+            done,
+            h,
+            cadres,
+        ));
+    }
+    if let Some(record) = h.monitoring.as_mut() {
+        record.procedure = procedure;
+    }
     if m.kind == MonitoringKind::SuddenHardship || risk == Risk::Illness {
         let amount = rng.random_range(20_000..80_000) as f64;
         h.rigid_expenses.push(RigidExpense {

@@ -17,6 +17,7 @@ mod income;
 mod life;
 mod names;
 mod people;
+mod procedure;
 mod story;
 mod timeline;
 

@@ -363,9 +363,13 @@ impl Household {
         if let Some(m) = &mut self.monitoring {
             if m.identified > date {
                 self.monitoring = None;
-            } else if m.eliminated.is_some_and(|e| e > date) {
-                m.eliminated = None;
-                m.elimination_mode = None;
+            } else {
+                if m.eliminated.is_some_and(|e| e > date) {
+                    m.eliminated = None;
+                    m.elimination_mode = None;
+                }
+                // The steps done by then (a 公示 under way shows its planned last day).
+                m.procedure.retain(|s| s.date <= date);
             }
         }
         let joined: Vec<bool> = self

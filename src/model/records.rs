@@ -3,7 +3,8 @@
 
 use crate::codes::{
     EliminationMode, EventKind, IncomeCategory, MeasureClass, MeasureItem, MonitoringChannel,
-    MonitoringKind, PairingKind, PairingRole, RigidKind, Risk, VisitMode,
+    MonitoringKind, PairingKind, PairingRole, ProcedureStage, ProcedureStep, RigidKind, Risk,
+    VisitMode,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -192,6 +193,49 @@ pub struct Monitoring {
         skip_serializing_if = "Option::is_none"
     )]
     pub risk_note: Option<String>,
+    /// The steps of the 纳入监测 and 风险消除 procedures done so far, each dated (exchange
+    /// extension; design note docs/design/0012-monitoring-procedure.md).
+    #[serde(default, rename = "x_procedure", skip_serializing_if = "Vec::is_empty")]
+    pub procedure: Vec<ProcedureRecord>,
+}
+
+/// One step of a monitoring procedure as it was done: when, until when (a 公示), by whom.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct ProcedureRecord {
+    pub stage: ProcedureStage,
+    pub step: ProcedureStep,
+    pub date: NaiveDate,
+    /// The last day of a 公示.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
+    /// Who did it (入户核查: at least two people), names separated by 、.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub people: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Monitoring {
+    /// The procedure as the ledger stores it: a JSON list, `None` when no step is recorded.
+    pub fn procedure_json(&self) -> Option<String> {
+        (!self.procedure.is_empty())
+            .then(|| serde_json::to_string(&self.procedure).unwrap_or_default())
+    }
+
+    /// The stored procedure read back (empty when none, or when the text does not parse).
+    pub fn procedure_from_json(text: Option<&str>) -> Vec<ProcedureRecord> {
+        text.and_then(|t| serde_json::from_str(t).ok())
+            .unwrap_or_default()
+    }
+
+    /// The recorded step of a procedure, if it was done.
+    pub fn step(&self, stage: ProcedureStage, step: ProcedureStep) -> Option<&ProcedureRecord> {
+        self.procedure
+            .iter()
+            .find(|r| r.stage == stage && r.step == step)
+    }
 }
 
 /// 人口变动: a member joins or leaves; the member record stays (history).

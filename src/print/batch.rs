@@ -36,14 +36,8 @@ pub fn household_cards(
     if pages.is_empty() {
         return Err(crate::Error::Invalid("没有可打印的农户".to_string()));
     }
-    let title = match kind {
-        CardKind::Household => "户档案卡（批量）",
-        CardKind::Visits => "帮扶记录卡（批量）",
-        CardKind::Income => "收入明白卡（批量）",
-        CardKind::Monitoring => "防返贫监测信息采集表（批量）",
-    };
     let layout = Layout {
-        title: title.to_string(),
+        title: format!("{}（批量）", kind.title()),
         pages,
         checksum: stamp::combine(&checksums),
         printed_on,

@@ -129,6 +129,8 @@ fn context(doc: &VillageDocument, index: usize) -> CardContext<'_> {
                 .into(),
         )),
         reprint: None,
+        decided_on: None,
+        elimination: Vec::new(),
     }
 }
 
@@ -172,12 +174,7 @@ fn every_kind_keeps_text_inside_cells_without_overlap() {
     for doc in [fixture(), stressed()] {
         for index in 0..doc.households.len() {
             let ctx = context(&doc, index);
-            for kind in [
-                CardKind::Household,
-                CardKind::Visits,
-                CardKind::Income,
-                CardKind::Monitoring,
-            ] {
+            for kind in CardKind::ALL {
                 let layout = compose_card(kind, &ctx).expect("lays out");
                 assert_fits(&layout, &format!("{kind:?} #{index}"));
             }

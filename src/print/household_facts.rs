@@ -207,13 +207,7 @@ fn member_cells(
     on: chrono::NaiveDate,
     n: usize,
 ) -> Vec<(String, bool)> {
-    let id = m.id_number.as_deref().map(|id| {
-        if ctx.mask_ids {
-            crate::idcard::mask(id)
-        } else {
-            id.to_string()
-        }
-    });
+    let id = m.id_number.as_deref().map(|id| ctx.id_shown(id));
     let health = match (m.health, m.disability_grade) {
         (Some(h), Some(g)) if h == crate::codes::Health::Disabled => {
             format!("{}（{g}级）", h.label())

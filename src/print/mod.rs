@@ -1,5 +1,5 @@
 //! Printable documents (PDF): household card, visit card, income sheet, the monitoring
-//! information form, roster, notice, the week's visit plan;
+//! information form, the application and consent, the 风险消除 review, roster, notice, the week's visit plan;
 //! the roster and the inspector's list also as Excel workbooks (`workbook.rs`).
 //!
 //! Every document is built in two steps. A composer (`household_card`, `roster` …) lays the
@@ -16,6 +16,8 @@ mod batch;
 mod checkbox;
 #[cfg(test)]
 mod checks;
+mod consent;
+mod elimination_review;
 mod fonts;
 mod household_card;
 mod household_facts;
@@ -78,15 +80,23 @@ pub enum CardKind {
     Income,
     /// 防返贫监测信息采集表 (a household under monitoring on the paper's date).
     Monitoring,
+    /// 监测对象申请及承诺授权书: the household applies, promises and authorises the
+    /// checks; every adult member signs.
+    Consent,
+    /// 风险消除审核表: the engine's conditions on the day of 风险消除 and the procedure's
+    /// steps, with the village's, township's and county's opinions.
+    EliminationReview,
 }
 
 /// Every document the print centre offers: code and title (the household cards, the
 /// village roster, the public notice, the week's visit plan).
-pub const DOCUMENTS: [(&str, &str); 7] = [
+pub const DOCUMENTS: [(&str, &str); 9] = [
     ("household", "户档案卡"),
     ("visits", "帮扶记录卡"),
     ("income", "收入明白卡"),
     ("monitoring", "防返贫监测信息采集表"),
+    ("consent", "承诺授权书"),
+    ("elimination_review", "风险消除审核表"),
     ("roster", "花名册"),
     ("notice", "公示名单"),
     ("visit_plan", "走访计划"),
@@ -100,7 +110,24 @@ impl CardKind {
             CardKind::Visits => "帮扶记录卡",
             CardKind::Income => "收入明白卡",
             CardKind::Monitoring => "防返贫监测信息采集表",
+            CardKind::Consent => "监测对象申请及承诺授权书",
+            CardKind::EliminationReview => "防止返贫监测对象风险消除审核表",
         }
+    }
+
+    /// Every kind, in the print centre's order.
+    pub const ALL: [CardKind; 6] = [
+        CardKind::Household,
+        CardKind::Visits,
+        CardKind::Income,
+        CardKind::Monitoring,
+        CardKind::Consent,
+        CardKind::EliminationReview,
+    ];
+
+    /// Parses the command line's code.
+    pub fn from_code(code: &str) -> Option<CardKind> {
+        CardKind::ALL.into_iter().find(|k| k.code() == code)
     }
 
     /// The code used on the command line and in the QR code.
@@ -110,6 +137,8 @@ impl CardKind {
             CardKind::Visits => "visits",
             CardKind::Income => "income",
             CardKind::Monitoring => "monitoring",
+            CardKind::Consent => "consent",
+            CardKind::EliminationReview => "elimination_review",
         }
     }
 }
@@ -172,16 +201,42 @@ pub struct CardContext<'a> {
     /// Set when a past year's paper is printed (补打); printed in the foot, outside the
     /// checksum.
     pub reprint: Option<Reprint>,
+    /// The decision the paper is about, when it has its own date (风险消除审核表: the day
+    /// of 风险消除); the facts, verdicts and figures are then read on it.
+    pub decided_on: Option<NaiveDate>,
+    /// The conditions of the engine's 风险消除 verdict on the paper's date, in its order
+    /// (empty when the household is not monitored).
+    pub elimination: Vec<ConditionLine>,
+}
+
+/// One condition of a verdict as printed: met, not met or not judgeable, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConditionLine {
+    pub met: Option<bool>,
+    pub text: String,
 }
 
 impl CardContext<'_> {
+    /// An ID number as this paper prints it (masked when the setting asks).
+    pub(crate) fn id_shown(&self, id: &str) -> String {
+        if self.mask_ids {
+            crate::idcard::mask(id)
+        } else {
+            id.to_string()
+        }
+    }
+
     /// The cadre with this id, if known.
     pub(crate) fn cadre(&self, id: &str) -> Option<&Cadre> {
         self.cadres.iter().find(|c| c.id == id)
     }
 
-    /// The date the card's facts are read on: the print date, or the year's end for a past year.
+    /// The date the card's facts are read on: the decision's, else the print date, or the
+    /// year's end for a past year.
     pub(crate) fn reference_date(&self) -> NaiveDate {
+        if let Some(d) = self.decided_on {
+            return d;
+        }
         let year_end = NaiveDate::from_ymd_opt(self.year, 12, 31).unwrap_or(self.printed_on);
         year_end.min(self.printed_on)
     }
@@ -194,6 +249,8 @@ pub fn card(kind: CardKind, ctx: &CardContext<'_>) -> crate::Result<PrintedDocum
         CardKind::Visits => visit_card(ctx),
         CardKind::Income => income_sheet(ctx),
         CardKind::Monitoring => monitoring_card(ctx),
+        CardKind::Consent => consent::consent(ctx),
+        CardKind::EliminationReview => elimination_review::elimination_review(ctx),
     }
 }
 
@@ -208,5 +265,7 @@ fn compose_one(kind: CardKind, ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
         CardKind::Visits => visit_card::compose(ctx, fonts),
         CardKind::Income => income_sheet::compose(ctx, fonts),
         CardKind::Monitoring => monitoring_card::compose(ctx, fonts),
+        CardKind::Consent => consent::compose(ctx, fonts),
+        CardKind::EliminationReview => elimination_review::compose(ctx, fonts),
     }
 }

@@ -58,7 +58,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
 
     basics(&mut c, ctx, &head);
     members(&mut c, ctx);
-    income(&mut c, ctx);
+    income(&mut c, ctx, "三");
     guarantees(&mut c, ctx);
     risks(&mut c, ctx);
     // Kept with the promise (two lines) and both signature rows.
@@ -133,7 +133,9 @@ fn basics(c: &mut Composer<'_>, ctx: &CardContext<'_>, head: &str) {
     c.row(cells, ROW);
 }
 
-fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
+/// The 12 months' income as the engine worked it out, against the monitoring line, under
+/// the section numbered `number`.
+pub(super) fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>, number: &str) {
     let on = ctx.reference_date();
     let w = s::figures(ctx).map(|f| &f.window);
     let booked = w
@@ -141,7 +143,7 @@ fn income(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         .unwrap_or_default();
     c.section(
         &format!(
-            "三、收入情况（截至{}的近12个月{booked}，单位：元）",
+            "{number}、收入情况（截至{}的近12个月{booked}，单位：元）",
             s::date_cn(on)
         ),
         100.0,
@@ -242,6 +244,31 @@ fn risks(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         ("风险备注", opt(m.and_then(|m| m.risk_note.as_ref()))),
     );
 
+    measures(c, ctx);
+
+    let eliminated = m.and_then(|m| m.eliminated);
+    let mode: Vec<EliminationMode> = m.and_then(|m| m.elimination_mode).into_iter().collect();
+    let pw = s::pair_columns(c);
+    c.row(
+        vec![
+            Cell::label(pw[0], "风险消除时间"),
+            Cell::value(
+                pw[1],
+                eliminated
+                    .map(s::date)
+                    .unwrap_or_else(|| "未消除".to_string()),
+            ),
+            Cell::label(pw[2], "风险消除方式"),
+            Cell::choices(pw[3], choices(EliminationMode::ALL, |v| v.label(), &mode)),
+        ],
+        ROW,
+    );
+}
+
+/// The measures since identification: started then or later, or still running then.
+pub(super) fn measures(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
+    let h = ctx.household;
+    let m = h.monitoring.as_ref();
     let w = columns(c.width(), &[0.9, 1.1, 3.0, 1.0]);
     c.header(
         vec![
@@ -252,7 +279,6 @@ fn risks(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         ],
         ROW,
     );
-    // Measures since identification: started then or later, or still running then.
     let identified = m.map(|m| m.identified);
     let mut list: Vec<_> = h
         .measures
@@ -278,24 +304,6 @@ fn risks(c: &mut Composer<'_>, ctx: &CardContext<'_>) {
         );
     }
     c.end_table();
-
-    let eliminated = m.and_then(|m| m.eliminated);
-    let mode: Vec<EliminationMode> = m.and_then(|m| m.elimination_mode).into_iter().collect();
-    let pw = s::pair_columns(c);
-    c.row(
-        vec![
-            Cell::label(pw[0], "风险消除时间"),
-            Cell::value(
-                pw[1],
-                eliminated
-                    .map(s::date)
-                    .unwrap_or_else(|| "未消除".to_string()),
-            ),
-            Cell::label(pw[2], "风险消除方式"),
-            Cell::choices(pw[3], choices(EliminationMode::ALL, |v| v.label(), &mode)),
-        ],
-        ROW,
-    );
 }
 
 /// The three signers side by side in one row, each with a date line under the signature.

@@ -58,13 +58,7 @@ fn insurance(resident: Option<bool>, employee: Option<bool>) -> String {
 }
 
 fn member_cells(ctx: &CardContext<'_>, m: &Member, on: NaiveDate) -> Vec<String> {
-    let id = m.id_number.as_deref().map(|id| {
-        if ctx.mask_ids {
-            crate::idcard::mask(id)
-        } else {
-            id.to_string()
-        }
-    });
+    let id = m.id_number.as_deref().map(|id| ctx.id_shown(id));
     let id = match (id, m.document) {
         (Some(id), Some(d @ crate::codes::DocumentKind::DisabilityCertificate)) => {
             format!("{id}\n（{}）", d.label())

@@ -35,6 +35,7 @@ pub fn parameter_label(code: &str) -> &str {
         "tekun_elderly_age" | "tekun_minor_age" => "特困人员认定年龄",
         "tekun_max_disability_grade" => "特困人员认定残疾等级",
         "monitoring_min_months" | "monitoring_window_months" => "监测期限",
+        "monitoring_publicity_days" | "monitoring_procedure_days" => "监测程序时限",
         "monitoring_start_year" | "monitoring_sudden_hardship_year" => "防返贫监测起始年度",
         "year" => "评估年度",
         other => other,

@@ -93,6 +93,10 @@ pub struct Policy {
     pub cost_ratios: [Param<f64>; 5],
     pub monitoring_window_months: Param<f64>,
     pub monitoring_min_months: Param<f64>,
+    /// The shortest 村内公示 of a monitoring procedure, in days.
+    pub monitoring_publicity_days: Param<f64>,
+    /// The days a 纳入监测 procedure normally takes, application to 县级审定.
+    pub monitoring_procedure_days: Param<f64>,
     pub monitoring_start_year: Param<f64>,
     /// The year the third kind, 突发严重困难户, was added (2021).
     pub monitoring_sudden_hardship_year: Param<f64>,
@@ -478,6 +482,18 @@ pub fn resolve(
         monitoring_min_months: r.number(
             "monitoring_min_months",
             "风险消除最短监测期（月）",
+            None,
+            None,
+        )?,
+        monitoring_publicity_days: r.number(
+            "monitoring_publicity_days",
+            "监测程序公示最短天数",
+            None,
+            None,
+        )?,
+        monitoring_procedure_days: r.number(
+            "monitoring_procedure_days",
+            "监测识别程序一般用时（天）",
             None,
             None,
         )?,

@@ -103,8 +103,8 @@ const MEASURE: &str = "INSERT INTO measures (id, household_id, seq, class, conte
     funds, funder, start, end, result, income_gain, updated_at, item)
     VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?2, ?14)";
 const MONITORING: &str = "INSERT INTO monitoring (id, household_id, seq, kind, identified,
-    channel, risks, eliminated, updated_at, elimination_mode, disaster, risk_note)
-    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2, ?10, ?11, ?12)";
+    channel, risks, eliminated, updated_at, elimination_mode, disaster, risk_note, procedure)
+    VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?2, ?10, ?11, ?12, ?13)";
 const EVENT: &str = "INSERT INTO member_events (id, household_id, seq, date, kind, member_id,
     note, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2)";
 const PERIOD: &str = "INSERT INTO fact_periods (scope, record_id, household_id, field,
@@ -425,6 +425,7 @@ impl<'c> Inserts<'c> {
                     code(m.elimination_mode),
                     m.disaster,
                     m.risk_note,
+                    m.procedure_json(),
                 ],
             )?;
         }

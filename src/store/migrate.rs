@@ -47,6 +47,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0011_low_income",
         include_str!("migrations/0011_low_income.sql"),
     ),
+    (
+        "0012_monitoring_procedure",
+        include_str!("migrations/0012_monitoring_procedure.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

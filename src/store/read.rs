@@ -312,8 +312,8 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
     )?;
     h.monitoring = children(
         conn,
-        "SELECT id, kind, identified, channel, risks, eliminated, elimination_mode, disaster, risk_note
-         FROM monitoring WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        "SELECT id, kind, identified, channel, risks, eliminated, elimination_mode, disaster, risk_note,
+         procedure FROM monitoring WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
             let risks: String = r.get(4)?;
@@ -327,6 +327,7 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
                 elimination_mode: r.get(6)?,
                 disaster: r.get(7)?,
                 risk_note: r.get(8)?,
+                procedure: Monitoring::procedure_from_json(r.get::<_, Option<String>>(9)?.as_deref()),
             })
         },
     )?

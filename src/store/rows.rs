@@ -342,6 +342,7 @@ pub(crate) fn child_rows(h: &Household) -> Vec<Row> {
             ("elimination_mode", code(m.elimination_mode)),
             ("disaster", text(&m.disaster)),
             ("risk_note", text(&m.risk_note)),
+            ("procedure", text(&m.procedure_json())),
         ]);
         rows.push(Row {
             table: "monitoring",

@@ -8,6 +8,7 @@
 mod draft;
 mod errors;
 mod people;
+mod procedure;
 mod records_2026;
 mod required;
 mod text;
@@ -132,6 +133,7 @@ pub fn check_household_on(
     required::check(household, &mut report);
     warnings::check(household, on, &mut report);
     records_2026::check(household, &mut report);
+    procedure::check(household, &mut report);
     report.findings
 }
 

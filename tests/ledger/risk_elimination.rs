@@ -81,6 +81,7 @@ fn an_elimination_that_cannot_be_judged_is_saved_with_a_warning() {
         elimination_mode: None,
         disaster: None,
         risk_note: None,
+        procedure: Vec::new(),
     });
     let saved = save(&mut l, VILLAGE, h, edit(), today()).expect("saved, with a warning");
     let w = saved

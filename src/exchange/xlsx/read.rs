@@ -410,6 +410,10 @@ fn monitoring(
                         old.as_ref().and_then(|m| m.disaster.clone())
                     },
                     risk_note: old.as_ref().and_then(|m| m.risk_note.clone()),
+                    procedure: old
+                        .as_ref()
+                        .map(|m| m.procedure.clone())
+                        .unwrap_or_default(),
                 })
             }
         };

@@ -98,6 +98,27 @@ def same_id(h):
 def same_phone(h):
     h["phone"] = "13800000999"
 
+def procedure(**change):
+    """The 纳入监测 procedure of a household identified on 2025-03-01, done by the book;
+    `change` replaces a step (`publicity={...}`) or drops it (`publicity=None`)."""
+    steps = {
+        "application": {"date": "2025-02-17"},
+        "home_check": {"date": "2025-02-18", "people": "王建国、李明"},
+        "data_comparison": {"date": "2025-02-19"},
+        "democratic_review": {"date": "2025-02-21"},
+        "publicity": {"date": "2025-02-21", "until": "2025-02-25"},
+        "township_review": {"date": "2025-02-27"},
+        "county_approval": {"date": "2025-03-01"},
+    }
+    steps.update(change)
+    def f(h):
+        h["monitoring"]["x_procedure"] = [
+            {"stage": "identification", "step": k, **v} for k, v in steps.items() if v]
+    return f
+
+def monitored_by(**change):
+    return both(monitored(["illness"], [HEALTH, INDUSTRY]), procedure(**change))
+
 INDUSTRY = ("industry", "产业奖补：脐橙种植")
 HEALTH = ("health", "医疗救助")
 EMPLOYMENT = ("employment", "就业帮扶")
@@ -174,6 +195,16 @@ cases = [
     household(56, both(monitored(["disability"], [HEALTH, INDUSTRY]),
                        member(1, health="disabled", disability_grade=2, labor="weak"))),
     household(57, monitored(["illness"], [HEALTH, ("employment", "技能培训", "skills_training")])),
+    # The monitoring procedure (migration 0012): limits of the policy.
+    household(59, monitored_by(publicity={"date": "2025-02-21", "until": "2025-02-23"})),
+    household(60, monitored_by(township_review={"date": "2025-02-25"})),
+    household(61, monitored_by(democratic_review=None)),
+    household(62, monitored_by(home_check={"date": "2025-02-18", "people": "王建国"})),
+    household(63, monitored_by(county_approval={"date": "2025-03-03"})),
+    household(64, monitored_by(application={"date": "2025-02-01"})),
+    household(65, monitored_by(publicity={"date": "2025-02-21"})),
+    # Clean: a procedure done by the book.
+    household(66, monitored_by()),
     # Clean: an employee-insured member need not answer the resident insurance.
     household(58, member(1, medical_insurance=None, x_employee_medical_insurance=True,
                          x_employee_pension_insurance=True, pension_insurance=None)),

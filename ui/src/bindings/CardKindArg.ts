@@ -3,4 +3,4 @@
 /**
  * Which household document to print.
  */
-export type CardKindArg = "household" | "visits" | "income" | "monitoring";
+export type CardKindArg = "household" | "visits" | "income" | "monitoring" | "consent" | "elimination_review";

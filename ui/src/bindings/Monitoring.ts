@@ -2,6 +2,7 @@
 import type { EliminationMode } from "./EliminationMode";
 import type { MonitoringChannel } from "./MonitoringChannel";
 import type { MonitoringKind } from "./MonitoringKind";
+import type { ProcedureRecord } from "./ProcedureRecord";
 import type { Risk } from "./Risk";
 
 /**
@@ -28,4 +29,9 @@ x_disaster?: string | null,
 /**
  * 风险备注 (exchange extension).
  */
-x_risk_note?: string | null, };
+x_risk_note?: string | null, 
+/**
+ * The steps of the 纳入监测 and 风险消除 procedures done so far, each dated (exchange
+ * extension; design note docs/design/0012-monitoring-procedure.md).
+ */
+x_procedure?: Array<ProcedureRecord>, };

@@ -8,6 +8,7 @@ import type {
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind, LowIncomeKind,
+  ProcedureStage, ProcedureStep,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -52,6 +53,10 @@ export const ELIMINATION_MODE = labels<EliminationMode>(codes.EliminationMode)
 export const PAIRING_KIND = labels<PairingKind>(codes.PairingKind)
 export const LOW_INCOME_KIND = labels<LowIncomeKind>(codes.LowIncomeKind)
 export const MEASURE_ITEM = labels<MeasureItem>(codes.MeasureItem)
+export const PROCEDURE_STAGE = labels<ProcedureStage>(codes.ProcedureStage)
+export const PROCEDURE_STEP = labels<ProcedureStep>(codes.ProcedureStep)
+/** The steps of each monitoring procedure, in order (纳入监测: 7, 风险消除: 5). */
+export const PROCEDURE_STAGE_STEPS = (generated as unknown as { ProcedureStageSteps: Record<ProcedureStage, ProcedureStep[]> }).ProcedureStageSteps
 /** The class each measure sub-kind belongs to (措施子项 → 措施类别). */
 export const MEASURE_ITEM_CLASS = labels<MeasureItem>(codes.MeasureItemClass) as unknown as Record<MeasureItem, MeasureClass>
 
