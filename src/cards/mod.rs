@@ -8,11 +8,13 @@
 
 mod notice;
 mod paper;
+mod person_papers;
 #[cfg(test)]
 mod tests;
 mod visit_plan;
 
 pub use notice::{decision_kind, default_notice_kind, notice, notice_with_dates, NoticeDates};
+pub use person_papers::{pairing_book, pairing_book_parts, person_roster, person_roster_rows};
 pub use visit_plan::{visit_plan, visit_plan_rows, week_of, WeekPlan};
 
 use crate::assess::{paper_date, paper_policy, village_households_on};

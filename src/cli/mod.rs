@@ -182,6 +182,29 @@ pub enum Command {
         #[arg(long)]
         out: PathBuf,
     },
+    /// The 人员花名册 as PDF, landscape: every person of the households on the monitoring
+    /// system's books (脱贫户, 监测对象 …) as they stood in the year.
+    PersonRoster {
+        #[arg(long)]
+        village: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// One cadre's 结对帮扶工作台账 for a year as PDF: the households paired with them, the
+    /// year's measures and results, income per person, and every visit.
+    PairingBook {
+        #[arg(long)]
+        village: String,
+        /// The cadre's id or name.
+        #[arg(long)]
+        cadre: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// The week's visit plan (走访计划) as PDF: households whose visit falls due that week
     /// (走访周期 from the settings) and monitored households due for review, by cadre.
     VisitPlan {
@@ -393,6 +416,15 @@ pub fn run(cli: Cli) -> Result<()> {
             format,
             out,
         } => print::roster(&cli, village, *year, *format, out),
+        Command::PersonRoster { village, year, out } => {
+            print::person_roster(&cli, village, *year, out)
+        }
+        Command::PairingBook {
+            village,
+            cadre,
+            year,
+            out,
+        } => print::pairing_book(&cli, village, cadre, *year, out),
         Command::VisitPlan { village, week, out } => print::visit_plan(&cli, village, *week, out),
         Command::Notice {
             village,

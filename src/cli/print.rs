@@ -1,4 +1,4 @@
-//! `card`, `cards`, `roster`, `notice`, `visit-plan`: PDF archive documents for signature and the week's visit plan.
+//! `card`, `cards`, `roster`, `person-roster`, `pairing-book`, `notice`, `visit-plan`: PDF archive documents for signature and the week's visit plan.
 
 use super::{open, today, Cli};
 use chrono::NaiveDate;
@@ -118,6 +118,22 @@ pub fn roster(cli: &Cli, village: &str, year: i32, format: PaperFormat, out: &Pa
             Ok(())
         }
     }
+}
+
+pub fn person_roster(cli: &Cli, village: &str, year: i32, out: &Path) -> Result<()> {
+    let mut ledger = open(cli)?;
+    written(
+        out,
+        &cards::person_roster(&mut ledger, village, year, today(), out)?,
+    )
+}
+
+pub fn pairing_book(cli: &Cli, village: &str, cadre: &str, year: i32, out: &Path) -> Result<()> {
+    let mut ledger = open(cli)?;
+    written(
+        out,
+        &cards::pairing_book(&mut ledger, village, cadre, year, today(), out)?,
+    )
 }
 
 pub fn visit_plan(cli: &Cli, village: &str, week: Option<NaiveDate>, out: &Path) -> Result<()> {

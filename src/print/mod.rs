@@ -27,6 +27,8 @@ mod layout;
 mod monitoring_card;
 mod monitoring_members;
 mod notice;
+mod pairing_book;
+mod person_roster;
 mod render;
 mod roster;
 mod roster_sheet;
@@ -45,6 +47,10 @@ pub use inspector_sheet::inspector_workbook;
 pub use layout::Layout;
 pub use monitoring_card::monitoring_card;
 pub use notice::{compose_notice, notice, NoticeContext, NoticeKind, NoticeRow};
+pub use pairing_book::{
+    compose_pairing_book, pairing_book, BookVisit, PairedHousehold, PairingBookContext,
+};
+pub use person_roster::{compose_person_roster, person_roster, PersonRosterContext, PersonRow};
 pub use roster::{compose_roster, roster, RosterContext, RosterRow};
 pub use roster_sheet::roster_workbook;
 pub use sections::attribute_text;
@@ -90,7 +96,7 @@ pub enum CardKind {
 
 /// Every document the print centre offers: code and title (the household cards, the
 /// village roster, the public notice, the week's visit plan).
-pub const DOCUMENTS: [(&str, &str); 9] = [
+pub const DOCUMENTS: [(&str, &str); 11] = [
     ("household", "户档案卡"),
     ("visits", "帮扶记录卡"),
     ("income", "收入明白卡"),
@@ -98,6 +104,8 @@ pub const DOCUMENTS: [(&str, &str); 9] = [
     ("consent", "承诺授权书"),
     ("elimination_review", "风险消除审核表"),
     ("roster", "花名册"),
+    ("person_roster", "人员花名册"),
+    ("pairing_book", "结对帮扶工作台账"),
     ("notice", "公示名单"),
     ("visit_plan", "走访计划"),
 ];

@@ -16,6 +16,7 @@ mod fuzz;
 mod history;
 mod local_policy;
 mod overview;
+mod papers_2026;
 mod procedure;
 mod protection;
 mod risk_elimination;

@@ -51,6 +51,8 @@ pub fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + 
         print::print_card,
         print::print_batch,
         print::print_roster,
+        print::print_person_roster,
+        print::print_pairing_book,
         print::print_visit_plan,
         print::print_notice,
         exchange::import_file,

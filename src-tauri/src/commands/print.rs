@@ -91,6 +91,48 @@ pub fn print_roster(
     printed(out, doc)
 }
 
+/// The 人员花名册 for a year: every person of the households on the books.
+#[tauri::command(async)]
+pub fn print_person_roster(
+    state: State<'_, AppState>,
+    village: String,
+    year: i32,
+    out: String,
+) -> AppResult<Printed> {
+    let doc = state.with(|ledger| {
+        Ok(cards::person_roster(
+            ledger,
+            &village,
+            year,
+            today(),
+            Path::new(&out),
+        )?)
+    })?;
+    printed(out, doc)
+}
+
+/// One cadre's 结对帮扶工作台账 for a year (the cadre by id).
+#[tauri::command(async)]
+pub fn print_pairing_book(
+    state: State<'_, AppState>,
+    village: String,
+    cadre: String,
+    year: i32,
+    out: String,
+) -> AppResult<Printed> {
+    let doc = state.with(|ledger| {
+        Ok(cards::pairing_book(
+            ledger,
+            &village,
+            &cadre,
+            year,
+            today(),
+            Path::new(&out),
+        )?)
+    })?;
+    printed(out, doc)
+}
+
 /// The 走访计划 of the week holding `week` (any day of it; default this week).
 #[tauri::command(async)]
 pub fn print_visit_plan(

@@ -85,6 +85,10 @@ export interface Backend {
   /** Cards of a village (or of `only`, household codes); emits `progress`. */
   printBatch(village: string, kind: CardKind, year: number, out: string, only: string[] | null): Promise<Printed>
   printRoster(village: string, year: number, out: string): Promise<Printed>
+  /** 人员花名册: every person of the households on the books in `year`. */
+  printPersonRoster(village: string, year: number, out: string): Promise<Printed>
+  /** One cadre's (by id) 结对帮扶工作台账 for `year`. */
+  printPairingBook(village: string, cadre: string, year: number, out: string): Promise<Printed>
   /** The 走访计划 of the week holding `week` (YYYY-MM-DD; null: this week). */
   printVisitPlan(village: string, week: string | null, out: string): Promise<Printed>
   printNotice(village: string, year: number, kind: NoticeKind | null, out: string): Promise<Printed>
