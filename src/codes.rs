@@ -517,7 +517,7 @@ impl MeasureClass {
 mod fields_2026;
 pub use fields_2026::{
     DocumentKind, EliminationMode, LowIncomeKind, MeasureItem, OutOfSchoolReason, PairingKind,
-    ProcedureStage, ProcedureStep,
+    ProcedureStage, ProcedureStep, WorkChannel,
 };
 
 #[cfg(test)]

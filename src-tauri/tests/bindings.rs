@@ -164,6 +164,7 @@ fn code_labels() -> serde_json::Value {
         LowIncomeKind,
         ProcedureStage,
         ProcedureStep,
+        WorkChannel,
     );
     // The steps of each monitoring procedure, in order (the form lists them).
     out.insert(

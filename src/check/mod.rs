@@ -15,6 +15,7 @@ mod measures;
 mod monitoring;
 mod people;
 mod procedure;
+mod work;
 
 use crate::codes::Status;
 use crate::model::{Cadre, Household, Member};
@@ -135,6 +136,7 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         fields::check(h, input.on, &mut out);
         items::check(h, input.policy, &mut out);
         procedure::check(h, input.policy, &mut out);
+        work::check(h, input.policy, &mut out);
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {

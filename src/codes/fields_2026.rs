@@ -153,3 +153,15 @@ impl ProcedureStage {
         }
     }
 }
+
+code_list!(
+    /// 就业渠道 of a spell of work (务工月监测).
+    WorkChannel {
+        OnOwn = ("on_own", "", "自主务工"),
+        Organized = ("organized", "", "有组织劳务输出"),
+        PublicWelfarePost = ("public_welfare_post", "", "公益性岗位"),
+        AssistanceWorkshop = ("assistance_workshop", "", "帮扶车间"),
+        LocalEnterprise = ("local_enterprise", "", "本地企业吸纳"),
+        Other = ("other", "", "其他"),
+    }
+);

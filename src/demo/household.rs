@@ -288,6 +288,7 @@ pub fn generate(
     if let Some(m) = s.monitoring {
         monitoring(rng, &mut h, m, cadres, today);
     }
+    super::work::record(rng, &mut h, today);
     h
 }
 
@@ -453,6 +454,8 @@ fn build_members(
         _ => 6,
     };
     let mut out = Vec::new();
+    // Names given so far: a son is not named after his father.
+    let mut taken: Vec<String> = Vec::new();
     let mut add =
         |rng: &mut ChaCha8Rng, name: String, sex: Sex, birth: NaiveDate, relation: Relation| {
             let n = out.len();
@@ -478,6 +481,7 @@ fn build_members(
             ));
         };
     let head_name = people::full_name(rng, head_sex, Some(&surname));
+    taken.push(head_name.clone());
     add(rng, head_name, head_sex, head_birth, Relation::Head);
     let head_year = head_birth.year();
     if size >= 2 {
@@ -487,6 +491,7 @@ fn build_members(
             Sex::Male
         };
         let name = people::full_name(rng, sex, None);
+        taken.push(name.clone());
         let y = (head_year + rng.random_range(-4..5)).min(1998);
         let birth = people::birth_in(rng, y);
         add(rng, name, sex, birth, Relation::Spouse);
@@ -511,15 +516,8 @@ fn build_members(
         let elder = young > 2024 || (rng.random_bool(0.15) && head_year > 1965);
         if let Some((sex, relation)) = parent.filter(|_| elder) {
             parents.push(relation);
-            let name = people::full_name(
-                rng,
-                sex,
-                if sex == Sex::Male {
-                    Some(&surname)
-                } else {
-                    None
-                },
-            );
+            let family = (sex == Sex::Male).then_some(surname.as_str());
+            let name = unique_name(rng, sex, family, &mut taken);
             let y = head_year - rng.random_range(22..30);
             let birth = people::birth_in(rng, y);
             add(rng, name, sex, birth, relation);
@@ -541,12 +539,31 @@ fn build_members(
             } else {
                 Relation::Daughter
             };
-            let name = people::full_name(rng, sex, Some(&surname));
+            let name = unique_name(rng, sex, Some(&surname), &mut taken);
             let birth = people::birth_in(rng, year);
             add(rng, name, sex, birth, relation);
         }
     }
     out
+}
+
+/// A name no member of the household has yet (a son is not named after his father),
+/// added to `taken`.
+fn unique_name(
+    rng: &mut ChaCha8Rng,
+    sex: Sex,
+    surname: Option<&str>,
+    taken: &mut Vec<String>,
+) -> String {
+    let mut name = people::full_name(rng, sex, surname);
+    for _ in 0..20 {
+        if !taken.contains(&name) {
+            break;
+        }
+        name = people::full_name(rng, sex, surname);
+    }
+    taken.push(name.clone());
+    name
 }
 
 /// Births after the household was registered, and deaths of the old.

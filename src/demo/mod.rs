@@ -20,6 +20,7 @@ mod people;
 mod procedure;
 mod story;
 mod timeline;
+mod work;
 
 use crate::exchange::{import_many_at, ImportSummary};
 use crate::model::{derived_id, Cadre, FactPeriod, Village, VillageDocument, FORMAT_V1};

@@ -96,7 +96,16 @@ const HOUSEHOLD_NOT_FACTS: &[&str] = &[
     "x_history",
     "x_recorded_from",
 ];
-const RECORD_NOT_FACTS: &[&str] = &["id", "x_history", "x_recorded_from", "x_start", "x_end"];
+const RECORD_NOT_FACTS: &[&str] = &[
+    "id",
+    "x_history",
+    "x_recorded_from",
+    "x_start",
+    "x_end",
+    // Members' spells of work and posts carry their own months.
+    "x_work_spells",
+    "x_welfare_posts",
+];
 const VILLAGE_NOT_FACTS: &[&str] = &["code", "x_history", "x_recorded_from"];
 /// The monitoring record's fields that are facts (its dates are events of their own).
 const MONITORING_FACTS: &[&str] = &["kind", "risks", "channel"];

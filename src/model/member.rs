@@ -90,6 +90,21 @@ pub struct Member {
         skip_serializing_if = "Option::is_none"
     )]
     pub out_of_school_reason: Option<OutOfSchoolReason>,
+    /// 务工月监测: spells of work with county, wage and channel (exchange extension;
+    /// design note 0013). Not a dated fact: each spell carries its months.
+    #[serde(
+        default,
+        rename = "x_work_spells",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub work_spells: Vec<super::WorkSpell>,
+    /// 公益性岗位 held, with their months (exchange extension).
+    #[serde(
+        default,
+        rename = "x_welfare_posts",
+        skip_serializing_if = "Vec::is_empty"
+    )]
+    pub welfare_posts: Vec<super::WelfarePost>,
     /// The date the ledger first knew this member's facts (exchange extension).
     #[serde(
         default,

@@ -14,6 +14,7 @@ mod member;
 mod place;
 mod records;
 mod timeline;
+mod work;
 
 pub use as_of::{
     households_on, into_households_on, ledger_years, LedgerYear, Registration, FIRST_YEAR,
@@ -27,6 +28,7 @@ pub use member::*;
 pub use place::{describe as describe_place, field_name, local_path, FieldPlace};
 pub use records::*;
 pub use timeline::{field_label, timeline, value_label, TimelineEntry, TIMELINE_KINDS};
+pub use work::{list_from_json, list_json, Month, WelfarePost, WorkSpell};
 
 use crate::codes::{Region, UnitLevel};
 use serde::{Deserialize, Serialize};

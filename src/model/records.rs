@@ -220,14 +220,12 @@ pub struct ProcedureRecord {
 impl Monitoring {
     /// The procedure as the ledger stores it: a JSON list, `None` when no step is recorded.
     pub fn procedure_json(&self) -> Option<String> {
-        (!self.procedure.is_empty())
-            .then(|| serde_json::to_string(&self.procedure).unwrap_or_default())
+        super::list_json(&self.procedure)
     }
 
     /// The stored procedure read back (empty when none, or when the text does not parse).
     pub fn procedure_from_json(text: Option<&str>) -> Vec<ProcedureRecord> {
-        text.and_then(|t| serde_json::from_str(t).ok())
-            .unwrap_or_default()
+        super::list_from_json(text)
     }
 
     /// The recorded step of a procedure, if it was done.

@@ -92,6 +92,8 @@ pub fn field_label(path: &str) -> &str {
         "x_employee_pension_insurance" => "城镇职工基本养老保险",
         "x_medical_assistance" => "接受医疗救助",
         "x_out_of_school_reason" => "未上学原因",
+        "x_work_spells" | "work_spells" => "务工记录",
+        "x_welfare_posts" | "welfare_posts" => "公益性岗位",
         "x_no_labor_guarantee" | "no_labor_guarantee" => "整户无劳动能力兜底保障",
         "x_low_income" | "low_income" => "低收入人口类别",
         "document" => "证件类型",

@@ -36,6 +36,10 @@ pub fn parameter_label(code: &str) -> &str {
         "tekun_max_disability_grade" => "特困人员认定残疾等级",
         "monitoring_min_months" | "monitoring_window_months" => "监测期限",
         "monitoring_publicity_days" | "monitoring_procedure_days" => "监测程序时限",
+        "work_wage_floor" => "务工月收入下限",
+        "welfare_post_min_age" | "welfare_post_max_age" | "welfare_post_max_kinds" => {
+            "公益性岗位条件"
+        }
         "monitoring_start_year" | "monitoring_sudden_hardship_year" => "防返贫监测起始年度",
         "year" => "评估年度",
         other => other,

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 pub const PARAMETER_FORMAT: &str = "yibentong.policy/1";
 
 /// The embedded parameter files, by name.
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 7] = [
     (
         "poverty_line.json",
         include_str!("../../assets/policy/poverty_line.json"),
@@ -42,6 +42,7 @@ const FILES: [(&str, &str); 6] = [
         "assistance.json",
         include_str!("../../assets/policy/assistance.json"),
     ),
+    ("work.json", include_str!("../../assets/policy/work.json")),
 ];
 
 /// A parameter value: a number (yuan, ratio, age, months) or a yes/no flag.

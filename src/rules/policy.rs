@@ -102,6 +102,12 @@ pub struct Policy {
     pub monitoring_sudden_hardship_year: Param<f64>,
     /// 特困供养: elderly from this age.
     pub tekun_elderly_age: Param<f64>,
+    /// 务工月收入 below which a spell of work is flagged.
+    pub work_wage_floor: Param<f64>,
+    /// 公益性岗位: ages outside [min, max) are flagged; as many kinds as `max_kinds` too.
+    pub welfare_post_min_age: Param<f64>,
+    pub welfare_post_max_age: Param<f64>,
+    pub welfare_post_max_kinds: Param<f64>,
     /// 特困供养: minors under this age.
     pub tekun_minor_age: Param<f64>,
     /// 特困供养: severely disabled up to this grade (1 is the most severe).
@@ -506,6 +512,25 @@ pub fn resolve(
         monitoring_sudden_hardship_year: r.number(
             "monitoring_sudden_hardship_year",
             "突发严重困难户起始年度",
+            None,
+            None,
+        )?,
+        work_wage_floor: r.number("work_wage_floor", "务工月收入下限（元）", None, None)?,
+        welfare_post_min_age: r.number(
+            "welfare_post_min_age",
+            "公益性岗位最低年龄（周岁）",
+            None,
+            None,
+        )?,
+        welfare_post_max_age: r.number(
+            "welfare_post_max_age",
+            "公益性岗位年龄上限（周岁）",
+            None,
+            None,
+        )?,
+        welfare_post_max_kinds: r.number(
+            "welfare_post_max_kinds",
+            "一人公益性岗位种类上限",
             None,
             None,
         )?,

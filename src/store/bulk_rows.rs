@@ -6,7 +6,7 @@
 
 use super::rows::{id_tail, initials};
 use crate::codes::Code;
-use crate::model::{FactPeriod, Household};
+use crate::model::{list_json, FactPeriod, Household};
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::{ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, Statement, ToSql};
@@ -86,9 +86,10 @@ const MEMBER: &str = "INSERT INTO members (id, household_id, seq, name, id_numbe
     work_place, work_months, work_recorded, medical_insurance, serious_illness_insurance,
     pension_insurance, family_doctor, dibao, tekun, has_legal_supporter, initials, id_tail,
     recorded_from, updated_at, phone, document, employee_medical_insurance,
-    employee_pension_insurance, medical_assistance, out_of_school_reason)
+    employee_pension_insurance, medical_assistance, out_of_school_reason, work_spells,
+    welfare_posts)
     VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-    ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2, ?29, ?30, ?31, ?32, ?33, ?34)";
+    ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36)";
 const INCOME: &str = "INSERT INTO income_lines (id, household_id, seq, year, month, category,
     item, amount, counted, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const EXPENSE: &str = "INSERT INTO expenses (id, household_id, seq, year, month, category,
@@ -317,6 +318,8 @@ impl<'c> Inserts<'c> {
                     m.employee_pension_insurance,
                     m.medical_assistance,
                     code(m.out_of_school_reason),
+                    list_json(&m.work_spells),
+                    list_json(&m.welfare_posts),
                 ],
             )?;
         }

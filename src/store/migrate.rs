@@ -51,6 +51,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0012_monitoring_procedure",
         include_str!("migrations/0012_monitoring_procedure.sql"),
     ),
+    (
+        "0013_work_spells",
+        include_str!("migrations/0013_work_spells.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

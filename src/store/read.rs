@@ -211,7 +211,7 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
                 disability_grade, labor, work_place, work_months, work_recorded, medical_insurance,
                 serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter,
                 recorded_from, phone, document, employee_medical_insurance, employee_pension_insurance,
-                medical_assistance, out_of_school_reason
+                medical_assistance, out_of_school_reason, work_spells, welfare_posts
          FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -244,6 +244,8 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
                 employee_pension_insurance: r.get(26)?,
                 medical_assistance: r.get(27)?,
                 out_of_school_reason: r.get(28)?,
+                work_spells: list_from_json(r.get::<_, Option<String>>(29)?.as_deref()),
+                welfare_posts: list_from_json(r.get::<_, Option<String>>(30)?.as_deref()),
                 history: Vec::new(),
             })
         },

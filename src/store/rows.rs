@@ -4,7 +4,7 @@
 //! per-field audit and updates. Reading back is in `read.rs`.
 
 use crate::codes::Code;
-use crate::model::{Cadre, Household, Member, Village};
+use crate::model::{list_json, Cadre, Household, Member, Village};
 use rusqlite::types::Value;
 
 /// A column and its value.
@@ -194,6 +194,8 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ),
         ("medical_assistance", flag(m.medical_assistance)),
         ("out_of_school_reason", code(m.out_of_school_reason)),
+        ("work_spells", text(&list_json(&m.work_spells))),
+        ("welfare_posts", text(&list_json(&m.welfare_posts))),
         ("initials", Value::Text(initials(&m.name))),
         ("id_tail", Value::Text(id_tail(m.citizen_id()))),
         ("recorded_from", date(m.recorded_from)),

@@ -28,9 +28,11 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_yibentong"))
 }
 
-/// Takes out what migrations 0009 to 0012 added, so a test can make a ledger look older than it
+/// Takes out what migrations 0009 to 0013 added, so a test can make a ledger look older than it
 /// (`PRAGMA user_version` rolled back) and watch the migrations run again.
-pub const UNDO_0009: &str = "ALTER TABLE monitoring DROP COLUMN procedure;
+pub const UNDO_0009: &str = "ALTER TABLE members DROP COLUMN work_spells;
+    ALTER TABLE members DROP COLUMN welfare_posts;
+    ALTER TABLE monitoring DROP COLUMN procedure;
     ALTER TABLE households DROP COLUMN low_income;
     ALTER TABLE pairings DROP COLUMN kind;
     ALTER TABLE members DROP COLUMN phone;

@@ -326,6 +326,14 @@ fn families_visits_and_measures_are_believable() {
                 pair[1]
             );
         }
+        // No two members of a household share a name (a son is not named after his father).
+        let mut names: Vec<&str> = h.members.iter().map(|m| m.name.as_str()).collect();
+        names.sort_unstable();
+        assert!(
+            names.windows(2).all(|w| w[0] != w[1]),
+            "{}: two members named alike: {names:?}",
+            h.code
+        );
         // A note about a member's grade holds on the day of the visit.
         for v in &h.visits {
             for m in &h.members {

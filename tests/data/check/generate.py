@@ -119,6 +119,19 @@ def procedure(**change):
 def monitored_by(**change):
     return both(monitored(["illness"], [HEALTH, INDUSTRY]), procedure(**change))
 
+SPELL = {"from": "2025-10", "to": None, "county": "全南县", "wage": 3200.0, "channel": "on_own",
+         "employer": "全南县宏达电子厂", "industry": "制造业"}
+
+def spell(**change):
+    return {**SPELL, **change}
+
+def spells(i, *list_):
+    """Member i's spells of work (x_work_spells, migration 0013)."""
+    return member(i, x_work_spells=list(list_))
+
+def posts(i, *names, start="2025-06"):
+    return member(i, x_welfare_posts=[{"post": p, "from": start, "monthly_pay": 800.0} for p in names])
+
 INDUSTRY = ("industry", "产业奖补：脐橙种植")
 HEALTH = ("health", "医疗救助")
 EMPLOYMENT = ("employment", "就业帮扶")
@@ -205,6 +218,25 @@ cases = [
     household(65, monitored_by(publicity={"date": "2025-02-21"})),
     # Clean: a procedure done by the book.
     household(66, monitored_by()),
+    # Spells of work and public-welfare posts (migration 0013).
+    household(67, both(spells(0, spell()), posts(1, "保洁员"))),
+    household(68, spells(0, spell(**{"from": "2024-03", "to": "2024-12"}), spell(**{"from": "2024-10"}))),
+    household(69, spells(0, spell(wage=300.0))),
+    household(70, spells(0, spell(county="广东省"))),
+    household(71, spells(0, spell(employer=None))),
+    household(72, spells(0, spell(**{"from": "2020-05"}))),
+    household(73, spells(1, spell())),
+    household(74, both(spells(0, spell(**{"from": "2025-12", "to": "2025-10"})), lambda h: None)),
+    household(75, spells(2, spell())),
+    household(76, both(spells(0, spell(channel="public_welfare_post", county="东莞市")),
+                       member(0, work={"place": "out_of_province", "months": 8}))),
+    household(77, posts(2, "护林员")),
+    household(78, posts(1, "保洁员", "护林员", "护路员")),
+    household(79, both(spells(0, spell()),
+                       add_measure("employment", "外出务工交通补贴", "travel_subsidy"))),
+    household(80, both(spells(1, spell()), member(1, tekun="dispersed"))),
+    household(81, both(posts(0, "护林员"), lambda h: h["members"][0].update(
+        id_number=id_number("360729", "19500312", 81 * 4, "1")))),
     # Clean: an employee-insured member need not answer the resident insurance.
     household(58, member(1, medical_insurance=None, x_employee_medical_insurance=True,
                          x_employee_pension_insurance=True, pension_insurance=None)),

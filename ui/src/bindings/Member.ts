@@ -9,7 +9,9 @@ import type { Relation } from "./Relation";
 import type { Schooling } from "./Schooling";
 import type { Sex } from "./Sex";
 import type { Tekun } from "./Tekun";
+import type { WelfarePost } from "./WelfarePost";
 import type { Work } from "./Work";
+import type { WorkSpell } from "./WorkSpell";
 
 /**
  * One member. Birth date and sex come from the ID number; a stated sex must agree.
@@ -43,6 +45,15 @@ x_medical_assistance?: boolean | null,
  * 义务教育阶段未上学原因 (exchange extension).
  */
 x_out_of_school_reason?: OutOfSchoolReason | null, 
+/**
+ * 务工月监测: spells of work with county, wage and channel (exchange extension;
+ * design note 0013). Not a dated fact: each spell carries its months.
+ */
+x_work_spells?: Array<WorkSpell>, 
+/**
+ * 公益性岗位 held, with their months (exchange extension).
+ */
+x_welfare_posts?: Array<WelfarePost>, 
 /**
  * The date the ledger first knew this member's facts (exchange extension).
  */

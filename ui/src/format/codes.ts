@@ -8,7 +8,7 @@ import type {
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind, LowIncomeKind,
-  ProcedureStage, ProcedureStep,
+  ProcedureStage, ProcedureStep, WorkChannel,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -53,6 +53,7 @@ export const ELIMINATION_MODE = labels<EliminationMode>(codes.EliminationMode)
 export const PAIRING_KIND = labels<PairingKind>(codes.PairingKind)
 export const LOW_INCOME_KIND = labels<LowIncomeKind>(codes.LowIncomeKind)
 export const MEASURE_ITEM = labels<MeasureItem>(codes.MeasureItem)
+export const WORK_CHANNEL = labels<WorkChannel>(codes.WorkChannel)
 export const PROCEDURE_STAGE = labels<ProcedureStage>(codes.ProcedureStage)
 export const PROCEDURE_STEP = labels<ProcedureStep>(codes.ProcedureStep)
 /** The steps of each monitoring procedure, in order (纳入监测: 7, 风险消除: 5). */
