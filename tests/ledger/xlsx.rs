@@ -346,3 +346,104 @@ print(json.dumps({"title": rows[0][0], "header": rows[2],
         );
     }
 }
+
+/// The spells of work travel in the 已外出务工 sheet: openpyxl reads one row per spell; a
+/// village whose spells changed in the sheet gets them back; a row without its 开始时间 is
+/// refused at its sheet, row and column, and nothing is written.
+#[test]
+fn spells_of_work_travel_in_their_own_sheet() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    yibentong::demo::build(&mut l, 40, 11, today(), &mut |_, _| {}).unwrap();
+    let code = l.villages().unwrap()[0].village.code.clone();
+    let doc = export_village(&l, &code).unwrap();
+    let on = today();
+    let now = yibentong::model::Month::of(on);
+    let spells: usize = doc
+        .households
+        .iter()
+        .flat_map(|h| h.members_on(on))
+        .map(|m| m.work_spells.iter().filter(|s| s.from <= now).count())
+        .sum();
+    assert!(spells > 10, "the demo records spells of work");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v.xlsx");
+    std::fs::write(&file, xlsx::write_village(&doc, on).unwrap()).unwrap();
+    let script = r#"
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["已外出务工"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps({"header": rows[2], "rows": rows[3:]}, ensure_ascii=False))
+"#;
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
+    assert_eq!(sheet["header"][8], "开始时间");
+    assert_eq!(
+        sheet["rows"].as_array().unwrap().len(),
+        spells,
+        "one row per spell"
+    );
+
+    // The cadre corrects a wage in the sheet (openpyxl) and imports it.
+    let edit = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["已外出务工"]
+ws.cell(row=4, column=12).value = 4321
+wb.save(sys.argv[1])
+"#;
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", edit, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    import_file_at(&mut l, &std::fs::read(&file).unwrap(), "v.xlsx", on, on).unwrap();
+    let after = export_village(&l, &code).unwrap();
+    let wages: Vec<f64> = after
+        .households
+        .iter()
+        .flat_map(|h| h.members.iter())
+        .flat_map(|m| m.work_spells.iter())
+        .filter_map(|s| s.wage)
+        .collect();
+    assert!(wages.contains(&4321.0), "the corrected wage is imported");
+
+    // A spell without its start month.
+    let blank = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["已外出务工"]
+ws.cell(row=5, column=9).value = None
+wb.save(sys.argv[1])
+"#;
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", blank, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(py.status.success());
+    let before = (counts(&l), export_json(&l, &code).unwrap());
+    let err = import_file_at(&mut l, &std::fs::read(&file).unwrap(), "v.xlsx", on, on).unwrap_err();
+    let Error::Validation(found) = err else {
+        panic!("refused with findings")
+    };
+    assert!(
+        found
+            .iter()
+            .any(|f| f.path == "“已外出务工”表第5行“开始时间”" && f.message == "开始时间为空"),
+        "{found:?}"
+    );
+    assert_eq!(
+        (counts(&l), export_json(&l, &code).unwrap()),
+        before,
+        "nothing written"
+    );
+}

@@ -2,12 +2,14 @@
 //! a workbook is read into a `VillageDocument` and imported through the one exchange
 //! path (`import_document_at`: validation, one transaction, audit), and a village is
 //! written in the same layout. Columns and how they map: `columns.rs` and `docs/excel.md`.
-//! Out of scope: the income, measure and other sheets of the monitoring system.
+//! The 已外出务工 sheet (spells of work) is written beside it and read when present
+//! (`work_sheet.rs`). Out of scope: the income, measure and other sheets.
 
 mod columns;
 mod read;
 mod sheet;
 mod values;
+mod work_sheet;
 mod write;
 
 use super::ImportSummary;
@@ -34,7 +36,12 @@ fn read_placed(ledger: &Ledger, bytes: &[u8]) -> Result<(VillageDocument, Placed
     let sheet = sheet::read(bytes)?;
     let named = read::village(&sheet).map_err(Error::Validation)?;
     let base = base(ledger, &named.code)?;
-    read::document(&sheet, named, base).map_err(Error::Validation)
+    let (mut doc, placed) = read::document(&sheet, named, base).map_err(Error::Validation)?;
+    let errors = work_sheet::apply(bytes, &mut doc)?;
+    if !errors.is_empty() {
+        return Err(Error::Validation(errors));
+    }
+    Ok((doc, placed))
 }
 
 /// What the ledger holds of a village (nothing if it is new).

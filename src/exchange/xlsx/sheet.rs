@@ -120,6 +120,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
 }
 
 /// A cell as the cadre reads it, trimmed; `None` when empty.
+pub(super) fn cell_text(cell: &Data) -> Result<Option<String>, String> {
+    text(cell)
+}
+
 fn text(cell: &Data) -> Result<Option<String>, String> {
     let t = match cell {
         Data::Empty => return Ok(None),

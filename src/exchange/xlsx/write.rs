@@ -100,6 +100,7 @@ pub(super) fn workbook(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> 
             row += 1;
         }
     }
+    super::work_sheet::write(&mut book, doc, on)?;
     book.save_to_buffer().map_err(xlsx_error)
 }
 

@@ -1,0 +1,278 @@
+//! The 已外出务工 sheet (务工月监测, `monitoring-export.md` §4) beside the person sheet: one
+//! row per spell of work, the person by 人编号 or 证件号码. Written as the second worksheet of
+//! our exports; read when a workbook has it, each listed person's spells then being the
+//! sheet's. Errors name the sheet, row and column, in Chinese.
+
+use super::sheet::cell_text;
+use super::values;
+use crate::codes::WorkChannel;
+use crate::model::{Month, VillageDocument, WorkSpell};
+use crate::validate::{Finding, Severity};
+use crate::{Error, Result};
+use calamine::{Data, Reader, Xlsx};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use std::collections::BTreeMap;
+
+/// The sheet's name, as the monitoring system names its export.
+pub(super) const NAME: &str = "已外出务工";
+
+const HEADERS: [&str; 16] = [
+    "县",
+    "乡",
+    "行政村",
+    "户编号",
+    "人编号",
+    "姓名",
+    "证件号码",
+    "是否已务工",
+    "开始时间",
+    "结束时间",
+    "务工所在县",
+    "务工月收入",
+    "务工企业名称",
+    "所属行业",
+    "就业渠道",
+    "年度交通费补助",
+];
+
+fn xlsx_error(e: XlsxError) -> Error {
+    Error::Document(format!("生成Excel工作簿失败：{e}"))
+}
+
+/// `2026年03月`, as the monitoring system writes a month.
+fn month_text(m: Month) -> String {
+    format!("{}年{:02}月", m.year, m.month)
+}
+
+/// Adds the sheet: every spell begun by `on` of the members registered then (a spell
+/// ending after `on` is written as still under way).
+pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -> Result<()> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(NAME).map_err(xlsx_error)?;
+    let bold = Format::new().set_bold();
+    let as_text = Format::new().set_num_format("@");
+    let v = &doc.village;
+    sheet
+        .merge_range(0, 0, 0, 15, "已外出务工信息（一本通导出）", &bold)
+        .map_err(xlsx_error)?;
+    sheet
+        .merge_range(
+            1,
+            0,
+            1,
+            15,
+            &format!("村代码{}  截至{on}", v.code),
+            &Format::new(),
+        )
+        .map_err(xlsx_error)?;
+    for (i, h) in HEADERS.iter().enumerate() {
+        sheet
+            .write_string_with_format(2, i as u16, *h, &bold)
+            .map_err(xlsx_error)?;
+        sheet
+            .set_column_width(i as u16, (h.chars().count() as f64 * 2.4).clamp(8.0, 22.0))
+            .map_err(xlsx_error)?;
+    }
+    let now = Month::of(on);
+    let mut row = 3;
+    for h in &doc.households {
+        for m in h.members_on(on) {
+            for s in m.work_spells.iter().filter(|s| s.from <= now) {
+                let to = s.to.filter(|t| *t <= now);
+                let texts: [Option<String>; 16] = [
+                    v.county.clone(),
+                    v.township.clone(),
+                    Some(v.name.clone()),
+                    Some(h.code.clone()),
+                    Some(m.id.clone()),
+                    Some(m.name.clone()),
+                    m.id_number.clone(),
+                    Some(values::yes_no_text(to.is_none()).into()),
+                    Some(month_text(s.from)),
+                    to.map(month_text),
+                    s.county.clone(),
+                    None,
+                    s.employer.clone(),
+                    s.industry.clone(),
+                    s.channel.map(|c| c.label().to_string()),
+                    None,
+                ];
+                for (col, t) in texts.into_iter().enumerate() {
+                    if let Some(t) = t {
+                        sheet
+                            .write_string_with_format(row, col as u16, t, &as_text)
+                            .map_err(xlsx_error)?;
+                    }
+                }
+                if let Some(w) = s.wage {
+                    sheet.write_number(row, 11, w).map_err(xlsx_error)?;
+                }
+                if let Some(t) = s.travel_subsidy {
+                    sheet.write_number(row, 15, t).map_err(xlsx_error)?;
+                }
+                row += 1;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// One spell read, with the person it belongs to.
+struct SpellRow {
+    row: u32,
+    person: Option<String>,
+    id_number: Option<String>,
+    spell: WorkSpell,
+}
+
+fn error(row: u32, column: &str, message: String) -> Finding {
+    Finding {
+        severity: Severity::Error,
+        household: String::new(),
+        path: format!("“{NAME}”表第{row}行“{column}”"),
+        rule: "xlsx.cell".into(),
+        message,
+    }
+}
+
+/// The spells of the workbook's 已外出务工 sheet, if it has one.
+fn rows(bytes: &[u8]) -> Result<Option<Vec<Result<SpellRow, Finding>>>> {
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
+    let Some(name) = book.sheet_names().into_iter().find(|n| n.contains(NAME)) else {
+        return Ok(None);
+    };
+    let range = book
+        .worksheet_range(&name)
+        .map_err(|e| Error::Format(format!("无法读取“{name}”表：{e}")))?;
+    let top = range.start().map_or(0, |(row, _)| row);
+    let all: Vec<&[Data]> = range.rows().collect();
+    let clean = |c: &Data| c.to_string().replace([' ', '*'], "");
+    let Some(at) = all
+        .iter()
+        .take(10)
+        .position(|r| r.iter().any(|c| clean(c) == "开始时间"))
+    else {
+        return Err(Error::Format(format!(
+            "“{name}”表的前10行中没有“开始时间”表头"
+        )));
+    };
+    let col = |h: &str| all[at].iter().position(|c| clean(c) == h);
+    let cols: Vec<Option<usize>> = HEADERS.iter().map(|h| col(h)).collect();
+    if cols[4].is_none() && cols[6].is_none() {
+        return Err(Error::Format(format!(
+            "“{name}”表缺少“人编号”或“证件号码”列"
+        )));
+    }
+    let header_row = top + at as u32 + 1;
+    let mut out = Vec::new();
+    for (i, r) in all[at + 1..].iter().enumerate() {
+        if r.iter().all(|c| matches!(c, Data::Empty)) {
+            continue;
+        }
+        let row = header_row + i as u32 + 1;
+        out.push(spell_row(row, r, &cols));
+    }
+    Ok(Some(out))
+}
+
+fn spell_row(row: u32, r: &[Data], cols: &[Option<usize>]) -> Result<SpellRow, Finding> {
+    let get = |k: usize| -> Result<Option<String>, Finding> {
+        match cols[k].and_then(|c| r.get(c)) {
+            None => Ok(None),
+            Some(c) => cell_text(c).map_err(|e| error(row, HEADERS[k], e)),
+        }
+    };
+    let month = |k: usize| -> Result<Option<Month>, Finding> {
+        get(k)?
+            .map(|t| t.parse::<Month>().map_err(|e| error(row, HEADERS[k], e)))
+            .transpose()
+    };
+    let number = |k: usize| -> Result<Option<f64>, Finding> {
+        get(k)?
+            .map(|t| values::number(&t).map_err(|e| error(row, HEADERS[k], e)))
+            .transpose()
+    };
+    let from = month(8)?.ok_or_else(|| error(row, "开始时间", "开始时间为空".into()))?;
+    let channel = get(14)?
+        .map(|t| {
+            let t = if t == "公益岗位" {
+                "公益性岗位".to_string()
+            } else {
+                t
+            };
+            WorkChannel::from_label(&t).ok_or_else(|| {
+                let names: Vec<&str> = WorkChannel::ALL.iter().map(|c| c.label()).collect();
+                error(
+                    row,
+                    "就业渠道",
+                    format!("无法识别的值“{t}”，应为{}", names.join("、")),
+                )
+            })
+        })
+        .transpose()?;
+    Ok(SpellRow {
+        row,
+        person: get(4)?,
+        id_number: get(6)?,
+        spell: WorkSpell {
+            from,
+            to: month(9)?,
+            county: get(10)?,
+            wage: number(11)?,
+            channel,
+            employer: get(12)?,
+            industry: get(13)?,
+            travel_subsidy: number(15)?,
+        },
+    })
+}
+
+/// Gives each person the sheet lists their spells (in month order); a row naming no person
+/// of the village, or an unreadable cell, is an error at its row and column.
+pub(super) fn apply(bytes: &[u8], doc: &mut VillageDocument) -> Result<Vec<Finding>> {
+    let Some(rows) = rows(bytes)? else {
+        return Ok(Vec::new());
+    };
+    let mut errors = Vec::new();
+    let mut by_person: BTreeMap<(usize, usize), Vec<WorkSpell>> = BTreeMap::new();
+    for r in rows {
+        let r = match r {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        let found = doc.households.iter().enumerate().find_map(|(i, h)| {
+            h.members
+                .iter()
+                .position(|m| {
+                    r.person.as_deref() == Some(m.id.as_str())
+                        || (r.id_number.is_some() && r.id_number == m.id_number)
+                })
+                .map(|j| (i, j))
+        });
+        match found {
+            Some(k) => by_person.entry(k).or_default().push(r.spell),
+            None => errors.push(error(
+                r.row,
+                if r.person.is_some() {
+                    "人编号"
+                } else {
+                    "证件号码"
+                },
+                format!(
+                    "“{}”不是本村人员",
+                    r.person.or(r.id_number).unwrap_or_default()
+                ),
+            )),
+        }
+    }
+    for ((i, j), mut spells) in by_person {
+        spells.sort_by_key(|s| s.from);
+        doc.households[i].members[j].work_spells = spells;
+    }
+    Ok(errors)
+}
