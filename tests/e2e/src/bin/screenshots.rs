@@ -57,6 +57,84 @@ fn largest_household(db: &Path) -> Step<String> {
         .ok_or_else(|| "演示台账里没有农户".to_string())
 }
 
+/// A monitored household with its procedure, and a household with a member's spells of
+/// work (its id and that member's row).
+struct Monitored {
+    id: String,
+    worker: (String, usize),
+}
+
+fn monitored(db: &Path) -> Step<Monitored> {
+    let ledger = yibentong::store::Ledger::open(db).map_err(|e| e.to_string())?;
+    let rows = ledger.household_rows(None).map_err(|e| e.to_string())?;
+    let id = rows
+        .iter()
+        .filter(|r| r.status == Some(yibentong::codes::Status::Monitored))
+        .max_by_key(|r| r.size)
+        .map(|r| r.id.clone())
+        .ok_or("演示台账里没有监测户")?;
+    for r in &rows {
+        let h = ledger
+            .household(&r.id)
+            .map_err(|e| e.to_string())?
+            .household;
+        if let Some(k) = h.members.iter().position(|m| !m.work_spells.is_empty()) {
+            return Ok(Monitored {
+                id,
+                worker: (r.id.clone(), k),
+            });
+        }
+    }
+    Err("演示台账里没有务工记录".into())
+}
+
+/// The 纳入监测程序 in the household form, and a member's 务工记录.
+async fn monitoring_screens(app: &App, m: &Monitored) -> Step {
+    if wanted("monitoring-procedure") {
+        go(
+            app,
+            &format!("#/households/{}?tab=info", m.id),
+            "[data-test=household-edit]",
+        )
+        .await?;
+        app.click("[data-test=household-edit]").await?;
+        app.find("[data-test=procedure-identification]").await?;
+        let sel = ".form-dialog [data-test=procedure-identification]";
+        // Let the form focus its first field (which scrolls to the top) first.
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        app.js(&format!(
+            "const el = document.querySelector('{sel}'); let p = el.parentElement; \
+             while (p && p.scrollHeight <= p.clientHeight + 2) p = p.parentElement; \
+             if (p) p.scrollTop += el.getBoundingClientRect().top - p.getBoundingClientRect().top - 60;"
+        ))
+        .await?;
+        shoot(app, "monitoring-procedure").await?;
+        app.click("[data-test=form-cancel]").await?;
+    }
+    if wanted("member-work") {
+        let (id, k) = &m.worker;
+        go(
+            app,
+            &format!("#/households/{id}?tab=members"),
+            &format!("[data-test=member-edit-{k}]"),
+        )
+        .await?;
+        app.click(&format!("[data-test=member-edit-{k}]")).await?;
+        app.find("[data-test=member-work]").await?;
+        let sel = ".form-dialog [data-test=member-work]";
+        tokio::time::sleep(Duration::from_millis(800)).await;
+        app.js(&format!(
+            "const el = document.querySelector('{sel}'); let p = el.parentElement; \
+             while (p && p.scrollHeight <= p.clientHeight + 2) p = p.parentElement; \
+             if (p) p.scrollTop += el.getBoundingClientRect().top - p.getBoundingClientRect().top - 60;"
+        ))
+        .await?;
+        shoot(app, "member-work").await?;
+        app.click("[data-test=form-cancel]").await?;
+    }
+    Ok(())
+}
+
 async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     app.window(1366, 768).await?;
     app.find("[data-test=stat-households]").await?;
@@ -274,8 +352,12 @@ async fn run() -> Step {
     let household = largest_household(&db)?;
     let date = chrono::NaiveDate::from_ymd_opt(2016, 12, 31).ok_or("日期")?;
     let past = past_household(&db, date)?;
+    let watched = monitored(&db)?;
     let app = App::start(&db, &out).await?;
-    let result = screens(&app, &household, &past).await;
+    let result = match screens(&app, &household, &past).await {
+        Ok(()) => monitoring_screens(&app, &watched).await,
+        e => e,
+    };
     app.stop().await;
     result?;
     protection(dir.path(), &out).await
