@@ -11,6 +11,7 @@ mod across;
 mod complete;
 mod fields;
 mod items;
+mod local_limits;
 mod measures;
 mod monitoring;
 mod people;
@@ -137,6 +138,7 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         items::check(h, input.policy, &mut out);
         procedure::check(h, input.policy, &mut out);
         work::check(h, input.policy, &mut out);
+        local_limits::check(h, a, input.policy, &mut out);
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {

@@ -37,6 +37,12 @@ pub fn parameter_label(code: &str) -> &str {
         "monitoring_min_months" | "monitoring_window_months" => "监测期限",
         "monitoring_publicity_days" | "monitoring_procedure_days" => "监测程序时限",
         "work_wage_floor" => "务工月收入下限",
+        "road_distance_max_km"
+        | "farmland_max_mu"
+        | "forest_max_mu"
+        | "grassland_max_mu"
+        | "water_surface_max_mu"
+        | "income_floor" => "数据核查限值",
         "welfare_post_min_age" | "welfare_post_max_age" | "welfare_post_max_kinds" => {
             "公益性岗位条件"
         }

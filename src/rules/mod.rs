@@ -38,7 +38,7 @@ pub use local_values::{
 };
 pub use monitoring::months_between;
 pub use params::{shipped, ParamValue, Reliability, ShippedParameter, PARAMETER_FORMAT};
-pub use policy::{basis, resolve, Basis, Origin, Param, Policy, PolicySummary};
+pub use policy::{basis, resolve, Basis, LocalLimits, Origin, Param, Policy, PolicySummary};
 pub use report::{household_report, village_report, what_if_report};
 pub use verdict::{Assessment, Outcome, Quantity, Reason, Rule, Verdict};
 pub use village::{

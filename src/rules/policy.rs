@@ -37,6 +37,18 @@ pub enum Origin {
     Shipped,
 }
 
+/// A province's data-check limits on a household's facts, each where the province has one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct LocalLimits {
+    pub road_distance_max_km: Option<Param<f64>>,
+    pub farmland_max_mu: Option<Param<f64>>,
+    pub forest_max_mu: Option<Param<f64>>,
+    pub grassland_max_mu: Option<Param<f64>>,
+    pub water_surface_max_mu: Option<Param<f64>>,
+    /// 人均纯收入 of the year below which a registered household is flagged.
+    pub income_floor: Option<Param<f64>>,
+}
+
 /// One resolved parameter with everything a reason needs to cite it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Param<T> {
@@ -108,6 +120,9 @@ pub struct Policy {
     pub welfare_post_min_age: Param<f64>,
     pub welfare_post_max_age: Param<f64>,
     pub welfare_post_max_kinds: Param<f64>,
+    /// A province's data-check limits (road distance, land areas, income floor), where it
+    /// has them (`assets/policy/work.json`); `None` elsewhere: not judged.
+    pub local_limits: LocalLimits,
     /// 特困供养: minors under this age.
     pub tekun_minor_age: Param<f64>,
     /// 特困供养: severely disabled up to this grade (1 is the most severe).
@@ -259,6 +274,18 @@ impl<'a> Resolver<'a> {
         let parameter = parameter.code();
         let p = self.shipped(parameter, &self.place)?;
         Ok(map(p, name, |v| matches!(v, ParamValue::Flag(true))))
+    }
+
+    /// A shipped value that only some places have: `None` where this one has none.
+    fn regional(
+        &self,
+        parameter: &'static str,
+        name: &str,
+    ) -> Result<Option<Param<f64>>, PolicyError> {
+        match find(self.shipped, parameter, &self.place, self.date) {
+            Some(_) => self.number(parameter, name, None, None).map(Some),
+            None => Ok(None),
+        }
     }
 
     fn optional(
@@ -528,6 +555,15 @@ pub fn resolve(
             None,
             None,
         )?,
+        local_limits: LocalLimits {
+            road_distance_max_km: r
+                .regional("road_distance_max_km", "与村主干路距离上限（公里）")?,
+            farmland_max_mu: r.regional("farmland_max_mu", "耕地面积上限（亩）")?,
+            forest_max_mu: r.regional("forest_max_mu", "林地面积上限（亩）")?,
+            grassland_max_mu: r.regional("grassland_max_mu", "牧草地面积上限（亩）")?,
+            water_surface_max_mu: r.regional("water_surface_max_mu", "水面面积上限（亩）")?,
+            income_floor: r.regional("income_floor", "人均纯收入核查下限（元）")?,
+        },
         welfare_post_max_kinds: r.number(
             "welfare_post_max_kinds",
             "一人公益性岗位种类上限",

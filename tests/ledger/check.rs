@@ -149,3 +149,49 @@ fn the_cli_prints_the_findings_as_json() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("共") && text.contains("错误2条"), "{text}");
 }
+
+/// A province's limits apply to its villages only: the same file checked as a village of
+/// 贵州省 names a road of 6.5 km and 120 亩 of farmland at their fields; as a village of
+/// 江西省 (no such limits shipped) nothing.
+#[test]
+fn a_provinces_limits_apply_to_its_villages_only() {
+    let limits = |province: &str| {
+        let mut doc: serde_json::Value =
+            serde_json::from_slice(&read("check/breaks.json")).unwrap();
+        doc["village"]["province"] = province.into();
+        let c = &mut doc["households"][0]["conditions"];
+        c["road_distance_km"] = 6.5.into();
+        c["farmland_mu"] = 120.0.into();
+        let mut ledger = Ledger::open_in_memory().unwrap();
+        import_bytes(
+            &mut ledger,
+            &serde_json::to_vec(&doc).unwrap(),
+            "b.json",
+            today(),
+        )
+        .unwrap();
+        let found: Vec<(String, String, String)> = check(&ledger, 2026)
+            .into_iter()
+            .filter(|f| f.rule.starts_with("limit.") && f.rule != "limit.income_floor")
+            .map(|f| (f.household, f.path, f.rule))
+            .collect();
+        found
+    };
+    let code = "3607291010990001".to_string();
+    assert_eq!(
+        limits("贵州省"),
+        vec![
+            (
+                code.clone(),
+                "households[0].conditions.farmland_mu".into(),
+                "limit.land_area".into()
+            ),
+            (
+                code,
+                "households[0].conditions.road_distance_km".into(),
+                "limit.road_distance".into()
+            ),
+        ]
+    );
+    assert!(limits("江西省").is_empty());
+}

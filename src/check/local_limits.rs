@@ -1,0 +1,73 @@
+//! A province's data-check limits on registered households (脱贫户 and 监测对象), where the
+//! village's province has them (`Policy::local_limits`, dated parameters): road distance
+//! (5_14_007, 5_14_014), land areas (5_14_001, 5_14_002, 5_14_005, 5_14_006, 5_14_008,
+//! 5_14_009, 5_14_012, 5_14_013, as intended: the county code never fires) and the year's
+//! 人均纯收入 (3_11_010, from the rules engine).
+
+use super::{registered, Out};
+use crate::model::Household;
+use crate::rules::{Assessment, Param, Policy};
+
+/// The value and its limit, when the value is above it.
+fn above(value: Option<f64>, limit: &Option<Param<f64>>) -> Option<(f64, &Param<f64>)> {
+    value.zip(limit.as_ref()).filter(|(v, l)| *v > l.value)
+}
+
+pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Out) {
+    if !registered(h) {
+        return;
+    }
+    let limits = &policy.local_limits;
+    let c = &h.conditions;
+    if let Some((v, l)) = above(c.road_distance_km, &limits.road_distance_max_km) {
+        out.push(
+            "conditions.road_distance_km",
+            "limit.road_distance",
+            format!(
+                "与村主干路距离{v}公里，超过{}公里，请核实{}",
+                l.value, l.cite
+            ),
+        );
+    }
+    for (value, limit, field, what) in [
+        (
+            c.farmland_mu,
+            &limits.farmland_max_mu,
+            "farmland_mu",
+            "耕地",
+        ),
+        (c.forest_mu, &limits.forest_max_mu, "forest_mu", "林地"),
+        (
+            c.grassland_mu,
+            &limits.grassland_max_mu,
+            "grassland_mu",
+            "牧草地",
+        ),
+        (
+            c.water_surface_mu,
+            &limits.water_surface_max_mu,
+            "water_surface_mu",
+            "水面",
+        ),
+    ] {
+        if let Some((v, l)) = above(value, limit) {
+            out.push(
+                &format!("conditions.{field}"),
+                "limit.land_area",
+                format!("{what}面积{v}亩，超过{}亩，请核实{}", l.value, l.cite),
+            );
+        }
+    }
+    if let (Some(v), Some(l)) = (a.income.per_capita, &limits.income_floor) {
+        if v < l.value {
+            out.push(
+                "income",
+                "limit.income_floor",
+                format!(
+                    "{}年人均纯收入{v:.2}元，低于{}元，请核实收入是否漏记或是否需要纳入监测{}",
+                    policy.year, l.value, l.cite
+                ),
+            );
+        }
+    }
+}
