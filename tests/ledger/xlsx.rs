@@ -347,6 +347,20 @@ print(json.dumps({"title": rows[0][0], "header": rows[2],
     }
 }
 
+/// Runs a Python script with openpyxl on `file`; its output.
+fn openpyxl(script: &str, file: &std::path::Path) -> Vec<u8> {
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    py.stdout
+}
+
 /// The spells of work travel in the 已外出务工 sheet: openpyxl reads one row per spell; a
 /// village whose spells changed in the sheet gets them back; a row without its 开始时间 is
 /// refused at its sheet, row and column, and nothing is written.
@@ -425,11 +439,7 @@ wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["已外出务工"]
 ws.cell(row=5, column=9).value = None
 wb.save(sys.argv[1])
 "#;
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", blank, file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(py.status.success());
+    openpyxl(blank, &file);
     let before = (counts(&l), export_json(&l, &code).unwrap());
     let err = import_file_at(&mut l, &std::fs::read(&file).unwrap(), "v.xlsx", on, on).unwrap_err();
     let Error::Validation(found) = err else {

@@ -88,6 +88,19 @@ fn monitored(db: &Path) -> Step<Monitored> {
     Err("演示台账里没有务工记录".into())
 }
 
+/// Scrolls the form's own scroller to `sel`, once the form has focused its first field
+/// (which scrolls to the top).
+async fn scroll_to(app: &App, sel: &str) -> Step {
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.js(&format!(
+        "const el = document.querySelector('{sel}'); let p = el.parentElement; \
+         while (p && p.scrollHeight <= p.clientHeight + 2) p = p.parentElement; \
+         if (p) p.scrollTop += el.getBoundingClientRect().top - p.getBoundingClientRect().top - 60;"
+    ))
+    .await
+    .map(drop)
+}
+
 /// The 纳入监测程序 in the household form, and a member's 务工记录.
 async fn monitoring_screens(app: &App, m: &Monitored) -> Step {
     if wanted("monitoring-procedure") {
@@ -99,15 +112,7 @@ async fn monitoring_screens(app: &App, m: &Monitored) -> Step {
         .await?;
         app.click("[data-test=household-edit]").await?;
         app.find("[data-test=procedure-identification]").await?;
-        let sel = ".form-dialog [data-test=procedure-identification]";
-        // Let the form focus its first field (which scrolls to the top) first.
-        tokio::time::sleep(Duration::from_millis(800)).await;
-        app.js(&format!(
-            "const el = document.querySelector('{sel}'); let p = el.parentElement; \
-             while (p && p.scrollHeight <= p.clientHeight + 2) p = p.parentElement; \
-             if (p) p.scrollTop += el.getBoundingClientRect().top - p.getBoundingClientRect().top - 60;"
-        ))
-        .await?;
+        scroll_to(app, ".form-dialog [data-test=procedure-identification]").await?;
         shoot(app, "monitoring-procedure").await?;
         app.click("[data-test=form-cancel]").await?;
     }
@@ -121,14 +126,7 @@ async fn monitoring_screens(app: &App, m: &Monitored) -> Step {
         .await?;
         app.click(&format!("[data-test=member-edit-{k}]")).await?;
         app.find("[data-test=member-work]").await?;
-        let sel = ".form-dialog [data-test=member-work]";
-        tokio::time::sleep(Duration::from_millis(800)).await;
-        app.js(&format!(
-            "const el = document.querySelector('{sel}'); let p = el.parentElement; \
-             while (p && p.scrollHeight <= p.clientHeight + 2) p = p.parentElement; \
-             if (p) p.scrollTop += el.getBoundingClientRect().top - p.getBoundingClientRect().top - 60;"
-        ))
-        .await?;
+        scroll_to(app, ".form-dialog [data-test=member-work]").await?;
         shoot(app, "member-work").await?;
         app.click("[data-test=form-cancel]").await?;
     }
