@@ -2,9 +2,11 @@
 //! village's province has them (`Policy::local_limits`, dated parameters): road distance
 //! (5_14_007, 5_14_014), land areas (5_14_001, 5_14_002, 5_14_005, 5_14_006, 5_14_008,
 //! 5_14_009, 5_14_012, 5_14_013, as intended: the county code never fires) and the year's
-//! 人均纯收入 (3_11_010, from the rules engine).
+//! 人均纯收入 (3_11_010, from the rules engine), and 缺劳动力 against the members' labour
+//! (5_11_029, 5_18_008).
 
 use super::{registered, Out};
+use crate::codes::{Labor, Risk};
 use crate::model::Household;
 use crate::rules::{Assessment, Param, Policy};
 
@@ -58,6 +60,7 @@ pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Ou
             );
         }
     }
+    lack_labor(h, policy, out);
     if let (Some(v), Some(l)) = (a.income.per_capita, &limits.income_floor) {
         if v < l.value {
             out.push(
@@ -66,6 +69,54 @@ pub(super) fn check(h: &Household, a: &Assessment, policy: &Policy, out: &mut Ou
                 format!(
                     "{}年人均纯收入{v:.2}元，低于{}元，请核实收入是否漏记或是否需要纳入监测{}",
                     policy.year, l.value, l.cite
+                ),
+            );
+        }
+    }
+}
+
+/// 缺劳动力 of a household not yet out of risk, against its members' labour.
+fn lack_labor(h: &Household, policy: &Policy, out: &mut Out) {
+    let Some(m) = h.monitoring.as_ref().filter(|m| m.eliminated.is_none()) else {
+        return;
+    };
+    let Some(k) = m.risks.iter().position(|r| *r == Risk::LackLabor) else {
+        return;
+    };
+    let members = h.members_on(policy.as_of);
+    let n = members.len() as f64;
+    let able = members
+        .iter()
+        .filter(|p| p.labor.is_some_and(|l| l.can_work()))
+        .count() as f64;
+    let full = members
+        .iter()
+        .filter(|p| matches!(p.labor, Some(Labor::Ordinary | Labor::Skilled)))
+        .count() as f64;
+    let at = format!("monitoring.risks[{k}]");
+    let limits = &policy.local_limits;
+    if let Some(l) = limits.lack_labor_able_share.as_ref() {
+        if members.len() >= 4 && able > n * l.value {
+            out.push(
+                &at,
+                "limit.lack_labor_able",
+                format!(
+                    "风险类型为缺劳动力，但{n}口之家有{able}人有劳动能力，超过{}%{}",
+                    l.value * 100.0,
+                    l.cite
+                ),
+            );
+        }
+    }
+    if let Some(l) = limits.lack_labor_full_share.as_ref() {
+        if n > 0.0 && full > n * l.value {
+            out.push(
+                &at,
+                "limit.lack_labor_full",
+                format!(
+                    "风险类型为缺劳动力，但普通或技能劳动力{full}人，占家庭人口超过{}%{}",
+                    l.value * 100.0,
+                    l.cite
                 ),
             );
         }

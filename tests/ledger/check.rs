@@ -151,7 +151,8 @@ fn the_cli_prints_the_findings_as_json() {
 }
 
 /// A province's limits apply to its villages only: the same file checked as a village of
-/// 贵州省 names a road of 6.5 km and 120 亩 of farmland at their fields; as a village of
+/// 贵州省 names a road of 6.5 km and 120 亩 of farmland at their fields, and 缺劳动力 in a
+/// household where half are full labour; as a village of
 /// 江西省 (no such limits shipped) nothing.
 #[test]
 fn a_provinces_limits_apply_to_its_villages_only() {
@@ -162,6 +163,11 @@ fn a_provinces_limits_apply_to_its_villages_only() {
         let c = &mut doc["households"][0]["conditions"];
         c["road_distance_km"] = 6.5.into();
         c["farmland_mu"] = 120.0.into();
+        // Monitored for 缺劳动力 with both parents of four able (普通劳动力).
+        doc["households"][1]["status"] = "monitored".into();
+        doc["households"][1]["monitoring"] = serde_json::json!({
+            "kind": "marginal", "identified": "2025-03-01", "risks": ["lack_labor"]
+        });
         let mut ledger = Ledger::open_in_memory().unwrap();
         import_bytes(
             &mut ledger,
@@ -190,6 +196,11 @@ fn a_provinces_limits_apply_to_its_villages_only() {
                 code,
                 "households[0].conditions.road_distance_km".into(),
                 "limit.road_distance".into()
+            ),
+            (
+                "3607291010990002".into(),
+                "households[1].monitoring.risks[0]".into(),
+                "limit.lack_labor_full".into()
             ),
         ]
     );
