@@ -1,5 +1,6 @@
 //! The public notice (公示名单) from the ledger: the year's households of one decision,
-//! printed with the 公示 dates stored for that decision, never the day it is printed.
+//! printed with the 公示 dates stored for that decision (or, for monitoring, those of its
+//! procedure's 公示 step), never the day it is printed.
 //! A notice with nobody on it, or whose 公示 dates are not recorded, is refused with a
 //! message that says what to do.
 
@@ -56,6 +57,22 @@ fn decision_text(h: &Household, kind: NoticeKind, year: i32) -> Option<String> {
     }
 }
 
+/// The 公示 of the monitoring procedure the notice announces, as its steps record it
+/// (design note 0012): used when no dates were recorded for the decision itself.
+fn procedure_publicity(h: &Household, kind: NoticeKind) -> Option<(NaiveDate, NaiveDate)> {
+    use crate::codes::{ProcedureStage, ProcedureStep};
+    let stage = match kind {
+        NoticeKind::Monitoring => ProcedureStage::Identification,
+        NoticeKind::RiskEliminated => ProcedureStage::Elimination,
+        _ => return None,
+    };
+    let step = h
+        .monitoring
+        .as_ref()?
+        .step(stage, ProcedureStep::Publicity)?;
+    Some((step.date, step.until?))
+}
+
 /// Prints the public notice (公示名单) of `kind` for `year` with the stored 公示 dates.
 pub fn notice(
     ledger: &mut Ledger,
@@ -104,10 +121,10 @@ pub fn notice_with_dates(
     let mut rows = Vec::new();
     for (h, text) in &listed {
         let Some(head) = h.head() else { continue };
-        match ledger
+        let recorded = ledger
             .decision(&h.id, decision, year)?
-            .and_then(|d| d.publicity())
-        {
+            .and_then(|d| d.publicity());
+        match recorded.or_else(|| procedure_publicity(h, kind)) {
             None => undated.push(head.name.clone()),
             Some(p) if period.is_some_and(|q| q != p) => {
                 return Err(Error::Invalid(format!(

@@ -264,3 +264,23 @@ fn the_review_and_the_consent_carry_the_decisions_own_dates() {
     .expect_err("not monitored in 2021");
     assert!(never.to_string().contains("风险消除审核表"), "{never}");
 }
+
+/// The 公示名单 of the year's new monitored households prints the 公示 the procedure
+/// records, without the dates being entered a second time.
+#[test]
+fn the_notice_prints_the_procedures_publicity() {
+    let mut l = ledger();
+    identify(&mut l, identification()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("notice.pdf");
+    let doc = yibentong::cards::notice(
+        &mut l,
+        VILLAGE,
+        2026,
+        yibentong::print::NoticeKind::Monitoring,
+        d("2026-03-20"),
+        &out,
+    )
+    .expect("the procedure's 公示 dates are the notice's");
+    assert!(doc.pages >= 1);
+}
