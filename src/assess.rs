@@ -112,13 +112,61 @@ pub fn village_check(
         .iter()
         .map(|c| c.as_of(on))
         .collect();
+    let at_identification =
+        incomes_at_identification(ledger, &stored.village, &households, &policy, overrides)?;
     Ok(crate::check::check_village(&crate::check::CheckInput {
         households: &households,
         cadres: &cadres,
         policy: &policy,
         on,
         today,
+        at_identification: &at_identification,
     }))
+}
+
+/// The engine's 12-month 人均纯收入 of each monitored household on the day it was
+/// identified, under that day's policy, where the village's province limits it
+/// (`identification_income_ceiling`, 1111_18); empty elsewhere (nothing to judge).
+fn incomes_at_identification(
+    ledger: &Ledger,
+    village: &crate::model::Village,
+    households: &[crate::model::Household],
+    policy: &rules::Policy,
+    overrides: &Overrides,
+) -> Result<std::collections::HashMap<String, f64>> {
+    use chrono::Datelike;
+    let mut out = std::collections::HashMap::new();
+    if policy.local_limits.identification_income_ceiling.is_none() {
+        return Ok(out);
+    }
+    // One policy per day of identification (many households share one).
+    let mut policies: std::collections::HashMap<NaiveDate, rules::Policy> = Default::default();
+    for h in households {
+        let Some(m) = &h.monitoring else { continue };
+        let day = m.identified;
+        let then = match policies.entry(day) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => e.insert(policy_for(
+                ledger,
+                &village.as_of(day),
+                day.year(),
+                Some(day),
+                overrides,
+            )?),
+        };
+        if then.local_limits.identification_income_ceiling.is_none() {
+            continue;
+        }
+        let full = ledger.household(&h.id)?.household.as_of(day);
+        if let Some(v) = rules::assess_household(&full, then)
+            .income
+            .window
+            .per_capita
+        {
+            out.insert(h.id.clone(), v);
+        }
+    }
+    Ok(out)
 }
 
 /// A household's verdicts for a year with what would change them (the app's 判定 tab).

@@ -3,12 +3,14 @@
 //! (5_14_007, 5_14_014), land areas (5_14_001, 5_14_002, 5_14_005, 5_14_006, 5_14_008,
 //! 5_14_009, 5_14_012, 5_14_013, as intended: the county code never fires) and the year's
 //! 人均纯收入 (3_11_010, from the rules engine), and 缺劳动力 against the members' labour
-//! (5_11_029, 5_18_008).
+//! (5_11_029, 5_18_008); the income of a household identified since 2023 on the day it was
+//! identified (1111_18).
 
 use super::{registered, Out};
 use crate::codes::{Labor, Risk};
 use crate::model::Household;
 use crate::rules::{Assessment, Param, Policy};
+use chrono::Datelike;
 
 /// The value and its limit, when the value is above it.
 fn above(value: Option<f64>, limit: &Option<Param<f64>>) -> Option<(f64, &Param<f64>)> {
@@ -120,5 +122,26 @@ fn lack_labor(h: &Household, policy: &Policy, out: &mut Out) {
                 ),
             );
         }
+    }
+}
+
+/// A household identified since the ceiling's date whose 12-month income per person on that
+/// day, as the engine works it out, was above it (1111_18).
+pub(super) fn identified_rich(h: &Household, income: Option<&f64>, policy: &Policy, out: &mut Out) {
+    let (Some(m), Some(v)) = (h.monitoring.as_ref(), income) else {
+        return;
+    };
+    let Some(l) = policy.local_limits.identification_income_ceiling.as_ref() else {
+        return;
+    };
+    if m.identified.year() >= l.year && *v > l.value {
+        out.push(
+            "monitoring.identified",
+            "limit.identified_income",
+            format!(
+                "{}纳入监测时近12个月人均纯收入{v:.2}元，高于{}元，请核实是否符合纳入条件{}",
+                m.identified, l.value, l.cite
+            ),
+        );
     }
 }

@@ -90,6 +90,9 @@ pub struct CheckInput<'a> {
     pub policy: &'a Policy,
     pub on: NaiveDate,
     pub today: NaiveDate,
+    /// The engine's 12-month 人均纯收入 of monitored households on the day they were
+    /// identified (household id → yuan), where it could be worked out.
+    pub at_identification: &'a std::collections::HashMap<String, f64>,
 }
 
 /// Every finding, ordered by household (as in the file), then path.
@@ -139,6 +142,12 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         procedure::check(h, input.policy, &mut out);
         work::check(h, input.policy, &mut out);
         local_limits::check(h, a, input.policy, &mut out);
+        local_limits::identified_rich(
+            h,
+            input.at_identification.get(&h.id),
+            input.policy,
+            &mut out,
+        );
     }
     across::check(input.households, input.on, &mut findings);
     findings.sort_by(|a, b| {

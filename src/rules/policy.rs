@@ -47,6 +47,9 @@ pub struct LocalLimits {
     pub water_surface_max_mu: Option<Param<f64>>,
     /// 人均纯收入 of the year below which a registered household is flagged.
     pub income_floor: Option<Param<f64>>,
+    /// 12-month 人均纯收入 on the day of identification above which a monitored household
+    /// identified since this value's date is flagged.
+    pub identification_income_ceiling: Option<Param<f64>>,
     /// 缺劳动力 while more than this share of a household of 4+ can work.
     pub lack_labor_able_share: Option<Param<f64>>,
     /// 缺劳动力 while more than this share are 普通 or 技能 labour.
@@ -567,6 +570,10 @@ pub fn resolve(
             grassland_max_mu: r.regional("grassland_max_mu", "牧草地面积上限（亩）")?,
             water_surface_max_mu: r.regional("water_surface_max_mu", "水面面积上限（亩）")?,
             income_floor: r.regional("income_floor", "人均纯收入核查下限（元）")?,
+            identification_income_ceiling: r.regional(
+                "identification_income_ceiling",
+                "识别时人均纯收入上限（元）",
+            )?,
             lack_labor_able_share: r
                 .regional("lack_labor_able_share", "缺劳动力户有劳动能力成员占比上限")?,
             lack_labor_full_share: r

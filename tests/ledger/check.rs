@@ -152,7 +152,8 @@ fn the_cli_prints_the_findings_as_json() {
 
 /// A province's limits apply to its villages only: the same file checked as a village of
 /// 贵州省 names a road of 6.5 km and 120 亩 of farmland at their fields, and 缺劳动力 in a
-/// household where half are full labour; as a village of
+/// household where half are full labour, and a household identified in 2025 with 40,000 a
+/// person in the 12 months before; as a village of
 /// 江西省 (no such limits shipped) nothing.
 #[test]
 fn a_provinces_limits_apply_to_its_villages_only() {
@@ -168,6 +169,15 @@ fn a_provinces_limits_apply_to_its_villages_only() {
         doc["households"][1]["monitoring"] = serde_json::json!({
             "kind": "marginal", "identified": "2025-03-01", "risks": ["lack_labor"]
         });
+        // Monitored from March 2025 with 40,000 a year in wages for each of four people.
+        doc["households"][2]["status"] = "monitored".into();
+        doc["households"][2]["monitoring"] = serde_json::json!({
+            "kind": "marginal", "identified": "2025-03-01", "risks": ["illness"]
+        });
+        doc["households"][2]["income"] = serde_json::json!([
+            {"year": 2024, "category": "wage", "item": "务工", "amount": 160000.0, "counted": true},
+            {"year": 2025, "category": "wage", "item": "务工", "amount": 160000.0, "counted": true}
+        ]);
         let mut ledger = Ledger::open_in_memory().unwrap();
         import_bytes(
             &mut ledger,
@@ -201,6 +211,11 @@ fn a_provinces_limits_apply_to_its_villages_only() {
                 "3607291010990002".into(),
                 "households[1].monitoring.risks[0]".into(),
                 "limit.lack_labor_full".into()
+            ),
+            (
+                "3607291010990003".into(),
+                "households[2].monitoring.identified".into(),
+                "limit.identified_income".into()
             ),
         ]
     );
