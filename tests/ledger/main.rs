@@ -19,6 +19,7 @@ mod overview;
 mod protection;
 mod risk_elimination;
 mod safety;
+mod serve;
 mod store;
 mod township;
 mod validation;
