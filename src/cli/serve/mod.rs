@@ -12,6 +12,7 @@
 
 mod assets;
 mod files;
+mod listen;
 mod progress;
 mod routes;
 
@@ -26,7 +27,6 @@ use yibentong::{Error, Result};
 pub const IDLE: Duration = Duration::from_secs(180);
 /// Environment variable overriding [`IDLE`], in seconds (tests).
 pub const IDLE_ENV: &str = "YIBENTONG_SERVE_IDLE";
-
 /// What every request handler shares: the ledger, the token, the session's files.
 pub struct Served {
     pub state: AppState,
@@ -54,13 +54,16 @@ impl Served {
 /// Serves the ledger at `db` until Ctrl+C or [`IDLE`] without a page.
 pub fn run(db: &Path, open_browser: bool) -> Result<()> {
     let idle = idle_limit()?;
-    let server = tiny_http::Server::http("127.0.0.1:0")
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .thread_name("serve")
+        .enable_io()
+        .enable_time()
+        .build()?;
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind(("127.0.0.1", 0)))
         .map_err(|e| Error::Io(std::io::Error::other(format!("无法在本机地址上监听：{e}"))))?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .ok_or_else(|| Error::Io(std::io::Error::other("监听地址不是网络地址")))?;
+    let port = listener.local_addr()?.port();
     let served = Arc::new(Served {
         state: AppState::open(db),
         token: uuid::Uuid::new_v4().simple().to_string(),
@@ -91,6 +94,7 @@ pub fn run(db: &Path, open_browser: bool) -> Result<()> {
     if let Err(e) = ctrlc::set_handler(move || on_signal.store(true, Ordering::SeqCst)) {
         eprintln!("无法接管 Ctrl+C（{e}）：停止时临时文件可能留下。");
     }
+    runtime.spawn(listen::accept(listener, Arc::clone(&served)));
     let why = loop {
         if stop.load(Ordering::SeqCst) {
             break "已按 Ctrl+C";
@@ -98,15 +102,10 @@ pub fn run(db: &Path, open_browser: bool) -> Result<()> {
         if served.idle_for() > idle {
             break "没有打开的页面";
         }
-        match server.recv_timeout(Duration::from_millis(250)) {
-            Ok(Some(request)) => {
-                let served = Arc::clone(&served);
-                std::thread::spawn(move || routes::answer(&served, request));
-            }
-            Ok(None) => {}
-            Err(e) => return Err(Error::Io(e)),
-        }
+        std::thread::sleep(Duration::from_millis(250));
     };
+    // A command still running is not waited for: the ledger commits whole transactions only.
+    runtime.shutdown_background();
     eprintln!("一本通浏览器模式已停止（{why}）。");
     Ok(())
 }

@@ -15,26 +15,32 @@
 
 use super::{assets, Served};
 use percent_encoding::{percent_decode_str, utf8_percent_encode, NON_ALPHANUMERIC};
-use std::io::Read;
 use std::path::Path;
-use tiny_http::{Header, Method, Request, Response};
 use yibentong::app::{self, AppError, Context, ErrorCode, Progress};
 
 /// The header the page's requests carry the token in.
 pub const TOKEN_HEADER: &str = "X-Yibentong-Token";
-/// The largest request body read (an uploaded bundle or backup).
-const BODY_LIMIT: u64 = 1 << 30;
 /// What the page may load and where it may connect: this server only.
 const PAGE_POLICY: &str = "default-src 'self'; img-src 'self' data: blob:; \
      style-src 'self' 'unsafe-inline'; font-src 'self' data:; script-src 'self'; \
      connect-src 'self'; frame-ancestors 'none'";
 
+/// A request as read off the connection (its body whole).
+pub struct Asked {
+    pub get: bool,
+    pub post: bool,
+    /// The path and query, as sent.
+    pub url: String,
+    pub headers: Vec<(String, String)>,
+    pub body: Vec<u8>,
+}
+
 /// An answer before it is sent.
-struct Reply {
-    status: u16,
-    mime: &'static str,
-    body: Vec<u8>,
-    headers: Vec<(&'static str, String)>,
+pub struct Reply {
+    pub status: u16,
+    pub mime: &'static str,
+    pub body: Vec<u8>,
+    pub headers: Vec<(&'static str, String)>,
 }
 
 impl Reply {
@@ -56,7 +62,7 @@ impl Reply {
         Reply::json(status, body)
     }
 
-    fn text(status: u16, text: &str) -> Reply {
+    pub fn text(status: u16, text: &str) -> Reply {
         Reply::new(status, "text/plain; charset=utf-8", text)
     }
 
@@ -66,32 +72,27 @@ impl Reply {
     }
 }
 
-/// Answers one request (on its own thread).
-pub fn answer(served: &Served, mut request: Request) {
-    let url = request.url().to_string();
-    let (path, query) = url.split_once('?').unwrap_or((&url, ""));
+/// Answers one request (on a blocking thread).
+pub fn answer(served: &Served, asked: &Asked) -> Reply {
+    let (path, query) = asked.url.split_once('?').unwrap_or((&asked.url, ""));
     let path = path.trim_start_matches('/');
     let query = parse_query(query);
-    let reply = if authorized(served, &request, &query) {
-        served.touch();
-        route(served, &mut request, path, &query)
-    } else {
-        Reply::text(
+    if !authorized(served, asked, &query) {
+        return Reply::text(
             403,
             "拒绝访问：缺少或错误的访问令牌。请使用 yibentong serve 启动时显示的地址打开。",
-        )
-    };
-    let _ = request.respond(response(reply));
+        );
+    }
+    served.touch();
+    route(served, asked, path, &query)
 }
 
-fn route(served: &Served, request: &mut Request, path: &str, query: &Query) -> Reply {
-    let post = *request.method() == Method::Post;
-    let get = *request.method() == Method::Get;
+fn route(served: &Served, asked: &Asked, path: &str, query: &Query) -> Reply {
+    let (get, post) = (asked.get, asked.post);
     match path {
-        _ if path.starts_with("api/") && post => match body(request) {
-            Ok(bytes) => command(served, &path["api/".len()..], &bytes),
-            Err(e) => Reply::error(400, &e),
-        },
+        _ if path.starts_with("api/") && post => {
+            command(served, &path["api/".len()..], &asked.body)
+        }
         "events" if get => {
             let after = value(query, "after").and_then(|a| a.parse().ok());
             let (next, events) = served.progress.since(after.unwrap_or(0));
@@ -102,16 +103,16 @@ fn route(served: &Served, request: &mut Request, path: &str, query: &Query) -> R
         "files/new" | "files/upload" if post => {
             let name = value(query, "name").unwrap_or_default();
             let kept = if path == "files/new" {
-                served.files.reserve(name).map_err(AppError::from)
+                served.files.reserve(name)
             } else {
-                body(request).and_then(|bytes| served.files.keep(name, &bytes).map_err(Into::into))
+                served.files.keep(name, &asked.body)
             };
             match kept {
                 Ok(path) => Reply::json(
                     200,
                     serde_json::json!({ "path": path.display().to_string() }).to_string(),
                 ),
-                Err(e) => Reply::error(400, &e),
+                Err(e) => Reply::error(400, &AppError::from(e)),
             }
         }
         "files" if get => file(served, query),
@@ -198,24 +199,11 @@ fn page(served: &Served, path: &str, query: &Query) -> Reply {
     }
 }
 
-/// The request body (up to [`BODY_LIMIT`]).
-fn body(request: &mut Request) -> Result<Vec<u8>, AppError> {
-    let mut bytes = Vec::new();
-    request
-        .as_reader()
-        .take(BODY_LIMIT)
-        .read_to_end(&mut bytes)
-        .map_err(AppError::from)?;
-    Ok(bytes)
-}
-
 /// Whether the request carries this launch's token (header, query or cookie).
-fn authorized(served: &Served, request: &Request, query: &Query) -> bool {
+fn authorized(served: &Served, asked: &Asked, query: &Query) -> bool {
     let expected = served.token.as_bytes();
     let cookie = cookie_name(served.port);
-    let from_headers = request.headers().iter().flat_map(|h| {
-        let field = h.field.as_str().as_str();
-        let value = h.value.as_str();
+    let from_headers = asked.headers.iter().flat_map(|(field, value)| {
         if field.eq_ignore_ascii_case(TOKEN_HEADER) {
             vec![value.trim()]
         } else if field.eq_ignore_ascii_case("Cookie") {
@@ -267,24 +255,6 @@ fn value<'q>(query: &'q Query, key: &str) -> Option<&'q str> {
         .iter()
         .find(|(k, _)| k == key)
         .map(|(_, v)| v.as_str())
-}
-
-/// The tiny_http response, with the headers every answer carries.
-fn response(reply: Reply) -> Response<std::io::Cursor<Vec<u8>>> {
-    let mut response = Response::from_data(reply.body).with_status_code(reply.status);
-    let common = [
-        ("Content-Type", reply.mime.to_string()),
-        ("Cache-Control", "no-store".to_string()),
-        ("X-Content-Type-Options", "nosniff".to_string()),
-        // The address holds the token: never send it on.
-        ("Referrer-Policy", "no-referrer".to_string()),
-    ];
-    for (name, value) in common.into_iter().chain(reply.headers) {
-        if let Ok(h) = Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            response.add_header(h);
-        }
-    }
-    response
 }
 
 #[cfg(test)]
