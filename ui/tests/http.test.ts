@@ -8,7 +8,7 @@ import { BackendError } from '@/api/errors'
 afterEach(() => vi.unstubAllGlobals())
 
 function serve(status: number, body: string) {
-  const fetch = vi.fn(async () => new Response(body, { status }))
+  const fetch = vi.fn(async (_url: string, _init?: RequestInit) => new Response(body, { status }))
   vi.stubGlobal('fetch', fetch)
   return fetch
 }
@@ -18,7 +18,8 @@ describe('httpBackend', () => {
     const fetch = serve(200, '[{"id":"h-1"}]')
     const rows = await httpBackend('t0k').householdList('360729101099', null)
     expect(rows).toEqual([{ id: 'h-1' }])
-    const [url, init] = fetch.mock.calls.find(([u]) => String(u).startsWith('/api/'))! as unknown as [string, RequestInit]
+    const [url, init] = fetch.mock.calls.find(([u]) => u.startsWith('/api/'))!
+    if (!init) throw new Error('the request has options')
     expect(url).toBe('/api/household_list')
     expect(init.method).toBe('POST')
     expect((init.headers as Record<string, string>)[TOKEN_HEADER]).toBe('t0k')
