@@ -43,6 +43,12 @@ impl Files {
         Ok(path)
     }
 
+    /// Removes the session's folder with every file in it (the server is stopping while a
+    /// request's thread may still hold this value, so it is not left to `Drop`).
+    pub fn clear(&self) {
+        let _ = std::fs::remove_dir_all(self.root.path());
+    }
+
     /// The file at `path` if it is one of this session's files.
     pub fn inside(&self, path: &Path) -> Option<PathBuf> {
         let real = path.canonicalize().ok()?;

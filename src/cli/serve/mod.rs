@@ -27,6 +27,7 @@ use yibentong::{Error, Result};
 pub const IDLE: Duration = Duration::from_secs(180);
 /// Environment variable overriding [`IDLE`], in seconds (tests).
 pub const IDLE_ENV: &str = "YIBENTONG_SERVE_IDLE";
+
 /// What every request handler shares: the ledger, the token, the session's files.
 pub struct Served {
     pub state: AppState,
@@ -106,6 +107,8 @@ pub fn run(db: &Path, open_browser: bool) -> Result<()> {
     };
     // A command still running is not waited for: the ledger commits whole transactions only.
     runtime.shutdown_background();
+    // The requests' threads may still hold the folder: remove its files now.
+    served.files.clear();
     eprintln!("一本通浏览器模式已停止（{why}）。");
     Ok(())
 }
