@@ -3,8 +3,10 @@
 //! Layers, bottom up: `codes` and `model` (the domain, shaped as exchange v1), `idcard`
 //! and `validate` (checks in Chinese), `store` (SQLite: migrations, transactions, audit),
 //! `search`, `exchange` (JSON v1 import/export), `demo` (a generated village).
-//! Nothing here depends on Tauri; the desktop shell and the CLI are thin adapters.
+//! Nothing here depends on Tauri; the desktop shell and the CLI are thin adapters (`app`
+//! holds the command table both the shell and `yibentong serve` answer the UI from).
 
+pub mod app;
 pub mod assess;
 pub mod attention;
 pub mod cards;

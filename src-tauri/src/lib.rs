@@ -1,15 +1,13 @@
-//! 一本通 desktop shell (Tauri 2): opens the ledger, registers the commands and plugins.
-//!
-//! Commands live in `commands/` by area and are adapters of a few lines over the core
-//! library `yibentong`; errors reach the UI as `AppError`; the types that cross IPC are
+//! 一本通 desktop shell (Tauri 2): opens the ledger, registers the plugins and answers the
+//! UI's commands from the core's command table (`yibentong::app`, shared with
+//! `yibentong serve`) through one adapter, `dispatch`. The types that cross IPC are
 //! exported to TypeScript (`ui/src/bindings/`) by the `bindings` test.
 
-pub mod commands;
-pub mod error;
-pub mod ipc;
-pub mod state;
+pub mod dispatch;
 
+pub use dispatch::handler;
 use tauri::{Manager, Runtime};
+use yibentong::app::state;
 
 /// The app's builder without a context: plugins, state at startup and the commands.
 pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
@@ -21,7 +19,7 @@ pub fn builder<R: Runtime>(builder: tauri::Builder<R>) -> tauri::Builder<R> {
             app.manage(state::AppState::open(&path));
             Ok(())
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler(handler())
 }
 
 /// Runs the desktop app.

@@ -15,6 +15,8 @@ fn export_all(dir: &Path) {
                 .unwrap_or_else(|e| panic!("exporting {} should work: {e}", stringify!($t)));)+
         };
     }
+    use yibentong::app::error::AppError;
+    use yibentong::app::shapes::*;
     use yibentong::assess::HouseholdVerdicts;
     use yibentong::check::{CheckFinding, Level as CheckLevel};
     use yibentong::dossier::{ChangeRecord, HouseholdDetail, IdReading, Saved};
@@ -28,8 +30,6 @@ fn export_all(dir: &Path) {
     use yibentong::store::{HouseholdRow, SearchHit};
     use yibentong::store::{LedgerInfo, VillageInfo};
     use yibentong::validate::Finding;
-    use yibentong_app::error::AppError;
-    use yibentong_app::ipc::*;
     export!(
         AppError,
         Finding,
@@ -65,8 +65,8 @@ fn export_all(dir: &Path) {
         LocalValue,
         LocalValueChange,
         NewCadre,
-        yibentong_app::commands::protection::LedgerStatus,
-        yibentong_app::commands::protection::PassphraseCheck,
+        yibentong::app::commands::protection::LedgerStatus,
+        yibentong::app::commands::protection::PassphraseCheck,
         yibentong::store::BackupInfo,
     );
 }
@@ -227,7 +227,7 @@ fn code_labels() -> serde_json::Value {
         })
         .collect();
     out.insert("AttributeAsPrinted".into(), Value::Object(printed));
-    use yibentong_app::ipc::NoticeKindArg as N;
+    use yibentong::app::shapes::NoticeKindArg as N;
     let notices = [N::Identification, N::Exit, N::Monitoring, N::RiskEliminated];
     out.insert(
         "NoticeKind".into(),

@@ -1,9 +1,9 @@
-//! The UI calls only commands the shell registers, with the arguments they take: every
-//! `call('name', { args })` in `ui/src/api/tauri.ts` is compared with the commands in
-//! `commands::handler()` (`src-tauri/src/commands/mod.rs`) and the parameters of each
-//! command's function (camelCase, as Tauri maps them; `State` and `AppHandle` are not
-//! arguments). A command the UI calls that is not registered, an argument one side has and
-//! the other has not, or a registered command the UI never calls fails this test.
+//! The UI calls only commands the app answers, with the arguments they take: every
+//! `call('name', { args })` in `ui/src/api/commands.ts` (the one list of calls, shared by the
+//! Tauri and the browser transports) is compared with the core's command table
+//! (`yibentong::app::COMMANDS`, `src/app/commands/mod.rs`), arguments camelCase as the UI
+//! sends them. A command the UI calls that the table lacks, an argument one side has and
+//! the other has not, or a command the UI never calls fails this test.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -49,66 +49,6 @@ fn ui_calls(ts: &str) -> Commands {
     out
 }
 
-/// `module::name` entries of `generate_handler![…]`.
-fn registered(mod_rs: &str) -> Vec<(String, String)> {
-    let list = mod_rs
-        .split_once("generate_handler![")
-        .and_then(|(_, rest)| rest.split_once(']'))
-        .map(|(list, _)| list)
-        .expect("commands/mod.rs registers its commands with generate_handler![…]");
-    list.split(',')
-        .map(str::trim)
-        .filter(|e| !e.is_empty())
-        .map(|e| {
-            let (module, name) = e
-                .split_once("::")
-                .unwrap_or_else(|| panic!("{e} should be module::name"));
-            (module.to_string(), name.to_string())
-        })
-        .collect()
-}
-
-/// The IPC argument names of `pub fn name` in a command module (camelCase).
-fn parameters(source: &str, name: &str) -> BTreeSet<String> {
-    let start = [format!("pub fn {name}("), format!("pub fn {name}<")]
-        .iter()
-        .find_map(|p| source.find(p.as_str()))
-        .unwrap_or_else(|| panic!("the command {name} should be a `pub fn`"));
-    let after = &source[start..];
-    let open = after.find('(').expect("a parameter list");
-    let mut depth = 0usize;
-    let mut list = String::new();
-    for c in after[open..].chars() {
-        match c {
-            '(' | '<' | '[' => depth += 1,
-            ')' | '>' | ']' => depth -= 1,
-            _ => {}
-        }
-        if depth == 0 {
-            break;
-        }
-        // Commas inside generic arguments are not parameter separators.
-        list.push(if c == ',' && depth > 1 { ';' } else { c });
-    }
-    list[1..]
-        .split(',')
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .filter_map(|p| {
-            let (arg, ty) = p.split_once(':')?;
-            let ty = ty.trim();
-            let injected = [
-                "State<",
-                "AppHandle<",
-                "Window<",
-                "Webview<",
-                "WebviewWindow<",
-            ];
-            (!injected.iter().any(|i| ty.starts_with(i))).then(|| camel(arg.trim()))
-        })
-        .collect()
-}
-
 fn camel(snake: &str) -> String {
     let mut out = String::new();
     let mut upper = false;
@@ -125,14 +65,13 @@ fn camel(snake: &str) -> String {
     out
 }
 
+/// The core's command table: name → camelCase argument names.
 fn shell_commands() -> Commands {
-    let mod_rs = read("src/commands/mod.rs");
-    registered(&mod_rs)
-        .into_iter()
-        .map(|(module, name)| {
-            let source = read(&format!("src/commands/{module}.rs"));
-            let args = parameters(&source, &name);
-            (name, args)
+    yibentong::app::COMMANDS
+        .iter()
+        .map(|c| {
+            let args = c.args.iter().map(|a| camel(a)).collect();
+            (c.name.to_string(), args)
         })
         .collect()
 }
@@ -161,7 +100,7 @@ fn differences(ui: &Commands, shell: &Commands) -> Vec<String> {
 
 #[test]
 fn every_ui_call_is_a_registered_command_with_its_arguments() {
-    let ui = ui_calls(&read("../ui/src/api/tauri.ts"));
+    let ui = ui_calls(&read("../ui/src/api/commands.ts"));
     let shell = shell_commands();
     assert!(ui.len() > 20, "the UI's calls were read: {ui:?}");
     assert!(
@@ -171,7 +110,7 @@ fn every_ui_call_is_a_registered_command_with_its_arguments() {
     let problems = differences(&ui, &shell);
     assert!(
         problems.is_empty(),
-        "ui/src/api/tauri.ts and the shell's commands disagree:\n{}",
+        "ui/src/api/commands.ts and the command table disagree:\n{}",
         problems.join("\n")
     );
 }
@@ -181,19 +120,22 @@ fn the_check_sees_a_missing_command_and_a_renamed_argument() {
     let ui = ui_calls(
         "a: () => call('ledger_info'),\n b: (id, asOf) => call('household_get', { id, asOf: x }),\n c: () => call('gone')",
     );
-    let module = "#[tauri::command]\npub fn household_get(state: State<'_, AppState>, id: String, as_of: Option<NaiveDate>, map: BTreeMap<String, u8>) -> AppResult<()> {}\npub fn ledger_info<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {}";
-    let shell: Commands = ["household_get", "ledger_info"]
-        .into_iter()
-        .map(|n| (n.to_string(), parameters(module, n)))
-        .collect();
+    assert_eq!(
+        ui["household_get"],
+        ["id", "asOf"].map(String::from).into(),
+        "`key: value` counts as the key"
+    );
+    let shell: Commands = [
+        ("household_get", vec!["id", "as_of", "map"]),
+        ("ledger_info", vec![]),
+    ]
+    .into_iter()
+    .map(|(n, args)| (n.to_string(), args.into_iter().map(camel).collect()))
+    .collect();
     assert_eq!(
         shell["household_get"],
         ["id", "asOf", "map"].map(String::from).into(),
-        "State is not an argument; generic commas do not split parameters"
-    );
-    assert!(
-        shell["ledger_info"].is_empty(),
-        "AppHandle is not an argument"
+        "snake_case arguments are compared camelCase"
     );
     let problems = differences(&ui, &shell);
     assert_eq!(problems.len(), 2, "{problems:?}");

@@ -6,8 +6,8 @@ use std::path::{Path, PathBuf};
 use tauri::test::{get_ipc_response, mock_builder, mock_context, noop_assets, INVOKE_KEY};
 use tauri::webview::{InvokeRequest, WebviewWindowBuilder};
 use tauri::{ipc::CallbackFn, ipc::InvokeBody, App, WebviewWindow};
+use yibentong::app::AppState;
 use yibentong::store::Ledger;
-use yibentong_app::state::AppState;
 
 const VILLAGE: &str = "360729101099";
 
@@ -28,10 +28,10 @@ fn app() -> Fixture {
 /// An app over the given state (a locked ledger, say).
 fn app_over(dir: tempfile::TempDir, state: AppState) -> Fixture {
     // The answers recorded for the UI tests must not change with the calendar.
-    yibentong_app::state::fix_today(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).expect("a date"));
+    yibentong::app::state::fix_today(chrono::NaiveDate::from_ymd_opt(2025, 6, 30).expect("a date"));
     let app = mock_builder()
         .manage(state)
-        .invoke_handler(yibentong_app::commands::handler())
+        .invoke_handler(yibentong_app::handler())
         .build(mock_context(noop_assets()))
         .expect("the mock app builds");
     let webview = WebviewWindowBuilder::new(&app, "main", Default::default())
@@ -547,7 +547,7 @@ fn the_village_check_names_the_field_at_fault() {
         json!({ "village": VILLAGE, "household": household, "reason": null, "effective": { "kind": "correction", "on": null } }),
     );
     use chrono::Datelike;
-    let year = yibentong_app::state::today().year();
+    let year = yibentong::app::state::today().year();
     let list = f.ok("village_check", json!({ "village": VILLAGE, "year": year }));
     let list = list.as_array().expect("a list of findings");
     let hit = list
@@ -620,7 +620,7 @@ fn laptop_bundle(f: &Fixture) -> PathBuf {
     let path = f.out("laptop.db");
     let mut laptop = Ledger::open(&path).expect("a laptop ledger");
     laptop.set_operator("陈第一").expect("an operator");
-    let today = yibentong_app::state::today();
+    let today = yibentong::app::state::today();
     let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/village.json");
     let bytes = std::fs::read(file).expect("the test village");
     yibentong::exchange::import_bytes(&mut laptop, &bytes, "village.json", today)
@@ -838,7 +838,7 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
 
     // The temporary ledger's path and the import's date (today) read as fixed values.
     let ledger = f.dir.path().join("ledger.db").display().to_string();
-    let today = yibentong_app::state::today().to_string();
+    let today = yibentong::app::state::today().to_string();
     let text = serde_json::to_string_pretty(&Value::Object(answers))
         .expect("answers serialise")
         .replace(&ledger, "/home/cadre/yibentong.db")

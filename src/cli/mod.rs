@@ -19,6 +19,7 @@ mod ledger_io;
 mod policy;
 mod print;
 mod secret;
+mod serve;
 mod township;
 pub mod usage;
 
@@ -128,6 +129,15 @@ pub enum Command {
     /// The village's cadre roster (帮扶干部): add, list, end a term.
     #[command(subcommand)]
     Cadre(cadre::CadreCommand),
+    /// The app in the system browser (browser mode): serves the desktop app's screens and
+    /// commands on 127.0.0.1 only, at a random port with a one-time token. Prints the
+    /// address (with its token) as the first line; stops on Ctrl+C or when no page has
+    /// been open for a few minutes.
+    Serve {
+        /// Do not open the browser (print the address only).
+        #[arg(long)]
+        no_browser: bool,
+    },
     /// Yearly plan targets (规划脱贫户数/人数) of a village or township: set, list.
     #[command(subcommand)]
     Target(township::TargetCommand),
@@ -396,6 +406,7 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Ledger(cmd) => secret::run(&cli, cmd),
+        Command::Serve { no_browser } => serve::run(&cli.db, !no_browser),
         Command::Card {
             household,
             kind,

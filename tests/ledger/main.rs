@@ -21,6 +21,7 @@ mod procedure;
 mod protection;
 mod risk_elimination;
 mod safety;
+mod serve;
 mod store;
 mod township;
 mod validation;

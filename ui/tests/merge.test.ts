@@ -21,6 +21,7 @@ const desktop: Desktop = {
   pickSavePath: async () => null,
   tempPath: async (n) => `/tmp/${n}`,
   openInViewer: async () => undefined,
+  saved: async () => undefined,
 }
 
 async function show(over: Partial<Backend>) {

@@ -1,14 +1,19 @@
 //! Drives the real, built desktop app: starts `tauri-driver` (which starts
 //! WebKitWebDriver and the app) with the app's environment, opens a WebDriver session with
 //! fantoccini and offers the few waits and gestures the Element Plus screens need.
+//! In the browser mode ([`use_browser`]) the same scenario runs in headless Chromium
+//! (`chromedriver`) against `yibentong serve --no-browser` on the same ledger.
 //!
 //! Needs an X display (run under `xvfb-run`), `tauri-driver` on PATH (or in
-//! `~/.cargo/bin`) and the app built by `bash scripts/app build`.
+//! `~/.cargo/bin`) and the app built by `bash scripts/app build`; for the browser mode
+//! `chromium` and `chromedriver` (apt `chromium chromium-driver`) and the `yibentong`
+//! binary (`target/debug/yibentong`, or `YIBENTONG_CLI`).
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tokio::process::{Child, Command};
 
@@ -24,17 +29,33 @@ pub const PATIENCE: Duration = Duration::from_secs(20);
 pub struct App {
     pub client: Client,
     driver: Driver,
+    /// `yibentong serve`, in the browser mode.
+    server: Option<Driver>,
 }
 
-/// The tauri-driver process. It is stopped with SIGTERM so that it stops its
-/// WebKitWebDriver too (a killed tauri-driver leaves that running on its port).
-struct Driver(Child);
+/// Whether the scenario runs in the browser (set once by the runner's `--browser`).
+static BROWSER: AtomicBool = AtomicBool::new(false);
+
+/// Runs every later [`App::start`] in headless Chromium against `yibentong serve`.
+pub fn use_browser() {
+    BROWSER.store(true, Ordering::SeqCst);
+}
+
+/// Whether [`use_browser`] was called.
+pub fn in_browser() -> bool {
+    BROWSER.load(Ordering::SeqCst)
+}
+
+/// A helper process: tauri-driver or chromedriver (stopped with SIGTERM, so that
+/// tauri-driver stops its WebKitWebDriver too: a killed one leaves that running on its
+/// port), or `yibentong serve` (SIGINT, like Ctrl+C: it removes its session folder).
+struct Driver(Child, &'static str);
 
 impl Driver {
     async fn stop(&mut self) {
         if let Some(pid) = self.0.id() {
             let _ = Command::new("kill")
-                .args(["-TERM", &pid.to_string()])
+                .args([self.1, &pid.to_string()])
                 .status()
                 .await;
             if tokio::time::timeout(Duration::from_secs(5), self.0.wait())
@@ -77,6 +98,38 @@ fn tauri_driver() -> PathBuf {
     }
 }
 
+/// The `yibentong` command line (`target/debug/yibentong`, or `YIBENTONG_CLI`).
+pub fn cli_binary() -> PathBuf {
+    let path = match std::env::var_os("YIBENTONG_CLI") {
+        Some(p) => PathBuf::from(p),
+        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/debug/yibentong"),
+    };
+    std::fs::canonicalize(&path).unwrap_or(path)
+}
+
+/// What the runner names as the thing under test.
+pub fn under_test() -> PathBuf {
+    if in_browser() {
+        cli_binary()
+    } else {
+        app_binary()
+    }
+}
+
+/// Connects a WebDriver session to the server at `url`, retrying while it starts.
+async fn connect(url: &str, caps: serde_json::Map<String, serde_json::Value>) -> Option<Client> {
+    let started = Instant::now();
+    loop {
+        let mut builder = ClientBuilder::native();
+        builder.capabilities(caps.clone());
+        match tokio::time::timeout(PATIENCE, builder.connect(url)).await {
+            Ok(Ok(c)) => return Some(c),
+            _ if started.elapsed() > PATIENCE => return None,
+            _ => tokio::time::sleep(Duration::from_millis(200)).await,
+        }
+    }
+}
+
 impl App {
     /// Starts the app on the ledger `db`; files it saves go to `out`.
     pub async fn start(db: &Path, out: &Path) -> Step<App> {
@@ -86,6 +139,9 @@ impl App {
     /// Starts the app on `db`, unlocking it with `passphrase` at start when one is given
     /// (`YIBENTONG_PASSPHRASE`); without one an encrypted ledger shows the unlock screen.
     pub async fn start_with(db: &Path, out: &Path, passphrase: Option<&str>) -> Step<App> {
+        if in_browser() {
+            return App::start_in_browser(db, out, passphrase).await;
+        }
         let port = free_port()?;
         let app = app_binary();
         if !app.exists() {
@@ -117,30 +173,110 @@ impl App {
             "tauri:options".into(),
             serde_json::json!({ "application": app }),
         );
-        let url = format!("http://127.0.0.1:{port}");
-        let started = Instant::now();
-        let mut driver = Driver(driver);
-        let client = loop {
-            let mut builder = ClientBuilder::native();
-            builder.capabilities(caps.clone());
-            let attempt = builder.connect(&url);
-            match tokio::time::timeout(PATIENCE, attempt).await {
-                Ok(Ok(c)) => break c,
-                _ if started.elapsed() > PATIENCE => {
-                    driver.stop().await;
-                    return Err("无法连接 tauri-driver（WebKitWebDriver 未启动？）".into());
-                }
-                _ => tokio::time::sleep(Duration::from_millis(200)).await,
-            }
+        let mut driver = Driver(driver, "-TERM");
+        let Some(client) = connect(&format!("http://127.0.0.1:{port}"), caps).await else {
+            driver.stop().await;
+            return Err("无法连接 tauri-driver（WebKitWebDriver 未启动？）".into());
         };
-        Ok(App { client, driver })
+        Ok(App {
+            client,
+            driver,
+            server: None,
+        })
     }
 
-    /// Closes the session (the app quits) and stops tauri-driver.
+    /// `yibentong serve --no-browser` on `db` (its files in `out`), and headless Chromium
+    /// through chromedriver opened at the address it prints.
+    async fn start_in_browser(db: &Path, out: &Path, passphrase: Option<&str>) -> Step<App> {
+        let cli = cli_binary();
+        if !cli.exists() {
+            return Err(format!("找不到 {}：先运行 cargo build", cli.display()));
+        }
+        let mut command = Command::new(&cli);
+        match passphrase {
+            Some(p) => command.env("YIBENTONG_PASSPHRASE", p),
+            None => command.env_remove("YIBENTONG_PASSPHRASE"),
+        };
+        // Its first line is the address; it goes to a file the test reads back.
+        let n = free_port()?;
+        let printed = out.join(format!("serve-{n}.txt"));
+        let stdout =
+            std::fs::File::create(&printed).map_err(|e| format!("{}：{e}", printed.display()))?;
+        let said = out.join(format!("serve-{n}.log"));
+        let stderr =
+            std::fs::File::create(&said).map_err(|e| format!("{}：{e}", said.display()))?;
+        let serve = command
+            .arg("--db")
+            .arg(db)
+            .args(["serve", "--no-browser"])
+            // Printed and exported files live in the server's session folder in TMPDIR.
+            .env("TMPDIR", out)
+            .stdout(stdout)
+            .stderr(stderr)
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("yibentong serve 无法启动：{e}"))?;
+        let mut server = Driver(serve, "-INT");
+        let started = Instant::now();
+        let url = loop {
+            let text = std::fs::read_to_string(&printed).unwrap_or_default();
+            if let Some((line, _)) = text.split_once('\n') {
+                break line.trim().to_string();
+            }
+            if started.elapsed() > PATIENCE {
+                server.stop().await;
+                return Err("yibentong serve 没有打印地址".into());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        };
+
+        let port = free_port()?;
+        let driver = Command::new("chromedriver")
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("chromedriver 无法启动（apt 安装 chromium-driver）：{e}"))?;
+        let mut driver = Driver(driver, "-TERM");
+        let mut caps = serde_json::Map::new();
+        // The scenario waits for what it needs: navigation does not wait for every file.
+        caps.insert("pageLoadStrategy".into(), "eager".into());
+        caps.insert(
+            "goog:chromeOptions".into(),
+            serde_json::json!({
+                "binary": "/usr/bin/chromium",
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu",
+                         "--disable-dev-shm-usage", "--window-size=1366,768"],
+            }),
+        );
+        let Some(client) = connect(&format!("http://127.0.0.1:{port}"), caps).await else {
+            driver.stop().await;
+            server.stop().await;
+            return Err("无法连接 chromedriver（chromium 未安装？）".into());
+        };
+        if let Err(e) = client.goto(&url).await {
+            let _ = client.close().await;
+            driver.stop().await;
+            server.stop().await;
+            return Err(format!("浏览器打不开 {url}：{e}"));
+        }
+        Ok(App {
+            client,
+            driver,
+            server: Some(server),
+        })
+    }
+
+    /// Closes the session (the app quits) and stops tauri-driver (or chromedriver and the
+    /// server).
     pub async fn stop(mut self) {
         // A session left mid-step (a failed wait) may never answer: do not wait for ever.
         let _ = tokio::time::timeout(Duration::from_secs(10), self.client.close()).await;
         self.driver.stop().await;
+        if let Some(server) = &mut self.server {
+            server.stop().await;
+        }
     }
 
     /// Puts the window at the top left at `w`×`h` (the screen of an old laptop).

@@ -1,5 +1,6 @@
 // What the UI needs from the desktop besides the commands: file dialogs, a temp path
-// for previews, and opening a PDF in the system viewer (Tauri plugins; tests stub it).
+// for previews, and opening a PDF in the system viewer (Tauri plugins; tests stub it). The
+// browser mode has its own forms of each (`browser.ts`).
 
 import { open, save } from '@tauri-apps/plugin-dialog'
 import { openPath } from '@tauri-apps/plugin-opener'
@@ -19,6 +20,11 @@ export interface Desktop {
   tempPath(name: string): Promise<string>
   /** Opens a file in the system's default application (a PDF viewer prints). */
   openInViewer(path: string): Promise<void>
+  /**
+   * A file was written at the path `pickSavePath` gave: the desktop has nothing left to do
+   * (it is where the cadre chose); the browser mode downloads it.
+   */
+  saved(path: string): Promise<void>
 }
 
 export const tauriDesktop: Desktop = {
@@ -35,4 +41,5 @@ export const tauriDesktop: Desktop = {
   async openInViewer(path) {
     await openPath(path)
   },
+  async saved() {},
 }

@@ -1,17 +1,20 @@
-// Picks the Backend and Desktop: Tauri inside the app (`window.__TAURI_INTERNALS__`). There
-// is no stand-in backend: outside the app every command fails with a message saying so, and
+// Picks the Backend and Desktop: Tauri inside the app (`window.__TAURI_INTERNALS__`), HTTP
+// when the page was opened from `yibentong serve` (its address carries `?token=…`). There
+// is no stand-in backend: anywhere else every command fails with a message saying so, and
 // tests install their own stubs (`setBackend`).
 
 import type { Backend } from './backend'
 import { BackendError } from './errors'
+import { browserDesktop } from './browser'
 import { type Desktop, tauriDesktop } from './desktop'
+import { httpBackend, servedToken } from './http'
 import { tauriBackend } from './tauri'
 
 export function insideTauri(): boolean {
   return typeof window !== 'undefined' && '__TAURI_INTERNALS__' in window
 }
 
-const OUTSIDE = '一本通的界面只能在桌面程序中使用（当前不在桌面程序中）'
+const OUTSIDE = '一本通的界面只能在桌面程序中或用 yibentong serve 打开的地址使用（当前都不是）'
 
 /** Every method rejects: the UI opened outside the desktop app has no ledger. */
 function outside<T extends object>(): T {
@@ -24,12 +27,14 @@ let backend: Backend | null = null
 let desktop: Desktop | null = null
 
 export function useBackend(): Backend {
-  backend ??= insideTauri() ? tauriBackend : outside<Backend>()
+  const token = servedToken()
+  backend ??= insideTauri() ? tauriBackend : token ? httpBackend(token) : outside<Backend>()
   return backend
 }
 
 export function useDesktop(): Desktop {
-  desktop ??= insideTauri() ? tauriDesktop : outside<Desktop>()
+  const token = servedToken()
+  desktop ??= insideTauri() ? tauriDesktop : token ? browserDesktop(token) : outside<Desktop>()
   return desktop
 }
 

@@ -1,11 +1,11 @@
-// The Backend over Tauri IPC. Each method is one `invoke` with the contract's command
-// name and camelCase arguments; rejections become BackendError. Answers are the generated
-// types as the shell sends them (no reshaping here). src-tauri/tests/contract.rs reads the
-// calls below and checks each against the shell's registered commands and their arguments.
+// The Backend over Tauri IPC (inside the desktop app): `invoke` with the command's name and
+// camelCase arguments; rejections become BackendError. Answers are the generated types as
+// the shell sends them (no reshaping here). The calls themselves are in `commands.ts`.
 
 import { invoke } from '@tauri-apps/api/core'
 import { listen } from '@tauri-apps/api/event'
 import type { Backend } from './backend'
+import { commandsOver } from './commands'
 import { BackendError } from './errors'
 import type { Progress } from '@/bindings'
 
@@ -18,48 +18,6 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 }
 
 export const tauriBackend: Backend = {
-  ledgerInfo: () => call('ledger_info'),
-  ledgerStatus: () => call('ledger_status'),
-  ledgerUnlock: (passphrase) => call('ledger_unlock', { passphrase }),
-  passphraseCheck: (passphrase) => call('passphrase_check', { passphrase }),
-  ledgerEncrypt: (passphrase) => call('ledger_encrypt', { passphrase }),
-  backupNow: () => call('backup_now'),
-  backupRestore: (path, passphrase) => call('backup_restore', { path, passphrase }),
-  loadDemo: () => call('load_demo'),
-  villageOverview: (village, year) => call('village_overview', { village, year }),
-  householdList: (village, asOf) => call('household_list', { village, asOf }),
-  search: (query) => call('search', { query }),
-  householdGet: (id, asOf) => call('household_get', { id, asOf }),
-  householdCheck: (village, household) => call('household_check', { village, household }),
-  householdCodeNext: (village) => call('household_code_next', { village }),
-  householdChanges: (id) => call('household_changes', { id }),
-  ledgerChanges: (query) => call('ledger_changes', { query }),
-  visitPhrases: (id) => call('visit_phrases', { id }),
-  townshipList: () => call('township_list'),
-  townshipView: (code, year) => call('township_view', { code, year }),
-  planTargetSet: (target) => call('plan_target_set', { target }),
-  idNumberRead: (text) => call('id_number_read', { text }),
-  householdSave: (village, household, reason, effective, doc) => call('household_save', { village, household, reason, effective, doc }),
-  assessHousehold: (id, year) => call('assess_household', { id, year }),
-  villageCheck: (village, year) => call('village_check', { village, year }),
-  settingsGet: () => call('settings_get'),
-  settingsSave: (settings, reason) => call('settings_save', { settings, reason }),
-  localValuesList: () => call('local_values_list'),
-  localValueAdd: (changes, reason) => call('local_value_add', { changes, reason }),
-  cadreList: (village) => call('cadre_list', { village }),
-  cadreAdd: (village, cadre) => call('cadre_add', { village, cadre }),
-  cadreEnd: (village, cadre, end, reason) => call('cadre_end', { village, cadre, end, reason }),
-  printCard: (code, kind, year, out) => call('print_card', { code, kind, year, out }),
-  printBatch: (village, kind, year, out, only) => call('print_batch', { village, kind, year, out, only }),
-  printRoster: (village, year, out) => call('print_roster', { village, year, out }),
-  printPersonRoster: (village, year, out) => call('print_person_roster', { village, year, out }),
-  printPairingBook: (village, cadre, year, out) => call('print_pairing_book', { village, cadre, year, out }),
-  printVisitPlan: (village, week, out) => call('print_visit_plan', { village, week, out }),
-  printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),
-  importFile: (path) => call('import_file', { path }),
-  exportVillage: (village, path) => call('export_village', { village, path }),
-  bundleMerge: (path) => call('bundle_merge', { path }),
-  conflictList: (village) => call('conflict_list', { village }),
-  conflictResolve: (id, keep, reason) => call('conflict_resolve', { id, keep, reason }),
+  ...commandsOver(call),
   onProgress: (cb) => listen<Progress>('progress', (e) => cb(e.payload)),
 }

@@ -13,7 +13,8 @@
 //! 去填写 from 数据核查 opens the member's form at the field; the ledger's 变更记录 lists the
 //! day's changes; the menu, a screen shortcut and the search work by keyboard; the 首页
 //! prints the week's 走访计划.
-//! Run by `scripts/e2e` under `xvfb-run`.
+//! Run by `scripts/e2e` under `xvfb-run`, then again with `--browser`: the same scenario in
+//! headless Chromium against `yibentong serve` (the browser mode).
 
 use std::path::Path;
 use std::time::Instant;
@@ -345,6 +346,15 @@ async fn scenario(app: &App, out: &Path) -> Step {
         async {
             app.js("document.activeElement?.blur(); document.body.focus()")
                 .await?;
+            if yibentong_e2e::in_browser() {
+                // Chromium tabs on from the last focused element even after a blur: start
+                // it at the top of the page, as a freshly opened one is.
+                app.js(
+                    "const s = document.createElement('span'); s.tabIndex = -1; \
+                     document.body.prepend(s); s.focus(); s.remove()",
+                )
+                .await?;
+            }
             app.keys(TAB).await?;
             if app.focused().await != "nav-home" {
                 return Err(format!(
@@ -741,29 +751,56 @@ async fn step_value<T>(name: &str, run: impl std::future::Future<Output = Step<T
     value.ok_or_else(|| format!("{name}：没有结果"))
 }
 
-/// The finished card: a PDF in the output directory that is no longer growing.
+/// The finished card: a PDF in the output directory (or, in the browser mode, in the
+/// server's session folder inside it) that is no longer growing.
 fn find_pdf(out: &Path) -> Option<std::path::PathBuf> {
-    let pdf = std::fs::read_dir(out)
-        .ok()?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .find(|p| p.extension().is_some_and(|x| x == "pdf"))?;
+    let pdf = pdfs_under(out, 3).into_iter().next()?;
     let bytes = std::fs::read(&pdf).ok()?;
     let end = bytes.trim_ascii_end();
     (bytes.starts_with(b"%PDF") && end.ends_with(b"%%EOF")).then_some(pdf)
 }
 
+/// The PDFs in `dir` and its folders, `depth` levels down.
+fn pdfs_under(dir: &Path, depth: usize) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for path in entries.filter_map(|e| e.ok().map(|e| e.path())) {
+        if path.is_dir() && depth > 0 {
+            found.extend(pdfs_under(&path, depth - 1));
+        } else if path.extension().is_some_and(|x| x == "pdf") {
+            found.push(path);
+        }
+    }
+    found
+}
+
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    // `--browser`: the same scenario in headless Chromium against `yibentong serve`.
+    if std::env::args().any(|a| a == "--browser") {
+        yibentong_e2e::use_browser();
+    }
     let started = Instant::now();
     let result = run().await;
     println!("端到端用时 {:.1} 秒", started.elapsed().as_secs_f64());
     match result {
-        Ok(()) => println!("e2e: 1 passed, 0 failed"),
+        Ok(()) => println!("{}: 1 passed, 0 failed", label()),
         Err(e) => {
             println!("失败：{e}");
-            println!("e2e: 0 passed, 1 failed");
+            println!("{}: 0 passed, 1 failed", label());
             std::process::exit(1);
         }
+    }
+}
+
+/// The closing line's name: the desktop app's run or the browser's.
+fn label() -> &'static str {
+    if yibentong_e2e::in_browser() {
+        "e2e-browser"
+    } else {
+        "e2e"
     }
 }
 
@@ -774,7 +811,7 @@ async fn run() -> Step {
     let db = test_ledger(dir.path())?;
     println!(
         "端到端：{}（台账 {}）",
-        yibentong_e2e::app_binary().display(),
+        yibentong_e2e::under_test().display(),
         db.display()
     );
     let app = App::start(&db, &out).await?;

@@ -1,4 +1,5 @@
-//! The app's state: the one open ledger behind a mutex, opened at startup.
+//! The app's state: the one open ledger behind a mutex, opened at startup (by the desktop
+//! shell or `yibentong serve`).
 //!
 //! The ledger lives in the user's app data directory (`yibentong.db`); `YIBENTONG_DB`
 //! overrides the path (tests, screenshots, the demo script). An encrypted ledger waits
@@ -7,10 +8,10 @@
 //! version) the app still starts and every command returns that error, so the UI can say
 //! why.
 
-use crate::error::{AppError, AppResult, ErrorCode};
+use super::error::{AppError, AppResult, ErrorCode};
+use crate::store::Ledger;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use yibentong::store::Ledger;
 
 /// Environment variable naming the ledger file to open instead of the default.
 pub const DB_ENV: &str = "YIBENTONG_DB";
@@ -31,7 +32,7 @@ impl AppState {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir)?;
             }
-            if key.is_none() && yibentong::store::is_encrypted_file(path) {
+            if key.is_none() && crate::store::is_encrypted_file(path) {
                 return Err(locked());
             }
             let mut ledger = Ledger::open_with_key(path, key.as_deref())?;

@@ -1,13 +1,13 @@
-//! The error every command returns: `{ code, message, findings }`, built from the core's
-//! typed error. The UI branches on `code`; `findings` lists each field at fault (non-empty
+//! The error every app command returns: `{ code, message, findings }`, built from the
+//! core's typed error; the desktop shell and `yibentong serve` send it as it is. The UI branches on `code`; `findings` lists each field at fault (non-empty
 //! for `validation`). Never a bare string.
 
+use crate::validate::Finding;
 use serde::Serialize;
-use ts_rs::TS;
-use yibentong::validate::Finding;
 
 /// Stable error codes, the same strings as the core's `Error::code()`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorCode {
     Validation,
@@ -26,7 +26,8 @@ pub enum ErrorCode {
 }
 
 /// What a failed command sends to the UI.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AppError {
     pub code: ErrorCode,
     /// A Chinese sentence for the cadre.
@@ -46,9 +47,9 @@ impl AppError {
     }
 }
 
-impl From<yibentong::Error> for AppError {
-    fn from(e: yibentong::Error) -> Self {
-        use yibentong::Error as E;
+impl From<crate::Error> for AppError {
+    fn from(e: crate::Error) -> Self {
+        use crate::Error as E;
         // Exhaustive on purpose: a new core error must be given a code here.
         let code = match &e {
             E::Validation(_) => ErrorCode::Validation,
@@ -76,13 +77,7 @@ impl From<yibentong::Error> for AppError {
 
 impl From<std::io::Error> for AppError {
     fn from(e: std::io::Error) -> Self {
-        yibentong::Error::Io(e).into()
-    }
-}
-
-impl From<tauri::Error> for AppError {
-    fn from(e: tauri::Error) -> Self {
-        AppError::new(ErrorCode::Io, format!("桌面程序内部错误：{e}"))
+        crate::Error::Io(e).into()
     }
 }
 
@@ -96,18 +91,18 @@ mod tests {
     #[test]
     fn codes_match_the_core() {
         let errors = [
-            yibentong::Error::Validation(Vec::new()),
-            yibentong::Error::Format(String::new()),
-            yibentong::Error::NotFound(String::new()),
-            yibentong::Error::Invalid(String::new()),
-            yibentong::Error::Policy(String::new()),
-            yibentong::Error::SchemaTooNew {
+            crate::Error::Validation(Vec::new()),
+            crate::Error::Format(String::new()),
+            crate::Error::NotFound(String::new()),
+            crate::Error::Invalid(String::new()),
+            crate::Error::Policy(String::new()),
+            crate::Error::SchemaTooNew {
                 found: 2,
                 supported: 1,
             },
-            yibentong::Error::Storage(rusqlite::Error::InvalidQuery),
-            yibentong::Error::Io(std::io::Error::other("x")),
-            yibentong::Error::Document(String::new()),
+            crate::Error::Storage(rusqlite::Error::InvalidQuery),
+            crate::Error::Io(std::io::Error::other("x")),
+            crate::Error::Document(String::new()),
         ];
         for e in errors {
             let core = e.code();

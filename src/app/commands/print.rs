@@ -1,15 +1,14 @@
 //! 打印中心: household cards, batches, the roster, public notices and the week's visit plan, written as PDF to
 //! the path the UI chose (save dialog) and logged in the ledger.
 
-use super::progress;
-use crate::error::AppResult;
-use crate::ipc::{CardKindArg, NoticeKindArg, Printed};
-use crate::state::{today, AppState};
+use crate::app::error::AppResult;
+use crate::app::shapes::{CardKindArg, NoticeKindArg, Printed};
+use crate::app::state::today;
+use crate::app::Context;
+use crate::cards;
+use crate::print::PrintedDocument;
 use chrono::NaiveDate;
 use std::path::Path;
-use tauri::{AppHandle, Runtime, State};
-use yibentong::cards;
-use yibentong::print::PrintedDocument;
 
 /// What the UI is told once the core has written the file (safely) and logged it.
 fn printed(out: String, doc: PrintedDocument) -> AppResult<Printed> {
@@ -21,15 +20,14 @@ fn printed(out: String, doc: PrintedDocument) -> AppResult<Printed> {
 }
 
 /// One household's card (by 户编号) for a year.
-#[tauri::command(async)]
 pub fn print_card(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     code: String,
     kind: CardKindArg,
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::household_card(
             ledger,
             &code,
@@ -44,17 +42,15 @@ pub fn print_card(
 }
 
 /// The cards of a village (or only the listed codes) in one PDF; sends `progress`.
-#[tauri::command(async)]
-pub fn print_batch<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
+pub fn print_batch(
+    cx: &Context<'_>,
     village: String,
     kind: CardKindArg,
     year: i32,
     out: String,
     only: Option<Vec<String>>,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::village_cards(
             ledger,
             cards::Batch {
@@ -65,21 +61,20 @@ pub fn print_batch<R: Runtime>(
             },
             today(),
             Path::new(&out),
-            &mut progress(&app, "print_batch"),
+            &mut cx.progress("print_batch"),
         )?)
     })?;
     printed(out, doc)
 }
 
 /// The village roster (花名册) for a year.
-#[tauri::command(async)]
 pub fn print_roster(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     village: String,
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::roster(
             ledger,
             &village,
@@ -92,14 +87,13 @@ pub fn print_roster(
 }
 
 /// The 人员花名册 for a year: every person of the households on the books.
-#[tauri::command(async)]
 pub fn print_person_roster(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     village: String,
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::person_roster(
             ledger,
             &village,
@@ -112,15 +106,14 @@ pub fn print_person_roster(
 }
 
 /// One cadre's 结对帮扶工作台账 for a year (the cadre by id).
-#[tauri::command(async)]
 pub fn print_pairing_book(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     village: String,
     cadre: String,
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::pairing_book(
             ledger,
             &village,
@@ -134,14 +127,13 @@ pub fn print_pairing_book(
 }
 
 /// The 走访计划 of the week holding `week` (any day of it; default this week).
-#[tauri::command(async)]
 pub fn print_visit_plan(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     village: String,
     week: Option<NaiveDate>,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::visit_plan(
             ledger,
             &village,
@@ -154,16 +146,15 @@ pub fn print_visit_plan(
 }
 
 /// A public notice (公示名单); without `kind`, the one that fits the year.
-#[tauri::command(async)]
 pub fn print_notice(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     village: String,
     year: i32,
     kind: Option<NoticeKindArg>,
     out: String,
 ) -> AppResult<Printed> {
     let kind = kind.map_or_else(|| cards::default_notice_kind(year), Into::into);
-    let doc = state.with(|ledger| {
+    let doc = cx.state.with(|ledger| {
         Ok(cards::notice(
             ledger,
             &village,

@@ -1,12 +1,12 @@
-//! Shapes that cross IPC and are the shell's own (the rest are core types): what a
+//! Shapes that cross to the UI and are the app's own (the rest are core types): what a
 //! command returns when no single core type fits, and argument enums.
 
+use crate::print::{CardKind, NoticeKind};
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
-use yibentong::print::{CardKind, NoticeKind};
 
 /// A PDF written to disk.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Printed {
     pub path: String,
     pub pages: usize,
@@ -15,7 +15,8 @@ pub struct Printed {
 }
 
 /// Payload of the `progress` event sent while heavy work runs.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Progress {
     /// `load_demo`, `print_batch` or `import_file`.
     pub task: String,
@@ -24,7 +25,8 @@ pub struct Progress {
 }
 
 /// Which household document to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum CardKindArg {
     /// 户档案卡.
@@ -55,7 +57,8 @@ impl From<CardKindArg> for CardKind {
 }
 
 /// Which public notice (公示名单) to print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum NoticeKindArg {
     Identification,

@@ -2,15 +2,15 @@
 //! backup), unlocking with the passphrase, encrypting a plain ledger (first start asks for
 //! a passphrase before any data goes in), backing up now and restoring a backup.
 
-use crate::error::{AppError, AppResult, ErrorCode};
-use crate::state::{locked, AppState};
+use crate::app::error::{AppError, AppResult, ErrorCode};
+use crate::app::state::locked;
+use crate::app::Context;
+use crate::store::{self, BackupInfo, Ledger};
 use serde::Serialize;
-use tauri::State;
-use ts_rs::TS;
-use yibentong::store::{self, BackupInfo, Ledger};
 
 /// What the app shows about the ledger file.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LedgerStatus {
     pub path: String,
     /// Waiting for its passphrase.
@@ -18,27 +18,27 @@ pub struct LedgerStatus {
     pub encrypted: bool,
     pub read_only: bool,
     /// The newest automatic backup, if any.
-    #[ts(optional = nullable)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub last_backup: Option<String>,
     /// Households in the ledger (0 for a new one: the first start asks for a passphrase).
     pub households: usize,
 }
 
 /// How a passphrase the cadre is choosing looks.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PassphraseCheck {
     /// 弱, 中 or 强.
     pub strength: String,
     /// Why it cannot be used, if it cannot.
-    #[ts(optional = nullable)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub problem: Option<String>,
 }
 
 /// The ledger's state (works while locked).
-#[tauri::command(async)]
-pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
-    let path = state.path().display().to_string();
-    if state.is_locked() {
+pub fn ledger_status(cx: &Context<'_>) -> AppResult<LedgerStatus> {
+    let path = cx.state.path().display().to_string();
+    if cx.state.is_locked() {
         return Ok(LedgerStatus {
             path,
             locked: true,
@@ -48,7 +48,7 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
             households: 0,
         });
     }
-    state.with(|ledger| {
+    cx.state.with(|ledger| {
         let file = ledger.file_state()?;
         Ok(LedgerStatus {
             path,
@@ -62,39 +62,37 @@ pub fn ledger_status(state: State<'_, AppState>) -> AppResult<LedgerStatus> {
 }
 
 /// Unlocks an encrypted ledger; a wrong passphrase is refused and changes nothing.
-#[tauri::command(async)]
-pub fn ledger_unlock(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
-    let path = state.path().to_path_buf();
-    state.reopen(|_| Ok(store::unlock(&path, &passphrase)?.0))?;
-    if state.is_locked() {
+pub fn ledger_unlock(cx: &Context<'_>, passphrase: String) -> AppResult<()> {
+    let path = cx.state.path().to_path_buf();
+    cx.state
+        .reopen(|_| Ok(store::unlock(&path, &passphrase)?.0))?;
+    if cx.state.is_locked() {
         return Err(locked());
     }
     Ok(())
 }
 
 /// Strength and problems of a passphrase being chosen (the rule lives in the core).
-#[tauri::command(async)]
-pub fn passphrase_check(passphrase: String) -> PassphraseCheck {
-    PassphraseCheck {
+pub fn passphrase_check(_cx: &Context<'_>, passphrase: String) -> AppResult<PassphraseCheck> {
+    Ok(PassphraseCheck {
         strength: store::passphrase_strength(&passphrase).to_string(),
         problem: store::check_passphrase(&passphrase)
             .err()
             .map(|e| e.to_string()),
-    }
+    })
 }
 
 /// Encrypts the open plain ledger with `passphrase` (first start, or 设置).
-#[tauri::command(async)]
-pub fn ledger_encrypt(state: State<'_, AppState>, passphrase: String) -> AppResult<()> {
+pub fn ledger_encrypt(cx: &Context<'_>, passphrase: String) -> AppResult<()> {
     store::check_passphrase(&passphrase)?;
-    let path = state.path().to_path_buf();
-    state.reopen(|old| Ok(store::encrypt_and_reopen(old, &path, &passphrase)?))
+    let path = cx.state.path().to_path_buf();
+    cx.state
+        .reopen(|old| Ok(store::encrypt_and_reopen(old, &path, &passphrase)?))
 }
 
 /// A checked backup into the ledger's backup folder now.
-#[tauri::command(async)]
-pub fn backup_now(state: State<'_, AppState>) -> AppResult<BackupInfo> {
-    state.with(|ledger| {
+pub fn backup_now(cx: &Context<'_>) -> AppResult<BackupInfo> {
+    cx.state.with(|ledger| {
         ledger
             .auto_backup("manual")?
             .ok_or_else(|| AppError::new(ErrorCode::Invalid, "刚刚已备份过，请稍后再试"))
@@ -102,15 +100,14 @@ pub fn backup_now(state: State<'_, AppState>) -> AppResult<BackupInfo> {
 }
 
 /// Restores a backup file over the open ledger (which is backed up first), then reopens.
-#[tauri::command(async)]
 pub fn backup_restore(
-    state: State<'_, AppState>,
+    cx: &Context<'_>,
     path: String,
     passphrase: Option<String>,
 ) -> AppResult<BackupInfo> {
-    let target = state.path().to_path_buf();
+    let target = cx.state.path().to_path_buf();
     let mut info = None;
-    state.reopen(|old| {
+    cx.state.reopen(|old| {
         let key = passphrase.clone().filter(|p| !p.is_empty());
         if let Some(l) = &old {
             l.auto_backup("before-restore")?;

@@ -1,0 +1,31 @@
+//! 导入/导出: exchange v1 JSON files (all of a file or nothing; errors with their paths).
+
+use crate::app::error::AppResult;
+use crate::app::state::today;
+use crate::app::Context;
+use crate::exchange::{self, ImportSummary};
+use std::path::Path;
+
+/// Imports an exchange file in one transaction; sends `progress` (read, then imported).
+pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<ImportSummary> {
+    let mut report = cx.progress("import_file");
+    let bytes = std::fs::read(&path)?;
+    report(1, 2);
+    let source = Path::new(&path)
+        .file_name()
+        .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+    let summary = cx
+        .state
+        .with(|ledger| Ok(exchange::import_bytes(ledger, &bytes, &source, today())?))?;
+    report(2, 2);
+    Ok(summary)
+}
+
+/// Writes a village as an exchange file; returns the bytes written.
+pub fn export_village(cx: &Context<'_>, village: String, path: String) -> AppResult<usize> {
+    cx.state.with(|ledger| {
+        let text = exchange::export_json(ledger, &village)?;
+        crate::output::write_export(Path::new(&path), text.as_bytes(), ledger.path())?;
+        Ok(text.len())
+    })
+}
