@@ -8,7 +8,8 @@
 ; uninstaller registered under HKCU. The ledger (%APPDATA%\cn.yibentong.app) is kept on
 ; uninstall unless the user ticks 删除台账数据 or passes /DELETEDATA (`uninstall.exe /S /DELETEDATA`).
 
-Unicode true
+; A 64-bit installer (the app is x64 only): it also runs under a 64-bit-only Wine.
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
