@@ -49,6 +49,30 @@ impl Ledger {
         crate::output::write_document(out, &doc.bytes, self.path())?;
         self.log_print(&print)
     }
+
+    /// `deliver` for a paper of a whole village (roster, notice, plan, book …).
+    fn deliver_village(
+        &mut self,
+        out: &Path,
+        doc: &PrintedDocument,
+        village_id: &str,
+        kind: &str,
+        year: i32,
+        revision: i64,
+    ) -> Result<()> {
+        self.deliver(
+            out,
+            doc,
+            PrintRecord {
+                household_id: None,
+                village_id,
+                kind,
+                year,
+                revision,
+                checksum: &doc.checksum,
+            },
+        )
+    }
 }
 
 fn context<'a>(
@@ -336,18 +360,7 @@ pub fn village_cards(
         .collect::<Result<Vec<_>>>()?;
     let doc = print::household_cards(kind, &contexts, progress)?;
     let rev = stored.iter().map(|(s, _)| s.revision).max().unwrap_or(0);
-    ledger.deliver(
-        out,
-        &doc,
-        PrintRecord {
-            household_id: None,
-            village_id: &village.id,
-            kind: &batch_kind,
-            year,
-            revision: rev,
-            checksum: &doc.checksum,
-        },
-    )?;
+    ledger.deliver_village(out, &doc, &village.id, &batch_kind, year, rev)?;
     Ok(doc)
 }
 
@@ -460,17 +473,6 @@ pub fn roster(
         poor_persons: figures.poor_persons,
         incidence: figures.incidence,
     })?;
-    ledger.deliver(
-        out,
-        &doc,
-        PrintRecord {
-            household_id: None,
-            village_id: &village.id,
-            kind: "roster",
-            year,
-            revision,
-            checksum: &doc.checksum,
-        },
-    )?;
+    ledger.deliver_village(out, &doc, &village.id, "roster", year, revision)?;
     Ok(doc)
 }

@@ -8,7 +8,6 @@ use super::reprint;
 use crate::assess::{paper_date, village_households_on};
 use crate::model::Household;
 use crate::print::{self, NoticeContext, NoticeKind, NoticeRow, PrintedDocument};
-use crate::store::PrintRecord;
 use crate::store::{Decision, DecisionKind, Ledger};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
@@ -171,17 +170,6 @@ pub fn notice_with_dates(
         reprint,
         rows,
     })?;
-    ledger.deliver(
-        out,
-        &doc,
-        PrintRecord {
-            household_id: None,
-            village_id: &village.id,
-            kind: "notice",
-            year,
-            revision,
-            checksum: &doc.checksum,
-        },
-    )?;
+    ledger.deliver_village(out, &doc, &village.id, "notice", year, revision)?;
     Ok(doc)
 }

@@ -11,7 +11,7 @@ use crate::print::{
     PrintedDocument,
 };
 use crate::rules;
-use crate::store::{Ledger, PrintRecord};
+use crate::store::Ledger;
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
@@ -86,17 +86,13 @@ pub fn person_roster(
         mask_ids: ledger.mask_ids()?,
         rows,
     })?;
-    ledger.deliver(
+    ledger.deliver_village(
         out,
         &doc,
-        PrintRecord {
-            household_id: None,
-            village_id: &village.id,
-            kind: "person_roster",
-            year,
-            revision: village.revision,
-            checksum: &doc.checksum,
-        },
+        &village.id,
+        "person_roster",
+        year,
+        village.revision,
     )?;
     Ok(doc)
 }
@@ -245,17 +241,6 @@ pub fn pairing_book(
         households,
         visits,
     })?;
-    ledger.deliver(
-        out,
-        &doc,
-        PrintRecord {
-            household_id: None,
-            village_id: &village.id,
-            kind,
-            year,
-            revision: village.revision,
-            checksum: &doc.checksum,
-        },
-    )?;
+    ledger.deliver_village(out, &doc, &village.id, kind, year, village.revision)?;
     Ok(doc)
 }

@@ -8,7 +8,6 @@ use crate::attention::{self, VisitCycles};
 use crate::model::{Cadre, Household};
 use crate::print::{self, PlanRow, VisitPlanContext};
 use crate::store::Ledger;
-use crate::store::PrintRecord;
 use crate::Result;
 use chrono::{Datelike, Duration, NaiveDate};
 use std::path::Path;
@@ -121,17 +120,13 @@ pub fn visit_plan(
         printed_on,
         rows,
     })?;
-    ledger.deliver(
+    ledger.deliver_village(
         out,
         &doc,
-        PrintRecord {
-            household_id: None,
-            village_id: &village.id,
-            kind: "visit_plan",
-            year: week.0.year(),
-            revision: village.revision,
-            checksum: &doc.checksum,
-        },
+        &village.id,
+        "visit_plan",
+        week.0.year(),
+        village.revision,
     )?;
     Ok(doc)
 }

@@ -1,5 +1,6 @@
-//! 打印中心: household cards, batches, the roster, public notices and the week's visit plan, written as PDF to
-//! the path the UI chose (save dialog) and logged in the ledger.
+//! 打印中心: household cards, batches, the rosters, the pairing book, public notices and the
+//! week's visit plan, written as PDF to the path the UI chose (save dialog) and logged in the
+//! ledger.
 
 use crate::app::error::AppResult;
 use crate::app::shapes::{CardKindArg, NoticeKindArg, Printed};
@@ -7,11 +8,20 @@ use crate::app::state::today;
 use crate::app::Context;
 use crate::cards;
 use crate::print::PrintedDocument;
+use crate::store::Ledger;
 use chrono::NaiveDate;
 use std::path::Path;
 
-/// What the UI is told once the core has written the file (safely) and logged it.
-fn printed(out: String, doc: PrintedDocument) -> AppResult<Printed> {
+/// Prints with the open ledger to `out` (the core writes the file safely and logs the
+/// print); what the UI is told.
+fn print_to(
+    cx: &Context<'_>,
+    out: String,
+    print: impl FnOnce(&mut Ledger, &Path) -> crate::Result<PrintedDocument>,
+) -> AppResult<Printed> {
+    let doc = cx
+        .state
+        .with(|ledger| Ok(print(ledger, Path::new(&out))?))?;
     Ok(Printed {
         path: out,
         pages: doc.pages,
@@ -27,18 +37,9 @@ pub fn print_card(
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::household_card(
-            ledger,
-            &code,
-            kind.into(),
-            year,
-            today(),
-            Path::new(&out),
-            None,
-        )?)
-    })?;
-    printed(out, doc)
+    print_to(cx, out, |l, out| {
+        cards::household_card(l, &code, kind.into(), year, today(), out, None)
+    })
 }
 
 /// The cards of a village (or only the listed codes) in one PDF; sends `progress`.
@@ -50,21 +51,15 @@ pub fn print_batch(
     out: String,
     only: Option<Vec<String>>,
 ) -> AppResult<Printed> {
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::village_cards(
-            ledger,
-            cards::Batch {
-                village: &village,
-                only: only.as_deref(),
-                kind: kind.into(),
-                year,
-            },
-            today(),
-            Path::new(&out),
-            &mut cx.progress("print_batch"),
-        )?)
-    })?;
-    printed(out, doc)
+    let batch = cards::Batch {
+        village: &village,
+        only: only.as_deref(),
+        kind: kind.into(),
+        year,
+    };
+    print_to(cx, out, |l, out| {
+        cards::village_cards(l, batch, today(), out, &mut cx.progress("print_batch"))
+    })
 }
 
 /// The village roster (花名册) for a year.
@@ -74,16 +69,9 @@ pub fn print_roster(
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::roster(
-            ledger,
-            &village,
-            year,
-            today(),
-            Path::new(&out),
-        )?)
-    })?;
-    printed(out, doc)
+    print_to(cx, out, |l, out| {
+        cards::roster(l, &village, year, today(), out)
+    })
 }
 
 /// The 人员花名册 for a year: every person of the households on the books.
@@ -93,16 +81,9 @@ pub fn print_person_roster(
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::person_roster(
-            ledger,
-            &village,
-            year,
-            today(),
-            Path::new(&out),
-        )?)
-    })?;
-    printed(out, doc)
+    print_to(cx, out, |l, out| {
+        cards::person_roster(l, &village, year, today(), out)
+    })
 }
 
 /// One cadre's 结对帮扶工作台账 for a year (the cadre by id).
@@ -113,17 +94,9 @@ pub fn print_pairing_book(
     year: i32,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::pairing_book(
-            ledger,
-            &village,
-            &cadre,
-            year,
-            today(),
-            Path::new(&out),
-        )?)
-    })?;
-    printed(out, doc)
+    print_to(cx, out, |l, out| {
+        cards::pairing_book(l, &village, &cadre, year, today(), out)
+    })
 }
 
 /// The 走访计划 of the week holding `week` (any day of it; default this week).
@@ -133,16 +106,9 @@ pub fn print_visit_plan(
     week: Option<NaiveDate>,
     out: String,
 ) -> AppResult<Printed> {
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::visit_plan(
-            ledger,
-            &village,
-            week.unwrap_or_else(today),
-            today(),
-            Path::new(&out),
-        )?)
-    })?;
-    printed(out, doc)
+    print_to(cx, out, |l, out| {
+        cards::visit_plan(l, &village, week.unwrap_or_else(today), today(), out)
+    })
 }
 
 /// A public notice (公示名单); without `kind`, the one that fits the year.
@@ -154,15 +120,7 @@ pub fn print_notice(
     out: String,
 ) -> AppResult<Printed> {
     let kind = kind.map_or_else(|| cards::default_notice_kind(year), Into::into);
-    let doc = cx.state.with(|ledger| {
-        Ok(cards::notice(
-            ledger,
-            &village,
-            year,
-            kind,
-            today(),
-            Path::new(&out),
-        )?)
-    })?;
-    printed(out, doc)
+    print_to(cx, out, |l, out| {
+        cards::notice(l, &village, year, kind, today(), out)
+    })
 }
