@@ -54,6 +54,9 @@ pub fn import_many_at(
                     }
                 }
             });
+            // The households written are freed on a thread of their own, off the writer's.
+            let (to_free, freeing) = mpsc::channel::<Vec<crate::model::Household>>();
+            scope.spawn(move || freeing.into_iter().for_each(drop));
             let mut documents = documents.into_iter().fuse();
             let mut in_flight = 0;
             let mut writing = Writing {
@@ -76,7 +79,14 @@ pub fn import_many_at(
                 let Ok(item) = prepared.recv() else { break };
                 in_flight -= 1;
                 match item {
-                    Ok(p) => writing.one(w, p, today, effective, name_files)?,
+                    Ok(p) => {
+                        writing.one(w, p, today, effective, name_files)?;
+                        let spent = writing.bulk.take_spent();
+                        if !spent.is_empty() {
+                            // Should the thread be gone, the send hands them back to free here.
+                            let _ = to_free.send(spent);
+                        }
+                    }
                     Err(Error::Validation(list)) => writing.errors.extend(list),
                     Err(e) => return Err(e),
                 }

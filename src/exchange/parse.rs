@@ -25,21 +25,20 @@ fn household_index(path: &str) -> usize {
 
 /// The text of an exchange file: UTF-8 (a leading BOM is dropped). Other encodings are
 /// named, so the cadre knows to save the file again as UTF-8.
-fn encoding(bytes: &[u8]) -> Result<&[u8], String> {
+fn encoding(bytes: &[u8]) -> Result<&str, String> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(
             "文件是UTF-16编码（Windows记事本的“Unicode”），请另存为UTF-8编码后再导入".into(),
         );
     }
-    if let Err(e) = std::str::from_utf8(bytes) {
+    std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
-        return Err(format!(
+        format!(
             "文件不是UTF-8编码（第{line}行起有无法识别的字符，可能是GBK/GB2312编码），请用记事本或WPS另存为UTF-8编码后再导入"
-        ));
-    }
-    Ok(bytes)
+        )
+    })
 }
 
 /// Parses a document, or returns every error found: structural ones, and for the
@@ -48,14 +47,15 @@ pub fn parse_document(
     bytes: &[u8],
     today: chrono::NaiveDate,
 ) -> Result<VillageDocument, Vec<Finding>> {
-    let bytes = match encoding(bytes) {
-        Ok(b) => b,
+    // Checked as UTF-8 once, here: `from_str` does not check each string again.
+    let text = match encoding(bytes) {
+        Ok(t) => t,
         Err(message) => return Err(vec![finding("", String::new(), "file.encoding", message)]),
     };
-    if let Ok(doc) = serde_json::from_slice::<VillageDocument>(bytes) {
+    if let Ok(doc) = serde_json::from_str::<VillageDocument>(text) {
         return Ok(doc);
     }
-    let mut root: Value = serde_json::from_slice(bytes).map_err(|e| {
+    let mut root: Value = serde_json::from_str(text).map_err(|e| {
         vec![finding(
             "",
             format!("第{}行第{}列", e.line(), e.column()),

@@ -4,6 +4,7 @@
 //! The columns are the ones `rows.rs` maps for the audited writer; a test writes one
 //! household both ways and compares every stored row.
 
+use super::multi_row::MultiRowInsert;
 use super::rows::{id_tail, initials};
 use crate::codes::Code;
 use crate::model::{list_json, FactPeriod, Household};
@@ -110,20 +111,9 @@ const EVENT: &str = "INSERT INTO member_events (id, household_id, seq, date, kin
     note, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?2)";
 const PERIOD: &str = "INSERT INTO fact_periods (scope, record_id, household_id, field,
     valid_from, value, kind, reason, doc, recorded_at, operator)
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+    VALUES (?4, ?5, ?1, ?6, ?7, ?8, ?9, ?10, ?11, coalesce(?12, ?2), coalesce(?13, ?3))";
 const FINDING: &str = "INSERT INTO findings (household_id, severity, path, rule, message)
     VALUES (?1, 'warning', ?2, ?3, ?4)";
-
-/// Inserts one record: binds its own values from `?3` on (the household and the time
-/// are bound already) and runs the statement. Only the values that change are bound per
-/// row: each text bound is a copy SQLite makes.
-fn run(stmt: &mut Statement, values: &[&dyn ToSql]) -> rusqlite::Result<()> {
-    for (i, v) in values.iter().enumerate() {
-        stmt.raw_bind_parameter(i + 3, v)?;
-    }
-    stmt.raw_execute()?;
-    Ok(())
-}
 
 /// How many records of each kind a household brought (for its one audit row).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -168,19 +158,20 @@ impl Counts {
     }
 }
 
-/// The insert statements of one import, prepared once.
+/// The insert statements of one import, prepared once (the records' when first used,
+/// many rows per statement).
 pub(crate) struct Inserts<'c> {
     household: Statement<'c>,
-    member: Statement<'c>,
-    income: Statement<'c>,
-    expense: Statement<'c>,
-    rigid: Statement<'c>,
-    pairing: Statement<'c>,
-    visit: Statement<'c>,
-    measure: Statement<'c>,
-    monitoring: Statement<'c>,
-    event: Statement<'c>,
-    period: Statement<'c>,
+    member: MultiRowInsert<'c>,
+    income: MultiRowInsert<'c>,
+    expense: MultiRowInsert<'c>,
+    rigid: MultiRowInsert<'c>,
+    pairing: MultiRowInsert<'c>,
+    visit: MultiRowInsert<'c>,
+    measure: MultiRowInsert<'c>,
+    monitoring: MultiRowInsert<'c>,
+    event: MultiRowInsert<'c>,
+    period: MultiRowInsert<'c>,
     finding: Statement<'c>,
 }
 
@@ -191,42 +182,25 @@ pub(crate) struct Stamp<'s> {
 }
 
 impl<'c> Inserts<'c> {
-    /// Prepares the statements; `at`, the write's time, is bound once for all rows.
-    pub fn prepare(conn: &'c Connection, at: &str) -> rusqlite::Result<Inserts<'c>> {
-        let mut inserts = Inserts {
+    /// Prepares the statements; the record statements take the household as `?1` and the
+    /// write's time as `?2` (the periods also the operator as `?3`), the row's own values
+    /// after them.
+    pub fn prepare(conn: &'c Connection, stamp: &Stamp) -> rusqlite::Result<Inserts<'c>> {
+        let record = |sql| MultiRowInsert::new(conn, sql, 2, &[stamp.at]);
+        Ok(Inserts {
             household: conn.prepare(HOUSEHOLD)?,
-            member: conn.prepare(MEMBER)?,
-            income: conn.prepare(INCOME)?,
-            expense: conn.prepare(EXPENSE)?,
-            rigid: conn.prepare(RIGID)?,
-            pairing: conn.prepare(PAIRING)?,
-            visit: conn.prepare(VISIT)?,
-            measure: conn.prepare(MEASURE)?,
-            monitoring: conn.prepare(MONITORING)?,
-            event: conn.prepare(EVENT)?,
-            period: conn.prepare(PERIOD)?,
+            member: record(MEMBER),
+            income: record(INCOME),
+            expense: record(EXPENSE),
+            rigid: record(RIGID),
+            pairing: record(PAIRING),
+            visit: record(VISIT),
+            measure: record(MEASURE),
+            monitoring: record(MONITORING),
+            event: record(EVENT),
+            period: MultiRowInsert::new(conn, PERIOD, 3, &[stamp.at, stamp.operator]),
             finding: conn.prepare(FINDING)?,
-        };
-        for stmt in inserts.of_records() {
-            stmt.raw_bind_parameter(2, at)?;
-        }
-        Ok(inserts)
-    }
-
-    /// The statements of a household's records: each takes the household as `?1` and the
-    /// write's time as `?2`, bound once, and the row's own values from `?3` on.
-    fn of_records(&mut self) -> [&mut Statement<'c>; 9] {
-        [
-            &mut self.member,
-            &mut self.income,
-            &mut self.expense,
-            &mut self.rigid,
-            &mut self.pairing,
-            &mut self.visit,
-            &mut self.measure,
-            &mut self.monitoring,
-            &mut self.event,
-        ]
+        })
     }
 
     /// Inserts a household with every record and fact period (ids assigned, merged);
@@ -239,9 +213,6 @@ impl<'c> Inserts<'c> {
     ) -> rusqlite::Result<Counts> {
         let at = stamp.at;
         let hid = h.id.as_str();
-        for stmt in self.of_records() {
-            stmt.raw_bind_parameter(1, hid)?;
-        }
         let c = &h.conditions;
         let reloc = c.relocation.as_ref();
         self.household.execute(params![
@@ -281,145 +252,123 @@ impl<'c> Inserts<'c> {
             h.no_labor_guarantee,
             code(h.low_income),
         ])?;
-        for (i, m) in h.members.iter().enumerate() {
+        self.member.insert(hid, &h.members, |m, i, bind| {
             let work = m.work.as_ref();
-            run(
-                &mut self.member,
-                params![
+            bind(params![
+                m.id,
+                i as i64,
+                m.name,
+                m.id_number,
+                code(m.relation),
+                code(m.sex),
+                m.ethnicity,
+                code(m.education),
+                code(m.schooling),
+                m.schooling_exempt,
+                code(m.health),
+                m.disability_grade,
+                code(m.labor),
+                code(work.and_then(|w| w.place)),
+                work.and_then(|w| w.months),
+                work.is_some(),
+                m.medical_insurance,
+                m.serious_illness_insurance,
+                m.pension_insurance,
+                m.family_doctor,
+                m.dibao,
+                code(m.tekun),
+                m.has_legal_supporter,
+                initials(&m.name),
+                id_tail(m.citizen_id()),
+                opt_day(m.recorded_from),
+                m.phone,
+                code(m.document),
+                m.employee_medical_insurance,
+                m.employee_pension_insurance,
+                m.medical_assistance,
+                code(m.out_of_school_reason),
+                list_json(&m.work_spells),
+                list_json(&m.welfare_posts),
+            ])
+        })?;
+        self.income.insert(hid, &h.income, |l, i, bind| {
+            bind(params![
+                l.id,
+                i as i64,
+                l.year,
+                l.month,
+                l.category.code(),
+                l.item,
+                l.amount,
+                l.counted,
+            ])
+        })?;
+        self.expense.insert(hid, &h.expenses, |l, i, bind| {
+            bind(params![
+                l.id,
+                i as i64,
+                l.year,
+                l.month,
+                l.category.code(),
+                l.item,
+                l.amount,
+            ])
+        })?;
+        self.rigid.insert(hid, &h.rigid_expenses, |l, i, bind| {
+            bind(params![
+                l.id,
+                i as i64,
+                day(l.date),
+                l.kind.code(),
+                l.item,
+                l.amount,
+                l.reimbursed,
+            ])
+        })?;
+        self.pairing.insert(hid, &h.pairings, |p, i, bind| {
+            bind(params![
+                p.id,
+                i as i64,
+                p.cadre,
+                p.role.code(),
+                day(p.start),
+                opt_day(p.end),
+                code(p.kind),
+            ])
+        })?;
+        self.visit.insert(hid, &h.visits, |v, i, bind| {
+            bind(params![
+                v.id,
+                i as i64,
+                day(v.date),
+                v.cadre,
+                v.mode.code(),
+                v.found,
+                v.done,
+                v.follow_up,
+            ])
+        })?;
+        self.measure.insert(hid, &h.measures, |m, i, bind| {
+            bind(params![
+                m.id,
+                i as i64,
+                m.class.code(),
+                m.content,
+                m.scale,
+                m.funds,
+                m.funder,
+                day(m.start),
+                opt_day(m.end),
+                m.result,
+                m.income_gain,
+                code(m.item),
+            ])
+        })?;
+        self.monitoring
+            .insert(hid, h.monitoring.as_slice(), |m, i, bind| {
+                bind(params![
                     m.id,
                     i as i64,
-                    m.name,
-                    m.id_number,
-                    code(m.relation),
-                    code(m.sex),
-                    m.ethnicity,
-                    code(m.education),
-                    code(m.schooling),
-                    m.schooling_exempt,
-                    code(m.health),
-                    m.disability_grade,
-                    code(m.labor),
-                    code(work.and_then(|w| w.place)),
-                    work.and_then(|w| w.months),
-                    work.is_some(),
-                    m.medical_insurance,
-                    m.serious_illness_insurance,
-                    m.pension_insurance,
-                    m.family_doctor,
-                    m.dibao,
-                    code(m.tekun),
-                    m.has_legal_supporter,
-                    initials(&m.name),
-                    id_tail(m.citizen_id()),
-                    opt_day(m.recorded_from),
-                    m.phone,
-                    code(m.document),
-                    m.employee_medical_insurance,
-                    m.employee_pension_insurance,
-                    m.medical_assistance,
-                    code(m.out_of_school_reason),
-                    list_json(&m.work_spells),
-                    list_json(&m.welfare_posts),
-                ],
-            )?;
-        }
-        for (i, l) in h.income.iter().enumerate() {
-            run(
-                &mut self.income,
-                params![
-                    l.id,
-                    i as i64,
-                    l.year,
-                    l.month,
-                    l.category.code(),
-                    l.item,
-                    l.amount,
-                    l.counted,
-                ],
-            )?;
-        }
-        for (i, l) in h.expenses.iter().enumerate() {
-            run(
-                &mut self.expense,
-                params![
-                    l.id,
-                    i as i64,
-                    l.year,
-                    l.month,
-                    l.category.code(),
-                    l.item,
-                    l.amount,
-                ],
-            )?;
-        }
-        for (i, l) in h.rigid_expenses.iter().enumerate() {
-            run(
-                &mut self.rigid,
-                params![
-                    l.id,
-                    i as i64,
-                    day(l.date),
-                    l.kind.code(),
-                    l.item,
-                    l.amount,
-                    l.reimbursed,
-                ],
-            )?;
-        }
-        for (i, p) in h.pairings.iter().enumerate() {
-            run(
-                &mut self.pairing,
-                params![
-                    p.id,
-                    i as i64,
-                    p.cadre,
-                    p.role.code(),
-                    day(p.start),
-                    opt_day(p.end),
-                    code(p.kind),
-                ],
-            )?;
-        }
-        for (i, v) in h.visits.iter().enumerate() {
-            run(
-                &mut self.visit,
-                params![
-                    v.id,
-                    i as i64,
-                    day(v.date),
-                    v.cadre,
-                    v.mode.code(),
-                    v.found,
-                    v.done,
-                    v.follow_up,
-                ],
-            )?;
-        }
-        for (i, m) in h.measures.iter().enumerate() {
-            run(
-                &mut self.measure,
-                params![
-                    m.id,
-                    i as i64,
-                    m.class.code(),
-                    m.content,
-                    m.scale,
-                    m.funds,
-                    m.funder,
-                    day(m.start),
-                    opt_day(m.end),
-                    m.result,
-                    m.income_gain,
-                    code(m.item),
-                ],
-            )?;
-        }
-        if let Some(m) = &h.monitoring {
-            run(
-                &mut self.monitoring,
-                params![
-                    m.id,
-                    0_i64,
                     m.kind.code(),
                     day(m.identified),
                     code(m.channel),
@@ -429,19 +378,42 @@ impl<'c> Inserts<'c> {
                     m.disaster,
                     m.risk_note,
                     m.procedure_json(),
-                ],
-            )?;
-        }
-        for (i, e) in h.events.iter().enumerate() {
-            run(
-                &mut self.event,
-                params![e.id, i as i64, day(e.date), e.kind.code(), e.member, e.note,],
-            )?;
-        }
-        let mut periods = self.periods("household", hid, hid, &h.history, stamp)?;
-        for m in &h.members {
-            periods += self.periods("member", &m.id, hid, &m.history, stamp)?;
-        }
+                ])
+            })?;
+        self.event.insert(hid, &h.events, |e, i, bind| {
+            bind(params![
+                e.id,
+                i as i64,
+                day(e.date),
+                e.kind.code(),
+                e.member,
+                e.note,
+            ])
+        })?;
+        let periods: Vec<(&str, &str, &FactPeriod)> = (h.history.iter())
+            .map(|p| ("household", hid, p))
+            .chain(
+                h.members
+                    .iter()
+                    .flat_map(|m| m.history.iter().map(|p| ("member", m.id.as_str(), p))),
+            )
+            .collect();
+        self.period
+            .insert(hid, &periods, |(scope, record, p), _, bind| {
+                let value = serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into());
+                bind(params![
+                    scope,
+                    record,
+                    p.field,
+                    opt_day(p.from),
+                    value,
+                    p.kind.code(),
+                    p.reason,
+                    p.doc,
+                    p.recorded_at,
+                    p.operator,
+                ])
+            })?;
         Ok(Counts {
             members: h.members.len(),
             income: h.income.len(),
@@ -452,35 +424,8 @@ impl<'c> Inserts<'c> {
             measures: h.measures.len(),
             monitoring: usize::from(h.monitoring.is_some()),
             events: h.events.len(),
-            periods,
+            periods: periods.len(),
         })
-    }
-
-    fn periods(
-        &mut self,
-        scope: &str,
-        record_id: &str,
-        household_id: &str,
-        periods: &[FactPeriod],
-        stamp: &Stamp,
-    ) -> rusqlite::Result<usize> {
-        for p in periods {
-            let value = serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into());
-            self.period.execute(params![
-                scope,
-                record_id,
-                household_id,
-                p.field,
-                opt_day(p.from),
-                value,
-                p.kind.code(),
-                p.reason,
-                p.doc,
-                p.recorded_at.as_deref().unwrap_or(stamp.at),
-                p.operator.as_deref().unwrap_or(stamp.operator),
-            ])?;
-        }
-        Ok(periods.len())
     }
 
     /// Stores the warnings of a new household.

@@ -55,6 +55,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0013_work_spells",
         include_str!("migrations/0013_work_spells.sql"),
     ),
+    (
+        "0014_fact_periods_checks",
+        include_str!("migrations/0014_fact_periods_checks.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

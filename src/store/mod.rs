@@ -19,6 +19,7 @@ mod facts;
 pub(crate) mod local_values;
 mod migrate;
 mod moves;
+mod multi_row;
 mod open;
 mod plan_targets;
 mod print_log;

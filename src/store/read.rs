@@ -88,11 +88,25 @@ pub fn villages(conn: &Connection) -> Result<Vec<StoredVillage>> {
 
 /// The cadres of a village, by name.
 pub fn cadres(conn: &Connection, village_id: &str) -> Result<Vec<Cadre>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT id, name, unit, unit_level, phone, position, recorded_from, start, end FROM cadres
-         WHERE village_id = ?1 AND deleted = 0 ORDER BY name, id",
+    cadres_where(conn, "village_id = ?1 AND deleted = 0", &[village_id])
+}
+
+/// One cadre of a village (not deleted), with its history.
+pub(crate) fn cadre(conn: &Connection, village_id: &str, id: &str) -> Result<Option<Cadre>> {
+    let found = cadres_where(
+        conn,
+        "village_id = ?1 AND id = ?2 AND deleted = 0",
+        &[village_id, id],
     )?;
-    let rows = stmt.query_map([village_id], |r| {
+    Ok(found.into_iter().next())
+}
+
+fn cadres_where(conn: &Connection, filter: &str, args: &[&str]) -> Result<Vec<Cadre>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT id, name, unit, unit_level, phone, position, recorded_from, start, end FROM cadres
+         WHERE {filter} ORDER BY name, id"
+    ))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(args), |r| {
         Ok(Cadre {
             id: r.get(0)?,
             name: r.get(1)?,

@@ -116,9 +116,7 @@ impl Writer<'_> {
                 c.id
             )));
         }
-        let stored = super::read::cadres(&self.tx, village_id)?
-            .into_iter()
-            .find(|s| s.id == c.id);
+        let stored = super::read::cadre(&self.tx, village_id, &c.id)?;
         let mut c = c.clone();
         model::merge_cadre(
             &mut c,

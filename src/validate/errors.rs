@@ -231,10 +231,17 @@ fn causes(h: &Household, r: &mut Report) {
     }
 }
 
-fn check_month(r: &mut Report, path: &str, month: Option<u8>) {
+// The checks of one value take their path and label as closures: formatted only for an
+// error, not for each of a county's million lines.
+
+fn check_month(r: &mut Report, path: impl FnOnce() -> String, month: Option<u8>) {
     if let Some(m) = month {
         if !(1..=12).contains(&m) {
-            r.error(path, "month.range", format!("月份应为1至12，填写的是{m}"));
+            r.error(
+                &path(),
+                "month.range",
+                format!("月份应为1至12，填写的是{m}"),
+            );
         }
     }
 }
@@ -243,26 +250,33 @@ fn check_month(r: &mut Report, path: &str, month: Option<u8>) {
 /// extra zero, a pasted ID number) that would print as nonsense.
 pub(super) const AMOUNT_MAX: f64 = 100_000_000.0;
 
-fn check_amount(r: &mut Report, path: &str, label: &str, amount: f64) {
+fn check_amount(
+    r: &mut Report,
+    path: impl FnOnce() -> String,
+    label: impl FnOnce() -> String,
+    amount: f64,
+) {
     if amount < 0.0 || !amount.is_finite() {
+        let label = label();
         r.error(
-            path,
+            &path(),
             "amount.negative",
             format!("{label}金额不能为负数（填写的是{amount}元）"),
         );
     } else if amount > AMOUNT_MAX {
+        let label = label();
         r.error(
-            path,
+            &path(),
             "amount.range",
             format!("{label}金额{amount:.0}元超过1亿元，请检查是否多写了数字"),
         );
     }
 }
 
-fn check_year(r: &mut Report, path: &str, year: i32, today: NaiveDate) {
+fn check_year(r: &mut Report, path: impl FnOnce() -> String, year: i32, today: NaiveDate) {
     if year > today.year() || year < 2000 {
         r.error(
-            path,
+            &path(),
             "year.range",
             format!("年度{year}年不在2000年至今年之间"),
         );
@@ -271,52 +285,58 @@ fn check_year(r: &mut Report, path: &str, year: i32, today: NaiveDate) {
 
 fn money_lines(h: &Household, today: NaiveDate, r: &mut Report) {
     for (i, l) in h.income.iter().enumerate() {
-        check_year(r, &format!("income[{i}].year"), l.year, today);
-        check_month(r, &format!("income[{i}].month"), l.month);
+        check_year(r, || format!("income[{i}].year"), l.year, today);
+        check_month(r, || format!("income[{i}].month"), l.month);
         check_amount(
             r,
-            &format!("income[{i}].amount"),
-            &format!("收入“{}”的", l.item),
+            || format!("income[{i}].amount"),
+            || format!("收入“{}”的", l.item),
             l.amount,
         );
     }
     for (i, l) in h.expenses.iter().enumerate() {
-        check_year(r, &format!("expenses[{i}].year"), l.year, today);
-        check_month(r, &format!("expenses[{i}].month"), l.month);
+        check_year(r, || format!("expenses[{i}].year"), l.year, today);
+        check_month(r, || format!("expenses[{i}].month"), l.month);
         check_amount(
             r,
-            &format!("expenses[{i}].amount"),
-            &format!("支出“{}”的", l.item),
+            || format!("expenses[{i}].amount"),
+            || format!("支出“{}”的", l.item),
             l.amount,
         );
     }
     for (i, l) in h.rigid_expenses.iter().enumerate() {
         check_date(
             r,
-            &format!("rigid_expenses[{i}].date"),
+            || format!("rigid_expenses[{i}].date"),
             "支出日期",
             l.date,
             today,
         );
         check_amount(
             r,
-            &format!("rigid_expenses[{i}].amount"),
-            &format!("支出“{}”的", l.item),
+            || format!("rigid_expenses[{i}].amount"),
+            || format!("支出“{}”的", l.item),
             l.amount,
         );
         check_amount(
             r,
-            &format!("rigid_expenses[{i}].reimbursed"),
-            &format!("支出“{}”的报销", l.item),
+            || format!("rigid_expenses[{i}].reimbursed"),
+            || format!("支出“{}”的报销", l.item),
             l.reimbursed,
         );
     }
 }
 
-fn check_date(r: &mut Report, path: &str, label: &str, date: NaiveDate, today: NaiveDate) {
+fn check_date(
+    r: &mut Report,
+    path: impl FnOnce() -> String,
+    label: &str,
+    date: NaiveDate,
+    today: NaiveDate,
+) {
     if date > today {
         r.error(
-            path,
+            &path(),
             "date.future",
             format!("{label}{date}晚于今天（{today}）"),
         );
@@ -328,7 +348,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
     for (i, p) in h.pairings.iter().enumerate() {
         check_date(
             r,
-            &format!("pairings[{i}].start"),
+            || format!("pairings[{i}].start"),
             "结对开始日期",
             p.start,
             today,
@@ -351,7 +371,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
         }
     }
     for (i, v) in h.visits.iter().enumerate() {
-        check_date(r, &format!("visits[{i}].date"), "走访日期", v.date, today);
+        check_date(r, || format!("visits[{i}].date"), "走访日期", v.date, today);
         if !v.cadre.trim().is_empty() && !known.contains(v.cadre.as_str()) {
             r.error(
                 &format!("visits[{i}].cadre"),
@@ -363,7 +383,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
     for (i, m) in h.measures.iter().enumerate() {
         check_date(
             r,
-            &format!("measures[{i}].start"),
+            || format!("measures[{i}].start"),
             "措施开始日期",
             m.start,
             today,
@@ -378,13 +398,18 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
             }
         }
         if let Some(f) = m.funds {
-            check_amount(r, &format!("measures[{i}].funds"), "措施资金", f);
+            check_amount(
+                r,
+                || format!("measures[{i}].funds"),
+                || "措施资金".into(),
+                f,
+            );
         }
     }
     if let Some(mon) = &h.monitoring {
         check_date(
             r,
-            "monitoring.identified",
+            || "monitoring.identified".into(),
             "纳入监测日期",
             mon.identified,
             today,
@@ -410,7 +435,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
     for (i, e) in h.events.iter().enumerate() {
         check_date(
             r,
-            &format!("events[{i}].date"),
+            || format!("events[{i}].date"),
             "人口变动日期",
             e.date,
             today,
