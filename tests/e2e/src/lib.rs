@@ -511,3 +511,41 @@ pub fn past_household(db: &Path, date: chrono::NaiveDate) -> Step<PastHousehold>
         registered: then.len(),
     })
 }
+
+/// The bundle a village's laptop sends to the township: the test village in a ledger of
+/// its own under `dir`, the first household's phone changed there, then `bundle` for
+/// 金龙镇. Returns the bundle's path and the new phone.
+pub fn laptop_bundle(dir: &Path) -> Step<(PathBuf, String)> {
+    let laptop = dir.join("laptop");
+    std::fs::create_dir_all(&laptop).map_err(|e| e.to_string())?;
+    let db = test_ledger(&laptop)?;
+    let mut ledger = yibentong::store::Ledger::open(&db).map_err(|e| e.to_string())?;
+    ledger.set_operator("陈第一").map_err(|e| e.to_string())?;
+    let stored = ledger
+        .household_by_code("3607291010990001")
+        .map_err(|e| e.to_string())?;
+    let mut household = stored.household;
+    let phone = "13907971234".to_string();
+    household.phone = Some(phone.clone());
+    let today = yibentong::demo::history_end();
+    ledger
+        .with_tx(|w| {
+            w.save_household(
+                &stored.village_id,
+                &household,
+                Some("户主换了手机号"),
+                today,
+            )
+        })
+        .map_err(|e| e.to_string())?;
+    let out = dir.join("360729101099-1.bundle");
+    yibentong::exchange::bundle::write_bundle(
+        &mut ledger,
+        "360729101099",
+        "金龙镇",
+        &out,
+        Some(&db),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok((out, phone))
+}

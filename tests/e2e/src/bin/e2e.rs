@@ -387,6 +387,79 @@ async fn scenario(app: &App, out: &Path) -> Step {
     .await
 }
 
+/// 合并: the village laptop's bundle chosen in the page, uploaded and merged. This
+/// ledger had the test village before any bundle, so the phone changed on the laptop meets
+/// this ledger's own value: a conflict, both values listed; the cadre takes the laptop's,
+/// the household shows it, and the same bundle merged again changes nothing.
+async fn merge_bundle(app: &App, file: &Path, phone: &str) -> Step {
+    step(
+        "合并：选择村里电脑的数据包，冲突列出双方的值",
+        async {
+            app.click("[data-test=nav-merge]").await?;
+            app.find("[data-test=merge-view]").await?;
+            // Headless Chromium has no file chooser: it cancels one at once, and the page
+            // then drops its file input. Keep the chooser from opening, and give the input
+            // its file as WebDriver does (as if the cadre had picked it).
+            app.js("const click = HTMLElement.prototype.click; \
+             HTMLInputElement.prototype.click = function () { \
+               if (this.type !== 'file') click.call(this) }")
+                .await?;
+            choose_bundle(app, file, "更新 1 户，删除 0 户，未变 1 户，冲突 1 处").await?;
+            let conflict = app
+                .eventually("冲突列出联系电话的双方的值", || async {
+                    page_text(app, "[data-test=conflicts-table]")
+                        .await
+                        .filter(|t| {
+                            t.contains("联系电话") && t.contains(phone) && t.contains("13800000001")
+                        })
+                })
+                .await?;
+            println!("        {conflict}");
+            Ok(())
+        },
+    )
+    .await?;
+    step(
+        "采用对方的值，户页显示新电话；同一份再合并不改动",
+        async {
+            app.click("[data-test=keep-theirs]").await?;
+            app.find("[data-test=conflicts-empty]").await?;
+            choose_bundle(app, file, "此前已合并，本次未作任何改动").await?;
+            app.find("[data-test=conflicts-empty]").await?;
+            app.click("[data-test=nav-households]").await?;
+            app.fill("[data-test=search-input]", "张三").await?;
+            app.keys(ENTER).await?;
+            app.eventually("户页显示采用的新电话", || async {
+                page_text(app, "[data-test=tab-info]")
+                    .await
+                    .filter(|t| t.contains(phone))
+            })
+            .await
+            .map(drop)
+        },
+    )
+    .await
+}
+
+/// Chooses `file` in the 合并 screen and waits for a summary that says `want`.
+async fn choose_bundle(app: &App, file: &Path, want: &str) -> Step {
+    app.click("[data-test=merge-file]").await?;
+    let input = app.find("input[data-test=browser-file]").await?;
+    input
+        .send_keys(&file.display().to_string())
+        .await
+        .map_err(|e| format!("选择数据包：{e}"))?;
+    let said = app
+        .eventually(&format!("合并结果“{want}”"), || async {
+            page_text(app, "[data-test=merge-summary]")
+                .await
+                .filter(|t| t.contains(want))
+        })
+        .await?;
+    println!("        {said}");
+    Ok(())
+}
+
 async fn page_text(app: &App, css: &str) -> Option<String> {
     app.js(&format!(
         "const e = document.querySelector('{css}'); return e ? e.textContent : ''"
@@ -814,8 +887,18 @@ async fn run() -> Step {
         yibentong_e2e::under_test().display(),
         db.display()
     );
+    // The desktop's file dialog is the system's, out of WebDriver's reach: the merge of a
+    // bundle is driven where the file is chosen by the page (the browser mode).
+    let bundle = if yibentong_e2e::in_browser() {
+        Some(yibentong_e2e::laptop_bundle(dir.path())?)
+    } else {
+        None
+    };
     let app = App::start(&db, &out).await?;
-    let result = scenario(&app, &out).await;
+    let mut result = scenario(&app, &out).await;
+    if let (Ok(()), Some((file, phone))) = (&result, &bundle) {
+        result = merge_bundle(&app, file, phone).await;
+    }
     finish(app, &result).await;
     result?;
 
