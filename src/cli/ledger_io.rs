@@ -130,6 +130,7 @@ fn import_county(
     std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel(2);
         scope.spawn(move || {
+            exchange::give_way();
             for file in files {
                 let name = file_name(file);
                 let parsed = std::fs::read(file).map_err(Error::from).and_then(|bytes| {

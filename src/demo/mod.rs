@@ -292,6 +292,7 @@ pub fn build(
     let out = std::thread::scope(|scope| {
         let (send, receive) = std::sync::mpsc::sync_channel(2);
         scope.spawn(move || {
+            crate::exchange::give_way();
             for v in 0..total {
                 let doc = village(v, village_households(households, v), seed, today);
                 if send.send(doc).is_err() {

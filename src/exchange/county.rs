@@ -17,6 +17,14 @@ use rayon::prelude::*;
 use std::collections::HashSet;
 use std::sync::mpsc;
 
+/// Lowers the calling thread's priority: a thread that reads, checks or frees for the
+/// writer gives way to it. The writer is the one thread a load waits for, and a laptop
+/// has fewer cores than a load has busy threads. Best effort: where the system refuses,
+/// the thread keeps its priority.
+pub fn give_way() {
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
+}
+
 /// A document to import and the name of the file it came from (for errors and audit).
 pub type Named = (VillageDocument, String);
 
@@ -41,13 +49,25 @@ pub fn import_many_at(
             let (to_check, checking) = mpsc::sync_channel::<Result<Named>>(2);
             let (to_write, prepared) = mpsc::sync_channel::<Result<Prepared>>(2);
             scope.spawn(move || {
+                give_way();
+                // Its own workers, giving way as well (the global pool's do not).
+                let pool = rayon::ThreadPoolBuilder::new()
+                    .start_handler(|_| give_way())
+                    .build()
+                    .ok();
                 for item in checking {
                     let done = item.map(|(doc, name)| {
-                        let mut p = prepare(doc, name, today);
-                        if ahead {
-                            p.merge_ahead(today, effective);
+                        let work = || {
+                            let mut p = prepare(doc, name, today);
+                            if ahead {
+                                p.merge_ahead(today, effective);
+                            }
+                            p
+                        };
+                        match &pool {
+                            Some(pool) => pool.install(work),
+                            None => work(),
                         }
-                        p
                     });
                     if to_write.send(done).is_err() {
                         break; // the writer stopped on an error
@@ -56,7 +76,10 @@ pub fn import_many_at(
             });
             // The households written are freed on a thread of their own, off the writer's.
             let (to_free, freeing) = mpsc::channel::<Vec<crate::model::Household>>();
-            scope.spawn(move || freeing.into_iter().for_each(drop));
+            scope.spawn(move || {
+                give_way();
+                freeing.into_iter().for_each(drop)
+            });
             let mut documents = documents.into_iter().fuse();
             let mut in_flight = 0;
             let mut writing = Writing {

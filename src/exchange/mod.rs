@@ -12,7 +12,7 @@ pub mod moves;
 mod parse;
 pub mod xlsx;
 
-pub use county::{import_many_at, Named};
+pub use county::{give_way, import_many_at, Named};
 pub use parse::parse_document;
 
 use crate::model::{Cadre, VillageDocument, FORMAT_V1};

@@ -178,3 +178,84 @@ fn outside_the_store_sql_is_read_only() {
         "nothing deleted"
     );
 }
+
+/// Migration 0014 rebuilds `fact_periods` (its CHECKs, one index fewer): a ledger written
+/// before it keeps every period, row for row, and reads the same households afterwards.
+#[test]
+fn fact_periods_keep_every_row_through_their_rebuild() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v13.db");
+    let rows = |conn: &rusqlite::Connection| -> Vec<Vec<String>> {
+        let mut stmt = conn
+            .prepare("SELECT * FROM fact_periods ORDER BY id")
+            .unwrap();
+        let n = stmt.column_count();
+        stmt.query_map([], |r| {
+            (0..n)
+                .map(|i| {
+                    r.get::<_, Option<String>>(i)
+                        .or_else(|_| r.get::<_, i64>(i).map(|v| Some(v.to_string())))
+                })
+                .map(|v| v.map(Option::unwrap_or_default))
+                .collect()
+        })
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap()
+    };
+    let (before, household) = {
+        let mut l = Ledger::open(&path).unwrap();
+        l.set_operator("测试员").unwrap();
+        // The demo's households carry their history since 2014.
+        yibentong::demo::build(&mut l, 40, 2014, today(), &mut |_, _| {}).unwrap();
+        let listed = l.household_list(None).unwrap();
+        let household = l.household(&listed[0].id).unwrap().household;
+        assert!(!household.history.is_empty());
+        drop(l);
+        // The table as migrations 0002–0013 left it.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE fp13 (
+                id INTEGER PRIMARY KEY,
+                scope TEXT NOT NULL CHECK (scope IN ('household', 'member', 'village', 'cadre')),
+                record_id TEXT NOT NULL, household_id TEXT REFERENCES households(id),
+                field TEXT NOT NULL, valid_from TEXT, value TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('recorded', 'change', 'correction')),
+                reason TEXT, doc TEXT, recorded_at TEXT NOT NULL, operator TEXT NOT NULL);
+             INSERT INTO fp13 SELECT * FROM fact_periods;
+             DROP TABLE fact_periods;
+             ALTER TABLE fp13 RENAME TO fact_periods;
+             CREATE UNIQUE INDEX fact_periods_key ON fact_periods(scope, record_id, field, ifnull(valid_from, ''));
+             CREATE INDEX fact_periods_household ON fact_periods(household_id);
+             CREATE INDEX fact_periods_record ON fact_periods(record_id);
+             PRAGMA user_version = 13;",
+        )
+        .unwrap();
+        let before = rows(&conn);
+        assert!(
+            before.len() > 10,
+            "the fixture has periods: {}",
+            before.len()
+        );
+        (before, household)
+    };
+    let l = Ledger::open(&path).unwrap();
+    assert_eq!(l.household(&household.id).unwrap().household, household);
+    drop(l);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(rows(&conn), before, "every period, every column");
+    let indexes: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'fact_periods' ORDER BY name")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert_eq!(indexes, ["fact_periods_household", "fact_periods_key"]);
+    let bad = conn.execute(
+        "INSERT INTO fact_periods (scope, record_id, field, value, kind, recorded_at, operator)
+         VALUES ('nobody', 'x', 'f', '1', 'recorded', 't', 'o')",
+        [],
+    );
+    assert!(bad.is_err(), "the scope is still checked");
+}
