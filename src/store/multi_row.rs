@@ -68,7 +68,10 @@ impl<'c> MultiRowInsert<'c> {
             for (r, item) in items[done..done + rows].iter().enumerate() {
                 let base = shared + 1 + r * own;
                 row(item, done + r, &mut |values: &[&dyn ToSql]| {
-                    debug_assert_eq!(values.len(), own);
+                    // A row binding fewer values would leave the last row's in its places.
+                    if values.len() != own {
+                        return Err(rusqlite::Error::InvalidParameterCount(values.len(), own));
+                    }
                     for (i, v) in values.iter().enumerate() {
                         stmt.raw_bind_parameter(base + i, v)?;
                     }
