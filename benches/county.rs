@@ -122,6 +122,7 @@ fn main() {
         let (send, receive) = std::sync::mpsc::sync_channel(2);
         let files = &files;
         scope.spawn(move || {
+            yibentong::exchange::give_way(); // as the command line's reader does
             for f in files {
                 let raw = std::fs::read(f).unwrap();
                 let doc = parse_document(&raw, today).unwrap();
