@@ -213,6 +213,19 @@ impl Ledger {
         read::household(&self.conn, id)
     }
 
+    /// The name of a household's head as stored now (none for a household without a head
+    /// or not in this ledger).
+    pub fn head_name(&self, household_id: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .prepare_cached(
+                "SELECT name FROM members WHERE household_id = ?1 AND deleted = 0
+                   AND relation = 'head' ORDER BY seq LIMIT 1",
+            )?
+            .query_row([household_id], |r| r.get(0))
+            .optional()?)
+    }
+
     /// A household by its code (户编号). Codes are unique in a village; across villages the
     /// code must be unambiguous.
     pub fn household_by_code(&self, code: &str) -> Result<StoredHousehold> {

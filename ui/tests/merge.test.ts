@@ -52,6 +52,8 @@ describe('MergeView', () => {
     expect(w.find('[data-test=conflicts-table]').text()).toContain(c.field)
     expect(w.find('[data-test=conflict-mine]').text()).toBe(c.mine_text)
     expect(w.find('[data-test=conflict-theirs]').text()).toBe(c.theirs_text)
+    // The household by its head's name (from the core), its code below.
+    expect(w.find('[data-test=conflict-head]').text()).toBe(`${c.head}户`)
     await w.find('input[data-test=conflict-reason]').setValue('电话核实')
     await w.find('[data-test=keep-theirs]').trigger('click')
     await flushPromises()

@@ -18,6 +18,9 @@ pub struct ConflictView {
     pub mine_text: String,
     /// The sender's value.
     pub theirs_text: String,
+    /// The name of the household's head in this ledger, so the cadre knows the household
+    /// without its code (none for a village's or cadre's field).
+    pub head: Option<String>,
 }
 
 /// A stored value (JSON text; `None`: the record is absent) in words.
@@ -29,13 +32,20 @@ pub fn value_text(path: &str, value: Option<&str>) -> String {
 
 /// The conflicts of one village (or all), open ones only unless `all`, oldest first.
 pub fn conflicts(ledger: &Ledger, village: Option<&str>, all: bool) -> Result<Vec<ConflictView>> {
-    Ok(ledger
+    ledger
         .conflicts(village, all)?
         .into_iter()
-        .map(|c| ConflictView {
-            mine_text: value_text(&c.path, c.mine.as_deref()),
-            theirs_text: value_text(&c.path, c.theirs.as_deref()),
-            conflict: c,
+        .map(|c| {
+            let head = match &c.household_id {
+                Some(id) => ledger.head_name(id)?,
+                None => None,
+            };
+            Ok(ConflictView {
+                mine_text: value_text(&c.path, c.mine.as_deref()),
+                theirs_text: value_text(&c.path, c.theirs.as_deref()),
+                head,
+                conflict: c,
+            })
         })
-        .collect())
+        .collect()
 }

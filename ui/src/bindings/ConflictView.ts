@@ -11,7 +11,12 @@ mine_text: string,
 /**
  * The sender's value.
  */
-theirs_text: string, id: number, village: string, household_id: string | null, household: string | null, record_key: string, 
+theirs_text: string, 
+/**
+ * The name of the household's head in this ledger, so the cadre knows the household
+ * without its code (none for a village's or cadre's field).
+ */
+head: string | null, id: number, village: string, household_id: string | null, household: string | null, record_key: string, 
 /**
  * The field inside the record: a JSON list of keys and record ids.
  */

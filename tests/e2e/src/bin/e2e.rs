@@ -406,11 +406,14 @@ async fn merge_bundle(app: &App, file: &Path, phone: &str) -> Step {
                 .await?;
             choose_bundle(app, file, "更新 1 户，删除 0 户，未变 1 户，冲突 1 处").await?;
             let conflict = app
-                .eventually("冲突列出联系电话的双方的值", || async {
+                .eventually("冲突列出张三户联系电话的双方的值", || async {
                     page_text(app, "[data-test=conflicts-table]")
                         .await
                         .filter(|t| {
-                            t.contains("联系电话") && t.contains(phone) && t.contains("13800000001")
+                            t.contains("张三户")
+                                && t.contains("联系电话")
+                                && t.contains(phone)
+                                && t.contains("13800000001")
                         })
                 })
                 .await?;
