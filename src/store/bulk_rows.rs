@@ -1,6 +1,6 @@
 //! The rows of a household new to the ledger, bound straight from the model into
-//! statements prepared once per import: no row lists, no copies of the text (dates are
-//! formatted on the stack; the household and the write's time bound once, not per row).
+//! statements prepared once per import, many rows each (`multi_row.rs`): no row lists, no
+//! copies of the text (dates are formatted on the stack; the write's time bound once).
 //! The columns are the ones `rows.rs` maps for the audited writer; a test writes one
 //! household both ways and compares every stored row.
 
