@@ -7,7 +7,7 @@
 //! (that is the 采集表 and the engine's).
 
 use super::fonts::Fonts;
-use super::layout::{Align, Layout, A4_PORTRAIT};
+use super::layout::{Align, Layout};
 use super::sections::{self as s, opt};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
@@ -29,8 +29,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let h = ctx.household;
     let head = s::head_name(h);
     let title = CardKind::Consent.title();
-    let cont = format!("{title}（续）　户主：{head}　户编号：{}", h.code);
-    let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
+    let mut c = Composer::household_paper(fonts, title, &head, &h.code);
     c.title(title, &s::place(ctx.village));
     let on = ctx.reference_date();
     let members = h.members_on(on);

@@ -6,7 +6,7 @@
 
 use super::checkbox::choices;
 use super::fonts::Fonts;
-use super::layout::{Layout, A4_PORTRAIT};
+use super::layout::Layout;
 use super::monitoring_card::{income, measures};
 use super::sections::{self as s, opt};
 use super::stamp::{self, Stamp};
@@ -26,8 +26,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let h = ctx.household;
     let head = s::head_name(h);
     let title = CardKind::EliminationReview.title();
-    let cont = format!("{title}（续）　户主：{head}　户编号：{}", h.code);
-    let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
+    let mut c = Composer::household_paper(fonts, title, &head, &h.code);
     c.title(
         title,
         &format!("{}　{}年度", s::place(ctx.village), ctx.year),

@@ -6,7 +6,7 @@
 
 use super::fonts::Fonts;
 use super::household_facts::{basics, causes, conditions, members};
-use super::layout::{Layout, A4_PORTRAIT};
+use super::layout::Layout;
 use super::sections::{self as s, money, opt, pair_row};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
@@ -21,8 +21,7 @@ pub fn household_card(ctx: &CardContext<'_>) -> crate::Result<PrintedDocument> {
 pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let h = ctx.household;
     let head = s::head_name(h);
-    let cont = format!("户档案卡（续）　户主：{head}　户编号：{}", h.code);
-    let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
+    let mut c = Composer::household_paper(fonts, "户档案卡", &head, &h.code);
     c.title(
         "户档案卡",
         &format!("{}　{}年度", s::place(ctx.village), ctx.year),

@@ -3,7 +3,7 @@
 //! the year's line; signed by 户主, 帮扶责任人 and 村书记/第一书记.
 
 use super::fonts::Fonts;
-use super::layout::{Layout, A4_PORTRAIT};
+use super::layout::Layout;
 use super::sections::{self as s, money, opt, pair_row};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
@@ -39,8 +39,7 @@ fn month(m: Option<u8>) -> String {
 pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let h = ctx.household;
     let head = s::head_name(h);
-    let cont = format!("收入明白卡（续）　户主：{head}　户编号：{}", h.code);
-    let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
+    let mut c = Composer::household_paper(fonts, "收入明白卡", &head, &h.code);
     c.title(
         &format!("{}年 收入明白卡", ctx.year),
         &s::place(ctx.village),

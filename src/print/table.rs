@@ -201,6 +201,16 @@ impl<'f> Composer<'f> {
         c
     }
 
+    /// Starts one household's paper on A4 portrait, its further pages headed
+    /// `户档案卡（续）　户主：张三　户编号：…` (`title`, the head's name, the code).
+    pub fn household_paper(fonts: &'f Fonts, title: &str, head: &str, code: &str) -> Self {
+        Composer::new(
+            fonts,
+            super::layout::A4_PORTRAIT,
+            format!("{title}（续）　户主：{head}　户编号：{code}"),
+        )
+    }
+
     /// The width between the side margins.
     pub fn width(&self) -> f32 {
         self.size.0 - 2.0 * MARGIN_X

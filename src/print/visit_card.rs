@@ -2,7 +2,7 @@
 //! then blank rows to the foot of the page for the visits still to come.
 
 use super::fonts::Fonts;
-use super::layout::{Layout, A4_PORTRAIT};
+use super::layout::Layout;
 use super::sections::{self as s, opt, pair_row};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
@@ -20,8 +20,7 @@ pub fn visit_card(ctx: &CardContext<'_>) -> crate::Result<PrintedDocument> {
 pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
     let h = ctx.household;
     let head = s::head_name(h);
-    let cont = format!("帮扶记录卡（续）　户主：{head}　户编号：{}", h.code);
-    let mut c = Composer::new(fonts, A4_PORTRAIT, cont);
+    let mut c = Composer::household_paper(fonts, "帮扶记录卡", &head, &h.code);
     c.title(
         "帮扶记录卡",
         &format!("{}　{}年度", s::place(ctx.village), ctx.year),
