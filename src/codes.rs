@@ -499,6 +499,22 @@ impl EventKind {
     }
 }
 
+impl Status {
+    /// On the monitoring system's books (what the county's exports and the 人员花名册
+    /// carry): 建档立卡 (未脱贫, 已脱贫, 返贫) or monitored, 风险消除 included. Ordinary
+    /// households are not.
+    pub fn is_on_the_books(self) -> bool {
+        matches!(
+            self,
+            Status::Poor
+                | Status::Exited
+                | Status::Relapsed
+                | Status::Monitored
+                | Status::RiskEliminated
+        )
+    }
+}
+
 impl MeasureClass {
     /// 开发式帮扶: measures that build the household's own income (产业, 就业, 小额信贷,
     /// 光伏, 资产收益), as against 兜底 and 保障.

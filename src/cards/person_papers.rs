@@ -16,20 +16,6 @@ use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use std::path::Path;
 
-/// On the monitoring system's books: 建档立卡 (未脱贫, 脱贫, 返贫) or monitored.
-fn on_the_books(h: &Household) -> bool {
-    matches!(
-        h.status,
-        Some(
-            Status::Poor
-                | Status::Exited
-                | Status::Relapsed
-                | Status::Monitored
-                | Status::RiskEliminated
-        )
-    )
-}
-
 /// The 人员花名册 of `year`: every person of the households on the books then, head first.
 pub fn person_roster_rows(
     ledger: &Ledger,
@@ -40,7 +26,7 @@ pub fn person_roster_rows(
     let on = paper_date(year, printed_on)?;
     let mut households: Vec<Household> = village_households_on(ledger, village_id, on)?
         .into_iter()
-        .filter(on_the_books)
+        .filter(|h| h.status.is_some_and(Status::is_on_the_books))
         .collect();
     households.sort_by(|a, b| a.code.cmp(&b.code));
     let mut rows = Vec::new();

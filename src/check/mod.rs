@@ -186,19 +186,9 @@ impl Out<'_> {
     }
 }
 
-/// Whether the county's export carries the household: 建档立卡 (未脱贫, 已脱贫, 返贫) or
-/// monitored (风险消除 included). Ordinary households are not in it.
+/// Whether the county's export carries the household (`Status::is_on_the_books`).
 pub(super) fn registered(h: &Household) -> bool {
-    matches!(
-        h.status,
-        Some(
-            Status::Poor
-                | Status::Exited
-                | Status::Relapsed
-                | Status::Monitored
-                | Status::RiskEliminated
-        )
-    )
+    h.status.is_some_and(Status::is_on_the_books)
 }
 
 /// The members judged on `on`, with their index in the file: registered then, and known
