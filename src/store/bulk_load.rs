@@ -7,6 +7,16 @@
 //! journal instead of its WAL, so every page is written once into the file instead of
 //! into a WAL as large as the ledger and copied over at the checkpoint. A load that
 //! fails rolls back to the empty ledger, indexes included.
+//!
+//! Foreign keys are checked once, before the commit, instead of on every row: SQLite
+//! checks an immediate key by looking the parent up for each row, and must keep a
+//! statement journal (a copy of every page a many-row INSERT touches) to undo the
+//! statement should the check fail at its end. Together that was an eighth of a county
+//! import. Every household-owned row of the bulk path takes its household's id from the
+//! household it has just inserted (`multi_row.rs` binds it as `?1`); the references that
+//! come from the file (a pairing's or visit's cadre, a household's or cadre's village)
+//! are checked with `PRAGMA foreign_key_check` before the commit, and a dangling one
+//! rolls the whole load back.
 
 use super::rows::CHILD_TABLES;
 use super::{Ledger, Writer};
@@ -61,6 +71,32 @@ impl Deferred {
     }
 }
 
+/// The tables of a load whose references come from the file rather than from the
+/// household the bulk path has just inserted.
+const REFERENCING_FROM_FILE: [&str; 4] = ["households", "cadres", "pairings", "visits"];
+
+/// Refuses a load that left a reference without its record (see the module's opening).
+fn check_references(w: &Writer) -> Result<()> {
+    for table in REFERENCING_FROM_FILE {
+        let dangling: Option<(String, String)> = w
+            .conn()
+            .query_row(
+                &format!(
+                    "SELECT \"table\", parent FROM pragma_foreign_key_check('{table}') LIMIT 1"
+                ),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((table, parent)) = dangling {
+            return Err(crate::Error::Invalid(format!(
+                "导入中断：{table}中有记录引用了{parent}中不存在的记录（程序错误，请报告）；台账未改动"
+            )));
+        }
+    }
+    Ok(())
+}
+
 impl Ledger {
     /// Runs `f` in one write transaction, as `with_tx` does, for a load of many
     /// households (an import of many files, the demo). Into a ledger without households
@@ -73,18 +109,24 @@ impl Ledger {
         // Leaving WAL needs the ledger to itself; if another connection has it open the
         // load simply runs in WAL.
         let journal = file && self.journal_mode("delete");
+        // Outside the transaction: SQLite ignores the pragma inside one.
+        self.conn.pragma_update(None, "foreign_keys", false)?;
         let out = self.with_tx(|w| {
             let deferred = Deferred::drop_indexes(w)?;
             let out = f(w)?;
             deferred.rebuild(w)?;
+            check_references(w)?;
             Ok(out)
         });
+        let keys = self.conn.pragma_update(None, "foreign_keys", true);
         if journal {
             // Back to WAL as every ledger opens; should that fail, the ledger stays in
             // rollback-journal mode until it is next opened, which is as safe.
             self.journal_mode("wal");
         }
-        out
+        let out = out?;
+        keys?;
+        Ok(out)
     }
 
     /// Whether the ledger has no household at all (not even a deleted one).
@@ -166,6 +208,77 @@ mod tests {
             .unwrap();
         assert_eq!(check, "ok");
         assert_eq!(ledger.audit_verify().unwrap().first_break, None);
+    }
+
+    fn foreign_keys(l: &Ledger) -> bool {
+        l.conn()
+            .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_load_that_leaves_a_visit_without_its_cadre_rolls_back_whole() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let doc = crate::demo::generate_on(20, 3, today).remove(0);
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("county.db")).unwrap();
+        // Keys are checked before the commit, not row by row: the load below writes a
+        // whole village, then a visit by a cadre the ledger does not have.
+        let refused = ledger.with_load_tx(|w| {
+            let mut bulk = w.bulk()?;
+            let opts = crate::store::WriteOptions::today(today, None);
+            let village = w.save_village_at("v-1", &doc.village, &opts)?;
+            for c in &doc.cadres {
+                w.save_cadre_at(&village, c, &opts)?;
+            }
+            for h in &doc.households {
+                let checked = crate::store::CheckedHousehold::check(h.clone(), &doc.cadres, today)
+                    .expect("the demo's households are valid");
+                bulk.save(&village, checked, &doc.cadres, &opts, "t.json")?;
+            }
+            let household = &doc.households[0].id;
+            w.conn().execute(
+                "INSERT INTO visits (id, household_id, seq, date, cadre_id, mode, found, done,
+                 follow_up, updated_at) VALUES ('x-1', ?1, 99, '2026-01-10', 'no-such-cadre',
+                 'home', '', '', '', '2026-01-15')",
+                [household],
+            )?;
+            Ok(())
+        });
+        let message = refused.unwrap_err().to_string();
+        assert!(
+            message.contains("visits") && message.contains("cadres"),
+            "{message}"
+        );
+        assert_eq!(
+            ledger
+                .read_count("SELECT COUNT(*) FROM households")
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            ledger.read_count("SELECT COUNT(*) FROM villages").unwrap(),
+            0
+        );
+        assert!(
+            foreign_keys(&ledger),
+            "keys are checked row by row again after the load"
+        );
+        assert_eq!(journal(&ledger), "wal");
+
+        // The same load without the stray visit commits, and keys are on after it too.
+        ledger
+            .with_load_tx(|w| {
+                let opts = crate::store::WriteOptions::today(today, None);
+                w.save_village_at("v-1", &doc.village, &opts)?;
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            ledger.read_count("SELECT COUNT(*) FROM villages").unwrap(),
+            1
+        );
+        assert!(foreign_keys(&ledger));
     }
 
     #[test]

@@ -130,7 +130,10 @@ fn numbered(sql: &str, f: impl Fn(usize) -> usize) -> (String, usize) {
 }
 
 /// The statement of `rows` rows: the one-row tuple repeated, each copy's own parameters
-/// numbered after the previous copy's.
+/// numbered after the previous copy's. `OR FAIL`: a row that breaks a constraint stops
+/// the statement with the rows before it kept, so SQLite need not journal every page the
+/// statement touches to undo them (it must for the default `ABORT`). The bulk path
+/// returns the error and its transaction rolls back whole.
 fn rows_sql(one_row: &str, shared: usize, own: usize, rows: usize) -> String {
     let at = one_row
         .rfind("VALUES")
@@ -140,6 +143,7 @@ fn rows_sql(one_row: &str, shared: usize, own: usize, rows: usize) -> String {
     let tuples: Vec<String> = (0..rows)
         .map(|r| numbered(tuple.trim(), |n| if n > shared { n + r * own } else { n }).0)
         .collect();
+    let head = head.replacen("INSERT INTO", "INSERT OR FAIL INTO", 1);
     format!("{head} {}", tuples.join(", "))
 }
 
@@ -153,7 +157,7 @@ mod tests {
         assert_eq!(highest_parameter(one), 5);
         assert_eq!(
             rows_sql(one, 2, 3, 2),
-            "INSERT INTO t (id, h, a, b) VALUES (?3, ?1, ?4, coalesce(?5, ?2)), \
+            "INSERT OR FAIL INTO t (id, h, a, b) VALUES (?3, ?1, ?4, coalesce(?5, ?2)), \
              (?6, ?1, ?7, coalesce(?8, ?2))"
         );
     }
