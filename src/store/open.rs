@@ -103,6 +103,11 @@ pub(crate) fn check_is_ledger<'k>(path: &Path, key: Option<&'k str>) -> Result<O
     Ok(key)
 }
 
+/// The page cache, in KiB. Random UUID keys touch pages all over each index; 256 MB
+/// keeps a county-scale import into a ledger that has households in memory instead of
+/// re-reading pages (see docs/benchmarks.md; a load into an empty one uses less).
+pub(super) const PAGE_CACHE_KIB: i64 = 262_144;
+
 /// Ledgers up to this size are checked (`PRAGMA quick_check`) when opened for writing;
 /// larger ones (county scale, where the check takes seconds) are checked by `backup`.
 const CHECK_ON_OPEN_BYTES: u64 = 64 << 20;
@@ -291,9 +296,7 @@ impl Ledger {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        // Random UUID keys touch pages all over each index; a 256 MB page cache keeps a
-        // county-scale import in memory instead of re-reading pages (see docs/benchmarks.md).
-        conn.pragma_update(None, "cache_size", -262_144)?;
+        conn.pragma_update(None, "cache_size", -PAGE_CACHE_KIB)?;
         conn.pragma_update(None, "temp_store", "MEMORY")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         // The writer uses a few dozen distinct statements; the default cache of 16 would
