@@ -10,7 +10,9 @@
 //!
 //! The load's page cache is 64 MB instead of 256: the load's pages are new, written
 //! once, and are better spilled to the file as the load goes than kept to the commit
-//! (less memory to fault in and sort; measured in docs/benchmarks.md).
+//! (less memory to fault in and sort; measured in docs/benchmarks.md), and a thread
+//! has the OS write them to the disk as they come (`flush_behind.rs`), so that the
+//! commit does not wait for all of them at the end.
 //!
 //! Foreign keys are checked once, before the commit, instead of on every row: SQLite
 //! checks an immediate key by looking the parent up for each row, and must keep a
@@ -120,6 +122,9 @@ impl Ledger {
         self.conn.pragma_update(None, "foreign_keys", false)?;
         self.conn
             .pragma_update(None, "cache_size", -LOAD_PAGE_CACHE_KIB)?;
+        let flush = (self.path.as_deref())
+            .filter(|_| journal)
+            .map(super::flush_behind::FlushBehind::start);
         let out = self.with_tx(|w| {
             let deferred = Deferred::drop_indexes(w)?;
             let out = f(w)?;
@@ -127,6 +132,7 @@ impl Ledger {
             check_references(w)?;
             Ok(out)
         });
+        drop(flush);
         let keys = self
             .conn
             .pragma_update(None, "foreign_keys", true)

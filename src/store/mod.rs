@@ -16,6 +16,7 @@ mod chain;
 mod conflicts;
 mod decisions;
 mod facts;
+mod flush_behind;
 pub(crate) mod local_values;
 mod migrate;
 mod moves;
