@@ -190,7 +190,13 @@ fn a_plain_ledger_is_encrypted_in_place_and_keeps_its_records() {
         &["import", data("village.json").to_str().unwrap()],
     );
     let before = ok(&db, None, &["export", "--village", "360729101099"]);
-    assert!(contains(&std::fs::read(&db).unwrap(), "SQLite format 3"));
+    let plain = std::fs::read(&db).unwrap();
+    assert!(contains(&plain, "SQLite format 3"));
+    assert_eq!(
+        u16::from_be_bytes([plain[16], plain[17]]),
+        16_384,
+        "a new plain ledger has 16 KB pages; encrypted, it takes SQLCipher's"
+    );
     ok(&db, Some(PASS), &["ledger", "encrypt"]);
     for file in files_of(&db) {
         assert!(!contains(

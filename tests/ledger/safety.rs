@@ -321,7 +321,8 @@ fn a_damaged_ledger_opens_read_only_and_says_how_to_restore() {
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE);")
         .unwrap();
     let mut bytes = std::fs::read(&db).unwrap();
-    let page = 4096;
+    // The page size, from the file's header (bytes 16–17).
+    let page = u16::from_be_bytes([bytes[16], bytes[17]]) as usize;
     for b in &mut bytes[3 * page..3 * page + 200] {
         *b = 0xA5;
     }
