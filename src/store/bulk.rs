@@ -101,6 +101,36 @@ pub struct Bulk<'w, 'a> {
     code_taken: Statement<'w>,
     /// Households written, to be freed off the writer's thread (`take_spent`).
     spent: Vec<Household>,
+    arrival: Arrival,
+}
+
+/// How many new households a load sees before it judges their order.
+const ARRIVALS_JUDGED: usize = 64;
+
+/// The order in which new households' ids arrive. When a quarter or more sort before the
+/// one written just before them (random ids, as other tools write), the load's household
+/// indexes are better built after it (`Writer::defer_household_indexes`).
+#[derive(Default)]
+struct Arrival {
+    last: String,
+    seen: usize,
+    earlier: usize,
+    told: bool,
+}
+
+impl Arrival {
+    /// Notes the id of the next new household; true once, when they come in no order.
+    fn in_no_order(&mut self, id: &str) -> bool {
+        if self.seen > 0 && id < self.last.as_str() {
+            self.earlier += 1;
+        }
+        self.seen += 1;
+        self.last.clear();
+        self.last.push_str(id);
+        let told = !self.told && self.seen > ARRIVALS_JUDGED && self.earlier * 4 >= self.seen;
+        self.told |= told;
+        told
+    }
 }
 
 impl<'a> Writer<'a> {
@@ -121,6 +151,7 @@ impl<'a> Writer<'a> {
                 "SELECT 1 FROM households WHERE village_id = ?1 AND code = ?2 AND deleted = 0",
             )?,
             spent: Vec::new(),
+            arrival: Arrival::default(),
         })
     }
 }
@@ -151,6 +182,9 @@ impl Bulk<'_, '_> {
         }
         if known.is_some() {
             return self.w.save_household_at(village_id, &h, cadres, opts);
+        }
+        if self.arrival.in_no_order(&h.id) {
+            self.w.defer_household_indexes()?;
         }
         super::check_reason(opts.reason)?;
         super::check_reason(opts.doc)?;
@@ -214,6 +248,22 @@ impl Bulk<'_, '_> {
     /// nothing (a county's households take a tenth of a second to free).
     pub fn take_spent(&mut self) -> Vec<Household> {
         std::mem::take(&mut self.spent)
+    }
+}
+
+#[cfg(test)]
+mod arrival_tests {
+    use super::*;
+
+    #[test]
+    fn ids_in_order_never_defer_and_random_ones_defer_once() {
+        let mut ordered = Arrival::default();
+        assert!((0..1000).all(|i| !ordered.in_no_order(&format!("h-{i:05}"))));
+        let mut random = Arrival::default();
+        let told = (0..1000)
+            .filter(|i| random.in_no_order(&crate::model::derived_id(&[&i.to_string()])))
+            .count();
+        assert_eq!(told, 1, "told once, when enough have come");
     }
 }
 

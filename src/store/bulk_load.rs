@@ -3,7 +3,8 @@
 //! empty ledger allows. The indexes that a load fills at random places (names, initials,
 //! ID numbers, codes, cadres) are dropped when the transaction starts and built again,
 //! from their own stored SQL, before it commits (one sort per index instead of an insert
-//! at a random place for every row). While the load runs the ledger uses a rollback
+//! at a random place for every row); so are those led by the household id once the
+//! households turn out to come in no order (`Bulk` watches). While the load runs the ledger uses a rollback
 //! journal instead of its WAL, so every page is written once into the file instead of
 //! into a WAL as large as the ledger and copied over at the checkpoint. A load that
 //! fails rolls back to the empty ledger, indexes included.
@@ -37,42 +38,64 @@ fn loaded_tables() -> impl Iterator<Item = &'static str> {
         .chain(["fact_periods", "findings", "audit"])
 }
 
-/// The indexes dropped for a load: name and the SQL that made them.
-struct Deferred(Vec<(String, String)>);
+/// The indexes a load has dropped, to be built again before it commits.
+pub(crate) struct Load {
+    /// Name and the SQL that made each.
+    dropped: Vec<(String, String)>,
+    /// Whether those led by the household or record id are among them.
+    household_led: bool,
+}
 
-impl Deferred {
-    /// Drops the non-unique indexes of the loaded tables that a load fills at random
-    /// places: those on names, initials, ID numbers, codes. Unique ones stay (they are
-    /// constraints, and `ON CONFLICT` clauses name them), and so do those led by the
-    /// household or record id: time-ordered ids append to them, which costs less than
-    /// sorting them again, and sorting the largest (a county's income lines) would take
-    /// hundreds of megabytes.
-    fn drop_indexes(w: &Writer) -> Result<Deferred> {
-        let conn = w.conn();
-        let mut list = Vec::new();
-        let mut stmt = conn.prepare(
-            "SELECT m.name, m.sql FROM sqlite_master m, pragma_index_info(m.name) i
-             WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL
-             AND m.sql NOT LIKE 'CREATE UNIQUE%' AND i.seqno = 0
-             AND i.name NOT IN ('household_id', 'record_id') ORDER BY m.name",
-        )?;
-        for table in loaded_tables() {
-            let found = stmt
-                .query_map([table], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
-            list.extend(found);
-        }
-        for (name, _) in &list {
-            conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
-        }
-        Ok(Deferred(list))
+/// Drops the non-unique indexes of the loaded tables: those led by the household or record
+/// id when `household_led`, else the others (on names, initials, ID numbers, codes). Unique
+/// ones stay: they are constraints, and `ON CONFLICT` clauses name them.
+fn drop_indexes(w: &Writer, household_led: bool) -> Result<Vec<(String, String)>> {
+    let conn = w.conn();
+    let mut list = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT m.name, m.sql FROM sqlite_master m, pragma_index_info(m.name) i
+         WHERE m.type = 'index' AND m.tbl_name = ?1 AND m.sql IS NOT NULL
+         AND m.sql NOT LIKE 'CREATE UNIQUE%' AND i.seqno = 0
+         AND (i.name IN ('household_id', 'record_id')) = ?2 ORDER BY m.name",
+    )?;
+    for table in loaded_tables() {
+        let found = stmt
+            .query_map(rusqlite::params![table, household_led], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(String, String)>>>()?;
+        list.extend(found);
     }
+    for (name, _) in &list {
+        conn.execute_batch(&format!("DROP INDEX \"{name}\""))?;
+    }
+    Ok(list)
+}
 
+impl Load {
     /// Builds the dropped indexes again, each from its own SQL.
     fn rebuild(self, w: &Writer) -> Result<()> {
-        for (_, sql) in &self.0 {
+        for (_, sql) in &self.dropped {
             w.conn().execute_batch(sql)?;
         }
+        Ok(())
+    }
+}
+
+impl Writer<'_> {
+    /// In a load, drops the indexes led by the household id too (to be built again with the
+    /// others), for households that come in no order: each would add its rows at a random
+    /// place in every one of them. Households whose ids come in order (the ledger's own,
+    /// time-ordered) append to them, which costs less than sorting them again. Once per
+    /// load; outside a load nothing is dropped.
+    pub(crate) fn defer_household_indexes(&self) -> Result<()> {
+        let mut load = self.load.borrow_mut();
+        let Some(load) = load.as_mut().filter(|l| !l.household_led) else {
+            return Ok(());
+        };
+        load.household_led = true;
+        let more = drop_indexes(self, true)?;
+        load.dropped.extend(more);
         Ok(())
     }
 }
@@ -126,9 +149,15 @@ impl Ledger {
             .filter(|_| journal)
             .map(super::flush_behind::FlushBehind::start);
         let out = self.with_tx(|w| {
-            let deferred = Deferred::drop_indexes(w)?;
+            *w.load.borrow_mut() = Some(Load {
+                dropped: drop_indexes(w, false)?,
+                household_led: false,
+            });
             let out = f(w)?;
-            deferred.rebuild(w)?;
+            let load = w.load.borrow_mut().take();
+            if let Some(load) = load {
+                load.rebuild(w)?;
+            }
             check_references(w)?;
             Ok(out)
         });
@@ -186,6 +215,41 @@ mod tests {
         l.conn()
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap()
+    }
+
+    #[test]
+    fn households_in_no_order_have_their_indexes_built_after_the_load() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let mut docs = crate::demo::generate_on(240, 11, today);
+        // Ids as another tool writes them: random, so each sorts anywhere.
+        for (v, doc) in docs.iter_mut().enumerate() {
+            for (i, h) in doc.households.iter_mut().enumerate() {
+                h.id = crate::model::derived_id(&["another tool", &v.to_string(), &i.to_string()]);
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("county.db")).unwrap();
+        let before = schema(&ledger);
+        let named = docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| Ok((d.clone(), format!("v{i}.json"))));
+        crate::exchange::import_many_at(&mut ledger, named, today, today, true).unwrap();
+        assert_eq!(
+            schema(&ledger),
+            before,
+            "every index back, from its own SQL"
+        );
+        let check: String = ledger
+            .conn()
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(check, "ok");
+        let last = docs.last().unwrap().households.last().unwrap();
+        let stored = ledger.household(&last.id).unwrap();
+        assert_eq!(stored.household.income.len(), last.income.len());
+        assert_eq!(stored.household.visits.len(), last.visits.len());
+        assert_eq!(ledger.audit_verify().unwrap().first_break, None);
     }
 
     #[test]

@@ -181,6 +181,7 @@ impl Ledger {
             operator: &self.operator,
             at,
             head: std::cell::RefCell::new(None),
+            load: std::cell::RefCell::new(None),
         };
         let out = f(&writer)?;
         writer.tx.commit()?;

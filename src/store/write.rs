@@ -22,6 +22,9 @@ pub struct Writer<'a> {
     pub(crate) at: String,
     /// The audit chain's head (sequence number, hash) as this transaction extends it.
     pub(crate) head: std::cell::RefCell<Option<(i64, String)>>,
+    /// The indexes a load into an empty ledger has dropped (`bulk_load.rs`); `None` for
+    /// any other write.
+    pub(crate) load: std::cell::RefCell<Option<super::bulk_load::Load>>,
 }
 
 /// One audit row.
