@@ -4,10 +4,10 @@
 //! ID numbers, codes, cadres) are dropped when the transaction starts and built again,
 //! from their own stored SQL, before it commits (one sort per index instead of an insert
 //! at a random place for every row); so are those led by the household id once the
-//! households turn out to come in no order (`Bulk` watches). While the load runs the ledger uses a rollback
-//! journal instead of its WAL, so every page is written once into the file instead of
-//! into a WAL as large as the ledger and copied over at the checkpoint. A load that
-//! fails rolls back to the empty ledger, indexes included.
+//! households turn out to come in no order (`Bulk` watches). While the load runs the
+//! ledger uses a rollback journal instead of its WAL, so every page is written once into
+//! the file instead of into a WAL as large as the ledger and copied over at the
+//! checkpoint. A load that fails rolls back to the empty ledger, indexes included.
 //!
 //! The load's page cache is 64 MB instead of 256: the load's pages are new, written
 //! once, and are better spilled to the file as the load goes than kept to the commit
