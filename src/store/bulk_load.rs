@@ -161,6 +161,7 @@ impl Ledger {
             check_references(w)?;
             Ok(out)
         });
+        // Closed after the transaction has ended (see flush_behind.rs on locks).
         drop(flush);
         let keys = self
             .conn

@@ -4,6 +4,11 @@
 //! must wait until every page is on the disk; without this it waited for all of them at
 //! the end, with the writer idle (docs/benchmarks.md). Only an optimisation: a flush that
 //! fails is skipped, and the commit's own sync is what makes the load durable.
+//!
+//! The handle is opened before the load's transaction begins and closed after it ends,
+//! while the ledger is in rollback-journal mode (`bulk_load.rs` starts this only then). On
+//! POSIX systems closing any descriptor of a file drops every lock the process holds on
+//! it; between transactions in that mode SQLite holds none, so there is none to drop.
 
 use std::fs::File;
 use std::path::Path;
