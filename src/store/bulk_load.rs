@@ -122,7 +122,9 @@ fn check_references(w: &Writer) -> Result<()> {
             .optional()?;
         if let Some((table, parent)) = dangling {
             return Err(crate::Error::Invalid(format!(
-                "导入中断：{table}中有记录引用了{parent}中不存在的记录（程序错误，请报告）；台账未改动"
+                "导入中断：有{}记录指向不存在的{}（{table} → {parent}；程序错误，请报告），台账未改动",
+                super::table_label(&table),
+                super::table_label(&parent),
             )));
         }
     }
@@ -141,25 +143,29 @@ impl Ledger {
         // Leaving WAL needs the ledger to itself; if another connection has it open the
         // load simply runs in WAL.
         let journal = file && self.journal_mode("delete");
-        // Outside the transaction: SQLite ignores the pragma inside one.
-        self.conn.pragma_update(None, "foreign_keys", false)?;
-        self.conn
-            .pragma_update(None, "cache_size", -LOAD_PAGE_CACHE_KIB)?;
+        // Outside the transaction: SQLite ignores the pragma inside one. Whatever happens
+        // below, both are set back before returning.
+        let set = (self.conn.pragma_update(None, "foreign_keys", false)).and_then(|()| {
+            self.conn
+                .pragma_update(None, "cache_size", -LOAD_PAGE_CACHE_KIB)
+        });
         let flush = (self.path.as_deref())
-            .filter(|_| journal)
+            .filter(|_| journal && set.is_ok())
             .map(super::flush_behind::FlushBehind::start);
-        let out = self.with_tx(|w| {
-            *w.load.borrow_mut() = Some(Load {
-                dropped: drop_indexes(w, false)?,
-                household_led: false,
-            });
-            let out = f(w)?;
-            let load = w.load.borrow_mut().take();
-            if let Some(load) = load {
-                load.rebuild(w)?;
-            }
-            check_references(w)?;
-            Ok(out)
+        let out = set.map_err(crate::Error::from).and_then(|()| {
+            self.with_tx(|w| {
+                *w.load.borrow_mut() = Some(Load {
+                    dropped: drop_indexes(w, false)?,
+                    household_led: false,
+                });
+                let out = f(w)?;
+                let load = w.load.borrow_mut().take();
+                if let Some(load) = load {
+                    load.rebuild(w)?;
+                }
+                check_references(w)?;
+                Ok(out)
+            })
         });
         // Closed after the transaction has ended (see flush_behind.rs on locks).
         drop(flush);
@@ -333,7 +339,8 @@ mod tests {
         });
         let message = refused.unwrap_err().to_string();
         assert!(
-            message.contains("visits") && message.contains("cadres"),
+            message.contains("有走访记录指向不存在的帮扶干部")
+                && message.contains("visits → cadres"),
             "{message}"
         );
         assert_eq!(
