@@ -42,11 +42,18 @@ fn encoding(bytes: &[u8]) -> Result<&str, String> {
 }
 
 /// Parses a document, or returns every error found: structural ones, and for the
-/// households that did parse, their validation errors (checked against `today`).
+/// households that did parse, their validation errors (checked against `today`). Record
+/// ids an earlier build derived become this build's (`VillageDocument::rederive_earlier_ids`).
 pub fn parse_document(
     bytes: &[u8],
     today: chrono::NaiveDate,
 ) -> Result<VillageDocument, Vec<Finding>> {
+    let mut doc = parse(bytes, today)?;
+    doc.rederive_earlier_ids();
+    Ok(doc)
+}
+
+fn parse(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageDocument, Vec<Finding>> {
     // Checked as UTF-8 once, here: `from_str` does not check each string again.
     let text = match encoding(bytes) {
         Ok(t) => t,

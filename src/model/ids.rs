@@ -1,6 +1,9 @@
 //! Stable record ids: new ones are time-ordered UUIDs (v7); missing ones in an imported file are
 //! derived from the household id and the record's place, so importing the same file
-//! twice gives the same ids and never duplicates anything.
+//! twice gives the same ids and never duplicates anything. A derived id starts with the
+//! household's key, so a household's records sit side by side in every index
+//! (docs/design/0015-household-record-ids.md); ids derived by earlier builds
+//! are recognised in `earlier_ids.rs`.
 
 use super::Household;
 use sha2::{Digest, Sha256};
@@ -40,39 +43,79 @@ pub fn ordered_id(millis: u64, parts: &[&str]) -> String {
         .to_string()
 }
 
-fn fill(id: &mut Option<String>, household: &str, kind: &str, index: usize) {
-    if id.is_none() {
-        *id = Some(derived_id(&[household, kind, &index.to_string()]));
+/// The ids of one household's records that came without one (UUIDv8, RFC 9562's layout
+/// for ids of one's own making): bytes 0–5 are the household's key, the first six bytes
+/// of its id when that is a UUID (for the ledger's own v7 ids, the time the household was
+/// made), else of a SHA-256 of it; the rest is a SHA-256 of household id, kind and place.
+/// Deterministic as before, and a household's records share one place in each index
+/// instead of each taking a random one.
+pub(crate) struct RecordIds<'a> {
+    household: &'a str,
+    key: [u8; 6],
+}
+
+impl<'a> RecordIds<'a> {
+    pub(crate) fn of(household: &'a str) -> Self {
+        let mut key = [0u8; 6];
+        match uuid::Uuid::try_parse(household) {
+            Ok(u) => key.copy_from_slice(&u.as_bytes()[..6]),
+            Err(_) => key.copy_from_slice(&digest(&[household])[..6]),
+        }
+        RecordIds { household, key }
     }
+
+    /// The id of the record of `kind` at `index` in its list.
+    pub(crate) fn id(&self, kind: &str, index: usize) -> String {
+        let mut bytes = [0u8; 16];
+        bytes[..6].copy_from_slice(&self.key);
+        bytes[6..].copy_from_slice(&digest(&[self.household, kind, &index.to_string()])[..10]);
+        uuid::Builder::from_custom_bytes(bytes)
+            .into_uuid()
+            .to_string()
+    }
+}
+
+/// Each list of a household's dated records by the kind its derived ids name, with each
+/// record's id (the monitoring record is a list of at most one).
+pub(crate) fn record_lists(h: &mut Household) -> [(&'static str, Vec<&mut Option<String>>); 8] {
+    [
+        ("income", h.income.iter_mut().map(|r| &mut r.id).collect()),
+        (
+            "expense",
+            h.expenses.iter_mut().map(|r| &mut r.id).collect(),
+        ),
+        (
+            "rigid",
+            h.rigid_expenses.iter_mut().map(|r| &mut r.id).collect(),
+        ),
+        (
+            "pairing",
+            h.pairings.iter_mut().map(|r| &mut r.id).collect(),
+        ),
+        ("visit", h.visits.iter_mut().map(|r| &mut r.id).collect()),
+        (
+            "measure",
+            h.measures.iter_mut().map(|r| &mut r.id).collect(),
+        ),
+        (
+            "monitoring",
+            h.monitoring.iter_mut().map(|r| &mut r.id).collect(),
+        ),
+        ("event", h.events.iter_mut().map(|r| &mut r.id).collect()),
+    ]
 }
 
 impl Household {
     /// Gives every dated record without an id a derived one (see module doc).
     pub fn assign_missing_ids(&mut self) {
-        let h = self.id.clone();
-        for (i, r) in self.income.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "income", i);
-        }
-        for (i, r) in self.expenses.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "expense", i);
-        }
-        for (i, r) in self.rigid_expenses.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "rigid", i);
-        }
-        for (i, r) in self.pairings.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "pairing", i);
-        }
-        for (i, r) in self.visits.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "visit", i);
-        }
-        for (i, r) in self.measures.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "measure", i);
-        }
-        if let Some(m) = &mut self.monitoring {
-            fill(&mut m.id, &h, "monitoring", 0);
-        }
-        for (i, r) in self.events.iter_mut().enumerate() {
-            fill(&mut r.id, &h, "event", i);
+        let household = self.id.clone();
+        let ids = RecordIds::of(&household);
+        for (kind, list) in record_lists(self) {
+            for (i, id) in list.into_iter().enumerate() {
+                if id.is_none() {
+                    *id = Some(ids.id(kind, i));
+                }
+            }
         }
     }
 }
@@ -92,5 +135,28 @@ mod tests {
             "deterministic"
         );
         assert_eq!(&a[14..15], "7", "UUIDv7 layout: {a}");
+    }
+
+    #[test]
+    fn a_households_derived_ids_share_its_key_and_repeat() {
+        let made = "01434b19-8401-7191-bf9f-08d6ecf2a924";
+        let ids = RecordIds::of(made);
+        let (a, b) = (ids.id("income", 0), ids.id("income", 1));
+        assert_ne!(a, b);
+        assert!(
+            a.starts_with("01434b19-8401-") && b.starts_with("01434b19-8401-"),
+            "{a} {b}"
+        );
+        assert_eq!(&a[14..15], "8", "UUIDv8 layout: {a}");
+        assert_eq!(a, RecordIds::of(made).id("income", 0), "deterministic");
+        assert_ne!(a, ids.id("visit", 0), "the kind counts");
+
+        // Any other id: its key is hashed, still shared by all its records.
+        let (c, d) = (
+            RecordIds::of("h-1").id("income", 0),
+            RecordIds::of("h-1").id("visit", 3),
+        );
+        assert_eq!(c[..14], d[..14]);
+        assert_ne!(c[..14], RecordIds::of("h-2").id("income", 0)[..14]);
     }
 }

@@ -6,10 +6,11 @@
 //! Storage keeps the same shapes in normalised tables (see `store`).
 
 mod as_of;
+pub(crate) mod earlier_ids;
 mod facts_merge;
 mod history;
 mod household;
-mod ids;
+pub(crate) mod ids;
 mod member;
 mod place;
 mod records;
@@ -19,6 +20,7 @@ mod work;
 pub use as_of::{
     households_on, into_households_on, ledger_years, LedgerYear, Registration, FIRST_YEAR,
 };
+pub use earlier_ids::rederive_deleted_id;
 pub use facts_merge::{merge_cadre, merge_household, merge_village, starts_on, BadHistory};
 pub use history::{periods_of, value_on};
 pub use history::{Effective, FactKind, FactPeriod, Provenance};

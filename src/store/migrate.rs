@@ -59,6 +59,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0014_fact_periods_checks",
         include_str!("migrations/0014_fact_periods_checks.sql"),
     ),
+    (
+        "0015_household_record_ids",
+        include_str!("migrations/0015_household_record_ids.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -95,6 +99,10 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         if *name == "0005_audit_chain" {
             // Rows written before the chain existed are sealed once, here.
             super::chain::seal(&tx)?;
+        }
+        if *name == "0015_household_record_ids" {
+            // Derived ids are computed in Rust (see the file).
+            super::rederive::stored_ids(&tx)?;
         }
         tx.pragma_update(None, "user_version", target)?;
         tx.commit()?;

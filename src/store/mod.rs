@@ -25,6 +25,7 @@ mod open;
 mod plan_targets;
 mod print_log;
 pub mod read;
+mod rederive;
 mod rows;
 mod rows_view;
 mod save;

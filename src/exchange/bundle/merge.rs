@@ -188,6 +188,8 @@ pub fn merge_bundle(
         ));
     }
     let mut doc = bundle.document.clone();
+    // A bundle from an earlier build names its derived records by that build's ids.
+    doc.rederive_earlier_ids();
     for h in &mut doc.households {
         h.assign_missing_ids();
     }
@@ -230,7 +232,9 @@ pub fn merge_bundle(
             w,
             bundle: &bundle,
             code: code.clone(),
-            gone: bundle.tombstones.iter().map(|t| t.id.clone()).collect(),
+            gone: (bundle.tombstones.iter())
+                .map(|t| crate::model::rederive_deleted_id(&t.table, &t.household, &t.id))
+                .collect(),
             conflicts: 0,
         };
         let mut summary = MergeSummary {

@@ -1,0 +1,161 @@
+//! Record ids derived by earlier builds (a SHA-256 of household id, kind and place, in the
+//! UUIDv4 layout), recognised in a document such a build wrote (an export, a bundle) and
+//! replaced by the id this build derives for the same record: one record keeps one id
+//! whichever build derived it. The ledger's stored ids were re-derived once, by migration
+//! 0015 (`store/rederive.rs`).
+
+use super::ids::{record_lists, RecordIds};
+use super::{derived_id, Household, VillageDocument};
+use std::collections::HashMap;
+
+/// How far past a list's end an earlier id is looked for: records deleted before the
+/// document was written move the later ones up their list.
+pub(crate) const PLACES_BEYOND: usize = 64;
+
+/// The id an earlier build derived for the record of `kind` at `index`.
+pub(crate) fn earlier_id(household: &str, kind: &str, index: usize) -> String {
+    derived_id(&[household, kind, &index.to_string()])
+}
+
+/// Whether an id has the earlier layout (version 4); only such ids are looked up.
+pub(crate) fn looks_earlier(id: &str) -> bool {
+    id.len() == 36 && id.as_bytes()[14] == b'4'
+}
+
+/// Re-derives one household's earlier ids: (ids that looked earlier, ids replaced).
+fn rederive(h: &mut Household) -> (usize, usize) {
+    let household = h.id.clone();
+    let ids = RecordIds::of(&household);
+    let (mut looked, mut replaced) = (0, 0);
+    for (kind, list) in record_lists(h) {
+        let places = list.len() + PLACES_BEYOND;
+        let mut wanted: HashMap<String, &mut Option<String>> = list
+            .into_iter()
+            .filter_map(|id| match id.as_deref() {
+                Some(text) if looks_earlier(text) => Some((text.to_string(), id)),
+                _ => None,
+            })
+            .collect();
+        looked += wanted.len();
+        for index in 0..places {
+            if wanted.is_empty() {
+                break;
+            }
+            if let Some(slot) = wanted.remove(&earlier_id(&household, kind, index)) {
+                *slot = Some(ids.id(kind, index));
+                replaced += 1;
+            }
+        }
+    }
+    (looked, replaced)
+}
+
+/// The kind a table's derived ids name.
+pub(crate) fn kind_of_table(table: &str) -> Option<&'static str> {
+    Some(match table {
+        "income_lines" => "income",
+        "expenses" => "expense",
+        "rigid_expenses" => "rigid",
+        "pairings" => "pairing",
+        "visits" => "visit",
+        "measures" => "measure",
+        "monitoring" => "monitoring",
+        "member_events" => "event",
+        _ => return None,
+    })
+}
+
+/// The id this build derives for a deleted record that an earlier build named `id` (a
+/// tombstone in that build's bundle: its place is no longer known, so the first places
+/// of its list are tried); `id` itself when it is not an earlier derived one.
+pub fn rederive_deleted_id(table: &str, household: &str, id: &str) -> String {
+    let Some(kind) = kind_of_table(table).filter(|_| looks_earlier(id)) else {
+        return id.to_string();
+    };
+    (0..4 * PLACES_BEYOND)
+        .find(|&index| earlier_id(household, kind, index) == id)
+        .map(|index| RecordIds::of(household).id(kind, index))
+        .unwrap_or_else(|| id.to_string())
+}
+
+impl VillageDocument {
+    /// Gives the records whose ids an earlier build derived the ids this build derives;
+    /// how many. The first household with ids in the earlier layout decides: if none of
+    /// them is an earlier derived one, the document's ids are another tool's own and are
+    /// kept (so such a document costs one household's look-up, not one per household).
+    pub fn rederive_earlier_ids(&mut self) -> usize {
+        let mut total = 0;
+        let mut probed = false;
+        for h in &mut self.households {
+            let (looked, replaced) = rederive(h);
+            if looked > 0 && !probed {
+                probed = true;
+                if replaced == 0 {
+                    return 0;
+                }
+            }
+            total += replaced;
+        }
+        total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn household(id: &str) -> Household {
+        serde_json::from_value(serde_json::json!({
+            "id": id, "code": "1", "members": [],
+            "income": [
+                {"year": 2020, "category": "wage", "item": "务工", "amount": 1000.0, "counted": true},
+                {"year": 2021, "category": "wage", "item": "务工", "amount": 1200.0, "counted": true}
+            ],
+            "visits": [{"date": "2021-03-01", "cadre": "c-1", "mode": "home"}]
+        }))
+        .unwrap()
+    }
+
+    #[test]
+    fn ids_an_earlier_build_derived_become_todays_for_the_same_record() {
+        let mut earlier = household("h-1");
+        // As an earlier build exported it: ids derived the old way, one line deleted since.
+        earlier.income[0].id = Some(earlier_id("h-1", "income", 0));
+        earlier.income[1].id = Some(earlier_id("h-1", "income", 3));
+        earlier.visits[0].id = Some(earlier_id("h-1", "visit", 0));
+        let mut doc: VillageDocument = serde_json::from_value(serde_json::json!({
+            "format": "yibentong.village/1",
+            "village": {"code": "1", "name": "村"},
+            "cadres": [],
+            "households": [earlier]
+        }))
+        .unwrap();
+        assert_eq!(doc.rederive_earlier_ids(), 3);
+        let ids = RecordIds::of("h-1");
+        let h = &doc.households[0];
+        assert_eq!(h.income[0].id, Some(ids.id("income", 0)));
+        assert_eq!(
+            h.income[1].id,
+            Some(ids.id("income", 3)),
+            "its place then, not now"
+        );
+        assert_eq!(h.visits[0].id, Some(ids.id("visit", 0)));
+
+        // Today's file, read again, keeps its ids; so does another tool's.
+        let today = doc.clone();
+        assert_eq!(doc.rederive_earlier_ids(), 0);
+        assert_eq!(doc, today);
+        let theirs = "6f1c2e0a-1b2c-4d3e-8f40-5a6b7c8d9e0f".to_string();
+        doc.households[0].income[0].id = Some(theirs.clone());
+        assert_eq!(doc.rederive_earlier_ids(), 0);
+        assert_eq!(doc.households[0].income[0].id, Some(theirs.clone()));
+
+        // A deleted line, named in an earlier build's bundle.
+        let gone = earlier_id("h-1", "income", 7);
+        assert_eq!(
+            rederive_deleted_id("income_lines", "h-1", &gone),
+            ids.id("income", 7)
+        );
+        assert_eq!(rederive_deleted_id("income_lines", "h-1", &theirs), theirs);
+    }
+}
