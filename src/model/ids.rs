@@ -7,6 +7,7 @@
 
 use super::Household;
 use sha2::{Digest, Sha256};
+use std::collections::HashSet;
 
 /// A new id, time-ordered (UUIDv7): ids made later sort later, so a new record's key
 /// lands at the end of each index instead of on a random page.
@@ -66,9 +67,23 @@ impl<'a> RecordIds<'a> {
 
     /// The id of the record of `kind` at `index` in its list.
     pub(crate) fn id(&self, kind: &str, index: usize) -> String {
+        self.with_hash(&digest(&[self.household, kind, &index.to_string()]))
+    }
+
+    /// The `n`th other id for that place, when its own is taken (see `assign_missing_ids`).
+    fn other_id(&self, kind: &str, index: usize, n: usize) -> String {
+        self.with_hash(&digest(&[
+            self.household,
+            kind,
+            &index.to_string(),
+            &n.to_string(),
+        ]))
+    }
+
+    fn with_hash(&self, digest: &[u8; 32]) -> String {
         let mut bytes = [0u8; 16];
         bytes[..6].copy_from_slice(&self.key);
-        bytes[6..].copy_from_slice(&digest(&[self.household, kind, &index.to_string()])[..10]);
+        bytes[6..].copy_from_slice(&digest[..10]);
         uuid::Builder::from_custom_bytes(bytes)
             .into_uuid()
             .to_string()
@@ -106,14 +121,28 @@ pub(crate) fn record_lists(h: &mut Household) -> [(&'static str, Vec<&mut Option
 }
 
 impl Household {
-    /// Gives every dated record without an id a derived one (see module doc).
+    /// Gives every dated record without an id a derived one (see module doc). In a list
+    /// that mixes both, a record that kept its id from an export may hold the very id a new
+    /// record's place derives (records deleted above it moved it up): the new record then
+    /// takes another id for its place, the same on every import of the file.
     pub fn assign_missing_ids(&mut self) {
         let household = self.id.clone();
         let ids = RecordIds::of(&household);
         for (kind, list) in record_lists(self) {
+            let mixed = list.iter().any(|id| id.is_none()) && list.iter().any(|id| id.is_some());
+            let given: HashSet<String> = match mixed {
+                true => list.iter().filter_map(|id| (**id).clone()).collect(),
+                false => HashSet::new(),
+            };
             for (i, id) in list.into_iter().enumerate() {
                 if id.is_none() {
-                    *id = Some(ids.id(kind, i));
+                    let mut derived = ids.id(kind, i);
+                    let mut n = 1;
+                    while given.contains(&derived) {
+                        derived = ids.other_id(kind, i, n);
+                        n += 1;
+                    }
+                    *id = Some(derived);
                 }
             }
         }
@@ -158,5 +187,39 @@ mod tests {
         );
         assert_eq!(c[..14], d[..14]);
         assert_ne!(c[..14], RecordIds::of("h-2").id("income", 0)[..14]);
+    }
+
+    #[test]
+    fn a_new_record_never_takes_the_id_an_exported_one_kept() {
+        let mut h: Household = serde_json::from_value(serde_json::json!({
+            "id": "h-1", "code": "1", "members": [],
+            "income": [
+                {"year": 2024, "category": "wage", "item": "务工", "amount": 1.0, "counted": true},
+                {"year": 2025, "category": "wage", "item": "务工", "amount": 2.0, "counted": true}
+            ]
+        }))
+        .unwrap();
+        h.assign_missing_ids();
+        // Exported, then edited by hand: the first line deleted, a new one added at the end.
+        h.income.remove(0);
+        let mut added = h.income[0].clone();
+        added.id = None;
+        added.year = 2026;
+        h.income.push(added);
+        let kept = h.income[0].id.clone();
+        assert_eq!(
+            kept,
+            Some(RecordIds::of("h-1").id("income", 1)),
+            "the place it had"
+        );
+        let mut again = h.clone();
+        h.assign_missing_ids();
+        again.assign_missing_ids();
+        assert_eq!(h.income[0].id, kept);
+        assert_ne!(h.income[1].id, kept, "not the kept line's id");
+        assert_eq!(
+            h.income[1].id, again.income[1].id,
+            "the same on every import"
+        );
     }
 }

@@ -139,6 +139,29 @@ fn an_export_by_an_earlier_build_imports_without_doubling_a_record() {
 }
 
 #[test]
+fn an_export_edited_by_hand_takes_a_new_line_in_place_of_a_deleted_one() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    import_bytes(&mut l, &read("village.json"), "v.json", today()).unwrap();
+    let mut doc: yibentong::model::VillageDocument =
+        serde_json::from_str(&export_json(&l, "360729101099").unwrap()).unwrap();
+    // The first income line deleted, a new one added at the end without an id: its place
+    // would derive the id the second line kept from the export.
+    let h = &mut doc.households[0];
+    h.income.remove(0);
+    let mut added = h.income.last().unwrap().clone();
+    added.id = None;
+    added.item = "新增的务工收入".into();
+    h.income.push(added);
+    let (id, lines) = (h.id.clone(), h.income.len());
+    let bytes = serde_json::to_vec(&doc).unwrap();
+    let summary = import_bytes(&mut l, &bytes, "edited.json", today()).unwrap();
+    assert_eq!(summary.updated, 1, "the file is taken, not refused");
+    let stored = l.household(&id).unwrap().household;
+    assert_eq!(stored.income.len(), lines);
+    assert!(stored.income.iter().any(|i| i.item == "新增的务工收入"));
+}
+
+#[test]
 fn unknown_keys_are_errors_unless_prefixed_x() {
     let mut doc = crate::common::json("village.json");
     doc["households"][0]["x_local_note"] = "本地备注".into();
