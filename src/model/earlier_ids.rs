@@ -10,7 +10,12 @@ use std::collections::HashMap;
 
 /// How far past a list's end an earlier id is looked for: records deleted before the
 /// document was written move the later ones up their list.
-pub(crate) const PLACES_BEYOND: usize = 64;
+pub(crate) const PLACES_BEYOND: usize = 256;
+
+/// Households whose ids in the earlier layout turned out to be none of the earlier derived
+/// ones, after which a document that had none at all is taken for another tool's and the
+/// rest of it is not searched (each such list costs a search of all its places).
+const FOREIGN_HOUSEHOLDS: usize = 64;
 
 /// The id an earlier build derived for the record of `kind` at `index`.
 pub(crate) fn earlier_id(household: &str, kind: &str, index: usize) -> String {
@@ -66,13 +71,14 @@ pub(crate) fn kind_of_table(table: &str) -> Option<&'static str> {
 }
 
 /// The id this build derives for a deleted record that an earlier build named `id` (a
-/// tombstone in that build's bundle: its place is no longer known, so the first places
-/// of its list are tried); `id` itself when it is not an earlier derived one.
+/// tombstone in that build's bundle or an audit row it wrote: its place is no longer known,
+/// so the first places of its list are tried); `id` itself when it is not an earlier
+/// derived one.
 pub fn rederive_deleted_id(table: &str, household: &str, id: &str) -> String {
     let Some(kind) = kind_of_table(table).filter(|_| looks_earlier(id)) else {
         return id.to_string();
     };
-    (0..4 * PLACES_BEYOND)
+    (0..2 * PLACES_BEYOND)
         .find(|&index| earlier_id(household, kind, index) == id)
         .map(|index| RecordIds::of(household).id(kind, index))
         .unwrap_or_else(|| id.to_string())
@@ -80,19 +86,19 @@ pub fn rederive_deleted_id(table: &str, household: &str, id: &str) -> String {
 
 impl VillageDocument {
     /// Gives the records whose ids an earlier build derived the ids this build derives;
-    /// how many. The first household with ids in the earlier layout decides: if none of
-    /// them is an earlier derived one, the document's ids are another tool's own and are
-    /// kept (so such a document costs one household's look-up, not one per household).
+    /// how many. Every household is searched (a document may mix ids of several origins),
+    /// until `FOREIGN_HOUSEHOLDS` households with ids in the earlier layout have shown no
+    /// earlier derived one and none has been found anywhere: the ids are then another
+    /// tool's own, and the rest of the document is not searched.
     pub fn rederive_earlier_ids(&mut self) -> usize {
-        let mut total = 0;
-        let mut probed = false;
+        let (mut total, mut foreign) = (0, 0);
         for h in &mut self.households {
+            if total == 0 && foreign >= FOREIGN_HOUSEHOLDS {
+                break;
+            }
             let (looked, replaced) = rederive(h);
-            if looked > 0 && !probed {
-                probed = true;
-                if replaced == 0 {
-                    return 0;
-                }
+            if looked > 0 && replaced == 0 {
+                foreign += 1;
             }
             total += replaced;
         }
@@ -103,6 +109,7 @@ impl VillageDocument {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::ids::digest;
 
     fn household(id: &str) -> Household {
         serde_json::from_value(serde_json::json!({
@@ -157,5 +164,66 @@ mod tests {
             ids.id("income", 7)
         );
         assert_eq!(rederive_deleted_id("income_lines", "h-1", &theirs), theirs);
+    }
+
+    fn document(households: Vec<Household>) -> VillageDocument {
+        serde_json::from_value(serde_json::json!({
+            "format": "yibentong.village/1",
+            "village": {"code": "1", "name": "村"},
+            "cadres": [],
+            "households": households
+        }))
+        .unwrap()
+    }
+
+    fn foreign(id: &str, n: usize) -> Option<String> {
+        let bytes: [u8; 16] = digest(&[id, "foreign", &n.to_string()])[..16]
+            .try_into()
+            .unwrap();
+        Some(
+            uuid::Builder::from_random_bytes(bytes)
+                .into_uuid()
+                .to_string(),
+        )
+    }
+
+    #[test]
+    fn a_document_mixing_origins_is_searched_past_households_it_cannot_place() {
+        // First households whose lines a cadre entered by hand in an earlier build (random
+        // v4 ids), then one whose lines an earlier build derived.
+        let mut households: Vec<Household> = (0..10)
+            .map(|i| {
+                let mut h = household(&format!("h-{i}"));
+                h.income[0].id = foreign(&h.id, 0);
+                h.income[1].id = foreign(&h.id, 1);
+                h
+            })
+            .collect();
+        let mut derived = household("h-99");
+        derived.income[0].id = Some(earlier_id("h-99", "income", 0));
+        derived.visits[0].id = foreign("h-99", 2);
+        households.push(derived);
+        let mut doc = document(households);
+        assert_eq!(doc.rederive_earlier_ids(), 1);
+        let h = doc.households.last().unwrap();
+        assert_eq!(h.income[0].id, Some(RecordIds::of("h-99").id("income", 0)));
+        assert_eq!(h.visits[0].id, foreign("h-99", 2), "a hand-made id is kept");
+        assert_eq!(doc.households[0].income[0].id, foreign("h-0", 0));
+
+        // Another tool's file with ids on everything: searched only so far.
+        let mut many: Vec<Household> = (0..FOREIGN_HOUSEHOLDS + 20)
+            .map(|i| {
+                let mut h = household(&format!("t-{i}"));
+                h.income[0].id = foreign(&h.id, 0);
+                h
+            })
+            .collect();
+        many.last_mut().unwrap().income[1].id = Some(earlier_id("t-83", "income", 1));
+        let mut doc = document(many);
+        assert_eq!(
+            doc.rederive_earlier_ids(),
+            0,
+            "not searched past the first 64"
+        );
     }
 }

@@ -128,14 +128,22 @@ impl Writer<'_> {
             let Some(table) = tombstone_table(&table) else {
                 continue;
             };
-            let deleted: Option<bool> = self
-                .tx
-                .query_row(
-                    &format!("SELECT deleted FROM {table} WHERE id = ?1"),
-                    [&id],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let deleted_as = |id: &str| -> Result<Option<bool>> {
+                let sql = format!("SELECT deleted FROM {table} WHERE id = ?1");
+                let found = self.tx.query_row(&sql, [id], |r| r.get(0)).optional()?;
+                Ok(found)
+            };
+            let mut deleted = deleted_as(&id)?;
+            let mut id = id;
+            if deleted.is_none() {
+                // Deleted before migration 0015, which renamed the record but cannot touch
+                // the audit trail: the row names its earlier id.
+                let today = crate::model::rederive_deleted_id(table, &household, &id);
+                if today != id {
+                    deleted = deleted_as(&today)?;
+                    id = today;
+                }
+            }
             if deleted == Some(true) {
                 out.push(Tombstone {
                     table: table.to_string(),

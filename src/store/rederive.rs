@@ -9,7 +9,7 @@ use crate::model::earlier_ids::{earlier_id, kind_of_table, looks_earlier, PLACES
 use crate::model::ids::RecordIds;
 use crate::Result;
 use rusqlite::{params, Connection};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeSet, HashSet};
 
 /// The tables whose records take derived ids.
 const TABLES: [&str; 8] = [
@@ -27,46 +27,65 @@ const TABLES: [&str; 8] = [
 // The audit rows are stamped with the time of the migration, as every write is.
 #[allow(clippy::disallowed_methods)]
 pub(crate) fn stored_ids(conn: &Connection) -> Result<usize> {
-    // Household → (old id, new id) of each renamed record.
-    let mut renamed: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
+    // Households first, then one household at a time: a county's ledger is never held
+    // in memory whole.
+    let mut households = BTreeSet::new();
     for table in TABLES {
-        let kind = kind_of_table(table).expect("every table here names its kind");
-        let mut rows: Vec<(String, String)> = conn
-            .prepare(&format!("SELECT household_id, id FROM {table}"))?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        rows.sort_unstable();
-        let mut update = conn.prepare(&format!("UPDATE {table} SET id = ?1 WHERE id = ?2"))?;
-        for household in rows.chunk_by(|a, b| a.0 == b.0) {
-            let id = &household[0].0;
-            let mut wanted: HashSet<&str> = (household.iter())
-                .map(|(_, r)| r.as_str())
-                .filter(|r| looks_earlier(r))
-                .collect();
-            let ids = RecordIds::of(id);
-            for index in 0..household.len() + PLACES_BEYOND {
-                if wanted.is_empty() {
-                    break;
-                }
-                let old = earlier_id(id, kind, index);
-                if wanted.remove(old.as_str()) {
-                    let new = ids.id(kind, index);
-                    update.execute(params![new, old])?;
-                    renamed.entry(id.clone()).or_default().push((old, new));
-                }
-            }
+        let mut stmt = conn.prepare(&format!(
+            "SELECT DISTINCT household_id FROM {table} WHERE substr(id, 15, 1) = '4'"
+        ))?;
+        for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
+            households.insert(id?);
         }
     }
     let at = chrono::Local::now()
         .format("%Y-%m-%dT%H:%M:%S%:z")
         .to_string();
     let mut total = 0;
-    for (household, pairs) in &renamed {
-        rename_in_merges(conn, household, pairs)?;
-        audit(conn, &at, household, pairs.len())?;
-        total += pairs.len();
+    for household in &households {
+        let pairs = rename_records(conn, household)?;
+        if !pairs.is_empty() {
+            rename_in_merges(conn, household, &pairs)?;
+            audit(conn, &at, household, pairs.len())?;
+            total += pairs.len();
+        }
     }
     Ok(total)
+}
+
+/// Renames one household's records whose ids an earlier build derived; (old, new) of each.
+fn rename_records(conn: &Connection, household: &str) -> Result<Vec<(String, String)>> {
+    let ids = RecordIds::of(household);
+    let mut pairs = Vec::new();
+    for table in TABLES {
+        let kind = kind_of_table(table).expect("every table here names its kind");
+        let stored: Vec<String> = conn
+            .prepare_cached(&format!("SELECT id FROM {table} WHERE household_id = ?1"))?
+            .query_map([household], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut wanted: HashSet<&str> = (stored.iter())
+            .map(String::as_str)
+            .filter(|id| looks_earlier(id))
+            .collect();
+        // `OR IGNORE`: an earlier build that read a file this build wrote holds the record
+        // under both ids (today's row kept, its own deleted); its own then stays as it is.
+        let mut update = conn.prepare_cached(&format!(
+            "UPDATE OR IGNORE {table} SET id = ?1 WHERE id = ?2"
+        ))?;
+        for index in 0..stored.len() + PLACES_BEYOND {
+            if wanted.is_empty() {
+                break;
+            }
+            let old = earlier_id(household, kind, index);
+            if wanted.remove(old.as_str()) {
+                let new = ids.id(kind, index);
+                if update.execute(params![new, old])? == 1 {
+                    pairs.push((old, new));
+                }
+            }
+        }
+    }
+    Ok(pairs)
 }
 
 /// Renames the ids in the household's merge base and in its conflicts' paths and values.
@@ -75,7 +94,7 @@ fn rename_in_merges(conn: &Connection, household: &str, pairs: &[(String, String
         |text: String| (pairs.iter()).fold(text, |t, (old, new)| t.replace(old.as_str(), new));
     let key = format!("household:{household}");
     let bases: Vec<(String, String)> = conn
-        .prepare("SELECT village_code, document FROM bundle_bases WHERE record_key = ?1")?
+        .prepare_cached("SELECT village_code, document FROM bundle_bases WHERE record_key = ?1")?
         .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
     for (village, document) in bases {
@@ -86,7 +105,7 @@ fn rename_in_merges(conn: &Connection, household: &str, pairs: &[(String, String
     }
     type Named = (i64, String, Option<String>, Option<String>);
     let conflicts: Vec<Named> = conn
-        .prepare("SELECT id, path, mine, theirs FROM conflicts WHERE household_id = ?1")?
+        .prepare_cached("SELECT id, path, mine, theirs FROM conflicts WHERE household_id = ?1")?
         .query_map([household], |r| {
             Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
         })?
@@ -102,31 +121,43 @@ fn rename_in_merges(conn: &Connection, household: &str, pairs: &[(String, String
 
 /// The household's audit row for the renaming, chained like every other.
 fn audit(conn: &Connection, at: &str, household: &str, count: usize) -> Result<()> {
+    let new = format!("按户归组的编号（{count}条记录）");
+    append(
+        conn,
+        chain::Link {
+            seq: 0,
+            at,
+            operator: "系统升级",
+            table: "households",
+            record_id: household,
+            household_id: Some(household),
+            action: "update",
+            field: Some("记录编号"),
+            old: Some("按位置散列的编号"),
+            new: Some(&new),
+            reason: Some(
+                "软件升级：收入、走访等记录的派生编号改为按户归组（迁移0015），记录内容不变",
+            ),
+        },
+    )
+}
+
+/// Appends `link` to the audit trail as its next row (its `seq` is set here).
+fn append(conn: &Connection, link: chain::Link) -> Result<()> {
     let (last, previous) = match chain::head(conn)? {
         Some((seq, hash)) => (seq, hash.unwrap_or_default()),
         None => (0, String::new()),
     };
-    let new = format!("按户归组的编号（{count}条记录）");
-    let reason = "软件升级：收入、走访等记录的派生编号改为按户归组（迁移0015），记录内容不变";
-    let link = chain::Link {
+    let l = chain::Link {
         seq: last + 1,
-        at,
-        operator: "系统升级",
-        table: "households",
-        record_id: household,
-        household_id: Some(household),
-        action: "update",
-        field: Some("记录编号"),
-        old: Some("按位置散列的编号"),
-        new: Some(&new),
-        reason: Some(reason),
+        ..link
     };
-    let hash = chain::hash(&previous, &link);
+    let hash = chain::hash(&previous, &l);
     conn.execute(
         "INSERT INTO audit (seq, at, operator, table_name, record_id, household_id, action,
          field, old_value, new_value, reason, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![link.seq, at, link.operator, link.table, household, household, link.action,
-            link.field, link.old, new, reason, hash],
+        params![l.seq, l.at, l.operator, l.table, l.record_id, l.household_id, l.action,
+            l.field, l.old, l.new, l.reason, hash],
     )?;
     Ok(())
 }
@@ -145,9 +176,24 @@ mod tests {
         ledger
     }
 
-    #[test]
-    fn a_ledger_from_an_earlier_build_gets_todays_ids_for_the_same_records() {
-        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    /// Gives every derived record the id an earlier build derived for it.
+    fn set_back(conn: &Connection, doc: &VillageDocument) {
+        for h in &doc.households {
+            let ids = RecordIds::of(&h.id);
+            for table in TABLES {
+                let kind = kind_of_table(table).unwrap();
+                for index in 0..60 {
+                    conn.execute(
+                        &format!("UPDATE {table} SET id = ?1 WHERE id = ?2"),
+                        params![earlier_id(&h.id, kind, index), ids.id(kind, index)],
+                    )
+                    .unwrap();
+                }
+            }
+        }
+    }
+
+    fn without_ids(today: chrono::NaiveDate) -> VillageDocument {
         let mut doc = crate::demo::generate_on(8, 3, today).remove(0);
         // As from another tool: records without ids, which the ledger derives.
         for h in &mut doc.households {
@@ -155,6 +201,13 @@ mod tests {
                 list.into_iter().for_each(|id| *id = None);
             }
         }
+        doc
+    }
+
+    #[test]
+    fn a_ledger_from_an_earlier_build_gets_todays_ids_for_the_same_records() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let doc = without_ids(today);
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("earlier.db");
         let first = &(doc.households.iter())
@@ -168,19 +221,7 @@ mod tests {
             // conflict naming one of them, schema 14.
             let ledger = import(&path, &doc, today);
             let conn = ledger.conn();
-            for h in &doc.households {
-                let ids = RecordIds::of(&h.id);
-                for table in TABLES {
-                    let kind = kind_of_table(table).unwrap();
-                    for index in 0..60 {
-                        conn.execute(
-                            &format!("UPDATE {table} SET id = ?1 WHERE id = ?2"),
-                            params![earlier_id(&h.id, kind, index), ids.id(kind, index)],
-                        )
-                        .unwrap();
-                    }
-                }
-            }
+            set_back(conn, &doc);
             let base = format!(r#"{{"id":"{first}","visits":[{{"x_id":"{old_visit}"}}]}}"#);
             conn.execute(
                 "INSERT INTO bundle_bases VALUES ('v', ?1, ?2, '2026-01-01')",
@@ -245,6 +286,85 @@ mod tests {
             trail.iter().any(|e| e.operator == "系统升级"
                 && e.reason.as_deref().is_some_and(|r| r.contains("迁移0015"))),
             "the renaming is in the household's audit trail"
+        );
+        assert_eq!(upgraded.audit_verify().unwrap().first_break, None);
+    }
+
+    #[test]
+    fn a_line_deleted_before_the_upgrade_still_travels_and_one_held_twice_does_not_stop_it() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+        let doc = without_ids(today);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("earlier.db");
+        let h = &(doc.households.iter())
+            .find(|h| h.income.len() >= 2)
+            .expect("the demo keeps an income book")
+            .id;
+        let (old0, old1) = (earlier_id(h, "income", 0), earlier_id(h, "income", 1));
+        let ids = RecordIds::of(h);
+        let (new0, new1) = (ids.id("income", 0), ids.id("income", 1));
+        {
+            let ledger = import(&path, &doc, today);
+            let conn = ledger.conn();
+            set_back(conn, &doc);
+            // The earlier build deleted the second line (its audit row names its id) …
+            conn.execute("UPDATE income_lines SET deleted = 1 WHERE id = ?1", [&old1])
+                .unwrap();
+            append(
+                conn,
+                chain::Link {
+                    seq: 0,
+                    at: "2026-01-20T10:00:00+08:00",
+                    operator: "张书记",
+                    table: "income_lines",
+                    record_id: &old1,
+                    household_id: Some(h),
+                    action: "delete",
+                    field: None,
+                    old: None,
+                    new: None,
+                    reason: Some("重复录入"),
+                },
+            )
+            .unwrap();
+            // … and read a file of this build: the first line under both ids, its own deleted.
+            conn.execute_batch(&format!(
+                "CREATE TEMP TABLE copy AS SELECT * FROM income_lines WHERE id = '{old0}';
+                 UPDATE copy SET id = '{new0}';
+                 INSERT INTO income_lines SELECT * FROM copy;
+                 UPDATE income_lines SET deleted = 1 WHERE id = '{old0}';"
+            ))
+            .unwrap();
+            conn.pragma_update(None, "user_version", 14).unwrap();
+        }
+        let mut upgraded = Ledger::open(&path).expect("the upgrade goes through");
+        let live = |id: &str| {
+            upgraded
+                .read_count(&format!(
+                    "SELECT COUNT(*) FROM income_lines WHERE id = '{id}' AND deleted = 0"
+                ))
+                .unwrap()
+        };
+        assert_eq!(
+            (live(&new0), live(&old0)),
+            (1, 0),
+            "one live line, today's id"
+        );
+        let village: String = upgraded
+            .conn()
+            .query_row(
+                "SELECT village_id FROM households WHERE id = ?1",
+                [h],
+                |r| r.get(0),
+            )
+            .unwrap();
+        let gone = upgraded
+            .with_tx(|w| w.tombstones_since(&village, None))
+            .unwrap();
+        assert!(
+            gone.iter()
+                .any(|t| t.table == "income_lines" && t.id == new1 && &t.household == h),
+            "the deletion travels under the line's id of today: {gone:?}"
         );
         assert_eq!(upgraded.audit_verify().unwrap().first_break, None);
     }
