@@ -11,17 +11,11 @@ use crate::Result;
 use rusqlite::{params, Connection};
 use std::collections::{BTreeSet, HashSet};
 
-/// The tables whose records take derived ids.
-const TABLES: [&str; 8] = [
-    "income_lines",
-    "expenses",
-    "rigid_expenses",
-    "pairings",
-    "visits",
-    "measures",
-    "monitoring",
-    "member_events",
-];
+/// The tables whose records take derived ids, each with the kind its ids name (all the
+/// household's child tables but members, whose ids come with them).
+fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
+    (super::rows::CHILD_TABLES.iter()).filter_map(|&t| kind_of_table(t).map(|kind| (t, kind)))
+}
 
 /// Re-derives every stored earlier id; how many records were renamed.
 // The audit rows are stamped with the time of the migration, as every write is.
@@ -30,7 +24,7 @@ pub(crate) fn stored_ids(conn: &Connection) -> Result<usize> {
     // Households first, then one household at a time: a county's ledger is never held
     // in memory whole.
     let mut households = BTreeSet::new();
-    for table in TABLES {
+    for (table, _) in tables() {
         let mut stmt = conn.prepare(&format!(
             "SELECT DISTINCT household_id FROM {table} WHERE substr(id, 15, 1) = '4'"
         ))?;
@@ -57,8 +51,7 @@ pub(crate) fn stored_ids(conn: &Connection) -> Result<usize> {
 fn rename_records(conn: &Connection, household: &str) -> Result<Vec<(String, String)>> {
     let ids = RecordIds::of(household);
     let mut pairs = Vec::new();
-    for table in TABLES {
-        let kind = kind_of_table(table).expect("every table here names its kind");
+    for (table, kind) in tables() {
         let stored: Vec<String> = conn
             .prepare_cached(&format!("SELECT id FROM {table} WHERE household_id = ?1"))?
             .query_map([household], |r| r.get(0))?
@@ -180,8 +173,7 @@ mod tests {
     fn set_back(conn: &Connection, doc: &VillageDocument) {
         for h in &doc.households {
             let ids = RecordIds::of(&h.id);
-            for table in TABLES {
-                let kind = kind_of_table(table).unwrap();
+            for (table, kind) in tables() {
                 for index in 0..60 {
                     conn.execute(
                         &format!("UPDATE {table} SET id = ?1 WHERE id = ?2"),
