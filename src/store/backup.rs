@@ -5,7 +5,7 @@
 //! 7 days and 4 weeks. Restoring replaces a ledger only when asked (`force`), after
 //! backing it up too.
 
-use super::open::{self, restrict, unlock, with_journals};
+use super::open::{self, restrict, with_journals};
 use super::{migrate, Ledger, SCHEMA_VERSION};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
@@ -67,8 +67,10 @@ fn export(conn: &Connection, out: &Path, key: Option<&str>) -> Result<i64> {
         match key {
             Some(k) => {
                 conn.execute("ATTACH DATABASE ?1 AS backup KEY ?2", [&tmp_text, k])?;
-                let done = conn
-                    .query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
+                let done = (conn.execute_batch(&open::cipher_settings("backup.")))
+                    .and_then(|()| {
+                        conn.query_row("SELECT sqlcipher_export('backup')", [], |_| Ok(()))
+                    })
                     .and_then(|_| {
                         conn.execute_batch(&format!("PRAGMA backup.user_version = {version}"))
                     });
@@ -80,8 +82,7 @@ fn export(conn: &Connection, out: &Path, key: Option<&str>) -> Result<i64> {
             }
         }
         restrict(&tmp);
-        let copy = Connection::open(&tmp)?;
-        unlock(&copy, key)?;
+        let copy = open::connect(&tmp, rusqlite::OpenFlags::default(), key)?;
         let check: String = copy.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         let rows = audit_rows(&copy)?;
         if check != "ok" || rows != audit_rows(conn)? {
@@ -214,8 +215,7 @@ pub(crate) fn before_upgrade(path: &Path, key: Option<&str>) -> Result<()> {
     if open::file_kind(path)? == open::FileKind::Empty {
         return Ok(());
     }
-    let conn = Connection::open(path)?;
-    unlock(&conn, key)?;
+    let conn = open::connect(path, rusqlite::OpenFlags::default(), key)?;
     let version = migrate::version(&conn)?;
     if version == 0 || version >= SCHEMA_VERSION {
         return Ok(());
@@ -239,11 +239,11 @@ pub fn restore(backup: &Path, target: &Path, key: Option<&str>, force: bool) -> 
         return Err(Error::NotFound(format!("备份文件“{}”", backup.display())));
     }
     let key = open::check_is_ledger(backup, key)?;
-    let source = Connection::open_with_flags(
+    let source = open::connect(
         open::immutable_uri(backup),
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_URI,
+        key,
     )?;
-    unlock(&source, key)?;
     let check: String = source.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
     if check != "ok" {
         return Err(Error::Invalid(format!(

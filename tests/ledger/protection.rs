@@ -118,6 +118,92 @@ fn a_wrong_or_missing_passphrase_changes_nothing() {
     assert_eq!(before, after, "the files are byte for byte the same");
 }
 
+/// Whether `db` reads with `PASS` under the given cipher settings.
+fn reads_with(db: &Path, cipher: &str) -> bool {
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.execute_batch("PRAGMA cipher_log_level = NONE").unwrap();
+    c.pragma_update(None, "key", PASS).unwrap();
+    c.execute_batch(cipher).unwrap();
+    c.query_row("SELECT COUNT(*) FROM households", [], |r| {
+        r.get::<_, i64>(0)
+    })
+    .is_ok()
+}
+
+const SQLCIPHER_4: &str = "PRAGMA cipher_compatibility = 4;";
+const SETTINGS_NOW: &str =
+    "PRAGMA cipher_page_size = 16384; PRAGMA cipher_hmac_algorithm = HMAC_SHA256;";
+
+#[test]
+fn a_ledger_encrypted_by_an_earlier_build_opens_and_new_ones_take_larger_pages() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = encrypted_ledger(dir.path());
+    assert!(reads_with(&new, SETTINGS_NOW) && !reads_with(&new, SQLCIPHER_4));
+    assert_eq!(std::fs::metadata(&new).unwrap().len() % 16384, 0);
+
+    // The same village encrypted as earlier builds did: SQLCipher 4's defaults.
+    let plain = dir.path().join("plain.db");
+    ok(
+        &plain,
+        None,
+        &["import", data("village.json").to_str().unwrap()],
+    );
+    let earlier = dir.path().join("earlier.db");
+    {
+        let c = rusqlite::Connection::open(&plain).unwrap();
+        let version: i64 = c
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
+        c.execute(
+            "ATTACH DATABASE ?1 AS old KEY ?2",
+            [earlier.to_str().unwrap(), PASS],
+        )
+        .unwrap();
+        c.execute_batch("PRAGMA old.cipher_compatibility = 4;")
+            .unwrap();
+        c.query_row("SELECT sqlcipher_export('old')", [], |_| Ok(()))
+            .unwrap();
+        c.execute_batch(&format!(
+            "PRAGMA old.user_version = {version}; DETACH DATABASE old"
+        ))
+        .unwrap();
+    }
+    assert!(reads_with(&earlier, SQLCIPHER_4) && !reads_with(&earlier, SETTINGS_NOW));
+    let listed = ok(&earlier, Some(PASS), &["household", "list"]);
+    assert_eq!(listed, ok(&plain, None, &["household", "list"]));
+    let wrong = run(&earlier, Some("不是这个口令123"), &["household", "list"]);
+    let err = String::from_utf8_lossy(&wrong.stderr);
+    assert!(
+        !wrong.status.success() && err.contains("口令不正确"),
+        "{err}"
+    );
+    assert!(!err.contains("ERROR CORE"), "no SQLCipher log lines: {err}");
+    // It stays as it is when written to, and its backup takes today's settings.
+    ok(
+        &earlier,
+        Some(PASS),
+        &[
+            "policy",
+            "set",
+            "--dibao-line",
+            "4800",
+            "--from",
+            "2023-01-01",
+            "--reason",
+            "县文件",
+        ],
+    );
+    assert!(reads_with(&earlier, SQLCIPHER_4));
+    let copy = dir.path().join("copy.db");
+    ok(
+        &earlier,
+        Some(PASS),
+        &["backup", "--out", copy.to_str().unwrap()],
+    );
+    assert!(reads_with(&copy, SETTINGS_NOW));
+    assert_eq!(ok(&copy, Some(PASS), &["household", "list"]), listed);
+}
+
 #[test]
 fn a_backup_restores_everything_and_never_overwrites_silently() {
     let dir = tempfile::tempdir().unwrap();
