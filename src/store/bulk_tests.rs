@@ -134,3 +134,55 @@ fn bulk_rows_equal_the_audited_writers_rows() {
         "the chain holds"
     );
 }
+
+#[test]
+fn within_a_load_a_code_used_twice_is_refused_and_a_household_met_again_is_updated() {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 1, 15).unwrap();
+    let doc = crate::demo::generate_on(6, 5, today).remove(0);
+    let opts = WriteOptions::today(today, None);
+    let load = |second: crate::model::Household| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ledger = Ledger::open(&dir.path().join("l.db")).unwrap();
+        let out = ledger.with_load_tx(|w| {
+            let v = w.save_village_at("v-1", &doc.village, &opts)?;
+            for c in &doc.cadres {
+                w.save_cadre_at(&v, c, &opts)?;
+            }
+            let mut b = w.bulk()?;
+            for h in doc.households.iter().cloned().chain([second.clone()]) {
+                let checked = CheckedHousehold::check(h, &doc.cadres, today).unwrap();
+                b.save(&v, checked, &doc.cadres, &opts, "t.json")?;
+            }
+            Ok(())
+        });
+        (out, ledger, dir)
+    };
+    // Another household under a code the load has already written.
+    let mut other = doc.households[1].clone();
+    other.id = "h-new".into();
+    other.code = doc.households[0].code.clone();
+    let (out, ledger, _dir) = load(other);
+    let message = out.unwrap_err().to_string();
+    assert!(message.contains("已被本村另一户使用"), "{message}");
+    assert_eq!(
+        ledger
+            .read_count("SELECT COUNT(*) FROM households")
+            .unwrap(),
+        0
+    );
+
+    // The same household again, its phone changed: saved field by field.
+    let mut again = doc.households[0].clone();
+    again.phone = Some("13900001111".into());
+    let (out, ledger, _dir) = load(again.clone());
+    out.unwrap();
+    let n = doc.households.len() as i64;
+    assert_eq!(
+        ledger
+            .read_count("SELECT COUNT(*) FROM households")
+            .unwrap(),
+        n
+    );
+    let stored = ledger.household(&again.id).unwrap().household;
+    assert_eq!(stored.phone, again.phone);
+}
