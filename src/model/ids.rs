@@ -47,9 +47,10 @@ pub fn ordered_id(millis: u64, parts: &[&str]) -> String {
 /// The ids of one household's records that came without one (UUIDv8, RFC 9562's layout
 /// for ids of one's own making): bytes 0–5 are the household's key, the first six bytes
 /// of its id when that is a UUID (for the ledger's own v7 ids, the time the household was
-/// made), else of a SHA-256 of it; the rest is a SHA-256 of household id, kind and place.
-/// Deterministic as before, and a household's records share one place in each index
-/// instead of each taking a random one.
+/// made), else of a SHA-256 of it; the next 12 bits the record's place in its list; the
+/// rest a SHA-256 of household id, kind and place. Deterministic as before; a household's
+/// records share one place in each index instead of each taking a random one, and there
+/// follow one another in their list's order (households in order append to it).
 pub(crate) struct RecordIds<'a> {
     household: &'a str,
     key: [u8; 6],
@@ -67,23 +68,24 @@ impl<'a> RecordIds<'a> {
 
     /// The id of the record of `kind` at `index` in its list.
     pub(crate) fn id(&self, kind: &str, index: usize) -> String {
-        self.with_hash(&digest(&[self.household, kind, &index.to_string()]))
+        self.with_hash(index, &digest(&[self.household, kind, &index.to_string()]))
     }
 
     /// The `n`th other id for that place, when its own is taken (see `assign_missing_ids`).
     fn other_id(&self, kind: &str, index: usize, n: usize) -> String {
-        self.with_hash(&digest(&[
-            self.household,
-            kind,
-            &index.to_string(),
-            &n.to_string(),
-        ]))
+        self.with_hash(
+            index,
+            &digest(&[self.household, kind, &index.to_string(), &n.to_string()]),
+        )
     }
 
-    fn with_hash(&self, digest: &[u8; 32]) -> String {
+    fn with_hash(&self, index: usize, digest: &[u8; 32]) -> String {
         let mut bytes = [0u8; 16];
         bytes[..6].copy_from_slice(&self.key);
-        bytes[6..].copy_from_slice(&digest[..10]);
+        // The place, big-endian under the version nibble (places past 4095 share the last).
+        let place = index.min(0xFFF) as u16;
+        bytes[6..8].copy_from_slice(&place.to_be_bytes());
+        bytes[8..].copy_from_slice(&digest[..8]);
         uuid::Builder::from_custom_bytes(bytes)
             .into_uuid()
             .to_string()
@@ -179,6 +181,7 @@ mod tests {
         assert_eq!(&a[14..15], "8", "UUIDv8 layout: {a}");
         assert_eq!(a, RecordIds::of(made).id("income", 0), "deterministic");
         assert_ne!(a, ids.id("visit", 0), "the kind counts");
+        assert!(a < b && b < ids.id("income", 300), "in their list's order");
 
         // Any other id: its key is hashed, still shared by all its records.
         let (c, d) = (
