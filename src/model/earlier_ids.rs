@@ -6,7 +6,7 @@
 
 use super::ids::{record_lists, RecordIds};
 use super::{derived_id, Household, VillageDocument};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// How far past a list's end an earlier id is looked for: records deleted before the
 /// document was written move the later ones up their list.
@@ -27,27 +27,44 @@ pub(crate) fn looks_earlier(id: &str) -> bool {
     id.len() == 36 && id.as_bytes()[14] == b'4'
 }
 
+/// The ids among `ids` that an earlier build derived for the household's records of `kind`
+/// at one of their list's first `places` places, each with the id this build derives for
+/// that place. The one search behind documents, tombstones and migration 0015.
+pub(crate) fn rederived<'i>(
+    household: &str,
+    kind: &str,
+    ids: impl IntoIterator<Item = &'i str>,
+    places: usize,
+) -> Vec<(&'i str, String)> {
+    let mut wanted: HashSet<&str> = ids.into_iter().filter(|id| looks_earlier(id)).collect();
+    let today = RecordIds::of(household);
+    let mut found = Vec::new();
+    for index in 0..places {
+        if wanted.is_empty() {
+            break;
+        }
+        if let Some(id) = wanted.take(earlier_id(household, kind, index).as_str()) {
+            found.push((id, today.id(kind, index)));
+        }
+    }
+    found
+}
+
 /// Re-derives one household's earlier ids: (ids that looked earlier, ids replaced).
 fn rederive(h: &mut Household) -> (usize, usize) {
     let household = h.id.clone();
-    let ids = RecordIds::of(&household);
     let (mut looked, mut replaced) = (0, 0);
     for (kind, list) in record_lists(h) {
+        let given: Vec<&str> = list.iter().filter_map(|id| id.as_deref()).collect();
+        looked += given.iter().filter(|id| looks_earlier(id)).count();
         let places = list.len() + PLACES_BEYOND;
-        let mut wanted: HashMap<String, &mut Option<String>> = list
+        let found: HashMap<String, String> = rederived(&household, kind, given, places)
             .into_iter()
-            .filter_map(|id| match id.as_deref() {
-                Some(text) if looks_earlier(text) => Some((text.to_string(), id)),
-                _ => None,
-            })
+            .map(|(old, new)| (old.to_string(), new))
             .collect();
-        looked += wanted.len();
-        for index in 0..places {
-            if wanted.is_empty() {
-                break;
-            }
-            if let Some(slot) = wanted.remove(&earlier_id(&household, kind, index)) {
-                *slot = Some(ids.id(kind, index));
+        for id in list {
+            if let Some(new) = id.as_ref().and_then(|old| found.get(old)) {
+                *id = Some(new.clone());
                 replaced += 1;
             }
         }
@@ -75,13 +92,9 @@ pub(crate) fn kind_of_table(table: &str) -> Option<&'static str> {
 /// so the first places of its list are tried); `id` itself when it is not an earlier
 /// derived one.
 pub fn rederive_deleted_id(table: &str, household: &str, id: &str) -> String {
-    let Some(kind) = kind_of_table(table).filter(|_| looks_earlier(id)) else {
-        return id.to_string();
-    };
-    (0..2 * PLACES_BEYOND)
-        .find(|&index| earlier_id(household, kind, index) == id)
-        .map(|index| RecordIds::of(household).id(kind, index))
-        .unwrap_or_else(|| id.to_string())
+    kind_of_table(table)
+        .and_then(|kind| rederived(household, kind, [id], 2 * PLACES_BEYOND).pop())
+        .map_or_else(|| id.to_string(), |(_, today)| today)
 }
 
 impl VillageDocument {

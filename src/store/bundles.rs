@@ -133,17 +133,16 @@ impl Writer<'_> {
                 let found = self.tx.query_row(&sql, [id], |r| r.get(0)).optional()?;
                 Ok(found)
             };
-            let mut deleted = deleted_as(&id)?;
-            let mut id = id;
-            if deleted.is_none() {
+            let (id, deleted) = match deleted_as(&id)? {
+                Some(deleted) => (id, Some(deleted)),
                 // Deleted before migration 0015, which renamed the record but cannot touch
                 // the audit trail: the row names its earlier id.
-                let today = crate::model::rederive_deleted_id(table, &household, &id);
-                if today != id {
-                    deleted = deleted_as(&today)?;
-                    id = today;
+                None => {
+                    let today = crate::model::rederive_deleted_id(table, &household, &id);
+                    let deleted = deleted_as(&today)?;
+                    (today, deleted)
                 }
-            }
+            };
             if deleted == Some(true) {
                 out.push(Tombstone {
                     table: table.to_string(),

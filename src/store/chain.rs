@@ -64,6 +64,27 @@ pub(crate) fn head(conn: &Connection) -> Result<Option<(i64, Option<String>)>> {
         .optional()?)
 }
 
+/// Where the next row goes: the last row's sequence number and hash, or (0, "") for an
+/// empty trail.
+pub(crate) fn tail(conn: &Connection) -> Result<(i64, String)> {
+    Ok(match head(conn)? {
+        Some((seq, hash)) => (seq, hash.unwrap_or_default()),
+        None => (0, String::new()),
+    })
+}
+
+/// Writes `l` as the row after the one whose hash is `previous`; returns its hash.
+pub(crate) fn append(conn: &Connection, previous: &str, l: &Link) -> Result<String> {
+    let hash = hash(previous, l);
+    conn.prepare_cached(
+        "INSERT INTO audit (seq, at, operator, table_name, record_id, household_id, action,
+         field, old_value, new_value, reason, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+    )?
+    .execute(params![l.seq, l.at, l.operator, l.table, l.record_id, l.household_id, l.action,
+        l.field, l.old, l.new, l.reason, hash])?;
+    Ok(hash)
+}
+
 const COLUMNS: &str =
     "seq, at, operator, table_name, record_id, household_id, action, field, old_value, new_value, reason, hash";
 

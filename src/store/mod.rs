@@ -120,6 +120,15 @@ pub struct HouseholdSummary {
     pub revision: i64,
 }
 
+/// When a write happens, as its audit rows record it (local time with its offset).
+// The audit trail records when a change happened: the one clock read of the store.
+#[allow(clippy::disallowed_methods)]
+pub(crate) fn stamp_now() -> String {
+    chrono::Local::now()
+        .format("%Y-%m-%dT%H:%M:%S%:z")
+        .to_string()
+}
+
 impl Ledger {
     /// Sets the operator whose name goes on every audit row of this session: one line,
     /// at most 30 characters (a newline would forge audit lines).
@@ -152,8 +161,6 @@ impl Ledger {
     }
 
     /// Runs `f` in one write transaction; commits if it returns `Ok`, else changes nothing.
-    // The audit trail records when a change happened: the one clock read of the store.
-    #[allow(clippy::disallowed_methods)]
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Writer) -> Result<T>) -> Result<T> {
         if let Some(damage) = &self.damage {
             let name = self
@@ -174,9 +181,7 @@ impl Ledger {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let at = chrono::Local::now()
-            .format("%Y-%m-%dT%H:%M:%S%:z")
-            .to_string();
+        let at = stamp_now();
         let writer = Writer {
             tx,
             operator: &self.operator,

@@ -40,7 +40,7 @@ pub(crate) fn file_kind(path: &Path) -> Result<FileKind> {
 /// connection's own database, or an attached one's name and a dot.
 pub(crate) fn cipher_settings(schema: &str) -> String {
     format!(
-        "PRAGMA {schema}cipher_page_size = 16384; PRAGMA {schema}cipher_hmac_algorithm = HMAC_SHA256;"
+        "PRAGMA {schema}cipher_page_size = {PAGE_SIZE}; PRAGMA {schema}cipher_hmac_algorithm = HMAC_SHA256;"
     )
 }
 
@@ -143,10 +143,11 @@ pub(crate) fn check_is_ledger<'k>(path: &Path, key: Option<&'k str>) -> Result<O
     Ok(key)
 }
 
-/// The page size of a new unencrypted ledger, in bytes. A county's load writes its pages
+/// The page size of a new ledger, in bytes (an encrypted one takes it from
+/// `cipher_settings`, a plain one from `PRAGMA page_size`). A county's load writes its pages
 /// as it goes (a 64 MB cache, `bulk_load.rs`); 16 KB pages take a quarter of the writes
 /// and splits of 4 KB ones: 20,000 households 2.9–3.0 s → 2.6–2.7 s (docs/benchmarks.md).
-const NEW_PLAIN_PAGE_SIZE: i64 = 16_384;
+const PAGE_SIZE: i64 = 16_384;
 
 /// The page cache, in KiB. Random UUID keys touch pages all over each index; 256 MB
 /// keeps a county-scale import into a ledger that has households in memory instead of
@@ -292,7 +293,7 @@ impl Ledger {
         if !exists && key.is_none() {
             // Before the first write fixes it for good. An encrypted file takes the same
             // page size from its cipher settings (`cipher_settings`).
-            conn.pragma_update(None, "page_size", NEW_PLAIN_PAGE_SIZE)?;
+            conn.pragma_update(None, "page_size", PAGE_SIZE)?;
         }
         restrict(path);
         let mut ledger = Self::setup(conn)?;

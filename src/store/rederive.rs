@@ -5,11 +5,10 @@
 //! ids can always be derived again from household, kind and place.
 
 use super::chain;
-use crate::model::earlier_ids::{earlier_id, kind_of_table, looks_earlier, PLACES_BEYOND};
-use crate::model::ids::RecordIds;
+use crate::model::earlier_ids::{kind_of_table, rederived, PLACES_BEYOND};
 use crate::Result;
 use rusqlite::{params, Connection};
-use std::collections::{BTreeSet, HashSet};
+use std::collections::BTreeSet;
 
 /// The tables whose records take derived ids, each with the kind its ids name (all the
 /// household's child tables but members, whose ids come with them).
@@ -18,23 +17,20 @@ fn tables() -> impl Iterator<Item = (&'static str, &'static str)> {
 }
 
 /// Re-derives every stored earlier id; how many records were renamed.
-// The audit rows are stamped with the time of the migration, as every write is.
-#[allow(clippy::disallowed_methods)]
 pub(crate) fn stored_ids(conn: &Connection) -> Result<usize> {
     // Households first, then one household at a time: a county's ledger is never held
     // in memory whole.
     let mut households = BTreeSet::new();
     for (table, _) in tables() {
         let mut stmt = conn.prepare(&format!(
+            // Ids in the earlier layout (`looks_earlier`: version 4).
             "SELECT DISTINCT household_id FROM {table} WHERE substr(id, 15, 1) = '4'"
         ))?;
         for id in stmt.query_map([], |r| r.get::<_, String>(0))? {
             households.insert(id?);
         }
     }
-    let at = chrono::Local::now()
-        .format("%Y-%m-%dT%H:%M:%S%:z")
-        .to_string();
+    let at = super::stamp_now();
     let mut total = 0;
     for household in &households {
         let pairs = rename_records(conn, household)?;
@@ -49,32 +45,21 @@ pub(crate) fn stored_ids(conn: &Connection) -> Result<usize> {
 
 /// Renames one household's records whose ids an earlier build derived; (old, new) of each.
 fn rename_records(conn: &Connection, household: &str) -> Result<Vec<(String, String)>> {
-    let ids = RecordIds::of(household);
     let mut pairs = Vec::new();
     for (table, kind) in tables() {
         let stored: Vec<String> = conn
             .prepare_cached(&format!("SELECT id FROM {table} WHERE household_id = ?1"))?
             .query_map([household], |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        let mut wanted: HashSet<&str> = (stored.iter())
-            .map(String::as_str)
-            .filter(|id| looks_earlier(id))
-            .collect();
         // `OR IGNORE`: an earlier build that read a file this build wrote holds the record
         // under both ids (today's row kept, its own deleted); its own then stays as it is.
         let mut update = conn.prepare_cached(&format!(
             "UPDATE OR IGNORE {table} SET id = ?1 WHERE id = ?2"
         ))?;
-        for index in 0..stored.len() + PLACES_BEYOND {
-            if wanted.is_empty() {
-                break;
-            }
-            let old = earlier_id(household, kind, index);
-            if wanted.remove(old.as_str()) {
-                let new = ids.id(kind, index);
-                if update.execute(params![new, old])? == 1 {
-                    pairs.push((old, new));
-                }
+        let places = stored.len() + PLACES_BEYOND;
+        for (old, new) in rederived(household, kind, stored.iter().map(String::as_str), places) {
+            if update.execute(params![new, old])? == 1 {
+                pairs.push((old.to_string(), new));
             }
         }
     }
@@ -137,20 +122,14 @@ fn audit(conn: &Connection, at: &str, household: &str, count: usize) -> Result<(
 
 /// Appends `link` to the audit trail as its next row (its `seq` is set here).
 fn append(conn: &Connection, link: chain::Link) -> Result<()> {
-    let (last, previous) = match chain::head(conn)? {
-        Some((seq, hash)) => (seq, hash.unwrap_or_default()),
-        None => (0, String::new()),
-    };
-    let l = chain::Link {
-        seq: last + 1,
-        ..link
-    };
-    let hash = chain::hash(&previous, &l);
-    conn.execute(
-        "INSERT INTO audit (seq, at, operator, table_name, record_id, household_id, action,
-         field, old_value, new_value, reason, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![l.seq, l.at, l.operator, l.table, l.record_id, l.household_id, l.action,
-            l.field, l.old, l.new, l.reason, hash],
+    let (last, previous) = chain::tail(conn)?;
+    chain::append(
+        conn,
+        &previous,
+        &chain::Link {
+            seq: last + 1,
+            ..link
+        },
     )?;
     Ok(())
 }
@@ -158,7 +137,9 @@ fn append(conn: &Connection, link: chain::Link) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::earlier_ids::earlier_id;
     use crate::model::ids::record_lists;
+    use crate::model::ids::RecordIds;
     use crate::model::VillageDocument;
     use crate::store::Ledger;
 

@@ -53,35 +53,24 @@ impl<'a> Writer<'a> {
     pub(crate) fn audit(&self, a: AuditRow) -> Result<()> {
         let mut head = self.head.borrow_mut();
         if head.is_none() {
-            *head = Some(match super::chain::head(&self.tx)? {
-                Some((seq, hash)) => (seq, hash.unwrap_or_default()),
-                None => (0, String::new()),
-            });
+            *head = Some(super::chain::tail(&self.tx)?);
         }
         let (last, previous) = head.as_ref().expect("head loaded above");
         let seq = last + 1;
-        let hash = super::chain::hash(
-            previous,
-            &super::chain::Link {
-                seq,
-                at: &self.at,
-                operator: self.operator,
-                table: a.table,
-                record_id: a.record_id,
-                household_id: a.household_id,
-                action: a.action,
-                field: a.field,
-                old: a.old.as_deref(),
-                new: a.new.as_deref(),
-                reason: a.reason,
-            },
-        );
-        self.tx
-            .prepare_cached(
-                "INSERT INTO audit (seq, at, operator, table_name, record_id, household_id, action, field, old_value, new_value, reason, hash)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-            )?
-            .execute(params![seq, self.at, self.operator, a.table, a.record_id, a.household_id, a.action, a.field, a.old, a.new, a.reason, hash])?;
+        let link = super::chain::Link {
+            seq,
+            at: &self.at,
+            operator: self.operator,
+            table: a.table,
+            record_id: a.record_id,
+            household_id: a.household_id,
+            action: a.action,
+            field: a.field,
+            old: a.old.as_deref(),
+            new: a.new.as_deref(),
+            reason: a.reason,
+        };
+        let hash = super::chain::append(&self.tx, previous, &link)?;
         *head = Some((seq, hash));
         Ok(())
     }

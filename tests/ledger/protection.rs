@@ -118,6 +118,19 @@ fn a_wrong_or_missing_passphrase_changes_nothing() {
     assert_eq!(before, after, "the files are byte for byte the same");
 }
 
+/// A change to the local policy: something written to the ledger and its backups.
+fn set_dibao_line(db: &Path) {
+    let args = [
+        "--dibao-line",
+        "4800",
+        "--from",
+        "2023-01-01",
+        "--reason",
+        "县文件",
+    ];
+    ok(db, Some(PASS), &[&["policy", "set"][..], &args].concat());
+}
+
 /// Whether `db` reads with `PASS` under the given cipher settings.
 fn reads_with(db: &Path, cipher: &str) -> bool {
     let c = rusqlite::Connection::open(db).unwrap();
@@ -179,20 +192,7 @@ fn a_ledger_encrypted_by_an_earlier_build_opens_and_new_ones_take_larger_pages()
     );
     assert!(!err.contains("ERROR CORE"), "no SQLCipher log lines: {err}");
     // It stays as it is when written to, and its backup takes today's settings.
-    ok(
-        &earlier,
-        Some(PASS),
-        &[
-            "policy",
-            "set",
-            "--dibao-line",
-            "4800",
-            "--from",
-            "2023-01-01",
-            "--reason",
-            "县文件",
-        ],
-    );
+    set_dibao_line(&earlier);
     assert!(reads_with(&earlier, SQLCIPHER_4));
     let copy = dir.path().join("copy.db");
     ok(
@@ -208,20 +208,7 @@ fn a_ledger_encrypted_by_an_earlier_build_opens_and_new_ones_take_larger_pages()
 fn a_backup_restores_everything_and_never_overwrites_silently() {
     let dir = tempfile::tempdir().unwrap();
     let db = encrypted_ledger(dir.path());
-    ok(
-        &db,
-        Some(PASS),
-        &[
-            "policy",
-            "set",
-            "--dibao-line",
-            "4800",
-            "--from",
-            "2023-01-01",
-            "--reason",
-            "县文件",
-        ],
-    );
+    set_dibao_line(&db);
     let backup = dir.path().join("backup.db");
     ok(
         &db,
