@@ -199,11 +199,13 @@ fn causes(h: &Household, r: &mut Report) {
         h.status,
         Some(Status::Poor | Status::Exited | Status::Relapsed)
     ) || h.identified_year.is_some();
+    // Not recorded is not refused: the monitoring system's person sheet has no cause
+    // column, and a household read from it keeps whatever the ledger had.
     if registered && h.main_cause.is_none() {
-        r.error(
+        r.warn(
             "main_cause",
             "cause.main.missing",
-            "建档立卡户必须填写一项主要致贫原因".into(),
+            "建档立卡户应填写一项主要致贫原因（尚未填写，请补录）".into(),
         );
     }
     if h.other_causes.len() > 2 {

@@ -75,7 +75,13 @@ fn the_monitoring_export_imports_field_by_field() {
             for (key, value) in e.as_object().unwrap() {
                 assert_eq!(&m[key], value, "household {code}, {}: {key}", e["name"]);
             }
-            for key in m.as_object().unwrap().keys() {
+            // The day the ledger knows the member from is the ledger's own.
+            for key in m
+                .as_object()
+                .unwrap()
+                .keys()
+                .filter(|k| *k != "x_recorded_from")
+            {
                 assert!(
                     e.get(key).is_some(),
                     "household {code}, {}: {key} is set although the sheet has no value for it",
@@ -456,4 +462,64 @@ wb.save(sys.argv[1])
         before,
         "nothing written"
     );
+}
+
+#[test]
+fn a_workbook_with_only_the_monitoring_systems_columns_imports() {
+    // No 主要致贫原因 column (the person sheet has none): a 脱贫户 imports with a warning to
+    // fill it in; 耕地面积(亩) in half-width brackets is the same column; 之侄女 and 技师 are
+    // the system's own values.
+    let mut l = Ledger::open_in_memory().unwrap();
+    let s = import(&mut l, "spec_only.xlsx").expect("a workbook without a cause column imports");
+    assert_eq!(s.inserted, 1, "{s:?}");
+    assert!(s.warnings >= 1, "the missing cause is a warning: {s:?}");
+    let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
+    let h = &doc["households"][0];
+    assert_eq!(h["status"], "exited");
+    assert!(
+        h.get("main_cause").is_none_or(Value::is_null),
+        "not recorded: {h}"
+    );
+    assert_eq!(h["conditions"]["farmland_mu"], 3.2, "耕地面积(亩) is read");
+    let member = |name: &str| {
+        h["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|m| m["name"] == name)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(member("王小雪")["relation"], "other", "之侄女 is 其他");
+    assert_eq!(
+        member("王大山")["education"],
+        "senior_high",
+        "技师 is the senior stage"
+    );
+}
+
+#[test]
+fn every_bad_cell_and_every_wrong_value_is_reported_at_once() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let Err(Error::Validation(findings)) = import(&mut l, "bad_mixed.xlsx") else {
+        panic!("a workbook with a bad cell and wrong values is refused");
+    };
+    let text: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
+    for needle in [
+        "第6行“证件号码”：成员“王小军”的身份证号同时登记在户5227291002010003",
+        "第7行“在校生状况”：无法识别的值“初三”",
+        "第8行“证件号码”：成员“陈光明”的身份证号校验位错误",
+        "第12行“证件号码”：成员“杨浩”的身份证号同时登记在户5227291002010001",
+    ] {
+        assert!(
+            text.iter().any(|t| t.contains(needle)),
+            "expected “{needle}” among {text:#?}"
+        );
+    }
+    assert_eq!(
+        text.len(),
+        4,
+        "the four, each once, in row order: {text:#?}"
+    );
+    assert_eq!(counts(&l), (0, 0, 0), "nothing is written");
 }

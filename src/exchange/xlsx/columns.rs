@@ -92,11 +92,11 @@ use Level::{Household as H, Member as M, Village as V};
 /// Every column, in the order written.
 pub(super) static COLUMNS: &[Column] = &[
     Column {
-        aliases: &["县(市、区、旗)", "县（市、区、旗）"],
+        aliases: &["县（市、区、旗）"],
         ..col(F::County, "县", V, "")
     },
     Column {
-        aliases: &["乡(镇)", "乡（镇）"],
+        aliases: &["乡（镇）"],
         ..col(F::Township, "乡", V, "")
     },
     Column {
@@ -247,6 +247,11 @@ pub(super) fn normalize(header: &str) -> String {
     header
         .chars()
         .filter(|c| !c.is_whitespace() && *c != '*' && *c != '\u{3000}')
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            c => c,
+        })
         .collect()
 }
 

@@ -29,19 +29,64 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 /// Reads a workbook into a village document over what the ledger holds of that village
 /// (see `read`); every unreadable cell is an error `第7行“在校生状况”：…`.
 pub fn read_document(ledger: &Ledger, bytes: &[u8]) -> Result<VillageDocument> {
-    read_placed(ledger, bytes).map(|(doc, _)| doc)
-}
-
-fn read_placed(ledger: &Ledger, bytes: &[u8]) -> Result<(VillageDocument, Placed)> {
-    let sheet = sheet::read(bytes)?;
-    let named = read::village(&sheet).map_err(Error::Validation)?;
-    let base = base(ledger, &named.code)?;
-    let (mut doc, placed) = read::document(&sheet, named, base).map_err(Error::Validation)?;
-    let errors = work_sheet::apply(bytes, &mut doc)?;
+    let (doc, _, errors) = read_placed(ledger, bytes)?;
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    Ok((doc, placed))
+    Ok(doc)
+}
+
+/// The document as far as the workbook could be read, where its rows are, and every cell
+/// that could not be read.
+fn read_placed(ledger: &Ledger, bytes: &[u8]) -> Result<(VillageDocument, Placed, Vec<Finding>)> {
+    let sheet = sheet::read(bytes)?;
+    let (named, mut errors) = read::village(&sheet);
+    let base = if named.code.is_empty() {
+        Base::default()
+    } else {
+        base(ledger, &named.code)?
+    };
+    let (mut doc, placed, cells) = read::document(&sheet, named, base);
+    errors.extend(cells);
+    errors.extend(work_sheet::apply(bytes, &mut doc)?);
+    // A cell that could not be read leaves its field empty, which a later check of the
+    // same cell would report again: the first says what is wrong.
+    let mut named = std::collections::HashSet::new();
+    errors.retain(|f| named.insert(f.path.clone()));
+    Ok((doc, placed, errors))
+}
+
+/// Every error of a workbook some of whose cells could not be read: those cells, and what
+/// validating the rest finds in other cells (a cell already at fault is not named twice,
+/// nor are the village's fields, which its cells already explain), in row order.
+fn all_errors(
+    mut doc: VillageDocument,
+    placed: &Placed,
+    cells: Vec<Finding>,
+    today: NaiveDate,
+) -> Error {
+    for h in &mut doc.households {
+        h.assign_missing_ids();
+    }
+    let mut found = super::check_document(&doc, today);
+    found.extend(super::ids::duplicates(&doc));
+    let more: Vec<Finding> = crate::validate::errors_only(&found)
+        .into_iter()
+        .filter(|f| f.path.starts_with("households["))
+        .map(|f| locate(f, placed))
+        .filter(|f| !cells.iter().any(|c| c.path == f.path))
+        .collect();
+    let mut all = cells;
+    all.extend(more);
+    let row = |f: &Finding| -> u32 {
+        f.path
+            .strip_prefix('第')
+            .and_then(|p| p.split_once('行'))
+            .and_then(|(n, _)| n.parse().ok())
+            .unwrap_or(0)
+    };
+    all.sort_by_key(row);
+    Error::Validation(all)
 }
 
 /// What the ledger holds of a village (nothing if it is new).
@@ -89,7 +134,10 @@ pub fn import_bytes_with(
     effective: NaiveDate,
     new_village: super::NewVillage,
 ) -> Result<ImportSummary> {
-    let (doc, placed) = read_placed(ledger, bytes)?;
+    let (doc, placed, errors) = read_placed(ledger, bytes)?;
+    if !errors.is_empty() {
+        return Err(all_errors(doc, &placed, errors, today));
+    }
     super::import_document_with(ledger, doc, source, today, effective, new_village).map_err(|e| {
         match e {
             Error::Validation(list) => {
@@ -147,6 +195,8 @@ fn locate(mut f: Finding, placed: &Placed) -> Finding {
                 .unwrap_or(household_row);
             (row, Level::Member, field.trim_start_matches('.'))
         }
+        // The household's members as a whole (没有户主): their relations.
+        None if rest == "members" => (household_row, Level::Member, "relation"),
         None => (household_row, Level::Household, rest),
     };
     let column = COLUMNS.iter().find(|c| {

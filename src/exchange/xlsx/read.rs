@@ -35,10 +35,27 @@ pub(super) struct Placed {
     pub member_rows: Vec<Vec<Option<u32>>>,
 }
 
-/// The village named by the first data row, and every row naming another.
-pub(super) fn village(sheet: &Sheet) -> Result<Village, Vec<Finding>> {
+/// The village named by the first data row, and every row naming another: the village
+/// as far as it could be read (its code and name empty where they could not), and the
+/// errors.
+pub(super) fn village(sheet: &Sheet) -> (Village, Vec<Finding>) {
+    let nameless = |errors| {
+        let village = Village {
+            code: String::new(),
+            name: String::new(),
+            township: None,
+            county: None,
+            province: None,
+            region: None,
+            rural_population: None,
+            groups: Vec::new(),
+            recorded_from: None,
+            history: Vec::new(),
+        };
+        (village, errors)
+    };
     let Some(first) = sheet.rows.first() else {
-        return Err(vec![at(
+        return nameless(vec![at(
             sheet.header_row,
             Field::HouseholdCode,
             "表头下没有任何数据行".into(),
@@ -96,29 +113,21 @@ pub(super) fn village(sheet: &Sheet) -> Result<Village, Vec<Finding>> {
             "无法得出村代码：请填“村代码”列，或使户编号以12位村代码开头".into(),
         ));
     }
-    match (code, name) {
-        (Some(code), Some(name)) if errors.is_empty() => Ok(Village {
-            code,
-            name,
-            township,
-            county,
-            province: None,
-            region: None,
-            rural_population: None,
-            groups: Vec::new(),
-            recorded_from: None,
-            history: Vec::new(),
-        }),
-        _ => Err(errors),
-    }
+    let (mut village, errors) = nameless(errors);
+    village.code = code.unwrap_or_default();
+    village.name = name.unwrap_or_default();
+    village.township = township;
+    village.county = county;
+    (village, errors)
 }
 
-/// The whole document: `village` (from `village()`) over what the ledger holds.
+/// The whole document: `village` (from `village()`) over what the ledger holds, with
+/// every cell that could not be read (the document holds the rest).
 pub(super) fn document(
     sheet: &Sheet,
     named: Village,
     base: Base,
-) -> Result<(VillageDocument, Placed), Vec<Finding>> {
+) -> (VillageDocument, Placed, Vec<Finding>) {
     let Base {
         village: stored,
         cadres,
@@ -170,16 +179,13 @@ pub(super) fn document(
         placed.member_rows.push(member_rows);
         out.push(h);
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     let doc = VillageDocument {
         format: FORMAT_V1.to_string(),
         village,
         cadres,
         households: out,
     };
-    Ok((doc, placed))
+    (doc, placed, errors)
 }
 
 /// The monitoring columns of a household, read before they are put together.
@@ -484,7 +490,10 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
                 Field::MedicalAssistance => m.medical_assistance = yes_no(t)?,
                 Field::OutOfSchoolReason => m.out_of_school_reason = t.map(parse).transpose()?,
                 Field::Dibao => m.dibao = t.map(v::dibao).transpose()?,
-                Field::Tekun => m.tekun = t.map(v::tekun).transpose()?,
+                Field::Tekun => {
+                    let stored = m.tekun;
+                    m.tekun = t.map(|t| v::tekun(t, stored)).transpose()?
+                }
                 // 人编号 is the member's key (see `household`).
                 _ => {}
             }

@@ -119,6 +119,18 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
     })
 }
 
+/// Digits typed full-width (１２３, as a Chinese input method gives them) as ASCII digits,
+/// so ID numbers, phones and months read the same either way.
+fn half_width_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+            'Ｘ' | 'ｘ' => 'X',
+            c => c,
+        })
+        .collect()
+}
+
 /// A cell as the cadre reads it, trimmed; `None` when empty.
 pub(super) fn cell_text(cell: &Data) -> Result<Option<String>, String> {
     text(cell)
@@ -127,7 +139,7 @@ pub(super) fn cell_text(cell: &Data) -> Result<Option<String>, String> {
 fn text(cell: &Data) -> Result<Option<String>, String> {
     let t = match cell {
         Data::Empty => return Ok(None),
-        Data::String(s) => s.trim().to_string(),
+        Data::String(s) => half_width_digits(s.trim()),
         Data::Int(i) => i.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
         Data::Float(f) if f.fract() == 0.0 => {
@@ -145,4 +157,18 @@ fn text(cell: &Data) -> Result<Option<String>, String> {
         Data::Error(e) => return Err(format!("单元格是错误值“{e}”")),
     };
     Ok(if t.is_empty() { None } else { Some(t) })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn full_width_digits_read_as_digits() {
+        let cell = Data::String(" １３９８５４０００１１ ".into());
+        assert_eq!(text(&cell), Ok(Some("13985400011".into())));
+        let id = Data::String("５２２７２９１９６８０４０５１３ｘ".into());
+        assert_eq!(text(&id), Ok(Some("5227291968040513X".into())));
+        assert_eq!(half_width_digits("２０２３年０４月"), "2023年04月");
+    }
 }

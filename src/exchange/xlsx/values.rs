@@ -50,6 +50,15 @@ listed!(
         ("母亲", Relation::Mother, false),
         ("祖父", Relation::Grandfather, false),
         ("祖母", Relation::Grandmother, false),
+        // Relations the monitoring system lists (2_01_004) and our code list does not.
+        ("之曾孙子", Relation::Other, false),
+        ("之曾孙女", Relation::Other, false),
+        ("之叔伯", Relation::Other, false),
+        ("之兄弟姐妹", Relation::Other, false),
+        ("之兄弟媳妇", Relation::Other, false),
+        ("兄弟媳妇", Relation::Other, false),
+        ("之侄儿", Relation::Other, false),
+        ("之侄女", Relation::Other, false),
     ]
 );
 listed!(Sex, [("1", Sex::Male, false), ("2", Sex::Female, false)]);
@@ -60,6 +69,8 @@ listed!(
         ("高职高专", Education::CollegePlus, false),
         ("本科及以上", Education::CollegePlus, false),
         ("本科及研究生及以上", Education::CollegePlus, false),
+        // 技工院校 (技师): the senior-secondary stage.
+        ("技师", Education::SeniorHigh, false),
     ]
 );
 listed!(
@@ -227,12 +238,15 @@ pub(super) fn dibao_text(value: bool) -> &'static str {
 }
 
 /// 享受特困供养政策情况. The monitoring system writes 农村特困 / 城市特困 without the way
-/// of support, which the ledger needs: such a cell is refused with what to write instead.
-pub(super) fn tekun(text: &str) -> Result<Tekun, String> {
+/// of support: a member the ledger has keeps the way it records (`stored`), a new one is
+/// entered as 分散供养 (living at home; 集中供养 is the care home), which the cadre corrects
+/// where it is not.
+pub(super) fn tekun(text: &str, stored: Option<Tekun>) -> Result<Tekun, String> {
     if matches!(text, "农村特困" | "城市特困") {
-        return Err(format!(
-            "“{text}”未写明供养方式，请改填“分散供养”或“集中供养”"
-        ));
+        return Ok(match stored {
+            Some(t @ (Tekun::Dispersed | Tekun::Centralized)) => t,
+            _ => Tekun::Dispersed,
+        });
     }
     parse(text)
 }
@@ -257,7 +271,14 @@ mod tests {
         }
         let err = parse::<Schooling>("初三").unwrap_err();
         assert!(err.starts_with("无法识别的值“初三”"), "{err}");
-        assert!(tekun("农村特困").unwrap_err().contains("分散供养"));
+        // 农村特困 says 特困 but not how: the way the ledger records stays, else 分散供养.
+        assert_eq!(tekun("农村特困", None), Ok(Tekun::Dispersed));
+        assert_eq!(
+            tekun("城市特困", Some(Tekun::Centralized)),
+            Ok(Tekun::Centralized)
+        );
+        assert_eq!(tekun("农村特困", Some(Tekun::No)), Ok(Tekun::Dispersed));
+        assert_eq!(tekun("集中供养", None), Ok(Tekun::Centralized));
     }
 
     #[test]

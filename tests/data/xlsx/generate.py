@@ -169,17 +169,17 @@ def rows(households):
             out.append({**PLACE, **h["cells"], **p})
     return out
 
-def save(name, people):
+def save(name, people, header=HEADER, written_as={}):
     wb = Workbook()
     ws = wb.active
     ws.title = "监测对象信息"
     ws.append(["（自定义）监测对象信息"])
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(header))
     ws.append(["导出条件：长顺县广顺镇石洞村；导出时间：2024-01-22"])
-    ws.append(HEADER)
+    ws.append([written_as.get(h, h) for h in header])
     for i, p in enumerate(people, 1):
         p = {**p, "序号": i}
-        ws.append([p.get(h) for h in HEADER])
+        ws.append([p.get(h) for h in header])
     wb.save(os.path.join(HERE, name))
 
 save("monitoring.xlsx", rows([H1, H2, H3]))
@@ -201,3 +201,22 @@ bad = rows([H1, H2, H3])
 last = bad[1]["证件号码"][17]
 bad[1]["证件号码"] = bad[1]["证件号码"][:17] + ("1" if last == "0" else "0")
 save("bad_id.xlsx", bad)
+
+# spec_only.xlsx: only the columns the monitoring system's person sheet has — no
+# 主要致贫原因 — with an area header in half-width brackets, a relation the system lists
+# and our code list does not (之侄女 → other) and the 文化程度 技师 (→ senior high).
+spec = rows([H1])
+spec[0]["文化程度"] = "技师"
+spec[3]["与户主关系"] = "之侄女"
+save("spec_only.xlsx", spec, header=[h for h in HEADER if h != "主要致贫原因"],
+     written_as={"耕地面积（亩）": "耕地面积(亩)"})
+
+# bad_mixed.xlsx: an unreadable cell (row 7 在校生状况 初三) beside values that read but
+# are wrong: row 8's ID number has a wrong check digit, and row 12 carries row 6's person
+# (one ID number in two households). All four are to be reported at once.
+bad = rows([H1, H2, H3])
+bad[3]["在校生状况"] = "初三"
+last = bad[4]["证件号码"][17]
+bad[4]["证件号码"] = bad[4]["证件号码"][:17] + ("1" if last == "0" else "0")
+bad[8]["证件号码"] = bad[2]["证件号码"]
+save("bad_mixed.xlsx", bad)
