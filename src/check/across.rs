@@ -6,10 +6,14 @@ use crate::model::Household;
 use std::collections::BTreeMap;
 
 pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut Vec<CheckFinding>) {
+    people(households, on, out);
+    phones(households, on, out);
+}
+
+/// One ID number registered in two households on `on`.
+pub(super) fn people(households: &[Household], on: chrono::NaiveDate, out: &mut Vec<CheckFinding>) {
     // ID number → (household index, member index).
     let mut people: BTreeMap<String, Vec<(usize, usize)>> = BTreeMap::new();
-    // Phone → (household index, member index for a member's phone).
-    let mut phones: BTreeMap<String, Vec<(usize, Option<usize>)>> = BTreeMap::new();
     for (i, h) in households.iter().enumerate() {
         for (j, m) in h.members.iter().enumerate() {
             if !h.is_registered_on(m, on) {
@@ -19,12 +23,6 @@ pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut V
             if let Some(id) = m.citizen_id().map(str::trim).filter(|s| !s.is_empty()) {
                 people.entry(id.to_uppercase()).or_default().push((i, j));
             }
-            if let Some(p) = m.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-                phones.entry(p.to_string()).or_default().push((i, Some(j)));
-            }
-        }
-        if let Some(p) = h.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            phones.entry(p.to_string()).or_default().push((i, None));
         }
     }
     for places in people.values() {
@@ -45,6 +43,25 @@ pub(super) fn check(households: &[Household], on: chrono::NaiveDate, out: &mut V
                     m.name
                 ),
             });
+        }
+    }
+}
+
+/// One phone number (a household's or a member's) given in two households (5_15_022).
+fn phones(households: &[Household], on: chrono::NaiveDate, out: &mut Vec<CheckFinding>) {
+    // Phone → (household index, member index for a member's phone).
+    let mut phones: BTreeMap<String, Vec<(usize, Option<usize>)>> = BTreeMap::new();
+    for (i, h) in households.iter().enumerate() {
+        for (j, m) in h.members.iter().enumerate() {
+            if !h.is_registered_on(m, on) {
+                continue;
+            }
+            if let Some(p) = m.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                phones.entry(p.to_string()).or_default().push((i, Some(j)));
+            }
+        }
+        if let Some(p) = h.phone.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            phones.entry(p.to_string()).or_default().push((i, None));
         }
     }
     for (phone, places) in &phones {

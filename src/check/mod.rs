@@ -228,3 +228,23 @@ pub fn counts(findings: &[CheckFinding]) -> (usize, usize, usize) {
 
 #[cfg(test)]
 mod tests;
+
+/// One person (ID number) registered on `on` in two households of one file: an error of
+/// the import, naming each place (the county's check 1_01_001 refuses such a roster).
+pub fn people_in_two_households(
+    households: &[Household],
+    on: chrono::NaiveDate,
+) -> Vec<crate::validate::Finding> {
+    let mut found = Vec::new();
+    across::people(households, on, &mut found);
+    found
+        .into_iter()
+        .map(|f| crate::validate::Finding {
+            severity: crate::validate::Severity::Error,
+            household: f.household,
+            path: f.path,
+            rule: f.rule,
+            message: f.message,
+        })
+        .collect()
+}

@@ -44,6 +44,7 @@ pub fn check_document(doc: &VillageDocument, today: NaiveDate) -> Vec<Finding> {
             message: format!("文件格式标记应为“{FORMAT_V1}”，实际为“{}”", doc.format),
         });
     }
+    findings.extend(check_village_code(&doc.village.code));
     let mut codes = std::collections::HashMap::new();
     for (i, h) in doc.households.iter().enumerate() {
         let prefix = format!("households[{i}]");
@@ -63,7 +64,33 @@ pub fn check_document(doc: &VillageDocument, today: NaiveDate) -> Vec<Finding> {
             &prefix,
         )));
     }
+    findings.extend(crate::check::people_in_two_households(
+        &doc.households,
+        today,
+    ));
     findings
+}
+
+/// A village code the ledger can file records under: not blank, no spaces or invisible
+/// characters (a blank code would create a village nobody can name).
+pub(crate) fn check_village_code(code: &str) -> Option<Finding> {
+    let message = if code.trim().is_empty() {
+        "村代码为空；请填写本村的村代码（12位统计用区划代码），否则无法确定数据属于哪个村。未导入任何数据".to_string()
+    } else if code.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        format!(
+            "村代码“{}”中含有空格或不可见字符；请改正后重新导入。未导入任何数据",
+            code.trim()
+        )
+    } else {
+        return None;
+    };
+    Some(Finding {
+        severity: validate::Severity::Error,
+        household: String::new(),
+        path: "village.code".into(),
+        rule: "village.code.blank".into(),
+        message,
+    })
 }
 
 /// Parses, checks and imports a document in one transaction: all of it or nothing.
@@ -226,48 +253,19 @@ pub(crate) fn prefix_paths(e: Error, index: usize) -> Error {
 
 /// Exports one village as a v1 document (households by code, records in entry order).
 pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocument> {
-    let mut village = ledger.village(village_code)?.clone();
-    let mut cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
+    let village = ledger.village(village_code)?.clone();
+    let cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
     let ids = ledger.household_ids(&village.id)?;
-    let mut households = ids
+    let households = ids
         .iter()
         .map(|id| ledger.household(id).map(|s| s.household))
         .collect::<Result<Vec<_>>>()?;
-    exported_village(&mut village.village);
-    cadres.iter_mut().for_each(exported_cadre);
-    households.iter_mut().for_each(exported_household);
     Ok(VillageDocument {
         format: FORMAT_V1.to_string(),
         village: village.village,
         cadres,
         households,
     })
-}
-
-// The date a record was first known travels only with its history: a record without
-// one exports exactly as exchange v1 has it.
-fn keep_recorded_from(from: &mut Option<NaiveDate>, history: &[crate::model::FactPeriod]) {
-    if history.is_empty() {
-        *from = None;
-    }
-}
-
-/// A stored village as exported (see `export_village`).
-pub(crate) fn exported_village(v: &mut crate::model::Village) {
-    keep_recorded_from(&mut v.recorded_from, &v.history);
-}
-
-/// A stored cadre as exported.
-pub(crate) fn exported_cadre(c: &mut Cadre) {
-    keep_recorded_from(&mut c.recorded_from, &c.history);
-}
-
-/// A stored household as exported.
-pub(crate) fn exported_household(h: &mut crate::model::Household) {
-    keep_recorded_from(&mut h.recorded_from, &h.history);
-    for m in &mut h.members {
-        keep_recorded_from(&mut m.recorded_from, &m.history);
-    }
 }
 
 /// Exports a village as pretty JSON text.

@@ -86,6 +86,9 @@ fn since(
     if is_new {
         return incoming.or(Some(start));
     }
+    // A record the incoming side has known for longer (another ledger's copy) is known
+    // from that earlier date here too.
+    let stored = earliest(stored, incoming);
     match effective {
         Effective::Change { from } => earliest(stored, Some(from)),
         Effective::Correction { .. } => stored.or(Some(start)),

@@ -213,7 +213,10 @@ impl Bulk<'_, '_> {
             at: self.w.at(),
             operator: self.w.operator,
         };
-        let counts = self.inserts.household(village_id, &h, &stamp)?;
+        let counts = match self.inserts.household(village_id, &h, &stamp) {
+            Ok(counts) => counts,
+            Err(e) => return Err(self.w.explain_id_clash(e.into(), village_id, &h)),
+        };
         self.inserts.findings(&h.id, &warnings)?;
         let source: String = source
             .chars()

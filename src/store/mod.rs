@@ -17,6 +17,7 @@ mod conflicts;
 mod decisions;
 mod facts;
 mod flush_behind;
+mod held_elsewhere;
 pub(crate) mod local_values;
 mod migrate;
 mod moves;

@@ -165,7 +165,19 @@ impl Writer<'_> {
     /// Validates and saves one household as of the write's effective date: facts that
     /// differ from the ones in force then start a period (a change) or replace their
     /// period's value (a correction); dated records are saved as they come.
+    /// A record id another household holds is refused naming that household.
     pub fn save_household_at(
+        &self,
+        village_id: &str,
+        household: &Household,
+        cadres: &[Cadre],
+        opts: &WriteOptions,
+    ) -> Result<Saved> {
+        self.save_household_as_of(village_id, household, cadres, opts)
+            .map_err(|e| self.explain_id_clash(e, village_id, household))
+    }
+
+    fn save_household_as_of(
         &self,
         village_id: &str,
         household: &Household,

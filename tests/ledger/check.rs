@@ -2,12 +2,41 @@
 //! field at fault with the rule's key, clean ones are not; the demo village passes its
 //! own check in every year; the CLI prints the same list as JSON.
 
-use crate::common::{bin, data, json, read, today};
+use crate::common::{bin, json, read, today};
 use std::collections::BTreeMap;
 use yibentong::check::{CheckFinding, Level};
 use yibentong::exchange::import_bytes;
 use yibentong::rules::Overrides;
 use yibentong::store::Ledger;
+
+/// The fixture as two documents: the household that registers a person already in another
+/// household (…0011, the break `person.in_two_households`) on its own, since one file
+/// holding both is refused at import.
+fn in_two(doc: &serde_json::Value) -> [serde_json::Value; 2] {
+    let mut first = doc.clone();
+    let list = first["households"].as_array_mut().unwrap();
+    let at = list
+        .iter()
+        .position(|h| h["code"] == "3607291010990011")
+        .unwrap();
+    let second = list.remove(at);
+    let mut rest = doc.clone();
+    rest["households"] = serde_json::json!([second]);
+    [first, rest]
+}
+
+/// Imports the fixture (edited as `doc`) in its two documents.
+fn import_fixture(ledger: &mut Ledger, doc: &serde_json::Value) {
+    for part in in_two(doc) {
+        import_bytes(
+            ledger,
+            &serde_json::to_vec(&part).unwrap(),
+            "breaks.json",
+            today(),
+        )
+        .unwrap();
+    }
+}
 
 fn check(ledger: &Ledger, year: i32) -> Vec<CheckFinding> {
     yibentong::assess::village_check(ledger, None, Some(year), &Overrides::default(), today())
@@ -17,13 +46,7 @@ fn check(ledger: &Ledger, year: i32) -> Vec<CheckFinding> {
 #[test]
 fn each_break_is_named_at_its_field_and_clean_households_have_none() {
     let mut ledger = Ledger::open_in_memory().unwrap();
-    import_bytes(
-        &mut ledger,
-        &read("check/breaks.json"),
-        "breaks.json",
-        today(),
-    )
-    .unwrap();
+    import_fixture(&mut ledger, &json("check/breaks.json"));
     let findings = check(&ledger, 2026);
     let mut found: BTreeMap<String, Vec<(String, String)>> = BTreeMap::new();
     for f in &findings {
@@ -113,18 +136,21 @@ fn the_cli_prints_the_findings_as_json() {
             .output()
             .unwrap()
     };
-    let file = data("check/breaks.json");
-    let out = run(&[
-        "import",
-        file.to_str().unwrap(),
-        "--effective",
-        "2019-01-01",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    for (i, part) in in_two(&json("check/breaks.json")).iter().enumerate() {
+        let file = dir.path().join(format!("breaks-{i}.json"));
+        std::fs::write(&file, serde_json::to_vec(part).unwrap()).unwrap();
+        let out = run(&[
+            "import",
+            file.to_str().unwrap(),
+            "--effective",
+            "2019-01-01",
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
     let out = run(&["check", "--year", "2026", "--json"]);
     assert!(
         out.status.success(),
@@ -179,13 +205,7 @@ fn a_provinces_limits_apply_to_its_villages_only() {
             {"year": 2025, "category": "wage", "item": "务工", "amount": 160000.0, "counted": true}
         ]);
         let mut ledger = Ledger::open_in_memory().unwrap();
-        import_bytes(
-            &mut ledger,
-            &serde_json::to_vec(&doc).unwrap(),
-            "b.json",
-            today(),
-        )
-        .unwrap();
+        import_fixture(&mut ledger, &doc);
         let found: Vec<(String, String, String)> = check(&ledger, 2026)
             .into_iter()
             .filter(|f| f.rule.starts_with("limit.") && f.rule != "limit.income_floor")

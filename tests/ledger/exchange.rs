@@ -217,6 +217,18 @@ fn the_fixture_round_trips_exactly() {
         .households
         .iter_mut()
         .for_each(|h| h.assign_missing_ids());
+    // Nor the day from which the ledger knows its records (the import's): the export
+    // carries it, so another ledger knows them from the same day.
+    let known = Some(today());
+    original.village.recorded_from = known;
+    original
+        .cadres
+        .iter_mut()
+        .for_each(|c| c.recorded_from = known);
+    for h in &mut original.households {
+        h.recorded_from = known;
+        h.members.iter_mut().for_each(|m| m.recorded_from = known);
+    }
     assert_eq!(
         exported, original,
         "every field of the fixture survives import and export"

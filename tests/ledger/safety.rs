@@ -416,3 +416,115 @@ fn duplicate_ids_and_another_villages_ids_change_nothing() {
     );
     assert!(again.status.success(), "and its own export still imports");
 }
+
+/// The fixture village with every id of its own renamed (`n-…`), as another village's file.
+fn neighbour(code: &str, name: &str) -> serde_json::Value {
+    let text = String::from_utf8(std::fs::read(data("village.json")).unwrap()).unwrap();
+    let text = text
+        .replace("\"h-", "\"n-h-")
+        .replace("\"m-", "\"n-m-")
+        .replace("\"c-", "\"n-c-")
+        .replace("36072910109900", &format!("{code}00"));
+    let mut doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    doc["village"]["code"] = code.into();
+    doc["village"]["name"] = name.into();
+    doc
+}
+
+#[test]
+fn a_record_id_another_household_holds_is_refused_naming_that_household() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let export = |db: &Path| run(db, &["export", "--village", "360729101099"]).stdout;
+    let before = export(&db);
+    let ours: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    let taken = ours["households"][0]["income"][0]["x_id"].clone();
+    let import = |doc: &serde_json::Value, name: &str, more: &[&str]| {
+        let file = dir.path().join(name);
+        std::fs::write(&file, doc.to_string()).unwrap();
+        let mut args = vec!["--operator", "测试员", "import", file.to_str().unwrap()];
+        args.extend(more);
+        run(&db, &args)
+    };
+
+    // A neighbouring village's file whose income line carries an id of ours.
+    let mut other = neighbour("360729101077", "邻村");
+    other["households"][0]["income"][0]["x_id"] = taken.clone();
+    let out = import(&other, "neighbour.json", &["--new-village"]);
+    assert!(!out.status.success(), "the id is refused");
+    let err = stderr(&out);
+    for needle in [
+        "households[0].income[0].x_id",
+        "测试村（村代码360729101099）户3607291010990001的收入一本账记录",
+    ] {
+        assert!(err.contains(needle), "names {needle}: {err}");
+    }
+    assert!(!err.contains("UNIQUE"), "in the cadre's words: {err}");
+
+    // Our own export with a line moved from one household to the other by its id.
+    let mut moved = ours.clone();
+    let line = moved["households"][0]["income"]
+        .as_array_mut()
+        .unwrap()
+        .remove(0);
+    moved["households"][1]["income"][0]["x_id"] = line["x_id"].clone();
+    let out = import(&moved, "moved.json", &[]);
+    assert!(
+        !out.status.success(),
+        "a line does not move between households"
+    );
+    let err = stderr(&out);
+    assert!(
+        err.contains("households[1].income[0].x_id")
+            && err.contains("本村户3607291010990001的收入一本账记录（已删除）"),
+        "{err}"
+    );
+    assert_eq!(export(&db), before, "nothing was written");
+}
+
+#[test]
+fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = imported(dir.path());
+    let export = |db: &Path| run(db, &["export", "--village", "360729101099"]).stdout;
+    let before = export(&db);
+    for (code, why) in [("", "村代码为空"), (" 360729101077", "含有空格")] {
+        let file = dir.path().join("blank.json");
+        std::fs::write(&file, neighbour(code, "邻村").to_string()).unwrap();
+        let out = run(
+            &db,
+            &[
+                "--operator",
+                "测试员",
+                "import",
+                file.to_str().unwrap(),
+                "--new-village",
+            ],
+        );
+        assert!(!out.status.success(), "code {code:?} is refused");
+        let err = stderr(&out);
+        assert!(err.contains("village.code") && err.contains(why), "{err}");
+    }
+    let villages = yibentong::store::Ledger::open_existing(&db, None)
+        .unwrap()
+        .villages()
+        .unwrap();
+    assert_eq!(villages.len(), 1, "no phantom village");
+
+    // The same ID number in both households of one file.
+    let mut doc: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    let person = doc["households"][0]["members"][0]["id_number"].clone();
+    doc["households"][1]["members"][0]["id_number"] = person;
+    let file = dir.path().join("twice.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let out = run(
+        &db,
+        &["--operator", "测试员", "import", file.to_str().unwrap()],
+    );
+    assert!(
+        !out.status.success(),
+        "one person in two households is refused"
+    );
+    assert!(stderr(&out).contains("一人只能在一户"), "{}", stderr(&out));
+    assert_eq!(export(&db), before, "nothing was written");
+}

@@ -6,7 +6,7 @@
 
 use super::three_way::{self, Clash};
 use super::{file, label, Bundle};
-use crate::exchange::{check_document, exported_cadre, exported_household, exported_village, ids};
+use crate::exchange::{check_document, ids};
 use crate::model::{new_id, Cadre, Effective, Household, Village};
 use crate::store::{Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer};
 use crate::{Error, Result};
@@ -248,11 +248,7 @@ pub fn merge_bundle(
         // The village.
         let mine = stored
             .as_ref()
-            .map(|s| {
-                let mut v = s.village.clone();
-                exported_village(&mut v);
-                to_value(&v)
-            })
+            .map(|s| to_value(&s.village))
             .transpose()?;
         let theirs = to_value(&doc.village)?;
         let merged = m.record("village", mine.clone(), Some(theirs.clone()), None)?;
@@ -265,8 +261,7 @@ pub fn merge_bundle(
         };
 
         // Its cadres.
-        let mut cadres = w.cadres_of(&village_id)?;
-        cadres.iter_mut().for_each(exported_cadre);
+        let cadres = w.cadres_of(&village_id)?;
         for c in &doc.cadres {
             let key = format!("cadre:{}", c.id);
             let mine = cadres.iter().find(|s| s.id == c.id).map(to_value).transpose()?;
@@ -283,11 +278,7 @@ pub fn merge_bundle(
             let key = format!("household:{}", h.id);
             let mine = w
                 .household_if_live(&h.id)?
-                .map(|s| {
-                    let mut h = s.household;
-                    exported_household(&mut h);
-                    to_value(&h)
-                })
+                .map(|s| to_value(&s.household))
                 .transpose()?;
             let merged = m.record(&key, mine.clone(), Some(to_value(h)?), Some((h.id.as_str(), h.code.as_str())))?;
             match merged {
@@ -314,8 +305,7 @@ pub fn merge_bundle(
                 continue;
             }
             let code = s.household.code.clone();
-            let mut h = s.household;
-            exported_household(&mut h);
+            let h = s.household;
             let merged = m.record(
                 &format!("household:{}", t.id),
                 Some(to_value(&h)?),

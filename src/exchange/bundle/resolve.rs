@@ -3,7 +3,6 @@
 //! the ordinary save, audited like any change. Either way one transaction.
 
 use super::three_way::{self, Seg};
-use crate::exchange::{exported_cadre, exported_household, exported_village};
 use crate::model::{new_id, Cadre, Effective, Household, Village};
 use crate::store::{Conflict, Keep, Ledger, WriteOptions, Writer};
 use crate::{Error, Result};
@@ -50,11 +49,7 @@ fn write_theirs(w: &Writer, c: &Conflict, opts: &WriteOptions) -> Result<()> {
     match c.record_key.split_once(':') {
         Some(("household", id)) => {
             let mine = match w.household_if_live(id)? {
-                Some(s) => {
-                    let mut h = s.household;
-                    exported_household(&mut h);
-                    Some(value(&h)?)
-                }
+                Some(s) => Some(value(&s.household)?),
                 None => None,
             };
             match with_theirs(c, mine)? {
@@ -68,8 +63,7 @@ fn write_theirs(w: &Writer, c: &Conflict, opts: &WriteOptions) -> Result<()> {
             }
         }
         Some(("cadre", id)) => {
-            let mut cadres = w.cadres_of(&village.id)?;
-            cadres.iter_mut().for_each(exported_cadre);
+            let cadres = w.cadres_of(&village.id)?;
             let mine = cadres.iter().find(|x| x.id == id).map(value).transpose()?;
             if let Some(v) = with_theirs(c, mine)? {
                 let cadre: Cadre = serde_json::from_value(v).map_err(bad)?;
@@ -78,9 +72,7 @@ fn write_theirs(w: &Writer, c: &Conflict, opts: &WriteOptions) -> Result<()> {
             Ok(())
         }
         _ => {
-            let mut v = village.village.clone();
-            exported_village(&mut v);
-            if let Some(v) = with_theirs(c, Some(value(&v)?))? {
+            if let Some(v) = with_theirs(c, Some(value(&village.village)?))? {
                 let v: Village = serde_json::from_value(v).map_err(bad)?;
                 w.save_village_at(&new_id(), &v, opts)?;
             }

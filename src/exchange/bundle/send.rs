@@ -3,7 +3,6 @@
 //! transaction; the file is written inside it, so a failed write leaves no number used.
 
 use super::{file, Bundle, LastChange};
-use crate::exchange::{exported_cadre, exported_household, exported_village};
 use crate::model::{VillageDocument, FORMAT_V1};
 use crate::store::{Ledger, SentBundle};
 use crate::{Error, Result};
@@ -65,18 +64,15 @@ pub fn write_bundle(
         let sender = w.ledger_id()?;
         let sequence = w.next_sent_sequence(&receiver)?;
         let since = w.sent_watermark(&receiver, village_code)?;
-        let mut village = stored.village.clone();
-        exported_village(&mut village);
-        let mut cadres = w.cadres_of(&stored.id)?;
-        cadres.iter_mut().for_each(exported_cadre);
+        let village = stored.village.clone();
+        let cadres = w.cadres_of(&stored.id)?;
         let mut households = Vec::new();
         let mut changed = BTreeMap::new();
         for id in w.households_changed_since(&stored.id, since)? {
             let Some(s) = w.household_if_live(&id)? else {
                 continue;
             };
-            let mut h = s.household;
-            exported_household(&mut h);
+            let h = s.household;
             if let Some((at, operator)) = w.household_last_change(&id)? {
                 changed.insert(id, LastChange { at, operator });
             }

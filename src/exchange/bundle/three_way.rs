@@ -90,6 +90,18 @@ fn keep_mine_history(out: &mut Value, mine: &Value, theirs: &Value, clashes: &mu
     }
 }
 
+/// The date a record's facts are known from: both sides' records are known from the
+/// earlier of their two dates, which is never a clash.
+const RECORDED_FROM: &str = "x_recorded_from";
+
+fn earliest(m: Option<&Value>, t: Option<&Value>) -> Option<Value> {
+    let date = |v: Option<&Value>| v.and_then(Value::as_str).map(str::to_string);
+    match (date(m), date(t)) {
+        (Some(a), Some(b)) => Some(Value::String(a.min(b))),
+        (a, b) => a.or(b).map(Value::String),
+    }
+}
+
 fn at(
     path: &mut Vec<Seg>,
     b: Option<&Value>,
@@ -111,6 +123,12 @@ fn at(
             keys.extend(to.keys().filter(|k| !mo.contains_key(*k)));
             let mut merged = Map::new();
             for k in keys {
+                if k == RECORDED_FROM {
+                    if let Some(v) = earliest(mo.get(k), to.get(k)) {
+                        merged.insert(k.clone(), v);
+                    }
+                    continue;
+                }
                 path.push(Seg::Key(k.clone()));
                 let r = at(
                     path,
@@ -361,6 +379,23 @@ mod tests {
         assert_eq!(clashes.len(), 1, "only the phone clashes: {clashes:?}");
         assert_eq!(clashes[0].path, vec![Seg::Key("phone".into())]);
         assert_eq!(clashes[0].theirs, Some(json!("3")));
+    }
+
+    #[test]
+    fn the_date_a_record_is_known_from_is_the_earlier_one_never_a_clash() {
+        // The township merged the household before bundles carried the date (it took the
+        // merge's day); the laptop has known it since 2021.
+        let base = json!({"phone": "1"});
+        let mine = json!({"phone": "1", "x_recorded_from": "2026-11-30"});
+        let theirs = json!({"phone": "1", "x_recorded_from": "2021-06-17"});
+        let (out, clashes) = run(Some(base), mine.clone(), theirs.clone());
+        assert_eq!(out["x_recorded_from"], "2021-06-17");
+        assert!(clashes.is_empty(), "{clashes:?}");
+        let (out, _) = run(None, theirs, mine);
+        assert_eq!(
+            out["x_recorded_from"], "2021-06-17",
+            "whichever side holds it"
+        );
     }
 
     #[test]
