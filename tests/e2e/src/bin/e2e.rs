@@ -404,7 +404,9 @@ async fn merge_bundle(app: &App, file: &Path, phone: &str) -> Step {
              HTMLInputElement.prototype.click = function () { \
                if (this.type !== 'file') click.call(this) }")
                 .await?;
-            choose_bundle(app, file, "更新 1 户，删除 0 户，未变 1 户，冲突 1 处").await?;
+            // The household whose phone clashes keeps this ledger's value: nothing of it
+            // changes until the cadre settles the conflict.
+            choose_bundle(app, file, "更新 0 户，删除 0 户，未变 2 户，冲突 1 处").await?;
             let conflict = app
                 .eventually("冲突列出张三户联系电话的双方的值", || async {
                     page_text(app, "[data-test=conflicts-table]")
