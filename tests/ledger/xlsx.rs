@@ -471,7 +471,7 @@ fn a_workbook_with_only_the_monitoring_systems_columns_imports() {
     // the system's own values.
     let mut l = Ledger::open_in_memory().unwrap();
     let s = import(&mut l, "spec_only.xlsx").expect("a workbook without a cause column imports");
-    assert_eq!(s.inserted, 1, "{s:?}");
+    assert_eq!(s.inserted, 2, "{s:?}");
     assert!(s.warnings >= 1, "the missing cause is a warning: {s:?}");
     let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
     let h = &doc["households"][0];
@@ -495,6 +495,10 @@ fn a_workbook_with_only_the_monitoring_systems_columns_imports() {
         member("王大山")["education"],
         "senior_high",
         "技师 is the senior stage"
+    );
+    assert_eq!(
+        doc["households"][1]["status"], "monitored",
+        "户类型 非脱贫户 is not a 脱贫户: the monitoring columns give its status"
     );
 }
 

@@ -441,14 +441,9 @@ fn monitoring(
         None => derived,
         Some("脱贫户") => derived.or(Some(Status::Exited)),
         Some("一般农户") => derived.or(Some(Status::Ordinary)),
-        Some(t) => match Status::from_label(t) {
-            Some(s) => Some(s),
-            None => {
-                let choices = format!("脱贫户、一般农户、{}", v::choices::<Status>());
-                errors.push(at(row, Field::HouseholdType, v::unknown(t, &choices)));
-                h.status
-            }
-        },
+        // Any other value is "not a 脱贫户" (monitoring-export.md): an ordinary household,
+        // unless it is one of our own status labels.
+        Some(t) => Status::from_label(t).or(derived).or(Some(Status::Ordinary)),
     };
 }
 

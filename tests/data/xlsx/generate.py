@@ -204,10 +204,14 @@ save("bad_id.xlsx", bad)
 
 # spec_only.xlsx: only the columns the monitoring system's person sheet has — no
 # 主要致贫原因 — with an area header in half-width brackets, a relation the system lists
-# and our code list does not (之侄女 → other) and the 文化程度 技师 (→ senior high).
-spec = rows([H1])
+# and our code list does not (之侄女 → other), the 文化程度 技师 (→ senior high) and a
+# 户类型 of its own wording.
+spec = rows([H1, H2])
 spec[0]["文化程度"] = "技师"
 spec[3]["与户主关系"] = "之侄女"
+# 户类型 other than 脱贫户 means "not a 脱贫户" (here a 监测对象 by its monitoring columns).
+for p in spec[4:]:
+    p["户类型"] = "非脱贫户"
 save("spec_only.xlsx", spec, header=[h for h in HEADER if h != "主要致贫原因"],
      written_as={"耕地面积（亩）": "耕地面积(亩)"})
 
