@@ -226,9 +226,6 @@ pub fn counts(findings: &[CheckFinding]) -> (usize, usize, usize) {
     (n(Level::Error), n(Level::Warning), n(Level::Info))
 }
 
-#[cfg(test)]
-mod tests;
-
 /// One person (ID number) registered on `on` in two households of one file: an error of
 /// the import, naming each place (the county's check 1_01_001 refuses such a roster).
 pub fn people_in_two_households(
@@ -248,3 +245,6 @@ pub fn people_in_two_households(
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests;

@@ -147,10 +147,9 @@ fn prepare(mut doc: VillageDocument, name: String, today: NaiveDate) -> Prepared
     let duplicates = ids::duplicates(&doc);
     let lookups = ids::lookups(&doc);
     let households = std::mem::take(&mut doc.households);
-    let people = crate::check::people_in_two_households(&households, today);
+    let whole = super::whole_document(&doc.village.code, &households, today);
     let (checked, mut errors) = check::households(&doc.format, households, &doc.cadres, today);
-    errors.extend(people);
-    errors.extend(super::check_village_code(&doc.village.code));
+    errors.extend(whole);
     errors.extend(duplicates);
     Prepared {
         doc,

@@ -35,8 +35,15 @@ impl<I> Place<I> {
         match (self.household, self.table) {
             (None, _) => format!("cadres[{}].id", self.index),
             (Some(h), "households") => format!("households[{h}].id"),
-            (Some(h), "members") => format!("households[{h}].members[{}].id", self.index),
-            (Some(h), _) => format!("households[{h}].{}[{}].x_id", self.key, self.index),
+            (Some(h), table) => {
+                let held = crate::model::ids::HeldId {
+                    table,
+                    list: self.key,
+                    index: self.index,
+                    id: "",
+                };
+                format!("households[{h}].{}", held.path())
+            }
         }
     }
 
@@ -68,52 +75,8 @@ fn ids(doc: &VillageDocument) -> Vec<Place<&str>> {
             id,
         };
         out.push(place("households", "", 0, h.id.as_str()));
-        for (j, m) in h.members.iter().enumerate() {
-            out.push(place("members", "members", j, m.id.as_str()));
-        }
-        let lists: [(&'static str, &'static str, Vec<Option<&String>>); 7] = [
-            (
-                "income_lines",
-                "income",
-                h.income.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-            (
-                "expenses",
-                "expenses",
-                h.expenses.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-            (
-                "rigid_expenses",
-                "rigid_expenses",
-                h.rigid_expenses.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-            (
-                "pairings",
-                "pairings",
-                h.pairings.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-            (
-                "visits",
-                "visits",
-                h.visits.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-            (
-                "measures",
-                "measures",
-                h.measures.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-            (
-                "member_events",
-                "events",
-                h.events.iter().map(|r| r.id.as_ref()).collect(),
-            ),
-        ];
-        for (table, key, list) in lists {
-            for (j, id) in list.into_iter().enumerate() {
-                if let Some(id) = id {
-                    out.push(place(table, key, j, id.as_str()));
-                }
-            }
+        for held in crate::model::ids::held_ids(h) {
+            out.push(place(held.table, held.list, held.index, held.id));
         }
     }
     out

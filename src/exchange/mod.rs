@@ -44,7 +44,6 @@ pub fn check_document(doc: &VillageDocument, today: NaiveDate) -> Vec<Finding> {
             message: format!("文件格式标记应为“{FORMAT_V1}”，实际为“{}”", doc.format),
         });
     }
-    findings.extend(check_village_code(&doc.village.code));
     let mut codes = std::collections::HashMap::new();
     for (i, h) in doc.households.iter().enumerate() {
         let prefix = format!("households[{i}]");
@@ -64,16 +63,25 @@ pub fn check_document(doc: &VillageDocument, today: NaiveDate) -> Vec<Finding> {
             &prefix,
         )));
     }
-    findings.extend(crate::check::people_in_two_households(
-        &doc.households,
-        today,
-    ));
+    findings.extend(whole_document(&doc.village.code, &doc.households, today));
     findings
+}
+
+/// The checks of a document as a whole, beside each household's: its village code, and
+/// one person registered in two of its households.
+pub(crate) fn whole_document(
+    village_code: &str,
+    households: &[crate::model::Household],
+    today: NaiveDate,
+) -> Vec<Finding> {
+    let mut found: Vec<Finding> = check_village_code(village_code).into_iter().collect();
+    found.extend(crate::check::people_in_two_households(households, today));
+    found
 }
 
 /// A village code the ledger can file records under: not blank, no spaces or invisible
 /// characters (a blank code would create a village nobody can name).
-pub(crate) fn check_village_code(code: &str) -> Option<Finding> {
+fn check_village_code(code: &str) -> Option<Finding> {
     let message = if code.trim().is_empty() {
         "村代码为空；请填写本村的村代码（12位统计用区划代码），否则无法确定数据属于哪个村。未导入任何数据".to_string()
     } else if code.chars().any(|c| c.is_whitespace() || c.is_control()) {

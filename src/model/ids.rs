@@ -92,6 +92,89 @@ impl<'a> RecordIds<'a> {
     }
 }
 
+/// One id a household's member or dated record holds: the record's table, the list's key
+/// in the exchange file (`members`, `income` …) and the record's place in it.
+pub(crate) struct HeldId<'h> {
+    pub table: &'static str,
+    pub list: &'static str,
+    pub index: usize,
+    pub id: &'h str,
+}
+
+impl HeldId<'_> {
+    /// Where the id stands in the household's exchange shape (`income[3].x_id`).
+    pub fn path(&self) -> String {
+        match self.table {
+            "members" => format!("members[{}].id", self.index),
+            "monitoring" => "monitoring.x_id".into(),
+            _ => format!("{}[{}].x_id", self.list, self.index),
+        }
+    }
+}
+
+/// Every id the household's members and dated records hold (records without one left out),
+/// in the order of the exchange file.
+pub(crate) fn held_ids(h: &Household) -> Vec<HeldId<'_>> {
+    let members = h.members.iter().map(|m| Some(&m.id)).collect();
+    let lists: [(&'static str, &'static str, Vec<Option<&String>>); 9] = [
+        ("members", "members", members),
+        (
+            "income_lines",
+            "income",
+            h.income.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "expenses",
+            "expenses",
+            h.expenses.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "rigid_expenses",
+            "rigid_expenses",
+            h.rigid_expenses.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "pairings",
+            "pairings",
+            h.pairings.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "visits",
+            "visits",
+            h.visits.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "measures",
+            "measures",
+            h.measures.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "monitoring",
+            "monitoring",
+            h.monitoring.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+        (
+            "member_events",
+            "events",
+            h.events.iter().map(|r| r.id.as_ref()).collect(),
+        ),
+    ];
+    let mut out = Vec::new();
+    for (table, list, ids) in lists {
+        for (index, id) in ids.into_iter().enumerate() {
+            if let Some(id) = id {
+                out.push(HeldId {
+                    table,
+                    list,
+                    index,
+                    id: id.as_str(),
+                });
+            }
+        }
+    }
+    out
+}
+
 /// Each list of a household's dated records by the kind its derived ids name, with each
 /// record's id (the monitoring record is a list of at most one).
 pub(crate) fn record_lists(h: &mut Household) -> [(&'static str, Vec<&mut Option<String>>); 8] {

@@ -3,86 +3,26 @@
 //! only after SQLite refused the save, so a load that goes well pays nothing for it.
 
 use super::Writer;
+use crate::model::ids::held_ids;
 use crate::model::Household;
 use crate::validate::{Finding, Severity};
 use crate::{Error, Result};
 use rusqlite::OptionalExtension;
 
-/// One record id of a household: its table, its path in the exchange file, what the
-/// record is called.
-struct HeldId<'h> {
-    table: &'static str,
-    path: String,
-    what: &'static str,
-    id: &'h str,
-}
-
-/// Adds the ids of one list (`key` naming the id in each record).
-fn add<'h>(
-    out: &mut Vec<HeldId<'h>>,
-    (table, list, what): (&'static str, &str, &'static str),
-    key: &str,
-    ids: Vec<Option<&'h String>>,
-) {
-    for (i, id) in ids.into_iter().enumerate() {
-        if let Some(id) = id {
-            out.push(HeldId {
-                table,
-                path: format!("{list}[{i}].{key}"),
-                what,
-                id: id.as_str(),
-            });
-        }
+/// What a record of `table` is called.
+fn what(table: &str) -> &'static str {
+    match table {
+        "members" => "家庭成员",
+        "income_lines" => "收入一本账记录",
+        "expenses" => "生产经营支出记录",
+        "rigid_expenses" => "刚性支出记录",
+        "pairings" => "结对帮扶记录",
+        "visits" => "走访记录",
+        "measures" => "帮扶措施记录",
+        "monitoring" => "监测记录",
+        "member_events" => "人口变动记录",
+        _ => "记录",
     }
-}
-
-/// Every record id of a household but its own.
-fn ids_of(h: &Household) -> Vec<HeldId<'_>> {
-    let mut out = Vec::new();
-    let members = h.members.iter().map(|m| Some(&m.id)).collect();
-    add(&mut out, ("members", "members", "家庭成员"), "id", members);
-    let lists = [
-        (
-            ("income_lines", "income", "收入一本账记录"),
-            h.income.iter().map(|r| r.id.as_ref()).collect(),
-        ),
-        (
-            ("expenses", "expenses", "生产经营支出记录"),
-            h.expenses.iter().map(|r| r.id.as_ref()).collect(),
-        ),
-        (
-            ("rigid_expenses", "rigid_expenses", "刚性支出记录"),
-            h.rigid_expenses.iter().map(|r| r.id.as_ref()).collect(),
-        ),
-        (
-            ("pairings", "pairings", "结对帮扶记录"),
-            h.pairings.iter().map(|r| r.id.as_ref()).collect(),
-        ),
-        (
-            ("visits", "visits", "走访记录"),
-            h.visits.iter().map(|r| r.id.as_ref()).collect(),
-        ),
-        (
-            ("measures", "measures", "帮扶措施记录"),
-            h.measures.iter().map(|r| r.id.as_ref()).collect(),
-        ),
-        (
-            ("member_events", "events", "人口变动记录"),
-            h.events.iter().map(|r| r.id.as_ref()).collect::<Vec<_>>(),
-        ),
-    ];
-    for (list, ids) in lists {
-        add(&mut out, list, "x_id", ids);
-    }
-    if let Some(id) = h.monitoring.as_ref().and_then(|m| m.id.as_ref()) {
-        out.push(HeldId {
-            table: "monitoring",
-            path: "monitoring.x_id".into(),
-            what: "监测记录",
-            id: id.as_str(),
-        });
-    }
-    out
 }
 
 impl Writer<'_> {
@@ -104,7 +44,7 @@ impl Writer<'_> {
 
     fn ids_held_elsewhere(&self, village_id: &str, h: &Household) -> Result<Vec<Finding>> {
         let mut found = Vec::new();
-        for held in ids_of(h) {
+        for held in held_ids(h) {
             let sql = format!(
                 "SELECT r.household_id, r.deleted, h.code, v.id, v.code, v.name FROM {} r
                  JOIN households h ON h.id = r.household_id
@@ -139,14 +79,15 @@ impl Writer<'_> {
                 format!("{village_name}（村代码{village_code}）户{code}")
             };
             let deleted = if deleted { "（已删除）" } else { "" };
+            let what = what(held.table);
             found.push(Finding {
                 severity: Severity::Error,
                 household: h.code.clone(),
-                path: held.path,
+                path: held.path(),
                 rule: "id.other_household".into(),
                 message: format!(
                     "记录编号“{}”已属于{whose}的{}{deleted}；导入不会把记录从一户移到另一户。请给这条{}另取编号，或删去这个编号（系统会自动生成）",
-                    held.id, held.what, held.what
+                    held.id, what, what
                 ),
             });
         }
