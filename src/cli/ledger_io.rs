@@ -201,7 +201,7 @@ pub fn export(
             }
         }
         (ExportFormat::Xlsx, Some(path)) => {
-            let bytes = exchange::xlsx::write_village(&doc, on.unwrap_or_else(today))?;
+            let bytes = exchange::xlsx::write_village(&ledger, &doc, on.unwrap_or_else(today))?;
             yibentong::output::write_workbook(path, &bytes, Some(&cli.db))?;
             say!(
                 "已导出 {}：{} 户（监测对象信息表，第3行为表头）",

@@ -1,4 +1,5 @@
-//! 导入/导出: exchange v1 JSON files (all of a file or nothing; errors with their paths).
+//! 导入/导出: exchange v1 JSON files and the monitoring system's workbooks (all of a file
+//! or nothing; errors with their paths or cells).
 
 use crate::app::error::AppResult;
 use crate::app::state::today;
@@ -21,9 +22,15 @@ pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<ImportSummary> {
     Ok(summary)
 }
 
-/// Writes a village as an exchange file; returns the bytes written.
+/// Writes a village as an exchange file, or as the monitoring system's workbook when the
+/// path names an .xlsx file; returns the bytes written.
 pub fn export_village(cx: &Context<'_>, village: String, path: String) -> AppResult<usize> {
     cx.state.with(|ledger| {
+        if exchange::xlsx::is_workbook(&path, b"") {
+            let bytes = exchange::xlsx::village_workbook(ledger, &village, today())?;
+            crate::output::write_workbook(Path::new(&path), &bytes, ledger.path())?;
+            return Ok(bytes.len());
+        }
         let text = exchange::export_json(ledger, &village)?;
         crate::output::write_export(Path::new(&path), text.as_bytes(), ledger.path())?;
         Ok(text.len())

@@ -33,6 +33,19 @@ pub(super) enum Field {
     Forest,
     Grassland,
     WaterSurface,
+    /// 是否危房户 (the house grade's side of C/D).
+    DangerousHouse,
+    /// 入户道路是否硬化 (the road type's side of hardened).
+    HardenedRoad,
+    /// 工资性收入 … 转移性收入 of the income year (`income.rs`).
+    Income(IncomeCategory),
+    /// 生产经营性支出 of the income year.
+    ProductionCost,
+    /// 家庭纯收入 and 人均纯收入: the rules engine's, written only.
+    NetIncome,
+    PerCapitaIncome,
+    /// 合规自付支出 of the income year.
+    OutOfPocket,
     PersonCode,
     Name,
     IdNumber,
@@ -47,6 +60,8 @@ pub(super) enum Field {
     Labor,
     WorkPlace,
     WorkMonths,
+    /// 务工所在地: a place named in words, read as a 务工状况 category.
+    WorkLocation,
     MedicalInsurance,
     SeriousIllnessInsurance,
     PensionInsurance,
@@ -86,6 +101,7 @@ const fn col(field: Field, header: &'static str, level: Level, json: &'static st
     }
 }
 
+use crate::codes::IncomeCategory;
 use Field as F;
 use Level::{Household as H, Member as M, Village as V};
 
@@ -138,6 +154,7 @@ pub(super) static COLUMNS: &[Column] = &[
         H,
         "x_no_labor_guarantee",
     ),
+    col(F::DangerousHouse, "是否危房户", H, "conditions.house_grade"),
     col(
         F::DrinkingWater,
         "是否解决安全饮用水",
@@ -153,6 +170,15 @@ pub(super) static COLUMNS: &[Column] = &[
     Column {
         aliases: &["卫生厕所是否能正常使用"],
         ..col(F::Toilet, "是否有卫生厕所", H, "conditions.sanitary_toilet")
+    },
+    Column {
+        aliases: &["入户路类型"],
+        ..col(
+            F::HardenedRoad,
+            "入户道路是否硬化",
+            H,
+            "conditions.road_type",
+        )
     },
     col(
         F::RoadDistance,
@@ -176,6 +202,17 @@ pub(super) static COLUMNS: &[Column] = &[
         H,
         "conditions.water_surface_mu",
     ),
+    col(F::Income(IncomeCategory::Wage), "工资性收入", H, "income"),
+    col(F::Income(IncomeCategory::Business), "生产经营性收入", H, ""),
+    col(F::Income(IncomeCategory::Property), "财产性收入", H, ""),
+    col(F::Income(IncomeCategory::Transfer), "转移性收入", H, ""),
+    col(F::ProductionCost, "生产经营性支出", H, "expenses"),
+    col(F::NetIncome, "家庭纯收入", H, ""),
+    Column {
+        aliases: &["人均纯收入", "家庭人均纯收入"],
+        ..col(F::PerCapitaIncome, "人均纯收入（元）", H, "")
+    },
+    col(F::OutOfPocket, "合规自付支出", H, "rigid_expenses"),
     col(F::PersonCode, "人编号", M, "id"),
     col(F::Name, "姓名", M, "name"),
     col(F::IdNumber, "证件号码", M, "id_number"),
@@ -190,6 +227,7 @@ pub(super) static COLUMNS: &[Column] = &[
     col(F::Labor, "劳动技能", M, "labor"),
     col(F::WorkPlace, "务工状况", M, "work.place"),
     col(F::WorkMonths, "务工时间（月）", M, "work.months"),
+    col(F::WorkLocation, "务工所在地", M, ""),
     col(
         F::MedicalInsurance,
         "是否参加城乡居民基本医疗保险",

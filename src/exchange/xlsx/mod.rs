@@ -6,6 +6,8 @@
 //! (`work_sheet.rs`). Out of scope: the income, measure and other sheets.
 
 mod columns;
+mod income;
+mod place;
 mod read;
 mod sheet;
 mod values;
@@ -27,9 +29,10 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 }
 
 /// Reads a workbook into a village document over what the ledger holds of that village
-/// (see `read`); every unreadable cell is an error `第7行“在校生状况”：…`.
-pub fn read_document(ledger: &Ledger, bytes: &[u8]) -> Result<VillageDocument> {
-    let (doc, _, errors) = read_placed(ledger, bytes)?;
+/// (see `read`), its facts as of `on`; every unreadable cell is an error
+/// `第7行“在校生状况”：…`.
+pub fn read_document(ledger: &Ledger, bytes: &[u8], on: NaiveDate) -> Result<VillageDocument> {
+    let (doc, _, errors) = read_placed(ledger, bytes, on)?;
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
@@ -38,7 +41,11 @@ pub fn read_document(ledger: &Ledger, bytes: &[u8]) -> Result<VillageDocument> {
 
 /// The document as far as the workbook could be read, where its rows are, and every cell
 /// that could not be read.
-fn read_placed(ledger: &Ledger, bytes: &[u8]) -> Result<(VillageDocument, Placed, Vec<Finding>)> {
+fn read_placed(
+    ledger: &Ledger,
+    bytes: &[u8],
+    on: NaiveDate,
+) -> Result<(VillageDocument, Placed, Vec<Finding>)> {
     let sheet = sheet::read(bytes)?;
     let (named, mut errors) = read::village(&sheet);
     let base = if named.code.is_empty() {
@@ -46,7 +53,7 @@ fn read_placed(ledger: &Ledger, bytes: &[u8]) -> Result<(VillageDocument, Placed
     } else {
         base(ledger, &named.code)?
     };
-    let (mut doc, placed, cells) = read::document(&sheet, named, base);
+    let (mut doc, placed, cells) = read::document(&sheet, named, base, on);
     errors.extend(cells);
     errors.extend(work_sheet::apply(bytes, &mut doc)?);
     // A cell that could not be read leaves its field empty, which a later check of the
@@ -134,7 +141,7 @@ pub fn import_bytes_with(
     effective: NaiveDate,
     new_village: super::NewVillage,
 ) -> Result<ImportSummary> {
-    let (doc, placed, errors) = read_placed(ledger, bytes)?;
+    let (doc, placed, errors) = read_placed(ledger, bytes, effective)?;
     if !errors.is_empty() {
         return Err(all_errors(doc, &placed, errors, today));
     }
@@ -149,9 +156,31 @@ pub fn import_bytes_with(
 }
 
 /// Writes a village document as a workbook in the monitoring system's layout, with the
-/// members registered on `on`.
-pub fn write_village(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
-    write::workbook(doc, on)
+/// members registered on `on`. 家庭纯收入 and 人均纯收入 are the rules engine's, under the
+/// ledger's local policy for each household's income year (`income.rs`).
+pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
+    let mut policies = std::collections::HashMap::new();
+    let mut engine = std::collections::HashMap::new();
+    for h in &doc.households {
+        let year = income::income_year(h, on);
+        // A year no policy covers (before the ledger's first) leaves the two cells empty.
+        let policy = policies.entry(year).or_insert_with(|| {
+            let end = crate::rules::year_end(year)?;
+            crate::assess::paper_policy(ledger, &doc.village, year, end.min(on)).ok()
+        });
+        if let Some(policy) = policy {
+            let figures = crate::rules::assess_household(h, policy).income;
+            engine.insert(h.id.as_str(), (figures.net, figures.per_capita));
+        }
+    }
+    write::workbook(doc, on, &engine)
+}
+
+/// A village as the monitoring system's workbook, as it stood on `on` (members
+/// registered then, income columns of the year complete then).
+pub fn village_workbook(ledger: &Ledger, village: &str, on: NaiveDate) -> Result<Vec<u8>> {
+    let doc = super::export_village_on(ledger, village, on)?;
+    write_village(ledger, &doc, on)
 }
 
 /// Whether a file is a workbook this program wrote (its first cell is our title, or a

@@ -8,6 +8,8 @@
 //! column the sheet lacks leaves its field alone. Every unreadable cell is reported.
 
 use super::columns::{Field, Level, COLUMNS};
+use super::income::{self, IncomeCells};
+use super::place::{self, Home};
 use super::sheet::{at, Row, Sheet};
 use super::values::{self as v, parse};
 use crate::codes::{
@@ -122,11 +124,13 @@ pub(super) fn village(sheet: &Sheet) -> (Village, Vec<Finding>) {
 }
 
 /// The whole document: `village` (from `village()`) over what the ledger holds, with
-/// every cell that could not be read (the document holds the rest).
+/// every cell that could not be read (the document holds the rest). `on` is the date the
+/// sheet's facts hold on (the income columns are of its year, `income.rs`).
 pub(super) fn document(
     sheet: &Sheet,
     named: Village,
     base: Base,
+    on: NaiveDate,
 ) -> (VillageDocument, Placed, Vec<Finding>) {
     let Base {
         village: stored,
@@ -174,7 +178,11 @@ pub(super) fn document(
             code: code.to_string(),
             ..Household::default()
         });
-        let (h, member_rows) = household(sheet, rows, base, &mut errors);
+        let context = Where {
+            home: Home::of(&village),
+            on,
+        };
+        let (h, member_rows) = household(sheet, rows, base, &context, &mut errors);
         placed.household_rows.push(rows[0].number);
         placed.member_rows.push(member_rows);
         out.push(h);
@@ -186,6 +194,13 @@ pub(super) fn document(
         households: out,
     };
     (doc, placed, errors)
+}
+
+/// Where and when the sheet's rows are: the village's place (for 务工所在地) and the
+/// sheet's date.
+struct Where<'a> {
+    home: Home<'a>,
+    on: NaiveDate,
 }
 
 /// The monitoring columns of a household, read before they are put together.
@@ -206,6 +221,7 @@ fn household(
     sheet: &Sheet,
     rows: &[&Row],
     mut h: Household,
+    context: &Where<'_>,
     errors: &mut Vec<Finding>,
 ) -> (Household, Vec<Option<u32>>) {
     let first = rows[0];
@@ -233,15 +249,17 @@ fn household(
         }
     }
     let mut cells = MonitoringCells::default();
+    let mut income_cells = IncomeCells::default();
     for f in household_fields() {
         let result = first
             .text(f)
-            .and_then(|t| household_field(&mut h, &mut cells, f, t));
+            .and_then(|t| household_field(&mut h, &mut cells, &mut income_cells, f, t));
         if let Err(e) = result {
             errors.push(at(first.number, f, e));
         }
     }
     monitoring(sheet, first.number, &mut h, cells, errors);
+    income::apply(&mut h, &income_cells, context.on);
 
     // Listed members update the stored ones in place (the ledger's order stays); members
     // the sheet does not list stay as they are (a member is never deleted); new ones follow.
@@ -274,7 +292,7 @@ fn household(
         if let Some(i) = found {
             matched[i] = true;
             member_rows[i] = Some(row.number);
-            member(sheet, row, &mut h.members[i], errors);
+            member(sheet, row, &mut h.members[i], &context.home, errors);
             continue;
         }
         let mut m = Member {
@@ -286,7 +304,7 @@ fn household(
             }),
             ..Member::default()
         };
-        member(sheet, row, &mut m, errors);
+        member(sheet, row, &mut m, &context.home, errors);
         member_rows.push(Some(row.number));
         matched.push(true);
         h.members.push(m);
@@ -311,12 +329,14 @@ fn disability_certificate(m: &mut Member) {
 fn household_field(
     h: &mut Household,
     cells: &mut MonitoringCells,
+    income: &mut IncomeCells,
     f: Field,
     t: Option<&str>,
 ) -> Result<(), String> {
     let c = &mut h.conditions;
     let yes_no = |t: Option<&str>| t.map(v::yes_no).transpose();
     let number = |t: Option<&str>| t.map(v::number).transpose();
+    let amount = |t: Option<&str>| t.map(v::amount).transpose();
     match f {
         Field::HouseholdType => cells.type_text = t.map(str::to_string),
         Field::MainCause => h.main_cause = t.map(parse).transpose()?,
@@ -338,6 +358,21 @@ fn household_field(
         Field::Forest => c.forest_mu = number(t)?,
         Field::Grassland => c.grassland_mu = number(t)?,
         Field::WaterSurface => c.water_surface_mu = number(t)?,
+        Field::DangerousHouse => {
+            c.house_grade = t.map(|t| v::house_grade(t, c.house_grade)).transpose()?
+        }
+        Field::HardenedRoad => c.road_type = t.map(|t| v::road_type(t, c.road_type)).transpose()?,
+        Field::Income(category) => {
+            let slot = crate::codes::IncomeCategory::ALL
+                .iter()
+                .position(|x| *x == category)
+                .unwrap_or(0);
+            income.by_category[slot] = amount(t)?
+        }
+        Field::ProductionCost => income.cost = amount(t)?,
+        Field::OutOfPocket => income.out_of_pocket = amount(t)?,
+        // Worked out by the rules engine from the book: written, never read.
+        Field::NetIncome | Field::PerCapitaIncome => {}
         // The code is the household's key; village and member columns are read elsewhere.
         _ => {}
     }
@@ -448,8 +483,9 @@ fn monitoring(
 }
 
 /// One member's cells (the columns the sheet has) onto the member.
-fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
+fn member(sheet: &Sheet, row: &Row, m: &mut Member, home: &Home<'_>, errors: &mut Vec<Finding>) {
     let mut preschool_child = false;
+    let mut location = None;
     for c in COLUMNS
         .iter()
         .filter(|c| c.level == Level::Member && sheet.has(c.field))
@@ -477,13 +513,21 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
                 Field::Labor => m.labor = t.map(parse).transpose()?,
                 Field::WorkPlace => work(m).place = t.map(parse).transpose()?,
                 Field::WorkMonths => work(m).months = t.map(v::months).transpose()?,
+                Field::WorkLocation => location = t.map(str::to_string),
                 Field::MedicalInsurance => m.medical_insurance = yes_no(t)?,
                 Field::SeriousIllnessInsurance => m.serious_illness_insurance = yes_no(t)?,
                 Field::PensionInsurance => m.pension_insurance = yes_no(t)?,
                 Field::EmployeeMedicalInsurance => m.employee_medical_insurance = yes_no(t)?,
                 Field::EmployeePensionInsurance => m.employee_pension_insurance = yes_no(t)?,
                 Field::MedicalAssistance => m.medical_assistance = yes_no(t)?,
-                Field::OutOfSchoolReason => m.out_of_school_reason = t.map(parse).transpose()?,
+                Field::OutOfSchoolReason => {
+                    m.out_of_school_reason = t.map(parse).transpose()?;
+                    // A child out of school for a reason the system records is exempt
+                    // (monitoring-export.md: the column is the exemption's flag).
+                    if m.out_of_school_reason.is_some() {
+                        m.schooling_exempt = Some(true);
+                    }
+                }
                 Field::Dibao => m.dibao = t.map(v::dibao).transpose()?,
                 Field::Tekun => {
                     let stored = m.tekun;
@@ -497,6 +541,15 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, errors: &mut Vec<Finding>) {
         if let Err(e) = result {
             errors.push(at(row.number, c.field, e));
         }
+    }
+    // 务工所在地 in words gives the 务工状况 category in a sheet without that column (the
+    // monitoring system's; ours carries both, and its 务工状况 is the one read). A place
+    // that cannot be placed keeps the category recorded, else 其他.
+    if let (Some(text), false) = (location, sheet.has(Field::WorkPlace)) {
+        let stored = m.work.as_ref().and_then(|w| w.place);
+        work(m).place = place::work_place(&text, home)
+            .or(stored)
+            .or(Some(crate::codes::WorkPlace::Other));
     }
     disability_certificate(m);
     if preschool_child && m.education.is_none() {

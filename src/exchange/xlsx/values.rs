@@ -4,8 +4,8 @@
 //! was found, so a reader's message reads `第7行“在校生状况”：无法识别的值“初三”…`.
 
 use crate::codes::{
-    Cause, DocumentKind, Education, EliminationMode, Health, Labor, MonitoringKind,
-    OutOfSchoolReason, Relation, Risk, Schooling, Sex, Status, Tekun, WorkPlace,
+    Cause, DocumentKind, Education, EliminationMode, Health, HouseGrade, Labor, MonitoringKind,
+    OutOfSchoolReason, Relation, Risk, RoadType, Schooling, Sex, Status, Tekun, WorkPlace,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -251,6 +251,75 @@ pub(super) fn tekun(text: &str, stored: Option<Tekun>) -> Result<Tekun, String> 
     parse(text)
 }
 
+/// Whether a house grade is a 危房 for 是否危房户 (C, D, and no house of one's own).
+fn dangerous(grade: HouseGrade) -> bool {
+    matches!(grade, HouseGrade::C | HouseGrade::D | HouseGrade::NoHouse)
+}
+
+/// 是否危房户 over the grade the ledger records: a grade on the same side stays; else 是
+/// is C (局部危房) and 否 is B (基本安全), the grades nearest the line (the sheet says
+/// which side, not how far). A grade (`C`, `C级（局部危房）`) is taken as written.
+pub(super) fn house_grade(text: &str, stored: Option<HouseGrade>) -> Result<HouseGrade, String> {
+    let side = match text {
+        "是" => true,
+        "否" => false,
+        _ => {
+            return HouseGrade::from_label(text)
+                .or_else(|| HouseGrade::from_code(text))
+                .ok_or_else(|| unknown(text, "是、否"))
+        }
+    };
+    Ok(match stored {
+        Some(g) if dangerous(g) == side => g,
+        _ if side => HouseGrade::C,
+        _ => HouseGrade::B,
+    })
+}
+
+/// 是否危房户 as written.
+pub(super) fn house_grade_text(grade: HouseGrade) -> &'static str {
+    yes_no_text(dangerous(grade))
+}
+
+fn hardened(road: RoadType) -> bool {
+    matches!(road, RoadType::Cement | RoadType::Asphalt)
+}
+
+/// 入户道路是否硬化 over the road type the ledger records: a type on the same side stays;
+/// else 是 is 水泥路 (the village's usual hardened road) and 否 is 泥土路. A road type
+/// (`砂石路`) is taken as written.
+pub(super) fn road_type(text: &str, stored: Option<RoadType>) -> Result<RoadType, String> {
+    let side = match text {
+        "是" => true,
+        "否" => false,
+        _ => {
+            return RoadType::from_label(text).ok_or_else(|| {
+                let types: Vec<&str> = RoadType::ALL.iter().map(|r| r.label()).collect();
+                unknown(text, &format!("是、否、{}", types.join("、")))
+            })
+        }
+    };
+    Ok(match stored {
+        Some(r) if hardened(r) == side => r,
+        _ if side => RoadType::Cement,
+        _ => RoadType::Dirt,
+    })
+}
+
+/// 入户道路是否硬化 as written.
+pub(super) fn road_type_text(road: RoadType) -> &'static str {
+    yes_no_text(hardened(road))
+}
+
+/// An amount of money in yuan (income columns): a number, not negative.
+pub(super) fn amount(text: &str) -> Result<f64, String> {
+    let n = number(text.trim_end_matches('元'))?;
+    if n < 0.0 {
+        return Err(format!("“{text}”是负数：收入和支出应填0或正数"));
+    }
+    Ok(n)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -279,6 +348,38 @@ mod tests {
         );
         assert_eq!(tekun("农村特困", Some(Tekun::No)), Ok(Tekun::Dispersed));
         assert_eq!(tekun("集中供养", None), Ok(Tekun::Centralized));
+    }
+
+    #[test]
+    fn yes_no_of_house_and_road_keeps_a_recorded_grade_on_the_same_side() {
+        use HouseGrade as G;
+        assert_eq!(house_grade("是", None), Ok(G::C));
+        assert_eq!(house_grade("是", Some(G::D)), Ok(G::D));
+        assert_eq!(house_grade("是", Some(G::A)), Ok(G::C));
+        assert_eq!(house_grade("否", Some(G::D)), Ok(G::B));
+        assert_eq!(house_grade("否", Some(G::A)), Ok(G::A));
+        assert_eq!(house_grade("D", None), Ok(G::D));
+        assert!(house_grade("也许", None).is_err());
+        for g in G::ALL {
+            assert_eq!(house_grade(house_grade_text(*g), Some(*g)), Ok(*g));
+        }
+        assert_eq!(road_type("是", None), Ok(RoadType::Cement));
+        assert_eq!(
+            road_type("是", Some(RoadType::Asphalt)),
+            Ok(RoadType::Asphalt)
+        );
+        assert_eq!(road_type("否", Some(RoadType::Cement)), Ok(RoadType::Dirt));
+        assert_eq!(
+            road_type("否", Some(RoadType::Gravel)),
+            Ok(RoadType::Gravel)
+        );
+        assert_eq!(road_type("砂石路", None), Ok(RoadType::Gravel));
+        for r in RoadType::ALL {
+            assert_eq!(road_type(road_type_text(*r), Some(*r)), Ok(*r));
+        }
+        assert_eq!(amount("3500.5"), Ok(3500.5));
+        assert!(amount("-1").is_err());
+        assert!(amount("三千").is_err());
     }
 
     #[test]

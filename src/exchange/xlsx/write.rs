@@ -5,12 +5,14 @@
 //! distances are numbers. The workbook's metadata carries the date, not the clock.
 
 use super::columns::{Field, COLUMNS, HEADER_ROW};
+use super::income::{EngineFigures, IncomeRow};
 use super::values::{self as v, spell};
-use crate::codes::{MonitoringKind, Schooling, Status};
-use crate::model::{Household, Member, Village, VillageDocument};
+use crate::codes::{Education, MonitoringKind, Schooling, Status};
+use crate::model::{Household, Member, Month, Village, VillageDocument};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, Workbook, XlsxError};
+use std::collections::HashMap;
 
 /// The title on row 1 (also how `is_ours` recognises our workbooks).
 pub(super) const TITLE: &str = "监测对象信息（一本通导出）";
@@ -33,8 +35,13 @@ fn xlsx_error(e: XlsxError) -> Error {
     Error::Document(format!("生成Excel工作簿失败：{e}"))
 }
 
-/// Writes `doc` (members registered on `on`) as an .xlsx workbook.
-pub(super) fn workbook(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
+/// Writes `doc` (members registered on `on`) as an .xlsx workbook; `engine` holds each
+/// household's 家庭纯收入 and 人均纯收入 of its income year, by household id.
+pub(super) fn workbook(
+    doc: &VillageDocument,
+    on: NaiveDate,
+    engine: &HashMap<&str, EngineFigures>,
+) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(on.year() as u16, on.month() as u8, on.day() as u8)
         .map_err(xlsx_error)?;
@@ -80,7 +87,9 @@ pub(super) fn workbook(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> 
     }
     sheet.set_freeze_panes(HEADER_ROW, 0).map_err(xlsx_error)?;
     let mut row = HEADER_ROW;
+    let money = Format::new().set_num_format("0.00");
     for h in &doc.households {
+        let income = IncomeRow::of(h, on, engine.get(h.id.as_str()).copied());
         let members = h.members_on(on);
         let people: Vec<Option<&Member>> = if members.is_empty() {
             vec![None]
@@ -90,8 +99,17 @@ pub(super) fn workbook(doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> 
         for m in people {
             for (i, c) in COLUMNS.iter().enumerate() {
                 let col = i as u16;
-                match cell(c.field, village, h, m) {
+                let at = Place {
+                    village,
+                    h,
+                    income: &income,
+                    on,
+                };
+                match cell(c.field, &at, m) {
                     Cell::Text(t) => sheet.write_string_with_format(row, col, t, &as_text),
+                    Cell::Number(n) if income_column(c.field) => {
+                        sheet.write_number_with_format(row, col, n, &money)
+                    }
                     Cell::Number(n) => sheet.write_number(row, col, n),
                     Cell::Empty => Ok(&mut *sheet),
                 }
@@ -116,12 +134,16 @@ fn household_type(h: &Household) -> Option<String> {
         };
         (s, m.kind)
     });
+    // A household once registered poor (建档立卡) is a 脱贫户 whatever its monitoring kind.
+    let was_poor = h.identified_year.is_some() || h.exit_year.is_some();
     let national = match (status, derived) {
-        (s, Some((d, kind))) if s == d => Some(if kind == MonitoringKind::UnstableExited {
-            "脱贫户"
-        } else {
-            "一般农户"
-        }),
+        (s, Some((d, kind))) if s == d => {
+            Some(if kind == MonitoringKind::UnstableExited || was_poor {
+                "脱贫户"
+            } else {
+                "一般农户"
+            })
+        }
         (Status::Exited, None) => Some("脱贫户"),
         (Status::Ordinary, _) => Some("一般农户"),
         _ => None,
@@ -129,7 +151,28 @@ fn household_type(h: &Household) -> Option<String> {
     Some(national.unwrap_or(status.label()).to_string())
 }
 
-fn cell(f: Field, village: &Village, h: &Household, m: Option<&Member>) -> Cell {
+/// The columns of money (shown to the fen).
+fn income_column(f: Field) -> bool {
+    matches!(
+        f,
+        Field::Income(_)
+            | Field::ProductionCost
+            | Field::NetIncome
+            | Field::PerCapitaIncome
+            | Field::OutOfPocket
+    )
+}
+
+/// What a row is written from: the village, the household, its income columns, the date.
+struct Place<'a> {
+    village: &'a Village,
+    h: &'a Household,
+    income: &'a IncomeRow,
+    on: NaiveDate,
+}
+
+fn cell(f: Field, at: &Place<'_>, m: Option<&Member>) -> Cell {
+    let (village, h) = (at.village, at.h);
     let c = &h.conditions;
     let mon = h.monitoring.as_ref();
     let yes_no = |b: Option<bool>| text(b.map(v::yes_no_text));
@@ -159,14 +202,27 @@ fn cell(f: Field, village: &Village, h: &Household, m: Option<&Member>) -> Cell 
         Field::Forest => number(c.forest_mu),
         Field::Grassland => number(c.grassland_mu),
         Field::WaterSurface => number(c.water_surface_mu),
+        Field::DangerousHouse => text(c.house_grade.map(v::house_grade_text)),
+        Field::HardenedRoad => text(c.road_type.map(v::road_type_text)),
+        Field::Income(_)
+        | Field::ProductionCost
+        | Field::NetIncome
+        | Field::PerCapitaIncome
+        | Field::OutOfPocket => number(at.income.cell(f)),
         _ => match m {
-            Some(m) => member_cell(f, m),
+            Some(m) => member_cell(f, m, at.on),
             None => Cell::Empty,
         },
     }
 }
 
-fn member_cell(f: Field, m: &Member) -> Cell {
+/// A child whose 文化程度 is 学龄前儿童 and who is at no school.
+fn preschool_child(m: &Member) -> bool {
+    m.education == Some(Education::PreschoolChild)
+        && m.schooling.is_none_or(|s| s == Schooling::NotStudent)
+}
+
+fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
     let yes_no = |b: Option<bool>| text(b.map(v::yes_no_text));
     let work = m.work.as_ref();
     match f {
@@ -178,7 +234,11 @@ fn member_cell(f: Field, m: &Member) -> Cell {
         Field::Sex => text(m.sex.map(|s| s.label())),
         Field::Ethnicity => text(m.ethnicity.clone()),
         Field::Relation => text(m.relation.map(spell)),
+        // A child not yet at school is 学龄前儿童 under 在校生状况, as the monitoring system
+        // writes it (5_12_013), and 文化程度 stays empty (3_12_004: not both).
+        Field::Education if preschool_child(m) => Cell::Empty,
         Field::Education => text(m.education.map(spell)),
+        Field::Schooling if preschool_child(m) => Cell::Text("学龄前儿童".into()),
         // Empty is 非在校生 in the monitoring system's sheets.
         Field::Schooling => text(
             m.schooling
@@ -189,6 +249,14 @@ fn member_cell(f: Field, m: &Member) -> Cell {
         Field::Labor => text(m.labor.map(spell)),
         Field::WorkPlace => text(work.and_then(|w| w.place).map(spell)),
         Field::WorkMonths => number(work.and_then(|w| w.months).map(f64::from)),
+        // The county of the spell of work under way on the date (已外出务工).
+        Field::WorkLocation => text(
+            m.work_spells
+                .iter()
+                .rev()
+                .find(|s| s.covers(Month::of(on)))
+                .and_then(|s| s.county.clone()),
+        ),
         Field::MedicalInsurance => yes_no(m.medical_insurance),
         Field::SeriousIllnessInsurance => yes_no(m.serious_illness_insurance),
         Field::PensionInsurance => yes_no(m.pension_insurance),

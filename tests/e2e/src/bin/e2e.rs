@@ -446,6 +446,49 @@ async fn merge_bundle(app: &App, file: &Path, phone: &str) -> Step {
     .await
 }
 
+/// Excel out and back in through the 导入/导出 screen (the browser mode, where the page
+/// chooses the file): the village as the monitoring system's workbook, then that workbook
+/// imported into the ledger it came from, which changes nothing.
+async fn excel_round_trip(app: &App) -> Step {
+    step(
+        "导出本村监测对象信息Excel表，再导入：无任何改动",
+        async {
+            app.click("[data-test=nav-exchange]").await?;
+            app.click("[data-test=export-village-xlsx]").await?;
+            let exported = app
+                .eventually("导出的Excel表", || async {
+                    page_text(app, "[data-test=exported-path]")
+                        .await
+                        .filter(|t| t.contains(".xlsx"))
+                })
+                .await?;
+            println!("        {exported}");
+            let path = exported
+                .trim()
+                .trim_start_matches("已导出：")
+                .rsplit_once('（')
+                .map(|(p, _)| p.to_string())
+                .ok_or("导出的路径")?;
+            app.click("[data-test=import-file]").await?;
+            let input = app.find("input[data-test=browser-file]").await?;
+            input
+                .send_keys(&path)
+                .await
+                .map_err(|e| format!("选择Excel表：{e}"))?;
+            let said = app
+                .eventually("导入结果：更新 0 户", || async {
+                    page_text(app, "[data-test=import-summary]")
+                        .await
+                        .filter(|t| t.contains("新增 0 户，更新 0 户"))
+                })
+                .await?;
+            println!("        {said}");
+            Ok(())
+        },
+    )
+    .await
+}
+
 /// Chooses `file` in the 合并 screen and waits for a summary that says `want`.
 async fn choose_bundle(app: &App, file: &Path, want: &str) -> Step {
     app.click("[data-test=merge-file]").await?;
@@ -903,6 +946,9 @@ async fn run() -> Step {
     let mut result = scenario(&app, &out).await;
     if let (Ok(()), Some((file, phone))) = (&result, &bundle) {
         result = merge_bundle(&app, file, phone).await;
+        if result.is_ok() {
+            result = excel_round_trip(&app).await;
+        }
     }
     finish(app, &result).await;
     result?;
