@@ -257,6 +257,112 @@ fn python_with_openpyxl() -> String {
     );
 }
 
+/// The income columns as the county's checks read them: 人均纯收入 is the rules engine's
+/// (`assess --json`) for a household not monitored, and a household whose risk is
+/// eliminated has every one of the 13 风险消除后 columns filled (1_11_004).
+#[test]
+fn the_income_columns_are_the_engines_and_the_snapshot_after_elimination_is_complete() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let run = |args: &[&str]| {
+        let out = Command::new(bin())
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let made = Command::new(bin())
+        .args(["demo", "--out", db.to_str().unwrap(), "--households", "120"])
+        .output()
+        .unwrap();
+    assert!(made.status.success());
+    let l = Ledger::open(&db).unwrap();
+    let code = l.villages().unwrap()[0].village.code.clone();
+    drop(l);
+    let file = dir.path().join("v.xlsx");
+    run(&[
+        "export",
+        "--village",
+        &code,
+        "--format",
+        "xlsx",
+        "--out",
+        file.to_str().unwrap(),
+        "--year",
+        "2025",
+    ]);
+    let assessed: Value = serde_json::from_str(&run(&[
+        "assess",
+        "--village",
+        &code,
+        "--year",
+        "2025",
+        "--json",
+    ]))
+    .unwrap();
+    let script = r#"
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+print(json.dumps([dict(zip(rows[2], r)) for r in rows[3:]], ensure_ascii=False))
+"#;
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let rows: Vec<Value> = serde_json::from_slice(&py.stdout).unwrap();
+    let (mut compared, mut eliminated) = (0, 0);
+    for h in assessed["households"].as_array().unwrap() {
+        let row = rows
+            .iter()
+            .find(|r| r["户编号"] == h["household"])
+            .expect("every household has a row");
+        if row["监测对象类别"].is_null() {
+            let sheet = row["人均纯收入（元）"].as_f64();
+            let engine = h["per_capita_net_income"].as_f64();
+            assert_eq!(sheet, engine, "{}: 人均纯收入", h["household"]);
+            let net = row["家庭纯收入"].as_f64().unwrap();
+            let parts: f64 = ["工资性收入", "生产经营性收入", "财产性收入", "转移性收入"]
+                .iter()
+                .map(|c| row[*c].as_f64().unwrap())
+                .sum::<f64>()
+                - row["生产经营性支出"].as_f64().unwrap();
+            assert!(
+                (net - parts).abs() < 0.01,
+                "{}: 家庭纯收入 adds up",
+                h["household"]
+            );
+            compared += 1;
+        }
+        if !row["消除监测时间"].is_null() {
+            let after: Vec<_> = row
+                .as_object()
+                .unwrap()
+                .iter()
+                .filter(|(k, _)| k.starts_with("风险消除后"))
+                .collect();
+            assert_eq!(after.len(), 13, "the 13 风险消除后 columns");
+            for (k, v) in after {
+                assert!(!v.is_null(), "{}: {k} is filled", h["household"]);
+            }
+            eliminated += 1;
+        }
+    }
+    assert!(compared > 90 && eliminated > 0, "{compared} / {eliminated}");
+}
+
 #[test]
 fn the_cli_exports_a_workbook_that_openpyxl_reads() {
     let dir = tempfile::tempdir().unwrap();

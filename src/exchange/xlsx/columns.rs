@@ -37,15 +37,19 @@ pub(super) enum Field {
     DangerousHouse,
     /// 入户道路是否硬化 (the road type's side of hardened).
     HardenedRoad,
-    /// 工资性收入 … 转移性收入 of the income year (`income.rs`).
-    Income(IncomeCategory),
-    /// 生产经营性支出 of the income year.
-    ProductionCost,
+    /// 工资性收入 … 转移性收入 of a snapshot's year (`income.rs`).
+    Income(Snapshot, IncomeCategory),
+    /// 生产经营性支出 of a snapshot's year.
+    ProductionCost(Snapshot),
     /// 家庭纯收入 and 人均纯收入: the rules engine's, written only.
-    NetIncome,
-    PerCapitaIncome,
-    /// 合规自付支出 of the income year.
-    OutOfPocket,
+    NetIncome(Snapshot),
+    PerCapitaIncome(Snapshot),
+    /// 合规自付支出 of a snapshot's year.
+    OutOfPocket(Snapshot),
+    /// 风险消除后理赔收入: insurance pay-outs of the year of elimination.
+    Claims,
+    /// 风险消除后是否…: the rules engine's verdict on a guarantee at elimination, written only.
+    AfterElimination(Guarantee),
     PersonCode,
     Name,
     IdNumber,
@@ -71,6 +75,24 @@ pub(super) enum Field {
     OutOfSchoolReason,
     Dibao,
     Tekun,
+}
+
+/// Which income snapshot a column is of: the values at identification (the unprefixed
+/// columns; for a household not monitored, its last complete year) or those after the
+/// risk was eliminated (`风险消除后…`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Snapshot {
+    Identified,
+    Eliminated,
+}
+
+/// The guarantees the 风险消除后是否… columns ask about (是 = the problem is there).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Guarantee {
+    Schooling,
+    Housing,
+    Medical,
+    Water,
 }
 
 /// Whose value a column is: repeated on every row of a village or household.
@@ -104,6 +126,7 @@ const fn col(field: Field, header: &'static str, level: Level, json: &'static st
 use crate::codes::IncomeCategory;
 use Field as F;
 use Level::{Household as H, Member as M, Village as V};
+use Snapshot::{Eliminated as E, Identified as I};
 
 /// Every column, in the order written.
 pub(super) static COLUMNS: &[Column] = &[
@@ -202,17 +225,84 @@ pub(super) static COLUMNS: &[Column] = &[
         H,
         "conditions.water_surface_mu",
     ),
-    col(F::Income(IncomeCategory::Wage), "工资性收入", H, "income"),
-    col(F::Income(IncomeCategory::Business), "生产经营性收入", H, ""),
-    col(F::Income(IncomeCategory::Property), "财产性收入", H, ""),
-    col(F::Income(IncomeCategory::Transfer), "转移性收入", H, ""),
-    col(F::ProductionCost, "生产经营性支出", H, "expenses"),
-    col(F::NetIncome, "家庭纯收入", H, ""),
+    col(
+        F::Income(I, IncomeCategory::Wage),
+        "工资性收入",
+        H,
+        "income",
+    ),
+    col(
+        F::Income(I, IncomeCategory::Business),
+        "生产经营性收入",
+        H,
+        "",
+    ),
+    col(F::Income(I, IncomeCategory::Property), "财产性收入", H, ""),
+    col(F::Income(I, IncomeCategory::Transfer), "转移性收入", H, ""),
+    col(F::ProductionCost(I), "生产经营性支出", H, "expenses"),
+    col(F::NetIncome(I), "家庭纯收入", H, ""),
     Column {
         aliases: &["人均纯收入", "家庭人均纯收入"],
-        ..col(F::PerCapitaIncome, "人均纯收入（元）", H, "")
+        ..col(F::PerCapitaIncome(I), "人均纯收入（元）", H, "")
     },
-    col(F::OutOfPocket, "合规自付支出", H, "rigid_expenses"),
+    col(F::OutOfPocket(I), "合规自付支出", H, "rigid_expenses"),
+    // The 风险消除后 snapshot (FI–FU of the system's sheet, in its order).
+    col(
+        F::AfterElimination(Guarantee::Schooling),
+        "风险消除后是否义务教育阶段适龄儿童少年失学辍学",
+        H,
+        "",
+    ),
+    col(
+        F::AfterElimination(Guarantee::Housing),
+        "风险消除后是否住房损毁",
+        H,
+        "",
+    ),
+    col(
+        F::AfterElimination(Guarantee::Medical),
+        "风险消除后是否有家庭成员未参加城乡居民（职工）基本医疗保险",
+        H,
+        "",
+    ),
+    col(
+        F::AfterElimination(Guarantee::Water),
+        "风险消除后是否饮水设施损毁",
+        H,
+        "",
+    ),
+    col(
+        F::Income(E, IncomeCategory::Wage),
+        "风险消除后工资性收入",
+        H,
+        "",
+    ),
+    col(
+        F::Income(E, IncomeCategory::Business),
+        "风险消除后生产经营性收入",
+        H,
+        "",
+    ),
+    col(
+        F::Income(E, IncomeCategory::Property),
+        "风险消除后财产性收入",
+        H,
+        "",
+    ),
+    col(
+        F::Income(E, IncomeCategory::Transfer),
+        "风险消除后转移性收入",
+        H,
+        "",
+    ),
+    col(F::ProductionCost(E), "风险消除后生产经营性支出", H, ""),
+    col(F::NetIncome(E), "风险消除后家庭纯收入", H, ""),
+    Column {
+        aliases: &["风险消除后人均纯收入"],
+        ..col(F::PerCapitaIncome(E), "风险消除后家庭人均纯收入", H, "")
+    },
+    col(F::Claims, "风险消除后理赔收入", H, ""),
+    col(F::OutOfPocket(E), "风险消除后合规自付支出", H, ""),
     col(F::PersonCode, "人编号", M, "id"),
     col(F::Name, "姓名", M, "name"),
     col(F::IdNumber, "证件号码", M, "id_number"),

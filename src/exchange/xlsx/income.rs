@@ -1,17 +1,20 @@
-//! The income columns of the person sheet (工资性收入 … 转移性收入, 生产经营性支出,
-//! 合规自付支出) ⇄ the household's income book of one year, the income year: a
-//! 监测对象's year of identification (the columns are the values at identification,
-//! 5_15_0023), else the last year complete on the sheet's date (the export's date, the
-//! import's effective date): the year before, or the date's own year on 31 December (an
-//! export `--year 2025`). 家庭纯收入 and 人均纯收入 are the rules engine's, written and
-//! never read.
+//! The income columns of the person sheet ⇄ the household's income book, in two
+//! snapshots (`Snapshot`):
+//! - at identification (工资性收入 … 转移性收入, 生产经营性支出, 合规自付支出): a
+//!   监测对象's year of identification (5_15_0023 "识别时工资性收入"), else the last year
+//!   complete on the sheet's date (the export's date, the import's effective date): the year
+//!   before, or the date's own year on 31 December (an export `--year 2025`);
+//! - after elimination (风险消除后…, required once the risk is eliminated, 1_11_004): the
+//!   year of elimination, with 理赔收入 (lines of insurance pay-outs).
 //!
-//! On import a column that agrees with the book (to the fen) leaves the book alone, so a
-//! sheet we wrote changes nothing; one that does not replaces that part of the year's book
+//! 家庭纯收入, 人均纯收入 and the four 风险消除后是否… are the rules engine's, written and never
+//! read. On import a column that agrees with the book (to the fen) leaves the book alone, so
+//! a sheet we wrote changes nothing; one that does not replaces that part of the year's book
 //! by one line of the sheet's amount named by its column. Lines kept but not counted
-//! (one-off aid) and other years are never touched.
+//! (one-off aid) and other years are never touched. When both snapshots fall in one year the
+//! one after elimination, read last, is the year's book.
 
-use super::columns::{self, Field};
+use super::columns::{self, Field, Snapshot};
 use crate::codes::{IncomeCategory, RigidKind, Risk};
 use crate::model::{Expense, Household, IncomeLine, RigidExpense};
 use chrono::{Datelike, NaiveDate};
@@ -19,25 +22,62 @@ use chrono::{Datelike, NaiveDate};
 /// Amounts closer than this are the same (the sheet's amounts are to the fen).
 const SAME: f64 = 0.005;
 
-/// The year the income columns of a household are of, on the sheet's date `on`.
-pub(super) fn income_year(h: &Household, on: NaiveDate) -> i32 {
-    let complete = if (on.month(), on.day()) == (12, 31) {
-        on.year()
-    } else {
-        on.year() - 1
-    };
-    h.monitoring
-        .as_ref()
-        .map_or(complete, |m| m.identified.year())
+/// The year a snapshot's columns are of, and the day it was taken (the day members are
+/// counted on and a new 合规自付支出 bill is dated).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) struct Taken {
+    pub year: i32,
+    pub on: NaiveDate,
 }
 
-/// A household's income cells as read (`None`: empty, or no such column).
+/// When a household's snapshot was taken, on the sheet's date `on`; `None` for the
+/// snapshot after elimination of a household whose risk is not eliminated.
+pub(super) fn taken(h: &Household, snapshot: Snapshot, on: NaiveDate) -> Option<Taken> {
+    let at = |d: NaiveDate| Taken {
+        year: d.year(),
+        on: d,
+    };
+    let monitoring = h.monitoring.as_ref();
+    match snapshot {
+        Snapshot::Identified => Some(match monitoring {
+            Some(m) => at(m.identified),
+            None => {
+                let year = if (on.month(), on.day()) == (12, 31) {
+                    on.year()
+                } else {
+                    on.year() - 1
+                };
+                Taken {
+                    year,
+                    on: NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(on),
+                }
+            }
+        }),
+        Snapshot::Eliminated => monitoring.and_then(|m| m.eliminated).map(at),
+    }
+}
+
+/// A snapshot's cells as read (`None`: empty, or no such column).
 #[derive(Default)]
 pub(super) struct IncomeCells {
     /// In `IncomeCategory::ALL` order.
     pub by_category: [Option<f64>; 4],
     pub cost: Option<f64>,
     pub out_of_pocket: Option<f64>,
+    pub claims: Option<f64>,
+}
+
+impl IncomeCells {
+    /// Takes the value of an amount column of this snapshot.
+    pub fn set(&mut self, f: Field, amount: Option<f64>) {
+        match f {
+            Field::Income(_, c) => self.by_category[slot(c)] = amount,
+            Field::ProductionCost(_) => self.cost = amount,
+            Field::OutOfPocket(_) => self.out_of_pocket = amount,
+            Field::Claims => self.claims = amount,
+            _ => {}
+        }
+    }
 }
 
 fn slot(category: IncomeCategory) -> usize {
@@ -60,6 +100,21 @@ fn booked(h: &Household, year: i32, category: IncomeCategory) -> f64 {
         .sum()
 }
 
+/// An insurance pay-out (理赔收入), by what its line is called.
+fn is_claim(line: &IncomeLine) -> bool {
+    ["理赔", "赔付", "赔款"]
+        .iter()
+        .any(|w| line.item.contains(w))
+}
+
+fn claims(h: &Household, year: i32) -> f64 {
+    h.income
+        .iter()
+        .filter(|l| l.year == year && is_claim(l))
+        .map(|l| l.amount)
+        .sum()
+}
+
 fn costs(h: &Household, year: i32) -> f64 {
     h.expenses
         .iter()
@@ -76,9 +131,9 @@ fn out_of_pocket(h: &Household, year: i32) -> f64 {
         .sum()
 }
 
-/// Lays the income cells over the household's book of its income year (see module doc).
-pub(super) fn apply(h: &mut Household, cells: &IncomeCells, on: NaiveDate) {
-    let year = income_year(h, on);
+/// Lays a snapshot's cells over the household's book of its year (see module doc).
+pub(super) fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, at: Taken) {
+    let year = at.year;
     let mut given = None;
     for (i, category) in IncomeCategory::ALL.iter().copied().enumerate() {
         let Some(amount) = cells.by_category[i] else {
@@ -91,13 +146,24 @@ pub(super) fn apply(h: &mut Household, cells: &IncomeCells, on: NaiveDate) {
         h.income
             .retain(|l| !(l.year == year && l.counted && l.category == category));
         if amount != 0.0 {
-            h.income.push(line(year, category, amount));
+            h.income.push(line(year, snapshot, category, amount, true));
         }
     }
     // A year the sheet says had no income is booked as such: unbooked is unknown, not 0.
     if let Some(category) = given {
         if !h.income.iter().any(|l| l.year == year) {
-            h.income.push(line(year, category, 0.0));
+            h.income.push(line(year, snapshot, category, 0.0, true));
+        }
+    }
+    if let Some(amount) = cells.claims {
+        if (claims(h, year) - amount).abs() >= SAME {
+            h.income.retain(|l| !(l.year == year && is_claim(l)));
+            if amount != 0.0 {
+                // Kept in the book, not counted: the sheet's 转移性收入 does not hold it.
+                let mut claim = line(year, snapshot, IncomeCategory::Transfer, amount, false);
+                claim.item = header(Field::Claims).replace("风险消除后", "");
+                h.income.push(claim);
+            }
         }
     }
     if let Some(amount) = cells.cost {
@@ -109,7 +175,7 @@ pub(super) fn apply(h: &mut Household, cells: &IncomeCells, on: NaiveDate) {
                     year,
                     month: None,
                     category: IncomeCategory::Business,
-                    item: header(Field::ProductionCost),
+                    item: header(Field::ProductionCost(Snapshot::Identified)),
                     amount,
                 });
             }
@@ -119,37 +185,40 @@ pub(super) fn apply(h: &mut Household, cells: &IncomeCells, on: NaiveDate) {
         if (out_of_pocket(h, year) - amount).abs() >= SAME {
             h.rigid_expenses.retain(|r| r.date.year() != year);
             if amount != 0.0 {
-                let bill = rigid_bill(h, year, on, amount);
+                let bill = rigid_bill(h, at, amount);
                 h.rigid_expenses.push(bill);
             }
         }
     }
 }
 
-fn line(year: i32, category: IncomeCategory, amount: f64) -> IncomeLine {
+/// A line of the sheet's amount, named by its column (without 风险消除后).
+fn line(
+    year: i32,
+    snapshot: Snapshot,
+    category: IncomeCategory,
+    amount: f64,
+    counted: bool,
+) -> IncomeLine {
     IncomeLine {
         id: None,
         year,
         month: None,
         category,
-        item: header(Field::Income(category)),
+        item: header(Field::Income(snapshot, category)).replace("风险消除后", ""),
         amount,
-        counted: true,
+        counted,
     }
 }
 
-/// The sheet's 合规自付支出 as one bill of the year: dated at identification when that
-/// is in the year, else on the sheet's date, else the year's last day; an education bill
-/// when the household's risk is 因学 and not 因病, else a medical one.
-fn rigid_bill(h: &Household, year: i32, on: NaiveDate, amount: f64) -> RigidExpense {
-    let monitoring = h.monitoring.as_ref();
-    let date = monitoring
-        .map(|m| m.identified)
-        .filter(|d| d.year() == year)
-        .or((on.year() == year).then_some(on))
-        .or_else(|| NaiveDate::from_ymd_opt(year, 12, 31))
-        .unwrap_or(on);
-    let risks = monitoring.map(|m| m.risks.as_slice()).unwrap_or_default();
+/// The sheet's 合规自付支出 as one bill of the year, dated the day the snapshot was taken;
+/// an education bill when the household's risk is 因学 and not 因病, else a medical one.
+fn rigid_bill(h: &Household, at: Taken, amount: f64) -> RigidExpense {
+    let risks = h
+        .monitoring
+        .as_ref()
+        .map(|m| m.risks.as_slice())
+        .unwrap_or_default();
     let kind = if risks.contains(&Risk::Schooling) && !risks.contains(&Risk::Illness) {
         RigidKind::Education
     } else {
@@ -157,64 +226,87 @@ fn rigid_bill(h: &Household, year: i32, on: NaiveDate, amount: f64) -> RigidExpe
     };
     RigidExpense {
         id: None,
-        date,
+        date: at.on,
         kind,
-        item: header(Field::OutOfPocket),
+        item: header(Field::OutOfPocket(Snapshot::Identified)),
         amount,
         reimbursed: 0.0,
     }
 }
 
-/// What the income columns of a household show: the book of its income year, and the
-/// rules engine's 家庭纯收入 and 人均纯收入 of that year (`engine`).
-pub(super) struct IncomeRow {
-    /// Any income or expense line booked for the year (else the columns stay empty).
-    pub booked: bool,
-    pub by_category: [f64; 4],
-    pub cost: f64,
-    pub out_of_pocket: Option<f64>,
-    pub net: Option<f64>,
+/// The rules engine's figures of a snapshot: 家庭纯收入, 人均纯收入, and for the one
+/// after elimination whether each guarantee was met (`Guarantee` order; `None` unknown).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct EngineFigures {
+    pub net: f64,
     pub per_capita: Option<f64>,
+    pub guarantees: [Option<bool>; 4],
 }
 
-/// The engine's figures of one household: (家庭纯收入, 人均纯收入) of a year.
-pub type EngineFigures = (f64, Option<f64>);
+/// What a snapshot's columns show: the book of its year and the engine's figures.
+pub(super) struct IncomeRow {
+    /// Any income or expense line booked for the year (else the columns stay empty).
+    booked: bool,
+    by_category: [f64; 4],
+    cost: f64,
+    claims: f64,
+    out_of_pocket: Option<f64>,
+    engine: Option<EngineFigures>,
+}
 
 impl IncomeRow {
-    pub fn of(h: &Household, on: NaiveDate, engine: Option<EngineFigures>) -> IncomeRow {
-        let year = income_year(h, on);
+    /// The row of a snapshot taken `at` (`None`: not taken, every cell empty).
+    pub fn of(h: &Household, at: Option<Taken>, engine: Option<EngineFigures>) -> IncomeRow {
+        let Some(Taken { year, .. }) = at else {
+            return IncomeRow {
+                booked: false,
+                by_category: [0.0; 4],
+                cost: 0.0,
+                claims: 0.0,
+                out_of_pocket: None,
+                engine: None,
+            };
+        };
         let any =
             h.income.iter().any(|l| l.year == year) || h.expenses.iter().any(|e| e.year == year);
         let mut by_category = [0.0; 4];
         for c in IncomeCategory::ALL {
-            by_category[slot(*c)] = booked_round(booked(h, year, *c));
+            by_category[slot(*c)] = fen(booked(h, year, *c));
         }
         let bills = h.rigid_expenses.iter().any(|r| r.date.year() == year);
         IncomeRow {
             booked: any,
             by_category,
-            cost: booked_round(costs(h, year)),
-            out_of_pocket: (any || bills).then(|| booked_round(out_of_pocket(h, year))),
-            net: engine.filter(|_| any).map(|(net, _)| booked_round(net)),
-            per_capita: engine.and_then(|(_, pc)| pc),
+            cost: fen(costs(h, year)),
+            claims: fen(claims(h, year)),
+            out_of_pocket: (any || bills).then(|| fen(out_of_pocket(h, year))),
+            engine,
         }
     }
 
-    /// The cell of an income column (`None`: empty).
-    pub fn cell(&self, f: Field) -> Option<f64> {
+    /// The cell of an amount column of this snapshot (`None`: empty).
+    pub fn amount(&self, f: Field) -> Option<f64> {
+        let booked = |x: f64| self.booked.then_some(x);
         match f {
-            Field::Income(c) => self.booked.then_some(self.by_category[slot(c)]),
-            Field::ProductionCost => self.booked.then_some(self.cost),
-            Field::NetIncome => self.net,
-            Field::PerCapitaIncome => self.per_capita,
-            Field::OutOfPocket => self.out_of_pocket,
+            Field::Income(_, c) => booked(self.by_category[slot(c)]),
+            Field::ProductionCost(_) => booked(self.cost),
+            Field::Claims => booked(self.claims),
+            Field::NetIncome(_) => self.engine.filter(|_| self.booked).map(|e| fen(e.net)),
+            Field::PerCapitaIncome(_) => self.engine.and_then(|e| e.per_capita),
+            Field::OutOfPocket(_) => self.out_of_pocket,
             _ => None,
         }
+    }
+
+    /// 风险消除后是否…: 是 when the guarantee was not met (the problem is there).
+    pub fn problem(&self, g: columns::Guarantee) -> Option<bool> {
+        let i = g as usize;
+        self.engine.and_then(|e| e.guarantees[i]).map(|met| !met)
     }
 }
 
 /// An amount to the fen, as the sheet shows it.
-fn booked_round(x: f64) -> f64 {
+fn fen(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
 
@@ -222,6 +314,7 @@ fn booked_round(x: f64) -> f64 {
 mod tests {
     use super::*;
     use crate::model::Monitoring;
+    use Snapshot::{Eliminated, Identified};
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
@@ -255,20 +348,46 @@ mod tests {
         h
     }
 
+    fn monitored(identified: NaiveDate, eliminated: Option<NaiveDate>) -> Monitoring {
+        Monitoring {
+            id: None,
+            kind: crate::codes::MonitoringKind::SuddenHardship,
+            identified,
+            channel: None,
+            risks: vec![Risk::Illness],
+            eliminated,
+            elimination_mode: None,
+            disaster: None,
+            risk_note: None,
+            procedure: Vec::new(),
+        }
+    }
+
     #[test]
     fn a_column_that_agrees_with_the_book_leaves_it_and_one_that_does_not_replaces_it() {
         let on = d(2026, 1, 15);
-        assert_eq!(income_year(&book(), on), 2025, "the last year complete");
-        assert_eq!(income_year(&book(), d(2025, 12, 31)), 2025, "--year 2025");
         let mut h = book();
-        let row = IncomeRow::of(&h, on, None);
-        assert_eq!(row.cell(Field::Income(IncomeCategory::Wage)), Some(2500.0));
-        assert_eq!(row.cell(Field::Income(IncomeCategory::Property)), Some(0.0));
+        let at = taken(&h, Identified, on);
+        assert_eq!(at.map(|t| t.year), Some(2025), "the last year complete");
+        assert_eq!(
+            taken(&h, Identified, d(2025, 12, 31)).map(|t| t.year),
+            Some(2025),
+            "--year 2025"
+        );
+        assert_eq!(taken(&h, Eliminated, on), None, "no risk eliminated");
+        let row = IncomeRow::of(&h, at, None);
+        let wage = Field::Income(Identified, IncomeCategory::Wage);
+        assert_eq!(row.amount(wage), Some(2500.0));
+        assert_eq!(
+            row.amount(Field::Income(Identified, IncomeCategory::Property)),
+            Some(0.0)
+        );
         let same = IncomeCells {
             by_category: [Some(2500.0), Some(0.0), Some(0.0), Some(0.0)],
             ..IncomeCells::default()
         };
-        apply(&mut h, &same, on);
+        let at = at.unwrap();
+        apply(&mut h, Identified, &same, at);
         assert_eq!(
             h.income,
             book().income,
@@ -279,34 +398,41 @@ mod tests {
             by_category: [Some(24000.0), None, None, Some(2400.0)],
             cost: Some(800.0),
             out_of_pocket: Some(1800.0),
+            claims: None,
         };
-        apply(&mut h, &other, on);
-        let wage: Vec<_> = h
+        apply(&mut h, Identified, &other, at);
+        let wage_lines: Vec<_> = h
             .income
             .iter()
             .filter(|l| l.category == IncomeCategory::Wage)
             .collect();
         assert_eq!(
-            wage.len(),
+            wage_lines.len(),
             1,
             "the month lines give way to the sheet's year"
         );
         assert_eq!(
-            (wage[0].amount, wage[0].item.as_str()),
+            (wage_lines[0].amount, wage_lines[0].item.as_str()),
             (24000.0, "工资性收入")
         );
         assert!(
             h.income.iter().any(|l| l.id.as_deref() == Some("aid")),
             "a line not counted stays"
         );
-        let row = IncomeRow::of(&h, on, Some((26000.0, Some(8666.67))));
+        let engine = EngineFigures {
+            net: 25600.0,
+            per_capita: Some(8533.33),
+            guarantees: [None; 4],
+        };
+        let row = IncomeRow::of(&h, Some(at), Some(engine));
+        let transfer = Field::Income(Identified, IncomeCategory::Transfer);
+        assert_eq!(row.amount(transfer), Some(2400.0));
+        assert_eq!(row.amount(Field::ProductionCost(Identified)), Some(800.0));
+        assert_eq!(row.amount(Field::OutOfPocket(Identified)), Some(1800.0));
         assert_eq!(
-            row.cell(Field::Income(IncomeCategory::Transfer)),
-            Some(2400.0)
+            row.amount(Field::PerCapitaIncome(Identified)),
+            Some(8533.33)
         );
-        assert_eq!(row.cell(Field::ProductionCost), Some(800.0));
-        assert_eq!(row.cell(Field::OutOfPocket), Some(1800.0));
-        assert_eq!(row.cell(Field::PerCapitaIncome), Some(8666.67));
         assert_eq!(
             h.rigid_expenses[0].date,
             d(2025, 12, 31),
@@ -315,38 +441,59 @@ mod tests {
     }
 
     #[test]
-    fn a_monitored_households_columns_are_of_its_year_of_identification() {
+    fn a_monitored_households_snapshots_are_of_identification_and_elimination() {
         let mut h = book();
-        h.monitoring = Some(Monitoring {
-            id: None,
-            kind: crate::codes::MonitoringKind::SuddenHardship,
-            identified: d(2023, 4, 15),
-            channel: None,
-            risks: vec![Risk::Illness],
-            eliminated: None,
-            elimination_mode: None,
-            disaster: None,
-            risk_note: None,
-            procedure: Vec::new(),
-        });
-        let on = d(2025, 12, 1);
-        assert_eq!(income_year(&h, on), 2023);
-        assert!(!IncomeRow::of(&h, on, None).booked, "2023 has no line");
+        h.monitoring = Some(monitored(d(2023, 4, 15), Some(d(2025, 6, 20))));
+        let on = d(2026, 1, 15);
+        let at = taken(&h, Identified, on).unwrap();
+        assert_eq!(
+            at,
+            Taken {
+                year: 2023,
+                on: d(2023, 4, 15)
+            }
+        );
+        assert!(
+            !IncomeRow::of(&h, Some(at), None).booked,
+            "2023 has no line"
+        );
         let cells = IncomeCells {
             by_category: [Some(0.0), Some(0.0), None, None],
             out_of_pocket: Some(18000.0),
             ..IncomeCells::default()
         };
-        apply(&mut h, &cells, on);
+        apply(&mut h, Identified, &cells, at);
         let y2023: Vec<_> = h.income.iter().filter(|l| l.year == 2023).collect();
         assert_eq!(y2023.len(), 1, "a year of no income is booked as 0");
         assert_eq!(y2023[0].amount, 0.0);
         assert_eq!(h.rigid_expenses[0].date, d(2023, 4, 15));
         assert_eq!(h.rigid_expenses[0].kind, RigidKind::Medical);
+
+        // After elimination: the book of 2025, with 理赔收入 kept but not counted.
+        let after = taken(&h, Eliminated, on).unwrap();
+        assert_eq!(after.year, 2025);
+        let cells = IncomeCells {
+            by_category: [Some(2500.0), None, None, None],
+            claims: Some(5000.0),
+            ..IncomeCells::default()
+        };
+        apply(&mut h, Eliminated, &cells, after);
+        let claim = h.income.iter().find(|l| l.item == "理赔收入").unwrap();
+        assert_eq!(
+            (claim.year, claim.amount, claim.counted),
+            (2025, 5000.0, false)
+        );
+        let row = IncomeRow::of(&h, Some(after), None);
+        assert_eq!(row.amount(Field::Claims), Some(5000.0));
+        assert_eq!(
+            row.amount(Field::Income(Eliminated, IncomeCategory::Wage)),
+            Some(2500.0),
+            "the month lines that agree stay"
+        );
         assert_eq!(
             h.income.iter().filter(|l| l.year == 2025).count(),
-            3,
-            "other years are left alone"
+            4,
+            "two month lines, the aid, the claim"
         );
     }
 }

@@ -3,7 +3,8 @@
 //! path (`import_document_at`: validation, one transaction, audit), and a village is
 //! written in the same layout. Columns and how they map: `columns.rs` and `docs/excel.md`.
 //! The 已外出务工 sheet (spells of work) is written beside it and read when present
-//! (`work_sheet.rs`). Out of scope: the income, measure and other sheets.
+//! (`work_sheet.rs`); the income columns are snapshots of the income book (`income.rs`).
+//! Out of scope: the measure columns, the income and other sheets.
 
 mod columns;
 mod income;
@@ -156,22 +157,44 @@ pub fn import_bytes_with(
 }
 
 /// Writes a village document as a workbook in the monitoring system's layout, with the
-/// members registered on `on`. 家庭纯收入 and 人均纯收入 are the rules engine's, under the
-/// ledger's local policy for each household's income year (`income.rs`).
+/// members registered on `on`. 家庭纯收入, 人均纯收入 and the 风险消除后是否… are the rules
+/// engine's, under the ledger's local policy, for each snapshot's year and day (`income.rs`).
 pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
+    use crate::rules::{Outcome, Rule};
+    use columns::Snapshot;
     let mut policies = std::collections::HashMap::new();
     let mut engine = std::collections::HashMap::new();
     for h in &doc.households {
-        let year = income::income_year(h, on);
-        // A year no policy covers (before the ledger's first) leaves the two cells empty.
-        let policy = policies.entry(year).or_insert_with(|| {
-            let end = crate::rules::year_end(year)?;
-            crate::assess::paper_policy(ledger, &doc.village, year, end.min(on)).ok()
-        });
-        if let Some(policy) = policy {
-            let figures = crate::rules::assess_household(h, policy).income;
-            engine.insert(h.id.as_str(), (figures.net, figures.per_capita));
+        let mut figures = [None; 2];
+        for snapshot in [Snapshot::Identified, Snapshot::Eliminated] {
+            let Some(taken) = income::taken(h, snapshot, on) else {
+                continue;
+            };
+            // A year no policy covers (before the ledger's first) leaves the cells empty.
+            let day = taken.on.min(on);
+            let policy = policies.entry((taken.year, day)).or_insert_with(|| {
+                crate::assess::paper_policy(ledger, &doc.village, taken.year, day).ok()
+            });
+            let Some(policy) = policy else { continue };
+            let assessed = crate::rules::assess_household(h, policy);
+            let met = |rule| match assessed.outcome(rule) {
+                Outcome::Yes => Some(true),
+                Outcome::No => Some(false),
+                Outcome::Unknown => None,
+            };
+            figures[snapshot as usize] = Some(income::EngineFigures {
+                net: assessed.income.net,
+                per_capita: assessed.income.per_capita,
+                // In `columns::Guarantee` order.
+                guarantees: [
+                    met(Rule::CompulsoryEducation),
+                    met(Rule::HousingSafety),
+                    met(Rule::BasicMedical),
+                    met(Rule::DrinkingWater),
+                ],
+            });
         }
+        engine.insert(h.id.as_str(), figures);
     }
     write::workbook(doc, on, &engine)
 }

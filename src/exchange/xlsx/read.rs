@@ -7,7 +7,7 @@
 //! visits, pairings, income, members not listed … are never dropped by an import, and a
 //! column the sheet lacks leaves its field alone. Every unreadable cell is reported.
 
-use super::columns::{Field, Level, COLUMNS};
+use super::columns::{Field, Level, Snapshot, COLUMNS};
 use super::income::{self, IncomeCells};
 use super::place::{self, Home};
 use super::sheet::{at, Row, Sheet};
@@ -249,7 +249,7 @@ fn household(
         }
     }
     let mut cells = MonitoringCells::default();
-    let mut income_cells = IncomeCells::default();
+    let mut income_cells = [IncomeCells::default(), IncomeCells::default()];
     for f in household_fields() {
         let result = first
             .text(f)
@@ -259,7 +259,15 @@ fn household(
         }
     }
     monitoring(sheet, first.number, &mut h, cells, errors);
-    income::apply(&mut h, &income_cells, context.on);
+    // At identification, then after elimination (of a household whose risk is eliminated).
+    for (snapshot, cells) in [Snapshot::Identified, Snapshot::Eliminated]
+        .into_iter()
+        .zip(&income_cells)
+    {
+        if let Some(taken) = income::taken(&h, snapshot, context.on) {
+            income::apply(&mut h, snapshot, cells, taken);
+        }
+    }
 
     // Listed members update the stored ones in place (the ledger's order stays); members
     // the sheet does not list stay as they are (a member is never deleted); new ones follow.
@@ -329,7 +337,7 @@ fn disability_certificate(m: &mut Member) {
 fn household_field(
     h: &mut Household,
     cells: &mut MonitoringCells,
-    income: &mut IncomeCells,
+    income: &mut [IncomeCells; 2],
     f: Field,
     t: Option<&str>,
 ) -> Result<(), String> {
@@ -362,17 +370,12 @@ fn household_field(
             c.house_grade = t.map(|t| v::house_grade(t, c.house_grade)).transpose()?
         }
         Field::HardenedRoad => c.road_type = t.map(|t| v::road_type(t, c.road_type)).transpose()?,
-        Field::Income(category) => {
-            let slot = crate::codes::IncomeCategory::ALL
-                .iter()
-                .position(|x| *x == category)
-                .unwrap_or(0);
-            income.by_category[slot] = amount(t)?
+        Field::Income(s, _) | Field::ProductionCost(s) | Field::OutOfPocket(s) => {
+            income[s as usize].set(f, amount(t)?)
         }
-        Field::ProductionCost => income.cost = amount(t)?,
-        Field::OutOfPocket => income.out_of_pocket = amount(t)?,
+        Field::Claims => income[Snapshot::Eliminated as usize].set(f, amount(t)?),
         // Worked out by the rules engine from the book: written, never read.
-        Field::NetIncome | Field::PerCapitaIncome => {}
+        Field::NetIncome(_) | Field::PerCapitaIncome(_) | Field::AfterElimination(_) => {}
         // The code is the household's key; village and member columns are read elsewhere.
         _ => {}
     }

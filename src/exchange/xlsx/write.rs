@@ -4,8 +4,8 @@
 //! row of its own). Codes and dates are text cells, so Excel keeps every digit; areas and
 //! distances are numbers. The workbook's metadata carries the date, not the clock.
 
-use super::columns::{Field, COLUMNS, HEADER_ROW};
-use super::income::{EngineFigures, IncomeRow};
+use super::columns::{Field, Snapshot, COLUMNS, HEADER_ROW};
+use super::income::{self, EngineFigures, IncomeRow};
 use super::values::{self as v, spell};
 use crate::codes::{Education, MonitoringKind, Schooling, Status};
 use crate::model::{Household, Member, Month, Village, VillageDocument};
@@ -36,11 +36,11 @@ fn xlsx_error(e: XlsxError) -> Error {
 }
 
 /// Writes `doc` (members registered on `on`) as an .xlsx workbook; `engine` holds each
-/// household's 家庭纯收入 and 人均纯收入 of its income year, by household id.
+/// household's figures of its two snapshots (`Snapshot` order), by household id.
 pub(super) fn workbook(
     doc: &VillageDocument,
     on: NaiveDate,
-    engine: &HashMap<&str, EngineFigures>,
+    engine: &HashMap<&str, [Option<EngineFigures>; 2]>,
 ) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(on.year() as u16, on.month() as u8, on.day() as u8)
@@ -89,7 +89,9 @@ pub(super) fn workbook(
     let mut row = HEADER_ROW;
     let money = Format::new().set_num_format("0.00");
     for h in &doc.households {
-        let income = IncomeRow::of(h, on, engine.get(h.id.as_str()).copied());
+        let figures = engine.get(h.id.as_str()).copied().unwrap_or_default();
+        let income = [Snapshot::Identified, Snapshot::Eliminated]
+            .map(|s| IncomeRow::of(h, income::taken(h, s, on), figures[s as usize]));
         let members = h.members_on(on);
         let people: Vec<Option<&Member>> = if members.is_empty() {
             vec![None]
@@ -155,11 +157,12 @@ fn household_type(h: &Household) -> Option<String> {
 fn income_column(f: Field) -> bool {
     matches!(
         f,
-        Field::Income(_)
-            | Field::ProductionCost
-            | Field::NetIncome
-            | Field::PerCapitaIncome
-            | Field::OutOfPocket
+        Field::Income(..)
+            | Field::ProductionCost(_)
+            | Field::NetIncome(_)
+            | Field::PerCapitaIncome(_)
+            | Field::OutOfPocket(_)
+            | Field::Claims
     )
 }
 
@@ -167,7 +170,8 @@ fn income_column(f: Field) -> bool {
 struct Place<'a> {
     village: &'a Village,
     h: &'a Household,
-    income: &'a IncomeRow,
+    /// The two snapshots' rows, in `Snapshot` order.
+    income: &'a [IncomeRow; 2],
     on: NaiveDate,
 }
 
@@ -204,11 +208,13 @@ fn cell(f: Field, at: &Place<'_>, m: Option<&Member>) -> Cell {
         Field::WaterSurface => number(c.water_surface_mu),
         Field::DangerousHouse => text(c.house_grade.map(v::house_grade_text)),
         Field::HardenedRoad => text(c.road_type.map(v::road_type_text)),
-        Field::Income(_)
-        | Field::ProductionCost
-        | Field::NetIncome
-        | Field::PerCapitaIncome
-        | Field::OutOfPocket => number(at.income.cell(f)),
+        Field::Income(s, _)
+        | Field::ProductionCost(s)
+        | Field::NetIncome(s)
+        | Field::PerCapitaIncome(s)
+        | Field::OutOfPocket(s) => number(at.income[s as usize].amount(f)),
+        Field::Claims => number(at.income[Snapshot::Eliminated as usize].amount(f)),
+        Field::AfterElimination(g) => yes_no(at.income[Snapshot::Eliminated as usize].problem(g)),
         _ => match m {
             Some(m) => member_cell(f, m, at.on),
             None => Cell::Empty,
