@@ -158,6 +158,22 @@ fn import_list_open_print_and_export_a_village() {
         .expect("the export exists")
         .len();
     assert_eq!(bytes, written, "the command reports the bytes written");
+
+    // The same command writes the monitoring system's workbook for an .xlsx path, and
+    // import_file takes a workbook as well as an exchange file.
+    let xlsx_out = f.out("监测对象信息.xlsx");
+    f.ok(
+        "export_village",
+        json!({ "village": VILLAGE, "path": xlsx_out }),
+    );
+    let head = std::fs::read(&xlsx_out).expect("the workbook exists");
+    assert!(head.starts_with(b"PK\x03\x04"), "an .xlsx is a zip");
+    let again = f.ok("import_file", json!({ "path": xlsx_out }));
+    assert_eq!(
+        (again["inserted"].clone(), again["updated"].clone()),
+        (json!(0), json!(0)),
+        "our own workbook imported back changes nothing: {again}"
+    );
 }
 
 #[test]

@@ -7,7 +7,8 @@ use crate::app::Context;
 use crate::exchange::{self, ImportSummary};
 use std::path::Path;
 
-/// Imports an exchange file in one transaction; sends `progress` (read, then imported).
+/// Imports an exchange file or a workbook in one transaction; sends `progress` (read, then
+/// imported).
 pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<ImportSummary> {
     let mut report = cx.progress("import_file");
     let bytes = std::fs::read(&path)?;
@@ -15,9 +16,13 @@ pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<ImportSummary> {
     let source = Path::new(&path)
         .file_name()
         .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-    let summary = cx
-        .state
-        .with(|ledger| Ok(exchange::import_bytes(ledger, &bytes, &source, today())?))?;
+    let summary = cx.state.with(|ledger| {
+        // By its kind: an exchange file, or the monitoring system's workbook.
+        let today = today();
+        Ok(exchange::import_file_at(
+            ledger, &bytes, &source, today, today,
+        )?)
+    })?;
     report(2, 2);
     Ok(summary)
 }

@@ -19,15 +19,33 @@ use crate::codes::{IncomeCategory, RigidKind, Risk};
 use crate::model::{Expense, Household, IncomeLine, RigidExpense};
 use chrono::{Datelike, NaiveDate};
 
-/// Amounts closer than this are the same (the sheet's amounts are to the fen).
-const SAME: f64 = 0.005;
+/// Whether the book's amount is the sheet's, both to the fen (as the sheet shows it).
+fn same(book: f64, sheet: f64) -> bool {
+    fen(book) == fen(sheet)
+}
 
-/// The year a snapshot's columns are of, and the day it was taken (the day members are
-/// counted on and a new 合规自付支出 bill is dated).
+/// The year a snapshot's columns are of, the day it was taken (the day members are
+/// counted on and a new 合规自付支出 bill is dated), and the sheet's date: the book the
+/// sheet speaks for is the year's lines booked by then (an export as of a date in the
+/// year does not see the later months; an import leaves them alone).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(super) struct Taken {
     pub year: i32,
     pub on: NaiveDate,
+    pub sheet: NaiveDate,
+}
+
+impl Taken {
+    /// Whether a line of `year` and `month` (none: the whole year) is in the snapshot.
+    fn sees(&self, year: i32, month: Option<u8>) -> bool {
+        year == self.year
+            && (year < self.sheet.year()
+                || month.is_none_or(|m| u32::from(m) <= self.sheet.month()))
+    }
+
+    fn sees_day(&self, date: NaiveDate) -> bool {
+        date.year() == self.year && date <= self.sheet
+    }
 }
 
 /// When a household's snapshot was taken, on the sheet's date `on`; `None` for the
@@ -36,6 +54,7 @@ pub(super) fn taken(h: &Household, snapshot: Snapshot, on: NaiveDate) -> Option<
     let at = |d: NaiveDate| Taken {
         year: d.year(),
         on: d,
+        sheet: on,
     };
     let monitoring = h.monitoring.as_ref();
     match snapshot {
@@ -50,6 +69,7 @@ pub(super) fn taken(h: &Household, snapshot: Snapshot, on: NaiveDate) -> Option<
                 Taken {
                     year,
                     on: NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(on),
+                    sheet: on,
                 }
             }
         }),
@@ -92,41 +112,40 @@ fn header(f: Field) -> String {
 }
 
 /// The counted income of a category booked for `year`.
-fn booked(h: &Household, year: i32, category: IncomeCategory) -> f64 {
+fn booked(h: &Household, at: Taken, category: IncomeCategory) -> f64 {
     h.income
         .iter()
-        .filter(|l| l.year == year && l.counted && l.category == category)
+        .filter(|l| at.sees(l.year, l.month) && l.counted && l.category == category)
         .map(|l| l.amount)
         .sum()
 }
 
-/// An insurance pay-out (理赔收入), by what its line is called.
+/// An insurance pay-out (理赔收入): a line kept in the book but not counted (the sheet's
+/// 转移性收入 does not hold it), called 理赔 or 赔付.
 fn is_claim(line: &IncomeLine) -> bool {
-    ["理赔", "赔付", "赔款"]
-        .iter()
-        .any(|w| line.item.contains(w))
+    !line.counted && ["理赔", "赔付"].iter().any(|w| line.item.contains(w))
 }
 
-fn claims(h: &Household, year: i32) -> f64 {
+fn claims(h: &Household, at: Taken) -> f64 {
     h.income
         .iter()
-        .filter(|l| l.year == year && is_claim(l))
+        .filter(|l| at.sees(l.year, l.month) && is_claim(l))
         .map(|l| l.amount)
         .sum()
 }
 
-fn costs(h: &Household, year: i32) -> f64 {
+fn costs(h: &Household, at: Taken) -> f64 {
     h.expenses
         .iter()
-        .filter(|e| e.year == year)
+        .filter(|e| at.sees(e.year, e.month))
         .map(|e| e.amount)
         .sum()
 }
 
-fn out_of_pocket(h: &Household, year: i32) -> f64 {
+fn out_of_pocket(h: &Household, at: Taken) -> f64 {
     h.rigid_expenses
         .iter()
-        .filter(|r| r.date.year() == year)
+        .filter(|r| at.sees_day(r.date))
         .map(RigidExpense::out_of_pocket)
         .sum()
 }
@@ -134,30 +153,35 @@ fn out_of_pocket(h: &Household, year: i32) -> f64 {
 /// Lays a snapshot's cells over the household's book of its year (see module doc).
 pub(super) fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, at: Taken) {
     let year = at.year;
-    let mut given = None;
+    let unbooked = !h.income.iter().any(|l| at.sees(l.year, l.month))
+        && !h.expenses.iter().any(|e| at.sees(e.year, e.month));
+    let (mut given, mut changed) = (None, false);
     for (i, category) in IncomeCategory::ALL.iter().copied().enumerate() {
         let Some(amount) = cells.by_category[i] else {
             continue;
         };
         given = given.or(Some(category));
-        if (booked(h, year, category) - amount).abs() < SAME {
+        if same(booked(h, at, category), amount) {
             continue;
         }
+        changed = true;
         h.income
-            .retain(|l| !(l.year == year && l.counted && l.category == category));
+            .retain(|l| !(at.sees(l.year, l.month) && l.counted && l.category == category));
         if amount != 0.0 {
             h.income.push(line(year, snapshot, category, amount, true));
         }
     }
     // A year the sheet says had no income is booked as such: unbooked is unknown, not 0.
-    if let Some(category) = given {
-        if !h.income.iter().any(|l| l.year == year) {
+    // (A year booked with costs alone, which our export writes as 0, stays as it is.)
+    if let Some(category) = given.filter(|_| changed || unbooked) {
+        if !h.income.iter().any(|l| at.sees(l.year, l.month)) {
             h.income.push(line(year, snapshot, category, 0.0, true));
         }
     }
     if let Some(amount) = cells.claims {
-        if (claims(h, year) - amount).abs() >= SAME {
-            h.income.retain(|l| !(l.year == year && is_claim(l)));
+        if !same(claims(h, at), amount) {
+            h.income
+                .retain(|l| !(at.sees(l.year, l.month) && is_claim(l)));
             if amount != 0.0 {
                 // Kept in the book, not counted: the sheet's 转移性收入 does not hold it.
                 let mut claim = line(year, snapshot, IncomeCategory::Transfer, amount, false);
@@ -167,8 +191,8 @@ pub(super) fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, 
         }
     }
     if let Some(amount) = cells.cost {
-        if (costs(h, year) - amount).abs() >= SAME {
-            h.expenses.retain(|e| e.year != year);
+        if !same(costs(h, at), amount) {
+            h.expenses.retain(|e| !at.sees(e.year, e.month));
             if amount != 0.0 {
                 h.expenses.push(Expense {
                     id: None,
@@ -182,8 +206,8 @@ pub(super) fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, 
         }
     }
     if let Some(amount) = cells.out_of_pocket {
-        if (out_of_pocket(h, year) - amount).abs() >= SAME {
-            h.rigid_expenses.retain(|r| r.date.year() != year);
+        if !same(out_of_pocket(h, at), amount) {
+            h.rigid_expenses.retain(|r| !at.sees_day(r.date));
             if amount != 0.0 {
                 let bill = rigid_bill(h, at, amount);
                 h.rigid_expenses.push(bill);
@@ -257,7 +281,7 @@ pub(super) struct IncomeRow {
 impl IncomeRow {
     /// The row of a snapshot taken `at` (`None`: not taken, every cell empty).
     pub fn of(h: &Household, at: Option<Taken>, engine: Option<EngineFigures>) -> IncomeRow {
-        let Some(Taken { year, .. }) = at else {
+        let Some(at) = at else {
             return IncomeRow {
                 booked: false,
                 by_category: [0.0; 4],
@@ -267,19 +291,19 @@ impl IncomeRow {
                 engine: None,
             };
         };
-        let any =
-            h.income.iter().any(|l| l.year == year) || h.expenses.iter().any(|e| e.year == year);
+        let any = h.income.iter().any(|l| at.sees(l.year, l.month))
+            || h.expenses.iter().any(|e| at.sees(e.year, e.month));
         let mut by_category = [0.0; 4];
         for c in IncomeCategory::ALL {
-            by_category[slot(*c)] = fen(booked(h, year, *c));
+            by_category[slot(*c)] = fen(booked(h, at, *c));
         }
-        let bills = h.rigid_expenses.iter().any(|r| r.date.year() == year);
+        let bills = h.rigid_expenses.iter().any(|r| at.sees_day(r.date));
         IncomeRow {
             booked: any,
             by_category,
-            cost: fen(costs(h, year)),
-            claims: fen(claims(h, year)),
-            out_of_pocket: (any || bills).then(|| fen(out_of_pocket(h, year))),
+            cost: fen(costs(h, at)),
+            claims: fen(claims(h, at)),
+            out_of_pocket: (any || bills).then(|| fen(out_of_pocket(h, at))),
             engine,
         }
     }
@@ -441,6 +465,79 @@ mod tests {
     }
 
     #[test]
+    fn a_year_of_costs_alone_and_a_counted_payout_are_left_as_they_are() {
+        let at = Taken {
+            year: 2024,
+            on: d(2024, 12, 31),
+            sheet: d(2026, 1, 15),
+        };
+        let mut h = book();
+        h.expenses.push(Expense {
+            id: Some("e".into()),
+            year: 2024,
+            month: None,
+            category: IncomeCategory::Business,
+            item: "种子化肥".into(),
+            amount: 600.0,
+        });
+        let row = IncomeRow::of(&h, Some(at), None);
+        let mut cells = IncomeCells::default();
+        for c in IncomeCategory::ALL {
+            let f = Field::Income(Snapshot::Identified, *c);
+            assert_eq!(
+                row.amount(f),
+                Some(0.0),
+                "a year of costs is written with 0"
+            );
+            cells.set(f, row.amount(f));
+        }
+        cells.set(Field::Claims, row.amount(Field::Claims));
+        cells.set(Field::ProductionCost(Snapshot::Identified), Some(600.0));
+        let before = h.clone();
+        apply(&mut h, Snapshot::Identified, &cells, at);
+        assert_eq!(h, before, "our own columns change nothing");
+
+        h.income.push(IncomeLine {
+            id: Some("p".into()),
+            year: 2024,
+            month: None,
+            category: IncomeCategory::Transfer,
+            item: "养殖保险赔付".into(),
+            amount: 900.0,
+            counted: true,
+        });
+        assert_eq!(
+            IncomeRow::of(&h, Some(at), None).amount(Field::Claims),
+            Some(0.0),
+            "a counted pay-out is income, not 理赔收入"
+        );
+        cells.claims = Some(300.0);
+        cells.by_category = [None, None, None, Some(900.0)];
+        apply(&mut h, Snapshot::Identified, &cells, at);
+        assert!(
+            h.income.iter().any(|l| l.id.as_deref() == Some("p")),
+            "a new 理赔收入 leaves the counted line alone"
+        );
+    }
+
+    #[test]
+    fn a_sheet_dated_in_the_year_speaks_for_the_months_booked_by_then() {
+        let mut h = book();
+        h.monitoring = Some(monitored(d(2025, 1, 20), None));
+        let at = taken(&h, Identified, d(2025, 1, 31)).unwrap();
+        let row = IncomeRow::of(&h, Some(at), None);
+        let wage = Field::Income(Identified, IncomeCategory::Wage);
+        assert_eq!(row.amount(wage), Some(1000.0), "January's line only");
+        let cells = IncomeCells {
+            by_category: [Some(1000.0), None, None, None],
+            ..IncomeCells::default()
+        };
+        let before = h.clone();
+        apply(&mut h, Identified, &cells, at);
+        assert_eq!(h, before, "February's line is not the sheet's to judge");
+    }
+
+    #[test]
     fn a_monitored_households_snapshots_are_of_identification_and_elimination() {
         let mut h = book();
         h.monitoring = Some(monitored(d(2023, 4, 15), Some(d(2025, 6, 20))));
@@ -450,7 +547,8 @@ mod tests {
             at,
             Taken {
                 year: 2023,
-                on: d(2023, 4, 15)
+                on: d(2023, 4, 15),
+                sheet: on
             }
         );
         assert!(

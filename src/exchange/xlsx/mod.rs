@@ -54,7 +54,10 @@ fn read_placed(
     } else {
         base(ledger, &named.code)?
     };
-    let (mut doc, placed, cells) = read::document(&sheet, named, base, on);
+    // The income columns are of the sheet's own date where its title rows give one (our
+    // exports do), else of the date the import takes the facts from.
+    let dated = sheet.dated.unwrap_or(on);
+    let (mut doc, placed, cells) = read::document(&sheet, named, base, dated);
     errors.extend(cells);
     errors.extend(work_sheet::apply(bytes, &mut doc)?);
     // A cell that could not be read leaves its field empty, which a later check of the
@@ -177,7 +180,10 @@ pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> R
             });
             let Some(policy) = policy else { continue };
             let assessed = crate::rules::assess_household(h, policy);
-            let met = |rule| match assessed.outcome(rule) {
+            // The guarantees as the household stood that day; the income of the whole year.
+            let then = h.as_of(day);
+            let guarantees = crate::rules::assess_household(&then, policy);
+            let met = |rule| match guarantees.outcome(rule) {
                 Outcome::Yes => Some(true),
                 Outcome::No => Some(false),
                 Outcome::Unknown => None,

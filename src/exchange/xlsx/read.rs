@@ -13,7 +13,8 @@ use super::place::{self, Home};
 use super::sheet::{at, Row, Sheet};
 use super::values::{self as v, parse};
 use crate::codes::{
-    DocumentKind, Education, EliminationMode, MonitoringKind, Risk, Schooling, Status,
+    DocumentKind, Education, EliminationMode, MonitoringKind, OutOfSchoolReason, Risk, Schooling,
+    Status,
 };
 use crate::model::{
     derived_id, Cadre, Household, Member, Monitoring, Village, VillageDocument, Work, FORMAT_V1,
@@ -300,7 +301,7 @@ fn household(
         if let Some(i) = found {
             matched[i] = true;
             member_rows[i] = Some(row.number);
-            member(sheet, row, &mut h.members[i], &context.home, errors);
+            member(sheet, row, &mut h.members[i], true, &context.home, errors);
             continue;
         }
         let mut m = Member {
@@ -312,7 +313,7 @@ fn household(
             }),
             ..Member::default()
         };
-        member(sheet, row, &mut m, &context.home, errors);
+        member(sheet, row, &mut m, false, &context.home, errors);
         member_rows.push(Some(row.number));
         matched.push(true);
         h.members.push(m);
@@ -485,8 +486,16 @@ fn monitoring(
     };
 }
 
-/// One member's cells (the columns the sheet has) onto the member.
-fn member(sheet: &Sheet, row: &Row, m: &mut Member, home: &Home<'_>, errors: &mut Vec<Finding>) {
+/// One member's cells (the columns the sheet has) onto the member; `known`: the ledger's
+/// own member (not one the sheet adds).
+fn member(
+    sheet: &Sheet,
+    row: &Row,
+    m: &mut Member,
+    known: bool,
+    home: &Home<'_>,
+    errors: &mut Vec<Finding>,
+) {
     let mut preschool_child = false;
     let mut location = None;
     for c in COLUMNS
@@ -507,10 +516,13 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, home: &Home<'_>, errors: &mu
                 // Empty is 非在校生; 学龄前儿童 is not yet in school (文化程度 says so).
                 Field::Schooling => {
                     preschool_child = t == Some("学龄前儿童");
-                    m.schooling = Some(match t {
-                        None | Some("学龄前儿童") => Schooling::NotStudent,
-                        Some(t) => parse(t).map_err(|e| format!("{e}；空白表示非在校生"))?,
-                    });
+                    m.schooling = match t {
+                        // Blank is also how we write a member the ledger knows nothing
+                        // of: that stays unknown.
+                        None if known && m.schooling.is_none() => None,
+                        None | Some("学龄前儿童") => Some(Schooling::NotStudent),
+                        Some(t) => Some(parse(t).map_err(|e| format!("{e}；空白表示非在校生"))?),
+                    };
                 }
                 Field::Health => m.health = t.map(parse).transpose()?,
                 Field::Labor => m.labor = t.map(parse).transpose()?,
@@ -524,12 +536,19 @@ fn member(sheet: &Sheet, row: &Row, m: &mut Member, home: &Home<'_>, errors: &mu
                 Field::EmployeePensionInsurance => m.employee_pension_insurance = yes_no(t)?,
                 Field::MedicalAssistance => m.medical_assistance = yes_no(t)?,
                 Field::OutOfSchoolReason => {
-                    m.out_of_school_reason = t.map(parse).transpose()?;
-                    // A child out of school for a reason the system records is exempt
-                    // (monitoring-export.md: the column is the exemption's flag).
-                    if m.out_of_school_reason.is_some() {
+                    let reason = t.map(parse).transpose()?;
+                    // A new 因病/因残 marks a child the ledger has not judged as exempt
+                    // (monitoring-export.md: the column is the exemption's flag); a reason
+                    // the ledger has, or its own 免学 either way, stay as they are.
+                    let exempting = matches!(
+                        reason,
+                        Some(OutOfSchoolReason::Illness | OutOfSchoolReason::Disability)
+                    );
+                    if exempting && reason != m.out_of_school_reason && m.schooling_exempt.is_none()
+                    {
                         m.schooling_exempt = Some(true);
                     }
+                    m.out_of_school_reason = reason;
                 }
                 Field::Dibao => m.dibao = t.map(v::dibao).transpose()?,
                 Field::Tekun => {

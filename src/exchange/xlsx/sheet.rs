@@ -34,6 +34,8 @@ impl Row {
 /// The sheet: which known columns it has, and its data rows (empty rows left out).
 pub(super) struct Sheet {
     pub header_row: u32,
+    /// The date the title rows give (`人员截至2025-12-31`, as our exports write it).
+    pub dated: Option<chrono::NaiveDate>,
     pub present: Vec<Field>,
     pub rows: Vec<Row>,
 }
@@ -112,12 +114,27 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
                 .collect(),
         })
         .collect();
+    let dated = rows[..header_at]
+        .iter()
+        .flat_map(|r| r.iter())
+        .find_map(|c| dated(&c.to_string()));
     Ok(Sheet {
         header_row,
+        dated,
         present: index.iter().map(|(f, _)| *f).collect(),
         rows: data,
     })
 }
+
+/// The date a title row names after `人员截至` (`…  人员截至2025-12-31`).
+fn dated(title: &str) -> Option<chrono::NaiveDate> {
+    let (_, rest) = title.split_once(DATED)?;
+    let date: String = rest.chars().take(10).collect();
+    chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").ok()
+}
+
+/// What our exports write before the date of the members they list (row 2).
+pub(super) const DATED: &str = "人员截至";
 
 /// Digits typed full-width (１２３, as a Chinese input method gives them) as ASCII digits,
 /// so ID numbers, phones and months read the same either way.
@@ -170,5 +187,16 @@ mod tests {
         let id = Data::String("５２２７２９１９６８０４０５１３ｘ".into());
         assert_eq!(text(&id), Ok(Some("5227291968040513X".into())));
         assert_eq!(half_width_digits("２０２３年０４月"), "2023年04月");
+    }
+
+    #[test]
+    fn the_title_rows_date_is_read() {
+        let d = chrono::NaiveDate::from_ymd_opt(2025, 12, 30);
+        assert_eq!(
+            dated("长顺县广顺镇石洞村（村代码522729100201）  人员截至2025-12-30"),
+            d
+        );
+        assert_eq!(dated("监测对象信息"), None);
+        assert_eq!(dated("人员截至2025年"), None);
     }
 }

@@ -311,11 +311,15 @@ pub(super) fn road_type_text(road: RoadType) -> &'static str {
     yes_no_text(hardened(road))
 }
 
-/// An amount of money in yuan (income columns): a number, not negative.
+/// An amount of money in yuan (income columns): a number, not negative, below 1亿 (the
+/// limit validation sets for every line: larger is a typing slip).
 pub(super) fn amount(text: &str) -> Result<f64, String> {
     let n = number(text.trim_end_matches('元'))?;
     if n < 0.0 {
         return Err(format!("“{text}”是负数：收入和支出应填0或正数"));
+    }
+    if n > 100_000_000.0 {
+        return Err(format!("“{text}”超过1亿元，请检查是否多写了数字"));
     }
     Ok(n)
 }
@@ -379,6 +383,7 @@ mod tests {
         }
         assert_eq!(amount("3500.5"), Ok(3500.5));
         assert!(amount("-1").is_err());
+        assert!(amount("522729196804051316").is_err(), "an ID number pasted");
         assert!(amount("三千").is_err());
     }
 

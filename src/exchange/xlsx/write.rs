@@ -6,6 +6,7 @@
 
 use super::columns::{Field, Snapshot, COLUMNS, HEADER_ROW};
 use super::income::{self, EngineFigures, IncomeRow};
+use super::sheet::DATED;
 use super::values::{self as v, spell};
 use crate::codes::{Education, MonitoringKind, Schooling, Status};
 use crate::model::{Household, Member, Month, Village, VillageDocument};
@@ -72,7 +73,7 @@ pub(super) fn workbook(
             0,
             1,
             last,
-            &format!("{place}（村代码{}）  人员截至{on}", village.code),
+            &format!("{place}（村代码{}）  {DATED}{on}", village.code),
             &Format::new(),
         )
         .map_err(xlsx_error)?;
