@@ -65,7 +65,9 @@ listed!(Sex, [("1", Sex::Male, false), ("2", Sex::Female, false)]);
 listed!(
     Education,
     [
-        ("大专", Education::CollegePlus, false),
+        // Written 大专: the system's lists (and the county's checks 5_20_028/030) have
+        // 大专 and 本科及以上, not our 大专及以上.
+        ("大专", Education::CollegePlus, true),
         ("高职高专", Education::CollegePlus, false),
         ("本科及以上", Education::CollegePlus, false),
         ("本科及研究生及以上", Education::CollegePlus, false),
@@ -101,7 +103,16 @@ listed!(
 );
 listed!(WorkPlace);
 listed!(Cause);
-listed!(Tekun, [("未享受", Tekun::No, false)]);
+listed!(
+    Tekun,
+    [
+        ("未享受", Tekun::No, false),
+        // The system's column says 特困 (城市特困 / 农村特困), not how it is given; the
+        // county's checks (4_11_015) read only these. Read back by `tekun`.
+        ("农村特困", Tekun::Dispersed, true),
+        ("农村特困", Tekun::Centralized, true),
+    ]
+);
 listed!(MonitoringKind);
 listed!(
     Risk,
@@ -138,11 +149,13 @@ pub(super) fn spell<T: Listed>(value: T) -> &'static str {
 
 /// The values a cell may hold, as written: `户主、配偶、…`.
 pub(super) fn choices<T: Listed>() -> String {
-    T::all()
-        .iter()
-        .map(|v| spell(*v))
-        .collect::<Vec<_>>()
-        .join("、")
+    let mut written: Vec<&str> = Vec::new();
+    for v in T::all() {
+        if !written.contains(&spell(*v)) {
+            written.push(spell(*v));
+        }
+    }
+    written.join("、")
 }
 
 /// `无法识别的值“初三”（可填：…）`.
@@ -352,6 +365,12 @@ mod tests {
         );
         assert_eq!(tekun("农村特困", Some(Tekun::No)), Ok(Tekun::Dispersed));
         assert_eq!(tekun("集中供养", None), Ok(Tekun::Centralized));
+        // What we write is what the system and the county's checks read.
+        assert_eq!(spell(Tekun::Centralized), "农村特困");
+        assert_eq!(spell(Education::CollegePlus), "大专");
+        for t in Tekun::ALL {
+            assert_eq!(tekun(spell(*t), Some(*t)), Ok(*t), "{t:?} reads back");
+        }
     }
 
     #[test]
