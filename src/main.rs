@@ -11,20 +11,22 @@ mod cli;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::Parser;
+use std::io::Write as _;
 
 fn main() {
     let args = match cli::Cli::try_parse() {
         Ok(args) => args,
         Err(e) => match cli::usage::message(&e) {
             Some(text) => {
-                eprintln!("错误[usage]：{text}");
+                // A stderr nobody reads any more is no reason to panic.
+                let _ = writeln!(std::io::stderr(), "错误[usage]：{text}");
                 std::process::exit(2);
             }
             None => e.exit(),
         },
     };
     if let Err(e) = cli::run(args) {
-        eprintln!("错误[{}]：{e}", e.code());
+        let _ = writeln!(std::io::stderr(), "错误[{}]：{e}", e.code());
         std::process::exit(match e {
             yibentong::Error::Validation(_) => 2,
             _ => 1,

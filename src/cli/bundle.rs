@@ -44,7 +44,7 @@ pub fn merge(cli: &Cli, file: &Path) -> Result<()> {
     let bytes = std::fs::read(file)?;
     // A damaged or altered file is refused before the ledger is opened (or created).
     if let Err(e) = bundle::open(&bytes) {
-        eprintln!("合并失败，未合并任何数据，台账保持不变。");
+        note!("合并失败，未合并任何数据，台账保持不变。");
         return Err(e);
     }
     let existed = cli.db.is_file();
@@ -83,7 +83,7 @@ pub fn merge(cli: &Cli, file: &Path) -> Result<()> {
             Ok(())
         }
         Err(e) => {
-            eprintln!("合并失败，未合并任何数据，台账保持不变。");
+            note!("合并失败，未合并任何数据，台账保持不变。");
             Err(e)
         }
     }

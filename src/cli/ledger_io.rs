@@ -26,12 +26,12 @@ pub fn demo(cli: &Cli, out: &Path, households: usize, seed: u64) -> Result<()> {
         &mut |done, total| {
             if total > 1 && (done * 20 / total != last || done == total) {
                 last = done * 20 / total;
-                eprint!("\r生成中 {done}/{total} 个村");
+                note!(part: "\r生成中 {done}/{total} 个村");
             }
         },
     )?;
     if summaries.len() > 1 {
-        eprintln!();
+        note!();
     }
     let count: usize = summaries.iter().map(|s| s.inserted).sum();
     let people = ledger.people_count()?;
@@ -102,7 +102,7 @@ pub fn import(
             Ok(())
         }
         Err(Error::Validation(findings)) => {
-            eprintln!(
+            note!(
                 "导入失败：文件中有 {} 处错误，未导入任何数据，台账保持不变。",
                 findings.len()
             );

@@ -11,6 +11,23 @@ macro_rules! say {
     }};
 }
 
+/// A line (or, `note!(part: …)`, part of one) on stderr: notes and progress. A stderr
+/// nobody reads any more (`2>&1 | head`) is no reason to fail the command.
+macro_rules! note {
+    () => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr());
+    }};
+    (part: $($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr(), $($arg)*);
+    }};
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 mod assess;
 mod bundle;
 mod cadre;

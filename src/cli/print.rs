@@ -86,11 +86,11 @@ pub fn batch(
         out,
         &mut |done, total| {
             if done == total || done % 25 == 0 {
-                eprint!("\r排版中 {done}/{total} 户");
+                note!(part: "\r排版中 {done}/{total} 户");
             }
         },
     )?;
-    eprintln!();
+    note!();
     written(out, &doc)
 }
 

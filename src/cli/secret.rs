@@ -51,7 +51,7 @@ pub fn passphrase_for(path: &Path, creating: bool) -> Result<Option<String>> {
                 return Err(Error::Invalid("两次输入的口令不一致，未创建台账".into()));
             }
         } else {
-            eprintln!(
+            note!(
                 "提示：新台账未加密。设置环境变量 {ENV} 可创建加密台账，已有台账可用“yibentong --db 台账 ledger encrypt”加密。"
             );
         }

@@ -528,3 +528,22 @@ fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
     assert!(stderr(&out).contains("一人只能在一户"), "{}", stderr(&out));
     assert_eq!(export(&db), before, "nothing was written");
 }
+
+/// A refused import read through `2>&1 | head -1`: the reader goes away before the
+/// errors are written, and the command still exits with its own code (2), not a panic.
+#[test]
+fn a_closed_stderr_leaves_the_exit_code_as_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let mut child = Command::new(bin())
+        .arg("--db")
+        .arg(&db)
+        .args(["import", data("xlsx/bad_mixed.xlsx").to_str().unwrap()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    drop(child.stderr.take()); // nobody reads stderr any more
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2), "a refused file exits 2, whoever reads");
+}

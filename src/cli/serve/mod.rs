@@ -75,17 +75,17 @@ pub fn run(db: &Path, open_browser: bool) -> Result<()> {
     });
     let url = format!("http://127.0.0.1:{port}/?token={}", served.token);
     say!("{url}");
-    eprintln!(
+    note!(
         "一本通浏览器模式：台账 {}；只有本机能访问上面的地址（含一次性令牌）。按 Ctrl+C 停止；页面关闭{}后自动停止。",
         db.display(),
         spoken(idle)
     );
     if assets::missing() {
-        eprintln!("注意：界面尚未构建（ui/dist），浏览器只会显示说明页。");
+        note!("注意：界面尚未构建（ui/dist），浏览器只会显示说明页。");
     }
     if open_browser {
         if let Err(e) = opener::open_browser(&url) {
-            eprintln!("无法打开浏览器（{e}），请手动打开上面的地址。");
+            note!("无法打开浏览器（{e}），请手动打开上面的地址。");
         }
     }
 
@@ -93,7 +93,7 @@ pub fn run(db: &Path, open_browser: bool) -> Result<()> {
     let on_signal = Arc::clone(&stop);
     // Without a handler Ctrl+C would end the process before the session's files are removed.
     if let Err(e) = ctrlc::set_handler(move || on_signal.store(true, Ordering::SeqCst)) {
-        eprintln!("无法接管 Ctrl+C（{e}）：停止时临时文件可能留下。");
+        note!("无法接管 Ctrl+C（{e}）：停止时临时文件可能留下。");
     }
     runtime.spawn(listen::accept(listener, Arc::clone(&served)));
     let why = loop {
@@ -109,7 +109,7 @@ pub fn run(db: &Path, open_browser: bool) -> Result<()> {
     runtime.shutdown_background();
     // The requests' threads may still hold the folder: remove its files now.
     served.files.clear();
-    eprintln!("一本通浏览器模式已停止（{why}）。");
+    note!("一本通浏览器模式已停止（{why}）。");
     Ok(())
 }
 
