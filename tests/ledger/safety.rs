@@ -545,5 +545,9 @@ fn a_closed_stderr_leaves_the_exit_code_as_it_is() {
         .expect("the binary runs");
     drop(child.stderr.take()); // nobody reads stderr any more
     let status = child.wait().unwrap();
-    assert_eq!(status.code(), Some(2), "a refused file exits 2, whoever reads");
+    assert_eq!(
+        status.code(),
+        Some(2),
+        "a refused file exits 2, whoever reads"
+    );
 }

@@ -361,6 +361,33 @@ print(json.dumps([dict(zip(rows[2], r)) for r in rows[3:]], ensure_ascii=False))
         }
     }
     assert!(compared > 90 && eliminated > 0, "{compared} / {eliminated}");
+
+    // What the county's checks read (monitoring-export.md part 2): a student's stage is
+    // 在校生状况 and 文化程度 stays empty (3_12_004); 出生日期 as YYYYMMDD; the measures
+    // under the system's columns; 公益性岗位(月数) spelled as the system spells it.
+    for row in &rows {
+        if row["在校生状况"].as_str().is_some_and(|s| !s.is_empty()) {
+            assert!(row["文化程度"].is_null(), "not both: {row}");
+        }
+        if let (Some(id), Some(birth)) = (row["证件号码"].as_str(), row["出生日期"].as_str())
+        {
+            assert_eq!(&id[6..14], birth, "出生日期 from the ID number");
+        }
+    }
+    let header: Vec<&str> = rows[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert!(header.contains(&"公益性岗位(月数)"), "{header:?}");
+    for column in ["产业帮扶", "综合保障"] {
+        assert!(
+            rows.iter()
+                .any(|r| r[column].as_str().is_some_and(|s| !s.is_empty())),
+            "the demo's measures are written under {column}"
+        );
+    }
 }
 
 #[test]

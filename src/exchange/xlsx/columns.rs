@@ -50,6 +50,16 @@ pub(super) enum Field {
     Claims,
     /// 风险消除后是否…: the rules engine's verdict on a guarantee at elimination, written only.
     AfterElimination(Guarantee),
+    /// 是否义务教育阶段适龄儿童少年失学辍学 / 是否有家庭成员未参加…医疗保险: the engine's
+    /// verdict on the sheet's date, written only.
+    Indicator(Guarantee),
+    /// A 帮扶措施 column (产业帮扶 …): the measures of the year, written only.
+    Assistance(Assist),
+    /// 出生日期 (from the ID number), written only.
+    BirthDate,
+    /// 公益性岗位 and its months in the year (the member's welfare posts), written only.
+    WelfarePosts,
+    WelfareMonths,
     PersonCode,
     Name,
     IdNumber,
@@ -93,6 +103,23 @@ pub(super) enum Guarantee {
     Housing,
     Medical,
     Water,
+}
+
+/// The system's 帮扶措施 columns (monitoring-export.md §2.7), one per kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Assist {
+    Industry,
+    Employment,
+    WelfarePost,
+    Finance,
+    Health,
+    Education,
+    CompulsoryEducation,
+    Housing,
+    Water,
+    Social,
+    Relocation,
+    Infrastructure,
 }
 
 /// Whose value a column is: repeated on every row of a village or household.
@@ -183,6 +210,18 @@ pub(super) static COLUMNS: &[Column] = &[
         "是否解决安全饮用水",
         H,
         "conditions.drinking_water_safe",
+    ),
+    col(
+        F::Indicator(Guarantee::Schooling),
+        "是否义务教育阶段适龄儿童少年失学辍学",
+        H,
+        "",
+    ),
+    col(
+        F::Indicator(Guarantee::Medical),
+        "是否有家庭成员未参加城乡居民（职工）基本医疗保险",
+        H,
+        "",
     ),
     col(
         F::Electricity,
@@ -303,10 +342,31 @@ pub(super) static COLUMNS: &[Column] = &[
     },
     col(F::Claims, "风险消除后理赔收入", H, ""),
     col(F::OutOfPocket(E), "风险消除后合规自付支出", H, ""),
+    col(F::Assistance(Assist::Industry), "产业帮扶", H, ""),
+    col(F::Assistance(Assist::Employment), "就业帮扶", H, ""),
+    Column {
+        aliases: &["公益性岗位帮扶"],
+        ..col(F::Assistance(Assist::WelfarePost), "公益岗位帮扶", H, "")
+    },
+    col(F::Assistance(Assist::Finance), "金融帮扶", H, ""),
+    col(F::Assistance(Assist::Health), "健康帮扶", H, ""),
+    col(F::Assistance(Assist::Education), "教育帮扶", H, ""),
+    col(
+        F::Assistance(Assist::CompulsoryEducation),
+        "义务教育保障",
+        H,
+        "",
+    ),
+    col(F::Assistance(Assist::Housing), "住房安全保障", H, ""),
+    col(F::Assistance(Assist::Water), "饮水安全保障", H, ""),
+    col(F::Assistance(Assist::Social), "综合保障", H, ""),
+    col(F::Assistance(Assist::Relocation), "搬迁", H, ""),
+    col(F::Assistance(Assist::Infrastructure), "基础设施建设", H, ""),
     col(F::PersonCode, "人编号", M, "id"),
     col(F::Name, "姓名", M, "name"),
     col(F::IdNumber, "证件号码", M, "id_number"),
     col(F::Document, "证件类型", M, "x_document"),
+    col(F::BirthDate, "出生日期", M, ""),
     col(F::MemberPhone, "家庭成员联系电话", M, "x_phone"),
     col(F::Sex, "性别", M, "sex"),
     col(F::Ethnicity, "民族", M, "ethnicity"),
@@ -318,6 +378,9 @@ pub(super) static COLUMNS: &[Column] = &[
     col(F::WorkPlace, "务工状况", M, "work.place"),
     col(F::WorkMonths, "务工时间（月）", M, "work.months"),
     col(F::WorkLocation, "务工所在地", M, ""),
+    col(F::WelfarePosts, "公益性岗位", M, ""),
+    // Half-width brackets: the system's own spelling, which its checks read (3_01_006).
+    col(F::WelfareMonths, "公益性岗位(月数)", M, ""),
     col(
         F::MedicalInsurance,
         "是否参加城乡居民基本医疗保险",
@@ -388,7 +451,7 @@ pub(super) fn by_header(header: &str) -> Option<&'static Column> {
     let h = normalize(header);
     COLUMNS
         .iter()
-        .find(|c| c.header == h || c.aliases.contains(&h.as_str()))
+        .find(|c| normalize(c.header) == h || c.aliases.iter().any(|a| normalize(a) == h))
 }
 
 /// The column of a field.
@@ -408,8 +471,11 @@ mod tests {
         let mut seen = std::collections::HashSet::new();
         for c in COLUMNS {
             for h in std::iter::once(&c.header).chain(c.aliases) {
-                assert!(seen.insert(*h), "header {h} is listed twice");
-                assert_eq!(normalize(h), *h, "header {h} is stored normalized");
+                assert!(seen.insert(normalize(h)), "header {h} is listed twice");
+                assert!(
+                    std::ptr::eq(by_header(h).unwrap(), c),
+                    "{h} finds its column"
+                );
             }
             assert!(std::ptr::eq(of(c.field), c), "{:?} has one column", c.field);
         }

@@ -267,6 +267,15 @@ pub(super) struct EngineFigures {
     pub guarantees: [Option<bool>; 4],
 }
 
+/// The rules engine's figures of one household for the sheet: its two snapshots
+/// (`Snapshot` order), and whether compulsory education and basic medical insurance are
+/// met on the sheet's date (the household indicators).
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct HouseholdFigures {
+    pub snapshots: [Option<EngineFigures>; 2],
+    pub now: [Option<bool>; 2],
+}
+
 /// What a snapshot's columns show: the book of its year and the engine's figures.
 pub(super) struct IncomeRow {
     /// Any income or expense line booked for the year (else the columns stay empty).

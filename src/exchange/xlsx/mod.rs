@@ -8,6 +8,7 @@
 
 mod columns;
 mod income;
+mod measures;
 mod place;
 mod read;
 mod sheet;
@@ -164,6 +165,7 @@ pub fn import_bytes_with(
 /// engine's, under the ledger's local policy, for each snapshot's year and day (`income.rs`).
 pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
     use crate::rules::{Outcome, Rule};
+    use chrono::Datelike;
     use columns::Snapshot;
     let mut policies = std::collections::HashMap::new();
     let mut engine = std::collections::HashMap::new();
@@ -200,6 +202,22 @@ pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> R
                 ],
             });
         }
+        // The household indicators on the sheet's date (the household as exported).
+        let policy = policies.entry((on.year(), on)).or_insert_with(|| {
+            crate::assess::paper_policy(ledger, &doc.village, on.year(), on).ok()
+        });
+        let now = policy.as_ref().map(|p| {
+            let a = crate::rules::assess_household(h, p);
+            [Rule::CompulsoryEducation, Rule::BasicMedical].map(|r| match a.outcome(r) {
+                Outcome::Yes => Some(true),
+                Outcome::No => Some(false),
+                Outcome::Unknown => None,
+            })
+        });
+        let figures = income::HouseholdFigures {
+            snapshots: figures,
+            now: now.unwrap_or_default(),
+        };
         engine.insert(h.id.as_str(), figures);
     }
     write::workbook(doc, on, &engine)

@@ -376,7 +376,10 @@ fn household_field(
         }
         Field::Claims => income[Snapshot::Eliminated as usize].set(f, amount(t)?),
         // Worked out by the rules engine from the book: written, never read.
-        Field::NetIncome(_) | Field::PerCapitaIncome(_) | Field::AfterElimination(_) => {}
+        Field::NetIncome(_)
+        | Field::PerCapitaIncome(_)
+        | Field::AfterElimination(_)
+        | Field::Indicator(_) => {}
         // The code is the household's key; village and member columns are read elsewhere.
         _ => {}
     }
@@ -512,6 +515,9 @@ fn member(
                 Field::Sex => m.sex = t.map(parse).transpose()?,
                 Field::Ethnicity => m.ethnicity = t.map(str::to_string),
                 Field::Relation => m.relation = t.map(parse).transpose()?,
+                // A student's blank 文化程度 (as the system and we write it) leaves the
+                // ledger's alone.
+                Field::Education if t.is_none() && known && student(row) => {}
                 Field::Education => m.education = t.map(parse).transpose()?,
                 // Empty is 非在校生; 学龄前儿童 is not yet in school (文化程度 says so).
                 Field::Schooling => {
@@ -583,6 +589,11 @@ fn member(
     {
         m.work = None;
     }
+}
+
+/// Whether a row's 在校生状况 names a school stage (not blank, not 学龄前儿童).
+fn student(row: &Row) -> bool {
+    matches!(row.text(Field::Schooling), Ok(Some(t)) if t != "学龄前儿童")
 }
 
 fn work(m: &mut Member) -> &mut Work {

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 /// The sheet's name, as the monitoring system names its export.
 pub(super) const NAME: &str = "已外出务工";
 
-const HEADERS: [&str; 16] = [
+const HEADERS: [&str; 19] = [
     "县",
     "乡",
     "行政村",
@@ -34,6 +34,11 @@ const HEADERS: [&str; 16] = [
     "所属行业",
     "就业渠道",
     "年度交通费补助",
+    // The person's, repeated as the system's sheet does (its checks tell 脱贫人口 from
+    // 监测对象 by them); written only.
+    "户类型",
+    "监测对象类别",
+    "劳动技能",
 ];
 
 fn xlsx_error(e: XlsxError) -> Error {
@@ -54,14 +59,14 @@ pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -
     let as_text = Format::new().set_num_format("@");
     let v = &doc.village;
     sheet
-        .merge_range(0, 0, 0, 15, "已外出务工信息（一本通导出）", &bold)
+        .merge_range(0, 0, 0, 18, "已外出务工信息（一本通导出）", &bold)
         .map_err(xlsx_error)?;
     sheet
         .merge_range(
             1,
             0,
             1,
-            15,
+            18,
             &format!("村代码{}  截至{on}", v.code),
             &Format::new(),
         )
@@ -80,7 +85,7 @@ pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -
         for m in h.members_on(on) {
             for s in m.work_spells.iter().filter(|s| s.from <= now) {
                 let to = s.to.filter(|t| *t <= now);
-                let texts: [Option<String>; 16] = [
+                let texts: [Option<String>; 19] = [
                     v.county.clone(),
                     v.township.clone(),
                     Some(v.name.clone()),
@@ -97,6 +102,9 @@ pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -
                     s.industry.clone(),
                     s.channel.map(|c| c.label().to_string()),
                     None,
+                    super::write::household_type(h),
+                    h.monitoring.as_ref().map(|m| m.kind.label().to_string()),
+                    m.labor.map(|l| values::spell(l).to_string()),
                 ];
                 for (col, t) in texts.into_iter().enumerate() {
                     if let Some(t) = t {

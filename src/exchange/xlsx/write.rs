@@ -4,8 +4,9 @@
 //! row of its own). Codes and dates are text cells, so Excel keeps every digit; areas and
 //! distances are numbers. The workbook's metadata carries the date, not the clock.
 
-use super::columns::{Field, Snapshot, COLUMNS, HEADER_ROW};
-use super::income::{self, EngineFigures, IncomeRow};
+use super::columns::{Field, Guarantee, Snapshot, COLUMNS, HEADER_ROW};
+use super::income::{self, HouseholdFigures, IncomeRow};
+use super::measures;
 use super::sheet::DATED;
 use super::values::{self as v, spell};
 use crate::codes::{Education, MonitoringKind, Schooling, Status};
@@ -41,7 +42,7 @@ fn xlsx_error(e: XlsxError) -> Error {
 pub(super) fn workbook(
     doc: &VillageDocument,
     on: NaiveDate,
-    engine: &HashMap<&str, [Option<EngineFigures>; 2]>,
+    engine: &HashMap<&str, HouseholdFigures>,
 ) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(on.year() as u16, on.month() as u8, on.day() as u8)
@@ -90,7 +91,10 @@ pub(super) fn workbook(
     let mut row = HEADER_ROW;
     let money = Format::new().set_num_format("0.00");
     for h in &doc.households {
-        let figures = engine.get(h.id.as_str()).copied().unwrap_or_default();
+        let HouseholdFigures {
+            snapshots: figures,
+            now,
+        } = engine.get(h.id.as_str()).copied().unwrap_or_default();
         let income = [Snapshot::Identified, Snapshot::Eliminated]
             .map(|s| IncomeRow::of(h, income::taken(h, s, on), figures[s as usize]));
         let members = h.members_on(on);
@@ -106,6 +110,7 @@ pub(super) fn workbook(
                     village,
                     h,
                     income: &income,
+                    now,
                     on,
                 };
                 match cell(c.field, &at, m) {
@@ -127,7 +132,7 @@ pub(super) fn workbook(
 
 /// The 户类型 written: the monitoring system's 脱贫户 / 一般农户 where the importer gives
 /// the same status back (with the monitoring columns), else the status's own label.
-fn household_type(h: &Household) -> Option<String> {
+pub(super) fn household_type(h: &Household) -> Option<String> {
     let status = h.status?;
     let derived = h.monitoring.as_ref().map(|m| {
         let s = if m.eliminated.is_some() {
@@ -173,6 +178,8 @@ struct Place<'a> {
     h: &'a Household,
     /// The two snapshots' rows, in `Snapshot` order.
     income: &'a [IncomeRow; 2],
+    /// Whether compulsory education and basic medical insurance are met on the date.
+    now: [Option<bool>; 2],
     on: NaiveDate,
 }
 
@@ -216,6 +223,11 @@ fn cell(f: Field, at: &Place<'_>, m: Option<&Member>) -> Cell {
         | Field::OutOfPocket(s) => number(at.income[s as usize].amount(f)),
         Field::Claims => number(at.income[Snapshot::Eliminated as usize].amount(f)),
         Field::AfterElimination(g) => yes_no(at.income[Snapshot::Eliminated as usize].problem(g)),
+        // 是 where the guarantee is not met (an out-of-school child, an uninsured member).
+        Field::Indicator(Guarantee::Schooling) => yes_no(at.now[0].map(|met| !met)),
+        Field::Indicator(Guarantee::Medical) => yes_no(at.now[1].map(|met| !met)),
+        Field::Indicator(_) => Cell::Empty,
+        Field::Assistance(kind) => text(measures::assistance(h, kind, at.on)),
         _ => match m {
             Some(m) => member_cell(f, m, at.on),
             None => Cell::Empty,
@@ -237,6 +249,14 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         Field::Name => Cell::Text(m.name.clone()),
         Field::IdNumber => text(m.id_number.clone()),
         Field::Document => text(m.document.map(spell)),
+        Field::BirthDate => text(
+            m.id_number
+                .as_deref()
+                .and_then(|n| crate::idcard::IdNumber::parse(n.get(..18)?).ok())
+                .map(|id| id.birth_date().format("%Y%m%d").to_string()),
+        ),
+        Field::WelfarePosts => text(measures::welfare_posts(m, on).map(|(posts, _)| posts)),
+        Field::WelfareMonths => number(measures::welfare_posts(m, on).map(|(_, n)| f64::from(n))),
         Field::MemberPhone => text(m.phone.clone()),
         Field::Sex => text(m.sex.map(|s| s.label())),
         Field::Ethnicity => text(m.ethnicity.clone()),
@@ -244,6 +264,8 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         // A child not yet at school is 学龄前儿童 under 在校生状况, as the monitoring system
         // writes it (5_12_013), and 文化程度 stays empty (3_12_004: not both).
         Field::Education if preschool_child(m) => Cell::Empty,
+        // A student's stage is 在校生状况; 文化程度 is for those out of school (3_12_004).
+        Field::Education if m.schooling.is_some_and(|s| s != Schooling::NotStudent) => Cell::Empty,
         Field::Education => text(m.education.map(spell)),
         Field::Schooling if preschool_child(m) => Cell::Text("学龄前儿童".into()),
         // Empty is 非在校生 in the monitoring system's sheets.
@@ -256,12 +278,12 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         Field::Labor => text(m.labor.map(spell)),
         Field::WorkPlace => text(work.and_then(|w| w.place).map(spell)),
         Field::WorkMonths => number(work.and_then(|w| w.months).map(f64::from)),
-        // The county of the spell of work under way on the date (已外出务工).
+        // The county of the latest spell of work in the year by the date (已外出务工).
         Field::WorkLocation => text(
             m.work_spells
                 .iter()
-                .rev()
-                .find(|s| s.covers(Month::of(on)))
+                .filter(|s| s.in_year(on.year()) && s.from <= Month::of(on))
+                .max_by_key(|s| s.from)
                 .and_then(|s| s.county.clone()),
         ),
         Field::MedicalInsurance => yes_no(m.medical_insurance),

@@ -1,0 +1,185 @@
+//! The 帮扶措施 columns of the person sheet (产业帮扶 … 基础设施建设, monitoring-export.md
+//! §2.7) and a member's 公益性岗位, written from the ledger: the measures that ran in the
+//! sheet's year up to its date, by kind, as the system writes them (several joined by
+//! `,`, e.g. `外出务工补贴,技能培训`), and the welfare posts held then. Written only: an
+//! import leaves the ledger's measures and posts alone.
+
+use super::columns::Assist;
+use crate::codes::{MeasureClass, MeasureItem};
+use crate::model::{Household, Measure, Member, Month};
+use chrono::{Datelike, NaiveDate};
+
+/// The column a measure is written under, and the words it is written with.
+fn column(m: &Measure) -> (Assist, &'static str) {
+    use MeasureItem as I;
+    match (m.class, m.item) {
+        (_, Some(I::PublicWelfarePost)) => (Assist::WelfarePost, "公益岗位"),
+        (_, Some(I::CompulsoryEducationAid)) => (Assist::CompulsoryEducation, "义务教育资助"),
+        (_, Some(I::DrinkingWater)) => (Assist::Water, "饮水安全保障"),
+        // The system's words, which its checks look for (1111_06).
+        (_, Some(I::InsuranceSubsidy)) => (Assist::Health, "参加城乡居民基本医疗保险个人缴费补贴"),
+        (_, Some(item)) => (by_class(item.class()), item.label()),
+        (class, None) => (
+            by_class(class),
+            match class {
+                MeasureClass::Relocation => "搬迁",
+                MeasureClass::Housing => "危房改造",
+                _ => "其他",
+            },
+        ),
+    }
+}
+
+fn by_class(class: MeasureClass) -> Assist {
+    match class {
+        MeasureClass::Industry
+        | MeasureClass::Photovoltaic
+        | MeasureClass::AssetIncome
+        | MeasureClass::Ecological => Assist::Industry,
+        MeasureClass::Employment => Assist::Employment,
+        MeasureClass::Relocation => Assist::Relocation,
+        MeasureClass::Education => Assist::Education,
+        MeasureClass::Health => Assist::Health,
+        MeasureClass::SocialSecurity => Assist::Social,
+        MeasureClass::Microcredit => Assist::Finance,
+        MeasureClass::Housing => Assist::Housing,
+        MeasureClass::Infrastructure | MeasureClass::PublicService | MeasureClass::Other => {
+            Assist::Infrastructure
+        }
+    }
+}
+
+/// A measure that ran at some time in the year of `on`, by `on`.
+fn ran(m: &Measure, on: NaiveDate) -> bool {
+    let first = NaiveDate::from_ymd_opt(on.year(), 1, 1).unwrap_or(on);
+    m.start <= on && m.end.is_none_or(|e| e >= first)
+}
+
+/// The cell of a 帮扶措施 column: its measures' words, each once, joined by `,`.
+pub(super) fn assistance(h: &Household, kind: Assist, on: NaiveDate) -> Option<String> {
+    let mut words: Vec<&str> = Vec::new();
+    for m in h.measures.iter().filter(|m| ran(m, on)) {
+        let (col, word) = column(m);
+        if col == kind && !words.contains(&word) {
+            words.push(word);
+        }
+    }
+    (!words.is_empty()).then(|| words.join(","))
+}
+
+/// 公益性岗位: the posts held in the year of `on`, by `on`, joined by `,`; and how many
+/// months of the year they were held (each month counted once).
+pub(super) fn welfare_posts(m: &Member, on: NaiveDate) -> Option<(String, u32)> {
+    let now = Month::of(on);
+    let held: Vec<_> = m
+        .welfare_posts
+        .iter()
+        .filter(|p| p.in_year(on.year()) && p.from <= now)
+        .collect();
+    if held.is_empty() {
+        return None;
+    }
+    let mut posts: Vec<&str> = Vec::new();
+    for p in &held {
+        if !posts.contains(&p.post.as_str()) {
+            posts.push(&p.post);
+        }
+    }
+    let months = (1..=now.month)
+        .filter_map(|month| Month::new(on.year(), month))
+        .filter(|month| {
+            held.iter()
+                .any(|p| p.from <= *month && p.to.is_none_or(|t| t >= *month))
+        })
+        .count() as u32;
+    Some((posts.join(","), months))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::WelfarePost;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn measure(class: MeasureClass, item: Option<MeasureItem>, start: NaiveDate) -> Measure {
+        Measure {
+            id: None,
+            class,
+            item,
+            content: String::new(),
+            scale: None,
+            funds: None,
+            funder: None,
+            start,
+            end: None,
+            result: None,
+            income_gain: None,
+        }
+    }
+
+    #[test]
+    fn measures_of_the_year_are_written_under_the_systems_columns() {
+        let mut h = Household::default();
+        use MeasureClass as C;
+        use MeasureItem as I;
+        h.measures = vec![
+            measure(C::Employment, Some(I::TravelSubsidy), d(2025, 3, 1)),
+            measure(C::Employment, Some(I::SkillsTraining), d(2025, 5, 1)),
+            measure(C::Employment, Some(I::PublicWelfarePost), d(2025, 5, 1)),
+            measure(C::SocialSecurity, Some(I::Dibao), d(2019, 1, 1)),
+            measure(C::Education, Some(I::Yulu), d(2026, 3, 1)),
+        ];
+        h.measures[3].end = Some(d(2024, 6, 30));
+        let on = d(2025, 12, 31);
+        assert_eq!(
+            assistance(&h, Assist::Employment, on).as_deref(),
+            Some("外出务工补贴,技能培训")
+        );
+        assert_eq!(
+            assistance(&h, Assist::WelfarePost, on).as_deref(),
+            Some("公益岗位")
+        );
+        assert_eq!(
+            assistance(&h, Assist::Social, on),
+            None,
+            "低保 ended in 2024"
+        );
+        assert_eq!(
+            assistance(&h, Assist::Education, on),
+            None,
+            "雨露计划 starts later"
+        );
+    }
+
+    #[test]
+    fn welfare_posts_and_their_months_in_the_year() {
+        let mut m = Member::default();
+        let month = |y, mo| Month::new(y, mo).unwrap();
+        m.welfare_posts = vec![
+            WelfarePost {
+                post: "护林员".into(),
+                from: month(2024, 3),
+                to: Some(month(2025, 4)),
+                monthly_pay: None,
+            },
+            WelfarePost {
+                post: "保洁员".into(),
+                from: month(2025, 4),
+                to: None,
+                monthly_pay: None,
+            },
+        ];
+        assert_eq!(
+            welfare_posts(&m, d(2025, 12, 31)),
+            Some(("护林员,保洁员".into(), 12))
+        );
+        assert_eq!(
+            welfare_posts(&m, d(2025, 2, 10)),
+            Some(("护林员".into(), 2))
+        );
+        assert_eq!(welfare_posts(&m, d(2023, 12, 31)), None);
+    }
+}
