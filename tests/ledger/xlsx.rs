@@ -683,3 +683,46 @@ fn every_bad_cell_and_every_wrong_value_is_reported_at_once() {
     );
     assert_eq!(counts(&l), (0, 0, 0), "nothing is written");
 }
+
+/// The columns we write for the system and never read (帮扶措施, 出生日期, the engine's
+/// figures) cannot refuse a workbook: a household's rows that disagree in them, or a cell
+/// there no one could read, leave the import as it would be without them.
+#[test]
+fn columns_written_only_are_not_read() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    yibentong::demo::build(&mut l, 20, 5, today(), &mut |_, _| {}).unwrap();
+    let code = l.villages().unwrap()[0].village.code.clone();
+    let doc = export_village(&l, &code).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("v.xlsx");
+    std::fs::write(&file, xlsx::write_village(&l, &doc, today()).unwrap()).unwrap();
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb.worksheets[0]
+header = [c.value for c in ws[3]]
+for name, value in [("综合保障", "乱写的措施"), ("出生日期", "不是日期"), ("人均纯收入（元）", "?")]:
+    ws.cell(row=5, column=header.index(name) + 1, value=value)
+wb.save(sys.argv[1])
+"#;
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "{}",
+        String::from_utf8_lossy(&py.stderr)
+    );
+    let before = counts(&l);
+    let s = import_file_at(
+        &mut l,
+        &std::fs::read(&file).unwrap(),
+        "v.xlsx",
+        today(),
+        today(),
+    )
+    .expect("cells we only write do not refuse the workbook");
+    assert_eq!((s.inserted, s.updated), (0, 0), "{s:?}");
+    assert_eq!(counts(&l), before, "nothing written");
+}

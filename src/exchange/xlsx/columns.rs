@@ -120,6 +120,15 @@ pub(super) enum Assist {
     Social,
     Relocation,
     Infrastructure,
+    /// 生产生活条件改善 (公共服务 measures).
+    LivingConditions,
+    /// 公益性岗位帮扶: the system's second spelling of 公益岗位帮扶, written as well (its
+    /// checks read both).
+    WelfarePostAlso,
+    /// 社会帮扶 and 公益性岗位帮扶其他备注: columns its checks read that the ledger has no
+    /// measure for, written empty.
+    Social2,
+    WelfarePostNote,
 }
 
 /// Whose value a column is: repeated on every row of a village or household.
@@ -344,10 +353,19 @@ pub(super) static COLUMNS: &[Column] = &[
     col(F::OutOfPocket(E), "风险消除后合规自付支出", H, ""),
     col(F::Assistance(Assist::Industry), "产业帮扶", H, ""),
     col(F::Assistance(Assist::Employment), "就业帮扶", H, ""),
-    Column {
-        aliases: &["公益性岗位帮扶"],
-        ..col(F::Assistance(Assist::WelfarePost), "公益岗位帮扶", H, "")
-    },
+    col(F::Assistance(Assist::WelfarePost), "公益岗位帮扶", H, ""),
+    col(
+        F::Assistance(Assist::WelfarePostAlso),
+        "公益性岗位帮扶",
+        H,
+        "",
+    ),
+    col(
+        F::Assistance(Assist::WelfarePostNote),
+        "公益性岗位帮扶其他备注",
+        H,
+        "",
+    ),
     col(F::Assistance(Assist::Finance), "金融帮扶", H, ""),
     col(F::Assistance(Assist::Health), "健康帮扶", H, ""),
     col(F::Assistance(Assist::Education), "教育帮扶", H, ""),
@@ -362,6 +380,13 @@ pub(super) static COLUMNS: &[Column] = &[
     col(F::Assistance(Assist::Social), "综合保障", H, ""),
     col(F::Assistance(Assist::Relocation), "搬迁", H, ""),
     col(F::Assistance(Assist::Infrastructure), "基础设施建设", H, ""),
+    col(
+        F::Assistance(Assist::LivingConditions),
+        "生产生活条件改善",
+        H,
+        "",
+    ),
+    col(F::Assistance(Assist::Social2), "社会帮扶", H, ""),
     col(F::PersonCode, "人编号", M, "id"),
     col(F::Name, "姓名", M, "name"),
     col(F::IdNumber, "证件号码", M, "id_number"),
@@ -452,6 +477,23 @@ pub(super) fn by_header(header: &str) -> Option<&'static Column> {
     COLUMNS
         .iter()
         .find(|c| normalize(c.header) == h || c.aliases.iter().any(|a| normalize(a) == h))
+}
+
+/// A column written for the system and its checks but never read: the rules engine's
+/// figures and what is derived from other records (an import leaves those records alone,
+/// and a cell of it can neither refuse a workbook nor change the ledger).
+pub(super) fn written_only(f: Field) -> bool {
+    matches!(
+        f,
+        Field::NetIncome(_)
+            | Field::PerCapitaIncome(_)
+            | Field::AfterElimination(_)
+            | Field::Indicator(_)
+            | Field::Assistance(_)
+            | Field::BirthDate
+            | Field::WelfarePosts
+            | Field::WelfareMonths
+    )
 }
 
 /// The column of a field.

@@ -9,29 +9,30 @@ use crate::codes::{MeasureClass, MeasureItem};
 use crate::model::{Household, Measure, Member, Month};
 use chrono::{Datelike, NaiveDate};
 
-/// The column a measure is written under, and the words it is written with.
-fn column(m: &Measure) -> (Assist, &'static str) {
+/// The column a measure is written under, and the words it is written with (`None`: a
+/// measure of no column's kind).
+fn column(m: &Measure) -> Option<(Assist, &'static str)> {
     use MeasureItem as I;
-    match (m.class, m.item) {
+    Some(match (m.class, m.item) {
         (_, Some(I::PublicWelfarePost)) => (Assist::WelfarePost, "公益岗位"),
         (_, Some(I::CompulsoryEducationAid)) => (Assist::CompulsoryEducation, "义务教育资助"),
         (_, Some(I::DrinkingWater)) => (Assist::Water, "饮水安全保障"),
         // The system's words, which its checks look for (1111_06).
         (_, Some(I::InsuranceSubsidy)) => (Assist::Health, "参加城乡居民基本医疗保险个人缴费补贴"),
-        (_, Some(item)) => (by_class(item.class()), item.label()),
+        (_, Some(item)) => (by_class(item.class())?, item.label()),
         (class, None) => (
-            by_class(class),
+            by_class(class)?,
             match class {
                 MeasureClass::Relocation => "搬迁",
                 MeasureClass::Housing => "危房改造",
                 _ => "其他",
             },
         ),
-    }
+    })
 }
 
-fn by_class(class: MeasureClass) -> Assist {
-    match class {
+fn by_class(class: MeasureClass) -> Option<Assist> {
+    Some(match class {
         MeasureClass::Industry
         | MeasureClass::Photovoltaic
         | MeasureClass::AssetIncome
@@ -43,10 +44,11 @@ fn by_class(class: MeasureClass) -> Assist {
         MeasureClass::SocialSecurity => Assist::Social,
         MeasureClass::Microcredit => Assist::Finance,
         MeasureClass::Housing => Assist::Housing,
-        MeasureClass::Infrastructure | MeasureClass::PublicService | MeasureClass::Other => {
-            Assist::Infrastructure
-        }
-    }
+        MeasureClass::Infrastructure => Assist::Infrastructure,
+        MeasureClass::PublicService => Assist::LivingConditions,
+        // No column of the system's is for "other" measures.
+        MeasureClass::Other => return None,
+    })
 }
 
 /// A measure that ran at some time in the year of `on`, by `on`.
@@ -57,9 +59,16 @@ fn ran(m: &Measure, on: NaiveDate) -> bool {
 
 /// The cell of a 帮扶措施 column: its measures' words, each once, joined by `,`.
 pub(super) fn assistance(h: &Household, kind: Assist, on: NaiveDate) -> Option<String> {
+    let kind = match kind {
+        Assist::WelfarePostAlso => Assist::WelfarePost,
+        Assist::WelfarePostNote | Assist::Social2 => return None,
+        k => k,
+    };
     let mut words: Vec<&str> = Vec::new();
     for m in h.measures.iter().filter(|m| ran(m, on)) {
-        let (col, word) = column(m);
+        let Some((col, word)) = column(m) else {
+            continue;
+        };
         if col == kind && !words.contains(&word) {
             words.push(word);
         }
@@ -79,10 +88,17 @@ pub(super) fn welfare_posts(m: &Member, on: NaiveDate) -> Option<(String, u32)> 
     if held.is_empty() {
         return None;
     }
+    // The posts held on the date (one after another in a year is not two posts, 3_01_010);
+    // else the last one held in the year.
     let mut posts: Vec<&str> = Vec::new();
-    for p in &held {
+    for p in held.iter().filter(|p| p.to.is_none_or(|t| t >= now)) {
         if !posts.contains(&p.post.as_str()) {
             posts.push(&p.post);
+        }
+    }
+    if posts.is_empty() {
+        if let Some(last) = held.iter().max_by_key(|p| p.to) {
+            posts.push(&last.post);
         }
     }
     let months = (1..=now.month)
@@ -174,7 +190,8 @@ mod tests {
         ];
         assert_eq!(
             welfare_posts(&m, d(2025, 12, 31)),
-            Some(("护林员,保洁员".into(), 12))
+            Some(("保洁员".into(), 12)),
+            "the post held on the date; the months of both"
         );
         assert_eq!(
             welfare_posts(&m, d(2025, 2, 10)),

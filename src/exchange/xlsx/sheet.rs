@@ -85,7 +85,8 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
     for (i, cell) in rows[header_at].iter().enumerate() {
         if let Some(c) = columns::by_header(&cell.to_string()) {
             // A repeated header (风险是否已消除 appears twice in some exports): the first counts.
-            if !index.iter().any(|(f, _)| *f == c.field) {
+            // A column we only write is not read at all.
+            if !columns::written_only(c.field) && !index.iter().any(|(f, _)| *f == c.field) {
                 index.push((c.field, i));
             }
         }

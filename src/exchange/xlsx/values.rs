@@ -149,10 +149,13 @@ pub(super) fn spell<T: Listed>(value: T) -> &'static str {
 
 /// The values a cell may hold, as written: `户主、配偶、…`.
 pub(super) fn choices<T: Listed>() -> String {
+    // What we write, and our own label where it says more (分散供养 beside 农村特困).
     let mut written: Vec<&str> = Vec::new();
     for v in T::all() {
-        if !written.contains(&spell(*v)) {
-            written.push(spell(*v));
+        for t in [spell(*v), v.label()] {
+            if !written.contains(&t) {
+                written.push(t);
+            }
         }
     }
     written.join("、")

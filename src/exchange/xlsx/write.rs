@@ -235,6 +235,15 @@ fn cell(f: Field, at: &Place<'_>, m: Option<&Member>) -> Cell {
     }
 }
 
+/// 出生日期 from an ID number: digits 7–14 when they are a date (an ID with a wrong check
+/// digit still says the birth date the county's checks compute ages from).
+fn birth_date(id: &str) -> Option<String> {
+    let digits = id.get(6..14)?;
+    chrono::NaiveDate::parse_from_str(digits, "%Y%m%d")
+        .ok()
+        .map(|d| d.format("%Y%m%d").to_string())
+}
+
 /// A child whose 文化程度 is 学龄前儿童 and who is at no school.
 fn preschool_child(m: &Member) -> bool {
     m.education == Some(Education::PreschoolChild)
@@ -249,12 +258,7 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         Field::Name => Cell::Text(m.name.clone()),
         Field::IdNumber => text(m.id_number.clone()),
         Field::Document => text(m.document.map(spell)),
-        Field::BirthDate => text(
-            m.id_number
-                .as_deref()
-                .and_then(|n| crate::idcard::IdNumber::parse(n.get(..18)?).ok())
-                .map(|id| id.birth_date().format("%Y%m%d").to_string()),
-        ),
+        Field::BirthDate => text(m.id_number.as_deref().and_then(birth_date)),
         Field::WelfarePosts => text(measures::welfare_posts(m, on).map(|(posts, _)| posts)),
         Field::WelfareMonths => number(measures::welfare_posts(m, on).map(|(_, n)| f64::from(n))),
         Field::MemberPhone => text(m.phone.clone()),
