@@ -265,12 +265,7 @@ fn the_income_columns_are_the_engines_and_the_snapshot_after_elimination_is_comp
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("demo.db");
     let run = |args: &[&str]| {
-        let out = Command::new(bin())
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
+        let out = cli(&db, args);
         assert!(
             out.status.success(),
             "{args:?}: {}",
@@ -390,17 +385,22 @@ print(json.dumps([dict(zip(rows[2], r)) for r in rows[3:]], ensure_ascii=False))
     }
 }
 
+/// The command line on a ledger.
+fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 #[test]
 fn the_cli_exports_a_workbook_that_openpyxl_reads() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
     let run = |args: &[&str]| {
-        let out = Command::new(bin())
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
+        let out = cli(&db, args);
         (
             out.status.code(),
             String::from_utf8_lossy(&out.stdout).to_string(),

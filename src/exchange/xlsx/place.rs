@@ -149,18 +149,9 @@ mod tests {
 
     #[test]
     fn the_province_comes_from_the_name_else_the_code() {
-        let mut v = crate::model::Village {
-            code: "522729100201".into(),
-            name: "石洞村".into(),
-            township: None,
-            county: None,
-            province: None,
-            region: None,
-            rural_population: None,
-            groups: Vec::new(),
-            recorded_from: None,
-            history: Vec::new(),
-        };
+        let mut v: crate::model::Village =
+            serde_json::from_value(serde_json::json!({"code": "522729100201", "name": "石洞村"}))
+                .unwrap();
         assert_eq!(Home::of(&v).province, Some("贵州"));
         v.province = Some("江西省".into());
         assert_eq!(Home::of(&v).province, Some("江西"));
