@@ -376,6 +376,31 @@ print(json.dumps([dict(zip(rows[2], r)) for r in rows[3:]], ensure_ascii=False))
         .map(String::as_str)
         .collect();
     assert!(header.contains(&"公益性岗位(月数)"), "{header:?}");
+    // Columns the checks stop on when missing, though the ledger keeps no field for them.
+    for column in [
+        "信息采集人",
+        "就业渠道（易地搬迁后扶使用）",
+        "退耕还林面积（亩）",
+        "林果面积（亩）",
+    ] {
+        assert!(header.contains(&column), "{column} is written");
+    }
+    let allowance = |r: &Value| {
+        r["特困人员救助供养金"]
+            .as_f64()
+            .expect("a number on every row")
+    };
+    assert!(
+        rows.iter()
+            .filter(|r| r["享受特困供养政策情况"] != "农村特困")
+            .all(|r| allowance(r) == 0.0),
+        "0 for members not under 特困供养"
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["享受特困供养政策情况"] == "农村特困" && allowance(r) > 0.0),
+        "a 特困 member's share of the year's 特困供养金"
+    );
     for column in ["产业帮扶", "综合保障"] {
         assert!(
             rows.iter()

@@ -60,6 +60,11 @@ pub(super) enum Field {
     /// 公益性岗位 and its months in the year (the member's welfare posts), written only.
     WelfarePosts,
     WelfareMonths,
+    /// 特困人员救助供养金: a 特困 member's share of the income year's 特困供养金 lines, written
+    /// only.
+    TekunAllowance,
+    /// A column the county's checks read that the ledger does not keep, written only.
+    Unkept(Unkept),
     PersonCode,
     Name,
     IdNumber,
@@ -131,6 +136,21 @@ pub(super) enum Assist {
     WelfarePostNote,
 }
 
+/// Columns the county's checks read (and stop on when missing) that the ledger keeps no
+/// field for: written empty, or 0 where the checks read a number (the system writes 0 for
+/// none there, and its checks cannot read an empty cell).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Unkept {
+    /// 信息采集人 and 信息采集人联系电话 (监测联系人).
+    Collector,
+    CollectorPhone,
+    /// 退耕还林面积（亩）, 林果面积（亩）: written 0.
+    ReturnedFarmland,
+    Orchard,
+    /// 就业渠道（易地搬迁后扶使用）.
+    RelocationChannel,
+}
+
 /// Whose value a column is: repeated on every row of a village or household.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Level {
@@ -186,6 +206,13 @@ pub(super) static COLUMNS: &[Column] = &[
     col(F::HouseholdType, "户类型", H, "status"),
     col(F::MainCause, "主要致贫原因", H, "main_cause"),
     col(F::Phone, "户联系电话", H, "phone"),
+    col(F::Unkept(Unkept::Collector), "信息采集人", H, ""),
+    col(
+        F::Unkept(Unkept::CollectorPhone),
+        "信息采集人联系电话",
+        H,
+        "",
+    ),
     col(F::MonitoringKind, "监测对象类别", H, "monitoring.kind"),
     col(F::Risk(0), "致贫/返贫风险1", H, "monitoring.risks"),
     col(F::Risk(1), "致贫/返贫风险2", H, ""),
@@ -266,6 +293,13 @@ pub(super) static COLUMNS: &[Column] = &[
         aliases: &["林地面积"],
         ..col(F::Forest, "林地面积（亩）", H, "conditions.forest_mu")
     },
+    col(
+        F::Unkept(Unkept::ReturnedFarmland),
+        "退耕还林面积（亩）",
+        H,
+        "",
+    ),
+    col(F::Unkept(Unkept::Orchard), "林果面积（亩）", H, ""),
     col(F::Grassland, "牧草地面积", H, "conditions.grassland_mu"),
     col(
         F::WaterSurface,
@@ -404,6 +438,12 @@ pub(super) static COLUMNS: &[Column] = &[
     col(F::WorkMonths, "务工时间（月）", M, "work.months"),
     col(F::WorkLocation, "务工所在地", M, ""),
     col(F::WelfarePosts, "公益性岗位", M, ""),
+    col(
+        F::Unkept(Unkept::RelocationChannel),
+        "就业渠道（易地搬迁后扶使用）",
+        M,
+        "",
+    ),
     // Half-width brackets: the system's own spelling, which its checks read (3_01_006).
     col(F::WelfareMonths, "公益性岗位(月数)", M, ""),
     col(
@@ -453,6 +493,7 @@ pub(super) static COLUMNS: &[Column] = &[
     },
     col(F::Dibao, "享受低保政策情况", M, "dibao"),
     col(F::Tekun, "享受特困供养政策情况", M, "tekun"),
+    col(F::TekunAllowance, "特困人员救助供养金", M, ""),
 ];
 
 /// The header row's 1-based number in the monitoring system's exports.
@@ -493,6 +534,8 @@ pub(super) fn written_only(f: Field) -> bool {
             | Field::BirthDate
             | Field::WelfarePosts
             | Field::WelfareMonths
+            | Field::TekunAllowance
+            | Field::Unkept(_)
     )
 }
 

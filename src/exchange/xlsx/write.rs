@@ -4,7 +4,7 @@
 //! row of its own). Codes and dates are text cells, so Excel keeps every digit; areas and
 //! distances are numbers. The workbook's metadata carries the date, not the clock.
 
-use super::columns::{Field, Guarantee, Snapshot, COLUMNS, HEADER_ROW};
+use super::columns::{Field, Guarantee, Snapshot, Unkept, COLUMNS, HEADER_ROW};
 use super::income::{self, HouseholdFigures, IncomeRow};
 use super::measures;
 use super::sheet::DATED;
@@ -228,11 +228,37 @@ fn cell(f: Field, at: &Place<'_>, m: Option<&Member>) -> Cell {
         Field::Indicator(Guarantee::Medical) => yes_no(at.now[1].map(|met| !met)),
         Field::Indicator(_) => Cell::Empty,
         Field::Assistance(kind) => text(measures::assistance(h, kind, at.on)),
+        Field::Unkept(Unkept::ReturnedFarmland | Unkept::Orchard) => Cell::Number(0.0),
+        Field::Unkept(_) => Cell::Empty,
+        Field::TekunAllowance => match m {
+            Some(m) => number(Some(tekun_allowance(h, m, at.on))),
+            None => Cell::Empty,
+        },
         _ => match m {
             Some(m) => member_cell(f, m, at.on),
             None => Cell::Empty,
         },
     }
+}
+
+/// 特困人员救助供养金 of a member: the income year's 特困供养金 lines shared by the members
+/// under 特困供养 then, in whole yuan (the checks read an integer, 5_16_006); 0 for others.
+fn tekun_allowance(h: &Household, m: &Member, on: NaiveDate) -> f64 {
+    let under = |x: &Member| x.tekun.is_some_and(|t| t != crate::codes::Tekun::No);
+    if !under(m) {
+        return 0.0;
+    }
+    let Some(taken) = income::taken(h, Snapshot::Identified, on) else {
+        return 0.0;
+    };
+    let paid: f64 = h
+        .income
+        .iter()
+        .filter(|l| l.year == taken.year && l.item.contains("特困"))
+        .map(|l| l.amount)
+        .sum();
+    let sharing = h.members_on(on).into_iter().filter(|x| under(x)).count();
+    (paid / sharing.max(1) as f64).round()
 }
 
 /// 出生日期 from an ID number: digits 7–14 when they are a date (an ID with a wrong check
