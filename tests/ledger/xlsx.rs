@@ -26,6 +26,18 @@ fn counts(l: &Ledger) -> (i64, i64, i64) {
     )
 }
 
+/// The findings as the cadre reads them, checked to name each of `needles`.
+fn naming(findings: &[yibentong::validate::Finding], needles: &[&str]) -> Vec<String> {
+    let text: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
+    for needle in needles {
+        assert!(
+            text.iter().any(|t| t.contains(needle)),
+            "expected “{needle}” among {text:#?}"
+        );
+    }
+    text
+}
+
 #[test]
 fn the_monitoring_export_imports_field_by_field() {
     let mut l = Ledger::open_in_memory().unwrap();
@@ -123,17 +135,14 @@ fn bad_cells_are_reported_by_row_and_column_and_nothing_is_written() {
     let Err(Error::Validation(findings)) = import(&mut l, "bad.xlsx") else {
         panic!("a workbook with unreadable cells is refused as a validation error");
     };
-    let text: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
-    for needle in [
-        "第7行“在校生状况”：无法识别的值“初三”",
-        "第8行“性别”：无法识别的值“3”",
-        "第12行“识别监测时间”：“2022年07月”与第11行同户的值“2022年06月”不一致",
-    ] {
-        assert!(
-            text.iter().any(|t| t.contains(needle)),
-            "expected “{needle}” among {text:#?}"
-        );
-    }
+    let text = naming(
+        &findings,
+        &[
+            "第7行“在校生状况”：无法识别的值“初三”",
+            "第8行“性别”：无法识别的值“3”",
+            "第12行“识别监测时间”：“2022年07月”与第11行同户的值“2022年06月”不一致",
+        ],
+    );
     assert_eq!(text.len(), 3, "exactly the three bad cells: {text:#?}");
     assert_eq!(
         (counts(&l), export_json(&l, "360729101099").unwrap()),
@@ -689,18 +698,15 @@ fn every_bad_cell_and_every_wrong_value_is_reported_at_once() {
     let Err(Error::Validation(findings)) = import(&mut l, "bad_mixed.xlsx") else {
         panic!("a workbook with a bad cell and wrong values is refused");
     };
-    let text: Vec<String> = findings.iter().map(|f| f.to_string()).collect();
-    for needle in [
-        "第6行“证件号码”：成员“王小军”的身份证号同时登记在户5227291002010003",
-        "第7行“在校生状况”：无法识别的值“初三”",
-        "第8行“证件号码”：成员“陈光明”的身份证号校验位错误",
-        "第12行“证件号码”：成员“杨浩”的身份证号同时登记在户5227291002010001",
-    ] {
-        assert!(
-            text.iter().any(|t| t.contains(needle)),
-            "expected “{needle}” among {text:#?}"
-        );
-    }
+    let text = naming(
+        &findings,
+        &[
+            "第6行“证件号码”：成员“王小军”的身份证号同时登记在户5227291002010003",
+            "第7行“在校生状况”：无法识别的值“初三”",
+            "第8行“证件号码”：成员“陈光明”的身份证号校验位错误",
+            "第12行“证件号码”：成员“杨浩”的身份证号同时登记在户5227291002010001",
+        ],
+    );
     assert_eq!(
         text.len(),
         4,
