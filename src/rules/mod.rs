@@ -25,6 +25,7 @@ mod verdict;
 mod village;
 mod what_if;
 mod wording;
+pub(crate) use wording::round2;
 
 #[cfg(test)]
 mod precedence_tests;

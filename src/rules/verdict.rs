@@ -107,6 +107,15 @@ impl Outcome {
         }
     }
 
+    /// Met, not met, or unknown: `from_met` the other way.
+    pub fn met(self) -> Option<bool> {
+        match self {
+            Outcome::Yes => Some(true),
+            Outcome::No => Some(false),
+            Outcome::Unknown => None,
+        }
+    }
+
     /// Kleene "and": any `no` wins, then any `unknown`.
     pub fn and(self, other: Outcome) -> Outcome {
         match (self, other) {

@@ -250,7 +250,7 @@ fn check_month(r: &mut Report, path: impl FnOnce() -> String, month: Option<u8>)
 
 /// No household line comes near 100 million yuan: larger figures are typing slips (an
 /// extra zero, a pasted ID number) that would print as nonsense.
-pub(super) const AMOUNT_MAX: f64 = 100_000_000.0;
+pub(crate) const AMOUNT_MAX: f64 = 100_000_000.0;
 
 fn check_amount(
     r: &mut Report,

@@ -7,6 +7,7 @@
 
 mod draft;
 mod errors;
+pub(crate) use errors::AMOUNT_MAX;
 mod people;
 mod procedure;
 mod records_2026;

@@ -17,6 +17,8 @@
 use super::columns::{self, Field, Snapshot};
 use crate::codes::{IncomeCategory, RigidKind, Risk};
 use crate::model::{Expense, Household, IncomeLine, RigidExpense};
+// An amount to the fen, as the sheet shows it: the engine's rounding.
+use crate::rules::round2 as fen;
 use chrono::{Datelike, NaiveDate};
 
 /// Whether the book's amount is the sheet's, both to the fen (as the sheet shows it).
@@ -336,11 +338,6 @@ impl IncomeRow {
         let i = g as usize;
         self.engine.and_then(|e| e.guarantees[i]).map(|met| !met)
     }
-}
-
-/// An amount to the fen, as the sheet shows it.
-fn fen(x: f64) -> f64 {
-    (x * 100.0).round() / 100.0
 }
 
 #[cfg(test)]

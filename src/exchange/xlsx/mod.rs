@@ -164,7 +164,7 @@ pub fn import_bytes_with(
 /// members registered on `on`. 家庭纯收入, 人均纯收入 and the 风险消除后是否… are the rules
 /// engine's, under the ledger's local policy, for each snapshot's year and day (`income.rs`).
 pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
-    use crate::rules::{Outcome, Rule};
+    use crate::rules::Rule;
     use chrono::Datelike;
     use columns::Snapshot;
     let mut policies = std::collections::HashMap::new();
@@ -185,11 +185,7 @@ pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> R
             // The guarantees as the household stood that day; the income of the whole year.
             let then = h.as_of(day);
             let guarantees = crate::rules::assess_household(&then, policy);
-            let met = |rule| match guarantees.outcome(rule) {
-                Outcome::Yes => Some(true),
-                Outcome::No => Some(false),
-                Outcome::Unknown => None,
-            };
+            let met = |rule| guarantees.outcome(rule).met();
             figures[snapshot as usize] = Some(income::EngineFigures {
                 net: assessed.income.net,
                 per_capita: assessed.income.per_capita,
@@ -208,11 +204,7 @@ pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> R
         });
         let now = policy.as_ref().map(|p| {
             let a = crate::rules::assess_household(h, p);
-            [Rule::CompulsoryEducation, Rule::BasicMedical].map(|r| match a.outcome(r) {
-                Outcome::Yes => Some(true),
-                Outcome::No => Some(false),
-                Outcome::Unknown => None,
-            })
+            [Rule::CompulsoryEducation, Rule::BasicMedical].map(|r| a.outcome(r).met())
         });
         let figures = income::HouseholdFigures {
             snapshots: figures,

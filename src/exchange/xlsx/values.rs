@@ -334,7 +334,7 @@ pub(super) fn amount(text: &str) -> Result<f64, String> {
     if n < 0.0 {
         return Err(format!("“{text}”是负数：收入和支出应填0或正数"));
     }
-    if n > 100_000_000.0 {
+    if n > crate::validate::AMOUNT_MAX {
         return Err(format!("“{text}”超过1亿元，请检查是否多写了数字"));
     }
     Ok(n)
