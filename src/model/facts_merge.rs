@@ -55,7 +55,7 @@ fn with_fields<T: Serialize + DeserializeOwned>(
 
 /// Merges one record's facts; returns its current fields and history.
 fn merge_record(
-    incoming: Fields,
+    incoming: &Fields,
     incoming_history: &[FactPeriod],
     stored: Option<(Fields, &[FactPeriod], Option<NaiveDate>)>,
     effective: Effective,
@@ -67,7 +67,7 @@ fn merge_record(
             history: h,
             since: *since,
         }),
-        &incoming,
+        incoming,
         incoming_history,
         effective,
         why,
@@ -130,7 +130,7 @@ pub fn merge_household(
         }
     }
     let (current, history) = merge_record(
-        incoming,
+        &incoming,
         &h.history,
         stored.map(|s| {
             (
@@ -142,27 +142,31 @@ pub fn merge_household(
         effective,
         why,
     );
-    let updated = with_fields(&super::as_of::shell(h), &current, "x_history")?;
-    let members = std::mem::take(&mut h.members);
-    *h = Household {
-        members,
-        income: std::mem::take(&mut h.income),
-        expenses: std::mem::take(&mut h.expenses),
-        rigid_expenses: std::mem::take(&mut h.rigid_expenses),
-        pairings: std::mem::take(&mut h.pairings),
-        visits: std::mem::take(&mut h.visits),
-        measures: std::mem::take(&mut h.measures),
-        events: std::mem::take(&mut h.events),
-        history,
-        recorded_from: since(
-            stored.and_then(|s| s.recorded_from),
-            h.recorded_from,
-            stored.is_none(),
-            effective,
-            today,
-        ),
-        ..updated
-    };
+    let recorded_from = since(
+        stored.and_then(|s| s.recorded_from),
+        h.recorded_from,
+        stored.is_none(),
+        effective,
+        today,
+    );
+    if current != incoming {
+        let updated = with_fields(&super::as_of::shell(h), &current, "x_history")?;
+        *h = Household {
+            members: std::mem::take(&mut h.members),
+            income: std::mem::take(&mut h.income),
+            expenses: std::mem::take(&mut h.expenses),
+            rigid_expenses: std::mem::take(&mut h.rigid_expenses),
+            pairings: std::mem::take(&mut h.pairings),
+            visits: std::mem::take(&mut h.visits),
+            measures: std::mem::take(&mut h.measures),
+            events: std::mem::take(&mut h.events),
+            ..updated
+        };
+    }
+    // Otherwise the merged facts are the record's own (a new record whose history ends in
+    // its current values, or a file that changes nothing): no round trip through JSON.
+    h.history = history;
+    h.recorded_from = recorded_from;
     for (i, m) in h.members.iter_mut().enumerate() {
         let old = stored.and_then(|s| s.members.iter().find(|o| o.id == m.id));
         merge_member(m, old, effective, why, today).map_err(|e| BadHistory {
@@ -184,24 +188,38 @@ fn merge_member(
         m.recorded_from = m.recorded_from.or(Some(starts_on(effective, today)));
         return Ok(());
     }
+    // The member's own history is merged, not compared: leave it out of its fields.
+    let incoming_history = std::mem::take(&mut m.history);
+    let incoming = member_fields(m);
     let (current, history) = merge_record(
-        member_fields(m),
-        &m.history,
+        &incoming,
+        &incoming_history,
         stored.map(|s| (member_fields(s), s.history.as_slice(), s.recorded_from)),
         effective,
         why,
     );
-    let mut updated: Member = with_fields(m, &current, "x_history")?;
-    updated.id = m.id.clone();
-    updated.history = history;
-    updated.recorded_from = since(
+    if current != incoming {
+        match with_fields(m, &current, "x_history") {
+            Ok(updated) => {
+                *m = Member {
+                    id: std::mem::take(&mut m.id),
+                    ..updated
+                }
+            }
+            Err(e) => {
+                m.history = incoming_history;
+                return Err(e);
+            }
+        }
+    }
+    m.history = history;
+    m.recorded_from = since(
         stored.and_then(|s| s.recorded_from),
         m.recorded_from,
         stored.is_none(),
         effective,
         today,
     );
-    *m = updated;
     Ok(())
 }
 
@@ -214,7 +232,7 @@ pub fn merge_village(
     today: NaiveDate,
 ) -> Result<(), BadHistory> {
     let (current, history) = merge_record(
-        village_fields(v),
+        &village_fields(v),
         &v.history,
         stored.map(|s| (village_fields(s), s.history.as_slice(), s.recorded_from)),
         effective,
@@ -243,7 +261,7 @@ pub fn merge_cadre(
     today: NaiveDate,
 ) -> Result<(), BadHistory> {
     let (current, history) = merge_record(
-        cadre_fields(c),
+        &cadre_fields(c),
         &c.history,
         stored.map(|s| (cadre_fields(s), s.history.as_slice(), s.recorded_from)),
         effective,
