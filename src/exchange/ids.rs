@@ -6,7 +6,7 @@
 use crate::model::VillageDocument;
 use crate::validate::{Finding, Severity};
 use crate::Result;
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 fn error(household: &str, path: String, rule: &str, message: String) -> Finding {
     Finding {

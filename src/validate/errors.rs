@@ -103,11 +103,8 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
     let mut numbers = HashSet::new();
     for (i, m) in h.members.iter().enumerate() {
         let at = |f: &str| format!("members[{i}].{f}");
-        let who = if m.name.trim().is_empty() {
-            format!("第{}名成员", i + 1)
-        } else {
-            format!("成员“{}”", m.name)
-        };
+        // Named only in a message (most members have none).
+        let who = Who(i, &m.name);
         if m.name.trim().is_empty() {
             r.error(&at("name"), "member.name", format!("{who}的姓名不能为空"));
         }
@@ -450,6 +447,19 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
                     format!("人口变动所指成员“{m}”不在本户成员中"),
                 );
             }
+        }
+    }
+}
+
+/// How a message names a member: by name, or by place when the name is empty.
+struct Who<'a>(usize, &'a str);
+
+impl std::fmt::Display for Who<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.1.trim().is_empty() {
+            write!(f, "第{}名成员", self.0 + 1)
+        } else {
+            write!(f, "成员“{}”", self.1)
         }
     }
 }
