@@ -5,7 +5,7 @@
 //! Pure: the date is an input. The store loads the history; papers, verdicts and lists
 //! read what this returns.
 
-use super::history::{flatten, periods_of, set_field, Fields};
+use super::history::{adopt, flatten, periods_of, set_field, FactPeriod, Fields};
 use super::{Cadre, Household, Member, Village};
 use crate::codes::{MonitoringKind, Status};
 use chrono::{Datelike, NaiveDate};
@@ -146,6 +146,25 @@ pub(crate) fn village_fields(v: &Village) -> Fields {
 pub(crate) fn cadre_fields(c: &Cadre) -> Fields {
     let json = serde_json::to_value(c).unwrap_or(Value::Null);
     flatten(&json, RECORD_NOT_FACTS, &[])
+}
+
+/// A new household's own history, when it ends in the household's values
+/// (`history::adopt`; a new household's monitoring facts are not merged).
+pub(crate) fn adopted_household_history(h: &Household) -> Option<Vec<FactPeriod>> {
+    let mut s = shell(h);
+    s.monitoring = None;
+    let json = serde_json::to_value(&s).ok()?;
+    adopt(&json, HOUSEHOLD_NOT_FACTS, &["conditions"], &h.history)
+}
+
+/// A new member's own history (`history`, taken out of the member), when it ends in the
+/// member's values.
+pub(crate) fn adopted_member_history(
+    m: &Member,
+    history: &[FactPeriod],
+) -> Option<Vec<FactPeriod>> {
+    let json = serde_json::to_value(m).ok()?;
+    adopt(&json, RECORD_NOT_FACTS, &[], history)
 }
 
 /// A household without its dated records and members (for the facts overlay).

@@ -2,7 +2,10 @@
 //! the household, its members, the village and its cadres goes through
 //! `history::merge`, and the record comes out with its current values and its history.
 
-use super::as_of::{cadre_fields, household_fields, member_fields, village_fields};
+use super::as_of::{
+    adopted_household_history, adopted_member_history, cadre_fields, household_fields,
+    member_fields, village_fields,
+};
 use super::history::{merge, set_field, Fields, Provenance, Stored};
 use super::{Cadre, Effective, FactPeriod, Household, Member, Village};
 use chrono::NaiveDate;
@@ -120,6 +123,32 @@ pub fn merge_household(
         }
         return Ok(());
     }
+    // A new household whose history ends in its values keeps it as it is.
+    match stored.map_or_else(|| adopted_household_history(h), |_| None) {
+        Some(history) => {
+            h.history = history;
+            h.recorded_from = since(None, h.recorded_from, true, effective, today);
+        }
+        None => merge_household_facts(h, stored, effective, why, today)?,
+    }
+    for (i, m) in h.members.iter_mut().enumerate() {
+        let old = stored.and_then(|s| s.members.iter().find(|o| o.id == m.id));
+        merge_member(m, old, effective, why, today).map_err(|e| BadHistory {
+            path: format!("members[{i}].{}", e.path),
+            message: e.message,
+        })?;
+    }
+    Ok(())
+}
+
+/// Merges a household's own facts (not its members') into the stored ones.
+fn merge_household_facts(
+    h: &mut Household,
+    stored: Option<&Household>,
+    effective: Effective,
+    why: &Provenance,
+    today: NaiveDate,
+) -> Result<(), BadHistory> {
     let mut incoming = household_fields(h);
     let mut stored_fields = stored.map(household_fields);
     let both_monitored = h.monitoring.is_some() && stored.is_some_and(|s| s.monitoring.is_some());
@@ -167,13 +196,6 @@ pub fn merge_household(
     // its current values, or a file that changes nothing): no round trip through JSON.
     h.history = history;
     h.recorded_from = recorded_from;
-    for (i, m) in h.members.iter_mut().enumerate() {
-        let old = stored.and_then(|s| s.members.iter().find(|o| o.id == m.id));
-        merge_member(m, old, effective, why, today).map_err(|e| BadHistory {
-            path: format!("members[{i}].{}", e.path),
-            message: e.message,
-        })?;
-    }
     Ok(())
 }
 
@@ -190,6 +212,13 @@ fn merge_member(
     }
     // The member's own history is merged, not compared: leave it out of its fields.
     let incoming_history = std::mem::take(&mut m.history);
+    if stored.is_none() {
+        if let Some(history) = adopted_member_history(m, &incoming_history) {
+            m.history = history;
+            m.recorded_from = since(None, m.recorded_from, true, effective, today);
+            return Ok(());
+        }
+    }
     let incoming = member_fields(m);
     let (current, history) = merge_record(
         &incoming,

@@ -123,6 +123,50 @@ pub fn flatten(record: &Value, skip: &[&str], nested: &[&str]) -> Fields {
     out
 }
 
+/// A new record's own history (nothing stored), when it ends in the record's values:
+/// its periods, one per field and date (a later one in the list replaces an earlier) in
+/// `merge`'s order. `None` when a field's latest period differs from the record's value
+/// (then `merge` settles it). The record is read as `flatten` reads it (`skip`, `nested`)
+/// without copying its fields: what a county-scale import of new records needs.
+pub fn adopt(
+    record: &Value,
+    skip: &[&str],
+    nested: &[&str],
+    incoming_history: &[FactPeriod],
+) -> Option<Vec<FactPeriod>> {
+    let mut history = incoming_history.to_vec();
+    history.sort_by(|a, b| a.field.cmp(&b.field).then(a.from.cmp(&b.from)));
+    // Of periods with the same field and date the last one given stands (the sort is stable).
+    history.dedup_by(|later, earlier| {
+        let same = later.field == earlier.field && later.from == earlier.from;
+        if same {
+            std::mem::swap(later, earlier);
+        }
+        same
+    });
+    let obj = record.as_object()?;
+    for (i, p) in history.iter().enumerate() {
+        let latest = history.get(i + 1).is_none_or(|q| q.field != p.field);
+        if !latest || skip.contains(&p.field.as_str()) {
+            continue;
+        }
+        let current = match p.field.split_once('.') {
+            Some((outer, inner)) if nested.contains(&outer) => obj
+                .get(outer)
+                .and_then(Value::as_object)
+                .and_then(|o| o.get(inner)),
+            Some(_) => None,
+            None if nested.contains(&p.field.as_str()) => None,
+            None => obj.get(&p.field),
+        };
+        // A field the record does not carry is not among its facts (`merge` leaves it be).
+        if current.is_some_and(|v| v != &p.value) {
+            return None;
+        }
+    }
+    Some(history)
+}
+
 /// Sets a (possibly nested) field of a JSON object; `null` removes the key.
 pub fn set_field(record: &mut Value, path: &str, value: &Value) {
     let Some(obj) = record.as_object_mut() else {
@@ -506,5 +550,95 @@ mod tests {
         set_field(&mut v, "conditions.house_grade", &json!("A"));
         set_field(&mut v, "phone", &Value::Null);
         assert_eq!(v, json!({"conditions": {"house_grade": "A"}}));
+    }
+
+    #[test]
+    fn a_new_records_history_is_adopted_as_merge_would_leave_it() {
+        let period = |field: &str, from: Option<&str>, value: Value, kind| FactPeriod {
+            field: field.into(),
+            from: from.map(d),
+            value,
+            kind,
+            reason: None,
+            doc: None,
+            recorded_at: None,
+            operator: None,
+        };
+        let record = json!({
+            "status": "exited", "id": "h-1",
+            "conditions": {"house_grade": "B"}, "phone": null,
+        });
+        // Out of order, one period given twice (the later one stands), a nested field, a
+        // key that is no fact (`id`) and one the record does not carry (`group`).
+        let history = vec![
+            period(
+                "status",
+                Some("2019-01-01"),
+                json!("exited"),
+                FactKind::Change,
+            ),
+            period(
+                "conditions.house_grade",
+                None,
+                json!("B"),
+                FactKind::Recorded,
+            ),
+            period("status", None, json!("poor"), FactKind::Recorded),
+            period(
+                "status",
+                Some("2019-01-01"),
+                json!("exited"),
+                FactKind::Correction,
+            ),
+            period("id", None, json!("h-0"), FactKind::Recorded),
+            period("group", Some("2020-05-01"), json!("二组"), FactKind::Change),
+        ];
+        let why = Provenance {
+            reason: None,
+            doc: None,
+        };
+        let on = Effective::Change {
+            from: d("2026-01-01"),
+        };
+        let merged = merge(
+            None,
+            &flatten(&record, &["id"], &["conditions"]),
+            &history,
+            on,
+            &why,
+        );
+        let adopted = adopt(&record, &["id"], &["conditions"], &history);
+        assert_eq!(adopted.as_ref(), Some(&merged.history));
+        assert_eq!(merged.history.len(), 5);
+        let status = periods_of(&merged.history, "status");
+        assert_eq!(
+            status[1].kind,
+            FactKind::Correction,
+            "the later of two equal periods"
+        );
+
+        // A history that ends in another value than the record's is left to `merge`.
+        let mut ends_elsewhere = history.clone();
+        ends_elsewhere.push(period(
+            "conditions.house_grade",
+            Some("2024-03-01"),
+            json!("C"),
+            FactKind::Change,
+        ));
+        assert_eq!(
+            adopt(&record, &["id"], &["conditions"], &ends_elsewhere),
+            None
+        );
+        let mut ends_elsewhere = history;
+        ends_elsewhere.push(period(
+            "phone",
+            Some("2024-03-01"),
+            json!("139"),
+            FactKind::Change,
+        ));
+        assert_eq!(
+            adopt(&record, &["id"], &["conditions"], &ends_elsewhere),
+            None
+        );
     }
 }
