@@ -31,23 +31,30 @@ pub struct IdNumber {
 impl IdNumber {
     /// Parses and checks an ID number (lower-case `x` is accepted as `X`).
     pub fn parse(text: &str) -> Result<Self, IdNumberError> {
-        let chars: Vec<char> = text.trim().chars().collect();
-        if chars.len() != 18 {
-            return Err(IdNumberError::Length(chars.len()));
+        let text = text.trim();
+        let bytes = text.as_bytes();
+        if bytes.len() != 18 || !bytes.is_ascii() {
+            return Err(match text.chars().count() {
+                18 => IdNumberError::Characters,
+                n => IdNumberError::Length(n),
+            });
         }
         let mut digits = [0u8; 18];
-        for (i, c) in chars.iter().enumerate() {
-            digits[i] = match c {
-                '0'..='9' => *c as u8 - b'0',
-                'X' | 'x' if i == 17 => 10,
+        for (i, b) in bytes.iter().enumerate() {
+            digits[i] = match b {
+                b'0'..=b'9' => b - b'0',
+                b'X' | b'x' if i == 17 => 10,
                 _ => return Err(IdNumberError::Characters),
             };
         }
-        let date_text: String = chars[6..14].iter().collect();
-        let birth = NaiveDate::parse_from_str(&date_text, "%Y%m%d")
-            .ok()
+        let number = |range: std::ops::Range<usize>| {
+            digits[range]
+                .iter()
+                .fold(0u32, |n, d| n * 10 + u32::from(*d))
+        };
+        let birth = NaiveDate::from_ymd_opt(number(6..10) as i32, number(10..12), number(12..14))
             .filter(|d| d.year() >= 1880)
-            .ok_or_else(|| IdNumberError::BirthDate(date_text.clone()))?;
+            .ok_or_else(|| IdNumberError::BirthDate(text[6..14].to_string()))?;
         let expected = check_char(&digits[..17]);
         let found = if digits[17] == 10 {
             'X'
