@@ -32,6 +32,11 @@ fn encoding(bytes: &[u8]) -> Result<&str, String> {
             "文件是UTF-16编码（Windows记事本的“Unicode”），请另存为UTF-8编码后再导入".into(),
         );
     }
+    // The SIMD check of the whole file; a file it refuses goes through the standard one,
+    // which tells where the first bad byte is.
+    if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
+        return Ok(text);
+    }
     std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
         let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
