@@ -10,7 +10,7 @@
 //! merge of a new household's history can be done ahead, off the writer's thread
 //! (`merge_ahead`); the writer uses it only for the same options.
 
-use super::bulk_rows::{Inserts, Stamp};
+use super::bulk_rows::{Inserts, RowTexts, Stamp};
 use super::save::{Saved, WriteOptions};
 use super::write::{AuditRow, Change, Writer};
 use crate::model::{self, Cadre, Effective, Household};
@@ -26,6 +26,8 @@ pub struct CheckedHousehold {
     /// Set once `household` has been merged as new to the ledger: the options it was
     /// merged under, and how the merge went.
     ahead: Option<(MergeKey, std::result::Result<(), model::BadHistory>)>,
+    /// The texts of its rows, made with the merge ahead.
+    texts: Option<RowTexts>,
 }
 
 /// What a merge depends on besides the household.
@@ -66,6 +68,7 @@ impl CheckedHousehold {
                 household,
                 warnings,
                 ahead: None,
+                texts: None,
             })
         } else {
             Err(errors)
@@ -89,6 +92,7 @@ impl CheckedHousehold {
             &opts.provenance(),
             opts.today,
         );
+        self.texts = merged.is_ok().then(|| RowTexts::of(&self.household));
         self.ahead = Some((MergeKey::of(opts), merged));
     }
 }
@@ -172,6 +176,7 @@ impl Bulk<'_, '_> {
             household: mut h,
             warnings,
             ahead,
+            texts,
         } = checked;
         let known: Option<bool> = self.exists.query_row([&h.id], |r| r.get(0)).optional()?;
         if known.is_some() && ahead.is_some() {
@@ -213,7 +218,10 @@ impl Bulk<'_, '_> {
             at: self.w.at(),
             operator: self.w.operator,
         };
-        let counts = match self.inserts.household(village_id, &h, &stamp) {
+        let counts = match self
+            .inserts
+            .household(village_id, &h, &stamp, texts.as_ref())
+        {
             Ok(counts) => counts,
             Err(e) => return Err(self.w.explain_id_clash(e.into(), village_id, &h)),
         };

@@ -181,6 +181,70 @@ pub(crate) struct Stamp<'s> {
     pub operator: &'s str,
 }
 
+/// The texts of a household's rows that take work to make (JSON of lists and fact values,
+/// a name's initials, an ID number's tail): made ahead, off the writer's thread, for a
+/// household merged ahead (`CheckedHousehold::merge_ahead`), else by the writer itself.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct RowTexts {
+    /// Per member, in order.
+    members: Vec<MemberTexts>,
+    /// Per fact period, in the order `Inserts::household` writes them.
+    periods: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+struct MemberTexts {
+    initials: String,
+    id_tail: String,
+    work_spells: Option<String>,
+    welfare_posts: Option<String>,
+}
+
+impl MemberTexts {
+    fn of(m: &crate::model::Member) -> MemberTexts {
+        MemberTexts {
+            initials: initials(&m.name),
+            id_tail: id_tail(m.citizen_id()),
+            work_spells: list_json(&m.work_spells),
+            welfare_posts: list_json(&m.welfare_posts),
+        }
+    }
+}
+
+/// Every fact period of a household, its own then its members', with scope and record.
+fn periods_of(h: &Household) -> Vec<(&'static str, &str, &FactPeriod)> {
+    (h.history.iter())
+        .map(|p| ("household", h.id.as_str(), p))
+        .chain(
+            h.members
+                .iter()
+                .flat_map(|m| m.history.iter().map(|p| ("member", m.id.as_str(), p))),
+        )
+        .collect()
+}
+
+fn value_json(p: &FactPeriod) -> String {
+    serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into())
+}
+
+impl RowTexts {
+    /// The texts of `h` as it will be written (merged).
+    pub fn of(h: &Household) -> RowTexts {
+        RowTexts {
+            members: h.members.iter().map(MemberTexts::of).collect(),
+            periods: periods_of(h)
+                .into_iter()
+                .map(|(_, _, p)| value_json(p))
+                .collect(),
+        }
+    }
+
+    /// Whether these are the texts of `h` (as many members and periods).
+    fn fit(&self, h: &Household, periods: usize) -> bool {
+        self.members.len() == h.members.len() && self.periods.len() == periods
+    }
+}
+
 impl<'c> Inserts<'c> {
     /// Prepares the statements; the record statements take the household as `?1` and the
     /// write's time as `?2` (the periods also the operator as `?3`), the row's own values
@@ -210,8 +274,18 @@ impl<'c> Inserts<'c> {
         village_id: &str,
         h: &Household,
         stamp: &Stamp,
+        ahead: Option<&RowTexts>,
     ) -> rusqlite::Result<Counts> {
         let at = stamp.at;
+        let periods = periods_of(h);
+        let made;
+        let texts = match ahead.filter(|t| t.fit(h, periods.len())) {
+            Some(t) => t,
+            None => {
+                made = RowTexts::of(h);
+                &made
+            }
+        };
         let hid = h.id.as_str();
         let c = &h.conditions;
         let reloc = c.relocation.as_ref();
@@ -254,6 +328,7 @@ impl<'c> Inserts<'c> {
         ])?;
         self.member.insert(hid, &h.members, |m, i, bind| {
             let work = m.work.as_ref();
+            let t = &texts.members[i];
             bind(params![
                 m.id,
                 i as i64,
@@ -278,8 +353,8 @@ impl<'c> Inserts<'c> {
                 m.dibao,
                 code(m.tekun),
                 m.has_legal_supporter,
-                initials(&m.name),
-                id_tail(m.citizen_id()),
+                t.initials,
+                t.id_tail,
                 opt_day(m.recorded_from),
                 m.phone,
                 code(m.document),
@@ -287,8 +362,8 @@ impl<'c> Inserts<'c> {
                 m.employee_pension_insurance,
                 m.medical_assistance,
                 code(m.out_of_school_reason),
-                list_json(&m.work_spells),
-                list_json(&m.welfare_posts),
+                t.work_spells,
+                t.welfare_posts,
             ])
         })?;
         self.income.insert(hid, &h.income, |l, i, bind| {
@@ -390,23 +465,14 @@ impl<'c> Inserts<'c> {
                 e.note,
             ])
         })?;
-        let periods: Vec<(&str, &str, &FactPeriod)> = (h.history.iter())
-            .map(|p| ("household", hid, p))
-            .chain(
-                h.members
-                    .iter()
-                    .flat_map(|m| m.history.iter().map(|p| ("member", m.id.as_str(), p))),
-            )
-            .collect();
         self.period
-            .insert(hid, &periods, |(scope, record, p), _, bind| {
-                let value = serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into());
+            .insert(hid, &periods, |(scope, record, p), i, bind| {
                 bind(params![
                     scope,
                     record,
                     p.field,
                     opt_day(p.from),
-                    value,
+                    texts.periods[i],
                     p.kind.code(),
                     p.reason,
                     p.doc,
