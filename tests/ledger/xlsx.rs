@@ -757,3 +757,45 @@ wb.save(sys.argv[1])
     assert_eq!((s.inserted, s.updated), (0, 0), "{s:?}");
     assert_eq!(counts(&l), before, "nothing written");
 }
+
+/// A 脱贫户 monitored for sudden hardship (not an unstable exit) carries no year of its
+/// registration in the sheet; imported into a new ledger its status is dated (已脱贫 as
+/// first recorded, 监测对象 from the month identified, 风险消除 from the month eliminated),
+/// and exported it is a 脱贫户 again, so a second ledger reads the same household.
+#[test]
+fn a_tuopin_household_monitored_for_sudden_hardship_stays_one_through_export_and_import() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    import(&mut a, "sudden.xlsx").unwrap();
+    let doc = export_village(&a, VILLAGE).unwrap();
+    let h = &doc.households[0];
+    assert_eq!(h.status, Some(yibentong::codes::Status::RiskEliminated));
+    let status: Vec<(Option<String>, Value)> = h
+        .history
+        .iter()
+        .filter(|p| p.field == "status")
+        .map(|p| (p.from.map(|d| d.to_string()), p.value.clone()))
+        .collect();
+    assert_eq!(
+        status,
+        vec![
+            (None, Value::from("exited")),
+            (Some("2022-06-01".into()), Value::from("monitored")),
+            (Some("2023-11-01".into()), Value::from("risk_eliminated")),
+        ],
+        "dated from the sheet's months"
+    );
+    let bytes = xlsx::write_village(&a, &doc, today()).unwrap();
+    let mut b = Ledger::open_in_memory().unwrap();
+    import_file_at(&mut b, &bytes, "export.xlsx", today(), today()).unwrap();
+    assert_eq!(
+        export_json(&b, VILLAGE).unwrap(),
+        export_json(&a, VILLAGE).unwrap(),
+        "exported as a 脱贫户, the household reads the same in a second ledger"
+    );
+    let again = import_file_at(&mut a, &bytes, "export.xlsx", today(), today()).unwrap();
+    assert_eq!(
+        (again.inserted, again.updated, again.unchanged),
+        (0, 0, 1),
+        "its own export changes nothing"
+    );
+}

@@ -17,7 +17,8 @@ use crate::codes::{
     Status,
 };
 use crate::model::{
-    derived_id, Cadre, Household, Member, Monitoring, Village, VillageDocument, Work, FORMAT_V1,
+    derived_id, Cadre, FactKind, FactPeriod, Household, Member, Monitoring, Village,
+    VillageDocument, Work, FORMAT_V1,
 };
 use crate::validate::Finding;
 use chrono::NaiveDate;
@@ -487,6 +488,50 @@ fn monitoring(
         // unless it is one of our own status labels.
         Some(t) => Status::from_label(t).or(derived).or(Some(Status::Ordinary)),
     };
+    if cells.type_text.as_deref() == Some("脱贫户") {
+        exited_before_monitoring(h);
+    }
+}
+
+/// A 脱贫户 monitored for another risk than an unstable exit (a 突发严重困难户, say) whose
+/// registration the ledger knows nothing of (no year, no status history): the sheet still
+/// says it was registered poor and had left poverty. Its status is dated so: 已脱贫 as first
+/// recorded, 监测户 from the month identified (风险已消除 from the month eliminated), and the
+/// household stays a 脱贫户 in the next export.
+fn exited_before_monitoring(h: &mut Household) {
+    let Some(m) = &h.monitoring else { return };
+    let unknown = h.identified_year.is_none()
+        && h.exit_year.is_none()
+        && !h.history.iter().any(|p| p.field == "status");
+    if !unknown || m.kind == MonitoringKind::UnstableExited {
+        return;
+    }
+    let mut steps = vec![
+        (None, Status::Exited),
+        (Some(m.identified), Status::Monitored),
+    ];
+    if let Some(on) = m.eliminated {
+        steps.push((Some(on), Status::RiskEliminated));
+    }
+    if steps.last().map(|(_, s)| *s) != h.status {
+        return;
+    }
+    for (i, (from, status)) in steps.into_iter().enumerate() {
+        h.history.push(FactPeriod {
+            field: "status".into(),
+            from,
+            value: status.code().into(),
+            kind: if i == 0 {
+                FactKind::Recorded
+            } else {
+                FactKind::Change
+            },
+            reason: Some("监测系统表的户类型为脱贫户".into()),
+            doc: None,
+            recorded_at: None,
+            operator: None,
+        });
+    }
 }
 
 /// One member's cells (the columns the sheet has) onto the member; `known`: the ledger's

@@ -143,7 +143,14 @@ pub(super) fn household_type(h: &Household) -> Option<String> {
         (s, m.kind)
     });
     // A household once registered poor (建档立卡) is a 脱贫户 whatever its monitoring kind.
-    let was_poor = h.identified_year.is_some() || h.exit_year.is_some();
+    let was_poor = h.identified_year.is_some()
+        || h.exit_year.is_some()
+        || h.history.iter().any(|p| {
+            p.field == "status"
+                && [Status::Poor, Status::Exited]
+                    .iter()
+                    .any(|s| p.value.as_str() == Some(s.code()))
+        });
     let national = match (status, derived) {
         (s, Some((d, kind))) if s == d => {
             Some(if kind == MonitoringKind::UnstableExited || was_poor {

@@ -224,3 +224,8 @@ last = bad[4]["证件号码"][17]
 bad[4]["证件号码"] = bad[4]["证件号码"][:17] + ("1" if last == "0" else "0")
 bad[8]["证件号码"] = bad[2]["证件号码"]
 save("bad_mixed.xlsx", bad)
+
+# sudden.xlsx: a 脱贫户 monitored as a 突发严重困难户 (not for an unstable exit), its risk
+# eliminated: the sheet gives no year of its registration, and it stays a 脱贫户.
+sudden = dict(cells={**H3["cells"], "监测对象类别": "突发严重困难户"}, people=H3["people"])
+save("sudden.xlsx", rows([sudden]))
