@@ -109,27 +109,13 @@ pub fn merge_household(
     if stored.is_none() && h.history.is_empty() {
         // A new household without history: its facts simply hold from the start date
         // (the fast path of a county-scale import).
-        let start = Some(starts_on(effective, today));
-        h.recorded_from = h.recorded_from.or(start);
-        for (i, m) in h.members.iter_mut().enumerate() {
-            if m.history.is_empty() {
-                m.recorded_from = m.recorded_from.or(start);
-            } else {
-                merge_member(m, None, effective, why, today).map_err(|e| BadHistory {
-                    path: format!("members[{i}].{}", e.path),
-                    message: e.message,
-                })?;
-            }
-        }
-        return Ok(());
-    }
-    // A new household whose history ends in its values keeps it as it is.
-    match stored.map_or_else(|| adopted_household_history(h), |_| None) {
-        Some(history) => {
-            h.history = history;
-            h.recorded_from = since(None, h.recorded_from, true, effective, today);
-        }
-        None => merge_household_facts(h, stored, effective, why, today)?,
+        h.recorded_from = since(None, h.recorded_from, true, effective, today);
+    } else if let Some(history) = stored.map_or_else(|| adopted_household_history(h), |_| None) {
+        // A new household whose history ends in its values keeps it as it is.
+        h.history = history;
+        h.recorded_from = since(None, h.recorded_from, true, effective, today);
+    } else {
+        merge_household_facts(h, stored, effective, why, today)?;
     }
     for (i, m) in h.members.iter_mut().enumerate() {
         let old = stored.and_then(|s| s.members.iter().find(|o| o.id == m.id));
