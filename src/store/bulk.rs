@@ -24,10 +24,8 @@ pub struct CheckedHousehold {
     household: Household,
     warnings: Vec<Finding>,
     /// Set once `household` has been merged as new to the ledger: the options it was
-    /// merged under, and how the merge went.
-    ahead: Option<(MergeKey, std::result::Result<(), model::BadHistory>)>,
-    /// The texts of its rows, made with the merge ahead.
-    texts: Option<RowTexts>,
+    /// merged under, and how the merge went (merged, the texts of its rows).
+    ahead: Option<(MergeKey, std::result::Result<RowTexts, model::BadHistory>)>,
 }
 
 /// What a merge depends on besides the household.
@@ -68,7 +66,6 @@ impl CheckedHousehold {
                 household,
                 warnings,
                 ahead: None,
-                texts: None,
             })
         } else {
             Err(errors)
@@ -92,7 +89,7 @@ impl CheckedHousehold {
             &opts.provenance(),
             opts.today,
         );
-        self.texts = merged.is_ok().then(|| RowTexts::of(&self.household));
+        let merged = merged.map(|()| RowTexts::of(&self.household));
         self.ahead = Some((MergeKey::of(opts), merged));
     }
 }
@@ -176,7 +173,6 @@ impl Bulk<'_, '_> {
             household: mut h,
             warnings,
             ahead,
-            texts,
         } = checked;
         let known: Option<bool> = self.exists.query_row([&h.id], |r| r.get(0)).optional()?;
         if known.is_some() && ahead.is_some() {
@@ -199,9 +195,9 @@ impl Bulk<'_, '_> {
                 h.code
             )));
         }
-        match ahead {
+        let texts = match ahead {
             Some((key, merged)) if key == MergeKey::of(opts) => {
-                merged.map_err(|e| super::save::bad_history(e, &h.code))?
+                Some(merged.map_err(|e| super::save::bad_history(e, &h.code))?)
             }
             Some(_) => {
                 return Err(Error::Invalid(format!(
@@ -210,10 +206,17 @@ impl Bulk<'_, '_> {
                 )))
             }
             None => {
-                model::merge_household(&mut h, None, opts.effective, &opts.provenance(), opts.today)
-                    .map_err(|e| super::save::bad_history(e, &h.code))?
+                model::merge_household(
+                    &mut h,
+                    None,
+                    opts.effective,
+                    &opts.provenance(),
+                    opts.today,
+                )
+                .map_err(|e| super::save::bad_history(e, &h.code))?;
+                None
             }
-        }
+        };
         let stamp = Stamp {
             at: self.w.at(),
             operator: self.w.operator,

@@ -4,6 +4,7 @@
 //! The columns are the ones `rows.rs` maps for the audited writer; a test writes one
 //! household both ways and compares every stored row.
 
+use super::facts::stored_value;
 use super::multi_row::MultiRowInsert;
 use super::rows::{id_tail, initials};
 use crate::codes::Code;
@@ -212,7 +213,7 @@ impl MemberTexts {
 }
 
 /// Every fact period of a household, its own then its members', with scope and record.
-fn periods_of(h: &Household) -> Vec<(&'static str, &str, &FactPeriod)> {
+fn all_periods(h: &Household) -> Vec<(&'static str, &str, &FactPeriod)> {
     (h.history.iter())
         .map(|p| ("household", h.id.as_str(), p))
         .chain(
@@ -223,18 +224,14 @@ fn periods_of(h: &Household) -> Vec<(&'static str, &str, &FactPeriod)> {
         .collect()
 }
 
-fn value_json(p: &FactPeriod) -> String {
-    serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into())
-}
-
 impl RowTexts {
     /// The texts of `h` as it will be written (merged).
     pub fn of(h: &Household) -> RowTexts {
         RowTexts {
             members: h.members.iter().map(MemberTexts::of).collect(),
-            periods: periods_of(h)
+            periods: all_periods(h)
                 .into_iter()
-                .map(|(_, _, p)| value_json(p))
+                .map(|(_, _, p)| stored_value(p))
                 .collect(),
         }
     }
@@ -277,7 +274,7 @@ impl<'c> Inserts<'c> {
         ahead: Option<&RowTexts>,
     ) -> rusqlite::Result<Counts> {
         let at = stamp.at;
-        let periods = periods_of(h);
+        let periods = all_periods(h);
         let made;
         let texts = match ahead.filter(|t| t.fit(h, periods.len())) {
             Some(t) => t,

@@ -91,6 +91,11 @@ pub(crate) fn of_record(
 }
 
 /// Whether two periods say the same (who wrote them and when aside).
+/// A period's value as the ledger stores it: JSON text.
+pub(crate) fn stored_value(p: &FactPeriod) -> String {
+    serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into())
+}
+
 fn same(a: &FactPeriod, b: &FactPeriod) -> bool {
     a.value == b.value && a.kind == b.kind && a.reason == b.reason && a.doc == b.doc
 }
@@ -122,7 +127,7 @@ impl Writer<'_> {
             if old.is_some_and(|q| same(q, p)) {
                 continue;
             }
-            let value = serde_json::to_string(&p.value).unwrap_or_else(|_| "null".into());
+            let value = stored_value(p);
             let at = p.recorded_at.as_deref().unwrap_or(&self.at);
             let operator = p.operator.as_deref().unwrap_or(self.operator);
             self.tx

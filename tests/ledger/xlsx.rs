@@ -317,16 +317,7 @@ ws = openpyxl.load_workbook(sys.argv[1]).active
 rows = [[c.value for c in r] for r in ws.iter_rows()]
 print(json.dumps([dict(zip(rows[2], r)) for r in rows[3:]], ensure_ascii=False))
 "#;
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", script, file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    let rows: Vec<Value> = serde_json::from_slice(&py.stdout).unwrap();
+    let rows: Vec<Value> = serde_json::from_slice(&openpyxl(script, &file)).unwrap();
     let (mut compared, mut eliminated) = (0, 0);
     for h in assessed["households"].as_array().unwrap() {
         let row = rows
@@ -482,16 +473,7 @@ print(json.dumps({"title": rows[0][0], "header": rows[2],
                   "types": [[type(v).__name__ for v in r] for r in rows[3:]],
                   "rows": rows[3:]}, ensure_ascii=False))
 "#;
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", script, out.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "openpyxl opens the export: {}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
+    let sheet: Value = serde_json::from_slice(&openpyxl(script, &out)).unwrap();
     assert_eq!(
         sheet["title"], "监测对象信息（一本通导出）",
         "row 1 is the title"
@@ -551,7 +533,8 @@ fn openpyxl(script: &str, file: &std::path::Path) -> Vec<u8> {
         .unwrap();
     assert!(
         py.status.success(),
-        "{}",
+        "openpyxl runs on {}: {}",
+        file.display(),
         String::from_utf8_lossy(&py.stderr)
     );
     py.stdout
@@ -584,16 +567,7 @@ ws = openpyxl.load_workbook(sys.argv[1])["已外出务工"]
 rows = [[c.value for c in r] for r in ws.iter_rows()]
 print(json.dumps({"header": rows[2], "rows": rows[3:]}, ensure_ascii=False))
 "#;
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", script, file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
-    let sheet: Value = serde_json::from_slice(&py.stdout).unwrap();
+    let sheet: Value = serde_json::from_slice(&openpyxl(script, &file)).unwrap();
     assert_eq!(sheet["header"][8], "开始时间");
     assert_eq!(
         sheet["rows"].as_array().unwrap().len(),
@@ -608,15 +582,7 @@ wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["已外出务工"]
 ws.cell(row=4, column=12).value = 4321
 wb.save(sys.argv[1])
 "#;
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", edit, file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
+    openpyxl(edit, &file);
     import_file_at(&mut l, &std::fs::read(&file).unwrap(), "v.xlsx", on, on).unwrap();
     let after = export_village(&l, &code).unwrap();
     let wages: Vec<f64> = after
@@ -736,15 +702,7 @@ for name, value in [("综合保障", "乱写的措施"), ("出生日期", "不�
     ws.cell(row=5, column=header.index(name) + 1, value=value)
 wb.save(sys.argv[1])
 "#;
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", script, file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "{}",
-        String::from_utf8_lossy(&py.stderr)
-    );
+    openpyxl(script, &file);
     let before = counts(&l);
     let s = import_file_at(
         &mut l,
