@@ -767,3 +767,34 @@ fn a_tuopin_household_monitored_for_sudden_hardship_stays_one_through_export_and
         "its own export changes nothing"
     );
 }
+
+/// 户类型 says 监测户 but 监测对象类别 is empty: the monitoring system counts a household
+/// as monitored by its 类别, so the row does not say what the household is monitored for.
+/// It is refused at its row and column (not imported as 一般农户 without a word), and
+/// nothing is written.
+#[test]
+fn a_monitored_household_type_without_a_monitoring_kind_is_refused_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("jiance.xlsx");
+    std::fs::copy(data("xlsx/spec_only.xlsx"), &file).unwrap();
+    openpyxl(
+        "import sys, openpyxl\n\
+         wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.active\n\
+         col = [c.value for c in ws[3]].index('户类型') + 1\n\
+         for r in range(4, 8): ws.cell(row=r, column=col, value='监测户')\n\
+         wb.save(sys.argv[1])",
+        &file,
+    );
+    let mut l = Ledger::open_in_memory().unwrap();
+    let bytes = std::fs::read(&file).unwrap();
+    let Err(Error::Validation(findings)) =
+        import_file_at(&mut l, &bytes, "jiance.xlsx", today(), today())
+    else {
+        panic!("a 监测户 without its kind is refused");
+    };
+    naming(
+        &findings,
+        &["第4行“户类型”：户类型为“监测户”，但“监测对象类别”为空：请填写脱贫不稳定户、"],
+    );
+    assert_eq!(counts(&l), (0, 0, 0), "nothing is written");
+}

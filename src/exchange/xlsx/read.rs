@@ -480,6 +480,25 @@ fn monitoring(
         }
         return;
     }
+    if let (Some(t), None) = (cells.type_text.as_deref(), derived) {
+        // A 监测户 is a household with a 监测对象类别 (monitoring-export.md): without one the
+        // row says it is monitored and not what for.
+        let monitored = matches!(
+            Status::from_label(t),
+            Some(Status::Monitored | Status::RiskEliminated)
+        );
+        if t.contains("监测") || monitored {
+            let kinds: Vec<&str> = MonitoringKind::ALL.iter().map(|k| k.label()).collect();
+            errors.push(at(
+                row,
+                Field::HouseholdType,
+                format!(
+                    "户类型为“{t}”，但“监测对象类别”为空：请填写{}之一",
+                    kinds.join("、")
+                ),
+            ));
+        }
+    }
     h.status = match cells.type_text.as_deref() {
         None => derived,
         Some("脱贫户") => derived.or(Some(Status::Exited)),
