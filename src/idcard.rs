@@ -22,7 +22,7 @@ pub enum IdNumberError {
 }
 
 /// A valid 18-character citizen ID number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct IdNumber {
     digits: [u8; 18],
     birth: NaiveDate,
@@ -89,14 +89,8 @@ impl IdNumber {
 
 impl std::fmt::Display for IdNumber {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for d in &self.digits {
-            if *d == 10 {
-                f.write_str("X")?;
-            } else {
-                write!(f, "{d}")?;
-            }
-        }
-        Ok(())
+        let text = self.digits.map(|d| if d == 10 { b'X' } else { b'0' + d });
+        f.write_str(std::str::from_utf8(&text).expect("ASCII digits"))
     }
 }
 

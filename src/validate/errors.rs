@@ -130,7 +130,7 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
                     )
                 }
                 Ok(id) => {
-                    if !numbers.insert(id.to_string()) {
+                    if !numbers.insert(id) {
                         r.error(
                             &at("id_number"),
                             "id_number.duplicate",
@@ -343,7 +343,8 @@ fn check_date(
 }
 
 fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Report) {
-    let known: HashSet<&str> = cadres.iter().map(|c| c.id.as_str()).collect();
+    // A village's cadres are few: a scan costs less than a set made for every household.
+    let known = |id: &str| cadres.iter().any(|c| c.id == id);
     for (i, p) in h.pairings.iter().enumerate() {
         check_date(
             r,
@@ -361,7 +362,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
                 );
             }
         }
-        if !p.cadre.trim().is_empty() && !known.contains(p.cadre.as_str()) {
+        if !p.cadre.trim().is_empty() && !known(&p.cadre) {
             r.error(
                 &format!("pairings[{i}].cadre"),
                 "cadre.unknown",
@@ -371,7 +372,7 @@ fn dated_records(h: &Household, cadres: &[Cadre], today: NaiveDate, r: &mut Repo
     }
     for (i, v) in h.visits.iter().enumerate() {
         check_date(r, || format!("visits[{i}].date"), "走访日期", v.date, today);
-        if !v.cadre.trim().is_empty() && !known.contains(v.cadre.as_str()) {
+        if !v.cadre.trim().is_empty() && !known(&v.cadre) {
             r.error(
                 &format!("visits[{i}].cadre"),
                 "cadre.unknown",
