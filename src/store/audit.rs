@@ -23,7 +23,7 @@ pub struct AuditEntry {
 }
 
 impl AuditEntry {
-    /// The action in words (新增, 修改, 删除, 恢复, 导入).
+    /// The action in words (新增, 修改, 删除, 恢复, 导入, 合并).
     pub fn action_label(&self) -> &str {
         match self.action.as_str() {
             "insert" => "新增",
@@ -31,20 +31,14 @@ impl AuditEntry {
             "delete" => "删除",
             "restore" => "恢复",
             "import" => "导入",
+            "merge" => "合并",
             other => other,
         }
     }
 
     /// One Chinese line: `2025-03-01T10:00 张书记 修改 成员 health：healthy → chronic（原因）`.
     pub fn line(&self) -> String {
-        let action = match self.action.as_str() {
-            "insert" => "新增",
-            "update" => "修改",
-            "delete" => "删除",
-            "restore" => "恢复",
-            "import" => "导入",
-            other => other,
-        };
+        let action = self.action_label();
         let table = table_label(&self.table);
         let mut out = format!("{} {} {action} {table}", self.at, self.operator);
         match (self.action.as_str(), &self.field) {

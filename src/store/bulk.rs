@@ -103,6 +103,8 @@ pub struct Bulk<'w, 'a> {
     /// Households written, to be freed off the writer's thread (`take_spent`).
     spent: Vec<Household>,
     arrival: Arrival,
+    /// The action on a new household's audit row: `import`, or `merge` for a bundle.
+    action: &'static str,
 }
 
 /// How many new households a load sees before it judges their order.
@@ -153,11 +155,18 @@ impl<'a> Writer<'a> {
             )?,
             spent: Vec::new(),
             arrival: Arrival::default(),
+            action: "import",
         })
     }
 }
 
 impl Bulk<'_, '_> {
+    /// The bulk path of a township's merge: a new household's audit row says 合并.
+    pub fn for_merge(mut self) -> Self {
+        self.action = "merge";
+        self
+    }
+
     /// Saves one household of an import: new to the ledger, it is inserted whole with one
     /// audit row naming `source` (the file) and what it holds; known to the ledger (live
     /// or deleted), it is saved field by field as the app's forms save it.
@@ -238,7 +247,7 @@ impl Bulk<'_, '_> {
             table: "households",
             record_id: &h.id,
             household_id: Some(&h.id),
-            action: "import",
+            action: self.action,
             field: None,
             old: None,
             new: Some(format!(

@@ -752,3 +752,61 @@ fn a_township_that_already_had_the_village_reviews_every_difference_once() {
         "both hold the same village",
     );
 }
+
+/// A township's merge audits at the granularity the issue asks for: a household new to the
+/// township is written whole with ONE audit row (合并, naming the bundle and what the
+/// household holds), not a row per record and field; a household it already has is saved
+/// field by field, so a change reads as the field it changed.
+#[test]
+fn a_new_household_leaves_one_audit_row_and_a_change_one_per_field() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let l = Ledger::open_existing(&p.township, None).unwrap();
+    let count = |sql: &str| l.read_count(sql).unwrap();
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit WHERE action = 'merge' AND table_name = 'households'"),
+        2,
+        "one row for each of the 2 households"
+    );
+    assert_eq!(
+        count("SELECT COUNT(*) FROM audit WHERE household_id IS NOT NULL AND action <> 'merge'"),
+        0,
+        "no row per record or field of a new household"
+    );
+    let entry = l.audit_since("2000-01-01").unwrap();
+    let line = entry
+        .iter()
+        .find(|e| e.action == "merge")
+        .map(|e| e.line())
+        .unwrap();
+    assert!(
+        line.contains("合并") && line.contains("来自1.bundle") && line.contains("成员"),
+        "the row says what came from where: {line}"
+    );
+    drop(l);
+    assert_eq!(
+        export(&p.township),
+        export(&p.laptop),
+        "written whole, the township holds exactly the laptop's village"
+    );
+
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13907970001".into());
+    });
+    let before = audit_rows(&p.township);
+    ok(p.merge(&p.township, &p.send("2.bundle")));
+    let l = Ledger::open_existing(&p.township, None).unwrap();
+    let phone = l
+        .read_count(
+            "SELECT COUNT(*) FROM audit WHERE action = 'update' AND field = 'phone' \
+             AND new_value = '13907970001'",
+        )
+        .unwrap();
+    assert_eq!(phone, 1, "the changed field has its own row");
+    assert!(
+        audit_rows(&p.township) - before < 10,
+        "and the household is not written again whole"
+    );
+    drop(l);
+    assert_eq!(export(&p.township), export(&p.laptop));
+}

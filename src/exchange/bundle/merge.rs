@@ -8,7 +8,7 @@ use super::three_way::{self, Clash};
 use super::{file, label, Bundle};
 use crate::exchange::{check_document, ids};
 use crate::model::{new_id, Cadre, Effective, Household, Village};
-use crate::store::{Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer};
+use crate::store::{CheckedHousehold, Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -273,7 +273,10 @@ pub fn merge_bundle(
         }
         let cadres = w.cadres_of(&village_id)?;
 
-        // Its households.
+        // Its households: one new to the ledger takes the bulk path (inserted whole, one
+        // audit row naming the bundle and what the household holds); one the ledger has
+        // is saved field by field, each change audited.
+        let mut bulk = w.bulk()?.for_merge();
         for (i, h) in doc.households.iter().enumerate() {
             let key = format!("household:{}", h.id);
             let mine = w
@@ -284,8 +287,15 @@ pub fn merge_bundle(
             match merged {
                 Some(v) if Some(&v) != mine.as_ref() => {
                     let merged: Household = from_value(v, "农户")?;
-                    w.save_household_at(&village_id, &merged, &cadres, &opts)
-                        .map_err(|e| crate::exchange::prefix_paths(e, i))?;
+                    let saved = if mine.is_none() {
+                        CheckedHousehold::check(merged, &cadres, today)
+                            .map_err(Error::Validation)
+                            .and_then(|c| bulk.save(&village_id, c, &cadres, &opts, &source))
+                    } else {
+                        w.save_household_at(&village_id, &merged, &cadres, &opts)
+                    };
+                    saved.map_err(|e| crate::exchange::prefix_paths(e, i))?;
+                    drop(bulk.take_spent());
                     if mine.is_none() {
                         summary.added += 1;
                     } else {
