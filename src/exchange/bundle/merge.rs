@@ -273,9 +273,9 @@ pub fn merge_bundle(
         }
         let cadres = w.cadres_of(&village_id)?;
 
-        // Its households: one new to the ledger takes the bulk path (inserted whole, one
-        // audit row naming the bundle and what the household holds); one the ledger has
-        // is saved field by field, each change audited.
+        // Its households, through the bulk path as an import's: one new to the ledger is
+        // inserted whole (one audit row naming the bundle and what the household holds), one
+        // the ledger has is saved field by field, each change audited.
         let mut bulk = w.bulk()?.for_merge();
         for (i, h) in doc.households.iter().enumerate() {
             let key = format!("household:{}", h.id);
@@ -287,15 +287,11 @@ pub fn merge_bundle(
             match merged {
                 Some(v) if Some(&v) != mine.as_ref() => {
                     let merged: Household = from_value(v, "农户")?;
-                    let saved = if mine.is_none() {
-                        CheckedHousehold::check(merged, &cadres, today)
-                            .map_err(Error::Validation)
-                            .and_then(|c| bulk.save(&village_id, c, &cadres, &opts, &source))
-                    } else {
-                        w.save_household_at(&village_id, &merged, &cadres, &opts)
-                    };
-                    saved.map_err(|e| crate::exchange::prefix_paths(e, i))?;
-                    drop(bulk.take_spent());
+                    CheckedHousehold::check(merged, &cadres, today)
+                        .map_err(Error::Validation)
+                        .and_then(|c| bulk.save(&village_id, c, &cadres, &opts, &source))
+                        .map_err(|e| crate::exchange::prefix_paths(e, i))?;
+                    bulk.take_spent();
                     if mine.is_none() {
                         summary.added += 1;
                     } else {
