@@ -58,6 +58,8 @@ fn export_all(dir: &Path) {
         NoticeKindArg,
         ImportSummary,
         MergeSummary,
+        yibentong::exchange::bundle::BundleSummary,
+        yibentong::exchange::bundle::BundleLog,
         yibentong::exchange::bundle::ConflictView,
         yibentong::store::Conflict,
         yibentong::store::Keep,

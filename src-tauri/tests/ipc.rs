@@ -714,6 +714,78 @@ fn a_bundle_merges_once_and_its_conflict_is_listed_then_settled() {
     );
 }
 
+#[test]
+fn a_bundle_written_in_the_app_is_numbered_listed_and_merged_at_the_township() {
+    let laptop = app();
+    laptop.import_village();
+    let log = laptop.ok("bundle_log", json!({ "village": VILLAGE }));
+    assert_eq!(log["sent"], json!([]), "{log}");
+    assert_eq!(log["receiver"], "乡镇", "the default receiver: {log}");
+
+    let first = laptop.out("第1号.bundle");
+    let s = laptop.ok(
+        "bundle_write",
+        json!({ "village": VILLAGE, "receiver": "金龙镇", "path": first }),
+    );
+    assert_eq!(
+        (&s["sequence"], &s["full"], &s["households"]),
+        (&json!(1), &json!(true), &json!(2)),
+        "{s}"
+    );
+    let second = laptop.out("第2号.bundle");
+    let s = laptop.ok(
+        "bundle_write",
+        json!({ "village": VILLAGE, "receiver": "金龙镇", "path": second }),
+    );
+    assert_eq!(
+        (&s["sequence"], &s["full"], &s["households"]),
+        (&json!(2), &json!(false), &json!(0)),
+        "nothing changed since the first: {s}"
+    );
+    let log = laptop.ok("bundle_log", json!({ "village": VILLAGE }));
+    assert_eq!(log["sent"].as_array().map(Vec::len), Some(2), "{log}");
+    assert_eq!(log["sent"][0]["sequence"], 2, "newest first: {log}");
+    assert_eq!(
+        log["receiver"], "金龙镇",
+        "the next bundle goes where the last went: {log}"
+    );
+
+    let ledger = laptop.out("ledger.db");
+    let err = laptop
+        .invoke(
+            "bundle_write",
+            json!({ "village": VILLAGE, "receiver": null, "path": ledger }),
+        )
+        .expect_err("a bundle is never written over the ledger");
+    assert!(
+        err["code"].is_string() && err["message"].is_string(),
+        "typed: {err}"
+    );
+    assert!(
+        laptop
+            .ok("household_list", json!({ "village": VILLAGE }))
+            .as_array()
+            .is_some_and(|l| l.len() == 2),
+        "the ledger is intact"
+    );
+
+    let township = app();
+    let merged = township.ok("bundle_merge", json!({ "path": first }));
+    assert_eq!(merged["added"], 2, "{merged}");
+    let log = township.ok("bundle_log", json!({ "village": null }));
+    let r = &log["received"][0];
+    assert_eq!(
+        (
+            &r["village_code"],
+            &r["sequence"],
+            &r["receiver"],
+            &r["added"]
+        ),
+        (&json!(VILLAGE), &json!(1), &json!("金龙镇"), &json!(2)),
+        "{log}"
+    );
+}
+
 /// Answers of the real commands on the core's test village, replayed by the UI's component
 /// tests (`ui/tests/recorded/answers.json`, through `ui/tests/stubs.ts`). This test records
 /// them and fails when the committed file differs (the UI would be tested against answers
@@ -841,7 +913,38 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
             c[key] = json!(fixed);
         }
     }
-    record("conflict_list", conflicts);
+    record("conflict_list", conflicts.clone());
+    // The laptop's cadre cannot send a bundle while a conflict waits; once it is settled the
+    // bundle is written, and the log lists it beside the merged one.
+    let bundle = f.out("青山村.bundle");
+    record(
+        "bundle_write:conflicts",
+        f.invoke(
+            "bundle_write",
+            json!({ "village": VILLAGE, "receiver": null, "path": bundle }),
+        )
+        .expect_err("a bundle is refused while a conflict waits"),
+    );
+    f.ok(
+        "conflict_resolve",
+        json!({ "id": conflicts[0]["id"], "keep": "theirs", "reason": null }),
+    );
+    let mut written = f.ok(
+        "bundle_write",
+        json!({ "village": VILLAGE, "receiver": null, "path": bundle }),
+    );
+    written["checksum"] = json!("3f6a1c0e9b2d4f87");
+    record("bundle_write", written);
+    let mut log = f.ok("bundle_log", json!({ "village": VILLAGE }));
+    for b in log["sent"].as_array_mut().expect("sent") {
+        b["created_at"] = json!("2025-06-30 09:10");
+        b["checksum"] = json!("3f6a1c0e9b2d4f87");
+    }
+    for b in log["received"].as_array_mut().expect("received") {
+        b["sent_at"] = json!("2025-06-29 17:30");
+        b["merged_at"] = json!("2025-06-30 09:00");
+    }
+    record("bundle_log", log);
     let change = json!({ "parameter": "dibao_line", "value": 6000.0, "from": "2025-01-01", "doc": "景民发〔2024〕88号" });
     let mut values = f.ok(
         "local_value_add",

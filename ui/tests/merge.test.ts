@@ -86,4 +86,14 @@ describe('MergeView', () => {
     await flushPromises()
     expect(w.find('[data-test=merge-error]').text()).toContain('数据包校验失败')
   })
+
+  it('lists the bundles merged so far, of every village', async () => {
+    const { w, backend } = await show({ conflictList: async () => [] })
+    expect(backend.bundleLog).toHaveBeenCalledWith(null)
+    const r = recorded.bundleLog.received[0]!
+    const table = w.find('[data-test=bundles-received]').text()
+    expect(table).toContain(r.village_code)
+    expect(table).toContain(`第${r.sequence}号`)
+    expect(table).toContain(r.sent_by)
+  })
 })

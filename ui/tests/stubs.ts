@@ -7,7 +7,7 @@ import { vi } from 'vitest'
 import type { Backend } from '@/api/backend'
 import { BackendError } from '@/api/errors'
 import type {
-  AppError, AppSettings, Cadre, ConflictView, Finding, HouseholdDetail, IdReading, HouseholdRow, HouseholdVerdicts, LedgerInfo,
+  AppError, AppSettings, BundleLog, BundleSummary, Cadre, ConflictView, Finding, HouseholdDetail, IdReading, HouseholdRow, HouseholdVerdicts, LedgerInfo,
   LedgerStatus, LocalValue, PassphraseCheck,
 } from '@/bindings'
 import answers from './recorded/answers.json'
@@ -41,6 +41,12 @@ export const recorded = {
   verdicts: answers.assess_household as unknown as HouseholdVerdicts,
   /** `conflict_list` after merging a laptop's bundle whose 户 h-1 has another 联系电话 (no common base). */
   conflicts: answers.conflict_list as unknown as ConflictView[],
+  /** `bundle_write` refused while that conflict waits. */
+  bundleRefused: answers['bundle_write:conflicts'] as unknown as AppError,
+  /** `bundle_write` of the village for 乡镇 once the conflict is settled (the first: complete). */
+  bundleWritten: answers.bundle_write as unknown as BundleSummary,
+  /** `bundle_log` of the village then: that bundle written, the laptop's bundle merged. */
+  bundleLog: answers.bundle_log as unknown as BundleLog,
   /** `local_value_add` of 低保标准 6000 from 2025-01-01 (景民发〔2024〕88号). */
   valuesAdded: answers.local_value_add as unknown as LocalValue[],
 }
@@ -71,6 +77,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     assessHousehold: async () => copy(recorded.verdicts),
     householdCodeNext: async () => recorded.nextCode,
     idNumberRead: async (text) => (text === '530825198503030078' ? copy(recorded.male) : Promise.reject(rejection(recorded.badRead))),
+    bundleLog: async () => copy(recorded.bundleLog),
     onProgress: async () => () => undefined,
   }
   // Every method of the interface (the type makes a new command fail to compile here).
@@ -81,7 +88,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
     cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, printPairingBook: true, printVisitPlan: true,
-    printNotice: true, importFile: true, exportVillage: true, bundleMerge: true, conflictList: true,
+    printNotice: true, importFile: true, exportVillage: true, bundleWrite: true, bundleLog: true, bundleMerge: true, conflictList: true,
     conflictResolve: true, onProgress: true,
   }
   const names = Object.keys(methods) as (keyof Backend)[]

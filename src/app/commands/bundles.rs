@@ -1,10 +1,11 @@
-//! 合并: a village's exchange bundle merged in one transaction, the conflicts it left
-//! (fields changed on both sides) and settling one (docs/bundles.md).
+//! 数据包 and 合并: a village's exchange bundle written for the township or merged in one
+//! transaction, the bundles written and merged so far, the conflicts a merge left (fields
+//! changed on both sides) and settling one (docs/bundles.md).
 
 use crate::app::error::AppResult;
 use crate::app::state::today;
 use crate::app::Context;
-use crate::exchange::bundle::{self, ConflictView, MergeSummary};
+use crate::exchange::bundle::{self, BundleLog, BundleSummary, ConflictView, MergeSummary};
 use crate::store::{Conflict, Keep};
 use std::path::Path;
 
@@ -42,4 +43,37 @@ pub fn conflict_resolve(
             today(),
         )?)
     })
+}
+
+/// Writes the bundle of `village` for `receiver` (none named: the receiver of its last
+/// bundle, else 乡镇) to `path`: what changed
+/// since the last bundle for that receiver, everything the first time (never over the
+/// ledger itself or a file that is not a bundle).
+pub fn bundle_write(
+    cx: &Context<'_>,
+    village: String,
+    receiver: Option<String>,
+    path: String,
+) -> AppResult<BundleSummary> {
+    cx.state.with(|ledger| {
+        let db = ledger.path().map(Path::to_path_buf);
+        let receiver = match receiver.filter(|r| !r.trim().is_empty()) {
+            Some(r) => r,
+            None => bundle::next_receiver(ledger, &village)?,
+        };
+        Ok(bundle::write_bundle(
+            ledger,
+            &village,
+            &receiver,
+            Path::new(&path),
+            db.as_deref(),
+        )?)
+    })
+}
+
+/// The bundles written for `village` and merged here (of `village`, or all with none), and
+/// whom the village's next bundle goes to.
+pub fn bundle_log(cx: &Context<'_>, village: Option<String>) -> AppResult<BundleLog> {
+    cx.state
+        .with(|ledger| Ok(bundle::bundle_log(ledger, village.as_deref())?))
 }

@@ -74,6 +74,8 @@ super::table::commands! {
     print_notice(village: String, year: i32, kind: Option<NoticeKindArg>, out: String) => print::print_notice;
     import_file(path: String) => exchange::import_file;
     export_village(village: String, path: String) => exchange::export_village;
+    bundle_write(village: String, receiver: Option<String>, path: String) => bundles::bundle_write;
+    bundle_log(village: Option<String>) => bundles::bundle_log;
     bundle_merge(path: String) => bundles::bundle_merge;
     conflict_list(village: Option<String>) => bundles::conflict_list;
     conflict_resolve(id: i64, keep: Keep, reason: Option<String>) => bundles::conflict_resolve;

@@ -11,6 +11,7 @@
 
 mod file;
 mod label;
+mod log;
 mod merge;
 mod resolve;
 mod review;
@@ -18,6 +19,7 @@ mod send;
 pub mod three_way;
 
 pub use file::{looks_like_bundle, open, BUNDLE_FORMAT};
+pub use log::{bundle_log, next_receiver, BundleLog};
 pub use merge::{merge_bundle, MergeSummary};
 pub use resolve::resolve;
 pub use review::{conflicts, value_text, ConflictView};

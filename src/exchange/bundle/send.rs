@@ -29,7 +29,7 @@ fn check_receiver(receiver: &str) -> Result<String> {
     let r = receiver.trim();
     if r.is_empty() || r.chars().any(char::is_control) || r.chars().count() > 50 {
         return Err(Error::Invalid(
-            "接收方（--to）应为一行文字，1至50个字，例如“城关镇”".into(),
+            "接收方应为一行文字，1至50个字，例如“城关镇”（命令行用 --to 指定）".into(),
         ));
     }
     Ok(r.to_string())
@@ -53,7 +53,7 @@ pub fn write_bundle(
     let open = ledger.conflicts(Some(village_code), false)?;
     if !open.is_empty() {
         return Err(Error::Invalid(format!(
-            "村{village_code}还有{}处合并冲突未处理；请先用 yibentong conflicts 查看、yibentong resolve 处理，再生成数据包（否则对方会收到未定的值）",
+            "村{village_code}还有{}处合并冲突未处理；请先在“合并”页逐条处理（命令行：yibentong conflicts 查看、yibentong resolve 处理），再生成数据包（否则对方会收到未定的值）",
             open.len()
         )));
     }

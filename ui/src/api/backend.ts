@@ -3,7 +3,7 @@
 // stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
+  AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, BundleLog, BundleSummary, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   PlanTarget, Township, TownshipView, VillageOverview,
@@ -95,6 +95,10 @@ export interface Backend {
   importFile(path: string): Promise<ImportSummary>
   /** Returns the number of bytes written. */
   exportVillage(village: string, path: string): Promise<number>
+  /** 数据包: writes what changed in the village since its last bundle for `receiver` (null: the last receiver, else 乡镇), everything the first time. */
+  bundleWrite(village: string, receiver: string | null, path: string): Promise<BundleSummary>
+  /** The bundles written for a village and merged here (of that village, or all), and whom the next one goes to. */
+  bundleLog(village: string | null): Promise<BundleLog>
   /** 合并: merges a village's bundle in one transaction (`already_merged` when merged before). */
   bundleMerge(path: string): Promise<MergeSummary>
   /** Conflicts waiting for a decision (of one village, or all), both values in words. */

@@ -52,6 +52,8 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),
     importFile: (path) => call('import_file', { path }),
     exportVillage: (village, path) => call('export_village', { village, path }),
+    bundleWrite: (village, receiver, path) => call('bundle_write', { village, receiver, path }),
+    bundleLog: (village) => call('bundle_log', { village }),
     bundleMerge: (path) => call('bundle_merge', { path }),
     conflictList: (village) => call('conflict_list', { village }),
     conflictResolve: (id, keep, reason) => call('conflict_resolve', { id, keep, reason }),

@@ -489,6 +489,40 @@ async fn excel_round_trip(app: &App) -> Step {
     .await
 }
 
+/// 数据包 from the 导入/导出 screen (the browser mode, where the page saves the file): the
+/// first bundle for 乡镇 holds everything, the next one only what changed since (nothing),
+/// and both are listed with their numbers.
+async fn write_bundles(app: &App) -> Step {
+    step(
+        "生成数据包：第1号完整，第2号增量（无改动），列出已生成的数据包",
+        async {
+            app.click("[data-test=nav-exchange]").await?;
+            for want in [
+                "发给“乡镇”的第1号数据包（完整）：3 户",
+                "发给“乡镇”的第2号数据包（增量）：0 户",
+            ] {
+                app.click("[data-test=bundle-write]").await?;
+                let said = app
+                    .eventually(&format!("生成结果“{want}”"), || async {
+                        page_text(app, "[data-test=bundle-written]")
+                            .await
+                            .filter(|t| t.contains(want))
+                    })
+                    .await?;
+                println!("        {said}");
+            }
+            app.eventually("已生成的数据包列出第1号和第2号", || async {
+                page_text(app, "[data-test=bundles-sent]")
+                    .await
+                    .filter(|t| t.contains("第1号") && t.contains("第2号"))
+            })
+            .await
+            .map(drop)
+        },
+    )
+    .await
+}
+
 /// Chooses `file` in the 合并 screen and waits for a summary that says `want`.
 async fn choose_bundle(app: &App, file: &Path, want: &str) -> Step {
     app.click("[data-test=merge-file]").await?;
@@ -948,6 +982,9 @@ async fn run() -> Step {
         result = merge_bundle(&app, file, phone).await;
         if result.is_ok() {
             result = excel_round_trip(&app).await;
+        }
+        if result.is_ok() {
+            result = write_bundles(&app).await;
         }
     }
     finish(app, &result).await;
