@@ -82,13 +82,32 @@ fn ids(doc: &VillageDocument) -> Vec<Place<&str>> {
     out
 }
 
+/// What a record of `table` is called in a message.
+fn what(table: &str) -> &'static str {
+    match table {
+        "cadres" => "帮扶责任人",
+        "households" => "农户",
+        "members" => "家庭成员",
+        _ => "记录",
+    }
+}
+
 /// Ids used twice in the file: one error per repeat, naming the first place.
 pub fn duplicates(doc: &VillageDocument) -> Vec<Finding> {
     let places = ids(doc);
     let mut seen: HashMap<(&str, &str), usize> = HashMap::with_capacity(places.len());
     let mut findings = Vec::new();
+    // A household whose id repeats says so once: the ids of its records are derived from
+    // it (or copied with it), and their repeats would only repeat the error.
+    let mut repeated = std::collections::HashSet::new();
     for (k, place) in places.iter().enumerate() {
+        if place.table != "households" && place.household.is_some_and(|h| repeated.contains(&h)) {
+            continue;
+        }
         if let Some(&first) = seen.get(&(place.table, place.id)) {
+            if place.table == "households" {
+                repeated.extend(place.household);
+            }
             let (first, path, id) = (places[first].path(), place.path(), place.id);
             findings.push(error(
                 &place.code(doc),
@@ -168,7 +187,12 @@ pub fn taken_elsewhere(
                 household,
                 place.path(),
                 "id.other_village",
-                format!("记录编号“{id}”已属于{name}（村代码{other_code}）的记录；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号，或在台账中明确迁移该户", lookups.name),
+                format!(
+                    "记录编号“{id}”已属于{name}（村代码{other_code}）的{}；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号{}",
+                    what(place.table),
+                    lookups.name,
+                    if place.table == "cadres" { "" } else { "，或在台账中明确迁移该户（yibentong household move）" }
+                ),
             ));
         }
     }

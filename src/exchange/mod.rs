@@ -84,7 +84,10 @@ pub(crate) fn whole_document(
 fn check_village_code(code: &str) -> Option<Finding> {
     let message = if code.trim().is_empty() {
         "村代码为空；请填写本村的村代码（12位统计用区划代码），否则无法确定数据属于哪个村。未导入任何数据".to_string()
-    } else if code.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    } else if code
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || invisible(c))
+    {
         format!(
             "村代码“{}”中含有空格或不可见字符；请改正后重新导入。未导入任何数据",
             code.trim()
@@ -99,6 +102,15 @@ fn check_village_code(code: &str) -> Option<Finding> {
         rule: "village.code.blank".into(),
         message,
     })
+}
+
+/// Format characters that print as nothing (zero-width spaces and joiners, the byte-order
+/// mark, direction marks, the soft hyphen …): a code holding one looks like another code.
+fn invisible(c: char) -> bool {
+    matches!(c,
+        '\u{AD}' | '\u{600}'..='\u{605}' | '\u{61C}' | '\u{6DD}' | '\u{70F}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}' | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 /// Parses, checks and imports a document in one transaction: all of it or nothing.

@@ -110,6 +110,8 @@ fn label(p: &FactPeriod) -> String {
 impl Writer<'_> {
     /// Writes the periods of one record that are new or differ from `stored`; each leaves
     /// an audit row (`fact_periods`, the field with its start date, old and new value).
+    /// The audit row's reason is the write's (`reason`: an import, a merge, the cadre's
+    /// words), with the period's own when it differs (a merged period recorded elsewhere).
     /// Returns whether anything was written.
     pub(crate) fn write_periods(
         &self,
@@ -118,6 +120,7 @@ impl Writer<'_> {
         household_id: Option<&str>,
         stored: &[FactPeriod],
         periods: &[FactPeriod],
+        reason: Option<&str>,
     ) -> Result<bool> {
         let mut wrote = false;
         for p in periods {
@@ -152,6 +155,11 @@ impl Writer<'_> {
                     operator
                 ])?;
             let field = label(p);
+            let why = match (reason, p.reason.as_deref()) {
+                (Some(op), Some(own)) if op != own => Some(format!("{op}；记录时的原因：{own}")),
+                (Some(op), _) => Some(op.to_string()),
+                (None, own) => own.map(str::to_string),
+            };
             self.audit(AuditRow {
                 table: "fact_periods",
                 record_id,
@@ -160,7 +168,7 @@ impl Writer<'_> {
                 field: Some(&field),
                 old: old.map(|q| q.value.to_string()),
                 new: Some(format!("{}（{}）", p.value, p.kind.label())),
-                reason: p.reason.as_deref(),
+                reason: why.as_deref(),
             })?;
             wrote = true;
         }

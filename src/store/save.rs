@@ -98,7 +98,7 @@ impl Writer<'_> {
             opts.reason,
         )?;
         let before = stored.map(|s| s.village.history).unwrap_or_default();
-        self.write_periods(Scope::Village, &id, None, &before, &v.history)?;
+        self.write_periods(Scope::Village, &id, None, &before, &v.history, opts.reason)?;
         Ok(id)
     }
 
@@ -136,7 +136,8 @@ impl Writer<'_> {
             opts.reason,
         )?;
         let before = stored.map(|s| s.history).unwrap_or_default();
-        let wrote = self.write_periods(Scope::Cadre, &c.id, None, &before, &c.history)?;
+        let wrote =
+            self.write_periods(Scope::Cadre, &c.id, None, &before, &c.history, opts.reason)?;
         Ok(if wrote && change == Change::Unchanged {
             Change::Updated
         } else {
@@ -252,7 +253,8 @@ impl Writer<'_> {
                 self.update_household(village_id, &h, reason)?
             }
         };
-        if self.write_household_periods(&h, stored.as_ref())? && change == Change::Unchanged {
+        if self.write_household_periods(&h, stored.as_ref(), reason)? && change == Change::Unchanged
+        {
             self.tx.execute(
                 "UPDATE households SET revision = revision + 1, updated_at = ?1 WHERE id = ?2",
                 params![self.at, h.id],
@@ -278,7 +280,12 @@ impl Writer<'_> {
     }
 
     /// Writes the periods of the household and its members that the merge added or changed.
-    fn write_household_periods(&self, h: &Household, stored: Option<&Household>) -> Result<bool> {
+    fn write_household_periods(
+        &self,
+        h: &Household,
+        stored: Option<&Household>,
+        reason: Option<&str>,
+    ) -> Result<bool> {
         let hid = Some(h.id.as_str());
         let none = Vec::new();
         let mut wrote = self.write_periods(
@@ -287,13 +294,14 @@ impl Writer<'_> {
             hid,
             stored.map(|s| &s.history).unwrap_or(&none),
             &h.history,
+            reason,
         )?;
         for m in &h.members {
             let before = stored
                 .and_then(|s| s.members.iter().find(|o| o.id == m.id))
                 .map(|o| &o.history)
                 .unwrap_or(&none);
-            wrote |= self.write_periods(Scope::Member, &m.id, hid, before, &m.history)?;
+            wrote |= self.write_periods(Scope::Member, &m.id, hid, before, &m.history, reason)?;
         }
         Ok(wrote)
     }

@@ -441,6 +441,85 @@ fn tombstones_travel() {
 }
 
 #[test]
+fn the_same_change_recorded_on_both_sides_is_no_conflict() {
+    // The township and the laptop both import a file that sets one phone number (each its
+    // own file, by its own operator): one change, recorded twice, never a conflict; the
+    // next bundles, either way, change nothing and claim no update.
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let mut doc: serde_json::Value = serde_json::from_str(&export(&p.laptop)).unwrap();
+    doc["households"][0]["phone"] = "13899999999".into();
+    for (db, who, name) in [
+        (&p.laptop, "陈第一", "村里.json"),
+        (&p.township, "乡镇统计员", "乡镇.json"),
+    ] {
+        let file = p.file(name);
+        std::fs::write(&file, doc.to_string()).unwrap();
+        ok(run(db, who, &["import", file.to_str().unwrap()]));
+    }
+    let said = ok(p.merge(&p.township, &p.send("2.bundle")));
+    assert!(
+        said.contains("冲突 0 处") && said.contains("更新 0 户"),
+        "one change recorded on both sides: {said}"
+    );
+    let back = p.file("back.bundle");
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &[
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            back.to_str().unwrap(),
+            "--to",
+            "驻村电脑",
+        ],
+    ));
+    let said = ok(p.merge(&p.laptop, &back));
+    assert!(
+        said.contains("冲突 0 处") && said.contains("更新 0 户"),
+        "the township's note of who recorded it is its own: {said}"
+    );
+    let said = ok(p.merge(&p.township, &p.send("3.bundle")));
+    assert!(
+        said.contains("冲突 0 处") && said.contains("更新 0 户"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_period_merged_at_the_township_is_audited_as_the_merge() {
+    // The township never imported the laptop's file: its audit row says which bundle
+    // brought the change, with the reason the laptop recorded beside it.
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let mut doc: serde_json::Value = serde_json::from_str(&export(&p.laptop)).unwrap();
+    doc["households"][0]["phone"] = "13899999999".into();
+    let file = p.file("村里.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["import", file.to_str().unwrap()],
+    ));
+    ok(p.merge(&p.township, &p.send("2.bundle")));
+    let audit = ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["audit", "--since", "2000-01-01"],
+    ));
+    let row = audit
+        .lines()
+        .find(|l| l.contains("fact_periods") && l.contains("13899999999"))
+        .unwrap_or_else(|| panic!("the period's audit row: {audit}"));
+    assert!(
+        row.contains("原因：合并数据包 2.bundle（第2号）；记录时的原因：导入文件 村里.json"),
+        "{row}"
+    );
+}
+
+#[test]
 fn laptop_to_township_to_laptop_loses_nothing() {
     let p = Pair::new();
     edit(&p.laptop, "陈第一", "3607291010990001", |h| {

@@ -488,7 +488,13 @@ fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
     let db = imported(dir.path());
     let export = |db: &Path| run(db, &["export", "--village", "360729101099"]).stdout;
     let before = export(&db);
-    for (code, why) in [("", "村代码为空"), (" 360729101077", "含有空格")] {
+    // A zero-width space or a byte-order mark makes a code that looks like 360729101077.
+    for (code, why) in [
+        ("", "村代码为空"),
+        (" 360729101077", "含有空格"),
+        ("360729101077\u{200B}", "不可见字符"),
+        ("\u{FEFF}360729101077", "不可见字符"),
+    ] {
         let file = dir.path().join("blank.json");
         std::fs::write(&file, neighbour(code, "邻村").to_string()).unwrap();
         let out = run(

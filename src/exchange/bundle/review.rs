@@ -32,8 +32,12 @@ pub fn value_text(path: &str, value: Option<&str>) -> String {
 
 /// The conflicts of one village (or all), open ones only unless `all`, oldest first.
 pub fn conflicts(ledger: &Ledger, village: Option<&str>, all: bool) -> Result<Vec<ConflictView>> {
-    ledger
-        .conflicts(village, all)?
+    let found = ledger.conflicts(village, all)?;
+    if let (Some(code), true) = (village, found.is_empty()) {
+        // A mistyped village code is said so, not answered with "no conflicts".
+        ledger.village(code)?;
+    }
+    found
         .into_iter()
         .map(|c| {
             let head = match &c.household_id {

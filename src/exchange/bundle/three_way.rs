@@ -7,7 +7,9 @@
 //! clash that keeps mine. Without a base (a record never exchanged) every difference is a
 //! clash; a record the sender lists as deleted counts as deleted by the sender.
 //! A clash on a fact keeps mine's periods of that fact too (else the periods would bring
-//! theirs back); theirs' periods travel with the clash for `resolve`.
+//! theirs back); theirs' periods travel with the clash for `resolve`. Who recorded a
+//! period, when and why is each ledger's own note, not the fact: periods alike but for
+//! that note are the same period (mine's note kept), never a clash.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -40,6 +42,19 @@ pub fn merge(
     gone: &HashSet<String>,
 ) -> (Option<Value>, Vec<Clash>) {
     let mut clashes = Vec::new();
+    // Periods alike to mine's but for the note carry mine's note: equal values compare
+    // equal at every level above them.
+    let noted = |v: Option<&Value>| {
+        v.map(|v| {
+            let mut v = v.clone();
+            if let Some(m) = mine {
+                adopt_notes(&mut v, m);
+            }
+            v
+        })
+    };
+    let (base, theirs) = (noted(base), noted(theirs));
+    let (base, theirs) = (base.as_ref(), theirs.as_ref());
     let mut merged = at(&mut Vec::new(), base, mine, theirs, gone, &mut clashes);
     if let (Some(out), Some(mine), Some(theirs)) = (merged.as_mut(), mine, theirs) {
         keep_mine_history(out, mine, theirs, &mut clashes);
@@ -153,6 +168,7 @@ fn at(
             };
             match (base, keyed(ma), keyed(ta)) {
                 (Some(bm), Some(mm), Some(tm)) => {
+                    let periods = matches!(path.last(), Some(Seg::Key(k)) if k == "x_history");
                     let mut keys: Vec<String> = ma.iter().filter_map(key).collect();
                     keys.extend(ta.iter().filter_map(key).filter(|k| !mm.contains_key(k)));
                     let mut merged = Vec::new();
@@ -163,7 +179,11 @@ fn at(
                             bv = mv;
                         }
                         path.push(Seg::Id { id: k });
-                        let r = at(path, bv, mv, tv, gone, out);
+                        let r = if periods {
+                            period(path, bv, mv, tv, gone, out)
+                        } else {
+                            at(path, bv, mv, tv, gone, out)
+                        };
                         path.pop();
                         merged.extend(r);
                     }
@@ -174,6 +194,98 @@ fn at(
         }
         _ => clash(path, m, t, out),
     }
+}
+
+/// The keys of a fact's period that note who recorded it, when and why on one ledger.
+const NOTE: [&str; 3] = ["operator", "recorded_at", "reason"];
+
+/// Whether two periods (or their absence) say the same, each ledger's note aside.
+fn alike(a: Option<&Value>, b: Option<&Value>) -> bool {
+    match (a, b) {
+        (Some(Value::Object(a)), Some(Value::Object(b))) => {
+            let fact = |o: &Map<String, Value>| {
+                o.iter()
+                    .filter(|(k, _)| !NOTE.contains(&k.as_str()))
+                    .count()
+            };
+            fact(a) == fact(b)
+                && a.iter()
+                    .filter(|(k, _)| !NOTE.contains(&k.as_str()))
+                    .all(|(k, v)| b.get(k) == Some(v))
+        }
+        (a, b) => a == b,
+    }
+}
+
+/// Gives every period of `v` alike to mine's period of the same fact and start mine's
+/// note, at every record (by key, lists of records by id).
+fn adopt_notes(v: &mut Value, mine: &Value) {
+    match (v, mine) {
+        (Value::Object(o), Value::Object(mo)) => {
+            for (k, child) in o.iter_mut() {
+                if let Some(mc) = mo.get(k) {
+                    adopt_notes(child, mc);
+                }
+            }
+        }
+        (Value::Array(list), Value::Array(ml)) => {
+            let by_id: HashMap<String, &Value> =
+                ml.iter().filter_map(|q| Some((key(q)?, q))).collect();
+            for e in list.iter_mut() {
+                let Some(q) = key(e).and_then(|id| by_id.get(&id).copied()) else {
+                    continue;
+                };
+                if is_period(q) && alike(Some(e), Some(q)) {
+                    *e = q.clone();
+                } else {
+                    adopt_notes(e, q);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Whether a record of a list is a fact's period (`field`, `from`, `value`).
+fn is_period(v: &Value) -> bool {
+    v.get("field").is_some()
+        && v.get("value").is_some()
+        && v.get("id").is_none()
+        && v.get("x_id").is_none()
+}
+
+/// One period of a fact's history, merged as `at` merges a record but with the note of
+/// who recorded it kept from mine: the same change recorded on both ledgers (by different
+/// people, at different times, from different files) is one change.
+fn period(
+    path: &mut Vec<Seg>,
+    b: Option<&Value>,
+    m: Option<&Value>,
+    t: Option<&Value>,
+    gone: &HashSet<String>,
+    out: &mut Vec<Clash>,
+) -> Option<Value> {
+    if alike(t, b) || alike(m, t) {
+        return m.cloned();
+    }
+    if alike(m, b) {
+        return t.cloned();
+    }
+    // Different in fact: the clash names what differs, never the note.
+    let noted = match (m, t) {
+        (Some(Value::Object(mo)), Some(Value::Object(to))) => {
+            let mut to = to.clone();
+            for k in NOTE {
+                match mo.get(k) {
+                    Some(v) => to.insert(k.to_string(), v.clone()),
+                    None => to.remove(k),
+                };
+            }
+            Some(Value::Object(to))
+        }
+        _ => t.cloned(),
+    };
+    at(path, b, m, noted.as_ref(), gone, out)
 }
 
 fn clash(
@@ -458,5 +570,47 @@ mod tests {
             &[p("monitored", "2025-03-01")],
         );
         assert_eq!(resolved["status"], "monitored");
+    }
+
+    #[test]
+    fn the_same_change_recorded_on_both_ledgers_is_one_change_with_mine_note() {
+        // Both ledgers imported a file setting the phone from the same day: who recorded
+        // it, when and from which file differ; the fact does not.
+        let p = |op: &str, why: &str| {
+            json!({"field": "phone", "from": "2026-12-02", "value": "13899999999", "kind": "change",
+                   "reason": why, "recorded_at": format!("2026-12-02T08:0{}:00+08:00", op.len() % 10), "operator": op})
+        };
+        let base = json!({"phone": "1", "x_history": []});
+        let mine = json!({"phone": "13899999999", "x_history": [p("乡镇", "导入文件 乡镇.json")]});
+        let theirs =
+            json!({"phone": "13899999999", "x_history": [p("驻村干部", "导入文件 村.json")]});
+        let (out, clashes) = run(Some(base), mine.clone(), theirs.clone());
+        assert!(clashes.is_empty(), "{clashes:?}");
+        assert_eq!(
+            out, mine,
+            "mine's note kept: the merge changes nothing here"
+        );
+
+        // The next bundle from the other side carries its note only: nothing changes.
+        let (out, clashes) = run(Some(theirs.clone()), mine.clone(), mine.clone());
+        assert!(clashes.is_empty() && out == mine, "{clashes:?}");
+        let (out, clashes) = run(Some(mine.clone()), theirs.clone(), mine.clone());
+        assert!(clashes.is_empty(), "{clashes:?}");
+        assert_eq!(
+            out, theirs,
+            "a note-only difference is never taken as a change"
+        );
+    }
+
+    #[test]
+    fn periods_that_differ_in_fact_clash_on_the_fact_not_on_the_note() {
+        let p = |v: &str, op: &str| json!({"field": "phone", "from": "2026-12-02", "value": v, "kind": "change", "operator": op});
+        let base = json!({"phone": "1", "x_history": []});
+        let mine = json!({"phone": "2", "x_history": [p("2", "乡镇")]});
+        let theirs = json!({"phone": "3", "x_history": [p("3", "驻村干部")]});
+        let (out, clashes) = run(Some(base), mine.clone(), theirs);
+        assert_eq!(out, mine);
+        assert_eq!(clashes.len(), 1, "the phone only: {clashes:?}");
+        assert_eq!(clashes[0].path, vec![Seg::Key("phone".into())]);
     }
 }
