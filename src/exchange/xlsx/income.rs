@@ -12,7 +12,8 @@
 //! a sheet we wrote changes nothing; one that does not replaces that part of the year's book
 //! by one line of the sheet's amount named by its column. Lines kept but not counted
 //! (one-off aid) and other years are never touched. When both snapshots fall in one year the
-//! one after elimination, read last, is the year's book.
+//! one after elimination is the year's book: its filled columns leave their counterparts at
+//! identification unread (`apply_both`).
 
 use super::columns::{self, Field, Snapshot};
 use crate::codes::{IncomeCategory, RigidKind, Risk};
@@ -90,6 +91,17 @@ pub(super) struct IncomeCells {
 }
 
 impl IncomeCells {
+    /// These cells less those `other` gives (an amount there, 0 included).
+    fn not_given_by(&self, other: &IncomeCells) -> IncomeCells {
+        let keep = |mine: Option<f64>, theirs: Option<f64>| mine.filter(|_| theirs.is_none());
+        IncomeCells {
+            by_category: std::array::from_fn(|i| keep(self.by_category[i], other.by_category[i])),
+            cost: keep(self.cost, other.cost),
+            out_of_pocket: keep(self.out_of_pocket, other.out_of_pocket),
+            claims: keep(self.claims, other.claims),
+        }
+    }
+
     /// Takes the value of an amount column of this snapshot.
     pub fn set(&mut self, f: Field, amount: Option<f64>) {
         match f {
@@ -152,8 +164,31 @@ fn out_of_pocket(h: &Household, at: Taken) -> f64 {
         .sum()
 }
 
+/// Lays both snapshots' cells over the household's book, on the sheet's date `on`: at
+/// identification, then after elimination (of a household whose risk is eliminated).
+/// When both fall in one year the one after elimination is the year's book: a column it
+/// gives stands for its part of the book alone, the column of identification is not read,
+/// so the same sheet read again finds the book as it left it (and a new 合规自付支出 bill is
+/// dated the day of elimination, as the export writes it back).
+pub(super) fn apply_both(h: &mut Household, cells: &[IncomeCells; 2], on: NaiveDate) {
+    let [identified, eliminated] =
+        [Snapshot::Identified, Snapshot::Eliminated].map(|s| taken(h, s, on));
+    if let Some(at) = identified {
+        match eliminated {
+            Some(after) if after.year == at.year => {
+                let left = cells[0].not_given_by(&cells[1]);
+                apply(h, Snapshot::Identified, &left, at);
+            }
+            _ => apply(h, Snapshot::Identified, &cells[0], at),
+        }
+    }
+    if let Some(after) = eliminated {
+        apply(h, Snapshot::Eliminated, &cells[1], after);
+    }
+}
+
 /// Lays a snapshot's cells over the household's book of its year (see module doc).
-pub(super) fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, at: Taken) {
+fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, at: Taken) {
     let year = at.year;
     let unbooked = !h.income.iter().any(|l| at.sees(l.year, l.month))
         && !h.expenses.iter().any(|e| at.sees(e.year, e.month));

@@ -12,6 +12,8 @@ mod measures;
 mod place;
 mod read;
 mod sheet;
+#[cfg(test)]
+mod tests;
 mod values;
 mod work_sheet;
 mod write;

@@ -76,11 +76,23 @@ pub(super) fn village(sheet: &Sheet) -> (Village, Vec<Finding>) {
     let name = cell(first, Field::Village);
     let county = cell(first, Field::County);
     let township = cell(first, Field::Township);
-    let code = cell(first, Field::VillageCode).or_else(|| {
+    let named_code = cell(first, Field::VillageCode);
+    let code = named_code.clone().or_else(|| {
         cell(first, Field::HouseholdCode)
             .filter(|c| c.len() >= 12 && c.bytes().take(12).all(|b| b.is_ascii_digit()))
             .map(|c| c[..12].to_string())
     });
+    // A village known by the first 户编号 only: every other 户编号 must start with it.
+    if let (None, Some(code)) = (&named_code, &code) {
+        for row in &sheet.rows[1..] {
+            if let Ok(Some(h)) = row.text(Field::HouseholdCode) {
+                if !h.starts_with(code.as_str()) {
+                    let message = other_village(h, code, first.number);
+                    errors.push(at(row.number, Field::HouseholdCode, message));
+                }
+            }
+        }
+    }
     for row in &sheet.rows[1..] {
         for f in [
             Field::County,
@@ -123,6 +135,20 @@ pub(super) fn village(sheet: &Sheet) -> (Village, Vec<Finding>) {
     village.township = township;
     village.county = county;
     (village, errors)
+}
+
+/// Why a 户编号 that does not start with the village code taken from the first row's
+/// (`first`) is refused.
+fn other_village(household: &str, code: &str, first: u32) -> String {
+    let prefix: String = household.chars().take(12).collect();
+    let named = if prefix.len() == 12 && prefix.bytes().all(|b| b.is_ascii_digit()) {
+        format!("户编号“{household}”的前12位“{prefix}”是另一个村的代码")
+    } else {
+        format!("户编号“{household}”不以村代码开头")
+    };
+    format!(
+        "{named}，与本文件的村代码“{code}”（取自第{first}行的户编号）不同：一个文件只能导入一个村"
+    )
 }
 
 /// The whole document: `village` (from `village()`) over what the ledger holds, with
@@ -261,15 +287,7 @@ fn household(
         }
     }
     monitoring(sheet, first.number, &mut h, cells, errors);
-    // At identification, then after elimination (of a household whose risk is eliminated).
-    for (snapshot, cells) in [Snapshot::Identified, Snapshot::Eliminated]
-        .into_iter()
-        .zip(&income_cells)
-    {
-        if let Some(taken) = income::taken(&h, snapshot, context.on) {
-            income::apply(&mut h, snapshot, cells, taken);
-        }
-    }
+    income::apply_both(&mut h, &income_cells, context.on);
 
     // Listed members update the stored ones in place (the ledger's order stays); members
     // the sheet does not list stay as they are (a member is never deleted); new ones follow.
@@ -278,11 +296,7 @@ fn household(
     for (j, row) in rows.iter().enumerate() {
         let person = row.text(Field::PersonCode).ok().flatten();
         let name = row.text(Field::Name).ok().flatten();
-        let id_number = row
-            .text(Field::IdNumber)
-            .ok()
-            .flatten()
-            .map(str::to_uppercase);
+        let id_number = id_number(row.text(Field::IdNumber).ok().flatten());
         if person.is_none() && name.is_none() {
             let member_cells = COLUMNS
                 .iter()
@@ -322,6 +336,17 @@ fn household(
     (h, member_rows)
 }
 
+/// The monitoring system's marker for a person without an ID number (4_01_003: the
+/// 证件号码 empty or starting with 999999).
+const NO_ID_NUMBER: &str = "999999";
+
+/// A 证件号码 cell as the member's ID number (upper case): none when empty or when it
+/// is the monitoring system's marker for no ID number.
+fn id_number(t: Option<&str>) -> Option<String> {
+    t.filter(|t| !t.starts_with(NO_ID_NUMBER))
+        .map(str::to_uppercase)
+}
+
 /// A 20- or 22-character 证件号码 whose first 18 characters are a valid ID is a 残疾人证号
 /// (the ID followed by 类别 and 等级): kept whole, with its kind, when the sheet has no
 /// 证件类型 column to say so.
@@ -352,7 +377,14 @@ fn household_field(
         Field::MainCause => h.main_cause = t.map(parse).transpose()?,
         Field::Phone => h.phone = t.map(str::to_string),
         Field::MonitoringKind => cells.kind = t.map(parse).transpose()?,
-        Field::Risk(_) => cells.risks.extend(t.map(parse::<Risk>).transpose()?),
+        // The same risk in two of the five columns is one risk (where it first appears).
+        Field::Risk(_) => {
+            if let Some(risk) = t.map(parse::<Risk>).transpose()? {
+                if !cells.risks.contains(&risk) {
+                    cells.risks.push(risk);
+                }
+            }
+        }
         Field::RiskEliminated => cells.done = yes_no(t)?,
         Field::Identified => cells.identified = t.map(v::month).transpose()?,
         Field::EliminatedOn => cells.eliminated = t.map(v::month).transpose()?,
@@ -573,7 +605,7 @@ fn member(
             let yes_no = |t: Option<&str>| t.map(v::yes_no).transpose();
             match c.field {
                 Field::Name => m.name = t.unwrap_or_default().to_string(),
-                Field::IdNumber => m.id_number = t.map(|t| t.to_uppercase()),
+                Field::IdNumber => m.id_number = id_number(t),
                 Field::Document => m.document = t.map(parse).transpose()?,
                 Field::MemberPhone => m.phone = t.map(str::to_string),
                 Field::Sex => m.sex = t.map(parse).transpose()?,

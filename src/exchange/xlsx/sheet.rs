@@ -103,10 +103,21 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
             missing.join("、")
         )));
     }
+    // A row that only looks filled (spaces, or a 序号 and nothing else) is a blank row.
+    let numbering: Vec<usize> = rows[header_at]
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| is_numbering(&c.to_string()))
+        .map(|(i, _)| i)
+        .collect();
     let data = rows[header_at + 1..]
         .iter()
         .enumerate()
-        .filter(|(_, r)| r.iter().any(|c| !matches!(c, Data::Empty)))
+        .filter(|(_, r)| {
+            r.iter()
+                .enumerate()
+                .any(|(i, c)| !numbering.contains(&i) && !is_blank(c))
+        })
         .map(|(i, r)| Row {
             number: header_row + i as u32 + 1,
             cells: index
@@ -125,6 +136,24 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
         present: index.iter().map(|(f, _)| *f).collect(),
         rows: data,
     })
+}
+
+/// Whether a header is the rows' running number (序号), which alone does not make a row.
+fn is_numbering(header: &str) -> bool {
+    header
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        == "序号"
+}
+
+/// Whether a cell is empty, or holds nothing but spaces.
+fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty => true,
+        Data::String(s) => s.trim().is_empty(),
+        _ => false,
+    }
 }
 
 /// The date a title row names after `人员截至` (`…  人员截至2025-12-31`).

@@ -1,0 +1,250 @@
+//! Imports of small workbooks written here cell by cell (the monitoring system's layout:
+//! title rows, header on row 3): reading the same workbook twice, export and import of a
+//! bill after elimination, 户编号 of two villages, rows that only look filled, a risk
+//! named twice and the no-ID marker 999999.
+
+use super::{import_bytes_at, write_village};
+use crate::codes::{Risk, Sex};
+use crate::exchange::{export_village, ImportSummary};
+use crate::store::Ledger;
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use rust_xlsxwriter::Workbook;
+
+const VILLAGE: &str = "522729102203";
+const HOUSEHOLD: &str = "5227291022030001";
+
+/// A cell: text, or a number (a 序号 typed as one).
+enum V {
+    T(&'static str),
+    S(String),
+    N(f64),
+}
+
+fn day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
+}
+
+fn id_number(birth: (i32, u32, u32), sequence: u16, sex: Sex) -> String {
+    let (y, m, d) = birth;
+    crate::idcard::build(
+        "522729",
+        NaiveDate::from_ymd_opt(y, m, d).unwrap(),
+        sequence,
+        sex,
+    )
+}
+
+/// A person's row of household `code` (县, 乡, 村 and the household's type filled in).
+fn person(code: &str, n: u32, name: &'static str, id: String) -> Vec<(&'static str, V)> {
+    vec![
+        ("县", V::T("长顺县")),
+        ("乡", V::T("广顺镇")),
+        ("村", V::T("来远村")),
+        ("户编号", V::S(code.to_string())),
+        ("人编号", V::S(format!("{code}{n:02}"))),
+        ("姓名", V::T(name)),
+        ("证件号码", V::S(id)),
+        ("与户主关系", V::T(if n == 1 { "户主" } else { "配偶" })),
+        ("户类型", V::T("脱贫户")),
+    ]
+}
+
+/// A household monitored for sudden hardship, identified in January 2024 and its risk
+/// eliminated in July.
+fn monitored() -> Vec<(&'static str, V)> {
+    vec![
+        ("监测对象类别", V::T("突发严重困难户")),
+        ("致贫/返贫风险1", V::T("因病")),
+        ("风险是否已消除", V::T("是")),
+        ("风险消除方式", V::T("自然消除")),
+        ("识别监测时间", V::T("202401")),
+        ("消除监测时间", V::T("202407")),
+    ]
+}
+
+fn head() -> Vec<(&'static str, V)> {
+    person(
+        HOUSEHOLD,
+        1,
+        "班正国",
+        id_number((1982, 7, 8), 11, Sex::Male),
+    )
+}
+
+/// A workbook of `rows` (each a list of header and cell) under a header on row 3 naming
+/// every column any row fills, in order of first appearance; then `extra` cells
+/// (0-based row, column, value) as they are.
+fn workbook(rows: &[Vec<(&'static str, V)>], extra: &[(u32, u16, V)]) -> Vec<u8> {
+    let mut headers: Vec<&str> = Vec::new();
+    for (h, _) in rows.iter().flatten() {
+        if !headers.contains(h) {
+            headers.push(h);
+        }
+    }
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let put = |sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, v: &V| {
+        match v {
+            V::T(t) => sheet.write_string(r, c, *t),
+            V::S(t) => sheet.write_string(r, c, t),
+            V::N(n) => sheet.write_number(r, c, *n),
+        }
+        .map(|_| ())
+        .unwrap()
+    };
+    put(sheet, 0, 0, &V::T("监测对象信息"));
+    for (c, h) in headers.iter().enumerate() {
+        put(sheet, 2, c as u16, &V::S(h.to_string()));
+    }
+    for (i, row) in rows.iter().enumerate() {
+        for (h, v) in row {
+            let c = headers.iter().position(|x| x == h).unwrap();
+            put(sheet, 3 + i as u32, c as u16, v);
+        }
+    }
+    for (r, c, v) in extra {
+        put(sheet, *r, *c, v);
+    }
+    book.save_to_buffer().unwrap()
+}
+
+fn import(l: &mut Ledger, bytes: &[u8]) -> Result<ImportSummary> {
+    import_bytes_at(l, bytes, "t.xlsx", day(), day())
+}
+
+#[test]
+fn the_same_workbook_imported_twice_changes_nothing_the_second_time() {
+    // Identified and eliminated in 2024: the 风险消除后 columns are the year's book.
+    let mut row = head();
+    row.extend(monitored());
+    row.extend([
+        ("工资性收入", V::N(8000.0)),
+        ("风险消除后工资性收入", V::N(30000.0)),
+        ("风险消除后理赔收入", V::N(5000.0)),
+    ]);
+    let bytes = workbook(&[row], &[]);
+    let mut l = Ledger::open_in_memory().unwrap();
+    assert_eq!(import(&mut l, &bytes).unwrap().inserted, 1);
+    let first = export_village(&l, VILLAGE).unwrap();
+    let again = import(&mut l, &bytes).unwrap();
+    assert_eq!(
+        (again.inserted, again.updated, again.unchanged),
+        (0, 0, 1),
+        "未变 1 户"
+    );
+    assert_eq!(export_village(&l, VILLAGE).unwrap(), first);
+    let income: Vec<(i32, &str, f64, bool)> = first.households[0]
+        .income
+        .iter()
+        .map(|x| (x.year, x.item.as_str(), x.amount, x.counted))
+        .collect();
+    assert_eq!(
+        income,
+        vec![
+            (2024, "工资性收入", 30000.0, true),
+            (2024, "理赔收入", 5000.0, false)
+        ]
+    );
+}
+
+#[test]
+fn a_bill_after_elimination_keeps_its_day_through_export_and_import() {
+    let mut row = head();
+    row.extend(monitored());
+    row.extend([
+        ("合规自付支出", V::N(15000.0)),
+        ("风险消除后合规自付支出", V::N(2000.0)),
+    ]);
+    let mut a = Ledger::open_in_memory().unwrap();
+    import(&mut a, &workbook(&[row], &[])).unwrap();
+    let bills = |l: &Ledger| -> Vec<(String, f64)> {
+        export_village(l, VILLAGE).unwrap().households[0]
+            .rigid_expenses
+            .iter()
+            .map(|r| (r.date.to_string(), r.amount))
+            .collect()
+    };
+    let elimination = vec![("2024-07-01".to_string(), 2000.0)];
+    assert_eq!(bills(&a), elimination, "the book of 2024 after elimination");
+    let doc = export_village(&a, VILLAGE).unwrap();
+    let exported = write_village(&a, &doc, day()).unwrap();
+    let mut b = Ledger::open_in_memory().unwrap();
+    import(&mut b, &exported).unwrap();
+    assert_eq!(bills(&b), elimination, "the day survives the round trip");
+}
+
+#[test]
+fn a_household_code_of_another_village_is_refused_at_its_cell() {
+    let rows = [
+        person(HOUSEHOLD, 1, "甲", id_number((1960, 1, 1), 11, Sex::Male)),
+        person(
+            "5227291022040001",
+            1,
+            "乙",
+            id_number((1965, 2, 2), 11, Sex::Male),
+        ),
+    ];
+    let mut l = Ledger::open_in_memory().unwrap();
+    let Err(Error::Validation(found)) = import(&mut l, &workbook(&rows, &[])) else {
+        panic!("two villages' households in one file are refused");
+    };
+    assert!(
+        found.iter().any(|f| f.path == "第5行“户编号”"
+            && f.message.contains("522729102204")
+            && f.message.contains("另一个村")),
+        "{found:?}"
+    );
+    assert!(l.villages().unwrap().is_empty(), "nothing is written");
+}
+
+#[test]
+fn a_row_of_spaces_or_of_a_running_number_alone_is_blank() {
+    // Row 6 holds a space under 姓名; row 5 a 序号 and nothing else.
+    let mut row = head();
+    row.push(("序号", V::N(1.0)));
+    let seq = (row.len() - 1) as u16;
+    for extra in [(5, 1, V::T(" ")), (4, seq, V::N(2.0))] {
+        let bytes = workbook(std::slice::from_ref(&row), &[extra]);
+        let mut l = Ledger::open_in_memory().unwrap();
+        let s = import(&mut l, &bytes).expect("the blank row is skipped");
+        assert_eq!(s.inserted, 1);
+    }
+}
+
+#[test]
+fn a_risk_named_twice_is_one_risk() {
+    let mut row = head();
+    row.extend([
+        ("监测对象类别", V::T("突发严重困难户")),
+        ("致贫/返贫风险1", V::T("因病")),
+        ("致贫/返贫风险2", V::T("因残")),
+        ("致贫/返贫风险3", V::T("因病")),
+        ("风险是否已消除", V::T("否")),
+        ("识别监测时间", V::T("202401")),
+    ]);
+    let mut l = Ledger::open_in_memory().unwrap();
+    import(&mut l, &workbook(&[row], &[])).unwrap();
+    let doc = export_village(&l, VILLAGE).unwrap();
+    let risks = &doc.households[0].monitoring.as_ref().unwrap().risks;
+    assert_eq!(risks, &vec![Risk::Illness, Risk::Disability]);
+}
+
+#[test]
+fn an_id_number_starting_with_999999_is_no_id_number() {
+    let rows = [
+        head(),
+        person(HOUSEHOLD, 2, "乙", "999999196203052222".into()),
+    ];
+    let mut l = Ledger::open_in_memory().unwrap();
+    import(&mut l, &workbook(&rows, &[])).expect("the marker is not a check-digit error");
+    let doc = export_village(&l, VILLAGE).unwrap();
+    let spouse = doc.households[0]
+        .members
+        .iter()
+        .find(|m| m.name == "乙")
+        .unwrap();
+    assert_eq!(spouse.id_number, None);
+    let again = import(&mut l, &workbook(&rows, &[])).unwrap();
+    assert_eq!(again.unchanged, 1, "read again, the member is the same");
+}
