@@ -236,6 +236,8 @@ fn describe(
                 .filter(|l| l.year == y)
                 .map(|l| l.amount)
                 .sum();
+            // An empty sum of floats is -0.0: printed as "-0".
+            let (counted, cost) = (counted + 0.0, cost + 0.0);
             s += &format!("  {y}年\t{counted:.0}元\t{cost:.0}元\n");
         }
     }

@@ -29,7 +29,8 @@ pub(crate) fn money(amount: f64) -> String {
 
 /// A number without needless decimals: `3`, `2.5`.
 pub(crate) fn number(value: f64) -> String {
-    let s = format!("{value:.2}");
+    // `+ 0.0` turns an empty sum's -0.0 into 0.
+    let s = format!("{:.2}", value + 0.0);
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 

@@ -132,7 +132,7 @@ pub fn check_household_on(
     text::check_household(household, &mut report);
     errors::check(household, cadres, today, &mut report);
     required::check(household, &mut report);
-    warnings::check(household, on, &mut report);
+    warnings::check(household, on, today, &mut report);
     records_2026::check(household, &mut report);
     procedure::check(household, &mut report);
     report.findings

@@ -6,9 +6,9 @@ use crate::codes::{Attribute, Cause, Health, IncomeCategory, Labor, Relation, St
 use crate::model::Household;
 use chrono::NaiveDate;
 
-pub(super) fn check(h: &Household, on: Option<NaiveDate>, r: &mut Report) {
+pub(super) fn check(h: &Household, on: Option<NaiveDate>, today: NaiveDate, r: &mut Report) {
     spouses(h, r);
-    members(h, on.or_else(|| reference_date(h)), r);
+    members(h, on, today, r);
     // 致贫原因 is the hardship of the poor years; after exit it is history.
     if matches!(h.status, None | Some(Status::Poor | Status::Relapsed)) {
         causes(h, r);
@@ -62,12 +62,23 @@ fn reference_date(h: &Household) -> Option<NaiveDate> {
     dates.into_iter().max()
 }
 
-fn members(h: &Household, on: Option<NaiveDate>, r: &mut Report) {
+/// The members' checks on `on` (a year's check), or with none on the household's newest
+/// dated record — unless the member's facts were first recorded after it (a household
+/// entered or imported today with last year's income book): then on the day they were
+/// recorded (today for one not saved yet), as their school grade is that day's.
+fn members(h: &Household, asked: Option<NaiveDate>, today: NaiveDate, r: &mut Report) {
+    let newest = reference_date(h);
     for (i, m) in h.members.iter().enumerate() {
-        // Not judged: members gone by then, or facts from before the ledger knew them
-        // (a value first recorded in 2021 says nothing about 2016).
         let known_from = m.recorded_from.or(h.recorded_from);
-        if on.is_some_and(|d| !h.is_registered_on(m, d) || known_from.is_some_and(|k| k > d)) {
+        let on = match asked {
+            // Not judged: facts from before the ledger knew them (a value first recorded
+            // in 2021 says nothing about 2016).
+            Some(d) if known_from.is_some_and(|k| k > d) => continue,
+            Some(d) => Some(d),
+            None => newest.map(|d| d.max(known_from.unwrap_or(today).min(today))),
+        };
+        // Not judged: members gone by then.
+        if on.is_some_and(|d| !h.is_registered_on(m, d)) {
             continue;
         }
         let at = |f: &str| format!("members[{i}].{f}");
@@ -210,5 +221,61 @@ fn conditions(h: &Household, r: &mut Report) {
             "road.implausible",
             "与村主干路距离超过50公里，请核实".into(),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::codes::{IncomeCategory, Schooling};
+    use crate::model::{Household, IncomeLine, Member};
+    use chrono::NaiveDate;
+
+    fn on(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// A son born 2010-09-21 in 高一 (today's grade) and an income book of 2023 only.
+    fn household(recorded_from: Option<NaiveDate>) -> Household {
+        let son = Member {
+            name: "王浩".into(),
+            id_number: Some("522729201009211214".into()),
+            schooling: Some(Schooling::Senior1),
+            ..Member::default()
+        };
+        Household {
+            code: "5227291022030001".into(),
+            members: vec![son],
+            income: vec![IncomeLine {
+                id: None,
+                year: 2023,
+                month: None,
+                category: IncomeCategory::Wage,
+                item: "务工".into(),
+                amount: 18000.0,
+                counted: true,
+            }],
+            recorded_from,
+            ..Household::default()
+        }
+    }
+
+    fn schooling_age(h: &Household, asked: Option<NaiveDate>) -> bool {
+        let mut r = super::Report::new(&h.code, "");
+        super::members(h, asked, on(2026, 12, 2), &mut r);
+        r.findings.iter().any(|f| f.rule == "schooling.age")
+    }
+
+    #[test]
+    fn a_grade_recorded_today_is_judged_at_todays_age_not_at_last_income_year() {
+        // Imported today (not saved yet, or saved today): 16 today, in 高一: right.
+        assert!(!schooling_age(&household(None), None));
+        assert!(!schooling_age(&household(Some(on(2026, 12, 2))), None));
+        // Known since 2020: the grade held at the end of 2023, when he was 13: wrong.
+        assert!(schooling_age(&household(Some(on(2020, 1, 1))), None));
+        // A year's check never judges facts the ledger learned later.
+        assert!(!schooling_age(
+            &household(Some(on(2026, 12, 2))),
+            Some(on(2023, 12, 31))
+        ));
     }
 }
