@@ -681,7 +681,7 @@ fn every_bad_cell_and_every_wrong_value_is_reported_at_once() {
     assert_eq!(counts(&l), (0, 0, 0), "nothing is written");
 }
 
-/// The columns we write for the system and never read (帮扶措施, 出生日期, the engine's
+/// The columns we write for the system and never read (社会帮扶, 出生日期, the engine's
 /// figures) cannot refuse a workbook: a household's rows that disagree in them, or a cell
 /// there no one could read, leave the import as it would be without them.
 #[test]
@@ -698,7 +698,7 @@ import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ws = wb.worksheets[0]
 header = [c.value for c in ws[3]]
-for name, value in [("综合保障", "乱写的措施"), ("出生日期", "不是日期"), ("人均纯收入（元）", "?")]:
+for name, value in [("社会帮扶", "乱写的措施"), ("出生日期", "不是日期"), ("人均纯收入（元）", "?")]:
     ws.cell(row=5, column=header.index(name) + 1, value=value)
 wb.save(sys.argv[1])
 "#;

@@ -136,6 +136,27 @@ pub(super) enum Assist {
     WelfarePostNote,
 }
 
+impl Assist {
+    pub(super) const ALL: &'static [Assist] = &[
+        Assist::Industry,
+        Assist::Employment,
+        Assist::WelfarePost,
+        Assist::Finance,
+        Assist::Health,
+        Assist::Education,
+        Assist::CompulsoryEducation,
+        Assist::Housing,
+        Assist::Water,
+        Assist::Social,
+        Assist::Relocation,
+        Assist::Infrastructure,
+        Assist::LivingConditions,
+        Assist::WelfarePostAlso,
+        Assist::Social2,
+        Assist::WelfarePostNote,
+    ];
+}
+
 /// Columns the county's checks read (and stop on when missing) that the ledger keeps no
 /// field for: written empty, or 0 where the checks read a number (the system writes 0 for
 /// none there, and its checks cannot read an empty cell).
@@ -522,15 +543,18 @@ pub(super) fn by_header(header: &str) -> Option<&'static Column> {
 
 /// A column written for the system and its checks but never read: the rules engine's
 /// figures and what is derived from other records (an import leaves those records alone,
-/// and a cell of it can neither refuse a workbook nor change the ledger).
+/// and a cell of it can neither refuse a workbook nor change the ledger). The 帮扶措施
+/// columns of a kind of ours are read (`measures.rs`).
 pub(super) fn written_only(f: Field) -> bool {
+    if let Field::Assistance(kind) = f {
+        return !super::measures::is_read(kind);
+    }
     matches!(
         f,
         Field::NetIncome(_)
             | Field::PerCapitaIncome(_)
             | Field::AfterElimination(_)
             | Field::Indicator(_)
-            | Field::Assistance(_)
             | Field::BirthDate
             | Field::WelfarePosts
             | Field::WelfareMonths

@@ -1,26 +1,38 @@
 //! The 帮扶措施 columns of the person sheet (产业帮扶 … 基础设施建设, monitoring-export.md
-//! §2.7) and a member's 公益性岗位, written from the ledger: the measures that ran in the
-//! sheet's year up to its date, by kind, as the system writes them (several joined by
-//! `,`, e.g. `外出务工补贴,技能培训`), and the welfare posts held then. Written only: an
-//! import leaves the ledger's measures and posts alone.
+//! §2.7) and a member's 公益性岗位.
+//!
+//! Written from the ledger: the measures that ran in the sheet's year up to its date, by
+//! kind, as the system writes them (several joined by `,`, e.g. `外出务工补贴,技能培训`),
+//! and the welfare posts held then. One table (`words`) gives a measure's column and words.
+//!
+//! Read back by the same table, reversed (`lay`): each word of a column (split at `,` `，`
+//! `、` `;`) is a measure of that column's class, of the sub-kind the table writes with that
+//! word (else of the class alone), the word its content, begun on the sheet's date. A word
+//! a measure of the ledger running in the year is already written with adds nothing, and a
+//! new measure's id is derived from household, column and word, so our own export read back
+//! and a workbook read twice change nothing; the ledger's measures are never changed or
+//! deleted. An imported measure without a sub-kind is written back with its own word (the
+//! system's lists are open: `其他…`). 公益岗位帮扶 and 社会帮扶 (no class of ours, §2.7), the
+//! posts and their months are written only.
 
-use super::columns::Assist;
+use super::columns::{self, Assist, Field};
+use super::sheet::Row;
 use crate::codes::{MeasureClass, MeasureItem};
-use crate::model::{Household, Measure, Member, Month};
+use crate::model::{derived_id, Household, Measure, Member, Month};
 use chrono::{Datelike, NaiveDate};
 
-/// The column a measure is written under, and the words it is written with (`None`: a
-/// measure of no column's kind).
-fn column(m: &Measure) -> Option<(Assist, &'static str)> {
+/// The table: the column a measure of `class` and `item` is written under, and its words
+/// (`None`: a measure of no column's kind).
+fn words(class: MeasureClass, item: Option<MeasureItem>) -> Option<(Assist, &'static str)> {
     use MeasureItem as I;
-    Some(match (m.class, m.item) {
-        (_, Some(I::PublicWelfarePost)) => (Assist::WelfarePost, "公益岗位"),
-        (_, Some(I::CompulsoryEducationAid)) => (Assist::CompulsoryEducation, "义务教育资助"),
-        (_, Some(I::DrinkingWater)) => (Assist::Water, "饮水安全保障"),
+    Some(match item {
+        Some(I::PublicWelfarePost) => (Assist::WelfarePost, "公益岗位"),
+        Some(I::CompulsoryEducationAid) => (Assist::CompulsoryEducation, "义务教育资助"),
+        Some(I::DrinkingWater) => (Assist::Water, "饮水安全保障"),
         // The system's words, which its checks look for (1111_06).
-        (_, Some(I::InsuranceSubsidy)) => (Assist::Health, "参加城乡居民基本医疗保险个人缴费补贴"),
-        (_, Some(item)) => (by_class(item.class())?, item.label()),
-        (class, None) => (
+        Some(I::InsuranceSubsidy) => (Assist::Health, "参加城乡居民基本医疗保险个人缴费补贴"),
+        Some(item) => (by_class(item.class())?, item.label()),
+        None => (
             by_class(class)?,
             match class {
                 MeasureClass::Relocation => "搬迁",
@@ -51,6 +63,54 @@ fn by_class(class: MeasureClass) -> Option<Assist> {
     })
 }
 
+/// Every (class, sub-kind) the table knows: the sub-kinds first, then each class alone.
+fn kinds() -> impl Iterator<Item = (MeasureClass, Option<MeasureItem>)> {
+    let items = MeasureItem::ALL.iter().map(|&i| (i.class(), Some(i)));
+    items.chain(MeasureClass::ALL.iter().map(|&c| (c, None)))
+}
+
+/// The class of a word the table does not know in column `kind`: the first the table
+/// writes there (产业帮扶 → 产业发展, 饮水安全保障 → 基础设施); `None` for the columns an import
+/// does not read.
+fn class_of(kind: Assist) -> Option<MeasureClass> {
+    let unread = matches!(
+        kind,
+        Assist::WelfarePost | Assist::WelfarePostAlso | Assist::WelfarePostNote | Assist::Social2
+    );
+    if unread {
+        return None;
+    }
+    kinds()
+        .find(|&(c, i)| words(c, i).is_some_and(|(k, _)| k == kind))
+        .map(|(c, _)| c)
+}
+
+/// Whether an import reads the column (see module doc).
+pub(super) fn is_read(kind: Assist) -> bool {
+    class_of(kind).is_some()
+}
+
+/// The id of the measure an import makes of `word` in column `kind` of household `h`.
+fn imported_id(household: &str, kind: Assist, word: &str) -> String {
+    let header = columns::of(Field::Assistance(kind)).header;
+    derived_id(&["xlsx", household, "measure", header, word])
+}
+
+/// The column a measure of household `household` is written under, and its words: a
+/// measure an import made without a sub-kind (its id says so) under its column with its
+/// own word, any other by the table.
+fn column<'m>(household: &str, m: &'m Measure) -> Option<(Assist, &'m str)> {
+    if let (None, Some(id)) = (m.item, &m.id) {
+        let imported = Assist::ALL.iter().copied().find(|&k| {
+            class_of(k) == Some(m.class) && *id == imported_id(household, k, &m.content)
+        });
+        if let Some(kind) = imported {
+            return Some((kind, m.content.as_str()));
+        }
+    }
+    words(m.class, m.item)
+}
+
 /// A measure that ran at some time in the year of `on`, by `on`.
 fn ran(m: &Measure, on: NaiveDate) -> bool {
     let first = NaiveDate::from_ymd_opt(on.year(), 1, 1).unwrap_or(on);
@@ -66,7 +126,7 @@ pub(super) fn assistance(h: &Household, kind: Assist, on: NaiveDate) -> Option<S
     };
     let mut words: Vec<&str> = Vec::new();
     for m in h.measures.iter().filter(|m| ran(m, on)) {
-        let Some((col, word)) = column(m) else {
+        let Some((col, word)) = column(&h.id, m) else {
             continue;
         };
         if col == kind && !words.contains(&word) {
@@ -74,6 +134,48 @@ pub(super) fn assistance(h: &Household, kind: Assist, on: NaiveDate) -> Option<S
         }
     }
     (!words.is_empty()).then(|| words.join(","))
+}
+
+/// Lays a household's 帮扶措施 cells (of its first row) over its measures, the sheet's facts
+/// holding on `on` (see module doc). A cell that cannot be read is reported with the other
+/// household columns.
+pub(super) fn lay(h: &mut Household, row: &Row, on: NaiveDate) {
+    for &kind in Assist::ALL {
+        let Some(class) = class_of(kind) else {
+            continue;
+        };
+        let Ok(Some(cell)) = row.text(Field::Assistance(kind)) else {
+            continue;
+        };
+        for word in cell.split([',', '，', '、', ';', '；']).map(str::trim) {
+            if word.is_empty() {
+                continue;
+            }
+            let id = imported_id(&h.id, kind, word);
+            let covered = h.measures.iter().any(|m| {
+                m.id.as_deref() == Some(id.as_str())
+                    || (ran(m, on) && column(&h.id, m) == Some((kind, word)))
+            });
+            if covered {
+                continue;
+            }
+            let known = kinds().find(|&(c, i)| words(c, i) == Some((kind, word)));
+            let (class, item) = known.unwrap_or((class, None));
+            h.measures.push(Measure {
+                id: Some(id),
+                class,
+                item,
+                content: word.to_string(),
+                scale: None,
+                funds: None,
+                funder: None,
+                start: on,
+                end: None,
+                result: None,
+                income_gain: None,
+            });
+        }
+    }
 }
 
 /// 公益性岗位: the posts held in the year of `on`, by `on`, joined by `,`; and how many

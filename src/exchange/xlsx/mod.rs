@@ -3,8 +3,9 @@
 //! path (`import_document_at`: validation, one transaction, audit), and a village is
 //! written in the same layout. Columns and how they map: `columns.rs` and `docs/excel.md`.
 //! The 已外出务工 sheet (spells of work) is written beside it and read when present
-//! (`work_sheet.rs`); the income columns are snapshots of the income book (`income.rs`).
-//! Out of scope: the measure columns, the income and other sheets.
+//! (`work_sheet.rs`); the income columns are snapshots of the income book (`income.rs`);
+//! the 帮扶措施 columns are the measures of the year, and add measures when read
+//! (`measures.rs`). Out of scope: the income and other sheets.
 
 mod columns;
 mod income;

@@ -6,9 +6,11 @@
 //! kept from the ledger's record of the same village, household and member (`Base`):
 //! visits, pairings, income, members not listed … are never dropped by an import, and a
 //! column the sheet lacks leaves its field alone. Every unreadable cell is reported.
+//! The 帮扶措施 columns add measures (`measures.rs`).
 
 use super::columns::{Field, Level, Snapshot, COLUMNS};
 use super::income::{self, IncomeCells};
+use super::measures;
 use super::place::{self, Home};
 use super::sheet::{at, Row, Sheet};
 use super::values::{self as v, parse};
@@ -288,6 +290,7 @@ fn household(
     }
     monitoring(sheet, first.number, &mut h, cells, errors);
     income::apply_both(&mut h, &income_cells, context.on);
+    measures::lay(&mut h, first, context.on);
 
     // Listed members update the stored ones in place (the ledger's order stays); members
     // the sheet does not list stay as they are (a member is never deleted); new ones follow.
@@ -413,7 +416,8 @@ fn household_field(
         | Field::PerCapitaIncome(_)
         | Field::AfterElimination(_)
         | Field::Indicator(_) => {}
-        // The code is the household's key; village and member columns are read elsewhere.
+        // The code is the household's key; village and member columns and the 帮扶措施 are
+        // read elsewhere.
         _ => {}
     }
     Ok(())

@@ -1,10 +1,10 @@
 //! Imports of small workbooks written here cell by cell (the monitoring system's layout:
 //! title rows, header on row 3): reading the same workbook twice, export and import of a
 //! bill after elimination, 户编号 of two villages, rows that only look filled, a risk
-//! named twice and the no-ID marker 999999.
+//! named twice, the no-ID marker 999999, and the 帮扶措施 columns read as measures.
 
 use super::{import_bytes_at, write_village};
-use crate::codes::{Risk, Sex};
+use crate::codes::{MeasureClass, MeasureItem, Risk, Sex};
 use crate::exchange::{export_village, ImportSummary};
 use crate::store::Ledger;
 use crate::{Error, Result};
@@ -247,4 +247,143 @@ fn an_id_number_starting_with_999999_is_no_id_number() {
     assert_eq!(spouse.id_number, None);
     let again = import(&mut l, &workbook(&rows, &[])).unwrap();
     assert_eq!(again.unchanged, 1, "read again, the member is the same");
+}
+
+#[test]
+fn the_measure_columns_are_read_as_measures_once_and_written_back_alike() {
+    let mut row = head();
+    row.extend(monitored());
+    row.extend([
+        ("产业帮扶", V::T("其他")),
+        ("就业帮扶", V::T("外出务工补贴，技能培训")),
+        ("义务教育保障", V::T("营养改善计划补助")),
+        ("饮水安全保障", V::T("饮水工程")),
+        ("综合保障", V::T("低保、残疾人补贴;低保")),
+        // No class of ours: not read.
+        ("公益岗位帮扶", V::T("护林员")),
+        ("社会帮扶", V::T("结对帮扶")),
+    ]);
+    let bytes = workbook(&[row], &[]);
+    let mut a = Ledger::open_in_memory().unwrap();
+    assert_eq!(import(&mut a, &bytes).unwrap().inserted, 1);
+    let doc = export_village(&a, VILLAGE).unwrap();
+    let measures = &doc.households[0].measures;
+    let read: Vec<(MeasureClass, Option<MeasureItem>, &str)> = measures
+        .iter()
+        .map(|m| (m.class, m.item, m.content.as_str()))
+        .collect();
+    use MeasureClass as C;
+    use MeasureItem as I;
+    assert_eq!(
+        read,
+        vec![
+            (C::Industry, None, "其他"),
+            (C::Employment, Some(I::TravelSubsidy), "外出务工补贴"),
+            (C::Employment, Some(I::SkillsTraining), "技能培训"),
+            (C::Education, None, "营养改善计划补助"),
+            (C::Infrastructure, None, "饮水工程"),
+            (C::SocialSecurity, Some(I::Dibao), "低保"),
+            (
+                C::SocialSecurity,
+                Some(I::DisabilityAllowance),
+                "残疾人补贴"
+            ),
+        ],
+        "each word once, of its column's class and the sub-kind its words are"
+    );
+    assert!(
+        measures
+            .iter()
+            .all(|m| m.start == day() && m.end.is_none() && m.id.is_some()),
+        "begun on the sheet's date, with an id: {measures:?}"
+    );
+
+    let again = import(&mut a, &bytes).unwrap();
+    assert_eq!(
+        (again.inserted, again.updated, again.unchanged),
+        (0, 0, 1),
+        "read twice, nothing is added: 未变 1 户"
+    );
+    assert_eq!(export_village(&a, VILLAGE).unwrap(), doc);
+
+    let exported = write_village(&a, &doc, day()).unwrap();
+    let sheet = super::sheet::read(&exported).unwrap();
+    let cell = |kind| {
+        let field = super::columns::Field::Assistance(kind);
+        sheet.rows[0].text(field).unwrap().map(str::to_string)
+    };
+    use super::columns::Assist as A;
+    let written = [
+        A::Industry,
+        A::Employment,
+        A::CompulsoryEducation,
+        A::Water,
+        A::Social,
+        A::Education,
+        A::Infrastructure,
+    ]
+    .map(cell);
+    let words = |t: &str| Some(t.to_string());
+    assert_eq!(
+        written,
+        [
+            words("其他"),
+            words("外出务工补贴,技能培训"),
+            words("营养改善计划补助"),
+            words("饮水工程"),
+            words("低保,残疾人补贴"),
+            None,
+            None
+        ],
+        "the same words written back, each under its own column"
+    );
+    let back = import(&mut a, &exported).unwrap();
+    assert_eq!(back.unchanged, 1, "our export read back adds nothing");
+    let mut b = Ledger::open_in_memory().unwrap();
+    import(&mut b, &exported).unwrap();
+    assert_eq!(
+        export_village(&b, VILLAGE).unwrap().households[0].measures,
+        doc.households[0].measures,
+        "a second ledger reads the same measures"
+    );
+}
+
+#[test]
+fn a_measure_of_the_ledger_is_kept_and_its_words_add_nothing() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    import(&mut a, &workbook(&[head()], &[])).unwrap();
+    let mut doc = export_village(&a, VILLAGE).unwrap();
+    doc.households[0].measures.push(crate::model::Measure {
+        id: None,
+        class: MeasureClass::Employment,
+        item: Some(MeasureItem::SkillsTraining),
+        content: "电焊培训".into(),
+        scale: None,
+        funds: Some(800.0),
+        funder: None,
+        start: NaiveDate::from_ymd_opt(2025, 9, 1).unwrap(),
+        end: None,
+        result: None,
+        income_gain: None,
+    });
+    crate::exchange::import_document(&mut a, doc, "v.json", day()).unwrap();
+    let before = export_village(&a, VILLAGE).unwrap().households[0]
+        .measures
+        .clone();
+    let mut row = head();
+    row.push(("就业帮扶", V::T("技能培训,劳务输出")));
+    let s = import(&mut a, &workbook(&[row], &[])).unwrap();
+    assert_eq!(s.updated, 1, "{s:?}");
+    let after = export_village(&a, VILLAGE).unwrap().households[0]
+        .measures
+        .clone();
+    assert_eq!(after.len(), 2, "技能培训 is the ledger's: {after:?}");
+    assert_eq!(
+        after[0], before[0],
+        "the ledger's measure is left as it was"
+    );
+    assert_eq!(
+        (after[1].item, after[1].content.as_str()),
+        (Some(MeasureItem::LaborExport), "劳务输出")
+    );
 }
