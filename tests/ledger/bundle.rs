@@ -120,6 +120,25 @@ impl Pair {
         out
     }
 
+    /// The township's next bundle of the village for the laptop.
+    fn send_back(&self, name: &str) -> PathBuf {
+        let out = self.file(name);
+        ok(run(
+            &self.township,
+            "乡镇统计员",
+            &[
+                "bundle",
+                "--village",
+                VILLAGE,
+                "--out",
+                out.to_str().unwrap(),
+                "--to",
+                "驻村电脑",
+            ],
+        ));
+        out
+    }
+
     fn merge(&self, db: &Path, file: &Path) -> Output {
         run(db, "乡镇统计员", &["merge", file.to_str().unwrap()])
     }
@@ -462,20 +481,7 @@ fn the_same_change_recorded_on_both_sides_is_no_conflict() {
         said.contains("冲突 0 处") && said.contains("更新 0 户"),
         "one change recorded on both sides: {said}"
     );
-    let back = p.file("back.bundle");
-    ok(run(
-        &p.township,
-        "乡镇统计员",
-        &[
-            "bundle",
-            "--village",
-            VILLAGE,
-            "--out",
-            back.to_str().unwrap(),
-            "--to",
-            "驻村电脑",
-        ],
-    ));
+    let back = p.send_back("back.bundle");
     let said = ok(p.merge(&p.laptop, &back));
     assert!(
         said.contains("冲突 0 处") && said.contains("更新 0 户"),
@@ -528,20 +534,7 @@ fn laptop_to_township_to_laptop_loses_nothing() {
     let before = export(&p.laptop);
     ok(p.merge(&p.township, &p.send("1.bundle")));
     same(&export(&p.township), &before, "the township has everything");
-    let back = p.file("back.bundle");
-    ok(run(
-        &p.township,
-        "乡镇统计员",
-        &[
-            "bundle",
-            "--village",
-            VILLAGE,
-            "--out",
-            back.to_str().unwrap(),
-            "--to",
-            "驻村电脑",
-        ],
-    ));
+    let back = p.send_back("back.bundle");
     let said = ok(p.merge(&p.laptop, &back));
     assert!(said.contains("冲突 0 处"), "{said}");
     same(&export(&p.laptop), &before, "the laptop lost nothing");
@@ -550,20 +543,7 @@ fn laptop_to_township_to_laptop_loses_nothing() {
     edit(&p.township, "乡镇统计员", "3607291010990002", |h| {
         h.group = Some("一组".into())
     });
-    let back2 = p.file("back2.bundle");
-    ok(run(
-        &p.township,
-        "乡镇统计员",
-        &[
-            "bundle",
-            "--village",
-            VILLAGE,
-            "--out",
-            back2.to_str().unwrap(),
-            "--to",
-            "驻村电脑",
-        ],
-    ));
+    let back2 = p.send_back("back2.bundle");
     let said = ok(p.merge(&p.laptop, &back2));
     assert!(
         said.contains("更新 1 户") && said.contains("冲突 0 处"),
