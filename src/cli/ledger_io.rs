@@ -98,6 +98,13 @@ pub fn import(
                     s.unchanged,
                     s.warnings
                 );
+                if s.warnings > 0 {
+                    note!(
+                        "这 {} 条提示不影响导入；逐条查看：yibentong check --village {}",
+                        s.warnings,
+                        s.village
+                    );
+                }
             }
             Ok(())
         }

@@ -150,12 +150,16 @@ pub(super) fn spell<T: Listed>(value: T) -> &'static str {
 /// The values a cell may hold, as written: `户主、配偶、…`.
 pub(super) fn choices<T: Listed>() -> String {
     // What we write, and our own label where it says more (分散供养 beside 农村特困).
+    // Then the other spellings read (学龄前儿童 beside 学前教育).
     let mut written: Vec<&str> = Vec::new();
-    for v in T::all() {
-        for t in [spell(*v), v.label()] {
-            if !written.contains(&t) {
-                written.push(t);
-            }
+    let read = T::SPELLINGS.iter().map(|(s, _, _)| *s);
+    for t in T::all()
+        .iter()
+        .flat_map(|v| [spell(*v), v.label()])
+        .chain(read)
+    {
+        if !written.contains(&t) {
+            written.push(t);
         }
     }
     written.join("、")
