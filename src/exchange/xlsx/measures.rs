@@ -6,10 +6,12 @@
 //! and the welfare posts held then. One table (`words`) gives a measure's column and words.
 //!
 //! Read back by the same table, reversed (`lay`): each word of a column (split at `,` `，`
-//! `、` `;`) is a measure of that column's class, of the sub-kind the table writes with that
-//! word (else of the class alone), the word its content, begun on the sheet's date. A word
-//! a measure of the ledger running in the year is already written with adds nothing, and a
-//! new measure's id is derived from household, column and word, so our own export read back
+//! `、` `;`, line breaks and spaces; 无, 否, 0 and dashes say none) is a measure of that
+//! column's class, of the sub-kind the table writes with that word (else of the class
+//! alone), the word its content, begun on the sheet's date. A word a measure of the ledger
+//! running in the year is already written with adds nothing, and a new measure's id is
+//! derived from household, column and word (and the year, when one of that id had ended or
+//! not begun by the sheet's date), so our own export read back
 //! and a workbook read twice change nothing; the ledger's measures are never changed or
 //! deleted. An imported measure without a sub-kind is written back with its own word (the
 //! system's lists are open: `其他…`). 公益岗位帮扶 and 社会帮扶 (no class of ours, §2.7), the
@@ -91,9 +93,19 @@ pub(super) fn is_read(kind: Assist) -> bool {
 }
 
 /// The id of the measure an import makes of `word` in column `kind` of household `h`.
-fn imported_id(household: &str, kind: Assist, word: &str) -> String {
+/// `year`: the id of one made again in a later (or earlier) year, when a measure of the
+/// first id had ended (or not begun) by the sheet's date.
+fn imported_id(household: &str, kind: Assist, word: &str, year: Option<i32>) -> String {
     let header = columns::of(Field::Assistance(kind)).header;
-    derived_id(&["xlsx", household, "measure", header, word])
+    match year {
+        None => derived_id(&["xlsx", household, "measure", header, word]),
+        Some(y) => derived_id(&["xlsx", household, "measure", header, word, &y.to_string()]),
+    }
+}
+
+/// Whether a cell's word says "none": 无, 否, 0, a dash or a slash.
+fn says_none(word: &str) -> bool {
+    matches!(word, "无" | "否" | "0" | "-" | "—" | "/" | "／")
 }
 
 /// The column a measure of household `household` is written under, and its words: a
@@ -102,7 +114,10 @@ fn imported_id(household: &str, kind: Assist, word: &str) -> String {
 fn column<'m>(household: &str, m: &'m Measure) -> Option<(Assist, &'m str)> {
     if let (None, Some(id)) = (m.item, &m.id) {
         let imported = Assist::ALL.iter().copied().find(|&k| {
-            class_of(k) == Some(m.class) && *id == imported_id(household, k, &m.content)
+            class_of(k) == Some(m.class)
+                && [None, Some(m.start.year())]
+                    .into_iter()
+                    .any(|y| *id == imported_id(household, k, &m.content, y))
         });
         if let Some(kind) = imported {
             return Some((kind, m.content.as_str()));
@@ -147,18 +162,30 @@ pub(super) fn lay(h: &mut Household, row: &Row, on: NaiveDate) {
         let Ok(Some(cell)) = row.text(Field::Assistance(kind)) else {
             continue;
         };
-        for word in cell.split([',', '，', '、', ';', '；']).map(str::trim) {
-            if word.is_empty() {
+        // Words are parted by commas, 、, semicolons, line breaks (Alt+Enter) or spaces.
+        let parts =
+            cell.split(|c: char| matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace());
+        for word in parts {
+            if word.is_empty() || says_none(word) {
                 continue;
             }
-            let id = imported_id(&h.id, kind, word);
-            let covered = h.measures.iter().any(|m| {
-                m.id.as_deref() == Some(id.as_str())
-                    || (ran(m, on) && column(&h.id, m) == Some((kind, word)))
-            });
+            let covered = h
+                .measures
+                .iter()
+                .any(|m| ran(m, on) && column(&h.id, m) == Some((kind, word)));
             if covered {
                 continue;
             }
+            // One made from this word before that had ended (or not yet begun) by the
+            // sheet's date: this one is the sheet's year's.
+            let taken = |id: &str| h.measures.iter().any(|m| m.id.as_deref() == Some(id));
+            let id = [None, Some(on.year())]
+                .into_iter()
+                .map(|y| imported_id(&h.id, kind, word, y))
+                .find(|id| !taken(id));
+            let Some(id) = id else {
+                continue;
+            };
             let known = kinds().find(|&(c, i)| words(c, i) == Some((kind, word)));
             let (class, item) = known.unwrap_or((class, None));
             h.measures.push(Measure {

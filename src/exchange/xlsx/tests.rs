@@ -387,3 +387,43 @@ fn a_measure_of_the_ledger_is_kept_and_its_words_add_nothing() {
         (Some(MeasureItem::LaborExport), "劳务输出")
     );
 }
+
+#[test]
+fn words_part_at_line_breaks_and_spaces_and_none_says_none() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    let mut row = head();
+    row.push(("就业帮扶", V::T("外出务工补贴\n技能培训")));
+    row.push(("健康帮扶", V::T("家庭医生签约 大病救治")));
+    row.push(("产业帮扶", V::T("无")));
+    row.push(("金融帮扶", V::T("0")));
+    import(&mut a, &workbook(&[row], &[])).unwrap();
+    let measures = &export_village(&a, VILLAGE).unwrap().households[0].measures;
+    let words: Vec<&str> = measures.iter().map(|m| m.content.as_str()).collect();
+    assert_eq!(
+        words,
+        ["外出务工补贴", "技能培训", "家庭医生签约", "大病救治"],
+        "Alt+Enter and spaces part words; 无 and 0 are no measure"
+    );
+}
+
+#[test]
+fn a_measure_that_had_ended_comes_back_with_a_later_sheet() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    let mut row = head();
+    row.push(("就业帮扶", V::T("技能培训")));
+    let sheet = workbook(&[row], &[]);
+    let spring = NaiveDate::from_ymd_opt(2025, 3, 1).unwrap();
+    import_bytes_at(&mut a, &sheet, "t.xlsx", day(), spring).unwrap();
+    // The cadre ends it in October 2025.
+    let mut doc = export_village(&a, VILLAGE).unwrap();
+    doc.households[0].measures[0].end = NaiveDate::from_ymd_opt(2025, 10, 31);
+    crate::exchange::import_document(&mut a, doc, "v.json", day()).unwrap();
+    // The sheet of January 2026 lists it again: a measure of 2026 beside the ended one.
+    let s = import(&mut a, &sheet).unwrap();
+    assert_eq!(s.updated, 1, "{s:?}");
+    let measures = &export_village(&a, VILLAGE).unwrap().households[0].measures;
+    assert_eq!(measures.len(), 2, "{measures:?}");
+    assert_eq!((measures[1].start, measures[1].end), (day(), None));
+    let s = import(&mut a, &sheet).unwrap();
+    assert_eq!(s.unchanged, 1, "the same sheet again adds nothing: {s:?}");
+}
