@@ -38,6 +38,7 @@ pub const TIMELINE_KINDS: [(&str, &str); 8] = [
 /// The Chinese name of a fact (`conditions.house_grade` → 危房等级).
 pub fn field_label(path: &str) -> &str {
     match path {
+        "recorded_from" => "台账记录起始日期",
         "group" => "村民小组",
         "address" => "住址",
         "phone" => "联系电话",

@@ -18,7 +18,8 @@ pub(crate) struct Row {
 }
 
 /// Columns derived from others (search keys, presence flags) and ordering: written but
-/// not audited field by field.
+/// not audited field by field. (`recorded_from`, the day the ledger knows a record's facts
+/// from, is audited: it decides what a past year's view shows.)
 pub(crate) const UNAUDITED: &[&str] = &[
     "seq",
     "initials",
@@ -27,7 +28,6 @@ pub(crate) const UNAUDITED: &[&str] = &[
     "relocation_recorded",
     "household_id",
     "village_id",
-    "recorded_from",
 ];
 
 pub(crate) fn code<C: Code>(v: Option<C>) -> Value {
