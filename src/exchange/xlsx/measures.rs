@@ -103,6 +103,24 @@ fn imported_id(household: &str, kind: Assist, word: &str, year: Option<i32>) -> 
     }
 }
 
+/// Other spellings of a word the table writes, as the system's sheets have them
+/// (monitoring-export.md §2.7): read as the table's word.
+const ALSO_WRITTEN: [(&str, &str); 2] = [
+    (
+        "城乡居民基本医疗保险个人缴费补贴",
+        "参加城乡居民基本医疗保险个人缴费补贴",
+    ),
+    ("外出劳务补贴", "外出务工补贴"),
+];
+
+/// A cell's word as the table writes it.
+fn as_written(word: &str) -> &str {
+    ALSO_WRITTEN
+        .iter()
+        .find(|(other, _)| *other == word)
+        .map_or(word, |(_, w)| *w)
+}
+
 /// Whether a cell's word says "none": 无, 否, 0, a dash or a slash.
 fn says_none(word: &str) -> bool {
     matches!(word, "无" | "否" | "0" | "-" | "—" | "/" | "／")
@@ -165,7 +183,7 @@ pub(super) fn lay(h: &mut Household, row: &Row, on: NaiveDate) {
         // Words are parted by commas, 、, semicolons, line breaks (Alt+Enter) or spaces.
         let parts =
             cell.split(|c: char| matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace());
-        for word in parts {
+        for word in parts.map(as_written) {
             if word.is_empty() || says_none(word) {
                 continue;
             }

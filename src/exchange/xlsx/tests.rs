@@ -427,3 +427,28 @@ fn a_measure_that_had_ended_comes_back_with_a_later_sheet() {
     let s = import(&mut a, &sheet).unwrap();
     assert_eq!(s.unchanged, 1, "the same sheet again adds nothing: {s:?}");
 }
+
+#[test]
+fn the_systems_other_spellings_are_read_as_the_sub_kind() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    let mut row = head();
+    row.push(("健康帮扶", V::T("城乡居民基本医疗保险个人缴费补贴")));
+    row.push(("就业帮扶", V::T("外出劳务补贴")));
+    let sheet = workbook(&[row], &[]);
+    import(&mut a, &sheet).unwrap();
+    let measures = &export_village(&a, VILLAGE).unwrap().households[0].measures;
+    let items: Vec<_> = measures.iter().map(|m| m.item).collect();
+    assert_eq!(
+        items,
+        [
+            Some(MeasureItem::TravelSubsidy),
+            Some(MeasureItem::InsuranceSubsidy)
+        ],
+        "in the columns' order"
+    );
+    assert_eq!(
+        import(&mut a, &sheet).unwrap().unchanged,
+        1,
+        "read again: nothing"
+    );
+}
