@@ -121,6 +121,20 @@ fn as_written(word: &str) -> &str {
         .map_or(word, |(_, w)| *w)
 }
 
+/// The words of a cell, as the table writes them: parted by commas, 、, semicolons, line
+/// breaks (Alt+Enter) or spaces; none for 无, 否, 0 and dashes.
+fn cell_words(cell: &str) -> impl Iterator<Item = &str> {
+    cell.split(|c: char| matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace())
+        .map(as_written)
+        .filter(|w| !w.is_empty() && !says_none(w))
+}
+
+/// Whether two cells of a household's rows name the same measures (in any order).
+pub(super) fn same_words(a: &str, b: &str) -> bool {
+    let set = |c| cell_words(c).collect::<std::collections::BTreeSet<_>>();
+    set(a) == set(b)
+}
+
 /// Whether a cell's word says "none": 无, 否, 0, a dash or a slash.
 fn says_none(word: &str) -> bool {
     matches!(word, "无" | "否" | "0" | "-" | "—" | "/" | "／")
@@ -180,13 +194,7 @@ pub(super) fn lay(h: &mut Household, row: &Row, on: NaiveDate) {
         let Ok(Some(cell)) = row.text(Field::Assistance(kind)) else {
             continue;
         };
-        // Words are parted by commas, 、, semicolons, line breaks (Alt+Enter) or spaces.
-        let parts =
-            cell.split(|c: char| matches!(c, ',' | '，' | '、' | ';' | '；') || c.is_whitespace());
-        for word in parts.map(as_written) {
-            if word.is_empty() || says_none(word) {
-                continue;
-            }
+        for word in cell_words(cell) {
             let covered = h
                 .measures
                 .iter()

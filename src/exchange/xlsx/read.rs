@@ -264,7 +264,12 @@ fn household(
     for row in &rows[1..] {
         for f in household_fields() {
             if let (Ok(a), Ok(Some(b))) = (first.text(f), row.text(f)) {
-                if a != Some(b) {
+                // A measure cell names the same measures in any order.
+                let alike = match f {
+                    Field::Assistance(_) => measures::same_words(a.unwrap_or(""), b),
+                    _ => a == Some(b),
+                };
+                if !alike {
                     errors.push(at(
                         row.number,
                         f,

@@ -452,3 +452,28 @@ fn the_systems_other_spellings_are_read_as_the_sub_kind() {
         "read again: nothing"
     );
 }
+
+#[test]
+fn a_households_rows_may_list_its_measures_in_any_order_but_not_others() {
+    let spouse = || {
+        person(
+            HOUSEHOLD,
+            2,
+            "罗秀英",
+            id_number((1984, 3, 2), 22, Sex::Female),
+        )
+    };
+    let rows = |second: &'static str| {
+        let mut a = head();
+        a.push(("综合保障", V::T("低保,残疾人补贴")));
+        let mut b = spouse();
+        b.push(("综合保障", V::T(second)));
+        workbook(&[a, b], &[])
+    };
+    let mut l = Ledger::open_in_memory().unwrap();
+    import(&mut l, &rows("残疾人补贴、低保")).expect("the same measures in another order");
+    let Err(Error::Validation(found)) = import(&mut l, &rows("低保")) else {
+        panic!("a row that names other measures is refused");
+    };
+    assert!(found[0].message.contains("不一致"), "{found:?}");
+}
