@@ -27,15 +27,10 @@ pub fn write(cli: &Cli, village: &str, out: &Path, to: Option<&str>) -> Result<(
         Some(&cli.db),
     )?;
     say!(
-        "已生成数据包 {}：村 {}，发给“{}”的第{}号（{}），{} 户，删除记录 {} 条，校验码 {}",
+        "已生成数据包 {}：村 {}，{}",
         out.display(),
         s.village,
-        s.receiver,
-        s.sequence,
-        if s.full { "完整" } else { "增量" },
-        s.households,
-        s.tombstones,
-        &s.checksum[..16]
+        s.said
     );
     Ok(())
 }

@@ -14,6 +14,8 @@ pub struct SentBundleRow {
     pub village_code: String,
     /// The first bundle for the receiver (everything), or only what changed since.
     pub full: bool,
+    /// `full` in words: 完整 or 增量.
+    pub kind: String,
     pub households: i64,
     pub tombstones: i64,
     /// The checksum's first 16 hex digits, as the command line prints it.
@@ -44,6 +46,15 @@ pub struct ReceivedBundleRow {
     pub conflicts: i64,
 }
 
+/// A bundle in words: 完整 (the first for its receiver: everything) or 增量 (what changed).
+pub fn bundle_kind(full: bool) -> &'static str {
+    if full {
+        "完整"
+    } else {
+        "增量"
+    }
+}
+
 /// `2026-12-01T11:11:31+08:00` as a cadre reads it: `2026-12-01 11:11`.
 fn minute(at: String) -> String {
     at.replace('T', " ").chars().take(16).collect()
@@ -60,11 +71,13 @@ impl Ledger {
         )?;
         let rows = stmt.query_map([village_code], |r| {
             let checksum: String = r.get(6)?;
+            let full: bool = r.get(3)?;
             Ok(SentBundleRow {
                 receiver: r.get(0)?,
                 sequence: r.get(1)?,
                 village_code: r.get(2)?,
-                full: r.get(3)?,
+                full,
+                kind: bundle_kind(full).into(),
                 households: r.get(4)?,
                 tombstones: r.get(5)?,
                 checksum: checksum.chars().take(16).collect(),

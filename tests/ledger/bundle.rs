@@ -101,42 +101,30 @@ impl Pair {
         self.dir.path().join(name)
     }
 
+    /// The next bundle of the village that `db` writes (as `who`) for `to`.
+    fn bundle(&self, db: &Path, who: &str, to: &str, name: &str) -> PathBuf {
+        let out = self.file(name);
+        let args = [
+            "bundle",
+            "--village",
+            VILLAGE,
+            "--out",
+            out.to_str().unwrap(),
+            "--to",
+            to,
+        ];
+        ok(run(db, who, &args));
+        out
+    }
+
     /// The laptop's next bundle for the township.
     fn send(&self, name: &str) -> PathBuf {
-        let out = self.file(name);
-        ok(run(
-            &self.laptop,
-            "陈第一",
-            &[
-                "bundle",
-                "--village",
-                VILLAGE,
-                "--out",
-                out.to_str().unwrap(),
-                "--to",
-                "金龙镇",
-            ],
-        ));
-        out
+        self.bundle(&self.laptop, "陈第一", "金龙镇", name)
     }
 
     /// The township's next bundle of the village for the laptop.
     fn send_back(&self, name: &str) -> PathBuf {
-        let out = self.file(name);
-        ok(run(
-            &self.township,
-            "乡镇统计员",
-            &[
-                "bundle",
-                "--village",
-                VILLAGE,
-                "--out",
-                out.to_str().unwrap(),
-                "--to",
-                "驻村电脑",
-            ],
-        ));
-        out
+        self.bundle(&self.township, "乡镇统计员", "驻村电脑", name)
     }
 
     fn merge(&self, db: &Path, file: &Path) -> Output {

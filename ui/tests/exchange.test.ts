@@ -46,14 +46,15 @@ describe('ExchangeView 数据包', () => {
     const sent = w.find('[data-test=bundles-sent]').text()
     expect(sent).toContain(`第${recorded.bundleLog.sent[0]!.sequence}号`)
     expect(sent).toContain(recorded.bundleLog.sent[0]!.checksum)
+    expect(sent).toContain(recorded.bundleLog.sent[0]!.kind)
 
     await w.find('[data-test=bundle-write]').trigger('click')
     await flushPromises()
     expect(backend.bundleWrite).toHaveBeenCalledWith(VILLAGE, recorded.bundleLog.receiver, '/media/usb/青山村.bundle')
     const said = w.find('[data-test=bundle-written]').text()
     const s = recorded.bundleWritten
-    expect(said).toContain(`发给“${s.receiver}”的第${s.sequence}号数据包（完整）`)
-    expect(said).toContain(`${s.households} 户`)
+    expect(said).toContain(s.said)
+    expect(s.said).toContain(`第${s.sequence}号（完整）`)
     // The log is read again after writing.
     expect(backend.bundleLog).toHaveBeenCalledTimes(2)
   })

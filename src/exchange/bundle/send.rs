@@ -23,6 +23,8 @@ pub struct BundleSummary {
     pub households: usize,
     pub tombstones: usize,
     pub checksum: String,
+    /// What was written, in words: `发给“乡镇”的第2号（增量），3 户，删除记录 0 条，校验码 …`.
+    pub said: String,
 }
 
 fn check_receiver(receiver: &str) -> Result<String> {
@@ -115,14 +117,21 @@ pub fn write_bundle(
             w.set_bundle_base(village_code, &format!("household:{}", h.id), &json(h)?)?;
         }
         crate::output::write_bundle(out, &bytes, db)?;
+        let (households, tombstones) = (doc.households.len(), bundle.tombstones.len());
+        let said = format!(
+            "发给“{receiver}”的第{sequence}号（{}），{households} 户，删除记录 {tombstones} 条，校验码 {}",
+            crate::store::bundle_kind(bundle.full),
+            &checksum[..16.min(checksum.len())]
+        );
         Ok(BundleSummary {
             village: village_code.to_string(),
             receiver: receiver.clone(),
             sequence,
             full: bundle.full,
-            households: doc.households.len(),
-            tombstones: bundle.tombstones.len(),
+            households,
+            tombstones,
             checksum,
+            said,
         })
     })
 }

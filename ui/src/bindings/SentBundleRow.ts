@@ -7,7 +7,11 @@ export type SentBundleRow = { receiver: string, sequence: bigint, village_code: 
 /**
  * The first bundle for the receiver (everything), or only what changed since.
  */
-full: boolean, households: bigint, tombstones: bigint, 
+full: boolean, 
+/**
+ * `full` in words: 完整 or 增量.
+ */
+kind: string, households: bigint, tombstones: bigint, 
 /**
  * The checksum's first 16 hex digits, as the command line prints it.
  */

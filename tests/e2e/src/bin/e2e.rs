@@ -498,8 +498,8 @@ async fn write_bundles(app: &App) -> Step {
         async {
             app.click("[data-test=nav-exchange]").await?;
             for want in [
-                "发给“乡镇”的第1号数据包（完整）：3 户",
-                "发给“乡镇”的第2号数据包（增量）：0 户",
+                "发给“乡镇”的第1号（完整），3 户",
+                "发给“乡镇”的第2号（增量），0 户",
             ] {
                 app.click("[data-test=bundle-write]").await?;
                 let said = app
