@@ -1,19 +1,13 @@
 // 变更记录 (the ledger's audit trail): rows in words with the household as a link to its
 // 修改记录; the operator filter and 加载更早的记录 ask the core for the right page.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import ChangesView from '@/views/ChangesView.vue'
-import { setBackend } from '@/api'
 import type { ChangePage, LedgerChange } from '@/bindings'
 import { stubBackend } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
-afterEach(() => {
-  wrapper?.unmount()
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 const row = (n: number, operator = '李书记'): LedgerChange => ({
   household_id: 'h-1',
@@ -28,10 +22,7 @@ describe('ChangesView', () => {
       next: { changes: [row(3)], more: null, operators: ['李书记', '王书记'] },
     }
     const ledgerChanges = vi.fn(async (q: { before: number | null }) => (q.before === 41 ? pages.next! : pages.first!))
-    setBackend(stubBackend({ ledgerChanges }))
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
-    wrapper = mount(ChangesView, { global: { plugins: [ElementPlus, router] }, attachTo: document.body })
-    await flushPromises()
+    await mountView(ChangesView, { backend: stubBackend({ ledgerChanges }) })
     const table = document.body.querySelector('[data-test="ledger-changes-table"]')!.textContent ?? ''
     expect(table).toContain('成员 · 健康状况')
     expect(table).toContain('患有大病')

@@ -1,29 +1,16 @@
 // 数据核查 screen against the recorded answers: the core's findings listed with their
 // Chinese level and message, counted and filtered by level; none at all reads 未发现问题.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import CheckView from '@/views/CheckView.vue'
-import { setBackend } from '@/api'
 import type { CheckFinding } from '@/bindings'
-import { useSession } from '@/stores/session'
 import { VILLAGE, recorded, stubBackend } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
-afterEach(() => wrapper?.unmount())
+afterEach(unmountView)
 
 async function show(findings: CheckFinding[]) {
-  setBackend(stubBackend({ villageCheck: async () => findings }))
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  const session = useSession()
-  session.villageCode = VILLAGE
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: CheckView }] })
-  wrapper = mount(CheckView, { global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return wrapper
+  return mountView(CheckView, { backend: stubBackend({ villageCheck: async () => findings }), village: VILLAGE })
 }
 
 const code = () => recorded.rows[0].code
@@ -33,8 +20,6 @@ const finding = (p: Partial<CheckFinding>): CheckFinding => ({
 })
 
 describe('CheckView', () => {
-  beforeEach(() => { document.body.innerHTML = '' })
-
   it('lists the findings with level, household, head and message, and filters by level', async () => {
     const w = await show([
       finding({}),

@@ -2,21 +2,15 @@
 // BackendError; a `policy` error (recorded from assess_household on a ledger whose stored
 // 省定标准 is -1) offers the way to 设置 → 本地政策参数, a `validation` error does not.
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
+import { flushPromises } from '@vue/test-utils'
 import { createMemoryHistory, createRouter } from 'vue-router'
-import { BackendError, setBackend } from '@/api'
+import { BackendError } from '@/api'
 import { fixRoute } from '@/api/errors'
 import VerdictsTab from '@/components/household/VerdictsTab.vue'
 import { recorded, rejection, stubBackend } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 describe('BackendError', () => {
   it('keeps the shell’s code, message and findings', () => {
@@ -42,12 +36,10 @@ describe('BackendError', () => {
 describe('a policy error on a screen', () => {
   it('shows the core’s message and a way to 本地政策参数', async () => {
     const backend = stubBackend({ assessHousehold: async () => { throw rejection(recorded.policyError) } })
-    setBackend(backend)
     const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<div />' } }, { path: '/settings', component: { template: '<div />' } }] })
     await router.push('/')
     const push = vi.spyOn(router, 'push')
-    wrapper = mount(VerdictsTab, { props: { id: 'h-1', year: 2019, revision: 1 }, global: { plugins: [ElementPlus, createPinia(), router] }, attachTo: document.body })
-    await flushPromises()
+    await mountView(VerdictsTab, { backend, props: { id: 'h-1', year: 2019, revision: 1 }, router })
     const alert = document.body.querySelector('[data-test="error-alert"]')!
     expect(alert.textContent).toContain(recorded.policyError.message)
     ;(document.body.querySelector('[data-test="error-fix-policy"]') as HTMLElement).click()
@@ -55,10 +47,7 @@ describe('a policy error on a screen', () => {
     expect(push).toHaveBeenCalledWith('/settings?tab=policy')
   })
   it('shows a verdict answer as recorded (no policy error, no fix button)', async () => {
-    setBackend(stubBackend())
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<div />' } }] })
-    wrapper = mount(VerdictsTab, { props: { id: 'h-1', year: 2019, revision: 1 }, global: { plugins: [ElementPlus, createPinia(), router] }, attachTo: document.body })
-    await flushPromises()
+    await mountView(VerdictsTab, { backend: stubBackend(), props: { id: 'h-1', year: 2019, revision: 1 } })
     expect(document.body.querySelector('[data-test="error-fix-policy"]')).toBeNull()
     const exit = document.body.querySelector('[data-test="verdict-household_exit"]')
     const recordedExit = recorded.verdicts.assessment.verdicts.find((v) => v.rule === 'household_exit')!

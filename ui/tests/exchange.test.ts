@@ -1,19 +1,15 @@
 // 导入/导出 screen's 数据包 card against the recorded answers: the next receiver comes from
 // the core, a bundle is written to the path the cadre picks and said in words, the bundles
 // written are listed, and a refusal (a conflict still waiting) is shown as the core words it.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import ExchangeView from '@/views/ExchangeView.vue'
-import { setBackend, type Backend } from '@/api'
+import type { Backend } from '@/api'
 import type { Desktop } from '@/api/desktop'
-import { useSession } from '@/stores/session'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
-afterEach(() => wrapper?.unmount())
+afterEach(unmountView)
 
 const desktop: Desktop = {
   pickFile: async () => null,
@@ -25,19 +21,11 @@ const desktop: Desktop = {
 
 async function show(over: Partial<Backend>) {
   const backend = stubBackend(over)
-  setBackend(backend, desktop)
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSession().villageCode = VILLAGE
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: ExchangeView }] })
-  wrapper = mount(ExchangeView, { global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return { w: wrapper, backend }
+  const w = await mountView(ExchangeView, { backend, desktop, village: VILLAGE })
+  return { w, backend }
 }
 
 describe('ExchangeView 数据包', () => {
-  beforeEach(() => { document.body.innerHTML = '' })
-
   it('writes the bundle for the receiver the core names and lists it', async () => {
     const { w, backend } = await show({ bundleWrite: async () => recorded.bundleWritten })
     expect(backend.bundleLog).toHaveBeenCalledWith(VILLAGE)

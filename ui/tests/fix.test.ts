@@ -1,31 +1,19 @@
 // 去填写 (issue #16, plain Chinese): a finding or a missing fact reads as a sentence, never
 // as a JSON path, and its link opens the form that fills it in, at the field, with the
 // core's message shown there. Policy sources read as documents; the addresses on demand.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import { defineComponent, h, provide, ref } from 'vue'
-import { setBackend } from '@/api'
 import type { Backend } from '@/api/backend'
 import type { Finding } from '@/bindings'
 import VerdictsTab from '@/components/household/VerdictsTab.vue'
 import MembersTab from '@/components/household/MembersTab.vue'
 import { FIX_REQUEST, fixRoute, parsePath } from '@/forms/fix'
 import { recorded, stubBackend, VILLAGE } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
 let backend: Backend
-beforeEach(() => {
-  document.body.innerHTML = ''
-  setActivePinia(createPinia())
-})
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-})
-const router = () => createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
+afterEach(unmountView)
 
 describe('paths to forms', () => {
   it('reads a path as a record of a list and a field', () => {
@@ -44,10 +32,7 @@ describe('paths to forms', () => {
 
 describe('VerdictsTab', () => {
   it('names what is missing in words with a 去填写 link, and cites documents, not addresses', async () => {
-    setBackend(stubBackend())
-    const r = router()
-    wrapper = mount(VerdictsTab, { props: { id: 'h-1', year: 2019, revision: 1 }, global: { plugins: [ElementPlus, r] }, attachTo: document.body })
-    await flushPromises()
+    await mountView(VerdictsTab, { backend: stubBackend(), props: { id: 'h-1', year: 2019, revision: 1 } })
     const text = document.body.textContent ?? ''
     expect(text).toMatch(/缺少数据：\s*本地政策参数“低保标准”\s*去填写/)
     expect(text, 'no JSON path on screen').not.toMatch(/policy\.|members\[|_line/)
@@ -69,7 +54,6 @@ describe('VerdictsTab', () => {
 /** The members tab of the recorded household, asked to fill in `path`. */
 async function membersTabAsked(path: string, stub: Backend) {
   backend = stub
-  setBackend(backend)
   const d = await backend.householdGet('h-1', null)
   const request = ref<string | null>(path)
   const Host = defineComponent({
@@ -78,8 +62,7 @@ async function membersTabAsked(path: string, stub: Backend) {
       return () => h(MembersTab, { village: VILLAGE, household: d.household, people: d.people })
     },
   })
-  wrapper = mount(Host, { global: { plugins: [ElementPlus] }, attachTo: document.body })
-  await flushPromises()
+  await mountView(Host, { backend })
   return { d, request }
 }
 

@@ -1,20 +1,16 @@
 // 合并 screen against the recorded answers: a bundle merged (and merged again: 已合并过), the
 // conflict the shell listed shown with both values in the core's words, and settling it
 // sends the choice and the reason, then lists what is left.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import MergeView from '@/views/MergeView.vue'
-import { setBackend, type Backend } from '@/api'
+import type { Backend } from '@/api'
 import type { Desktop } from '@/api/desktop'
 import type { MergeSummary } from '@/bindings'
-import { useSession } from '@/stores/session'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
-afterEach(() => wrapper?.unmount())
+afterEach(unmountView)
 
 const desktop: Desktop = {
   pickFile: async () => '/home/cadre/第1号.bundle',
@@ -26,14 +22,8 @@ const desktop: Desktop = {
 
 async function show(over: Partial<Backend>) {
   const backend = stubBackend(over)
-  setBackend(backend, desktop)
-  const pinia = createPinia()
-  setActivePinia(pinia)
-  useSession().villageCode = VILLAGE
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: MergeView }] })
-  wrapper = mount(MergeView, { global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
-  await flushPromises()
-  return { w: wrapper, backend }
+  const w = await mountView(MergeView, { backend, desktop, village: VILLAGE })
+  return { w, backend }
 }
 
 const summary = (p: Partial<MergeSummary>): MergeSummary => ({
@@ -42,8 +32,6 @@ const summary = (p: Partial<MergeSummary>): MergeSummary => ({
 })
 
 describe('MergeView', () => {
-  beforeEach(() => { document.body.innerHTML = '' })
-
   it('lists the recorded conflict with both values and settles it with the reason', async () => {
     const list = vi.fn().mockResolvedValueOnce(recorded.conflicts).mockResolvedValue([])
     const { w, backend } = await show({ conflictList: list, conflictResolve: async () => recorded.conflicts[0]! })

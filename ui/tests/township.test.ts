@@ -1,20 +1,13 @@
 // 乡镇概览: villages side by side, the plan by year with the township's row first, and a
 // target set through the core (its refusal shown in the dialog, nothing closed).
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { flushPromises, mount, type VueWrapper } from '@vue/test-utils'
-import ElementPlus from 'element-plus'
-import { createPinia, setActivePinia } from 'pinia'
-import { createMemoryHistory, createRouter } from 'vue-router'
+import { flushPromises } from '@vue/test-utils'
 import TownshipView from '@/views/TownshipView.vue'
-import { setBackend } from '@/api'
 import type { TownshipView as View } from '@/bindings'
 import { rejection, stubBackend } from './stubs'
+import { mountView, unmountView } from './mountView'
 
-let wrapper: VueWrapper | null = null
-afterEach(() => {
-  wrapper?.unmount()
-  document.body.innerHTML = ''
-})
+afterEach(unmountView)
 
 const view: View = {
   township: { code: '360729101', name: '金龙镇', villages: 2 },
@@ -35,12 +28,7 @@ describe('TownshipView', () => {
     const planTargetSet = vi.fn()
       .mockRejectedValueOnce(rejection({ code: 'invalid', message: '2016年规划脱贫5人少于10户：人数应不少于户数', findings: [] }))
       .mockResolvedValueOnce(undefined)
-    setBackend(stubBackend({ townshipList: async () => [view.township], townshipView: async () => view, planTargetSet }))
-    const pinia = createPinia()
-    setActivePinia(pinia)
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:p(.*)*', component: { render: () => null } }] })
-    wrapper = mount(TownshipView, { global: { plugins: [ElementPlus, pinia, router] }, attachTo: document.body })
-    await flushPromises()
+    await mountView(TownshipView, { backend: stubBackend({ townshipList: async () => [view.township], townshipView: async () => view, planTargetSet }) })
     const villages = document.body.querySelector('[data-test=township-villages]')!.textContent ?? ''
     expect(villages).toContain('青山村')
     expect(villages).toContain('2026-11-20 10:02')
