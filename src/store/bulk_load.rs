@@ -199,10 +199,12 @@ impl Ledger {
         });
         // An encrypted ledger's temporary storage stays in memory: SQLCipher does not
         // encrypt temporary files. An unencrypted one's file holds the same records in
-        // clear, so its sorts may use them (SQLite deletes them as it closes them).
+        // clear, so its sorts may use them (SQLite deletes them as it closes them), where
+        // a temporary file can be made at all (a locked-down computer may allow none).
         let sort_in_files = file
             && self.key.is_none()
             && set.is_ok()
+            && tempfile::tempfile().is_ok()
             && self.conn.pragma_update(None, "temp_store", "FILE").is_ok();
         let flush = (self.path.as_deref())
             .filter(|_| journal && set.is_ok())
