@@ -174,6 +174,31 @@ fn import_list_open_print_and_export_a_village() {
         (json!(0), json!(0)),
         "our own workbook imported back changes nothing: {again}"
     );
+
+    // The 花名册 and the 检查清单 as workbooks (their cells: tests/ledger/workbooks.rs).
+    for (command, name) in [
+        ("export_roster_xlsx", "花名册.xlsx"),
+        ("export_inspector_xlsx", "检查清单.xlsx"),
+    ] {
+        let out = f.out(name);
+        let bytes = f.ok(
+            command,
+            json!({ "village": VILLAGE, "year": 2025, "out": out }),
+        );
+        let written = std::fs::read(&out).expect("the workbook was written where asked");
+        assert!(
+            written.starts_with(b"PK\x03\x04"),
+            "{command}: an .xlsx is a zip"
+        );
+        assert_eq!(bytes, written.len(), "{command} reports the bytes written");
+    }
+    let refused = f
+        .invoke(
+            "export_roster_xlsx",
+            json!({ "village": VILLAGE, "year": 2012, "out": f.out("2012.xlsx") }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid", "{refused}");
 }
 
 #[test]

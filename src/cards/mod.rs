@@ -6,6 +6,7 @@
 //! year's paper is marked 补打 with its first print date; a paper with nothing to show is
 //! refused with the reason.
 
+mod inspector;
 mod notice;
 mod paper;
 mod person_papers;
@@ -13,6 +14,7 @@ mod person_papers;
 mod tests;
 mod visit_plan;
 
+pub use inspector::inspector_workbook;
 pub use notice::{decision_kind, default_notice_kind, notice, notice_with_dates, NoticeDates};
 pub use person_papers::{pairing_book, pairing_book_parts, person_roster, person_roster_rows};
 pub use visit_plan::{visit_plan, visit_plan_rows, week_of, WeekPlan};

@@ -87,7 +87,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     search: true, householdGet: true, householdCheck: true, householdCodeNext: true, householdChanges: true, ledgerChanges: true, visitPhrases: true, townshipList: true, townshipView: true, planTargetSet: true, idNumberRead: true, householdSave: true,
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
-    cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, printPairingBook: true, printVisitPlan: true,
+    cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, exportRosterXlsx: true, exportInspectorXlsx: true, printPairingBook: true, printVisitPlan: true,
     printNotice: true, importFile: true, exportVillage: true, bundleWrite: true, bundleLog: true, bundleMerge: true, conflictList: true,
     conflictResolve: true, onProgress: true,
   }

@@ -69,6 +69,8 @@ super::table::commands! {
     ) => print::print_batch;
     print_roster(village: String, year: i32, out: String) => print::print_roster;
     print_person_roster(village: String, year: i32, out: String) => print::print_person_roster;
+    export_roster_xlsx(village: String, year: i32, out: String) => print::export_roster_xlsx;
+    export_inspector_xlsx(village: String, year: i32, out: String) => print::export_inspector_xlsx;
     print_pairing_book(village: String, cadre: String, year: i32, out: String) => print::print_pairing_book;
     print_visit_plan(village: String, week: Option<NaiveDate>, out: String) => print::print_visit_plan;
     print_notice(village: String, year: i32, kind: Option<NoticeKindArg>, out: String) => print::print_notice;

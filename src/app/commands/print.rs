@@ -124,3 +124,41 @@ pub fn print_notice(
         cards::notice(l, &village, year, kind, today(), out)
     })
 }
+
+/// Writes a workbook the core made to `out` (safely, as every export); the bytes written.
+fn workbook_to(
+    cx: &Context<'_>,
+    out: String,
+    make: impl FnOnce(&Ledger) -> crate::Result<Vec<u8>>,
+) -> AppResult<usize> {
+    cx.state.with(|ledger| {
+        let bytes = make(ledger)?;
+        crate::output::write_workbook(Path::new(&out), &bytes, ledger.path())?;
+        Ok(bytes.len())
+    })
+}
+
+/// The village roster (花名册) for a year as an Excel workbook: the PDF roster's rows.
+pub fn export_roster_xlsx(
+    cx: &Context<'_>,
+    village: String,
+    year: i32,
+    out: String,
+) -> AppResult<usize> {
+    workbook_to(cx, out, |l| {
+        cards::roster_workbook(l, &village, year, today())
+    })
+}
+
+/// The inspector's list (检查清单) for a year as an Excel workbook: every household whose
+/// recorded status disagrees with the engine's verdict, with the reason.
+pub fn export_inspector_xlsx(
+    cx: &Context<'_>,
+    village: String,
+    year: i32,
+    out: String,
+) -> AppResult<usize> {
+    workbook_to(cx, out, |l| {
+        cards::inspector_workbook(l, &village, year, today()).map(|(bytes, _)| bytes)
+    })
+}

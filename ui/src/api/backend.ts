@@ -87,6 +87,10 @@ export interface Backend {
   printRoster(village: string, year: number, out: string): Promise<Printed>
   /** 人员花名册: every person of the households on the books in `year`. */
   printPersonRoster(village: string, year: number, out: string): Promise<Printed>
+  /** The 花名册 of `year` as an Excel workbook; returns the number of bytes written. */
+  exportRosterXlsx(village: string, year: number, out: string): Promise<number>
+  /** The 检查清单 of `year` (status against verdict) as an Excel workbook; the bytes written. */
+  exportInspectorXlsx(village: string, year: number, out: string): Promise<number>
   /** One cadre's (by id) 结对帮扶工作台账 for `year`. */
   printPairingBook(village: string, cadre: string, year: number, out: string): Promise<Printed>
   /** The 走访计划 of the week holding `week` (YYYY-MM-DD; null: this week). */

@@ -47,6 +47,8 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     printBatch: (village, kind, year, out, only) => call('print_batch', { village, kind, year, out, only }),
     printRoster: (village, year, out) => call('print_roster', { village, year, out }),
     printPersonRoster: (village, year, out) => call('print_person_roster', { village, year, out }),
+    exportRosterXlsx: (village, year, out) => call('export_roster_xlsx', { village, year, out }),
+    exportInspectorXlsx: (village, year, out) => call('export_inspector_xlsx', { village, year, out }),
     printPairingBook: (village, cadre, year, out) => call('print_pairing_book', { village, cadre, year, out }),
     printVisitPlan: (village, week, out) => call('print_visit_plan', { village, week, out }),
     printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),

@@ -523,6 +523,54 @@ async fn write_bundles(app: &App) -> Step {
     .await
 }
 
+/// A workbook the page said it wrote (`said` holds its path, ending in .xlsx): there, and a
+/// zip, as every .xlsx is (its cells: tests/ledger/workbooks.rs, read by openpyxl).
+fn workbook_written(said: &str) -> Step {
+    let end = said.find(".xlsx").ok_or("路径")? + ".xlsx".len();
+    let start = said[..end].find('/').ok_or("路径")?;
+    let path = &said[start..end];
+    let head = std::fs::read(path).map_err(|e| format!("读取{path}：{e}"))?;
+    if head.starts_with(b"PK\x03\x04") {
+        Ok(())
+    } else {
+        Err(format!("{path}不是Excel工作簿"))
+    }
+}
+
+/// The 花名册 (打印中心) and the 检查清单 (首页) as Excel workbooks, in the browser mode where
+/// the page chooses where they go.
+async fn paper_workbooks(app: &App) -> Step {
+    step("花名册与检查清单导出为Excel表", async {
+        app.click("[data-test=nav-print]").await?;
+        app.click("[data-test=print-doc-roster]").await?;
+        app.click("[data-test=print-roster-xlsx]").await?;
+        let said = app
+            .eventually("花名册已导出", || async {
+                page_text(app, "[data-test=print-exported]")
+                    .await
+                    .filter(|t| t.contains(".xlsx"))
+            })
+            .await?;
+        println!("        {said}");
+        workbook_written(&said)?;
+        app.click("[data-test=nav-home]").await?;
+        app.click("[data-test=attention-export-inspector]").await?;
+        let said = app
+            .eventually("检查清单已导出", || async {
+                // Earlier messages may still be on the page: any one that says so.
+                app.texts(".el-message")
+                    .await
+                    .ok()?
+                    .into_iter()
+                    .find(|t| t.contains("检查清单") && t.contains(".xlsx"))
+            })
+            .await?;
+        println!("        {said}");
+        workbook_written(&said)
+    })
+    .await
+}
+
 /// Chooses `file` in the 合并 screen and waits for a summary that says `want`.
 async fn choose_bundle(app: &App, file: &Path, want: &str) -> Step {
     app.click("[data-test=merge-file]").await?;
@@ -985,6 +1033,9 @@ async fn run() -> Step {
         }
         if result.is_ok() {
             result = write_bundles(&app).await;
+        }
+        if result.is_ok() {
+            result = paper_workbooks(&app).await;
         }
     }
     finish(app, &result).await;
