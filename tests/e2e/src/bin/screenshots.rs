@@ -265,6 +265,11 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
         app.find("[data-test=printed-path]").await?;
         shoot(app, "print").await?;
     }
+    // 花名册: as PDF or, beside it, as an Excel workbook.
+    go(app, "#/print", "[data-test=print-preview]").await?;
+    app.click("[data-test=print-doc-roster]").await?;
+    app.find("[data-test=print-roster-xlsx]").await?;
+    shoot(app, "print-roster").await?;
     go(app, "#/settings", "[data-test=settings-save]").await?;
     shoot(app, "settings").await?;
 
