@@ -1,7 +1,7 @@
 //! Assessment over the ledger: resolving the policy from the cadre's local policy (see
 //! `local_policy.rs`) and running the pure rules engine on stored households and villages.
 
-use crate::model::Household;
+use crate::model::{Household, Village};
 use crate::rules::{self, Overrides, Policy};
 use crate::store::Ledger;
 use crate::{Error, Result};
@@ -14,7 +14,7 @@ pub use crate::model::FIRST_YEAR;
 /// The village's region and province fill in what the local policy leaves empty.
 pub fn policy_for(
     ledger: &Ledger,
-    village: &crate::model::Village,
+    village: &Village,
     year: i32,
     as_of: Option<NaiveDate>,
     overrides: &Overrides,
@@ -23,12 +23,79 @@ pub fn policy_for(
         Some(d) => d,
         None => rules::year_end(year).ok_or_else(|| Error::Invalid(format!("年度{year}无效")))?,
     };
-    let mut local = ledger.local_policy()?;
+    policy_with(ledger.local_policy()?, village, year, as_of, overrides)
+}
+
+/// Resolves `year`'s policy on `as_of` from a local policy, the village's region and
+/// province filling in what it leaves empty.
+fn policy_with(
+    mut local: rules::LocalPolicy,
+    village: &Village,
+    year: i32,
+    as_of: NaiveDate,
+    overrides: &Overrides,
+) -> Result<Policy> {
     local.region = local.region.or(village.region);
     if local.province.is_none() {
         local.province = village.province.clone();
     }
     Ok(rules::resolve(year, as_of, &local, overrides)?)
+}
+
+/// A village as it stood on a day, with the policy a year is judged by then: what its
+/// assessment (the report, the spec's JSON, the inspector's list) is made of.
+#[derive(Debug, Clone)]
+pub struct VillageOn {
+    pub village: Village,
+    /// The households registered on the day, as they stood then.
+    pub households: Vec<Household>,
+    pub policy: Policy,
+}
+
+impl VillageOn {
+    /// The village's assessment: incidence, village exit and the inspector's list.
+    pub fn assess(&self) -> rules::VillageAssessment<'_> {
+        rules::assess_village(&self.village, &self.households, &self.policy)
+    }
+}
+
+/// A village of the ledger (by code, else the ledger's only village) on `on`, judged by
+/// `year`'s policy with the run's overrides.
+pub fn village_on(
+    ledger: &Ledger,
+    code: Option<&str>,
+    year: i32,
+    on: NaiveDate,
+    overrides: &Overrides,
+) -> Result<VillageOn> {
+    let stored = chosen_village(ledger, code)?;
+    let village = stored.village.as_of(on);
+    let households = village_households_on(ledger, &stored.id, on)?;
+    let policy = policy_for(ledger, &village, year, Some(on), overrides)?;
+    Ok(VillageOn {
+        village,
+        households,
+        policy,
+    })
+}
+
+/// The village of an exchange document on `on`, judged by `year`'s policy with the run's
+/// overrides (no ledger, so no local policy: the lines of the village's province and the
+/// country).
+pub fn document_on(
+    document: crate::model::VillageDocument,
+    year: i32,
+    on: NaiveDate,
+    overrides: &Overrides,
+) -> Result<VillageOn> {
+    let village = document.village.as_of(on);
+    let households = crate::model::into_households_on(document.households, on);
+    let policy = policy_with(rules::LocalPolicy::default(), &village, year, on, overrides)?;
+    Ok(VillageOn {
+        village,
+        households,
+        policy,
+    })
 }
 
 /// The policy a paper or screen of `year` judges by, as of `on` (the ledger's local

@@ -2,27 +2,31 @@
 //! same assessment the 首页 shows: the households registered on the paper's date, as they
 //! stood then, judged by that year's policy.
 
-use crate::assess::{paper_date, paper_policy, village_households_on};
+use crate::assess::{paper_date, village_on, VillageOn};
+use crate::rules::Overrides;
 use crate::store::Ledger;
-use crate::{print, rules, Result};
+use crate::{print, Result};
 use chrono::NaiveDate;
 
 /// The workbook of `village_code`'s inspector's list for `year` (read at the year's end,
-/// or on `today` for the running year), and how many households disagree with their
-/// verdict.
+/// or on `today` for the running year, as the 首页 reads it), and how many households
+/// disagree with their verdict.
 pub fn inspector_workbook(
     ledger: &Ledger,
     village_code: &str,
     year: i32,
     today: NaiveDate,
 ) -> Result<(Vec<u8>, usize)> {
-    let stored = ledger.village(village_code)?;
     let on = paper_date(year, today)?;
-    let village = stored.village.as_of(on);
-    let households = village_households_on(ledger, &stored.id, on)?;
-    let policy = paper_policy(ledger, &village, year, on)?;
-    let assessed = rules::assess_village(&village, &households, &policy);
-    let bytes = print::inspector_workbook(&village, &assessed, &households)?;
+    let village = village_on(ledger, Some(village_code), year, on, &Overrides::default())?;
+    inspector_workbook_of(&village)
+}
+
+/// The inspector's list of a village as it stood on a day (from the ledger or a file, on
+/// any date, with any overrides), and how many households disagree with their verdict.
+pub fn inspector_workbook_of(village: &VillageOn) -> Result<(Vec<u8>, usize)> {
+    let assessed = village.assess();
+    let bytes = print::inspector_workbook(&village.village, &assessed, &village.households)?;
     Ok((bytes, assessed.inspector.disagreements.len()))
 }
 

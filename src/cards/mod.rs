@@ -14,7 +14,7 @@ mod person_papers;
 mod tests;
 mod visit_plan;
 
-pub use inspector::inspector_workbook;
+pub use inspector::{inspector_workbook, inspector_workbook_of};
 pub use notice::{decision_kind, default_notice_kind, notice, notice_with_dates, NoticeDates};
 pub use person_papers::{pairing_book, pairing_book_parts, person_roster, person_roster_rows};
 pub use visit_plan::{visit_plan, visit_plan_rows, week_of, WeekPlan};

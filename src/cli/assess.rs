@@ -4,8 +4,9 @@
 use super::{open, Cli};
 use clap::Args;
 use std::path::PathBuf;
-use yibentong::model::{Household, Village, VillageDocument};
-use yibentong::rules::{self, LocalPolicy, Overrides};
+use yibentong::assess;
+use yibentong::model::{Household, VillageDocument};
+use yibentong::rules::{self, Overrides};
 use yibentong::{Error, Result};
 
 #[derive(Args, Debug)]
@@ -44,46 +45,12 @@ pub(super) fn to_json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string_pretty(v).map_err(|e| Error::Format(e.to_string()))
 }
 
-/// Loads the village and its households from the file or the ledger, plus the local policy.
-fn load(cli: &Cli, a: &AssessArgs) -> Result<(Village, Vec<Household>, LocalPolicy)> {
-    if let Some(file) = &a.file {
-        let bytes = std::fs::read(file)?;
-        let doc: VillageDocument = yibentong::exchange::parse_document(&bytes, super::today())
-            .map_err(Error::Validation)?;
-        return Ok((doc.village, doc.households, LocalPolicy::default()));
-    }
-    let ledger = open(cli)?;
-    let village = match (&a.village, &a.household) {
-        (Some(code), _) if !code.is_empty() => ledger.village(code)?,
-        (_, Some(h)) => ledger.village_by_id(&ledger.household_by_code(h)?.village_id)?,
-        _ => {
-            let all = ledger.villages()?;
-            match all.len() {
-                1 => all.into_iter().next().expect("one village"),
-                0 => return Err(Error::NotFound("台账中的行政村".into())),
-                n => {
-                    return Err(Error::Invalid(format!(
-                        "台账中有{n}个村，请用 --village 村代码 指定"
-                    )))
-                }
-            }
-        }
-    };
-    let households = yibentong::assess::village_households(&ledger, &village.id)?;
-    Ok((village.village, households, ledger.local_policy()?))
-}
-
 pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
     if !(2000..=2100).contains(&a.year) {
         return Err(Error::Invalid(format!(
             "年度{}超出范围（应在2000年至2100年之间）",
             a.year
         )));
-    }
-    let (village, households, mut local) = load(cli, a)?;
-    local.region = local.region.or(village.region);
-    if local.province.is_none() {
-        local.province = village.province.clone();
     }
     let as_of = match a.as_of {
         Some(d) => d,
@@ -96,35 +63,60 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
         monitoring_line: a.monitoring_line,
         dibao_line: a.dibao_line,
     };
-    let policy = rules::resolve(a.year, as_of, &local, &overrides)?;
-    // The year's facts: households registered then, as they stood then.
-    if let Some(code) = &a.household {
-        if let Some(h) = households.iter().find(|h| &h.code == code) {
-            if let Some(why) = h.registration_on(as_of).explain(code, as_of) {
-                return Err(Error::Invalid(why));
+    // The year's facts: households registered then, as they stood then; one household
+    // not registered then is refused with the reason.
+    let refused = |h: &Household| {
+        h.registration_on(as_of)
+            .explain(&h.code, as_of)
+            .map(Error::Invalid)
+    };
+    let village = match &a.file {
+        Some(file) => {
+            let bytes = std::fs::read(file)?;
+            let doc: VillageDocument = yibentong::exchange::parse_document(&bytes, super::today())
+                .map_err(Error::Validation)?;
+            let one = a
+                .household
+                .as_ref()
+                .and_then(|code| doc.households.iter().find(|h| &h.code == code));
+            if let Some(why) = one.and_then(refused) {
+                return Err(why);
             }
+            assess::document_on(doc, a.year, as_of, &overrides)?
         }
-    }
-    let households = yibentong::model::into_households_on(households, as_of);
-    let village = village.as_of(as_of);
+        None => {
+            let ledger = open(cli)?;
+            let code = match (&a.village, &a.household) {
+                (Some(code), _) => Some(code.clone()),
+                (_, Some(code)) => {
+                    let stored = ledger.household_by_code(code)?;
+                    if let Some(why) = refused(&stored.household) {
+                        return Err(why);
+                    }
+                    Some(ledger.village_by_id(&stored.village_id)?.village.code)
+                }
+                _ => None,
+            };
+            assess::village_on(&ledger, code.as_deref(), a.year, as_of, &overrides)?
+        }
+    };
     if a.village.is_some() {
-        let va = rules::assess_village(&village, &households, &policy);
         if let Some(out) = &a.out {
             if a.format != Some(super::print::PaperFormat::Xlsx) {
                 return Err(Error::Invalid(
                     "检查清单只能导出为Excel：请用 --format xlsx --out 文件.xlsx".into(),
                 ));
             }
-            let bytes = yibentong::print::inspector_workbook(&village, &va, &households)?;
+            let (bytes, disagreeing) = yibentong::cards::inspector_workbook_of(&village)?;
             yibentong::output::write_workbook(out, &bytes, Some(&cli.db))?;
             say!(
-                "已导出 {}（{}年检查清单，不一致{}户，Excel工作簿）",
+                "已导出 {}（{}年检查清单，不一致{disagreeing}户，Excel工作簿）",
                 out.display(),
                 a.year,
-                va.inspector.disagreements.len()
             );
             return Ok(());
         }
+        let va = village.assess();
         if a.json {
             say!("{}", to_json(&va)?);
         } else {
@@ -139,17 +131,18 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
     }
     let chosen: Vec<&Household> = match &a.household {
         Some(code) => {
-            let h = households
+            let h = village
+                .households
                 .iter()
                 .find(|h| &h.code == code)
                 .ok_or_else(|| Error::NotFound(format!("户编号为{code}的农户")))?;
             vec![h]
         }
-        None => households.iter().collect(),
+        None => village.households.iter().collect(),
     };
     let assessments: Vec<_> = chosen
         .iter()
-        .map(|h| rules::assess_household(h, &policy))
+        .map(|h| rules::assess_household(h, &village.policy))
         .collect();
     if a.json {
         if a.household.is_some() {
@@ -161,7 +154,7 @@ pub fn assess(cli: &Cli, a: &AssessArgs) -> Result<()> {
     }
     for (h, assessment) in chosen.iter().zip(&assessments) {
         say!("{}", rules::household_report(assessment));
-        let w = rules::what_if(h, &policy, assessment);
+        let w = rules::what_if(h, &village.policy, assessment);
         let text = rules::what_if_report(&w);
         if !text.trim().is_empty() {
             say!("{text}");
