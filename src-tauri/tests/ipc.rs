@@ -90,7 +90,7 @@ fn import_list_open_print_and_export_a_village() {
     let f = app();
     let summary = f.import_village();
     assert_eq!(
-        summary["inserted"], 2,
+        summary[0]["inserted"], 2,
         "both households of the file are new"
     );
 
@@ -170,7 +170,7 @@ fn import_list_open_print_and_export_a_village() {
     assert!(head.starts_with(b"PK\x03\x04"), "an .xlsx is a zip");
     let again = f.ok("import_file", json!({ "path": xlsx_out }));
     assert_eq!(
-        (again["inserted"].clone(), again["updated"].clone()),
+        (again[0]["inserted"].clone(), again[0]["updated"].clone()),
         (json!(0), json!(0)),
         "our own workbook imported back changes nothing: {again}"
     );

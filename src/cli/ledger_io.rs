@@ -83,8 +83,7 @@ pub fn import(
             today,
             effective,
             new_village,
-        )
-        .map(|s| vec![s]),
+        ),
         None => import_county(&mut ledger, files, today, effective, new_village),
     };
     match result {

@@ -137,15 +137,15 @@ pub fn import_bytes_at(
     import_document_at(ledger, doc, source, today, effective)
 }
 
-/// Imports a file by its kind: a monitoring-system workbook (.xlsx, see `xlsx`) or an
-/// exchange v1 JSON file; `name` is the file's name (for the kind and the audit rows).
+/// Imports a file by its kind: a monitoring-system workbook (.xlsx, see `xlsx`: one village
+/// or several) or an exchange v1 JSON file (one village); `name` is the file's name (for the kind and the audit rows).
 pub fn import_file_at(
     ledger: &mut Ledger,
     bytes: &[u8],
     name: &str,
     today: NaiveDate,
     effective: NaiveDate,
-) -> Result<ImportSummary> {
+) -> Result<Vec<ImportSummary>> {
     import_file_with(ledger, bytes, name, today, effective, NewVillage::Create)
 }
 
@@ -167,12 +167,12 @@ pub fn import_file_with(
     today: NaiveDate,
     effective: NaiveDate,
     new_village: NewVillage,
-) -> Result<ImportSummary> {
+) -> Result<Vec<ImportSummary>> {
     if xlsx::is_workbook(name, bytes) {
         xlsx::import_bytes_with(ledger, bytes, name, today, effective, new_village)
     } else {
         let doc = parse_document(bytes, today).map_err(Error::Validation)?;
-        import_document_with(ledger, doc, name, today, effective, new_village)
+        import_document_with(ledger, doc, name, today, effective, new_village).map(|s| vec![s])
     }
 }
 

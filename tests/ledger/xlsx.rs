@@ -7,14 +7,24 @@
 use crate::common::{bin, data, json, read, today};
 use serde_json::Value;
 use std::process::Command;
-use yibentong::exchange::{export_json, export_village, import_bytes, import_file_at, xlsx};
+use yibentong::exchange::{
+    export_json, export_village, import_bytes, import_file_at, import_file_with, xlsx, NewVillage,
+};
 use yibentong::store::Ledger;
 use yibentong::Error;
 
 const VILLAGE: &str = "522729100201";
 
 fn import(l: &mut Ledger, name: &str) -> yibentong::Result<yibentong::exchange::ImportSummary> {
-    import_file_at(l, &read(&format!("xlsx/{name}")), name, today(), today())
+    import_file_at(l, &read(&format!("xlsx/{name}")), name, today(), today()).map(one_village)
+}
+
+/// The summary of a workbook of one village.
+fn one_village(
+    mut list: Vec<yibentong::exchange::ImportSummary>,
+) -> yibentong::exchange::ImportSummary {
+    assert_eq!(list.len(), 1, "one village: {list:?}");
+    list.remove(0)
 }
 
 fn counts(l: &Ledger) -> (i64, i64, i64) {
@@ -38,6 +48,58 @@ fn naming(findings: &[yibentong::validate::Finding], needles: &[&str]) -> Vec<St
     text
 }
 
+/// Checks that the household of `want`'s code among `households` (exported) holds every
+/// field `want` names, each member every field of its own, and nothing the sheet had no
+/// value for.
+fn imported_as(households: &[Value], w: &Value) {
+    let code = &w["code"];
+    let h = households
+        .iter()
+        .find(|h| &h["code"] == code)
+        .unwrap_or_else(|| panic!("household {code} is imported"));
+    for (key, value) in w.as_object().unwrap() {
+        if key == "members" || key == "monitoring" {
+            continue;
+        }
+        assert_eq!(&h[key], value, "household {code}: {key}");
+    }
+    let monitoring = h["monitoring"].as_object().map(|m| {
+        let mut m = m.clone();
+        assert!(m.remove("x_id").is_some(), "the record gets a stable id");
+        Value::Object(m)
+    });
+    assert_eq!(
+        monitoring.unwrap_or(Value::Null),
+        w["monitoring"],
+        "household {code}: monitoring"
+    );
+    let members = h["members"].as_array().unwrap();
+    let wanted = w["members"].as_array().unwrap();
+    assert_eq!(
+        members.len(),
+        wanted.len(),
+        "household {code}: one member per row"
+    );
+    for (m, e) in members.iter().zip(wanted) {
+        for (key, value) in e.as_object().unwrap() {
+            assert_eq!(&m[key], value, "household {code}, {}: {key}", e["name"]);
+        }
+        // The day the ledger knows the member from is the ledger's own.
+        for key in m
+            .as_object()
+            .unwrap()
+            .keys()
+            .filter(|k| *k != "x_recorded_from")
+        {
+            assert!(
+                e.get(key).is_some(),
+                "household {code}, {}: {key} is set although the sheet has no value for it",
+                e["name"]
+            );
+        }
+    }
+}
+
 #[test]
 fn the_monitoring_export_imports_field_by_field() {
     let mut l = Ledger::open_in_memory().unwrap();
@@ -55,52 +117,7 @@ fn the_monitoring_export_imports_field_by_field() {
     let want = expected["households"].as_array().unwrap();
     assert_eq!(households.len(), want.len(), "one household per 户编号");
     for w in want {
-        let code = &w["code"];
-        let h = households
-            .iter()
-            .find(|h| &h["code"] == code)
-            .unwrap_or_else(|| panic!("household {code} is imported"));
-        for (key, value) in w.as_object().unwrap() {
-            if key == "members" || key == "monitoring" {
-                continue;
-            }
-            assert_eq!(&h[key], value, "household {code}: {key}");
-        }
-        let monitoring = h["monitoring"].as_object().map(|m| {
-            let mut m = m.clone();
-            assert!(m.remove("x_id").is_some(), "the record gets a stable id");
-            Value::Object(m)
-        });
-        assert_eq!(
-            monitoring.unwrap_or(Value::Null),
-            w["monitoring"],
-            "household {code}: monitoring"
-        );
-        let members = h["members"].as_array().unwrap();
-        let wanted = w["members"].as_array().unwrap();
-        assert_eq!(
-            members.len(),
-            wanted.len(),
-            "household {code}: one member per row"
-        );
-        for (m, e) in members.iter().zip(wanted) {
-            for (key, value) in e.as_object().unwrap() {
-                assert_eq!(&m[key], value, "household {code}, {}: {key}", e["name"]);
-            }
-            // The day the ledger knows the member from is the ledger's own.
-            for key in m
-                .as_object()
-                .unwrap()
-                .keys()
-                .filter(|k| *k != "x_recorded_from")
-            {
-                assert!(
-                    e.get(key).is_some(),
-                    "household {code}, {}: {key} is set although the sheet has no value for it",
-                    e["name"]
-                );
-            }
-        }
+        imported_as(households, w);
     }
     // 工资性收入 12000 of a 脱贫户 not monitored, imported on 2026-01-15: the book of 2025,
     // the last year complete; the other households leave it empty.
@@ -183,7 +200,8 @@ fn export_then_import_gives_the_same_village_back() {
         "what the layout carries survives export → import"
     );
     let before = counts(&a);
-    let again = import_file_at(&mut a, &bytes, "export.xlsx", today(), today()).unwrap();
+    let again =
+        one_village(import_file_at(&mut a, &bytes, "export.xlsx", today(), today()).unwrap());
     assert_eq!(
         (again.inserted, again.updated, again.unchanged),
         (0, 0, 3),
@@ -237,7 +255,7 @@ fn the_demo_village_exported_and_imported_back_is_unchanged() {
     let code = l.villages().unwrap()[0].village.code.clone();
     let before = (counts(&l), export_json(&l, &code).unwrap());
     let bytes = xlsx::write_village(&l, &export_village(&l, &code).unwrap(), today()).unwrap();
-    let s = import_file_at(&mut l, &bytes, "demo.xlsx", today(), today()).unwrap();
+    let s = one_village(import_file_at(&mut l, &bytes, "demo.xlsx", today(), today()).unwrap());
     assert_eq!(
         (s.inserted, s.updated),
         (0, 0),
@@ -711,6 +729,7 @@ wb.save(sys.argv[1])
         today(),
         today(),
     )
+    .map(one_village)
     .expect("cells we only write do not refuse the workbook");
     assert_eq!((s.inserted, s.updated), (0, 0), "{s:?}");
     assert_eq!(counts(&l), before, "nothing written");
@@ -760,7 +779,8 @@ fn a_tuopin_household_monitored_for_sudden_hardship_stays_one_through_export_and
         facts(&a),
         "exported as a 脱贫户, the household reads the same in a second ledger"
     );
-    let again = import_file_at(&mut a, &bytes, "export.xlsx", today(), today()).unwrap();
+    let again =
+        one_village(import_file_at(&mut a, &bytes, "export.xlsx", today(), today()).unwrap());
     assert_eq!(
         (again.inserted, again.updated, again.unchanged),
         (0, 0, 1),
@@ -797,4 +817,116 @@ fn a_monitored_household_type_without_a_monitoring_kind_is_refused_at_its_cell()
         &["第4行“户类型”：户类型为“监测户”，但“监测对象类别”为空：请填写脱贫不稳定户、"],
     );
     assert_eq!(counts(&l), (0, 0, 0), "nothing is written");
+}
+
+/// A township's export lists several villages (the system exports by area): each becomes
+/// its own village, its code from its 户编号, all in one transaction; each exported and
+/// imported back is unchanged.
+#[test]
+fn a_townships_workbook_imports_each_village_apart() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let bytes = read("xlsx/township.xlsx");
+    let list = import_file_at(&mut l, &bytes, "township.xlsx", today(), today()).unwrap();
+    let got: Vec<(&str, usize)> = list
+        .iter()
+        .map(|s| (s.village.as_str(), s.inserted))
+        .collect();
+    assert_eq!(
+        got,
+        [("522729100201", 2), ("522729100202", 1)],
+        "two villages, in the order the sheet lists them"
+    );
+    let expected = json("xlsx/township.expected.json");
+    let mut again = Ledger::open_in_memory().unwrap();
+    for want in expected.as_array().unwrap() {
+        let code = want["village"]["code"].as_str().unwrap();
+        let doc = serde_json::to_value(export_village(&l, code).unwrap()).unwrap();
+        for key in ["code", "name", "township", "county"] {
+            assert_eq!(
+                doc["village"][key], want["village"][key],
+                "{code}: village.{key}"
+            );
+        }
+        let households = doc["households"].as_array().unwrap();
+        let wanted = want["households"].as_array().unwrap();
+        let codes: Vec<&Value> = households.iter().map(|h| &h["code"]).collect();
+        let wanted_codes: Vec<&Value> = wanted
+            .iter()
+            .map(|w| if w.is_string() { w } else { &w["code"] })
+            .collect();
+        assert_eq!(
+            codes, wanted_codes,
+            "{code}: its own households, no other's"
+        );
+        for w in wanted.iter().filter(|w| w.is_object()) {
+            imported_as(households, w);
+        }
+        // Each village's own workbook, imported into another ledger, gives it back.
+        let sheet = xlsx::village_workbook(&l, code, today()).unwrap();
+        let s =
+            one_village(import_file_at(&mut again, &sheet, "v.xlsx", today(), today()).unwrap());
+        assert_eq!(s.village, code);
+        assert_eq!(
+            export_json(&again, code).unwrap(),
+            export_json(&l, code).unwrap(),
+            "{code}: export → import loses nothing"
+        );
+    }
+    // The same workbook again changes nothing in either village.
+    let before = counts(&l);
+    let list = import_file_at(&mut l, &bytes, "township.xlsx", today(), today()).unwrap();
+    assert!(
+        list.iter().all(|s| s.inserted + s.updated == 0),
+        "nothing new the second time: {list:?}"
+    );
+    assert_eq!(counts(&l).0, before.0);
+}
+
+/// A bad cell in one village's rows, or a 户编号 whose code is mistyped while its rows
+/// name a village of the sheet (not a third village), refuses the whole workbook: every
+/// fault by row and column, nothing written, no village created. A ledger that holds
+/// villages asks before the workbook adds one.
+#[test]
+fn a_townships_workbook_with_a_fault_writes_nothing() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    import(&mut l, "monitoring.xlsx").unwrap();
+    let before = (counts(&l), export_json(&l, VILLAGE).unwrap());
+    let bad = read("xlsx/township_bad.xlsx");
+    let Err(Error::Validation(findings)) =
+        import_file_at(&mut l, &bad, "township_bad.xlsx", today(), today())
+    else {
+        panic!("the workbook is refused with its findings");
+    };
+    naming(
+        &findings,
+        &[
+            "第8行“性别”：无法识别的值“3”",
+            "第10行“户编号”：村代码“522729100209”与第4行的“522729100201”不同，而县、乡、村名相同（长顺县广顺镇石洞村）",
+        ],
+    );
+    assert_eq!(
+        (counts(&l), export_json(&l, VILLAGE).unwrap()),
+        before,
+        "the ledger is unchanged"
+    );
+    for code in ["522729100202", "522729100209"] {
+        assert!(l.village(code).is_err(), "{code} was not created");
+    }
+    // Without --new-village, a ledger that holds 石洞村 asks before adding 新寨村.
+    let good = read("xlsx/township.xlsx");
+    let asked = import_file_with(
+        &mut l,
+        &good,
+        "township.xlsx",
+        today(),
+        today(),
+        NewVillage::AskFirst,
+    )
+    .unwrap_err();
+    let said = asked.to_string();
+    assert!(
+        said.contains("新寨村") && said.contains("--new-village"),
+        "{said}"
+    );
+    assert_eq!(counts(&l), before.0, "nothing written");
 }

@@ -6,6 +6,7 @@ import { flushPromises } from '@vue/test-utils'
 import ExchangeView from '@/views/ExchangeView.vue'
 import type { Backend } from '@/api'
 import type { Desktop } from '@/api/desktop'
+import type { ImportSummary } from '@/bindings'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 import { mountView, unmountView } from './mountView'
 
@@ -55,5 +56,31 @@ describe('ExchangeView 数据包', () => {
     expect(text).toBe(recorded.bundleRefused.message)
     expect(text).toContain('合并')
     expect(w.find('[data-test=bundle-written]').exists()).toBe(false)
+  })
+})
+
+describe('ExchangeView 导入', () => {
+  it('says what a township\'s workbook did to each of its villages', async () => {
+    const summaries: ImportSummary[] = [
+      { village: '522729100201', inserted: 2, updated: 0, unchanged: 0, warnings: 3 },
+      { village: '522729100202', inserted: 1, updated: 0, unchanged: 0, warnings: 0 },
+    ]
+    const backend = stubBackend({ importFile: vi.fn(async () => summaries) })
+    const w = await mountView(ExchangeView, {
+      backend,
+      desktop: { ...desktop, pickFile: async () => '/media/usb/广顺镇.xlsx' },
+      village: VILLAGE,
+    })
+    await w.find('[data-test=import-file]').trigger('click')
+    await flushPromises()
+    expect(backend.importFile).toHaveBeenCalledWith('/media/usb/广顺镇.xlsx')
+    const said = w.find('[data-test=import-summary]').text()
+    expect(said).toContain('2 个行政村：新增 3 户')
+    const each = w.findAll('[data-test=import-villages] li').map((li) => li.text())
+    expect(each).toEqual([
+      '行政村 522729100201：新增 2 户，更新 0 户，未变 0 户，提示 3 条',
+      '行政村 522729100202：新增 1 户，更新 0 户，未变 0 户，提示 0 条',
+    ])
+    expect(w.find('[data-test=import-warnings]').text()).toContain('这 3 条提示')
   })
 })

@@ -7,9 +7,9 @@ use crate::app::Context;
 use crate::exchange::{self, ImportSummary};
 use std::path::Path;
 
-/// Imports an exchange file or a workbook in one transaction; sends `progress` (read, then
-/// imported).
-pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<ImportSummary> {
+/// Imports an exchange file or a workbook (of one village or several) in one transaction;
+/// sends `progress` (read, then imported). One summary per village.
+pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<Vec<ImportSummary>> {
     let mut report = cx.progress("import_file");
     let bytes = std::fs::read(&path)?;
     report(1, 2);

@@ -16,6 +16,7 @@ mod sheet;
 #[cfg(test)]
 mod tests;
 mod values;
+mod villages;
 mod work_sheet;
 mod write;
 
@@ -33,42 +34,69 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
     name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
 }
 
-/// Reads a workbook into a village document over what the ledger holds of that village
-/// (see `read`), its facts as of `on`; every unreadable cell is an error
-/// `第7行“在校生状况”：…`.
+/// Reads a workbook of one village into a village document over what the ledger holds of
+/// that village (see `read`), its facts as of `on`; every unreadable cell is an error
+/// `第7行“在校生状况”：…`, and so is a workbook of several villages.
 pub fn read_document(ledger: &Ledger, bytes: &[u8], on: NaiveDate) -> Result<VillageDocument> {
-    let (doc, _, errors) = read_placed(ledger, bytes, on)?;
+    let (mut read, errors) = read_villages(ledger, bytes, on)?;
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
-    Ok(doc)
+    if read.len() != 1 {
+        return Err(Error::Invalid(format!(
+            "工作簿中有{}个村：请用“导入”，每个村一并导入",
+            read.len()
+        )));
+    }
+    Ok(read.remove(0).doc)
 }
 
-/// The document as far as the workbook could be read, where its rows are, and every cell
-/// that could not be read.
-fn read_placed(
+/// One village of a workbook: its document as far as the sheet could be read, where its
+/// rows are, and every cell of it that could not be read.
+struct Read {
+    doc: VillageDocument,
+    placed: Placed,
+    errors: Vec<Finding>,
+}
+
+/// Every village of a workbook (one for a village's own export; a township's or county's
+/// lists several, `villages.rs`), and the errors of the workbook as a whole (codes that
+/// disagree with the names, the 已外出务工 sheet).
+fn read_villages(
     ledger: &Ledger,
     bytes: &[u8],
     on: NaiveDate,
-) -> Result<(VillageDocument, Placed, Vec<Finding>)> {
-    let sheet = sheet::read(bytes)?;
-    let (named, mut errors) = read::village(&sheet);
-    let base = if named.code.is_empty() {
-        Base::default()
-    } else {
-        base(ledger, &named.code)?
-    };
-    // The income columns are of the sheet's own date where its title rows give one (our
-    // exports do), else of the date the import takes the facts from.
-    let dated = sheet.dated.unwrap_or(on);
-    let (mut doc, placed, cells) = read::document(&sheet, named, base, dated);
-    errors.extend(cells);
-    errors.extend(work_sheet::apply(bytes, &mut doc)?);
+) -> Result<(Vec<Read>, Vec<Finding>)> {
+    let (sheets, mut whole) = villages::split(sheet::read(bytes)?);
+    let mut out = Vec::new();
+    for sheet in sheets {
+        let (named, mut errors) = read::village(&sheet);
+        let base = if named.code.is_empty() {
+            Base::default()
+        } else {
+            base(ledger, &named.code)?
+        };
+        // The income columns are of the sheet's own date where its title rows give one
+        // (our exports do), else of the date the import takes the facts from.
+        let dated = sheet.dated.unwrap_or(on);
+        let (doc, placed, cells) = read::document(&sheet, named, base, dated);
+        errors.extend(cells);
+        out.push(Read {
+            doc,
+            placed,
+            errors,
+        });
+    }
+    let mut docs: Vec<&mut VillageDocument> = out.iter_mut().map(|r| &mut r.doc).collect();
+    whole.extend(work_sheet::apply(bytes, &mut docs)?);
     // A cell that could not be read leaves its field empty, which a later check of the
     // same cell would report again: the first says what is wrong.
     let mut named = std::collections::HashSet::new();
-    errors.retain(|f| named.insert(f.path.clone()));
-    Ok((doc, placed, errors))
+    for r in &mut out {
+        r.errors.retain(|f| named.insert(f.path.clone()));
+    }
+    whole.retain(|f| named.insert(f.path.clone()));
+    Ok((out, whole))
 }
 
 /// Every error of a workbook some of whose cells could not be read: those cells, and what
@@ -79,7 +107,7 @@ fn all_errors(
     placed: &Placed,
     cells: Vec<Finding>,
     today: NaiveDate,
-) -> Error {
+) -> Vec<Finding> {
     for h in &mut doc.households {
         h.assign_missing_ids();
     }
@@ -93,15 +121,8 @@ fn all_errors(
         .collect();
     let mut all = cells;
     all.extend(more);
-    let row = |f: &Finding| -> u32 {
-        f.path
-            .strip_prefix('第')
-            .and_then(|p| p.split_once('行'))
-            .and_then(|(n, _)| n.parse().ok())
-            .unwrap_or(0)
-    };
-    all.sort_by_key(row);
-    Error::Validation(all)
+    all.sort_by_key(row_of);
+    all
 }
 
 /// What the ledger holds of a village (nothing if it is new).
@@ -129,7 +150,7 @@ pub fn import_bytes_at(
     source: &str,
     today: NaiveDate,
     effective: NaiveDate,
-) -> Result<ImportSummary> {
+) -> Result<Vec<ImportSummary>> {
     import_bytes_with(
         ledger,
         bytes,
@@ -140,7 +161,8 @@ pub fn import_bytes_at(
     )
 }
 
-/// `import_bytes_at` with what to do about a village the ledger does not have.
+/// `import_bytes_at` with what to do about a village the ledger does not have. A workbook
+/// of several villages imports them all in one transaction, or none.
 pub fn import_bytes_with(
     ledger: &mut Ledger,
     bytes: &[u8],
@@ -148,19 +170,75 @@ pub fn import_bytes_with(
     today: NaiveDate,
     effective: NaiveDate,
     new_village: super::NewVillage,
-) -> Result<ImportSummary> {
-    let (doc, placed, errors) = read_placed(ledger, bytes, effective)?;
-    if !errors.is_empty() {
-        return Err(all_errors(doc, &placed, errors, today));
-    }
-    super::import_document_with(ledger, doc, source, today, effective, new_village).map_err(|e| {
-        match e {
-            Error::Validation(list) => {
-                Error::Validation(list.into_iter().map(|f| locate(f, &placed)).collect())
-            }
-            other => other,
+) -> Result<Vec<ImportSummary>> {
+    let (read, whole) = read_villages(ledger, bytes, effective)?;
+    if !whole.is_empty() || read.iter().any(|r| !r.errors.is_empty()) {
+        let mut all = whole;
+        for r in read {
+            all.extend(all_errors(r.doc, &r.placed, r.errors, today));
         }
+        all.sort_by_key(row_of);
+        return Err(Error::Validation(all));
+    }
+    if let [one] = read.as_slice() {
+        super::check_new_village(ledger, &one.doc, new_village)?;
+    } else {
+        for r in &read {
+            super::check_new_village(ledger, &r.doc, new_village).map_err(|e| match e {
+                Error::Invalid(why) => Error::Invalid(format!("{}：{why}", r.doc.village.name)),
+                other => other,
+            })?;
+        }
+    }
+    // Each village under its own name on the audit rows, and to find its rows again.
+    let several = read.len() > 1;
+    let mut placed = Vec::new();
+    let mut documents = Vec::new();
+    for r in read {
+        let v = &r.doc.village;
+        let name = if several {
+            format!("{source}（{}，村代码{}）", v.name, v.code)
+        } else {
+            source.to_string()
+        };
+        placed.push((name.clone(), r.placed));
+        documents.push(Ok((r.doc, name)));
+    }
+    super::import_many_at(ledger, documents, today, effective, several).map_err(|e| match e {
+        Error::Validation(list) => Error::Validation(
+            list.into_iter()
+                .map(|f| locate_in(f, &placed, several))
+                .collect(),
+        ),
+        other => other,
     })
+}
+
+/// Points a finding of an import at its cell: in its village's rows (found by the name its
+/// path starts with when the workbook has several villages).
+fn locate_in(mut f: Finding, placed: &[(String, Placed)], several: bool) -> Finding {
+    if !several {
+        return match placed.first() {
+            Some((_, p)) => locate(f, p),
+            None => f,
+        };
+    }
+    for (name, p) in placed {
+        if let Some(rest) = f.path.strip_prefix(&format!("{name}：")) {
+            f.path = rest.to_string();
+            return locate(f, p);
+        }
+    }
+    f
+}
+
+/// The row a finding names (`第7行…`), 0 for none: errors are listed in row order.
+fn row_of(f: &Finding) -> u32 {
+    f.path
+        .strip_prefix('第')
+        .and_then(|p| p.split_once('行'))
+        .and_then(|(n, _)| n.parse().ok())
+        .unwrap_or(0)
 }
 
 /// Writes a village document as a workbook in the monitoring system's layout, with the

@@ -1,7 +1,8 @@
 //! Rows of the person-level sheet → a village document (exchange v1 model).
 //!
 //! One row per person; the rows of a household (same 户编号) repeat its columns, which
-//! must agree. The village is the one the 县/乡/村 columns name (one per file), its code
+//! must agree. The village is the one the 县/乡/村 columns name (one per sheet: a workbook
+//! of several villages is split first, `villages.rs`), its code
 //! from 村代码 or else the first 12 digits of 户编号. What the sheet does not carry is
 //! kept from the ledger's record of the same village, household and member (`Base`):
 //! visits, pairings, income, members not listed … are never dropped by an import, and a
@@ -108,7 +109,7 @@ pub(super) fn village(sheet: &Sheet) -> (Village, Vec<Finding>) {
                         row.number,
                         f,
                         format!(
-                            "“{b}”与第{}行的“{a}”不同：一个文件只能导入一个村",
+                            "“{b}”与第{}行的“{a}”不同：村代码相同的行应属同一个村",
                             first.number
                         ),
                     ));
@@ -149,7 +150,7 @@ fn other_village(household: &str, code: &str, first: u32) -> String {
         format!("户编号“{household}”不以村代码开头")
     };
     format!(
-        "{named}，与本文件的村代码“{code}”（取自第{first}行的户编号）不同：一个文件只能导入一个村"
+        "{named}，与同村的村代码“{code}”（取自第{first}行的户编号）不同：户编号应以12位村代码开头"
     )
 }
 

@@ -239,12 +239,12 @@ fn spell_row(row: u32, r: &[Data], cols: &[Option<usize>]) -> Result<SpellRow, F
 
 /// Gives each person the sheet lists their spells (in month order); a row naming no person
 /// of the village, or an unreadable cell, is an error at its row and column.
-pub(super) fn apply(bytes: &[u8], doc: &mut VillageDocument) -> Result<Vec<Finding>> {
+pub(super) fn apply(bytes: &[u8], docs: &mut [&mut VillageDocument]) -> Result<Vec<Finding>> {
     let Some(rows) = rows(bytes)? else {
         return Ok(Vec::new());
     };
     let mut errors = Vec::new();
-    let mut by_person: BTreeMap<(usize, usize), Vec<WorkSpell>> = BTreeMap::new();
+    let mut by_person: BTreeMap<(usize, usize, usize), Vec<WorkSpell>> = BTreeMap::new();
     for r in rows {
         let r = match r {
             Ok(r) => r,
@@ -253,14 +253,16 @@ pub(super) fn apply(bytes: &[u8], doc: &mut VillageDocument) -> Result<Vec<Findi
                 continue;
             }
         };
-        let found = doc.households.iter().enumerate().find_map(|(i, h)| {
-            h.members
-                .iter()
-                .position(|m| {
-                    r.person.as_deref() == Some(m.id.as_str())
-                        || (r.id_number.is_some() && r.id_number == m.id_number)
-                })
-                .map(|j| (i, j))
+        let found = docs.iter().enumerate().find_map(|(d, doc)| {
+            doc.households.iter().enumerate().find_map(|(i, h)| {
+                h.members
+                    .iter()
+                    .position(|m| {
+                        r.person.as_deref() == Some(m.id.as_str())
+                            || (r.id_number.is_some() && r.id_number == m.id_number)
+                    })
+                    .map(|j| (d, i, j))
+            })
         });
         match found {
             Some(k) => by_person.entry(k).or_default().push(r.spell),
@@ -272,15 +274,15 @@ pub(super) fn apply(bytes: &[u8], doc: &mut VillageDocument) -> Result<Vec<Findi
                     "证件号码"
                 },
                 format!(
-                    "“{}”不是本村人员",
+                    "“{}”不是基础信息表所列的人员",
                     r.person.or(r.id_number).unwrap_or_default()
                 ),
             )),
         }
     }
-    for ((i, j), mut spells) in by_person {
+    for ((d, i, j), mut spells) in by_person {
         spells.sort_by_key(|s| s.from);
-        doc.households[i].members[j].work_spells = spells;
+        docs[d].households[i].members[j].work_spells = spells;
     }
     Ok(errors)
 }

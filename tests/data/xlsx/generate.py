@@ -106,7 +106,8 @@ EXPECTED = [
                   sex="male", ethnicity="布依族", relation="head", education="junior_high",
                   schooling="not_student", health="healthy", labor="ordinary", medical_insurance=True,
                   serious_illness_insurance=True, pension_insurance=True, dibao=False, tekun="no",
-                  x_phone="13985400011", x_employee_pension_insurance=False),
+                  x_phone="13985400011", x_employee_pension_insurance=False,
+                  work=dict(place="out_of_province")),
              dict(id="52272910020100010102", name="刘桂花", id_number=idn("522729", "19700918", 222),
                   sex="female", ethnicity="布依族", relation="spouse", education="primary",
                   schooling="not_student", health="healthy", labor="ordinary", medical_insurance=True,
@@ -229,3 +230,34 @@ save("bad_mixed.xlsx", bad)
 # eliminated: the sheet gives no year of its registration, and it stays a 脱贫户.
 sudden = dict(cells={**H3["cells"], "监测对象类别": "突发严重困难户"}, people=H3["people"])
 save("sudden.xlsx", rows([sudden]))
+
+# township.xlsx: a township's export of two villages (the system exports by area, not by
+# village): 石洞村's H1 and H2 with 新寨村's one household between them. No 村代码 column:
+# each village's code is the first 12 digits of its 户编号. 新寨村's household is H3's
+# family under 新寨村's codes; township.expected.json says what each village holds.
+XINZHAI = dict(县="长顺县", 乡="广顺镇", 村="新寨村")
+def in_xinzhai(h, code):
+    people = [{**p, "人编号": code + p["人编号"][-4:]} for p in h["people"]]
+    return dict(cells={**h["cells"], "户编号": code}, people=people)
+X1 = in_xinzhai(H3, "5227291002020001")
+township = rows([H1]) + [{**p, **XINZHAI} for p in rows([X1])] + rows([H2])
+save("township.xlsx", township)
+x1 = json.loads(json.dumps(EXPECTED[2]))
+x1["code"] = "5227291002020001"
+for m in x1["members"]:
+    m["id"] = "5227291002020001" + m["id"][-4:]
+with open(os.path.join(HERE, "township.expected.json"), "w", encoding="utf-8") as f:
+    json.dump([dict(village=dict(code="522729100201", name="石洞村", township="广顺镇", county="长顺县"),
+                    households=[EXPECTED[0]["code"], EXPECTED[1]["code"]]),
+               dict(village=dict(code="522729100202", name="新寨村", township="广顺镇", county="长顺县"),
+                    households=[x1])], f, ensure_ascii=False, indent=1)
+    f.write("\n")
+
+# township_bad.xlsx: the same, with an unreadable cell in 新寨村's rows (row 8 性别 3) and
+# H2's 户编号 mistyped as 新寨村's neighbour 522729100209… while its rows still name 石洞村
+# (rows 10–12): a mistyped code, not a third village. Both reported, nothing written.
+bad = json.loads(json.dumps(township))
+bad[4]["性别"] = "3"
+for p in bad[6:]:
+    p["户编号"] = "5227291002090002"
+save("township_bad.xlsx", bad)

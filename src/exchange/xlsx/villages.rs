@@ -1,0 +1,130 @@
+//! A workbook of several villages (a township's or a county's export) as one sheet per
+//! village: rows are grouped by their village code (村代码, else the first 12 digits of
+//! 户编号, as `read::village` takes it), in the order the villages first appear. A row
+//! without either joins the village of the same 县/乡/村 (or, with none, the other rows
+//! without a code that name them, where `read::village` reports the missing code). Two groups naming the same 县/乡/村 under different codes
+//! are a mistyped code, not two villages: an error at the second group's first row.
+
+use super::columns::Field;
+use super::sheet::{at, Row, Sheet};
+use crate::validate::Finding;
+
+/// The village code a row names: its 村代码, else the first 12 digits of its 户编号.
+pub(super) fn code_of(row: &Row) -> Option<String> {
+    if let Ok(Some(code)) = row.text(Field::VillageCode) {
+        return Some(code.to_string());
+    }
+    row.text(Field::HouseholdCode)
+        .ok()
+        .flatten()
+        .filter(|c| c.len() >= 12 && c.bytes().take(12).all(|b| b.is_ascii_digit()))
+        .map(|c| c[..12].to_string())
+}
+
+/// The 县/乡/村 a row names, as one text.
+fn names_of(row: &Row) -> String {
+    [Field::County, Field::Township, Field::Village]
+        .map(|f| row.text(f).ok().flatten().unwrap_or_default())
+        .join("/")
+}
+
+/// What groups a row: its village code, or where it has none, the names it gives.
+#[derive(PartialEq, Eq, Hash, Clone)]
+enum Key {
+    Code(String),
+    Named(String),
+}
+
+/// The sheet split into one sheet per village (one sheet, unchanged, for a village's own
+/// workbook), and the errors of codes that disagree with the names.
+pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
+    let Sheet {
+        header_row,
+        dated,
+        present,
+        rows,
+    } = sheet;
+    let mut keys: Vec<Key> = Vec::new();
+    let mut groups: Vec<Vec<Row>> = Vec::new();
+    for row in rows {
+        let key = match code_of(&row) {
+            Some(code) => Key::Code(code),
+            // A row without a code belongs to the village of the same names, if any.
+            None => {
+                let names = names_of(&row);
+                keys.iter()
+                    .zip(&groups)
+                    .find(|(k, g)| matches!(k, Key::Code(_)) && names_of(&g[0]) == names)
+                    .map_or(Key::Named(names), |(k, _)| k.clone())
+            }
+        };
+        match keys.iter().position(|k| *k == key) {
+            Some(i) => groups[i].push(row),
+            None => {
+                keys.push(key);
+                groups.push(vec![row]);
+            }
+        }
+    }
+    let coded: Vec<&Vec<Row>> = keys
+        .iter()
+        .zip(&groups)
+        .filter(|(k, _)| matches!(k, Key::Code(_)))
+        .map(|(_, g)| g)
+        .collect();
+    let errors = same_names_other_code(&coded, &present);
+    let sheets = if groups.is_empty() {
+        vec![Sheet {
+            header_row,
+            dated,
+            present,
+            rows: Vec::new(),
+        }]
+    } else {
+        groups
+            .into_iter()
+            .map(|rows| Sheet {
+                header_row,
+                dated,
+                present: present.clone(),
+                rows,
+            })
+            .collect()
+    };
+    (sheets, errors)
+}
+
+/// A group whose first row names the 县/乡/村 of an earlier group under another code.
+fn same_names_other_code(groups: &[&Vec<Row>], present: &[Field]) -> Vec<Finding> {
+    let mut errors = Vec::new();
+    let mut seen: Vec<(String, &Row)> = Vec::new();
+    for first in groups.iter().filter_map(|g| g.first()) {
+        let names = names_of(first);
+        let village = first.text(Field::Village).ok().flatten();
+        match seen.iter().find(|(n, _)| *n == names) {
+            Some((_, earlier)) if village.is_some() => {
+                let (mine, theirs) = (code_of(first), code_of(earlier));
+                let field = if present.contains(&Field::VillageCode) {
+                    Field::VillageCode
+                } else {
+                    Field::HouseholdCode
+                };
+                errors.push(at(
+                    first.number,
+                    field,
+                    format!(
+                        "村代码“{}”与第{}行的“{}”不同，而县、乡、村名相同（{}）：\
+                         同一个村只能有一个村代码，请核对户编号或村代码",
+                        mine.unwrap_or_default(),
+                        earlier.number,
+                        theirs.unwrap_or_default(),
+                        names.replace('/', "")
+                    ),
+                ));
+            }
+            Some(_) => {}
+            None => seen.push((names, first)),
+        }
+    }
+    errors
+}
