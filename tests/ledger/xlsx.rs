@@ -882,8 +882,9 @@ fn a_townships_workbook_imports_each_village_apart() {
     assert_eq!(counts(&l).0, before.0);
 }
 
-/// A bad cell in one village's rows, or a 户编号 whose code is mistyped while its rows
-/// name a village of the sheet (not a third village), refuses the whole workbook: every
+/// A bad cell in one village's rows, a 户编号 whose code is mistyped while its rows name a
+/// village of the sheet (not a third village), or one person in two villages refuses the
+/// whole workbook: every
 /// fault by row and column, nothing written, no village created. A ledger that holds
 /// villages asks before the workbook adds one.
 #[test]
@@ -902,7 +903,14 @@ fn a_townships_workbook_with_a_fault_writes_nothing() {
         &[
             "第8行“性别”：无法识别的值“3”",
             "第10行“户编号”：村代码“522729100209”与第4行的“522729100201”不同，而县、乡、村名相同（长顺县广顺镇石洞村）",
+            "也在第5行（石洞村）：同一人不能登记在两个村",
         ],
+    );
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.path == "第9行“证件号码”" && f.message.contains("同一人")),
+        "the person in two villages is named at the later row: {findings:#?}"
     );
     assert_eq!(
         (counts(&l), export_json(&l, VILLAGE).unwrap()),

@@ -3,7 +3,8 @@
 //! 户编号, as `read::village` takes it), in the order the villages first appear. A row
 //! without either joins the village of the same 县/乡/村 (or, with none, the other rows
 //! without a code that name them, where `read::village` reports the missing code). Two groups naming the same 县/乡/村 under different codes
-//! are a mistyped code, not two villages: an error at the second group's first row.
+//! are a mistyped code, not two villages: an error at the second group's first row; so is
+//! a person (证件号码) or a household (户编号) on rows of two villages.
 
 use super::columns::Field;
 use super::sheet::{at, Row, Sheet};
@@ -72,7 +73,8 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
         .filter(|(k, _)| matches!(k, Key::Code(_)))
         .map(|(_, g)| g)
         .collect();
-    let errors = same_names_other_code(&coded, &present);
+    let mut errors = same_names_other_code(&coded, &present);
+    errors.extend(in_two_villages(&groups));
     let sheets = if groups.is_empty() {
         vec![Sheet {
             header_row,
@@ -124,6 +126,48 @@ fn same_names_other_code(groups: &[&Vec<Row>], present: &[Field]) -> Vec<Finding
             }
             Some(_) => {}
             None => seen.push((names, first)),
+        }
+    }
+    errors
+}
+
+/// A person (证件号码) or a household (户编号) on rows of two villages of the one file:
+/// an error at the later row, naming the earlier one (within a village the document's
+/// own checks find them).
+fn in_two_villages(groups: &[Vec<Row>]) -> Vec<Finding> {
+    let mut errors = Vec::new();
+    for (field, what) in [
+        (Field::IdNumber, "同一人不能登记在两个村"),
+        (Field::HouseholdCode, "一户只能属一个村"),
+    ] {
+        let mut first: std::collections::HashMap<&str, (usize, &Row)> = Default::default();
+        for (g, row) in groups
+            .iter()
+            .enumerate()
+            .flat_map(|(g, rows)| rows.iter().map(move |r| (g, r)))
+        {
+            let Ok(Some(value)) = row.text(field) else {
+                continue;
+            };
+            match first.get(value) {
+                Some(&(earlier, there)) if earlier != g => errors.push(at(
+                    row.number,
+                    field,
+                    format!(
+                        "“{value}”也在第{}行（{}）：{what}",
+                        there.number,
+                        there
+                            .text(Field::Village)
+                            .ok()
+                            .flatten()
+                            .unwrap_or("另一个村")
+                    ),
+                )),
+                Some(_) => {}
+                None => {
+                    first.insert(value, (g, row));
+                }
+            }
         }
     }
     errors

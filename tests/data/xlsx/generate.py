@@ -255,9 +255,11 @@ with open(os.path.join(HERE, "township.expected.json"), "w", encoding="utf-8") a
 
 # township_bad.xlsx: the same, with an unreadable cell in 新寨村's rows (row 8 性别 3) and
 # H2's 户编号 mistyped as 新寨村's neighbour 522729100209… while its rows still name 石洞村
-# (rows 10–12): a mistyped code, not a third village. Both reported, nothing written.
+# (rows 10–12): a mistyped code, not a third village; and row 5 carries the ID number of
+# 新寨村's row 9 (one person in two villages). All reported, nothing written.
 bad = json.loads(json.dumps(township))
 bad[4]["性别"] = "3"
+bad[1]["证件号码"] = bad[5]["证件号码"]
 for p in bad[6:]:
     p["户编号"] = "5227291002090002"
 save("township_bad.xlsx", bad)
