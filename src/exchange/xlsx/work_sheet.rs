@@ -12,7 +12,7 @@ use crate::{Error, Result};
 use calamine::{Data, Reader, Xlsx};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// The sheet's name, as the monitoring system names its export.
 pub(super) const NAME: &str = "已外出务工";
@@ -244,6 +244,19 @@ pub(super) fn apply(bytes: &[u8], docs: &mut [&mut VillageDocument]) -> Result<V
         return Ok(Vec::new());
     };
     let mut errors = Vec::new();
+    // Each person of the workbook by 人编号 and by 证件号码 (the first listed, if twice).
+    let mut by_id: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    let mut by_number: HashMap<&str, (usize, usize, usize)> = HashMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        for (i, h) in doc.households.iter().enumerate() {
+            for (j, m) in h.members.iter().enumerate() {
+                by_id.entry(m.id.as_str()).or_insert((d, i, j));
+                if let Some(n) = m.id_number.as_deref() {
+                    by_number.entry(n).or_insert((d, i, j));
+                }
+            }
+        }
+    }
     let mut by_person: BTreeMap<(usize, usize, usize), Vec<WorkSpell>> = BTreeMap::new();
     for r in rows {
         let r = match r {
@@ -253,17 +266,12 @@ pub(super) fn apply(bytes: &[u8], docs: &mut [&mut VillageDocument]) -> Result<V
                 continue;
             }
         };
-        let found = docs.iter().enumerate().find_map(|(d, doc)| {
-            doc.households.iter().enumerate().find_map(|(i, h)| {
-                h.members
-                    .iter()
-                    .position(|m| {
-                        r.person.as_deref() == Some(m.id.as_str())
-                            || (r.id_number.is_some() && r.id_number == m.id_number)
-                    })
-                    .map(|j| (d, i, j))
-            })
-        });
+        let found = r
+            .person
+            .as_deref()
+            .and_then(|p| by_id.get(p))
+            .or_else(|| r.id_number.as_deref().and_then(|n| by_number.get(n)))
+            .copied();
         match found {
             Some(k) => by_person.entry(k).or_default().push(r.spell),
             None => errors.push(error(

@@ -1,0 +1,52 @@
+# A county's person-level workbook in the monitoring system's layout, for the import
+# benchmark (docs/benchmarks.md): V villages of H households of 3 people, title rows, the
+# header on row 3, the household's columns repeated on each person's row, no 村代码
+# column (each village's code is the first 12 digits of its 户编号).
+#
+#   python3 benches/county_workbook.py 60 333 county.xlsx
+#   yibentong --db c.db import county.xlsx
+import sys
+from openpyxl import Workbook
+
+HEADER = ["序号", "县", "乡", "村", "户编号", "人编号", "姓名", "证件号码", "性别", "民族", "与户主关系",
+          "户类型", "主要致贫原因", "文化程度", "在校生状况", "健康状况", "劳动技能", "户联系电话",
+          "是否参加城乡居民基本医疗保险", "是否参加大病保险", "享受低保政策情况", "享受特困供养政策情况",
+          "是否解决安全饮用水", "住房面积", "工资性收入"]
+
+
+def id_number(birth, seq):
+    body = f"522729{birth}{seq:03d}"
+    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    return body + "10X98765432"[sum(int(a) * b for a, b in zip(body, w)) % 11]
+
+
+def main(villages, households, out):
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("监测对象信息")
+    sheet.append(["（自定义）监测对象信息"])
+    sheet.append(["长顺县"])
+    sheet.append(HEADER)
+    row = person = 0
+    for v in range(villages):
+        code = f"522729{100 + v // 20:03d}{200 + v % 20:03d}"
+        for h in range(households):
+            household = f"{code}{h + 1:04d}"
+            for k, (relation, year) in enumerate([("户主", 1968), ("配偶", 1970), ("之子", 2000)]):
+                person += 1
+                row += 1
+                # A distinct ID number for each person: the day, year and sequence vary.
+                birth = f"{year - (person // 28000) % 30}04{1 + person % 28:02d}"
+                number = id_number(birth, (person // 28) % 1000)
+                sex = "1" if int(number[16]) % 2 else "2"
+                if relation == "之子" and sex == "2":
+                    relation = "之女"
+                sheet.append([row, "长顺县", f"乡{v // 20}", f"村{v}", household, f"{household}{k + 1:02d}",
+                              f"人{person}", number, sex, "汉族", relation, "脱贫户", "缺技术", "初中", None,
+                              "健康", "普通劳动力", "13985400001", "是", "是", "未享受", "不享受", "是", 90,
+                              12000])
+    book.save(out)
+    print(f"{out}: {villages} villages, {villages * households} households, {row} people")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]), int(sys.argv[2]), sys.argv[3])
