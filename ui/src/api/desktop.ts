@@ -33,7 +33,8 @@ export const tauriDesktop: Desktop = {
     return typeof picked === 'string' ? picked : null
   },
   async pickSavePath(title, defaultPath, filters) {
-    return (await save({ title, defaultPath, filters })) ?? null
+    const path = await save({ title, defaultPath, filters })
+    return path ? withExtension(path, filters) : null
   },
   async tempPath(name) {
     return join(await tempDir(), name)
@@ -42,4 +43,18 @@ export const tauriDesktop: Desktop = {
     await openPath(path)
   },
   async saved() {},
+}
+
+/**
+ * The path a save dialog gave, with the filters' extension added when the name has none of
+ * them: GTK's dialog (UOS, Kylin) keeps a name as typed, and a workbook saved as `花名册`
+ * opens nowhere (and an export would take it for another kind of file).
+ */
+export function withExtension(path: string, filters: FileFilter[]): string {
+  const known = filters.flatMap((f) => f.extensions.map((e) => e.toLowerCase()))
+  const name = path.split(/[\\/]/).pop() ?? path
+  const dot = name.lastIndexOf('.')
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+  if (known.length === 0 || known.includes(extension)) return path
+  return `${path}.${known[0]}`
 }
