@@ -181,6 +181,7 @@ pub fn village_check(
         .collect();
     let at_identification =
         incomes_at_identification(ledger, &stored.village, &households, &policy, overrides)?;
+    let elsewhere = households_elsewhere(ledger, &stored.id, &households, on)?;
     Ok(crate::check::check_village(&crate::check::CheckInput {
         households: &households,
         cadres: &cadres,
@@ -188,7 +189,41 @@ pub fn village_check(
         on,
         today,
         at_identification: &at_identification,
+        elsewhere: &elsewhere,
     }))
+}
+
+/// The households of the ledger's other villages, as they stood on `on`, that hold one of
+/// the people registered then in `households` (a township's or county's ledger).
+fn households_elsewhere(
+    ledger: &Ledger,
+    village_id: &str,
+    households: &[Household],
+    on: NaiveDate,
+) -> Result<Vec<crate::check::Elsewhere>> {
+    let people: Vec<&str> = households
+        .iter()
+        .flat_map(|h| {
+            h.members
+                .iter()
+                .filter(move |m| h.is_registered_on(m, on))
+                .filter_map(|m| m.citizen_id())
+        })
+        .collect();
+    let mut out = Vec::new();
+    for id in ledger.households_elsewhere_holding(village_id, &people)? {
+        let stored = ledger.household(&id)?;
+        let village = ledger.village_by_id(&stored.village_id)?.village;
+        let Some(household) = crate::model::into_households_on(vec![stored.household], on).pop()
+        else {
+            continue; // not registered then
+        };
+        out.push(crate::check::Elsewhere {
+            village: format!("{}（{}）", village.name, village.code),
+            household,
+        });
+    }
+    Ok(out)
 }
 
 /// The engine's 12-month 人均纯收入 of each monitored household on the day it was

@@ -1,4 +1,5 @@
-//! Checks across households: one person (ID number) registered in two households, one
+//! Checks across households: one person (ID number) registered in two households, of the
+//! village or of another village of the ledger (1_01_001 runs over a county's export), one
 //! phone number (a household's or a member's) given in two households (5_15_022).
 
 use super::{CheckFinding, Level};
@@ -41,6 +42,58 @@ pub(super) fn people(households: &[Household], on: chrono::NaiveDate, out: &mut 
                 message: format!(
                     "成员“{}”的身份证号同时登记在户{others}，一人只能在一户",
                     m.name
+                ),
+            });
+        }
+    }
+}
+
+/// One person registered on `on` in the village and in a household of another village of
+/// the ledger (`elsewhere`, as it stood then).
+pub(super) fn in_other_villages(
+    households: &[Household],
+    elsewhere: &[super::Elsewhere],
+    on: chrono::NaiveDate,
+    out: &mut Vec<CheckFinding>,
+) {
+    // ID number → the other villages' households holding it, as the cadre names them.
+    let mut there: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for e in elsewhere {
+        let h = &e.household;
+        for m in h.members.iter().filter(|m| h.is_registered_on(m, on)) {
+            if let Some(id) = m.citizen_id().map(str::trim).filter(|s| !s.is_empty()) {
+                let place = format!("{}户{}", e.village, h.code);
+                let places = there.entry(id.to_uppercase()).or_default();
+                if !places.contains(&place) {
+                    places.push(place);
+                }
+            }
+        }
+    }
+    if there.is_empty() {
+        return;
+    }
+    for (i, h) in households.iter().enumerate() {
+        for (j, m) in h.members.iter().enumerate() {
+            if !h.is_registered_on(m, on) {
+                continue;
+            }
+            let Some(places) = m
+                .citizen_id()
+                .map(|id| id.trim().to_uppercase())
+                .and_then(|id| there.get(&id))
+            else {
+                continue;
+            };
+            out.push(CheckFinding {
+                household: h.code.clone(),
+                path: format!("households[{i}].members[{j}].id_number"),
+                rule: "person.in_two_villages".into(),
+                level: Level::Error,
+                message: format!(
+                    "成员“{}”的身份证号同时登记在{}，一人只能在一户：请与该村核实后注销一处",
+                    m.name,
+                    places.join("、")
                 ),
             });
         }

@@ -93,6 +93,17 @@ pub struct CheckInput<'a> {
     /// The engine's 12-month 人均纯收入 of monitored households on the day they were
     /// identified (household id → yuan), where it could be worked out.
     pub at_identification: &'a std::collections::HashMap<String, f64>,
+    /// Households of the ledger's other villages holding one of the village's people
+    /// (`Ledger::households_elsewhere_holding`), as they stood on `on`.
+    pub elsewhere: &'a [Elsewhere],
+}
+
+/// A household of another village of the ledger, as it stood on the check's date, and
+/// its village as the cadre names it (`新寨村（522729100202）`).
+#[derive(Debug, Clone)]
+pub struct Elsewhere {
+    pub village: String,
+    pub household: Household,
 }
 
 /// Every finding, ordered by household (as in the file), then path.
@@ -150,6 +161,7 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
         );
     }
     across::check(input.households, input.on, &mut findings);
+    across::in_other_villages(input.households, input.elsewhere, input.on, &mut findings);
     findings.sort_by(|a, b| {
         order(&a.path)
             .cmp(&order(&b.path))

@@ -120,6 +120,7 @@ fn nobody_able_and_poor_enough_for_dibao_without_it_is_named() {
             policy: &policy,
             on,
             today: on,
+            elsewhere: &[],
             at_identification: &Default::default(),
         });
         found

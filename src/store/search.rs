@@ -107,6 +107,35 @@ impl Ledger {
     }
 }
 
+impl Ledger {
+    /// The live households outside `village_id` with a live member whose ID number is one of
+    /// `citizen_ids` (18 characters; a 残疾人证 number stored after them is found too): for
+    /// the check that one person is not registered in two villages (1_01_001).
+    pub fn households_elsewhere_holding(
+        &self,
+        village_id: &str,
+        citizen_ids: &[&str],
+    ) -> Result<Vec<String>> {
+        let mut query = self.conn.prepare_cached(
+            "SELECT DISTINCT h.id FROM members m JOIN households h ON h.id = m.household_id
+              WHERE m.id_number >= ?1 AND m.id_number < ?2 AND m.deleted = 0
+                AND h.deleted = 0 AND h.village_id <> ?3",
+        )?;
+        let mut out: Vec<String> = Vec::new();
+        for id in citizen_ids {
+            // The ID and anything stored after it (an indexed range).
+            let end = format!("{id}\u{10FFFF}");
+            for h in query.query_map(rusqlite::params![id, end, village_id], |r| r.get(0))? {
+                let h: String = h?;
+                if !out.contains(&h) {
+                    out.push(h);
+                }
+            }
+        }
+        Ok(out)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::forms;

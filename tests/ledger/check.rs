@@ -241,3 +241,106 @@ fn a_provinces_limits_apply_to_its_villages_only() {
     );
     assert!(limits("江西省").is_empty());
 }
+
+/// A township's ledger: a person registered in a household of each of two villages is
+/// named in each village's check, with the other village and household (the county's
+/// check 1_01_001 runs over its whole export, not village by village).
+#[test]
+fn one_person_in_two_villages_is_named_in_each_villages_check() {
+    let mut ledger = Ledger::open_in_memory().unwrap();
+    let workbook = read("xlsx/township.xlsx");
+    yibentong::exchange::import_file_at(&mut ledger, &workbook, "township.xlsx", today(), today())
+        .unwrap();
+    let (shidong, xinzhai) = ("522729100201", "522729100202");
+    let before = |code: &str| {
+        yibentong::assess::village_check(
+            &ledger,
+            Some(code),
+            Some(2026),
+            &Overrides::default(),
+            today(),
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.rule == "person.in_two_villages")
+        .count()
+    };
+    assert_eq!(
+        (before(shidong), before(xinzhai)),
+        (0, 0),
+        "no one twice yet"
+    );
+
+    // 新寨村 registers 石洞村's 王大山 in a household of its own.
+    let mut doc =
+        serde_json::to_value(yibentong::exchange::export_village(&ledger, xinzhai).unwrap())
+            .unwrap();
+    let shidong_doc =
+        serde_json::to_value(yibentong::exchange::export_village(&ledger, shidong).unwrap())
+            .unwrap();
+    let wang = shidong_doc["households"][0]["members"][0].clone();
+    assert_eq!(wang["name"], "王大山");
+    let mut second = doc["households"][0].clone();
+    second["code"] = "5227291002020002".into();
+    second["id"] = "h-xinzhai-2".into();
+    let mut member = wang.clone();
+    member["id"] = "52272910020200020101".into();
+    second["members"] = serde_json::json!([member]);
+    for key in [
+        "income",
+        "expenses",
+        "events",
+        "monitoring",
+        "measures",
+        "pairings",
+        "visits",
+    ] {
+        second.as_object_mut().unwrap().remove(key);
+    }
+    second["status"] = "exited".into();
+    doc["households"].as_array_mut().unwrap().push(second);
+    import_bytes(
+        &mut ledger,
+        &serde_json::to_vec(&doc).unwrap(),
+        "xinzhai.json",
+        today(),
+    )
+    .unwrap();
+
+    let named = |code: &str| -> Vec<CheckFinding> {
+        yibentong::assess::village_check(
+            &ledger,
+            Some(code),
+            Some(2026),
+            &Overrides::default(),
+            today(),
+        )
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.rule == "person.in_two_villages")
+        .collect()
+    };
+    let here = named(shidong);
+    assert_eq!(here.len(), 1, "{here:#?}");
+    assert_eq!(here[0].household, "5227291002010001");
+    assert_eq!(here[0].path, "households[0].members[0].id_number");
+    assert_eq!(here[0].level, Level::Error);
+    assert!(
+        here[0].message.contains("王大山")
+            && here[0]
+                .message
+                .contains("新寨村（522729100202）户5227291002020002"),
+        "{}",
+        here[0].message
+    );
+    let there = named(xinzhai);
+    assert_eq!(there.len(), 1, "{there:#?}");
+    assert_eq!(there[0].household, "5227291002020002");
+    assert!(
+        there[0]
+            .message
+            .contains("石洞村（522729100201）户5227291002010001"),
+        "{}",
+        there[0].message
+    );
+}

@@ -193,7 +193,10 @@ fn files_go_up_and_come_back_and_nothing_else_does() {
         &serde_json::json!({ "path": path }).to_string(),
     );
     assert_eq!(status, 200, "the uploaded file imports: {summary}");
-    assert_eq!(summary["inserted"], 2, "both households of the file");
+    assert_eq!(
+        summary[0]["inserted"], 2,
+        "both households of the file (one village)"
+    );
     let (status, events) = http(s.port, "GET", "/events?after=0", &token, b"");
     let events: serde_json::Value = serde_json::from_slice(&events).expect("JSON");
     assert_eq!(status, 200);
