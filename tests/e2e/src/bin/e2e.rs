@@ -489,6 +489,48 @@ async fn excel_round_trip(app: &App) -> Step {
     .await
 }
 
+/// A township's workbook of two villages (`tests/data/xlsx/township.xlsx`) through the
+/// 导入/导出 screen: the summary names each village, and the 乡镇概览 offers their
+/// township beside the one the ledger kept, listing both.
+async fn township_workbook(app: &App) -> Step {
+    step(
+        "导入乡镇导出的两个村的Excel表：逐村说明，乡镇概览列出新村",
+        async {
+            let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/xlsx/township.xlsx");
+            let file = file
+                .canonicalize()
+                .map_err(|e| format!("{}：{e}", file.display()))?;
+            app.click("[data-test=nav-exchange]").await?;
+            app.click("[data-test=import-file]").await?;
+            let input = app.find("input[data-test=browser-file]").await?;
+            input
+                .send_keys(&file.to_string_lossy())
+                .await
+                .map_err(|e| format!("选择Excel表：{e}"))?;
+            let said = app
+                .eventually("两个村的导入结果", || async {
+                    page_text(app, "[data-test=import-villages]")
+                        .await
+                        .filter(|t| t.contains("522729100201") && t.contains("522729100202"))
+                })
+                .await?;
+            println!("        {}", said.replace('\n', "；"));
+            app.click("[data-test=nav-township]").await?;
+            // The villages' own township, beside the one the ledger kept.
+            app.choose("[data-test=township-pick]", "广顺镇（2个村）")
+                .await?;
+            app.eventually("乡镇概览列出新寨村", || async {
+                page_text(app, "[data-test=township-villages]")
+                    .await
+                    .filter(|t| t.contains("新寨村") && t.contains("石洞村"))
+            })
+            .await
+            .map(drop)
+        },
+    )
+    .await
+}
+
 /// 数据包 from the 导入/导出 screen (the browser mode, where the page saves the file): the
 /// first bundle for 乡镇 holds everything, the next one only what changed since (nothing),
 /// and both are listed with their numbers.
@@ -1036,6 +1078,9 @@ async fn run() -> Step {
         }
         if result.is_ok() {
             result = paper_workbooks(&app).await;
+        }
+        if result.is_ok() {
+            result = township_workbook(&app).await;
         }
     }
     finish(app, &result).await;
