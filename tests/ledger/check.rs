@@ -242,6 +242,21 @@ fn a_provinces_limits_apply_to_its_villages_only() {
     assert!(limits("江西省").is_empty());
 }
 
+/// The findings of a person in two villages in `code`'s check of 2026.
+fn in_two_villages(ledger: &Ledger, code: &str) -> Vec<CheckFinding> {
+    yibentong::assess::village_check(
+        ledger,
+        Some(code),
+        Some(2026),
+        &Overrides::default(),
+        today(),
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|f| f.rule == "person.in_two_villages")
+    .collect()
+}
+
 /// A township's ledger: a person registered in a household of each of two villages is
 /// named in each village's check, with the other village and household (the county's
 /// check 1_01_001 runs over its whole export, not village by village).
@@ -252,22 +267,9 @@ fn one_person_in_two_villages_is_named_in_each_villages_check() {
     yibentong::exchange::import_file_at(&mut ledger, &workbook, "township.xlsx", today(), today())
         .unwrap();
     let (shidong, xinzhai) = ("522729100201", "522729100202");
-    let before = |code: &str| {
-        yibentong::assess::village_check(
-            &ledger,
-            Some(code),
-            Some(2026),
-            &Overrides::default(),
-            today(),
-        )
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.rule == "person.in_two_villages")
-        .count()
-    };
-    assert_eq!(
-        (before(shidong), before(xinzhai)),
-        (0, 0),
+    assert!(
+        in_two_villages(&ledger, shidong).is_empty()
+            && in_two_villages(&ledger, xinzhai).is_empty(),
         "no one twice yet"
     );
 
@@ -307,20 +309,7 @@ fn one_person_in_two_villages_is_named_in_each_villages_check() {
     )
     .unwrap();
 
-    let named = |code: &str| -> Vec<CheckFinding> {
-        yibentong::assess::village_check(
-            &ledger,
-            Some(code),
-            Some(2026),
-            &Overrides::default(),
-            today(),
-        )
-        .unwrap()
-        .into_iter()
-        .filter(|f| f.rule == "person.in_two_villages")
-        .collect()
-    };
-    let here = named(shidong);
+    let here = in_two_villages(&ledger, shidong);
     assert_eq!(here.len(), 1, "{here:#?}");
     assert_eq!(here[0].household, "5227291002010001");
     assert_eq!(here[0].path, "households[0].members[0].id_number");
@@ -333,7 +322,7 @@ fn one_person_in_two_villages_is_named_in_each_villages_check() {
         "{}",
         here[0].message
     );
-    let there = named(xinzhai);
+    let there = in_two_villages(&ledger, xinzhai);
     assert_eq!(there.len(), 1, "{there:#?}");
     assert_eq!(there[0].household, "5227291002020002");
     assert!(
