@@ -199,6 +199,25 @@ fn import_list_open_print_and_export_a_village() {
         )
         .unwrap_err();
     assert_eq!(refused["code"], "invalid", "{refused}");
+
+    // The township's villages as one workbook (乡镇概览); a township the ledger lacks is
+    // refused as not found.
+    let out = f.out("乡镇.xlsx");
+    let township = &VILLAGE[..9];
+    let bytes = f.ok(
+        "export_township_xlsx",
+        json!({ "township": township, "year": 2025, "out": out }),
+    );
+    let written = std::fs::read(&out).expect("the workbook was written where asked");
+    assert!(written.starts_with(b"PK\x03\x04"), "an .xlsx is a zip");
+    assert_eq!(bytes, written.len(), "the bytes written");
+    let refused = f
+        .invoke(
+            "export_township_xlsx",
+            json!({ "township": "999999999", "year": 2025, "out": f.out("无.xlsx") }),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "not_found", "{refused}");
 }
 
 #[test]

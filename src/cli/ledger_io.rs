@@ -223,3 +223,27 @@ pub fn export(
     }
     Ok(())
 }
+
+/// `export --township CODE --format xlsx --out F`: the township's villages in one workbook.
+pub fn export_township(
+    cli: &Cli,
+    township: &str,
+    on: Option<chrono::NaiveDate>,
+    format: ExportFormat,
+    out: Option<&Path>,
+) -> Result<()> {
+    let (ExportFormat::Xlsx, Some(path)) = (format, out) else {
+        return Err(Error::Invalid(
+            "乡镇的各村只能一并导出为Excel表：请用 --format xlsx --out 文件.xlsx（交换文件请逐村导出：--village 村代码）".into(),
+        ));
+    };
+    let ledger = open(cli)?;
+    let (bytes, villages, households) =
+        exchange::xlsx::township_workbook(&ledger, township, on.unwrap_or_else(today))?;
+    yibentong::output::write_workbook(path, &bytes, Some(&cli.db))?;
+    say!(
+        "已导出 {}：{villages} 个行政村，{households} 户（监测对象信息表，第3行为表头）",
+        path.display()
+    );
+    Ok(())
+}

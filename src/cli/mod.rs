@@ -105,10 +105,15 @@ pub enum Command {
     },
     /// Export a village as exchange v1 JSON to stdout (with the facts' history), or the
     /// village as it stood at the end of a year (--year) or on a date (--as-of);
-    /// `--format xlsx --out FILE.xlsx` writes the monitoring system's person-level sheet.
+    /// `--format xlsx --out FILE.xlsx` writes the monitoring system's person-level sheet;
+    /// `--township CODE --format xlsx --out FILE.xlsx` all the township's villages in one.
     Export {
-        #[arg(long)]
-        village: String,
+        #[arg(long, required_unless_present = "township")]
+        village: Option<String>,
+        /// A township (the first nine digits of its villages' codes): all its villages in
+        /// one workbook (with --format xlsx).
+        #[arg(long, conflicts_with = "village")]
+        township: Option<String>,
         #[arg(long, conflicts_with = "as_of")]
         year: Option<i32>,
         #[arg(long, value_parser = parse_date)]
@@ -374,6 +379,7 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         Command::Export {
             village,
+            township,
             year,
             as_of,
             format,
@@ -387,7 +393,15 @@ pub fn run(cli: Cli) -> Result<()> {
                 ),
                 _ => None,
             };
-            ledger_io::export(&cli, village, on, *format, out.as_deref())
+            match (village, township) {
+                (Some(village), _) => ledger_io::export(&cli, village, on, *format, out.as_deref()),
+                (None, Some(township)) => {
+                    ledger_io::export_township(&cli, township, on, *format, out.as_deref())
+                }
+                (None, None) => Err(yibentong::Error::Invalid(
+                    "请用 --village 村代码 或 --township 乡镇代码 指定导出范围".into(),
+                )),
+            }
         }
         Command::Audit(args) => household::audit(&cli, args),
         Command::Assess(args) => assess::assess(&cli, args),

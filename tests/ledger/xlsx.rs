@@ -938,3 +938,81 @@ fn a_townships_workbook_with_a_fault_writes_nothing() {
     );
     assert_eq!(counts(&l), before.0, "nothing written");
 }
+
+/// A township's villages in one workbook (`export --township`, as the county asks for
+/// them): openpyxl reads each village's people under its own 村 and 村代码; imported into
+/// another ledger, every village is as it was. JSON has no township form: refused.
+#[test]
+fn a_township_exports_its_villages_in_one_workbook_that_imports_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let (db, other) = (dir.path().join("t.db"), dir.path().join("county.db"));
+    let run = |db: &std::path::Path, args: &[&str]| {
+        let out = cli(db, args);
+        let said = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), said)
+    };
+    let fixture = data("xlsx/township.xlsx");
+    let (code, said) = run(&db, &["import", fixture.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{said}");
+    let out = dir.path().join("广顺镇.xlsx");
+    let (code, said) = run(
+        &db,
+        &[
+            "export",
+            "--township",
+            "522729100",
+            "--format",
+            "xlsx",
+            "--out",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(code, Some(0), "{said}");
+    assert!(said.contains("2 个行政村，3 户"), "{said}");
+    let (code, said) = run(&db, &["export", "--township", "522729100"]);
+    assert_ne!(code, Some(0), "a township as JSON is refused");
+    assert!(said.contains("--format xlsx"), "{said}");
+
+    let script = r#"
+import json, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = rows[2]
+print(json.dumps({"area": rows[1][0], "people": [[r[h.index("村")], r[h.index("村代码")], r[h.index("户编号")]]
+                                                  for r in rows[3:]]}, ensure_ascii=False))
+"#;
+    let sheet: Value = serde_json::from_slice(&openpyxl(script, &out)).unwrap();
+    assert!(
+        sheet["area"]
+            .as_str()
+            .unwrap()
+            .starts_with("长顺县广顺镇（2个行政村）"),
+        "row 2 names the area: {}",
+        sheet["area"]
+    );
+    let people = sheet["people"].as_array().unwrap();
+    assert_eq!(people.len(), 9, "one row per person of both villages");
+    for p in people {
+        let (village, code, household) = (&p[0], p[1].as_str().unwrap(), p[2].as_str().unwrap());
+        assert!(household.starts_with(code), "{p}");
+        let want = if code == "522729100202" {
+            "新寨村"
+        } else {
+            "石洞村"
+        };
+        assert_eq!(village, want, "{p}");
+    }
+
+    let (code, said) = run(&other, &["import", out.to_str().unwrap()]);
+    assert_eq!(code, Some(0), "{said}");
+    for village in ["522729100201", "522729100202"] {
+        let here = run(&db, &["export", "--village", village]);
+        let there = run(&other, &["export", "--village", village]);
+        assert_eq!(here.0, Some(0));
+        assert_eq!(here.1, there.1, "{village} comes back as it was");
+    }
+}

@@ -84,7 +84,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
   const methods: Record<keyof Backend, true> = {
     ledgerInfo: true, ledgerStatus: true, ledgerUnlock: true, passphraseCheck: true, ledgerEncrypt: true,
     backupNow: true, backupRestore: true, loadDemo: true, villageOverview: true, householdList: true,
-    search: true, householdGet: true, householdCheck: true, householdCodeNext: true, householdChanges: true, ledgerChanges: true, visitPhrases: true, townshipList: true, townshipView: true, planTargetSet: true, idNumberRead: true, householdSave: true,
+    search: true, householdGet: true, householdCheck: true, householdCodeNext: true, householdChanges: true, ledgerChanges: true, visitPhrases: true, townshipList: true, townshipView: true, planTargetSet: true, exportTownshipXlsx: true, idNumberRead: true, householdSave: true,
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
     cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, exportRosterXlsx: true, exportInspectorXlsx: true, printPairingBook: true, printVisitPlan: true,

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import TownshipView from '@/views/TownshipView.vue'
 import type { TownshipView as View } from '@/bindings'
+import type { Desktop } from '@/api/desktop'
 import { rejection, stubBackend } from './stubs'
 import { mountView, unmountView } from './mountView'
 
@@ -54,5 +55,27 @@ describe('TownshipView', () => {
     ;(document.body.querySelector('[data-test=plan-save]') as HTMLElement).click()
     await flushPromises()
     expect(document.body.querySelector('[data-test=plan-error]')).toBeNull()
+  })
+
+  it('exports every village of the township as one workbook where the cadre chooses', async () => {
+    const exportTownshipXlsx = vi.fn(async () => 20480)
+    const saved = vi.fn(async () => undefined)
+    const desktop: Desktop = {
+      pickFile: async () => null,
+      pickSavePath: vi.fn(async () => '/media/usb/金龙镇.xlsx'),
+      tempPath: async (n) => `/tmp/${n}`,
+      openInViewer: async () => undefined,
+      saved,
+    }
+    await mountView(TownshipView, {
+      backend: stubBackend({ townshipList: async () => [view.township], townshipView: async () => view, exportTownshipXlsx }),
+      desktop,
+    })
+    ;(document.body.querySelector('[data-test=township-export]') as HTMLElement).click()
+    await flushPromises()
+    expect(desktop.pickSavePath).toHaveBeenCalledWith('导出全乡镇监测对象信息表', '金龙镇-监测对象信息-2026.xlsx', [{ name: 'Excel 工作簿', extensions: ['xlsx'] }])
+    expect(exportTownshipXlsx).toHaveBeenCalledWith('360729101', 2026, '/media/usb/金龙镇.xlsx')
+    expect(saved).toHaveBeenCalledWith('/media/usb/金龙镇.xlsx')
+    expect(document.body.querySelector('[data-test=township-exported]')?.textContent).toContain('/media/usb/金龙镇.xlsx（20.0 KB）')
   })
 })

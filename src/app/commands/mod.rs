@@ -59,6 +59,7 @@ super::table::commands! {
     township_list() => township::township_list;
     township_view(code: Option<String>, year: i32) => township::township_view;
     plan_target_set(target: PlanTarget) => township::plan_target_set;
+    export_township_xlsx(township: String, year: i32, out: String) => township::export_township_xlsx;
     print_card(code: String, kind: CardKindArg, year: i32, out: String) => print::print_card;
     print_batch(
         village: String,

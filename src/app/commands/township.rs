@@ -1,5 +1,5 @@
-//! 乡镇概览: the township's villages side by side and the yearly plan targets against the
-//! exits the ledger records.
+//! 乡镇概览: the township's villages side by side, the yearly plan targets against the
+//! exits the ledger records, and all its villages as one monitoring-system workbook.
 
 use crate::app::error::AppResult;
 use crate::app::state::today;
@@ -21,6 +21,23 @@ pub fn township_view(cx: &Context<'_>, code: Option<String>, year: i32) -> AppRe
             year,
             today(),
         )?)
+    })
+}
+
+/// The township's villages as one workbook in the monitoring system's layout, as they
+/// stood at the end of `year` (today for the running year), written to `out`; the bytes
+/// written.
+pub fn export_township_xlsx(
+    cx: &Context<'_>,
+    township: String,
+    year: i32,
+    out: String,
+) -> AppResult<usize> {
+    cx.state.with(|ledger| {
+        let on = crate::assess::paper_date(year, today())?;
+        let (bytes, _, _) = crate::exchange::xlsx::township_workbook(ledger, &township, on)?;
+        crate::output::write_workbook(std::path::Path::new(&out), &bytes, ledger.path())?;
+        Ok(bytes.len())
     })
 }
 

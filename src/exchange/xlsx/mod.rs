@@ -245,6 +245,50 @@ fn row_of(f: &Finding) -> u32 {
 /// members registered on `on`. 家庭纯收入, 人均纯收入 and the 风险消除后是否… are the rules
 /// engine's, under the ledger's local policy, for each snapshot's year and day (`income.rs`).
 pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> Result<Vec<u8>> {
+    write_villages(ledger, &[doc], on)
+}
+
+/// `write_village` for several villages in one sheet (a township's), village by village.
+pub fn write_villages(
+    ledger: &Ledger,
+    docs: &[&VillageDocument],
+    on: NaiveDate,
+) -> Result<Vec<u8>> {
+    let mut engine = std::collections::HashMap::new();
+    for doc in docs {
+        engine.extend(engine_figures(ledger, doc, on));
+    }
+    write::workbook(docs, on, &engine)
+}
+
+/// A township's villages (the first nine digits of their codes) as one workbook in the
+/// monitoring system's layout, as they stood on `on`; and how many villages and
+/// households it lists.
+pub fn township_workbook(
+    ledger: &Ledger,
+    township: &str,
+    on: NaiveDate,
+) -> Result<(Vec<u8>, usize, usize)> {
+    let mut docs = Vec::new();
+    for v in ledger.villages()? {
+        if v.village.code.get(..9) == Some(township) {
+            docs.push(super::export_village_on(ledger, &v.village.code, on)?);
+        }
+    }
+    if docs.is_empty() {
+        return Err(Error::NotFound(format!("乡镇代码为“{township}”的行政村")));
+    }
+    let households = docs.iter().map(|d| d.households.len()).sum();
+    let refs: Vec<&VillageDocument> = docs.iter().collect();
+    Ok((write_villages(ledger, &refs, on)?, docs.len(), households))
+}
+
+/// The engine's figures of each household of `doc` for its income columns (by id).
+fn engine_figures<'d>(
+    ledger: &Ledger,
+    doc: &'d VillageDocument,
+    on: NaiveDate,
+) -> std::collections::HashMap<&'d str, income::HouseholdFigures> {
     use crate::rules::Rule;
     use chrono::Datelike;
     use columns::Snapshot;
@@ -293,7 +337,7 @@ pub fn write_village(ledger: &Ledger, doc: &VillageDocument, on: NaiveDate) -> R
         };
         engine.insert(h.id.as_str(), figures);
     }
-    write::workbook(doc, on, &engine)
+    engine
 }
 
 /// A village as the monitoring system's workbook, as it stood on `on` (members

@@ -52,12 +52,12 @@ fn month_text(m: Month) -> String {
 
 /// Adds the sheet: every spell begun by `on` of the members registered then (a spell
 /// ending after `on` is written as still under way).
-pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -> Result<()> {
+pub(super) fn write(book: &mut Workbook, docs: &[&VillageDocument], on: NaiveDate) -> Result<()> {
     let sheet = book.add_worksheet();
     sheet.set_name(NAME).map_err(xlsx_error)?;
     let bold = Format::new().set_bold();
     let as_text = Format::new().set_num_format("@");
-    let v = &doc.village;
+    let codes: Vec<&str> = docs.iter().map(|d| d.village.code.as_str()).collect();
     sheet
         .merge_range(0, 0, 0, 18, "已外出务工信息（一本通导出）", &bold)
         .map_err(xlsx_error)?;
@@ -67,7 +67,7 @@ pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -
             0,
             1,
             18,
-            &format!("村代码{}  截至{on}", v.code),
+            &format!("村代码{}  截至{on}", codes.join("、")),
             &Format::new(),
         )
         .map_err(xlsx_error)?;
@@ -81,7 +81,10 @@ pub(super) fn write(book: &mut Workbook, doc: &VillageDocument, on: NaiveDate) -
     }
     let now = Month::of(on);
     let mut row = 3;
-    for h in &doc.households {
+    for (v, h) in docs
+        .iter()
+        .flat_map(|d| d.households.iter().map(move |h| (&d.village, h)))
+    {
         for m in h.members_on(on) {
             for s in m.work_spells.iter().filter(|s| s.from <= now) {
                 let to = s.to.filter(|t| *t <= now);

@@ -1,5 +1,6 @@
-//! A village document → the monitoring system's person-level layout: a title on row 1,
-//! the village and the date on row 2, the header on row 3, then one row per registered
+//! Village documents → the monitoring system's person-level layout: a title on row 1,
+//! the village (or the township's area) and the date on row 2, the header on row 3, then
+//! one row per registered
 //! person with the household's columns repeated (a household without members gets one
 //! row of its own). Codes and dates are text cells, so Excel keeps every digit; areas and
 //! distances are numbers. The workbook's metadata carries the date, not the clock.
@@ -37,13 +38,17 @@ fn xlsx_error(e: XlsxError) -> Error {
     Error::Document(format!("生成Excel工作簿失败：{e}"))
 }
 
-/// Writes `doc` (members registered on `on`) as an .xlsx workbook; `engine` holds each
-/// household's figures of its two snapshots (`Snapshot` order), by household id.
+/// Writes `docs` (one village, or a township's several; members registered on `on`) as
+/// an .xlsx workbook; `engine` holds each household's figures of its two snapshots
+/// (`Snapshot` order), by household id.
 pub(super) fn workbook(
-    doc: &VillageDocument,
+    docs: &[&VillageDocument],
     on: NaiveDate,
     engine: &HashMap<&str, HouseholdFigures>,
 ) -> Result<Vec<u8>> {
+    let Some(first) = docs.first() else {
+        return Err(Error::Invalid("没有要导出的行政村".into()));
+    };
     let mut book = Workbook::new();
     let created = ExcelDateTime::from_ymd(on.year() as u16, on.month() as u8, on.day() as u8)
         .map_err(xlsx_error)?;
@@ -58,13 +63,16 @@ pub(super) fn workbook(
     let bold = Format::new().set_bold();
     let as_text = Format::new().set_num_format("@");
     let last = (COLUMNS.len() - 1) as u16;
-    let village = &doc.village;
-    let place: String = [&village.county, &village.township]
+    let v = &first.village;
+    let area: String = [&v.county, &v.township]
         .into_iter()
         .flatten()
         .map(String::as_str)
-        .chain([village.name.as_str()])
         .collect();
+    let named = match docs {
+        [_] => format!("{area}{}（村代码{}）", v.name, v.code),
+        _ => format!("{area}（{}个行政村）", docs.len()),
+    };
     sheet
         .merge_range(0, 0, 0, last, TITLE, &bold)
         .map_err(xlsx_error)?;
@@ -74,7 +82,7 @@ pub(super) fn workbook(
             0,
             1,
             last,
-            &format!("{place}（村代码{}）  {DATED}{on}", village.code),
+            &format!("{named}  {DATED}{on}"),
             &Format::new(),
         )
         .map_err(xlsx_error)?;
@@ -90,7 +98,10 @@ pub(super) fn workbook(
     sheet.set_freeze_panes(HEADER_ROW, 0).map_err(xlsx_error)?;
     let mut row = HEADER_ROW;
     let money = Format::new().set_num_format("0.00");
-    for h in &doc.households {
+    for (village, h) in docs
+        .iter()
+        .flat_map(|d| d.households.iter().map(move |h| (&d.village, h)))
+    {
         let HouseholdFigures {
             snapshots: figures,
             now,
@@ -126,7 +137,7 @@ pub(super) fn workbook(
             row += 1;
         }
     }
-    super::work_sheet::write(&mut book, doc, on)?;
+    super::work_sheet::write(&mut book, docs, on)?;
     book.save_to_buffer().map_err(xlsx_error)
 }
 

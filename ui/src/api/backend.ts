@@ -47,6 +47,8 @@ export interface Backend {
   townshipList(): Promise<Township[]>
   /** One township (the first when `code` is null) in `year`. */
   townshipView(code: string | null, year: number): Promise<TownshipView>
+  /** The township's villages as one monitoring-system workbook (year's end, or today), written to `out`; the bytes written. */
+  exportTownshipXlsx(township: string, year: number, out: string): Promise<number>
   /** Sets a plan target (replacing it; audited). */
   planTargetSet(target: PlanTarget): Promise<void>
   /** 走访常用语 for a visit to the household today. */

@@ -31,6 +31,7 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     visitPhrases: (id) => call('visit_phrases', { id }),
     townshipList: () => call('township_list'),
     townshipView: (code, year) => call('township_view', { code, year }),
+    exportTownshipXlsx: (township, year, out) => call('export_township_xlsx', { township, year, out }),
     planTargetSet: (target) => call('plan_target_set', { target }),
     idNumberRead: (text) => call('id_number_read', { text }),
     householdSave: (village, household, reason, effective, doc) => call('household_save', { village, household, reason, effective, doc }),
