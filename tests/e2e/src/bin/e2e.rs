@@ -490,11 +490,11 @@ async fn excel_round_trip(app: &App) -> Step {
 }
 
 /// A township's workbook of two villages (`tests/data/xlsx/township.xlsx`) through the
-/// 导入/导出 screen: the summary names each village, and the 乡镇概览 offers their
-/// township beside the one the ledger kept, listing both.
+/// 导入/导出 screen: the summary names each village, the 乡镇概览 offers their township
+/// beside the one the ledger kept, listing both, and writes the two as one workbook.
 async fn township_workbook(app: &App) -> Step {
     step(
-        "导入乡镇导出的两个村的Excel表：逐村说明，乡镇概览列出新村",
+        "导入乡镇导出的两个村的Excel表：逐村说明，乡镇概览列出新村，导出全乡镇Excel表",
         async {
             let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/xlsx/township.xlsx");
             let file = file
@@ -524,8 +524,17 @@ async fn township_workbook(app: &App) -> Step {
                     .await
                     .filter(|t| t.contains("新寨村") && t.contains("石洞村"))
             })
-            .await
-            .map(drop)
+            .await?;
+            app.click("[data-test=township-export]").await?;
+            let said = app
+                .eventually("全乡镇Excel表已导出", || async {
+                    page_text(app, "[data-test=township-exported]")
+                        .await
+                        .filter(|t| t.contains(".xlsx"))
+                })
+                .await?;
+            println!("        {said}");
+            workbook_written(&said)
         },
     )
     .await
