@@ -35,45 +35,24 @@ pub fn write(cli: &Cli, village: &str, out: &Path, to: Option<&str>) -> Result<(
     Ok(())
 }
 
-pub fn merge(cli: &Cli, file: &Path) -> Result<()> {
+/// `merge FILE…`: one bundle in one transaction; several (a township's USB stick), each
+/// in its own, by sender and number, every outcome said; a failure is a non-zero exit.
+pub fn merge(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
+    let [file] = files else {
+        return merge_many(cli, files);
+    };
     let bytes = std::fs::read(file)?;
     // A damaged or altered file is refused before the ledger is opened (or created).
     if let Err(e) = bundle::open(&bytes) {
         note!("合并失败，未合并任何数据，台账保持不变。");
         return Err(e);
     }
-    let existed = cli.db.is_file();
-    let mut ledger = super::open_or_create(cli)?;
-    if existed {
-        ledger.auto_backup("before-merge")?;
-    }
-    let name = file
-        .file_name()
-        .map(|n| n.to_string_lossy().to_string())
-        .unwrap_or_default();
-    match bundle::merge_bundle(&mut ledger, &bytes, &name, today()) {
-        Ok(s) if s.already_merged => {
-            say!(
-                "已合并过：村 {} 的第{}号数据包此前已合并，本次未作任何改动",
-                s.village,
-                s.sequence
-            );
-            Ok(())
-        }
+    let mut ledger = ledger_for_merge(cli)?;
+    match bundle::merge_bundle(&mut ledger, &bytes, &file_name(file), today()) {
         Ok(s) => {
-            say!(
-                "合并完成：村 {}{}，第{}号数据包：新增 {} 户，更新 {} 户，删除 {} 户，未变 {} 户，冲突 {} 处",
-                s.village,
-                if s.new_village { "（新建）" } else { "" },
-                s.sequence,
-                s.added,
-                s.updated,
-                s.deleted,
-                s.unchanged,
-                s.conflicts
-            );
+            say!("{}", merged(&s));
             if s.conflicts > 0 {
-                say!("双方都改过的字段保留了本台账的值；用 yibentong conflicts 查看，yibentong resolve 编号 --keep mine|theirs 处理");
+                say!("{CONFLICTS_HINT}");
             }
             Ok(())
         }
@@ -82,6 +61,90 @@ pub fn merge(cli: &Cli, file: &Path) -> Result<()> {
             Err(e)
         }
     }
+}
+
+const CONFLICTS_HINT: &str = "双方都改过的字段保留了本台账的值；用 yibentong conflicts 查看，yibentong resolve 编号 --keep mine|theirs 处理";
+
+/// The ledger a merge writes to (created if new), backed up first if it existed.
+fn ledger_for_merge(cli: &Cli) -> Result<yibentong::store::Ledger> {
+    let existed = cli.db.is_file();
+    let ledger = super::open_or_create(cli)?;
+    if existed {
+        ledger.auto_backup("before-merge")?;
+    }
+    Ok(ledger)
+}
+
+fn file_name(file: &Path) -> String {
+    file.file_name()
+        .map(|n| n.to_string_lossy().to_string())
+        .unwrap_or_default()
+}
+
+/// What a merged bundle did, in one line.
+fn merged(s: &bundle::MergeSummary) -> String {
+    if s.already_merged {
+        return format!(
+            "已合并过：村 {} 的第{}号数据包此前已合并，本次未作任何改动",
+            s.village, s.sequence
+        );
+    }
+    format!(
+        "合并完成：村 {}{}，第{}号数据包：新增 {} 户，更新 {} 户，删除 {} 户，未变 {} 户，冲突 {} 处",
+        s.village,
+        if s.new_village { "（新建）" } else { "" },
+        s.sequence,
+        s.added,
+        s.updated,
+        s.deleted,
+        s.unchanged,
+        s.conflicts
+    )
+}
+
+/// Several bundles: each file's outcome on a line of its own, then the counts.
+fn merge_many(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
+    let mut read = Vec::new();
+    for file in files {
+        read.push((file_name(file), std::fs::read(file)?));
+    }
+    let mut ledger = ledger_for_merge(cli)?;
+    let outcomes = bundle::merge_bundles(&mut ledger, read, today());
+    let mut failed = 0;
+    let mut conflicts = 0;
+    for o in &outcomes {
+        match (&o.summary, &o.error) {
+            (Some(s), _) => {
+                conflicts += s.conflicts;
+                say!("{}：{}", o.file, merged(s));
+            }
+            (None, error) => {
+                failed += 1;
+                note!(
+                    "{}：合并失败，此包未合并任何数据：{}",
+                    o.file,
+                    error.as_deref().unwrap_or("")
+                );
+            }
+        }
+    }
+    if conflicts > 0 {
+        say!("{CONFLICTS_HINT}");
+    }
+    let before = outcomes
+        .iter()
+        .filter(|o| o.summary.as_ref().is_some_and(|s| s.already_merged))
+        .count();
+    let counts = format!(
+        "共{}个数据包：合并{}个，此前已合并{before}个，未合并{failed}个",
+        outcomes.len(),
+        outcomes.len() - failed - before
+    );
+    if failed > 0 {
+        return Err(Error::Invalid(format!("{counts}（原因见上）")));
+    }
+    say!("{counts}");
+    Ok(())
 }
 
 fn value(path: &str, v: Option<&str>) -> String {

@@ -276,8 +276,13 @@ pub enum Command {
         #[arg(long)]
         to: Option<String>,
     },
-    /// Merge a bundle in one transaction; fields changed on both sides become conflicts.
-    Merge { file: PathBuf },
+    /// Merge a bundle in one transaction (several: each in its own, by sender and number);
+    /// fields changed on both sides become conflicts.
+    Merge {
+        /// One bundle, or several (each merged on its own, by sender and number).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// Merge conflicts waiting for a decision (with --all, settled ones too).
     Conflicts {
         #[arg(long)]
@@ -370,7 +375,7 @@ pub fn run(cli: Cli) -> Result<()> {
             new_village,
         } => ledger_io::import(&cli, files, *effective, *new_village),
         Command::Bundle { village, out, to } => bundle::write(&cli, village, out, to.as_deref()),
-        Command::Merge { file } => bundle::merge(&cli, file),
+        Command::Merge { files } => bundle::merge(&cli, files),
         Command::Conflicts { village, all, json } => {
             bundle::list(&cli, village.as_deref(), *all, *json)
         }

@@ -857,3 +857,65 @@ fn a_new_household_leaves_one_audit_row_and_a_change_one_per_field() {
     drop(l);
     assert_eq!(export(&p.township), export(&p.laptop));
 }
+
+/// A township's USB stick: several bundles merged with one command, each on its own and in
+/// its sender's order whatever the order given, an altered one refused without holding
+/// back the rest; the same stick again changes nothing.
+#[test]
+fn several_bundles_merge_at_once_in_order_and_a_bad_one_holds_back_nothing() {
+    let p = Pair::new();
+    let b1 = p.send("1.bundle");
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路8号".into())
+    });
+    let b2 = p.send("2.bundle");
+    let mut altered = std::fs::read(&b2).unwrap();
+    let at = altered.len() / 2;
+    altered[at] = if altered[at] == b'0' { b'1' } else { b'0' };
+    let bad = p.file("altered.bundle");
+    std::fs::write(&bad, &altered).unwrap();
+
+    let files = [&b2, &bad, &b1].map(|f| f.to_str().unwrap().to_string());
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(String::as_str));
+    let out = run(&p.township, "乡镇统计员", &args);
+    let said = text(&out);
+    assert!(
+        !out.status.success(),
+        "a refused file is a non-zero exit: {said}"
+    );
+    assert!(
+        said.contains("1.bundle：合并完成") && said.contains("2.bundle：合并完成"),
+        "both good bundles merged, the 1st before the 2nd: {said}"
+    );
+    assert!(
+        said.find("1.bundle：合并完成") < said.find("2.bundle：合并完成"),
+        "in order: {said}"
+    );
+    assert!(
+        said.contains("altered.bundle：合并失败") && said.contains("数据包校验失败"),
+        "the altered one is named with why: {said}"
+    );
+    assert!(
+        said.contains("共3个数据包：合并2个，此前已合并0个，未合并1个"),
+        "{said}"
+    );
+    same(
+        &export(&p.township),
+        &export(&p.laptop),
+        "the township holds what the laptop sent",
+    );
+
+    let rows = audit_rows(&p.township);
+    let again = ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["merge", &files[2], &files[0]],
+    ));
+    assert!(again.contains("合并0个，此前已合并2个"), "{again}");
+    assert_eq!(
+        audit_rows(&p.township),
+        rows,
+        "nothing written the second time"
+    );
+}
