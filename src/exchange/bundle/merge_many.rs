@@ -19,6 +19,9 @@ pub struct MergeOutcome {
     pub error: Option<String>,
 }
 
+/// A bundle's place in its sender's series: sender, receiver, number.
+type Turn = (String, String, i64);
+
 /// Merges `files` (name, bytes) each in its own transaction, ordered by sender and number
 /// (files that cannot be read go first, to be refused); one outcome per file, in that
 /// order.
@@ -27,7 +30,7 @@ pub fn merge_bundles(
     files: Vec<(String, Vec<u8>)>,
     today: NaiveDate,
 ) -> Vec<MergeOutcome> {
-    let mut keyed: Vec<(Option<(String, String, i64)>, String, Vec<u8>)> = files
+    let mut keyed: Vec<(Option<Turn>, String, Vec<u8>)> = files
         .into_iter()
         .map(|(name, bytes)| {
             let key = file::open(&bytes)
