@@ -58,6 +58,7 @@ fn export_all(dir: &Path) {
         NoticeKindArg,
         ImportSummary,
         MergeSummary,
+        yibentong::exchange::bundle::MergeOutcome,
         yibentong::exchange::bundle::BundleSummary,
         yibentong::exchange::bundle::BundleLog,
         yibentong::exchange::bundle::ConflictView,

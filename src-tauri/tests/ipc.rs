@@ -756,6 +756,28 @@ fn a_bundle_merges_once_and_its_conflict_is_listed_then_settled() {
             .is_some_and(|m| m.contains("数据包校验失败")),
         "{err}"
     );
+
+    // Several at once: one outcome per file, the altered and the missing one refused
+    // with their codes, the merged one said as merged before.
+    let outcomes = f.ok(
+        "bundle_merge_many",
+        json!({ "paths": [altered, bundle, f.out("无此文件.bundle")] }),
+    );
+    let list = outcomes.as_array().expect("a list");
+    assert_eq!(list.len(), 3, "{outcomes}");
+    let of = |name: &str| {
+        list.iter()
+            .find(|o| o["file"] == name)
+            .unwrap_or_else(|| panic!("{name} in {outcomes}"))
+    };
+    assert_eq!(of("altered.bundle")["error_code"], "invalid");
+    assert_eq!(of("altered.bundle")["summary"], Value::Null);
+    assert_eq!(of("无此文件.bundle")["error_code"], "io", "{outcomes}");
+    let merged = &list
+        .iter()
+        .find(|o| o["summary"].is_object())
+        .expect("the good bundle")["summary"];
+    assert_eq!(merged["already_merged"], true, "{outcomes}");
 }
 
 #[test]

@@ -14,6 +14,7 @@ afterEach(unmountView)
 
 const desktop: Desktop = {
   pickFile: async () => null,
+  pickFiles: async () => [],
   pickSavePath: vi.fn(async () => '/media/usb/青山村.bundle'),
   tempPath: async (n) => `/tmp/${n}`,
   openInViewer: async () => undefined,

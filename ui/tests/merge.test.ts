@@ -6,7 +6,7 @@ import { flushPromises } from '@vue/test-utils'
 import MergeView from '@/views/MergeView.vue'
 import type { Backend } from '@/api'
 import type { Desktop } from '@/api/desktop'
-import type { MergeSummary } from '@/bindings'
+import type { MergeOutcome, MergeSummary } from '@/bindings'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 import { mountView, unmountView } from './mountView'
 
@@ -14,6 +14,7 @@ afterEach(unmountView)
 
 const desktop: Desktop = {
   pickFile: async () => '/home/cadre/第1号.bundle',
+  pickFiles: async () => ['/home/cadre/第1号.bundle'],
   pickSavePath: async () => null,
   tempPath: async (n) => `/tmp/${n}`,
   openInViewer: async () => undefined,
@@ -83,5 +84,28 @@ describe('MergeView', () => {
     expect(table).toContain(r.village_code)
     expect(table).toContain(`第${r.sequence}号`)
     expect(table).toContain(r.sent_by)
+  })
+
+  it('merges a USB stick of bundles at once and lists what became of each', async () => {
+    const outcomes: MergeOutcome[] = [
+      { file: '青山村第1号.bundle', summary: summary({ added: 300, unchanged: 0, conflicts: 0, new_village: true }), error_code: null, error: null },
+      { file: '龙下村第2号.bundle', summary: null, error_code: 'invalid', error: '数据包校验失败：内容与校验码不符' },
+    ]
+    const many = vi.fn(async () => outcomes)
+    const backend = stubBackend({ conflictList: async () => [], bundleMergeMany: many })
+    const w = await mountView(MergeView, {
+      backend,
+      desktop: { ...desktop, pickFiles: async () => ['/media/usb/青山村第1号.bundle', '/media/usb/龙下村第2号.bundle'] },
+      village: VILLAGE,
+    })
+    await w.find('[data-test=merge-file]').trigger('click')
+    await flushPromises()
+    expect(many).toHaveBeenCalledWith(['/media/usb/青山村第1号.bundle', '/media/usb/龙下村第2号.bundle'])
+    expect(backend.bundleMerge).not.toHaveBeenCalled()
+    expect(w.find('[data-test=merge-many-said]').text()).toContain('共 2 个数据包：1 个已处理，1 个未合并')
+    expect(w.find('[data-test=merge-outcome-ok]').text()).toContain('新增 300 户')
+    expect(w.find('[data-test=merge-outcome-refused]').text()).toBe('未合并：数据包校验失败：内容与校验码不符')
+    // The ledger is read again: the villages merged are there.
+    expect(backend.ledgerInfo).toHaveBeenCalled()
   })
 })

@@ -13,6 +13,7 @@ afterEach(unmountView)
 
 const desktop = (): Desktop => ({
   pickFile: async () => null,
+  pickFiles: async () => [],
   pickSavePath: vi.fn(async () => '/media/usb/花名册.xlsx'),
   tempPath: async (n) => `/tmp/${n}`,
   openInViewer: async () => undefined,

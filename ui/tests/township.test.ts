@@ -62,6 +62,7 @@ describe('TownshipView', () => {
     const saved = vi.fn(async () => undefined)
     const desktop: Desktop = {
       pickFile: async () => null,
+      pickFiles: async () => [],
       pickSavePath: vi.fn(async () => '/media/usb/金龙镇.xlsx'),
       tempPath: async (n) => `/tmp/${n}`,
       openInViewer: async () => undefined,

@@ -80,6 +80,7 @@ super::table::commands! {
     bundle_write(village: String, receiver: Option<String>, path: String) => bundles::bundle_write;
     bundle_log(village: Option<String>) => bundles::bundle_log;
     bundle_merge(path: String) => bundles::bundle_merge;
+    bundle_merge_many(paths: Vec<String>) => bundles::bundle_merge_many;
     conflict_list(village: Option<String>) => bundles::conflict_list;
     conflict_resolve(id: i64, keep: Keep, reason: Option<String>) => bundles::conflict_resolve;
 }

@@ -3,7 +3,7 @@
 // stores reach the shell only through it; `tauri.ts` implements it over IPC, tests stub it.
 
 import type {
-  AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, BundleLog, BundleSummary, Conflict, ConflictView, Keep, MergeSummary, Effective, Finding, Household, HouseholdDetail,
+  AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, BundleLog, BundleSummary, Conflict, ConflictView, Keep, MergeOutcome, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
   PlanTarget, Township, TownshipView, VillageOverview,
@@ -107,6 +107,8 @@ export interface Backend {
   bundleLog(village: string | null): Promise<BundleLog>
   /** 合并: merges a village's bundle in one transaction (`already_merged` when merged before). */
   bundleMerge(path: string): Promise<MergeSummary>
+  /** Several bundle files, each merged on its own by sender and number; one outcome per file. */
+  bundleMergeMany(paths: string[]): Promise<MergeOutcome[]>
   /** Conflicts waiting for a decision (of one village, or all), both values in words. */
   conflictList(village: string | null): Promise<ConflictView[]>
   /** Settles one conflict keeping this ledger's value or the sender's (audited). */

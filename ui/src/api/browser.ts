@@ -6,20 +6,21 @@
 import type { Desktop, FileFilter } from './desktop'
 import { answerOf, send } from './http'
 
-/** Lets the cadre choose one file; null when the choice is cancelled. */
-function chooseFile(filters: FileFilter[]): Promise<File | null> {
+/** Lets the cadre choose files (one unless `multiple`); empty when the choice is cancelled. */
+function chooseFiles(filters: FileFilter[], multiple: boolean): Promise<File[]> {
   return new Promise((resolve) => {
     const input = document.createElement('input')
     input.type = 'file'
+    input.multiple = multiple
     input.accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',')
     input.style.display = 'none'
     input.dataset.test = 'browser-file'
-    const done = (file: File | null) => {
+    const done = (files: File[]) => {
       input.remove()
-      resolve(file)
+      resolve(files)
     }
-    input.addEventListener('change', () => done(input.files?.[0] ?? null))
-    input.addEventListener('cancel', () => done(null))
+    input.addEventListener('change', () => done([...(input.files ?? [])]))
+    input.addEventListener('cancel', () => done([]))
     document.body.appendChild(input)
     input.click()
   })
@@ -32,12 +33,20 @@ export function browserDesktop(token: string): Desktop {
     const res = await send(token, `/files/new?name=${encodeURIComponent(name)}`, { method: 'POST' })
     return (await answerOf<{ path: string }>(res)).path
   }
+  const upload = async (file: File) => {
+    const res = await send(token, `/files/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file })
+    return (await answerOf<{ path: string }>(res)).path
+  }
   return {
     async pickFile(_title, filters) {
-      const file = await chooseFile(filters)
-      if (!file) return null
-      const res = await send(token, `/files/upload?name=${encodeURIComponent(file.name)}`, { method: 'POST', body: file })
-      return (await answerOf<{ path: string }>(res)).path
+      const [file] = await chooseFiles(filters, false)
+      return file ? upload(file) : null
+    },
+    async pickFiles(_title, filters) {
+      const files = await chooseFiles(filters, true)
+      const paths: string[] = []
+      for (const f of files) paths.push(await upload(f))
+      return paths
     },
     pickSavePath: (_title, defaultName) => reserve(defaultName),
     tempPath: (name) => reserve(name),

@@ -58,6 +58,7 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     bundleWrite: (village, receiver, path) => call('bundle_write', { village, receiver, path }),
     bundleLog: (village) => call('bundle_log', { village }),
     bundleMerge: (path) => call('bundle_merge', { path }),
+    bundleMergeMany: (paths) => call('bundle_merge_many', { paths }),
     conflictList: (village) => call('conflict_list', { village }),
     conflictResolve: (id, keep, reason) => call('conflict_resolve', { id, keep, reason }),
   }

@@ -14,6 +14,8 @@ export interface FileFilter {
 export interface Desktop {
   /** Asks for a file to read; `null` when cancelled. */
   pickFile(title: string, filters: FileFilter[]): Promise<string | null>
+  /** Asks for one file or more to read (a USB stick's bundles); empty when cancelled. */
+  pickFiles(title: string, filters: FileFilter[]): Promise<string[]>
   /** Asks where to write; `null` when cancelled. */
   pickSavePath(title: string, defaultName: string, filters: FileFilter[]): Promise<string | null>
   /** A path in the temp directory for a preview file. */
@@ -31,6 +33,11 @@ export const tauriDesktop: Desktop = {
   async pickFile(title, filters) {
     const picked = await open({ title, filters, multiple: false, directory: false })
     return typeof picked === 'string' ? picked : null
+  },
+  async pickFiles(title, filters) {
+    const picked = await open({ title, filters, multiple: true, directory: false })
+    if (picked === null) return []
+    return Array.isArray(picked) ? picked : [picked]
   },
   async pickSavePath(title, defaultPath, filters) {
     const path = await save({ title, defaultPath, filters })

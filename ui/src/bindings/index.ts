@@ -59,6 +59,7 @@ export type { Measure } from "./Measure";
 export type { MeasureClass } from "./MeasureClass";
 export type { MeasureItem } from "./MeasureItem";
 export type { Member } from "./Member";
+export type { MergeOutcome } from "./MergeOutcome";
 export type { MergeSummary } from "./MergeSummary";
 export type { Monitoring } from "./Monitoring";
 export type { MonitoringChannel } from "./MonitoringChannel";
