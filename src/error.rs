@@ -13,6 +13,10 @@ pub enum Error {
     NotFound(String),
     #[error("{0}")]
     Invalid(String),
+    /// A file's village is not in a ledger that holds others: it is created only when the
+    /// cadre confirms (`--new-village`, the app's dialog), a mistyped code never.
+    #[error("{0}")]
+    NewVillage(String),
     /// The policy of a year cannot be resolved (a parameter missing or out of range): the
     /// cadre fixes it in the local policy (设置), not in the record at hand.
     #[error("{0}")]
@@ -68,6 +72,7 @@ impl Error {
             Error::Format(_) => "format",
             Error::NotFound(_) => "not_found",
             Error::Invalid(_) => "invalid",
+            Error::NewVillage(_) => "new_village",
             Error::Policy(_) => "policy",
             Error::SchemaTooNew { .. } => "schema_too_new",
             Error::Storage(_) => "storage",

@@ -1049,3 +1049,32 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
          `UPDATE_BINDINGS=1 cargo test -p yibentong-app --test ipc` and commit"
     );
 }
+
+#[test]
+fn a_file_of_a_village_the_ledger_lacks_is_asked_about_then_imported_when_confirmed() {
+    let f = app();
+    f.import_village();
+    let township = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/xlsx/township.xlsx");
+    let asked = f
+        .invoke("import_file", json!({ "path": township }))
+        .expect_err("two villages the ledger lacks are asked about");
+    assert_eq!(asked["code"], "new_village", "{asked}");
+    let said = asked["message"].as_str().unwrap_or_default();
+    assert!(
+        said.contains("2个村") && said.contains("石洞村") && said.contains("新寨村"),
+        "{said}"
+    );
+    let info = f.ok("ledger_info", json!({}));
+    assert_eq!(
+        info["villages"].as_array().map(Vec::len),
+        Some(1),
+        "nothing created"
+    );
+    let done = f.ok(
+        "import_file",
+        json!({ "path": township, "newVillage": true }),
+    );
+    assert_eq!(done.as_array().map(Vec::len), Some(2), "{done}");
+    let info = f.ok("ledger_info", json!({}));
+    assert_eq!(info["villages"].as_array().map(Vec::len), Some(3));
+}

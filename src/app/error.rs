@@ -14,6 +14,8 @@ pub enum ErrorCode {
     Format,
     NotFound,
     Invalid,
+    /// The file's village is not in the ledger: the UI asks before creating it.
+    NewVillage,
     /// The year's policy cannot be resolved (a local parameter is missing or out of range):
     /// the UI sends the cadre to 设置 → 本地政策参数.
     Policy,
@@ -56,6 +58,7 @@ impl From<crate::Error> for AppError {
             E::Format(_) => ErrorCode::Format,
             E::NotFound(_) => ErrorCode::NotFound,
             E::Invalid(_) => ErrorCode::Invalid,
+            E::NewVillage(_) => ErrorCode::NewVillage,
             E::Policy(_) => ErrorCode::Policy,
             E::SchemaTooNew { .. } => ErrorCode::SchemaTooNew,
             E::Storage(_) => ErrorCode::Storage,
@@ -95,6 +98,7 @@ mod tests {
             crate::Error::Format(String::new()),
             crate::Error::NotFound(String::new()),
             crate::Error::Invalid(String::new()),
+            crate::Error::NewVillage(String::new()),
             crate::Error::Policy(String::new()),
             crate::Error::SchemaTooNew {
                 found: 2,

@@ -158,7 +158,7 @@ fn import_county(
                         })
                         .and_then(|doc| {
                             exchange::unknown_village(&known, &doc)
-                                .map_err(|e| Error::Invalid(format!("{name}：{e}")))?;
+                                .map_err(|e| Error::NewVillage(format!("{name}：{e}")))?;
                             Ok((doc, name.clone()))
                         })
                 });

@@ -176,37 +176,61 @@ pub fn import_file_with(
     }
 }
 
-/// Refuses a village the ledger does not have while it has others, unless confirmed.
+/// Refuses villages the ledger does not have while it has others, unless confirmed.
 fn check_new_village(
     ledger: &Ledger,
-    doc: &VillageDocument,
+    docs: &[&VillageDocument],
     new_village: NewVillage,
 ) -> Result<()> {
     if new_village == NewVillage::Create {
         return Ok(());
     }
-    match ledger.village(&doc.village.code) {
-        Ok(_) => return Ok(()),
-        Err(Error::NotFound(_)) => {}
-        Err(e) => return Err(e),
-    }
-    unknown_village(&ledger.villages()?, doc)
+    unknown_villages(&ledger.villages()?, docs)
 }
 
 /// The refusal of a document whose village is not among `known` (the ledger's villages),
-/// asking for `--new-village`; none when the ledger has no village yet or knows it.
+/// asking for confirmation (`--new-village`); none when the ledger has no village yet or
+/// knows it.
 pub fn unknown_village(known: &[crate::store::StoredVillage], doc: &VillageDocument) -> Result<()> {
-    let code = &doc.village.code;
-    if known.is_empty() || known.iter().any(|v| &v.village.code == code) {
+    unknown_villages(known, &[doc])
+}
+
+/// `unknown_village` for the villages of one file (a township's workbook), named together.
+pub fn unknown_villages(
+    known: &[crate::store::StoredVillage],
+    docs: &[&VillageDocument],
+) -> Result<()> {
+    let new: Vec<&crate::model::Village> = docs
+        .iter()
+        .map(|d| &d.village)
+        .filter(|v| !known.iter().any(|k| k.village.code == v.code))
+        .collect();
+    if known.is_empty() || new.is_empty() {
         return Ok(());
     }
     let names: Vec<String> = known
         .iter()
         .map(|v| format!("{}（{}）", v.village.name, v.village.code))
         .collect();
-    Err(Error::Invalid(format!(
-        "台账中没有村代码为“{code}”的行政村（文件中的村名：{}）；台账已有：{}。如果确实要新建这个村，请确认后加 --new-village 重新导入；如果村代码写错了，请改正文件。未导入任何数据，台账保持不变",
-        doc.village.name,
+    let (missing, these) = match new.as_slice() {
+        [v] => (
+            format!("村代码为“{}”的行政村（文件中的村名：{}）", v.code, v.name),
+            "这个村",
+        ),
+        _ => (
+            format!(
+                "文件中的{}个村：{}",
+                new.len(),
+                new.iter()
+                    .map(|v| format!("{}（{}）", v.name, v.code))
+                    .collect::<Vec<_>>()
+                    .join("、")
+            ),
+            "这些村",
+        ),
+    };
+    Err(Error::NewVillage(format!(
+        "台账中没有{missing}；台账已有：{}。如果确实要新建{these}，请确认新建后重新导入（命令行加 --new-village）；如果村代码写错了，请改正文件。未导入任何数据，台账保持不变",
         names.join("、")
     )))
 }
@@ -244,7 +268,7 @@ pub fn import_document_with(
     effective: NaiveDate,
     new_village: NewVillage,
 ) -> Result<ImportSummary> {
-    check_new_village(ledger, &doc, new_village)?;
+    check_new_village(ledger, &[&doc], new_village)?;
     let mut summaries = import_many_at(
         ledger,
         [Ok((doc, source.to_string()))],

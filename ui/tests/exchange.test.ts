@@ -74,7 +74,7 @@ describe('ExchangeView 导入', () => {
     })
     await w.find('[data-test=import-file]').trigger('click')
     await flushPromises()
-    expect(backend.importFile).toHaveBeenCalledWith('/media/usb/广顺镇.xlsx')
+    expect(backend.importFile).toHaveBeenCalledWith('/media/usb/广顺镇.xlsx', false)
     const said = w.find('[data-test=import-summary]').text()
     expect(said).toContain('2 个行政村：新增 3 户')
     const each = w.findAll('[data-test=import-villages] li').map((li) => li.text())
@@ -83,5 +83,40 @@ describe('ExchangeView 导入', () => {
       '行政村 522729100202：新增 1 户，更新 0 户，未变 0 户，提示 0 条',
     ])
     expect(w.find('[data-test=import-warnings]').text()).toContain('这 3 条提示')
+  })
+})
+
+describe('ExchangeView 新建行政村', () => {
+  it('asks before a file creates a village the ledger lacks, and imports only when confirmed', async () => {
+    const asked = '台账中没有村代码为“522729100202”的行政村（文件中的村名：新寨村）；台账已有：测试村（360729101099）。如果确实要新建这个村，请确认新建后重新导入（命令行加 --new-village）'
+    const importFile = vi.fn()
+      .mockRejectedValueOnce(rejection({ code: 'new_village', message: asked, findings: [] }))
+      .mockResolvedValueOnce([{ village: '522729100202', inserted: 1, updated: 0, unchanged: 0, warnings: 0 }])
+      .mockRejectedValueOnce(rejection({ code: 'new_village', message: asked, findings: [] }))
+    const backend = stubBackend({ importFile })
+    const w = await mountView(ExchangeView, {
+      backend,
+      desktop: { ...desktop, pickFile: async () => '/media/usb/新寨村.json' },
+      village: VILLAGE,
+    })
+    const dialog = () => document.body.querySelector('[data-test=new-village-dialog]')
+    await w.find('[data-test=import-file]').trigger('click')
+    await flushPromises()
+    expect(importFile).toHaveBeenLastCalledWith('/media/usb/新寨村.json', false)
+    expect(dialog()?.textContent).toContain('新寨村')
+    expect(w.find('[data-test=import-summary]').exists()).toBe(false)
+    ;(document.body.querySelector('[data-test=new-village-confirm]') as HTMLElement).click()
+    await flushPromises()
+    expect(importFile).toHaveBeenLastCalledWith('/media/usb/新寨村.json', true)
+    expect(dialog()).toBeNull()
+    expect(w.find('[data-test=import-summary]').text()).toContain('行政村 522729100202：新增 1 户')
+
+    // Asked again and declined: nothing more is sent, and the page says so.
+    await w.find('[data-test=import-file]').trigger('click')
+    await flushPromises()
+    ;(document.body.querySelector('[data-test=new-village-cancel]') as HTMLElement).click()
+    await flushPromises()
+    expect(importFile).toHaveBeenCalledTimes(3)
+    expect(w.find('[data-test=import-error]').text()).toContain('不新建')
   })
 })

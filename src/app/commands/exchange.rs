@@ -8,8 +8,14 @@ use crate::exchange::{self, ImportSummary};
 use std::path::Path;
 
 /// Imports an exchange file or a workbook (of one village or several) in one transaction;
-/// sends `progress` (read, then imported). One summary per village.
-pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<Vec<ImportSummary>> {
+/// sends `progress` (read, then imported). One summary per village. A village the ledger
+/// does not hold, while it holds others, is refused as `new_village` (the UI asks the
+/// cadre, then imports again with `new_village`).
+pub fn import_file(
+    cx: &Context<'_>,
+    path: String,
+    new_village: Option<bool>,
+) -> AppResult<Vec<ImportSummary>> {
     let mut report = cx.progress("import_file");
     let bytes = std::fs::read(&path)?;
     report(1, 2);
@@ -19,8 +25,18 @@ pub fn import_file(cx: &Context<'_>, path: String) -> AppResult<Vec<ImportSummar
     let summary = cx.state.with(|ledger| {
         // By its kind: an exchange file, or the monitoring system's workbook.
         let today = today();
-        Ok(exchange::import_file_at(
-            ledger, &bytes, &source, today, today,
+        let new_village = if new_village == Some(true) {
+            exchange::NewVillage::Create
+        } else {
+            exchange::NewVillage::AskFirst
+        };
+        Ok(exchange::import_file_with(
+            ledger,
+            &bytes,
+            &source,
+            today,
+            today,
+            new_village,
         )?)
     })?;
     report(2, 2);

@@ -75,7 +75,7 @@ super::table::commands! {
     print_pairing_book(village: String, cadre: String, year: i32, out: String) => print::print_pairing_book;
     print_visit_plan(village: String, week: Option<NaiveDate>, out: String) => print::print_visit_plan;
     print_notice(village: String, year: i32, kind: Option<NoticeKindArg>, out: String) => print::print_notice;
-    import_file(path: String) => exchange::import_file;
+    import_file(path: String, new_village: Option<bool>) => exchange::import_file;
     export_village(village: String, path: String) => exchange::export_village;
     bundle_write(village: String, receiver: Option<String>, path: String) => bundles::bundle_write;
     bundle_log(village: Option<String>) => bundles::bundle_log;

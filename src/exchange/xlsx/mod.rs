@@ -180,16 +180,8 @@ pub fn import_bytes_with(
         all.sort_by_key(row_of);
         return Err(Error::Validation(all));
     }
-    if let [one] = read.as_slice() {
-        super::check_new_village(ledger, &one.doc, new_village)?;
-    } else {
-        for r in &read {
-            super::check_new_village(ledger, &r.doc, new_village).map_err(|e| match e {
-                Error::Invalid(why) => Error::Invalid(format!("{}：{why}", r.doc.village.name)),
-                other => other,
-            })?;
-        }
-    }
+    let docs: Vec<&VillageDocument> = read.iter().map(|r| &r.doc).collect();
+    super::check_new_village(ledger, &docs, new_village)?;
     // Each village under its own name on the audit rows, and to find its rows again.
     let several = read.len() > 1;
     let mut placed = Vec::new();

@@ -98,7 +98,8 @@ export interface Backend {
   /** The 走访计划 of the week holding `week` (YYYY-MM-DD; null: this week). */
   printVisitPlan(village: string, week: string | null, out: string): Promise<Printed>
   printNotice(village: string, year: number, kind: NoticeKind | null, out: string): Promise<Printed>
-  importFile(path: string): Promise<ImportSummary[]>
+  /** `newVillage`: the cadre confirmed creating a village the ledger lacks (else refused as `new_village`). */
+  importFile(path: string, newVillage?: boolean): Promise<ImportSummary[]>
   /** Returns the number of bytes written. */
   exportVillage(village: string, path: string): Promise<number>
   /** 数据包: writes what changed in the village since its last bundle for `receiver` (null: the last receiver, else 乡镇), everything the first time. */

@@ -53,7 +53,7 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     printPairingBook: (village, cadre, year, out) => call('print_pairing_book', { village, cadre, year, out }),
     printVisitPlan: (village, week, out) => call('print_visit_plan', { village, week, out }),
     printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),
-    importFile: (path) => call('import_file', { path }),
+    importFile: (path, newVillage = false) => call('import_file', { path, newVillage }),
     exportVillage: (village, path) => call('export_village', { village, path }),
     bundleWrite: (village, receiver, path) => call('bundle_write', { village, receiver, path }),
     bundleLog: (village) => call('bundle_log', { village }),

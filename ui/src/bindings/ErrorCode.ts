@@ -3,4 +3,4 @@
 /**
  * Stable error codes, the same strings as the core's `Error::code()`.
  */
-export type ErrorCode = "validation" | "format" | "not_found" | "invalid" | "policy" | "schema_too_new" | "storage" | "io" | "document" | "locked";
+export type ErrorCode = "validation" | "format" | "not_found" | "invalid" | "new_village" | "policy" | "schema_too_new" | "storage" | "io" | "document" | "locked";

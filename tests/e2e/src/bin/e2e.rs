@@ -494,7 +494,7 @@ async fn excel_round_trip(app: &App) -> Step {
 /// beside the one the ledger kept, listing both, and writes the two as one workbook.
 async fn township_workbook(app: &App) -> Step {
     step(
-        "导入乡镇导出的两个村的Excel表：逐村说明，乡镇概览列出新村，导出全乡镇Excel表",
+        "导入乡镇导出的两个村的Excel表：确认新建，逐村说明，乡镇概览列出新村，导出全乡镇Excel表",
         async {
             let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data/xlsx/township.xlsx");
             let file = file
@@ -507,6 +507,8 @@ async fn township_workbook(app: &App) -> Step {
                 .send_keys(&file.to_string_lossy())
                 .await
                 .map_err(|e| format!("选择Excel表：{e}"))?;
+            // Two villages the ledger lacks: asked before they are created.
+            app.click("[data-test=new-village-confirm]").await?;
             let said = app
                 .eventually("两个村的导入结果", || async {
                     page_text(app, "[data-test=import-villages]")
@@ -515,7 +517,11 @@ async fn township_workbook(app: &App) -> Step {
                 })
                 .await?;
             println!("        {}", said.replace('\n', "；"));
-            app.click("[data-test=nav-township]").await?;
+            // Once the dialog has gone (it fades out).
+            app.eventually("打开乡镇概览", || async {
+                app.click("[data-test=nav-township]").await.ok()
+            })
+            .await?;
             // The villages' own township, beside the one the ledger kept.
             app.choose("[data-test=township-pick]", "广顺镇（2个村）")
                 .await?;
