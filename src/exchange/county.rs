@@ -232,7 +232,7 @@ impl Writing<'_, '_> {
 }
 
 /// The file's name as written on audit rows: one line, bounded.
-fn one_line(name: &str) -> String {
+pub(crate) fn one_line(name: &str) -> String {
     name.chars()
         .map(|c| if c.is_control() { '?' } else { c })
         .take(100)

@@ -230,7 +230,7 @@ pub fn unknown_villages(
         ),
     };
     Err(Error::NewVillage(format!(
-        "台账中没有{missing}；台账已有：{}。如果确实要新建{these}，请确认新建后重新导入（命令行加 --new-village）；如果村代码写错了，请改正文件。未导入任何数据，台账保持不变",
+        "台账中没有{missing}；台账已有：{}。如果村代码写错了，请改正文件；如果确实要新建{these}，请确认新建（命令行：加 --new-village 重新导入）。未导入任何数据，台账保持不变",
         names.join("、")
     )))
 }

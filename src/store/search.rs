@@ -122,13 +122,27 @@ impl Ledger {
                 AND h.deleted = 0 AND h.village_id <> ?3",
         )?;
         let mut out: Vec<String> = Vec::new();
-        for id in citizen_ids {
-            // The ID and anything stored after it (an indexed range).
-            let end = format!("{id}\u{10FFFF}");
-            for h in query.query_map(rusqlite::params![id, end, village_id], |r| r.get(0))? {
-                let h: String = h?;
-                if !out.contains(&h) {
-                    out.push(h);
+        for id in citizen_ids
+            .iter()
+            .map(|id| id.trim())
+            .filter(|id| !id.is_empty())
+        {
+            // The ID as stored either way (a check digit x or X), and anything stored
+            // after it (an indexed range).
+            let upper = id.to_uppercase();
+            let lower = id.to_lowercase();
+            let forms: &[&str] = if upper == lower {
+                &[id]
+            } else {
+                &[&upper, &lower]
+            };
+            for form in forms {
+                let end = format!("{form}\u{10FFFF}");
+                for h in query.query_map(rusqlite::params![form, end, village_id], |r| r.get(0))? {
+                    let h: String = h?;
+                    if !out.contains(&h) {
+                        out.push(h);
+                    }
                 }
             }
         }

@@ -859,8 +859,8 @@ fn a_new_household_leaves_one_audit_row_and_a_change_one_per_field() {
 }
 
 /// A township's USB stick: several bundles merged with one command, each on its own and in
-/// its sender's order whatever the order given, an altered one refused without holding
-/// back the rest; the same stick again changes nothing.
+/// its sender's order whatever the order given, an altered or unreadable one refused
+/// without holding back the rest; the same stick again changes nothing.
 #[test]
 fn several_bundles_merge_at_once_in_order_and_a_bad_one_holds_back_nothing() {
     let p = Pair::new();
@@ -876,8 +876,10 @@ fn several_bundles_merge_at_once_in_order_and_a_bad_one_holds_back_nothing() {
     std::fs::write(&bad, &altered).unwrap();
 
     let files = [&b2, &bad, &b1].map(|f| f.to_str().unwrap().to_string());
+    let missing = p.file("不在U盘上.bundle");
     let mut args = vec!["merge"];
     args.extend(files.iter().map(String::as_str));
+    args.push(missing.to_str().unwrap());
     let out = run(&p.township, "乡镇统计员", &args);
     let said = text(&out);
     assert!(
@@ -897,7 +899,11 @@ fn several_bundles_merge_at_once_in_order_and_a_bad_one_holds_back_nothing() {
         "the altered one is named with why: {said}"
     );
     assert!(
-        said.contains("共3个数据包：合并2个，此前已合并0个，未合并1个"),
+        said.contains("不在U盘上.bundle：合并失败"),
+        "a file that cannot be read is one more refusal, not the end: {said}"
+    );
+    assert!(
+        said.contains("共4个数据包：合并2个，此前已合并0个，未合并2个"),
         "{said}"
     );
     same(

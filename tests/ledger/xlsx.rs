@@ -1016,3 +1016,40 @@ print(json.dumps({"area": rows[1][0], "people": [[r[h.index("村")], r[h.index("
         assert_eq!(here.1, there.1, "{village} comes back as it was");
     }
 }
+
+/// A township's workbook whose cells all read but whose second village holds an ID
+/// number with a wrong check digit: the error found after reading still names its row
+/// and column, whatever the file is called (a long name is cut on the audit rows).
+#[test]
+fn a_wrong_value_in_a_townships_second_village_is_named_at_its_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.xlsx");
+    std::fs::copy(data("xlsx/township.xlsx"), &file).unwrap();
+    let script = r#"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb.active
+c = [x.value for x in ws[3]].index("证件号码") + 1
+v = ws.cell(row=9, column=c).value
+ws.cell(row=9, column=c).value = v[:17] + ("1" if v[17] == "0" else "0")
+wb.save(sys.argv[1])
+"#;
+    openpyxl(script, &file);
+    let long = format!("{}.xlsx", "广顺镇各村监测对象信息".repeat(12));
+    let mut l = Ledger::open_in_memory().unwrap();
+    let Err(Error::Validation(found)) = import_file_at(
+        &mut l,
+        &std::fs::read(&file).unwrap(),
+        &long,
+        today(),
+        today(),
+    ) else {
+        panic!("the wrong check digit is refused");
+    };
+    assert!(
+        found
+            .iter()
+            .any(|f| f.path == "第9行“证件号码”" && f.message.contains("校验位")),
+        "named at row 9, column 证件号码: {found:#?}"
+    );
+    assert_eq!(counts(&l), (0, 0, 0), "nothing written");
+}

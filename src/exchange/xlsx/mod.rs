@@ -38,7 +38,10 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 /// that village (see `read`), its facts as of `on`; every unreadable cell is an error
 /// `第7行“在校生状况”：…`, and so is a workbook of several villages.
 pub fn read_document(ledger: &Ledger, bytes: &[u8], on: NaiveDate) -> Result<VillageDocument> {
-    let (mut read, errors) = read_villages(ledger, bytes, on)?;
+    let (mut read, mut errors) = read_villages(ledger, bytes, on)?;
+    for r in &read {
+        errors.extend(r.errors.iter().cloned());
+    }
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
     }
@@ -189,7 +192,9 @@ pub fn import_bytes_with(
     for r in read {
         let v = &r.doc.village;
         let name = if several {
-            format!("{source}（{}，村代码{}）", v.name, v.code)
+            // Short enough to stay whole on the audit rows (and to be found again below).
+            let file: String = source.chars().take(50).collect();
+            format!("{file}（{}，村代码{}）", v.name, v.code)
         } else {
             source.to_string()
         };
@@ -216,7 +221,8 @@ fn locate_in(mut f: Finding, placed: &[(String, Placed)], several: bool) -> Find
         };
     }
     for (name, p) in placed {
-        if let Some(rest) = f.path.strip_prefix(&format!("{name}：")) {
+        let prefix = format!("{}：", super::county::one_line(name));
+        if let Some(rest) = f.path.strip_prefix(&prefix) {
             f.path = rest.to_string();
             return locate(f, p);
         }

@@ -482,3 +482,41 @@ fn a_households_rows_may_list_its_measures_in_any_order_but_not_others() {
     };
     assert!(found[0].message.contains("不一致"), "{found:?}");
 }
+
+/// Two villages of one name in two townships (新寨村 is common) are two villages, not a
+/// mistyped code: the rule holds within a township (the codes' first nine digits).
+#[test]
+fn villages_of_one_name_in_two_townships_are_two_villages() {
+    let rows = [
+        person(HOUSEHOLD, 1, "甲", id_number((1960, 1, 1), 11, Sex::Male)),
+        person(
+            "5227291012030001",
+            1,
+            "乙",
+            id_number((1965, 2, 2), 11, Sex::Male),
+        ),
+    ];
+    let mut l = Ledger::open_in_memory().unwrap();
+    let list = import_bytes_at(&mut l, &workbook(&rows, &[]), "t.xlsx", day(), day())
+        .expect("two villages");
+    let codes: Vec<&str> = list.iter().map(|s| s.village.as_str()).collect();
+    assert_eq!(codes, ["522729102203", "522729101203"]);
+}
+
+/// One person in two villages of a file is found whatever the case of the check digit
+/// and however a 残疾人证号 carries the ID; the monitoring system's marker for no ID
+/// number (999999…) is nobody.
+#[test]
+fn the_person_of_an_id_number_cell() {
+    use super::villages::person_of;
+    assert_eq!(
+        person_of(" 52272919650202011x ").as_deref(),
+        Some("52272919650202011X")
+    );
+    assert_eq!(
+        person_of("52272919650202011X42").as_deref(),
+        Some("52272919650202011X")
+    );
+    assert_eq!(person_of("999999000000000001"), None);
+    assert_eq!(person_of("  "), None);
+}

@@ -103,7 +103,13 @@ fn same_names_other_code(groups: &[&Vec<Row>], present: &[Field]) -> Vec<Finding
     for first in groups.iter().filter_map(|g| g.first()) {
         let names = names_of(first);
         let village = first.text(Field::Village).ok().flatten();
-        match seen.iter().find(|(n, _)| *n == names) {
+        // Same names in one township (its code's first nine digits): villages of two
+        // townships may share a name (新寨村).
+        let township = |r: &Row| code_of(r).and_then(|c| c.get(..9).map(str::to_string));
+        match seen
+            .iter()
+            .find(|(n, r)| *n == names && township(r) == township(first))
+        {
             Some((_, earlier)) if village.is_some() => {
                 let (mine, theirs) = (code_of(first), code_of(earlier));
                 let field = if present.contains(&Field::VillageCode) {
@@ -140,21 +146,28 @@ fn in_two_villages(groups: &[Vec<Row>]) -> Vec<Finding> {
         (Field::IdNumber, "同一人不能登记在两个村"),
         (Field::HouseholdCode, "一户只能属一个村"),
     ] {
-        let mut first: std::collections::HashMap<&str, (usize, &Row)> = Default::default();
+        let mut first: std::collections::HashMap<String, (usize, &Row)> = Default::default();
         for (g, row) in groups
             .iter()
             .enumerate()
             .flat_map(|(g, rows)| rows.iter().map(move |r| (g, r)))
         {
-            let Ok(Some(value)) = row.text(field) else {
+            let Ok(Some(text)) = row.text(field) else {
                 continue;
             };
-            match first.get(value) {
+            let value = match field {
+                Field::IdNumber => match person_of(text) {
+                    Some(v) => v,
+                    None => continue,
+                },
+                _ => text.to_string(),
+            };
+            match first.get(&value) {
                 Some(&(earlier, there)) if earlier != g => errors.push(at(
                     row.number,
                     field,
                     format!(
-                        "“{value}”也在第{}行（{}）：{what}",
+                        "“{text}”也在第{}行（{}）：{what}",
                         there.number,
                         there
                             .text(Field::Village)
@@ -171,4 +184,17 @@ fn in_two_villages(groups: &[Vec<Row>]) -> Vec<Finding> {
         }
     }
     errors
+}
+
+/// The person a 证件号码 names: upper case, a 残疾人证号's first 18 characters; none for
+/// the monitoring system's marker of no ID number (999999…).
+pub(super) fn person_of(text: &str) -> Option<String> {
+    let t = text.trim().to_uppercase();
+    if t.is_empty() || t.starts_with("999999") {
+        return None;
+    }
+    Some(match t.get(..18) {
+        Some(id) if t.is_ascii() && matches!(t.len(), 20 | 22) => id.to_string(),
+        _ => t,
+    })
 }
