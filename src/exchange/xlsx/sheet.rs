@@ -9,24 +9,26 @@ use super::columns::{self, Field};
 use crate::validate::{Finding, Severity};
 use crate::{Error, Result};
 use calamine::{Data, Reader, Xlsx};
-use std::collections::HashMap;
 
 /// Where the header is looked for (the real exports have it on row 3).
 const HEADER_SEARCH_ROWS: usize = 10;
 
-/// A data row: its 1-based row number in the sheet and the text of each known column.
+/// A data row: its 1-based row number in the sheet and the text of each known column, in
+/// the header's order (a county's sheet holds hundreds of thousands: kept compact).
 pub(super) struct Row {
     pub number: u32,
-    cells: HashMap<Field, Result<Option<String>, String>>,
+    cells: Box<[Result<Option<Box<str>>, Box<str>>]>,
+    /// Where each known column's cell is in `cells` (one map for the whole sheet).
+    slots: std::sync::Arc<foldhash::HashMap<Field, usize>>,
 }
 
 impl Row {
     /// The trimmed text of a column (`None`: empty or not in the sheet).
     pub fn text(&self, field: Field) -> Result<Option<&str>, String> {
-        match self.cells.get(&field) {
+        match self.slots.get(&field).map(|&i| &self.cells[i]) {
             None | Some(Ok(None)) => Ok(None),
-            Some(Ok(Some(t))) => Ok(Some(t.as_str())),
-            Some(Err(e)) => Err(e.clone()),
+            Some(Ok(Some(t))) => Ok(Some(t)),
+            Some(Err(e)) => Err(e.to_string()),
         }
     }
 }
@@ -37,12 +39,14 @@ pub(super) struct Sheet {
     /// The date the title rows give (`人员截至2025-12-31`, as our exports write it).
     pub dated: Option<chrono::NaiveDate>,
     pub present: Vec<Field>,
+    /// The same, to ask of every row (`has`).
+    pub known: foldhash::HashSet<Field>,
     pub rows: Vec<Row>,
 }
 
 impl Sheet {
     pub fn has(&self, field: Field) -> bool {
-        self.present.contains(&field)
+        self.known.contains(&field)
     }
 }
 
@@ -57,37 +61,131 @@ pub(super) fn at(row: u32, field: Field, message: String) -> Finding {
     }
 }
 
-/// Reads the first worksheet of an .xlsx workbook.
+/// Reads the first worksheet of an .xlsx workbook, cell by cell as the file holds them (a
+/// county's sheet is never held whole: only the known columns of each row are kept).
 pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| Error::Format("工作簿中没有工作表".into()))?
-        .map_err(|e| Error::Format(format!("无法读取第一个工作表：{e}")))?;
-    let top = range.start().map_or(0, |(row, _)| row);
-    let rows: Vec<&[Data]> = range.rows().collect();
-    let header_at = rows
-        .iter()
-        .take(HEADER_SEARCH_ROWS)
-        .position(|r| {
-            r.iter()
-                .any(|c| columns::by_header(&c.to_string()).map(|c| c.field) == Some(Field::HouseholdCode))
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::Format("工作簿中没有工作表".into()))?;
+    let unreadable = |e: calamine::XlsxError| Error::Format(format!("无法读取第一个工作表：{e}"));
+    let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut built = Built::default();
+    let mut row: Vec<(u32, Data)> = Vec::new();
+    let mut at: Option<u32> = None;
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        if at != Some(r) {
+            if let Some(done) = at {
+                built.row(done, std::mem::take(&mut row))?;
+            }
+            at = Some(r);
+        }
+        row.push((c, Data::from(cell.get_value().clone())));
+    }
+    if let Some(done) = at {
+        built.row(done, row)?;
+    }
+    built.finish()
+}
+
+/// The sheet as far as it has been read: the title rows' text until the header is found,
+/// then the data rows.
+#[derive(Default)]
+struct Built {
+    /// The first row with a cell (0-based): the header is looked for in the ten from it.
+    first: Option<u32>,
+    titles: Vec<String>,
+    header: Option<Header>,
+    rows: Vec<Row>,
+}
+
+/// The header row: its 1-based number, the known columns (field, 0-based column) and the
+/// columns of the rows' running number.
+struct Header {
+    row: u32,
+    index: Vec<(Field, u32)>,
+    slots: std::sync::Arc<foldhash::HashMap<Field, usize>>,
+    numbering: Vec<u32>,
+}
+
+/// Why a sheet without its header is refused.
+fn no_header() -> Error {
+    Error::Format(format!(
+        "第{}行应为表头（含“户编号”“姓名”等列），在前{HEADER_SEARCH_ROWS}行中未找到“户编号”",
+        columns::HEADER_ROW
+    ))
+}
+
+impl Built {
+    /// One row of the sheet (0-based `r`), its cells by column in order.
+    fn row(&mut self, r: u32, cells: Vec<(u32, Data)>) -> Result<()> {
+        let first = *self.first.get_or_insert(r);
+        let Some(header) = &self.header else {
+            if r >= first + HEADER_SEARCH_ROWS as u32 {
+                return Err(no_header());
+            }
+            let names_household_code = cells.iter().any(|(_, c)| {
+                columns::by_header(&c.to_string()).map(|c| c.field) == Some(Field::HouseholdCode)
+            });
+            if names_household_code {
+                self.header = Some(header_of(r + 1, &cells)?);
+            } else {
+                self.titles.extend(cells.iter().map(|(_, c)| c.to_string()));
+            }
+            return Ok(());
+        };
+        // A row that only looks filled (spaces, or a 序号 and nothing else) is a blank row.
+        let filled = cells
+            .iter()
+            .any(|(c, d)| !header.numbering.contains(c) && !is_blank(d));
+        if !filled {
+            return Ok(());
+        }
+        let at = |col: u32| {
+            cells
+                .binary_search_by_key(&col, |(c, _)| *c)
+                .map_or(&Data::Empty, |i| &cells[i].1)
+        };
+        self.rows.push(Row {
+            number: r + 1,
+            cells: header
+                .index
+                .iter()
+                .map(|(_, col)| match text(at(*col)) {
+                    Ok(t) => Ok(t.map(String::into_boxed_str)),
+                    Err(e) => Err(e.into_boxed_str()),
+                })
+                .collect(),
+            slots: header.slots.clone(),
+        });
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Sheet> {
+        let header = self.header.ok_or_else(no_header)?;
+        Ok(Sheet {
+            header_row: header.row,
+            dated: self.titles.iter().find_map(|t| dated(t)),
+            present: header.index.iter().map(|(f, _)| *f).collect(),
+            known: header.index.iter().map(|(f, _)| *f).collect(),
+            rows: self.rows,
         })
-        .ok_or_else(|| {
-            Error::Format(format!(
-                "第{}行应为表头（含“户编号”“姓名”等列），在前{HEADER_SEARCH_ROWS}行中未找到“户编号”",
-                columns::HEADER_ROW
-            ))
-        })?;
-    let header_row = top + header_at as u32 + 1;
-    let mut index: Vec<(Field, usize)> = Vec::new();
-    for (i, cell) in rows[header_at].iter().enumerate() {
+    }
+}
+
+/// The header row (1-based `number`): which known column is where. A repeated header (风险是否已
+/// 消除 appears twice in some exports) counts the first time; a column we only write is
+/// not read at all. 村, 户编号 and 姓名 are required.
+fn header_of(number: u32, cells: &[(u32, Data)]) -> Result<Header> {
+    let mut index: Vec<(Field, u32)> = Vec::new();
+    for (col, cell) in cells {
         if let Some(c) = columns::by_header(&cell.to_string()) {
-            // A repeated header (风险是否已消除 appears twice in some exports): the first counts.
-            // A column we only write is not read at all.
             if !columns::written_only(c.field) && !index.iter().any(|(f, _)| *f == c.field) {
-                index.push((c.field, i));
+                index.push((c.field, *col));
             }
         }
     }
@@ -99,42 +197,25 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
     }
     if !missing.is_empty() {
         return Err(Error::Format(format!(
-            "第{header_row}行（表头）缺少{}列",
+            "第{number}行（表头）缺少{}列",
             missing.join("、")
         )));
     }
-    // A row that only looks filled (spaces, or a 序号 and nothing else) is a blank row.
-    let numbering: Vec<usize> = rows[header_at]
+    let numbering = cells
         .iter()
-        .enumerate()
         .filter(|(_, c)| is_numbering(&c.to_string()))
-        .map(|(i, _)| i)
+        .map(|(col, _)| *col)
         .collect();
-    let data = rows[header_at + 1..]
+    let slots = index
         .iter()
         .enumerate()
-        .filter(|(_, r)| {
-            r.iter()
-                .enumerate()
-                .any(|(i, c)| !numbering.contains(&i) && !is_blank(c))
-        })
-        .map(|(i, r)| Row {
-            number: header_row + i as u32 + 1,
-            cells: index
-                .iter()
-                .map(|(f, col)| (*f, text(r.get(*col).unwrap_or(&Data::Empty))))
-                .collect(),
-        })
+        .map(|(i, (f, _))| (*f, i))
         .collect();
-    let dated = rows[..header_at]
-        .iter()
-        .flat_map(|r| r.iter())
-        .find_map(|c| dated(&c.to_string()));
-    Ok(Sheet {
-        header_row,
-        dated,
-        present: index.iter().map(|(f, _)| *f).collect(),
-        rows: data,
+    Ok(Header {
+        row: number,
+        index,
+        slots: std::sync::Arc::new(slots),
+        numbering,
     })
 }
 

@@ -43,6 +43,7 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
         header_row,
         dated,
         present,
+        known,
         rows,
     } = sheet;
     let mut keys: Vec<Key> = Vec::new();
@@ -80,6 +81,7 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
             header_row,
             dated,
             present,
+            known,
             rows: Vec::new(),
         }]
     } else {
@@ -89,6 +91,7 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
                 header_row,
                 dated,
                 present: present.clone(),
+                known: known.clone(),
                 rows,
             })
             .collect()
