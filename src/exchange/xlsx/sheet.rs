@@ -13,11 +13,14 @@ use calamine::{Data, Reader, Xlsx};
 /// Where the header is looked for (the real exports have it on row 3).
 const HEADER_SEARCH_ROWS: usize = 10;
 
+/// A cell as read: its text (`None`: empty), or why it cannot be read.
+type Cell = Result<Option<Box<str>>, Box<str>>;
+
 /// A data row: its 1-based row number in the sheet and the text of each known column, in
 /// the header's order (a county's sheet holds hundreds of thousands: kept compact).
 pub(super) struct Row {
     pub number: u32,
-    cells: Box<[Result<Option<Box<str>>, Box<str>>]>,
+    cells: Box<[Cell]>,
     /// Where each known column's cell is in `cells` (one map for the whole sheet).
     slots: std::sync::Arc<foldhash::HashMap<Field, usize>>,
 }
