@@ -443,6 +443,40 @@ async fn merge_bundle(app: &App, file: &Path, phone: &str) -> Step {
             .map(drop)
         },
     )
+    .await?;
+    step(
+        "U盘上的多个数据包一次选中：逐个说明，改动过的一份不合并、不影响其他",
+        async {
+            let mut bytes = std::fs::read(file).map_err(|e| format!("读取数据包：{e}"))?;
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 1;
+            let altered = file.with_file_name("改动过的.bundle");
+            std::fs::write(&altered, bytes).map_err(|e| format!("写入改动的副本：{e}"))?;
+            app.click("[data-test=nav-merge]").await?;
+            app.click("[data-test=merge-file]").await?;
+            let input = app.find("input[data-test=browser-file]").await?;
+            // Several files at once, as WebDriver gives a multiple file input.
+            input
+                .send_keys(&format!("{}\n{}", file.display(), altered.display()))
+                .await
+                .map_err(|e| format!("选择数据包：{e}"))?;
+            let said = app
+                .eventually("两个数据包的结果", || async {
+                    page_text(app, "[data-test=merge-outcomes]")
+                        .await
+                        .filter(|t| t.contains("此前已合并") && t.contains("数据包校验失败"))
+                })
+                .await?;
+            println!("        {}", said.replace('\n', "；"));
+            app.eventually("合计：1 个已处理，1 个未合并", || async {
+                page_text(app, "[data-test=merge-many-said]")
+                    .await
+                    .filter(|t| t.contains("1 个已处理，1 个未合并"))
+            })
+            .await
+            .map(drop)
+        },
+    )
     .await
 }
 
