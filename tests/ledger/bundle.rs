@@ -925,3 +925,44 @@ fn several_bundles_merge_at_once_in_order_and_a_bad_one_holds_back_nothing() {
         "nothing written the second time"
     );
 }
+
+/// A new bundle written over an earlier one of the same ledger for the same receiver is
+/// refused (undelivered, it would leave the township a gap it can never close), and the
+/// number is not used up; under another name it is written as the next.
+#[test]
+fn a_bundle_is_never_written_over_an_earlier_one() {
+    let p = Pair::new();
+    let first = p.send("乡镇.bundle");
+    let kept = std::fs::read(&first).unwrap();
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路8号".into())
+    });
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        first.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+    ];
+    let out = run(&p.laptop, "陈第一", &args);
+    assert!(!out.status.success(), "refused: {}", text(&out));
+    assert!(
+        text(&out).contains("第1号数据包") && text(&out).contains("换一个文件名"),
+        "{}",
+        text(&out)
+    );
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        kept,
+        "the first bundle is kept"
+    );
+    let second = p.send("乡镇-第2号.bundle");
+    ok(p.merge(&p.township, &first));
+    let said = ok(p.merge(&p.township, &second));
+    assert!(
+        said.contains("第2号数据包"),
+        "the number was not used up: {said}"
+    );
+}

@@ -41,6 +41,31 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| Error::Format(e.to_string()))
 }
 
+/// Refuses to write over another bundle of this ledger for the same receiver: were it not
+/// yet delivered, the receiver could never merge what follows it (a gap is refused). The
+/// same bundle written again, or a bundle of another sender, may be replaced.
+fn keep_an_earlier_bundle(out: &Path, new: &Bundle) -> Result<()> {
+    let Ok(existing) = std::fs::read(out) else {
+        return Ok(());
+    };
+    let Ok((old, _)) = super::file::open(&existing) else {
+        return Ok(());
+    };
+    if old.sender != new.sender || old.receiver != new.receiver || old.sequence == new.sequence {
+        return Ok(());
+    }
+    Err(Error::Invalid(format!(
+        "文件“{}”是发给“{}”的第{}号数据包；写上第{}号会把它盖掉，若它还没送到，对方今后会因缺少第{}号而无法合并。请换一个文件名（例如加上“第{}号”）；若第{}号已送到并合并，可先删除该文件再保存。本次未生成数据包",
+        out.display(),
+        old.receiver,
+        old.sequence,
+        new.sequence,
+        old.sequence,
+        new.sequence,
+        old.sequence
+    )))
+}
+
 /// Writes the bundle of `village_code` for `receiver` to `out` (never over the ledger
 /// `db` or a file that is not a bundle).
 pub fn write_bundle(
@@ -116,6 +141,7 @@ pub fn write_bundle(
         for h in &doc.households {
             w.set_bundle_base(village_code, &format!("household:{}", h.id), &json(h)?)?;
         }
+        keep_an_earlier_bundle(out, &bundle)?;
         crate::output::write_bundle(out, &bytes, db)?;
         let (households, tombstones) = (doc.households.len(), bundle.tombstones.len());
         let said = format!(
