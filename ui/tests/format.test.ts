@@ -1,7 +1,7 @@
 // Formatters and code labels: what the cadre reads must match the core's wording.
 import { describe, expect, it } from 'vitest'
 import { yuan, num, percent } from '@/format/money'
-import { dateCn, dateTime, daysBetween, isIsoDate, today } from '@/format/dates'
+import { dateCn, dateTime, daysBetween, fileStamp, isIsoDate, today } from '@/format/dates'
 import { ATTRIBUTE, CAUSE, RELATION, SCHOOLING, STATUS, attributeLabel, label, measureItems, options } from '@/format/codes'
 
 describe('money', () => {
@@ -62,5 +62,12 @@ describe('dateTime', () => {
     expect(dateTime('2026-11-29 20:56:07')).toBe('2026-11-29 20:56')
     expect(dateTime('')).toBe('')
     expect(dateTime('2026-11-29T20:56:07+00:00')).toMatch(/^2026-11-(29|30) \d{2}:56$/)
+  })
+})
+
+describe('fileStamp', () => {
+  it('is the local date and time, so two files of one day differ', () => {
+    expect(fileStamp(new Date(2026, 11, 2, 7, 5))).toBe('2026-12-02-0705')
+    expect(fileStamp(new Date(2026, 11, 2, 16, 40))).toBe('2026-12-02-1640')
   })
 })

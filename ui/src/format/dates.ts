@@ -9,6 +9,13 @@ export function today(now: Date = new Date()): string {
   return `${y}-${m}-${d}`
 }
 
+/** Now in local time as `YYYY-MM-DD-HHMM`, for a file name that the next one does not reuse. */
+export function fileStamp(now: Date = new Date()): string {
+  const h = String(now.getHours()).padStart(2, '0')
+  const m = String(now.getMinutes()).padStart(2, '0')
+  return `${today(now)}-${h}${m}`
+}
+
 /** Whether a string is a real calendar date `YYYY-MM-DD`. */
 export function isIsoDate(s: string | null | undefined): s is string {
   if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false
