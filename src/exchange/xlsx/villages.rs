@@ -48,33 +48,41 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
     } = sheet;
     let mut keys: Vec<Key> = Vec::new();
     let mut groups: Vec<Vec<Row>> = Vec::new();
+    // Where each key's group is (a county's sheet: hundreds of villages).
+    let mut group_of: foldhash::HashMap<Key, usize> = Default::default();
+    // The first coded village of each 县/乡/村, for rows without a code.
+    let mut coded: foldhash::HashMap<String, Key> = Default::default();
     for row in rows {
         let key = match code_of(&row) {
             Some(code) => Key::Code(code),
             // A row without a code belongs to the village of the same names, if any.
             None => {
                 let names = names_of(&row);
-                keys.iter()
-                    .zip(&groups)
-                    .find(|(k, g)| matches!(k, Key::Code(_)) && names_of(&g[0]) == names)
-                    .map_or(Key::Named(names), |(k, _)| k.clone())
+                match coded.get(&names) {
+                    Some(k) => k.clone(),
+                    None => Key::Named(names),
+                }
             }
         };
-        match keys.iter().position(|k| *k == key) {
-            Some(i) => groups[i].push(row),
+        match group_of.get(&key) {
+            Some(&i) => groups[i].push(row),
             None => {
+                if let Key::Code(_) = key {
+                    coded.entry(names_of(&row)).or_insert_with(|| key.clone());
+                }
+                group_of.insert(key.clone(), groups.len());
                 keys.push(key);
                 groups.push(vec![row]);
             }
         }
     }
-    let coded: Vec<&Vec<Row>> = keys
+    let with_codes: Vec<&Vec<Row>> = keys
         .iter()
         .zip(&groups)
         .filter(|(k, _)| matches!(k, Key::Code(_)))
         .map(|(_, g)| g)
         .collect();
-    let mut errors = same_names_other_code(&coded, &present);
+    let mut errors = same_names_other_code(&with_codes, &present);
     errors.extend(in_two_villages(&groups));
     let sheets = if groups.is_empty() {
         vec![Sheet {
@@ -149,7 +157,7 @@ fn in_two_villages(groups: &[Vec<Row>]) -> Vec<Finding> {
         (Field::IdNumber, "同一人不能登记在两个村"),
         (Field::HouseholdCode, "一户只能属一个村"),
     ] {
-        let mut first: std::collections::HashMap<String, (usize, &Row)> = Default::default();
+        let mut first: foldhash::HashMap<String, (usize, &Row)> = Default::default();
         for (g, row) in groups
             .iter()
             .enumerate()
