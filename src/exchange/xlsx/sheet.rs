@@ -78,19 +78,28 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
     let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
     let mut built = Built::default();
     let mut row: Vec<(u32, Data)> = Vec::new();
+    // Whether a cell of a column not read fills the row (see `Built::row`).
+    let mut filled = false;
     let mut at: Option<u32> = None;
     while let Some(cell) = cells.next_cell().map_err(unreadable)? {
         let (r, c) = cell.get_position();
         if at != Some(r) {
             if let Some(done) = at {
-                built.row(done, std::mem::take(&mut row))?;
+                built.row(done, std::mem::take(&mut row), filled)?;
             }
             at = Some(r);
+            filled = false;
         }
-        row.push((c, Data::from(cell.get_value().clone())));
+        // Below the header only the columns read are kept (an export has ~180).
+        match &built.header {
+            Some(h) if !h.read.contains(&c) => {
+                filled |= !h.numbering.contains(&c) && !is_blank_ref(cell.get_value());
+            }
+            _ => row.push((c, Data::from(cell.get_value().clone()))),
+        }
     }
     if let Some(done) = at {
-        built.row(done, row)?;
+        built.row(done, row, filled)?;
     }
     built.finish()
 }
@@ -111,6 +120,8 @@ struct Built {
 struct Header {
     row: u32,
     index: Vec<(Field, u32)>,
+    /// The columns of `index`.
+    read: foldhash::HashSet<u32>,
     slots: std::sync::Arc<foldhash::HashMap<Field, usize>>,
     numbering: Vec<u32>,
 }
@@ -124,8 +135,9 @@ fn no_header() -> Error {
 }
 
 impl Built {
-    /// One row of the sheet (0-based `r`), its cells by column in order.
-    fn row(&mut self, r: u32, cells: Vec<(u32, Data)>) -> Result<()> {
+    /// One row of the sheet (0-based `r`), its cells by column in order (below the header,
+    /// of the columns read; `filled`: a cell of another column holds something).
+    fn row(&mut self, r: u32, cells: Vec<(u32, Data)>, filled: bool) -> Result<()> {
         let first = *self.first.get_or_insert(r);
         let Some(header) = &self.header else {
             if r >= first + HEADER_SEARCH_ROWS as u32 {
@@ -142,9 +154,10 @@ impl Built {
             return Ok(());
         };
         // A row that only looks filled (spaces, or a 序号 and nothing else) is a blank row.
-        let filled = cells
-            .iter()
-            .any(|(c, d)| !header.numbering.contains(c) && !is_blank(d));
+        let filled = filled
+            || cells
+                .iter()
+                .any(|(c, d)| !header.numbering.contains(c) && !is_blank(d));
         if !filled {
             return Ok(());
         }
@@ -216,6 +229,7 @@ fn header_of(number: u32, cells: &[(u32, Data)]) -> Result<Header> {
         .collect();
     Ok(Header {
         row: number,
+        read: index.iter().map(|(_, c)| *c).collect(),
         index,
         slots: std::sync::Arc::new(slots),
         numbering,
@@ -229,6 +243,17 @@ fn is_numbering(header: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         == "序号"
+}
+
+/// `is_blank` of a cell as the reader gives it.
+fn is_blank_ref(cell: &calamine::DataRef<'_>) -> bool {
+    use calamine::DataRef as D;
+    match cell {
+        D::Empty => true,
+        D::String(s) => s.trim().is_empty(),
+        D::SharedString(s) => s.trim().is_empty(),
+        _ => false,
+    }
 }
 
 /// Whether a cell is empty, or holds nothing but spaces.
