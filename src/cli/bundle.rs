@@ -104,31 +104,17 @@ fn merged(s: &bundle::MergeSummary) -> String {
 
 /// Several bundles: each file's outcome on a line of its own, then the counts.
 fn merge_many(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
-    let mut read = Vec::new();
-    let mut outcomes = Vec::new();
-    for file in files {
-        match std::fs::read(file) {
-            Ok(bytes) => read.push((file_name(file), bytes)),
-            Err(e) => {
-                let e = Error::from(e);
-                outcomes.push(bundle::MergeOutcome {
-                    file: file_name(file),
-                    summary: None,
-                    error_code: Some(e.code().to_string()),
-                    error: Some(e.to_string()),
-                });
-            }
-        }
-    }
     // None can be read as a bundle: refused before the ledger is opened (or created).
-    if read.iter().all(|(_, bytes)| bundle::open(bytes).is_err()) {
-        for (name, bytes) in &read {
-            if let Err(e) = bundle::open(bytes) {
-                note!("{name}：{e}");
+    let readable = |f: &std::path::PathBuf| {
+        std::fs::read(f)
+            .map_err(Error::from)
+            .and_then(|b| bundle::open(&b).map(drop))
+    };
+    if !files.iter().any(|f| readable(f).is_ok()) {
+        for f in files {
+            if let Err(e) = readable(f) {
+                note!("{}：{e}", file_name(f));
             }
-        }
-        for o in &outcomes {
-            note!("{}：{}", o.file, o.error.as_deref().unwrap_or(""));
         }
         return Err(Error::Invalid(format!(
             "{}个文件都不是可合并的数据包，未合并任何数据，台账保持不变",
@@ -136,7 +122,7 @@ fn merge_many(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
         )));
     }
     let mut ledger = ledger_for_merge(cli)?;
-    outcomes.extend(bundle::merge_bundles(&mut ledger, read, today()));
+    let outcomes = bundle::merge_bundle_files(&mut ledger, files, today());
     let mut failed = 0;
     let mut conflicts = 0;
     for o in &outcomes {

@@ -26,29 +26,8 @@ pub fn bundle_merge(cx: &Context<'_>, path: String) -> AppResult<MergeSummary> {
 /// sender and number; one outcome per file (a file that cannot be read is refused as
 /// such), so one bad file holds back none of the others.
 pub fn bundle_merge_many(cx: &Context<'_>, paths: Vec<String>) -> AppResult<Vec<MergeOutcome>> {
-    let mut files = Vec::new();
-    let mut unread = Vec::new();
-    for path in &paths {
-        let name = Path::new(path)
-            .file_name()
-            .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
-        match std::fs::read(path) {
-            Ok(bytes) => files.push((name, bytes)),
-            Err(e) => {
-                let e = crate::Error::from(e);
-                unread.push(MergeOutcome {
-                    file: name,
-                    summary: None,
-                    error_code: Some(e.code().to_string()),
-                    error: Some(e.to_string()),
-                });
-            }
-        }
-    }
-    cx.state.with(|ledger| {
-        unread.extend(bundle::merge_bundles(ledger, files, today()));
-        Ok(unread)
-    })
+    cx.state
+        .with(|ledger| Ok(bundle::merge_bundle_files(ledger, &paths, today())))
 }
 
 /// The conflicts waiting for a decision (of one village, or all), oldest first, with both

@@ -126,7 +126,7 @@ pub fn print_notice(
 }
 
 /// Writes a workbook the core made to `out` (safely, as every export); the bytes written.
-fn workbook_to(
+pub(super) fn workbook_to(
     cx: &Context<'_>,
     out: String,
     make: impl FnOnce(&Ledger) -> crate::Result<Vec<u8>>,

@@ -33,11 +33,9 @@ pub fn export_township_xlsx(
     year: i32,
     out: String,
 ) -> AppResult<usize> {
-    cx.state.with(|ledger| {
+    super::print::workbook_to(cx, out, |l| {
         let on = crate::assess::paper_date(year, today())?;
-        let (bytes, _, _) = crate::exchange::xlsx::township_workbook(ledger, &township, on)?;
-        crate::output::write_workbook(std::path::Path::new(&out), &bytes, ledger.path())?;
-        Ok(bytes.len())
+        crate::exchange::xlsx::township_workbook(l, &township, on).map(|(bytes, _, _)| bytes)
     })
 }
 

@@ -5,7 +5,9 @@
 
 use super::{file, merge_bundle, MergeSummary};
 use crate::store::Ledger;
+use crate::Error;
 use chrono::NaiveDate;
+use std::path::Path;
 
 /// What became of one file: its summary, or why it was not merged (nothing of it was).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -17,6 +19,41 @@ pub struct MergeOutcome {
     /// The refusal, as `{code, message}` would say it (`code` as the app's errors).
     pub error_code: Option<String>,
     pub error: Option<String>,
+}
+
+impl MergeOutcome {
+    fn refused(file: String, e: &Error) -> MergeOutcome {
+        MergeOutcome {
+            file,
+            summary: None,
+            error_code: Some(e.code().to_string()),
+            error: Some(e.to_string()),
+        }
+    }
+}
+
+/// Reads and merges the bundle files at `paths` (`merge_bundles`); a file that cannot be
+/// read is one more refusal, listed first.
+pub fn merge_bundle_files(
+    ledger: &mut Ledger,
+    paths: &[impl AsRef<Path>],
+    today: NaiveDate,
+) -> Vec<MergeOutcome> {
+    let mut files = Vec::new();
+    let mut out = Vec::new();
+    for path in paths {
+        let path = path.as_ref();
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        match std::fs::read(path) {
+            Ok(bytes) => files.push((name, bytes)),
+            Err(e) => out.push(MergeOutcome::refused(name, &Error::from(e))),
+        }
+    }
+    out.extend(merge_bundles(ledger, files, today));
+    out
 }
 
 /// A bundle's place in its sender's series: sender, receiver, number.
@@ -42,17 +79,16 @@ pub fn merge_bundles(
     keyed.sort_by(|a, b| a.0.cmp(&b.0));
     keyed
         .into_iter()
-        .map(|(_, name, bytes)| {
-            let (summary, error) = match merge_bundle(ledger, &bytes, &name, today) {
-                Ok(s) => (Some(s), None),
-                Err(e) => (None, Some(e)),
-            };
-            MergeOutcome {
-                file: name,
-                summary,
-                error_code: error.as_ref().map(|e| e.code().to_string()),
-                error: error.map(|e| e.to_string()),
-            }
-        })
+        .map(
+            |(_, name, bytes)| match merge_bundle(ledger, &bytes, &name, today) {
+                Ok(s) => MergeOutcome {
+                    file: name,
+                    summary: Some(s),
+                    error_code: None,
+                    error: None,
+                },
+                Err(e) => MergeOutcome::refused(name, &e),
+            },
+        )
         .collect()
 }

@@ -22,7 +22,7 @@ pub mod three_way;
 pub use file::{looks_like_bundle, open, BUNDLE_FORMAT};
 pub use log::{bundle_log, next_receiver, BundleLog};
 pub use merge::{merge_bundle, MergeSummary};
-pub use merge_many::{merge_bundles, MergeOutcome};
+pub use merge_many::{merge_bundle_files, merge_bundles, MergeOutcome};
 pub use resolve::resolve;
 pub use review::{conflicts, value_text, ConflictView};
 pub use send::{write_bundle, BundleSummary, DEFAULT_RECEIVER};
