@@ -21,6 +21,11 @@ fn absolute(path: &Path) -> PathBuf {
     dir.join(path.file_name().unwrap_or_default())
 }
 
+/// Whether something (a file, a folder) is already at `path`.
+pub fn is_taken(path: &Path) -> bool {
+    path.symlink_metadata().is_ok()
+}
+
 /// Whether `out` is the ledger, one of its journal files, or inside its backups.
 fn is_ledger_file(out: &Path, ledger: &Path) -> bool {
     let out = absolute(out);

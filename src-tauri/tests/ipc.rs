@@ -158,6 +158,15 @@ fn import_list_open_print_and_export_a_village() {
         .expect("the export exists")
         .len();
     assert_eq!(bytes, written, "the command reports the bytes written");
+    // The save dialog's completed name is asked about when taken (ui/src/api/desktop.ts).
+    assert_eq!(
+        f.ok("file_exists", json!({ "path": json_out })),
+        json!(true)
+    );
+    assert_eq!(
+        f.ok("file_exists", json!({ "path": f.out("不存在.json") })),
+        json!(false)
+    );
 
     // The same command writes the monitoring system's workbook for an .xlsx path, and
     // import_file takes a workbook as well as an exchange file.
@@ -694,8 +703,15 @@ fn laptop_bundle(f: &Fixture) -> PathBuf {
         .with_tx(|w| w.save_household(&s.village_id, &h, Some("入户核实"), today))
         .expect("the laptop changes the phone");
     let out = f.out("1.bundle");
-    yibentong::exchange::bundle::write_bundle(&mut laptop, VILLAGE, "金龙镇", &out, Some(&path))
-        .expect("a bundle");
+    yibentong::exchange::bundle::write_bundle(
+        &mut laptop,
+        VILLAGE,
+        "金龙镇",
+        Default::default(),
+        &out,
+        Some(&path),
+    )
+    .expect("a bundle");
     out
 }
 
@@ -965,7 +981,13 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
         "assess_household",
         f.ok("assess_household", json!({ "id": "h-1", "year": 2019 })),
     );
-    f.ok("bundle_merge", json!({ "path": laptop_bundle(&f) }));
+    let from_laptop = laptop_bundle(&f);
+    for (name, answer) in [("bundle_merge", 0), ("bundle_merge:again", 1)] {
+        let mut merged = f.ok("bundle_merge", json!({ "path": from_laptop }));
+        assert_eq!(merged["already_merged"], answer == 1, "{merged}");
+        merged["sender"] = json!("laptop-ledger-id");
+        record(name, merged);
+    }
     let mut conflicts = f.ok("conflict_list", json!({ "village": VILLAGE }));
     for c in conflicts.as_array_mut().expect("conflicts") {
         // Who and when on each side, and the laptop's ledger id, read as fixed values.
@@ -1008,6 +1030,19 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
     written["checksum"] = json!("3f6a1c0e9b2d4f87");
     written["said"] = json!(said);
     record("bundle_write", written);
+    // The same village again as a full bundle (the cadre ticked 完整数据包: one was lost).
+    let mut full = f.ok(
+        "bundle_write",
+        json!({ "village": VILLAGE, "receiver": null, "path": f.out("青山村-完整.bundle"), "full": true }),
+    );
+    assert_eq!(full["replaces"], json!([1]), "{full}");
+    let real = full["checksum"].as_str().expect("checksum")[..16].to_string();
+    full["said"] = json!(full["said"]
+        .as_str()
+        .expect("said")
+        .replace(&real, "9e41d07b2c5a8f13"));
+    full["checksum"] = json!("9e41d07b2c5a8f13");
+    record("bundle_write:full", full);
     let mut log = f.ok("bundle_log", json!({ "village": VILLAGE }));
     for b in log["sent"].as_array_mut().expect("sent") {
         b["created_at"] = json!("2025-06-30 09:10");

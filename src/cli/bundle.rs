@@ -17,12 +17,17 @@ pub enum KeepArg {
     Theirs,
 }
 
-pub fn write(cli: &Cli, village: &str, out: &Path, to: Option<&str>) -> Result<()> {
+pub fn write(cli: &Cli, village: &str, out: &Path, to: Option<&str>, full: bool) -> Result<()> {
     let mut ledger = open(cli)?;
     let s = bundle::write_bundle(
         &mut ledger,
         village,
         to.unwrap_or(bundle::DEFAULT_RECEIVER),
+        if full {
+            bundle::BundleScope::Full
+        } else {
+            bundle::BundleScope::Changes
+        },
         out,
         Some(&cli.db),
     )?;
@@ -83,23 +88,7 @@ fn file_name(file: &Path) -> String {
 
 /// What a merged bundle did, in one line.
 fn merged(s: &bundle::MergeSummary) -> String {
-    if s.already_merged {
-        return format!(
-            "已合并过：村 {} 的第{}号数据包此前已合并，本次未作任何改动",
-            s.village, s.sequence
-        );
-    }
-    format!(
-        "合并完成：村 {}{}，第{}号数据包：新增 {} 户，更新 {} 户，删除 {} 户，未变 {} 户，冲突 {} 处",
-        s.village,
-        if s.new_village { "（新建）" } else { "" },
-        s.sequence,
-        s.added,
-        s.updated,
-        s.deleted,
-        s.unchanged,
-        s.conflicts
-    )
+    format!("{}：{}", s.title, s.said)
 }
 
 /// Several bundles: each file's outcome on a line of its own, then the counts.
@@ -144,14 +133,22 @@ fn merge_many(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
     if conflicts > 0 {
         say!("{CONFLICTS_HINT}");
     }
-    let before = outcomes
-        .iter()
-        .filter(|o| o.summary.as_ref().is_some_and(|s| s.already_merged))
-        .count();
+    let count = |f: fn(&bundle::MergeSummary) -> bool| {
+        (outcomes.iter())
+            .filter(|o| o.summary.as_ref().is_some_and(f))
+            .count()
+    };
+    let before = count(|s| s.already_merged && s.replaced_by.is_none());
+    let replaced = count(|s| s.replaced_by.is_some());
     let counts = format!(
-        "共{}个数据包：合并{}个，此前已合并{before}个，未合并{failed}个",
+        "共{}个数据包：合并{}个，此前已合并{before}个，{}未合并{failed}个",
         outcomes.len(),
-        outcomes.len() - failed - before
+        outcomes.len() - failed - before - replaced,
+        if replaced > 0 {
+            format!("已被完整数据包代替{replaced}个，")
+        } else {
+            String::new()
+        }
     );
     if failed > 0 {
         return Err(Error::Invalid(format!("{counts}（原因见上）")));

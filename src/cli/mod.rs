@@ -275,6 +275,10 @@ pub enum Command {
         /// Whom it is for (default: 乡镇); bundles are numbered per receiver.
         #[arg(long)]
         to: Option<String>,
+        /// Every household of the village, not only what changed: replaces the village's
+        /// earlier bundles for the receiver (one was lost and the receiver says 缺少第N号).
+        #[arg(long)]
+        full: bool,
     },
     /// Merge a bundle in one transaction (several: each in its own, by sender and number);
     /// fields changed on both sides become conflicts.
@@ -374,7 +378,12 @@ pub fn run(cli: Cli) -> Result<()> {
             effective,
             new_village,
         } => ledger_io::import(&cli, files, *effective, *new_village),
-        Command::Bundle { village, out, to } => bundle::write(&cli, village, out, to.as_deref()),
+        Command::Bundle {
+            village,
+            out,
+            to,
+            full,
+        } => bundle::write(&cli, village, out, to.as_deref(), *full),
         Command::Merge { files } => bundle::merge(&cli, files),
         Command::Conflicts { village, all, json } => {
             bundle::list(&cli, village.as_deref(), *all, *json)

@@ -52,6 +52,18 @@ pub struct ReceivedBundle<'a> {
     pub updated: usize,
     pub deleted: usize,
     pub conflicts: usize,
+    /// The numbers not merged here that this full bundle made unnecessary (a lost bundle
+    /// replaced); kept in `bundles_replaced` by the caller.
+    pub replaces: &'a [i64],
+}
+
+/// `（完整，取代未收到的第2号）` for a full bundle that replaced lost ones, else nothing.
+fn replacing(numbers: &[i64]) -> String {
+    if numbers.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
+    format!("（完整，取代未收到的第{}号）", list.join("、"))
 }
 
 impl Writer<'_> {
@@ -236,15 +248,6 @@ impl Writer<'_> {
         Ok(seq)
     }
 
-    /// The last bundle number merged from `sender` for `receiver` (0: none yet).
-    pub fn last_received(&self, sender: &str, receiver: &str) -> Result<i64> {
-        Ok(self.tx.query_row(
-            "SELECT IFNULL(MAX(sequence), 0) FROM bundles_received WHERE sender = ?1 AND receiver = ?2",
-            [sender, receiver],
-            |r| r.get(0),
-        )?)
-    }
-
     /// The checksum of a merged bundle, if that number was merged.
     pub fn received_checksum(
         &self,
@@ -278,8 +281,9 @@ impl Writer<'_> {
             field: None,
             old: None,
             new: Some(format!(
-                "合并第{}号数据包（村{}，{} {}）：新增{}户，更新{}户，删除{}户，冲突{}处",
+                "合并第{}号数据包{}（村{}，{} {}）：新增{}户，更新{}户，删除{}户，冲突{}处",
                 b.sequence,
+                replacing(b.replaces),
                 b.village_code,
                 b.sent_by,
                 b.sent_at,

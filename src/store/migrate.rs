@@ -63,6 +63,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0015_household_record_ids",
         include_str!("migrations/0015_household_record_ids.sql"),
     ),
+    (
+        "0016_bundles_replaced",
+        include_str!("migrations/0016_bundles_replaced.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

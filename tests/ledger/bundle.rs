@@ -10,9 +10,9 @@ use std::process::{Command, Output};
 use yibentong::model::{Effective, Household};
 use yibentong::store::{Ledger, WriteOptions};
 
-const VILLAGE: &str = "360729101099";
+pub(crate) const VILLAGE: &str = "360729101099";
 
-fn run(db: &Path, operator: &str, args: &[&str]) -> Output {
+pub(crate) fn run(db: &Path, operator: &str, args: &[&str]) -> Output {
     Command::new(bin())
         .arg("--db")
         .arg(db)
@@ -22,7 +22,7 @@ fn run(db: &Path, operator: &str, args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
-fn text(out: &Output) -> String {
+pub(crate) fn text(out: &Output) -> String {
     format!(
         "{}{}",
         String::from_utf8_lossy(&out.stdout),
@@ -30,17 +30,17 @@ fn text(out: &Output) -> String {
     )
 }
 
-fn ok(out: Output) -> String {
+pub(crate) fn ok(out: Output) -> String {
     assert!(out.status.success(), "the command succeeds: {}", text(&out));
     text(&out)
 }
 
-fn export(db: &Path) -> String {
+pub(crate) fn export(db: &Path) -> String {
     ok(run(db, "测试员", &["export", "--village", VILLAGE]))
 }
 
 /// Two exports are equal; else the first lines that differ.
-fn same(a: &str, b: &str, why: &str) {
+pub(crate) fn same(a: &str, b: &str, why: &str) {
     if a != b {
         let diff: Vec<String> = a
             .lines()
@@ -59,7 +59,7 @@ fn same(a: &str, b: &str, why: &str) {
     }
 }
 
-fn audit_rows(db: &Path) -> i64 {
+pub(crate) fn audit_rows(db: &Path) -> i64 {
     Ledger::open_existing(db, None)
         .unwrap()
         .read_count("SELECT COUNT(*) FROM audit")
@@ -67,14 +67,14 @@ fn audit_rows(db: &Path) -> i64 {
 }
 
 /// A laptop ledger with the fixture village, and an empty township directory.
-struct Pair {
-    dir: tempfile::TempDir,
-    laptop: PathBuf,
-    township: PathBuf,
+pub(crate) struct Pair {
+    pub(crate) dir: tempfile::TempDir,
+    pub(crate) laptop: PathBuf,
+    pub(crate) township: PathBuf,
 }
 
 impl Pair {
-    fn new() -> Pair {
+    pub(crate) fn new() -> Pair {
         let dir = tempfile::tempdir().unwrap();
         let laptop = dir.path().join("laptop.db");
         let township = dir.path().join("township.db");
@@ -97,12 +97,12 @@ impl Pair {
         }
     }
 
-    fn file(&self, name: &str) -> PathBuf {
+    pub(crate) fn file(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
 
     /// The next bundle of the village that `db` writes (as `who`) for `to`.
-    fn bundle(&self, db: &Path, who: &str, to: &str, name: &str) -> PathBuf {
+    pub(crate) fn bundle(&self, db: &Path, who: &str, to: &str, name: &str) -> PathBuf {
         let out = self.file(name);
         let args = [
             "bundle",
@@ -118,22 +118,22 @@ impl Pair {
     }
 
     /// The laptop's next bundle for the township.
-    fn send(&self, name: &str) -> PathBuf {
+    pub(crate) fn send(&self, name: &str) -> PathBuf {
         self.bundle(&self.laptop, "陈第一", "金龙镇", name)
     }
 
     /// The township's next bundle of the village for the laptop.
-    fn send_back(&self, name: &str) -> PathBuf {
+    pub(crate) fn send_back(&self, name: &str) -> PathBuf {
         self.bundle(&self.township, "乡镇统计员", "驻村电脑", name)
     }
 
-    fn merge(&self, db: &Path, file: &Path) -> Output {
+    pub(crate) fn merge(&self, db: &Path, file: &Path) -> Output {
         run(db, "乡镇统计员", &["merge", file.to_str().unwrap()])
     }
 }
 
 /// Changes one household of a ledger as the app's form would (a change from "today").
-fn edit(db: &Path, operator: &str, code: &str, change: impl FnOnce(&mut Household)) {
+pub(crate) fn edit(db: &Path, operator: &str, code: &str, change: impl FnOnce(&mut Household)) {
     let mut l = Ledger::open_existing(db, None).unwrap();
     l.set_operator(operator).unwrap();
     let s = l.household_by_code(code).unwrap();

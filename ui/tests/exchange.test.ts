@@ -40,13 +40,31 @@ describe('ExchangeView 数据包', () => {
 
     await w.find('[data-test=bundle-write]').trigger('click')
     await flushPromises()
-    expect(backend.bundleWrite).toHaveBeenCalledWith(VILLAGE, recorded.bundleLog.receiver, '/media/usb/青山村.bundle')
+    expect(backend.bundleWrite).toHaveBeenCalledWith(VILLAGE, recorded.bundleLog.receiver, '/media/usb/青山村.bundle', false)
     const said = w.find('[data-test=bundle-written]').text()
     const s = recorded.bundleWritten
     expect(said).toContain(s.said)
     expect(s.said).toContain(`第${s.sequence}号（完整）`)
     // The log is read again after writing.
     expect(backend.bundleLog).toHaveBeenCalledTimes(2)
+  })
+
+  it('writes a full bundle when the cadre ticks 完整数据包 (one was lost), then goes back to changes', async () => {
+    const write = vi.fn().mockResolvedValueOnce(recorded.bundleWrittenFull).mockResolvedValueOnce(recorded.bundleWritten)
+    const { w, backend } = await show({ bundleWrite: write })
+    expect(w.find('[data-test=bundle-full-hint]').exists()).toBe(false)
+    await w.find('[data-test=bundle-full] input').setValue(true)
+    expect(w.find('[data-test=bundle-full-hint]').text()).toContain('缺少第N号数据包')
+    await w.find('[data-test=bundle-write]').trigger('click')
+    await flushPromises()
+    expect(backend.bundleWrite).toHaveBeenLastCalledWith(VILLAGE, recorded.bundleLog.receiver, '/media/usb/青山村.bundle', true)
+    const s = recorded.bundleWrittenFull
+    expect(s.said).toContain(`第${s.sequence}号（完整，可代替此前的第1号）`)
+    expect(w.find('[data-test=bundle-written]').text()).toContain(s.said)
+    // The box is cleared: the next bundle carries only changes unless ticked again.
+    await w.find('[data-test=bundle-write]').trigger('click')
+    await flushPromises()
+    expect(backend.bundleWrite).toHaveBeenLastCalledWith(VILLAGE, recorded.bundleLog.receiver, '/media/usb/青山村.bundle', false)
   })
 
   it('says why a bundle is refused, in the core\'s words', async () => {

@@ -6,7 +6,7 @@ import { flushPromises } from '@vue/test-utils'
 import MergeView from '@/views/MergeView.vue'
 import type { Backend } from '@/api'
 import type { Desktop } from '@/api/desktop'
-import type { MergeOutcome, MergeSummary } from '@/bindings'
+import type { MergeOutcome } from '@/bindings'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 import { mountView, unmountView } from './mountView'
 
@@ -27,10 +27,6 @@ async function show(over: Partial<Backend>) {
   return { w, backend }
 }
 
-const summary = (p: Partial<MergeSummary>): MergeSummary => ({
-  village: VILLAGE, sequence: 1, sender: 'laptop-ledger-id', already_merged: false, new_village: false,
-  added: 0, updated: 0, deleted: 0, unchanged: 2, conflicts: 1, ...p,
-})
 
 describe('MergeView', () => {
   it('lists the recorded conflict with both values and settles it with the reason', async () => {
@@ -52,16 +48,20 @@ describe('MergeView', () => {
 
   it('merges a picked bundle and says when it was merged before', async () => {
     const merge = vi.fn()
-      .mockResolvedValueOnce(summary({}))
-      .mockResolvedValueOnce(summary({ already_merged: true, conflicts: 0 }))
+      .mockResolvedValueOnce(recorded.merged)
+      .mockResolvedValueOnce(recorded.mergedAgain)
     const { w, backend } = await show({ conflictList: async () => [], bundleMerge: merge })
     await w.find('[data-test=merge-file]').trigger('click')
     await flushPromises()
     expect(backend.bundleMerge).toHaveBeenCalledWith('/home/cadre/第1号.bundle')
-    expect(w.find('[data-test=merge-summary]').text()).toContain('冲突 1 处')
+    // The core's words, as the command line says them.
+    expect(w.find('[data-test=merge-summary]').text()).toContain(recorded.merged.title)
+    expect(w.find('[data-test=merge-summary]').text()).toContain(recorded.merged.said)
+    expect(recorded.merged.said).toContain(`冲突 ${recorded.merged.conflicts} 处`)
     await w.find('[data-test=merge-file]').trigger('click')
     await flushPromises()
     expect(w.find('[data-test=merge-summary]').text()).toContain('已合并过')
+    expect(w.find('[data-test=merge-summary]').text()).toContain(recorded.mergedAgain.said)
   })
 
   it('shows the shell\'s message when a bundle is refused', async () => {
@@ -88,7 +88,7 @@ describe('MergeView', () => {
 
   it('merges a USB stick of bundles at once and lists what became of each', async () => {
     const outcomes: MergeOutcome[] = [
-      { file: '青山村第1号.bundle', summary: summary({ added: 300, unchanged: 0, conflicts: 0, new_village: true }), error_code: null, error: null },
+      { file: '青山村第1号.bundle', summary: recorded.merged, error_code: null, error: null },
       { file: '龙下村第2号.bundle', summary: null, error_code: 'invalid', error: '数据包校验失败：内容与校验码不符' },
     ]
     const many = vi.fn(async () => outcomes)
@@ -103,7 +103,7 @@ describe('MergeView', () => {
     expect(many).toHaveBeenCalledWith(['/media/usb/青山村第1号.bundle', '/media/usb/龙下村第2号.bundle'])
     expect(backend.bundleMerge).not.toHaveBeenCalled()
     expect(w.find('[data-test=merge-many-said]').text()).toContain('共 2 个数据包：1 个已处理，1 个未合并')
-    expect(w.find('[data-test=merge-outcome-ok]').text()).toContain('新增 300 户')
+    expect(w.find('[data-test=merge-outcome-ok]').text()).toBe(`${recorded.merged.title}：${recorded.merged.said}`)
     expect(w.find('[data-test=merge-outcome-refused]').text()).toBe('未合并：数据包校验失败：内容与校验码不符')
     // The ledger is read again: the villages merged are there.
     expect(backend.ledgerInfo).toHaveBeenCalled()

@@ -8,7 +8,7 @@ import type { Backend } from '@/api/backend'
 import { BackendError } from '@/api/errors'
 import type {
   AppError, AppSettings, BundleLog, BundleSummary, Cadre, ConflictView, Finding, HouseholdDetail, IdReading, HouseholdRow, HouseholdVerdicts, LedgerInfo,
-  LedgerStatus, LocalValue, PassphraseCheck,
+  LedgerStatus, LocalValue, MergeSummary, PassphraseCheck,
 } from '@/bindings'
 import answers from './recorded/answers.json'
 
@@ -45,6 +45,11 @@ export const recorded = {
   bundleRefused: answers['bundle_write:conflicts'] as unknown as AppError,
   /** `bundle_write` of the village for 乡镇 once the conflict is settled (the first: complete). */
   bundleWritten: answers.bundle_write as unknown as BundleSummary,
+  /** `bundle_write` with `full` right after: the village again, replacing the 1st. */
+  bundleWrittenFull: answers['bundle_write:full'] as unknown as BundleSummary,
+  /** `bundle_merge` of the laptop's first bundle, and of the same file again. */
+  merged: answers.bundle_merge as unknown as MergeSummary,
+  mergedAgain: answers['bundle_merge:again'] as unknown as MergeSummary,
   /** `bundle_log` of the village then: that bundle written, the laptop's bundle merged. */
   bundleLog: answers.bundle_log as unknown as BundleLog,
   /** `local_value_add` of 低保标准 6000 from 2025-01-01 (景民发〔2024〕88号). */
@@ -88,7 +93,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
     cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, exportRosterXlsx: true, exportInspectorXlsx: true, printPairingBook: true, printVisitPlan: true,
-    printNotice: true, importFile: true, exportVillage: true, bundleWrite: true, bundleLog: true, bundleMerge: true, bundleMergeMany: true, conflictList: true,
+    printNotice: true, importFile: true, exportVillage: true, fileExists: true, bundleWrite: true, bundleLog: true, bundleMerge: true, bundleMergeMany: true, conflictList: true,
     conflictResolve: true, onProgress: true,
   }
   const names = Object.keys(methods) as (keyof Backend)[]

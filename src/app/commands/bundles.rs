@@ -57,13 +57,14 @@ pub fn conflict_resolve(
 
 /// Writes the bundle of `village` for `receiver` (none named: the receiver of its last
 /// bundle, else 乡镇) to `path`: what changed
-/// since the last bundle for that receiver, everything the first time (never over the
-/// ledger itself or a file that is not a bundle).
+/// since the last bundle for that receiver, everything the first time or when `full`
+/// (replacing a lost bundle; never over the ledger itself or a file that is not a bundle).
 pub fn bundle_write(
     cx: &Context<'_>,
     village: String,
     receiver: Option<String>,
     path: String,
+    full: Option<bool>,
 ) -> AppResult<BundleSummary> {
     cx.state.with(|ledger| {
         let db = ledger.path().map(Path::to_path_buf);
@@ -75,6 +76,10 @@ pub fn bundle_write(
             ledger,
             &village,
             &receiver,
+            match full {
+                Some(true) => bundle::BundleScope::Full,
+                _ => bundle::BundleScope::Changes,
+            },
             Path::new(&path),
             db.as_deref(),
         )?)

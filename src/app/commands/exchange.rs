@@ -57,3 +57,9 @@ pub fn export_village(cx: &Context<'_>, village: String, path: String) -> AppRes
         Ok(text.len())
     })
 }
+
+/// Whether a file is already at `path`: the save dialog completed a name typed without its
+/// extension, and GTK's overwrite question was about the name as typed, so the UI asks.
+pub fn file_exists(_cx: &Context<'_>, path: String) -> AppResult<bool> {
+    Ok(crate::output::is_taken(Path::new(&path)))
+}

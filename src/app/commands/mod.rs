@@ -77,7 +77,8 @@ super::table::commands! {
     print_notice(village: String, year: i32, kind: Option<NoticeKindArg>, out: String) => print::print_notice;
     import_file(path: String, new_village: Option<bool>) => exchange::import_file;
     export_village(village: String, path: String) => exchange::export_village;
-    bundle_write(village: String, receiver: Option<String>, path: String) => bundles::bundle_write;
+    file_exists(path: String) => exchange::file_exists;
+    bundle_write(village: String, receiver: Option<String>, path: String, full: Option<bool>) => bundles::bundle_write;
     bundle_log(village: Option<String>) => bundles::bundle_log;
     bundle_merge(path: String) => bundles::bundle_merge;
     bundle_merge_many(paths: Vec<String>) => bundles::bundle_merge_many;

@@ -1,6 +1,6 @@
 //! Merging a bundle in one transaction: the checksum and the file are checked first, then
 //! its number (the same bundle again changes nothing; a gap is refused naming the missing
-//! number), then the village, its cadres and each household are merged three ways against
+//! numbers, except by a full bundle, which replaces its village's earlier ones), then the village, its cadres and each household are merged three ways against
 //! the last exchanged version; deleted households follow their tombstones. Fields changed
 //! on both sides keep the receiver's value and become conflicts.
 
@@ -8,7 +8,9 @@ use super::three_way::{self, Clash};
 use super::{file, label, Bundle};
 use crate::exchange::{check_document, ids};
 use crate::model::{new_id, Cadre, Effective, Household, Village};
-use crate::store::{CheckedHousehold, Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer};
+use crate::store::{
+    gaps_text, CheckedHousehold, Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer,
+};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -22,8 +24,16 @@ pub struct MergeSummary {
     #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub sequence: i64,
     pub sender: String,
-    /// The same bundle was merged before: nothing changed (已合并过).
+    /// The same bundle was merged before, or a later full bundle of the village replaced
+    /// it: nothing changed (已合并过).
     pub already_merged: bool,
+    /// The full bundle that replaced this one (it holds everything this one would bring).
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
+    pub replaced_by: Option<i64>,
+    /// The earlier numbers of the village, never merged here, that this full bundle
+    /// replaces (they were lost on the way, or come later and are then not needed).
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
+    pub replaces: Vec<i64>,
     /// The village was not in the ledger and was created from this (full) bundle.
     pub new_village: bool,
     pub added: usize,
@@ -31,6 +41,52 @@ pub struct MergeSummary {
     pub deleted: usize,
     pub unchanged: usize,
     pub conflicts: usize,
+    /// The outcome in a word: 合并完成, 已合并过 or 无需合并.
+    pub title: String,
+    /// What the merge did, in words (村 …，第N号数据包：新增 …).
+    pub said: String,
+}
+
+impl MergeSummary {
+    /// Fills `title` and `said` from the rest.
+    fn in_words(mut self) -> MergeSummary {
+        let (village, n) = (&self.village, self.sequence);
+        let (title, said) = match (self.replaced_by, self.already_merged) {
+            (Some(by), _) => (
+                "无需合并",
+                format!("村 {village} 的第{n}号数据包的内容已包含在此前合并的第{by}号完整数据包中，本次未作任何改动"),
+            ),
+            (None, true) => (
+                "已合并过",
+                format!("村 {village} 的第{n}号数据包此前已合并，本次未作任何改动"),
+            ),
+            (None, false) => (
+                "合并完成",
+                format!(
+                    "村 {village}{}，第{n}号数据包{}：新增 {} 户，更新 {} 户，删除 {} 户，未变 {} 户，冲突 {} 处",
+                    if self.new_village { "（新建）" } else { "" },
+                    replacing(&self.replaces),
+                    self.added,
+                    self.updated,
+                    self.deleted,
+                    self.unchanged,
+                    self.conflicts
+                ),
+            ),
+        };
+        self.title = title.to_string();
+        self.said = said;
+        self
+    }
+}
+
+/// `（完整，补齐未收到的第2、3号）` when a full bundle stood in for lost ones.
+fn replacing(numbers: &[i64]) -> String {
+    if numbers.is_empty() {
+        return String::new();
+    }
+    let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
+    format!("（完整，补齐未收到的第{}号）", list.join("、"))
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Result<Value> {
@@ -51,39 +107,44 @@ fn base(w: &Writer, village: &str, key: &str) -> Result<Option<Value>> {
         .transpose()
 }
 
-/// The sequence checks; `Some(summary)` when this very bundle was merged before.
+/// The sequence checks; `Some(summary)` when this very bundle was merged before, or a
+/// later full bundle of its village made it unnecessary.
 fn check_sequence(w: &Writer, b: &Bundle, checksum: &str) -> Result<Option<MergeSummary>> {
-    let last = w.last_received(&b.sender, &b.receiver)?;
-    if b.sequence <= last {
-        return match w.received_checksum(&b.sender, &b.receiver, b.sequence)? {
-            Some(c) if c == checksum => Ok(Some(MergeSummary {
-                village: b.document.village.code.clone(),
-                sequence: b.sequence,
-                sender: b.sender.clone(),
-                already_merged: true,
-                ..Default::default()
-            })),
-            _ => Err(Error::Invalid(format!(
-                "第{}号数据包已合并过，但这份文件的内容与已合并的不同（校验码不同）；未合并任何数据。同一编号只能合并一次，请向发送方核实",
-                b.sequence
-            ))),
-        };
-    }
-    if b.sequence > last + 1 {
-        let missing = if b.sequence == last + 2 {
-            format!("第{}号", last + 1)
-        } else {
-            format!("第{}至{}号", last + 1, b.sequence - 1)
-        };
+    let done = |replaced_by| {
+        MergeSummary {
+            village: b.document.village.code.clone(),
+            sequence: b.sequence,
+            sender: b.sender.clone(),
+            already_merged: true,
+            replaced_by,
+            ..Default::default()
+        }
+        .in_words()
+    };
+    if let Some(merged) = w.received_checksum(&b.sender, &b.receiver, b.sequence)? {
+        if merged == checksum {
+            return Ok(Some(done(None)));
+        }
         return Err(Error::Invalid(format!(
-            "数据包编号不连续：这是发给“{}”的第{}号，本台账{}，缺少{missing}数据包。请先合并缺少的数据包；未合并任何数据",
+            "第{}号数据包已合并过，但这份文件的内容与已合并的不同（校验码不同）；未合并任何数据。同一编号只能合并一次，请向发送方核实",
+            b.sequence
+        )));
+    }
+    if let Some(by) = w.replaced_by(&b.sender, &b.receiver, b.sequence)? {
+        return Ok(Some(done(Some(by))));
+    }
+    // A full bundle carries the whole village: nothing before it is needed (bundles of
+    // other villages touch none of its records).
+    if b.full {
+        return Ok(None);
+    }
+    let missing = w.missing_before(&b.sender, &b.receiver, b.sequence)?;
+    if !missing.is_empty() {
+        return Err(Error::Invalid(format!(
+            "数据包编号不连续：这是发给“{}”的第{}号，本台账还缺少{}数据包。请先合并缺少的数据包；若已丢失（如U盘遗失），请发送方重新生成本村的完整数据包（数据包页勾选“完整数据包”，命令行 bundle --full），合并它即可补齐。未合并任何数据",
             b.receiver,
             b.sequence,
-            if last == 0 {
-                "尚未合并过该发送方的数据包".to_string()
-            } else {
-                format!("已合并到第{last}号")
-            }
+            gaps_text(&missing)
         )));
     }
     Ok(None)
@@ -333,6 +394,19 @@ pub fn merge_bundle(
             w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?)?;
         }
         summary.conflicts = m.conflicts;
+        for &n in bundle.replaces.iter().filter(|&&n| (1..bundle.sequence).contains(&n)) {
+            if w.received_checksum(&bundle.sender, &bundle.receiver, n)?.is_none()
+                && w.replaced_by(&bundle.sender, &bundle.receiver, n)?.is_none()
+            {
+                summary.replaces.push(n);
+            }
+        }
+        w.record_replaced(
+            &bundle.sender,
+            &bundle.receiver,
+            &summary.replaces,
+            bundle.sequence,
+        )?;
         w.record_received(&ReceivedBundle {
             sender: &bundle.sender,
             receiver: &bundle.receiver,
@@ -345,7 +419,8 @@ pub fn merge_bundle(
             updated: summary.updated,
             deleted: summary.deleted,
             conflicts: summary.conflicts,
+            replaces: &summary.replaces,
         })?;
-        Ok(summary)
+        Ok(summary.in_words())
     })
 }

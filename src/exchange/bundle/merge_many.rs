@@ -56,8 +56,10 @@ pub fn merge_bundle_files(
     out
 }
 
-/// A bundle's place in its sender's series: sender, receiver, number.
-type Turn = (String, String, i64);
+/// A bundle's place in its sender's series: sender, receiver, whether it is an ordinary
+/// one (a full bundle replacing lost ones goes first: the bundles it replaces are then
+/// not needed, and the next ones no longer wait for them), number.
+type Turn = (String, String, bool, i64);
 
 /// Merges `files` (name, bytes) each in its own transaction, ordered by sender and number
 /// (files that cannot be read go first, to be refused); one outcome per file, in that
@@ -72,7 +74,7 @@ pub fn merge_bundles(
         .map(|(name, bytes)| {
             let key = file::open(&bytes)
                 .ok()
-                .map(|(b, _)| (b.sender, b.receiver, b.sequence));
+                .map(|(b, _)| (b.sender, b.receiver, b.replaces.is_empty(), b.sequence));
             (key, name, bytes)
         })
         .collect();

@@ -25,7 +25,7 @@ pub use merge::{merge_bundle, MergeSummary};
 pub use merge_many::{merge_bundle_files, merge_bundles, MergeOutcome};
 pub use resolve::resolve;
 pub use review::{conflicts, value_text, ConflictView};
-pub use send::{write_bundle, BundleSummary, DEFAULT_RECEIVER};
+pub use send::{write_bundle, BundleScope, BundleSummary, DEFAULT_RECEIVER};
 
 use crate::model::VillageDocument;
 use crate::store::Tombstone;
@@ -49,8 +49,14 @@ pub struct Bundle {
     pub receiver: String,
     /// 1, 2, … per sender and receiver.
     pub sequence: i64,
-    /// The first bundle of the village for this receiver: every household.
+    /// Every household of the village: the first bundle for this receiver, or one written
+    /// to replace bundles lost on the way (`--full`).
     pub full: bool,
+    /// A full bundle's earlier numbers of the same village for the same receiver: the
+    /// receiver merges it across a gap of those and never merges them after it. Written
+    /// only when there are some, so a bundle without it reads as before.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub replaces: Vec<i64>,
     pub created_at: String,
     pub operator: String,
     /// The village as exchange v1 (only the changed households after the first).

@@ -20,6 +20,9 @@ pub struct BundleSummary {
     pub receiver: String,
     pub sequence: i64,
     pub full: bool,
+    /// The village's earlier numbers for this receiver that this full bundle replaces.
+    #[cfg_attr(feature = "ts", ts(type = "Array<number>"))]
+    pub replaces: Vec<i64>,
     pub households: usize,
     pub tombstones: usize,
     pub checksum: String,
@@ -66,12 +69,25 @@ fn keep_an_earlier_bundle(out: &Path, new: &Bundle) -> Result<()> {
     )))
 }
 
+/// Which bundle to write: what changed since the last one for the receiver (everything
+/// the first time), or the whole village again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum BundleScope {
+    #[default]
+    Changes,
+    /// Every household and every deletion of the village, standing in for all its
+    /// earlier bundles for the receiver: what the cadre writes when one was lost on the
+    /// way and the receiver answers 缺少第N号.
+    Full,
+}
+
 /// Writes the bundle of `village_code` for `receiver` to `out` (never over the ledger
 /// `db` or a file that is not a bundle).
 pub fn write_bundle(
     ledger: &mut Ledger,
     village_code: &str,
     receiver: &str,
+    scope: BundleScope,
     out: &Path,
     db: Option<&Path>,
 ) -> Result<BundleSummary> {
@@ -90,7 +106,14 @@ pub fn write_bundle(
             .ok_or_else(|| Error::NotFound(format!("村代码为{village_code}的行政村")))?;
         let sender = w.ledger_id()?;
         let sequence = w.next_sent_sequence(&receiver)?;
-        let since = w.sent_watermark(&receiver, village_code)?;
+        let since = match scope {
+            BundleScope::Changes => w.sent_watermark(&receiver, village_code)?,
+            BundleScope::Full => None,
+        };
+        let replaces = match since {
+            None => w.sent_numbers(&receiver, village_code)?,
+            Some(_) => Vec::new(),
+        };
         let village = stored.village.clone();
         let cadres = w.cadres_of(&stored.id)?;
         let mut households = Vec::new();
@@ -111,6 +134,7 @@ pub fn write_bundle(
             receiver: receiver.clone(),
             sequence,
             full: since.is_none(),
+            replaces,
             created_at: w.at().to_string(),
             operator: w.operator.to_string(),
             document: VillageDocument {
@@ -144,8 +168,15 @@ pub fn write_bundle(
         keep_an_earlier_bundle(out, &bundle)?;
         crate::output::write_bundle(out, &bytes, db)?;
         let (households, tombstones) = (doc.households.len(), bundle.tombstones.len());
+        let replacing = match bundle.replaces.as_slice() {
+            [] => String::new(),
+            numbers => format!(
+                "，可代替此前的第{}号",
+                numbers.iter().map(i64::to_string).collect::<Vec<_>>().join("、")
+            ),
+        };
         let said = format!(
-            "发给“{receiver}”的第{sequence}号（{}），{households} 户，删除记录 {tombstones} 条，校验码 {}",
+            "发给“{receiver}”的第{sequence}号（{}{replacing}），{households} 户，删除记录 {tombstones} 条，校验码 {}",
             crate::store::bundle_kind(bundle.full),
             &checksum[..16.min(checksum.len())]
         );
@@ -154,6 +185,7 @@ pub fn write_bundle(
             receiver: receiver.clone(),
             sequence,
             full: bundle.full,
+            replaces: bundle.replaces.clone(),
             households,
             tombstones,
             checksum,

@@ -543,6 +543,7 @@ pub fn laptop_bundle(dir: &Path) -> Step<(PathBuf, String)> {
         &mut ledger,
         "360729101099",
         "金龙镇",
+        Default::default(),
         &out,
         Some(&db),
     )

@@ -102,8 +102,10 @@ export interface Backend {
   importFile(path: string, newVillage?: boolean): Promise<ImportSummary[]>
   /** Returns the number of bytes written. */
   exportVillage(village: string, path: string): Promise<number>
-  /** 数据包: writes what changed in the village since its last bundle for `receiver` (null: the last receiver, else 乡镇), everything the first time. */
-  bundleWrite(village: string, receiver: string | null, path: string): Promise<BundleSummary>
+  /** Whether a file is already at `path` (a save dialog's name completed with its extension). */
+  fileExists(path: string): Promise<boolean>
+  /** 数据包: writes what changed in the village since its last bundle for `receiver` (null: the last receiver, else 乡镇), everything the first time or with `full` (replacing its earlier bundles for the receiver: one was lost). */
+  bundleWrite(village: string, receiver: string | null, path: string, full?: boolean): Promise<BundleSummary>
   /** The bundles written for a village and merged here (of that village, or all), and whom the next one goes to. */
   bundleLog(village: string | null): Promise<BundleLog>
   /** 合并: merges a village's bundle in one transaction (`already_merged` when merged before). */

@@ -2,9 +2,10 @@
 // for previews, and opening a PDF in the system viewer (Tauri plugins; tests stub it). The
 // browser mode has its own forms of each (`browser.ts`).
 
-import { open, save } from '@tauri-apps/plugin-dialog'
+import { confirm, open, save } from '@tauri-apps/plugin-dialog'
 import { openPath } from '@tauri-apps/plugin-opener'
 import { join, tempDir } from '@tauri-apps/api/path'
+import { tauriBackend } from './tauri'
 
 export interface FileFilter {
   name: string
@@ -41,7 +42,10 @@ export const tauriDesktop: Desktop = {
   },
   async pickSavePath(title, defaultPath, filters) {
     const path = await save({ title, defaultPath, filters })
-    return path ? withExtension(path, filters) : null
+    if (!path) return null
+    return completeSavePath(path, filters, (p) => tauriBackend.fileExists(p), (question) =>
+      confirm(question, { title, kind: 'warning', okLabel: '替换', cancelLabel: '取消' }),
+    )
   },
   async tempPath(name) {
     return join(await tempDir(), name)
@@ -64,4 +68,21 @@ export function withExtension(path: string, filters: FileFilter[]): string {
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
   if (known.length === 0 || known.includes(extension)) return path
   return `${path}.${known[0]}`
+}
+
+/**
+ * The save dialog's path with its extension (`withExtension`). GTK asked before replacing
+ * only the name as typed: when the completed name is taken, the cadre is asked here, and a
+ * no is `null` (nothing written).
+ */
+export async function completeSavePath(
+  path: string,
+  filters: FileFilter[],
+  exists: (path: string) => Promise<boolean>,
+  ask: (question: string) => Promise<boolean>,
+): Promise<string | null> {
+  const full = withExtension(path, filters)
+  if (full === path || !(await exists(full))) return full
+  const name = full.split(/[\\/]/).pop() ?? full
+  return (await ask(`“${name}”已经存在，要替换它吗？`)) ? full : null
 }

@@ -3,7 +3,11 @@
 /**
  * What writing a bundle did.
  */
-export type BundleSummary = { village: string, receiver: string, sequence: bigint, full: boolean, households: number, tombstones: number, checksum: string, 
+export type BundleSummary = { village: string, receiver: string, sequence: bigint, full: boolean, 
+/**
+ * The village's earlier numbers for this receiver that this full bundle replaces.
+ */
+replaces: Array<number>, households: number, tombstones: number, checksum: string, 
 /**
  * What was written, in words: `发给“乡镇”的第2号（增量），3 户，删除记录 0 条，校验码 …`.
  */

@@ -5,10 +5,28 @@
  */
 export type MergeSummary = { village: string, sequence: number, sender: string, 
 /**
- * The same bundle was merged before: nothing changed (已合并过).
+ * The same bundle was merged before, or a later full bundle of the village replaced
+ * it: nothing changed (已合并过).
  */
 already_merged: boolean, 
 /**
+ * The full bundle that replaced this one (it holds everything this one would bring).
+ */
+replaced_by: number | null, 
+/**
+ * The earlier numbers of the village, never merged here, that this full bundle
+ * replaces (they were lost on the way, or come later and are then not needed).
+ */
+replaces: Array<number>, 
+/**
  * The village was not in the ledger and was created from this (full) bundle.
  */
-new_village: boolean, added: number, updated: number, deleted: number, unchanged: number, conflicts: number, };
+new_village: boolean, added: number, updated: number, deleted: number, unchanged: number, conflicts: number, 
+/**
+ * The outcome in a word: 合并完成, 已合并过 or 无需合并.
+ */
+title: string, 
+/**
+ * What the merge did, in words (村 …，第N号数据包：新增 …).
+ */
+said: string, };

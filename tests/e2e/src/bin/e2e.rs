@@ -582,16 +582,24 @@ async fn township_workbook(app: &App) -> Step {
 
 /// 数据包 from the 导入/导出 screen (the browser mode, where the page saves the file): the
 /// first bundle for 乡镇 holds everything, the next one only what changed since (nothing),
-/// and both are listed with their numbers.
+/// a third with 完整数据包 ticked everything again, standing in for both; all are listed
+/// with their numbers.
 async fn write_bundles(app: &App) -> Step {
     step(
-        "生成数据包：第1号完整，第2号增量（无改动），列出已生成的数据包",
+        "生成数据包：第1号完整，第2号增量（无改动），第3号勾选“完整数据包”，列出已生成的数据包",
         async {
             app.click("[data-test=nav-exchange]").await?;
-            for want in [
-                "发给“乡镇”的第1号（完整），3 户",
-                "发给“乡镇”的第2号（增量），0 户",
+            for (full, want) in [
+                (false, "发给“乡镇”的第1号（完整），3 户"),
+                (false, "发给“乡镇”的第2号（增量），0 户"),
+                (
+                    true,
+                    "发给“乡镇”的第3号（完整，可代替此前的第1、2号），3 户",
+                ),
             ] {
+                if full {
+                    app.click("[data-test=bundle-full]").await?;
+                }
                 app.click("[data-test=bundle-write]").await?;
                 let said = app
                     .eventually(&format!("生成结果“{want}”"), || async {
@@ -602,10 +610,10 @@ async fn write_bundles(app: &App) -> Step {
                     .await?;
                 println!("        {said}");
             }
-            app.eventually("已生成的数据包列出第1号和第2号", || async {
+            app.eventually("已生成的数据包列出第1号至第3号", || async {
                 page_text(app, "[data-test=bundles-sent]")
                     .await
-                    .filter(|t| t.contains("第1号") && t.contains("第2号"))
+                    .filter(|t| t.contains("第1号") && t.contains("第2号") && t.contains("第3号"))
             })
             .await
             .map(drop)

@@ -1,0 +1,114 @@
+//! A sender's bundle numbers as the receiver keeps them (migrations 0007 and 0016,
+//! `docs/bundles.md`): which numbers were merged or made unnecessary by a later full bundle
+//! of their village (`bundles_replaced`), so a gap is named exactly and a lost bundle can be
+//! replaced; and, on the sender, the numbers a village's bundles took.
+
+use super::write::Writer;
+use crate::Result;
+use rusqlite::{params, OptionalExtension};
+
+/// Numbers from `from` to `to`, both included: a stretch of missing bundles.
+pub type Gap = (i64, i64);
+
+impl Writer<'_> {
+    /// The number of the full bundle that made bundle `sequence` of `sender` for `receiver`
+    /// unnecessary, if one did.
+    pub fn replaced_by(&self, sender: &str, receiver: &str, sequence: i64) -> Result<Option<i64>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT by_sequence FROM bundles_replaced WHERE sender = ?1 AND receiver = ?2 AND sequence = ?3",
+                params![sender, receiver, sequence],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// The stretches of numbers below `sequence` of `sender` for `receiver` neither merged
+    /// here nor replaced, in order.
+    pub fn missing_before(&self, sender: &str, receiver: &str, sequence: i64) -> Result<Vec<Gap>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT sequence FROM bundles_received WHERE sender = ?1 AND receiver = ?2 AND sequence < ?3
+             UNION
+             SELECT sequence FROM bundles_replaced WHERE sender = ?1 AND receiver = ?2 AND sequence < ?3
+             ORDER BY 1",
+        )?;
+        let have = stmt
+            .query_map(params![sender, receiver, sequence], |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(gaps(&have, sequence))
+    }
+
+    /// Keeps `numbers` (below `by`) as replaced by the full bundle `by`; numbers merged
+    /// before are left as they were.
+    pub fn record_replaced(
+        &self,
+        sender: &str,
+        receiver: &str,
+        numbers: &[i64],
+        by: i64,
+    ) -> Result<()> {
+        let mut stmt = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO bundles_replaced (sender, receiver, sequence, by_sequence)
+             SELECT ?1, ?2, ?3, ?4 WHERE NOT EXISTS (SELECT 1 FROM bundles_received
+               WHERE sender = ?1 AND receiver = ?2 AND sequence = ?3)",
+        )?;
+        for n in numbers.iter().filter(|n| (1..by).contains(*n)) {
+            stmt.execute(params![sender, receiver, n, by])?;
+        }
+        Ok(())
+    }
+
+    /// The numbers of this ledger's bundles of `village_code` for `receiver`, in order.
+    pub fn sent_numbers(&self, receiver: &str, village_code: &str) -> Result<Vec<i64>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT sequence FROM bundles_sent WHERE receiver = ?1 AND village_code = ?2 ORDER BY sequence",
+        )?;
+        let rows = stmt.query_map([receiver, village_code], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// The stretches of 1..`below` not in `have` (sorted, distinct).
+fn gaps(have: &[i64], below: i64) -> Vec<Gap> {
+    let mut out = Vec::new();
+    let mut next = 1;
+    for &n in have.iter().chain(std::iter::once(&below)) {
+        if n > next {
+            out.push((next, n - 1));
+        }
+        next = next.max(n + 1);
+    }
+    out
+}
+
+/// Stretches in words: `第2号`, `第2至4号、第7号`.
+pub fn gaps_text(gaps: &[Gap]) -> String {
+    gaps.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                format!("第{a}号")
+            } else {
+                format!("第{a}至{b}号")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gaps_name_every_stretch_below_the_number() {
+        assert_eq!(gaps(&[], 1), vec![]);
+        assert_eq!(gaps(&[], 2), vec![(1, 1)]);
+        assert_eq!(gaps(&[1, 2], 3), vec![]);
+        assert_eq!(gaps(&[1, 3], 6), vec![(2, 2), (4, 5)]);
+        assert_eq!(gaps(&[2], 3), vec![(1, 1)]);
+        // A crafted number far ahead is one stretch, not a billion entries.
+        assert_eq!(gaps(&[1], 1_000_000_000), vec![(2, 999_999_999)]);
+        assert_eq!(gaps_text(&[(2, 2), (4, 5)]), "第2号、第4至5号");
+    }
+}

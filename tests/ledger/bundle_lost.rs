@@ -1,0 +1,160 @@
+//! A bundle lost on the way (docs/bundles.md): the township refuses every later bundle
+//! naming the missing number and saying how to recover; the laptop writes a full bundle
+//! (`bundle --full`) that the township merges across the gap, three ways, so the
+//! township's own changes stay and the lost bundle's changes and deletions arrive; the lost
+//! bundle found later changes nothing, and the next ordinary bundle merges again.
+
+use crate::bundle::{audit_rows, edit, export, ok, run, text, Pair, VILLAGE};
+use serde_json::Value;
+
+fn address_of(export: &str, code: &str) -> Value {
+    let doc: Value = serde_json::from_str(export).unwrap();
+    let h = doc["households"].as_array().unwrap().iter();
+    h.filter(|h| h["code"] == code)
+        .map(|h| h["address"].clone())
+        .next()
+        .unwrap()
+}
+
+#[test]
+fn a_lost_bundle_is_replaced_by_a_full_one() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+
+    // #2 carries a changed address and a deleted visit; its USB stick is lost.
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.address = Some("新村路1号".into());
+        h.visits.remove(0);
+    });
+    let lost = p.send("2.bundle");
+    let lost_bytes = std::fs::read(&lost).unwrap();
+    std::fs::remove_file(&lost).unwrap();
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.measures.remove(0);
+    });
+    let b3 = p.send("3.bundle");
+    // Meanwhile the township corrects another field of the second household.
+    edit(&p.township, "乡镇统计员", "3607291010990002", |h| {
+        h.address = Some("乡镇核实：新村路2号".into());
+    });
+
+    let rows = audit_rows(&p.township);
+    let refused = p.merge(&p.township, &b3);
+    let said = text(&refused);
+    assert!(!refused.status.success(), "{said}");
+    assert!(
+        said.contains("缺少第2号") && said.contains("完整数据包") && said.contains("--full"),
+        "the gap is named with the way out: {said}"
+    );
+    assert_eq!(audit_rows(&p.township), rows, "nothing written");
+
+    let full = p.file("4-完整.bundle");
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        full.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+        "--full",
+    ];
+    let written = ok(run(&p.laptop, "陈第一", &args));
+    assert!(
+        written.contains("第4号（完整，可代替此前的第1、2、3号）"),
+        "{written}"
+    );
+
+    let merged = ok(p.merge(&p.township, &full));
+    assert!(
+        merged.contains("第4号数据包（完整，补齐未收到的第2、3号）")
+            && merged.contains("冲突 0 处"),
+        "merged across the gap, no conflict: {merged}"
+    );
+    let (township, laptop) = (export(&p.township), export(&p.laptop));
+    assert_eq!(
+        address_of(&township, "3607291010990002"),
+        "乡镇核实：新村路2号",
+        "the township's own change stays (only the township changed that field)"
+    );
+    let mut expected: Value = serde_json::from_str(&laptop).unwrap();
+    for h in expected["households"].as_array_mut().unwrap() {
+        if h["code"] == "3607291010990002" {
+            h["address"] = "乡镇核实：新村路2号".into();
+        }
+    }
+    let got: Value = serde_json::from_str(&township).unwrap();
+    assert_eq!(
+        got, expected,
+        "everything the lost bundle and #3 carried arrived (the deleted visit and measure too)"
+    );
+
+    // The lost stick turns up, and #3 is merged again: nothing changes.
+    std::fs::write(&lost, &lost_bytes).unwrap();
+    let rows = audit_rows(&p.township);
+    for file in [&lost, &b3] {
+        let again = ok(p.merge(&p.township, file));
+        assert!(
+            again.contains("无需合并") && again.contains("第4号完整数据包"),
+            "{again}"
+        );
+    }
+    assert_eq!(
+        audit_rows(&p.township),
+        rows,
+        "a replaced bundle writes nothing"
+    );
+    assert_eq!(export(&p.township), township);
+
+    // The next ordinary bundle follows the full one without a gap.
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.address = Some("新村路11号".into());
+    });
+    let b5 = p.send("5.bundle");
+    let said = ok(p.merge(&p.township, &b5));
+    assert!(
+        said.contains("第5号数据包") && said.contains("更新 1 户"),
+        "{said}"
+    );
+    assert_eq!(
+        address_of(&export(&p.township), "3607291010990001"),
+        "新村路11号"
+    );
+}
+
+/// The township's USB stick holds the full bundle and the bundles it replaces: the full one
+/// goes first whatever the files are called, the others are not needed.
+#[test]
+fn a_stick_with_the_full_bundle_and_the_ones_it_replaces_merges_in_one_go() {
+    let p = Pair::new();
+    let b1 = p.send("a.bundle");
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.address = Some("新村路1号".into());
+    });
+    let b2 = p.send("b.bundle");
+    let full = p.file("c.bundle");
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        full.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+        "--full",
+    ];
+    ok(run(&p.laptop, "陈第一", &args));
+    let files: Vec<String> = [&b2, &b1, &full]
+        .iter()
+        .map(|f| f.to_str().unwrap().to_string())
+        .collect();
+    let mut args = vec!["merge"];
+    args.extend(files.iter().map(String::as_str));
+    let said = ok(run(&p.township, "乡镇统计员", &args));
+    assert!(
+        said.find("c.bundle：合并完成") < said.find("a.bundle：无需合并"),
+        "{said}"
+    );
+    assert!(said.contains("b.bundle：无需合并"), "{said}");
+    assert_eq!(export(&p.township), export(&p.laptop));
+}
