@@ -319,6 +319,9 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     tokio::time::sleep(Duration::from_millis(3000)).await;
     shoot(app, "cadres").await?;
     go(app, "#/exchange", "[data-test=import-file]").await?;
+    // 完整数据包 ticked: what it is for is said beside it.
+    app.click("[data-test=bundle-full]").await?;
+    app.find("[data-test=bundle-full-hint]").await?;
     shoot(app, "exchange").await?;
     go(app, "#/merge", "[data-test=merge-view]").await?;
     shoot(app, "merge").await?;
