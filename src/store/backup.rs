@@ -292,11 +292,34 @@ pub fn restore(backup: &Path, target: &Path, key: Option<&str>, force: bool) -> 
     }
     std::fs::rename(&tmp, target)?;
     restrict(target);
+    renew_ledger_id(target, key, &backup_last)?;
     Ok(BackupInfo {
         path: target.display().to_string(),
         taken: backup_last,
         audit_rows: rows,
         encrypted: key.is_some(),
+    })
+}
+
+/// A restored ledger that has exchanged bundles takes a new id (audited): its log of
+/// bundles ends where the backup was taken, so numbering on under the old id would repeat
+/// numbers a receiver has merged since. The old id is kept (`RestoredFrom`): the next
+/// bundle to each receiver names it and is reviewed there (docs/bundles.md).
+fn renew_ledger_id(target: &Path, key: Option<&str>, taken: &str) -> Result<()> {
+    let mut ledger = Ledger::open_with_key(target, key)?;
+    let Some(old) = ledger.setting(super::Setting::LedgerId)? else {
+        return Ok(());
+    };
+    let reason = format!(
+        "从备份恢复（备份截至 {taken}）：本台账今后的数据包改用新编号，从第1号（完整）起，以免与恢复前已发出的数据包重号"
+    );
+    ledger.with_tx(|w| {
+        w.set_setting(super::Setting::RestoredFrom, &old, Some(&reason))?;
+        w.set_setting(
+            super::Setting::LedgerId,
+            &crate::model::new_id(),
+            Some(&reason),
+        )
     })
 }
 

@@ -23,6 +23,9 @@ pub struct SentBundleRow {
     /// `YYYY-MM-DD HH:MM`.
     pub created_at: String,
     pub operator: String,
+    /// Written under the id the ledger had before it was restored from a backup (its
+    /// numbers started again at 1 after the restore).
+    pub before_restore: bool,
 }
 
 /// A bundle merged into this ledger (`bundles_received`).
@@ -65,7 +68,8 @@ impl Ledger {
     pub fn bundles_sent(&self, village_code: &str) -> Result<Vec<SentBundleRow>> {
         let mut stmt = self.conn().prepare(
             "SELECT receiver, sequence, village_code, full, households, tombstones, checksum,
-                    created_at, operator
+                    created_at, operator,
+                    sender IS NOT (SELECT value FROM settings WHERE key = 'ledger_id')
              FROM bundles_sent WHERE village_code = ?1
              ORDER BY created_at DESC, sequence DESC",
         )?;
@@ -83,6 +87,7 @@ impl Ledger {
                 checksum: checksum.chars().take(16).collect(),
                 created_at: minute(r.get(7)?),
                 operator: r.get(8)?,
+                before_restore: r.get(9)?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

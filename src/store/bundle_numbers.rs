@@ -59,12 +59,18 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// The numbers of this ledger's bundles of `village_code` for `receiver`, in order.
-    pub fn sent_numbers(&self, receiver: &str, village_code: &str) -> Result<Vec<i64>> {
+    /// The numbers of the bundles of `village_code` for `receiver` that this ledger wrote
+    /// as `sender`, in order.
+    pub fn sent_numbers(
+        &self,
+        sender: &str,
+        receiver: &str,
+        village_code: &str,
+    ) -> Result<Vec<i64>> {
         let mut stmt = self.tx.prepare_cached(
-            "SELECT sequence FROM bundles_sent WHERE receiver = ?1 AND village_code = ?2 ORDER BY sequence",
+            "SELECT sequence FROM bundles_sent WHERE sender = ?1 AND receiver = ?2 AND village_code = ?3 ORDER BY sequence",
         )?;
-        let rows = stmt.query_map([receiver, village_code], |r| r.get(0))?;
+        let rows = stmt.query_map([sender, receiver, village_code], |r| r.get(0))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }

@@ -29,6 +29,8 @@ pub struct Tombstone {
 /// A bundle this ledger wrote, as recorded.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SentBundle<'a> {
+    /// The ledger's id when it wrote the bundle.
+    pub sender: &'a str,
     pub receiver: &'a str,
     pub sequence: i64,
     pub village_code: &'a str,
@@ -81,23 +83,29 @@ impl Writer<'_> {
         Ok(id)
     }
 
-    /// The number the next bundle for `receiver` takes (1 for the first).
-    pub fn next_sent_sequence(&self, receiver: &str) -> Result<i64> {
+    /// The number the next bundle of `sender` (this ledger's id) for `receiver` takes (1
+    /// for the first).
+    pub fn next_sent_sequence(&self, sender: &str, receiver: &str) -> Result<i64> {
         Ok(self.tx.query_row(
-            "SELECT IFNULL(MAX(sequence), 0) + 1 FROM bundles_sent WHERE receiver = ?1",
-            [receiver],
+            "SELECT IFNULL(MAX(sequence), 0) + 1 FROM bundles_sent WHERE sender = ?1 AND receiver = ?2",
+            [sender, receiver],
             |r| r.get(0),
         )?)
     }
 
-    /// The audit row the last bundle of this village for `receiver` reached (`None`: no
-    /// bundle yet, the next one is full).
-    pub fn sent_watermark(&self, receiver: &str, village_code: &str) -> Result<Option<i64>> {
+    /// The audit row the last bundle of `sender` of this village for `receiver` reached
+    /// (`None`: no bundle yet, the next one is full).
+    pub fn sent_watermark(
+        &self,
+        sender: &str,
+        receiver: &str,
+        village_code: &str,
+    ) -> Result<Option<i64>> {
         Ok(self
             .tx
             .query_row(
-                "SELECT MAX(audit_seq) FROM bundles_sent WHERE receiver = ?1 AND village_code = ?2",
-                [receiver, village_code],
+                "SELECT MAX(audit_seq) FROM bundles_sent WHERE sender = ?1 AND receiver = ?2 AND village_code = ?3",
+                [sender, receiver, village_code],
                 |r| r.get(0),
             )
             .optional()?
@@ -241,9 +249,9 @@ impl Writer<'_> {
         })?;
         let seq = self.head.borrow().as_ref().map(|h| h.0).unwrap_or(0);
         self.tx.execute(
-            "INSERT INTO bundles_sent (receiver, sequence, village_code, full, audit_seq, households, tombstones, checksum, created_at, operator)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![b.receiver, b.sequence, b.village_code, b.full, seq, b.households as i64, b.tombstones as i64, b.checksum, self.at, self.operator],
+            "INSERT INTO bundles_sent (sender, receiver, sequence, village_code, full, audit_seq, households, tombstones, checksum, created_at, operator)
+             VALUES (?11, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![b.receiver, b.sequence, b.village_code, b.full, seq, b.households as i64, b.tombstones as i64, b.checksum, self.at, self.operator, b.sender],
         )?;
         Ok(seq)
     }

@@ -67,6 +67,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0016_bundles_replaced",
         include_str!("migrations/0016_bundles_replaced.sql"),
     ),
+    (
+        "0017_bundles_sent_sender",
+        include_str!("migrations/0017_bundles_sent_sender.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

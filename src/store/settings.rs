@@ -20,6 +20,9 @@ pub enum Setting {
     MonitoredStaleDays,
     /// This ledger's id, named in the exchange bundles it writes.
     LedgerId,
+    /// The id the ledger had before it was restored from a backup (its next bundle to each
+    /// receiver says so, and is reviewed there without the bases of the old id).
+    RestoredFrom,
 }
 
 impl Setting {
@@ -32,6 +35,7 @@ impl Setting {
             Setting::StaleDays => "app_stale_days",
             Setting::MonitoredStaleDays => "app_monitored_stale_days",
             Setting::LedgerId => "ledger_id",
+            Setting::RestoredFrom => "ledger_restored_from",
         }
     }
 }
@@ -45,6 +49,11 @@ pub(crate) fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 impl Writer<'_> {
+    /// A setting's value, read inside the write.
+    pub fn setting(&self, setting: Setting) -> Result<Option<String>> {
+        get(&self.tx, setting.key())
+    }
+
     /// Sets a setting; a changed value leaves an audit row with the old and new value.
     pub fn set_setting(&self, setting: Setting, value: &str, reason: Option<&str>) -> Result<()> {
         let key = setting.key();

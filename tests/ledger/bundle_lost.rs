@@ -2,7 +2,8 @@
 //! naming the missing number and saying how to recover; the laptop writes a full bundle
 //! (`bundle --full`) that the township merges across the gap, three ways, so the
 //! township's own changes stay and the lost bundle's changes and deletions arrive; the lost
-//! bundle found later changes nothing, and the next ordinary bundle merges again.
+//! bundle found later changes nothing, and the next ordinary bundle merges again. And a
+//! laptop restored from a backup older than its last bundle: numbered anew, reviewed.
 
 use crate::bundle::{audit_rows, edit, export, ok, run, text, Pair, VILLAGE};
 use serde_json::Value;
@@ -157,4 +158,104 @@ fn a_stick_with_the_full_bundle_and_the_ones_it_replaces_merges_in_one_go() {
     );
     assert!(said.contains("b.bundle：无需合并"), "{said}");
     assert_eq!(export(&p.township), export(&p.laptop));
+}
+
+/// The laptop's disk fails and a backup older than its last bundle is restored: the backup's
+/// log of bundles stops before that bundle, so numbering on would repeat a number the
+/// township merged (refused for good). The restored ledger takes a new id and starts again
+/// at 第1号 (complete); the township reviews every difference (the restored laptop lacks a
+/// change it had already sent, which must not be undone silently), and its bundle back gives
+/// the laptop that change again.
+#[test]
+fn a_laptop_restored_from_an_old_backup_numbers_anew_and_is_reviewed() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let backup = p.file("备份.db");
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["backup", "--out", backup.to_str().unwrap()],
+    ));
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.address = Some("新村路1号".into());
+    });
+    ok(p.merge(&p.township, &p.send("2.bundle")));
+
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["restore", backup.to_str().unwrap(), "--force"],
+    ));
+    let audit = ok(run(
+        &p.laptop,
+        "陈第一",
+        &["audit", "--since", "2020-01-01"],
+    ));
+    assert!(
+        audit.contains("从备份恢复"),
+        "the new id is audited: {audit}"
+    );
+    ok(run(&p.laptop, "陈第一", &["audit", "verify"]));
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路2号".into());
+    });
+    let out = p.file("恢复后.bundle");
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        out.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+    ];
+    let written = ok(run(&p.laptop, "陈第一", &args));
+    assert!(
+        written.contains("第1号（完整）"),
+        "numbering starts again: {written}"
+    );
+
+    let merged = ok(p.merge(&p.township, &out));
+    // The address 0001 had before the backup differs from the township's (sent after it):
+    // a conflict. The new one of 0002, a field the township never had, is taken.
+    assert!(
+        merged.contains("更新 1 户") && merged.contains("冲突 1 处"),
+        "{merged}"
+    );
+    let township = export(&p.township);
+    assert_eq!(
+        address_of(&township, "3607291010990001"),
+        "新村路1号",
+        "a change the restored laptop lacks is not undone"
+    );
+    let conflicts: Value = serde_json::from_str(&ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["conflicts", "--json"],
+    )))
+    .unwrap();
+    let [c] = conflicts.as_array().unwrap().as_slice() else {
+        panic!("one conflict: {conflicts}")
+    };
+    assert_eq!(c["household"], "3607291010990001", "{c}");
+    let id = c["id"].as_i64().unwrap().to_string();
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["resolve", &id, "--keep", "mine"],
+    ));
+    assert_eq!(
+        address_of(&export(&p.township), "3607291010990002"),
+        "新村路2号"
+    );
+
+    // The township's bundle back: the laptop has its lost change again.
+    let back = p.send_back("回村.bundle");
+    let said = ok(p.merge(&p.laptop, &back));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert_eq!(
+        export(&p.laptop),
+        export(&p.township),
+        "both ledgers agree again"
+    );
 }

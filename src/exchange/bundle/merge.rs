@@ -168,7 +168,11 @@ impl Merge<'_, '_> {
         theirs: Option<Value>,
         household: Option<(&str, &str)>,
     ) -> Result<Option<Value>> {
-        let b = base(self.w, &self.code, key)?;
+        // A sender restored from a backup may lack what it sent before: no common base.
+        let b = match self.bundle.restored_from {
+            Some(_) => None,
+            None => base(self.w, &self.code, key)?,
+        };
         // A record deleted by the sender without a common base: theirs deleted mine.
         let b = match (&b, &theirs) {
             (None, None) => mine.clone(),

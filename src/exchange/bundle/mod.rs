@@ -57,6 +57,12 @@ pub struct Bundle {
     /// only when there are some, so a bundle without it reads as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replaces: Vec<i64>,
+    /// The sender's id before it was restored from a backup, on its first bundle of the
+    /// village for this receiver since: the receiver merges it without the last exchanged
+    /// versions (every difference a conflict, its own values kept), because the restored
+    /// ledger may lack changes it had already sent. Written only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub restored_from: Option<String>,
     pub created_at: String,
     pub operator: String,
     /// The village as exchange v1 (only the changed households after the first).

@@ -105,14 +105,21 @@ pub fn write_bundle(
             .village_by_code(village_code)?
             .ok_or_else(|| Error::NotFound(format!("村代码为{village_code}的行政村")))?;
         let sender = w.ledger_id()?;
-        let sequence = w.next_sent_sequence(&receiver)?;
+        let sequence = w.next_sent_sequence(&sender, &receiver)?;
         let since = match scope {
-            BundleScope::Changes => w.sent_watermark(&receiver, village_code)?,
+            BundleScope::Changes => w.sent_watermark(&sender, &receiver, village_code)?,
             BundleScope::Full => None,
         };
         let replaces = match since {
-            None => w.sent_numbers(&receiver, village_code)?,
+            None => w.sent_numbers(&sender, &receiver, village_code)?,
             Some(_) => Vec::new(),
+        };
+        // The first bundle of the village for this receiver since the ledger was restored
+        // from a backup: the receiver reviews every difference (its bases are of what the
+        // old id sent, which may be newer than the backup).
+        let restored_from = match (since, replaces.is_empty()) {
+            (None, true) => w.setting(crate::store::Setting::RestoredFrom)?,
+            _ => None,
         };
         let village = stored.village.clone();
         let cadres = w.cadres_of(&stored.id)?;
@@ -135,6 +142,7 @@ pub fn write_bundle(
             sequence,
             full: since.is_none(),
             replaces,
+            restored_from,
             created_at: w.at().to_string(),
             operator: w.operator.to_string(),
             document: VillageDocument {
@@ -149,6 +157,7 @@ pub fn write_bundle(
         let (bytes, checksum) = file::seal(&bundle)?;
         let doc = &bundle.document;
         w.record_sent(&SentBundle {
+            sender: &bundle.sender,
             receiver: &receiver,
             sequence,
             village_code,

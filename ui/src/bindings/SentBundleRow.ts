@@ -19,4 +19,9 @@ checksum: string,
 /**
  * `YYYY-MM-DD HH:MM`.
  */
-created_at: string, operator: string, };
+created_at: string, operator: string, 
+/**
+ * Written under the id the ledger had before it was restored from a backup (its
+ * numbers started again at 1 after the restore).
+ */
+before_restore: boolean, };
