@@ -39,6 +39,66 @@ impl Writer<'_> {
         Ok(gaps(&have, sequence))
     }
 
+    /// The village and the sender's date and time of bundle `sequence` of `sender` for
+    /// `receiver`, if it was merged here.
+    pub fn received_village_at(
+        &self,
+        sender: &str,
+        receiver: &str,
+        sequence: i64,
+    ) -> Result<Option<(String, String)>> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT village_code, sent_at FROM bundles_received WHERE sender = ?1 AND receiver = ?2 AND sequence = ?3",
+                params![sender, receiver, sequence],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// This ledger's bundles (as `sender`) of `village_code` for `receiver`: number and the
+    /// audit row each reached, in order.
+    pub fn sent_marks(
+        &self,
+        sender: &str,
+        receiver: &str,
+        village_code: &str,
+    ) -> Result<Vec<(i64, i64)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT sequence, audit_seq FROM bundles_sent WHERE sender = ?1 AND receiver = ?2 AND village_code = ?3 ORDER BY sequence",
+        )?;
+        let rows = stmt.query_map([sender, receiver, village_code], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// The household's newest audit row.
+    pub fn household_last_seq(&self, household_id: &str) -> Result<Option<i64>> {
+        Ok(self.tx.query_row(
+            "SELECT MAX(seq) FROM audit WHERE household_id = ?1",
+            [household_id],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Whether this ledger, as `sender`, wrote bundles for `receiver` of another village
+    /// than `village_code` (its numbers then interleave: each bundle names the previous
+    /// one of its village).
+    pub fn sent_other_villages(
+        &self,
+        sender: &str,
+        receiver: &str,
+        village_code: &str,
+    ) -> Result<bool> {
+        Ok(self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM bundles_sent WHERE sender = ?1 AND receiver = ?2 AND village_code <> ?3)",
+            [sender, receiver, village_code],
+            |r| r.get(0),
+        )?)
+    }
+
     /// Keeps `numbers` (below `by`) as replaced by the full bundle `by`; numbers merged
     /// before are left as they were.
     pub fn record_replaced(

@@ -259,3 +259,159 @@ fn a_laptop_restored_from_an_old_backup_numbers_anew_and_is_reviewed() {
         "both ledgers agree again"
     );
 }
+
+/// Bundles crossing on the way: the township corrects a household and sends it back; before
+/// the laptop merges that, it replaces a lost bundle by a full one. The household the laptop
+/// has not changed since its last bundle the township merged is not merged again, so the
+/// correction stands; what the lost bundle carried arrives.
+#[test]
+fn a_full_bundle_does_not_undo_what_the_township_sent_back_meanwhile() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    edit(&p.township, "乡镇统计员", "3607291010990001", |h| {
+        h.address = Some("乡镇更正：新村路1号".into());
+    });
+    p.send_back("回村.bundle"); // not merged on the laptop yet
+                                // One second on, so the laptop's next change is after bundle 1 by its clock.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    edit(&p.laptop, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路2号".into());
+    });
+    std::fs::remove_file(p.send("2.bundle")).unwrap();
+    let full = p.file("3.bundle");
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        full.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+        "--full",
+    ];
+    ok(run(&p.laptop, "陈第一", &args));
+    let said = ok(p.merge(&p.township, &full));
+    assert!(
+        said.contains("更新 1 户") && said.contains("冲突 0 处"),
+        "{said}"
+    );
+    let township = export(&p.township);
+    assert_eq!(
+        address_of(&township, "3607291010990001"),
+        "乡镇更正：新村路1号"
+    );
+    assert_eq!(address_of(&township, "3607291010990002"), "新村路2号");
+    // The laptop then merges the township's bundle: both agree.
+    ok(p.merge(&p.laptop, &p.file("回村.bundle")));
+    assert_eq!(
+        address_of(&export(&p.laptop), "3607291010990001"),
+        "乡镇更正：新村路1号"
+    );
+}
+
+/// A bundle the full one replaced, written again from an old copy of the laptop's ledger
+/// (same number, new content): refused, not taken as replaced, so its work is not dropped
+/// silently.
+#[test]
+fn a_new_bundle_under_a_replaced_number_is_refused() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let copy = p.file("旧副本.db");
+    std::fs::copy(&p.laptop, &copy).unwrap();
+    std::fs::remove_file(p.send("2.bundle")).unwrap();
+    let full = p.file("3.bundle");
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        full.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+        "--full",
+    ];
+    ok(run(&p.laptop, "陈第一", &args));
+    ok(p.merge(&p.township, &full));
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    edit(&copy, "陈第一", "3607291010990002", |h| {
+        h.address = Some("新村路2号".into());
+    });
+    let again = p.bundle(&copy, "陈第一", "金龙镇", "2-旧副本.bundle");
+    let out = p.merge(&p.township, &again);
+    assert!(
+        !out.status.success() && text(&out).contains("不是被代替的那一份"),
+        "{}",
+        text(&out)
+    );
+}
+
+/// A county ledger sends two villages to one receiver: their numbers interleave, so each
+/// bundle names its village's previous one. A lost bundle of one village holds back only
+/// that village, and a full bundle of it closes the gap for good.
+#[test]
+fn villages_sharing_numbers_wait_only_for_their_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (county, township) = (dir.path().join("county.db"), dir.path().join("t.db"));
+    let file = crate::common::data("xlsx/township.xlsx");
+    ok(run(
+        &county,
+        "县统计员",
+        &["import", file.to_str().unwrap()],
+    ));
+    let (a, b) = ("522729100201", "522729100202");
+    let bundle = |village: &str, name: &str, full: bool| {
+        let out = dir.path().join(name);
+        let mut args = vec![
+            "bundle",
+            "--village",
+            village,
+            "--out",
+            out.to_str().unwrap(),
+            "--to",
+            "乡镇",
+        ];
+        if full {
+            args.push("--full");
+        }
+        ok(run(&county, "县统计员", &args));
+        out
+    };
+    let merge = |f: &std::path::Path| run(&township, "乡镇统计员", &["merge", f.to_str().unwrap()]);
+    let a1 = bundle(a, "a1.bundle", false);
+    let b2 = bundle(b, "b2.bundle", false); // lost
+    edit(&county, "县统计员", "5227291002010001", |h| {
+        h.address = Some("石洞村一组".into())
+    });
+    edit(&county, "县统计员", "5227291002020001", |h| {
+        h.address = Some("新寨村二组".into())
+    });
+    let a3 = bundle(a, "a3.bundle", false);
+    let b4 = bundle(b, "b4.bundle", false);
+    ok(merge(&a1));
+    let said = ok(merge(&a3));
+    assert!(
+        said.contains("第3号数据包") && said.contains("更新 1 户"),
+        "A does not wait for B: {said}"
+    );
+    let refused = merge(&b4);
+    assert!(
+        !refused.status.success() && text(&refused).contains("缺少本村的第2号"),
+        "{}",
+        text(&refused)
+    );
+    std::fs::remove_file(&b2).unwrap();
+    let b5 = bundle(b, "b5.bundle", true);
+    ok(merge(&b5));
+    assert!(ok(merge(&b4)).contains("无需合并"));
+    edit(&county, "县统计员", "5227291002020001", |h| {
+        h.address = Some("新寨村三组".into())
+    });
+    let b6 = bundle(b, "b6.bundle", false);
+    assert!(ok(merge(&b6)).contains("第6号数据包"));
+    let export = |db: &std::path::Path| ok(run(db, "测试员", &["export", "--village", b]));
+    assert_eq!(
+        export(&township),
+        export(&county),
+        "village B arrived whole"
+    );
+}

@@ -9,6 +9,7 @@ import type { Desktop } from '@/api/desktop'
 import type { ImportSummary } from '@/bindings'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 import { mountView, unmountView } from './mountView'
+import { useSession } from '@/stores/session'
 
 afterEach(unmountView)
 
@@ -65,6 +66,14 @@ describe('ExchangeView 数据包', () => {
     await w.find('[data-test=bundle-write]').trigger('click')
     await flushPromises()
     expect(backend.bundleWrite).toHaveBeenLastCalledWith(VILLAGE, recorded.bundleLog.receiver, '/media/usb/青山村.bundle', false)
+  })
+
+  it('does not carry 完整数据包 over to another village', async () => {
+    const { w } = await show({})
+    await w.find('[data-test=bundle-full] input').setValue(true)
+    useSession().villageCode = '360729101002'
+    await flushPromises()
+    expect((w.find('[data-test=bundle-full] input').element as HTMLInputElement).checked).toBe(false)
   })
 
   it('says why a bundle is refused, in the core\'s words', async () => {

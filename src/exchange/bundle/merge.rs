@@ -131,6 +131,19 @@ fn check_sequence(w: &Writer, b: &Bundle, checksum: &str) -> Result<Option<Merge
         )));
     }
     if let Some(by) = w.replaced_by(&b.sender, &b.receiver, b.sequence)? {
+        // The very bundle the full one replaced: of its village, written before it.
+        let full = w.received_village_at(&b.sender, &b.receiver, by)?;
+        if let Some((village, at)) = full
+            .filter(|(v, at)| *v != b.document.village.code || b.created_at.as_str() > at.as_str())
+        {
+            return Err(Error::Invalid(format!(
+                "第{}号数据包已由此前合并的第{by}号完整数据包（村{village}，生成于{}）代替，但这份文件是村{}的、生成于{}，不是被代替的那一份；未合并任何数据。请向发送方核实（发送方可能用了台账的旧副本）",
+                b.sequence,
+                at.replace('T', " ").chars().take(16).collect::<String>(),
+                b.document.village.code,
+                b.created_at.replace('T', " ").chars().take(16).collect::<String>()
+            )));
+        }
         return Ok(Some(done(Some(by))));
     }
     // A full bundle carries the whole village: nothing before it is needed (bundles of
@@ -138,12 +151,26 @@ fn check_sequence(w: &Writer, b: &Bundle, checksum: &str) -> Result<Option<Merge
     if b.full {
         return Ok(None);
     }
-    let missing = w.missing_before(&b.sender, &b.receiver, b.sequence)?;
+    let missing = match b.previous {
+        // The village's previous bundle only (the sender's numbers are shared by villages).
+        Some(p) if p > 0 => {
+            let here = w.received_checksum(&b.sender, &b.receiver, p)?.is_some()
+                || w.replaced_by(&b.sender, &b.receiver, p)?.is_some();
+            if here {
+                Vec::new()
+            } else {
+                vec![(p, p)]
+            }
+        }
+        Some(_) => Vec::new(),
+        None => w.missing_before(&b.sender, &b.receiver, b.sequence)?,
+    };
     if !missing.is_empty() {
         return Err(Error::Invalid(format!(
-            "数据包编号不连续：这是发给“{}”的第{}号，本台账还缺少{}数据包。请先合并缺少的数据包；若已丢失（如U盘遗失），请发送方重新生成本村的完整数据包（数据包页勾选“完整数据包”，命令行 bundle --full），合并它即可补齐。未合并任何数据",
+            "数据包编号不连续：这是发给“{}”的第{}号，本台账还缺少{}{}数据包。请先合并缺少的数据包；若已丢失（如U盘遗失），请发送方为丢失的那一号所属的村重新生成完整数据包（数据包页勾选“完整数据包”，命令行 bundle --full），合并它即可补齐。未合并任何数据",
             b.receiver,
             b.sequence,
+            if b.previous.is_some() { "本村的" } else { "" },
             gaps_text(&missing)
         )));
     }
@@ -341,8 +368,28 @@ pub fn merge_bundle(
         // Its households, through the bulk path as an import's: one new to the ledger is
         // inserted whole (one audit row naming the bundle and what the household holds), one
         // the ledger has is saved field by field, each change audited.
+        // A full bundle after earlier ones of the village merged here: a household one of
+        // them carried as the sender has it now is here already. Merged again it would undo
+        // what this ledger changed since and sent back in a bundle the sender has not
+        // merged yet (bundles crossing on the way).
+        let mut settled = HashSet::new();
+        if bundle.full && bundle.restored_from.is_none() {
+            for (id, c) in &bundle.changed {
+                let Some(n) = c.sent_in else { continue };
+                if w.received_checksum(&bundle.sender, &bundle.receiver, n)?.is_some()
+                    || w.replaced_by(&bundle.sender, &bundle.receiver, n)?.is_some()
+                {
+                    settled.insert(id.as_str());
+                }
+            }
+        }
+        let unchanged_since = |id: &str| settled.contains(id);
         let mut bulk = w.bulk()?.for_merge();
         for (i, h) in doc.households.iter().enumerate() {
+            if unchanged_since(&h.id) {
+                summary.unchanged += 1;
+                continue;
+            }
             let key = format!("household:{}", h.id);
             let mine = w
                 .household_if_live(&h.id)?
@@ -394,7 +441,7 @@ pub fn merge_bundle(
         for c in &doc.cadres {
             w.set_bundle_base(&code, &format!("cadre:{}", c.id), &json(c)?)?;
         }
-        for h in &doc.households {
+        for h in doc.households.iter().filter(|h| !unchanged_since(&h.id)) {
             w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?)?;
         }
         summary.conflicts = m.conflicts;

@@ -37,6 +37,12 @@ use std::collections::BTreeMap;
 pub struct LastChange {
     pub at: String,
     pub operator: String,
+    /// In a full bundle: the sender's earlier bundle (for the same receiver) that already
+    /// carried the household as it is now, if one did. A receiver that merged that one (or
+    /// a full bundle replacing it) has the household as the sender has it and does not
+    /// merge it again (it would undo what the receiver changed since and sent back).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent_in: Option<i64>,
 }
 
 /// The content of a bundle file (inside the checksum).
@@ -57,6 +63,12 @@ pub struct Bundle {
     /// only when there are some, so a bundle without it reads as before.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub replaces: Vec<i64>,
+    /// The number of the village's previous bundle for this receiver (0: none), written
+    /// when the sender's numbers for the receiver are shared with other villages: the
+    /// receiver then needs that one only, not every number before (bundles of other
+    /// villages touch none of this one's records). Without it, every number before.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<i64>,
     /// The sender's id before it was restored from a backup, on its first bundle of the
     /// village for this receiver since: the receiver merges it without the last exchanged
     /// versions (every difference a conflict, its own values kept), because the restored

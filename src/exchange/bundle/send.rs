@@ -81,6 +81,13 @@ pub enum BundleScope {
     Full,
 }
 
+/// The first of the earlier bundles (number, audit row reached, in order) written after
+/// audit row `last`: it carried the record as it is now.
+fn sent_in(marks: &[(i64, i64)], last: Option<i64>) -> Option<i64> {
+    let last = last?;
+    marks.iter().find(|(_, seq)| *seq >= last).map(|(n, _)| *n)
+}
+
 /// Writes the bundle of `village_code` for `receiver` to `out` (never over the ledger
 /// `db` or a file that is not a bundle).
 pub fn write_bundle(
@@ -110,8 +117,13 @@ pub fn write_bundle(
             BundleScope::Changes => w.sent_watermark(&sender, &receiver, village_code)?,
             BundleScope::Full => None,
         };
+        let earlier = w.sent_numbers(&sender, &receiver, village_code)?;
+        let previous = match w.sent_other_villages(&sender, &receiver, village_code)? {
+            true => Some(earlier.last().copied().unwrap_or(0)),
+            false => None,
+        };
         let replaces = match since {
-            None => w.sent_numbers(&sender, &receiver, village_code)?,
+            None => earlier,
             Some(_) => Vec::new(),
         };
         // The first bundle of the village for this receiver since the ledger was restored
@@ -120,6 +132,10 @@ pub fn write_bundle(
         let restored_from = match (since, replaces.is_empty()) {
             (None, true) => w.setting(crate::store::Setting::RestoredFrom)?,
             _ => None,
+        };
+        let marks = match since {
+            None => w.sent_marks(&sender, &receiver, village_code)?,
+            Some(_) => Vec::new(),
         };
         let village = stored.village.clone();
         let cadres = w.cadres_of(&stored.id)?;
@@ -131,7 +147,16 @@ pub fn write_bundle(
             };
             let h = s.household;
             if let Some((at, operator)) = w.household_last_change(&id)? {
-                changed.insert(id, LastChange { at, operator });
+                let sent_in = match since {
+                    None => sent_in(&marks, w.household_last_seq(&id)?),
+                    Some(_) => None,
+                };
+                let last = LastChange {
+                    at,
+                    operator,
+                    sent_in,
+                };
+                changed.insert(id, last);
             }
             households.push(h);
         }
@@ -142,6 +167,7 @@ pub fn write_bundle(
             sequence,
             full: since.is_none(),
             replaces,
+            previous,
             restored_from,
             created_at: w.at().to_string(),
             operator: w.operator.to_string(),

@@ -43,7 +43,9 @@ export const tauriDesktop: Desktop = {
   async pickSavePath(title, defaultPath, filters) {
     const path = await save({ title, defaultPath, filters })
     if (!path) return null
-    return completeSavePath(path, filters, (p) => tauriBackend.fileExists(p), (question) =>
+    // Unanswered, the name counts as free: the core never writes over a file it did not write.
+    const exists = (p: string) => tauriBackend.fileExists(p).catch(() => false)
+    return completeSavePath(path, filters, exists, (question) =>
       confirm(question, { title, kind: 'warning', okLabel: '替换', cancelLabel: '取消' }),
     )
   },
