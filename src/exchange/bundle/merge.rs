@@ -1,16 +1,13 @@
 //! Merging a bundle in one transaction: the checksum and the file are checked first, then
-//! its number (the same bundle again changes nothing; a gap is refused naming the missing
-//! numbers, except by a full bundle, which replaces its village's earlier ones), then the village, its cadres and each household are merged three ways against
-//! the last exchanged version; deleted households follow their tombstones. Fields changed
-//! on both sides keep the receiver's value and become conflicts.
+//! its number (`sequence.rs`), then the village, its cadres and each household are merged
+//! three ways against the last exchanged version; deleted households follow their
+//! tombstones. Fields changed on both sides keep the receiver's value and become conflicts.
 
 use super::three_way::{self, Clash};
-use super::{file, label, Bundle};
+use super::{file, label, sequence, Bundle};
 use crate::exchange::{check_document, ids};
 use crate::model::{new_id, Cadre, Effective, Household, Village};
-use crate::store::{
-    gaps_text, CheckedHousehold, Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer,
-};
+use crate::store::{CheckedHousehold, Ledger, NewConflict, ReceivedBundle, WriteOptions, Writer};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -49,7 +46,7 @@ pub struct MergeSummary {
 
 impl MergeSummary {
     /// Fills `title` and `said` from the rest.
-    fn in_words(mut self) -> MergeSummary {
+    pub(super) fn in_words(mut self) -> MergeSummary {
         let (village, n) = (&self.village, self.sequence);
         let (title, said) = match (self.replaced_by, self.already_merged) {
             (Some(by), _) => (
@@ -105,76 +102,6 @@ fn base(w: &Writer, village: &str, key: &str) -> Result<Option<Value>> {
     w.bundle_base(village, key)?
         .map(|text| serde_json::from_str(&text).map_err(|e| Error::Format(e.to_string())))
         .transpose()
-}
-
-/// The sequence checks; `Some(summary)` when this very bundle was merged before, or a
-/// later full bundle of its village made it unnecessary.
-fn check_sequence(w: &Writer, b: &Bundle, checksum: &str) -> Result<Option<MergeSummary>> {
-    let done = |replaced_by| {
-        MergeSummary {
-            village: b.document.village.code.clone(),
-            sequence: b.sequence,
-            sender: b.sender.clone(),
-            already_merged: true,
-            replaced_by,
-            ..Default::default()
-        }
-        .in_words()
-    };
-    if let Some(merged) = w.received_checksum(&b.sender, &b.receiver, b.sequence)? {
-        if merged == checksum {
-            return Ok(Some(done(None)));
-        }
-        return Err(Error::Invalid(format!(
-            "第{}号数据包已合并过，但这份文件的内容与已合并的不同（校验码不同）；未合并任何数据。同一编号只能合并一次，请向发送方核实",
-            b.sequence
-        )));
-    }
-    if let Some(by) = w.replaced_by(&b.sender, &b.receiver, b.sequence)? {
-        // The very bundle the full one replaced: of its village, written before it.
-        let full = w.received_village_at(&b.sender, &b.receiver, by)?;
-        if let Some((village, at)) = full
-            .filter(|(v, at)| *v != b.document.village.code || b.created_at.as_str() > at.as_str())
-        {
-            return Err(Error::Invalid(format!(
-                "第{}号数据包已由此前合并的第{by}号完整数据包（村{village}，生成于{}）代替，但这份文件是村{}的、生成于{}，不是被代替的那一份；未合并任何数据。请向发送方核实（发送方可能用了台账的旧副本）",
-                b.sequence,
-                at.replace('T', " ").chars().take(16).collect::<String>(),
-                b.document.village.code,
-                b.created_at.replace('T', " ").chars().take(16).collect::<String>()
-            )));
-        }
-        return Ok(Some(done(Some(by))));
-    }
-    // A full bundle carries the whole village: nothing before it is needed (bundles of
-    // other villages touch none of its records).
-    if b.full {
-        return Ok(None);
-    }
-    let missing = match b.previous {
-        // The village's previous bundle only (the sender's numbers are shared by villages).
-        Some(p) if p > 0 => {
-            let here = w.received_checksum(&b.sender, &b.receiver, p)?.is_some()
-                || w.replaced_by(&b.sender, &b.receiver, p)?.is_some();
-            if here {
-                Vec::new()
-            } else {
-                vec![(p, p)]
-            }
-        }
-        Some(_) => Vec::new(),
-        None => w.missing_before(&b.sender, &b.receiver, b.sequence)?,
-    };
-    if !missing.is_empty() {
-        return Err(Error::Invalid(format!(
-            "数据包编号不连续：这是发给“{}”的第{}号，本台账还缺少{}{}数据包。请先合并缺少的数据包；若已丢失（如U盘遗失），请发送方为丢失的那一号所属的村重新生成完整数据包（数据包页勾选“完整数据包”，命令行 bundle --full），合并它即可补齐。未合并任何数据",
-            b.receiver,
-            b.sequence,
-            if b.previous.is_some() { "本村的" } else { "" },
-            gaps_text(&missing)
-        )));
-    }
-    Ok(None)
 }
 
 /// One merge in progress: the bundle, the transaction and what it found.
@@ -309,7 +236,7 @@ pub fn merge_bundle(
         today,
     };
     ledger.with_tx(|w| {
-        if let Some(done) = check_sequence(w, &bundle, &checksum)? {
+        if let Some(done) = sequence::check(w, &bundle, &checksum)? {
             return Ok(done);
         }
         let code = doc.village.code.clone();

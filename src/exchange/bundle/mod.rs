@@ -17,6 +17,7 @@ mod merge_many;
 mod resolve;
 mod review;
 mod send;
+mod sequence;
 pub mod three_way;
 
 pub use file::{looks_like_bundle, open, BUNDLE_FORMAT};
