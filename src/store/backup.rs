@@ -287,12 +287,25 @@ pub fn restore(backup: &Path, target: &Path, key: Option<&str>, force: bool) -> 
     ));
     std::fs::copy(backup, &tmp)?;
     restrict(&tmp);
+    // Before it takes the ledger's place: a restore that cannot renew the id replaces
+    // nothing (it would number bundles as the backup did).
+    let renewed = renew_ledger_id(&tmp, key, &backup_last);
+    // Opening a backup of an older schema backs it up first: a copy of the backup itself.
+    let _ = std::fs::remove_dir_all(backup_dir(&tmp));
+    if let Err(e) = renewed {
+        for file in with_journals(&tmp) {
+            let _ = std::fs::remove_file(file);
+        }
+        return Err(e);
+    }
+    for journal in with_journals(&tmp).into_iter().skip(1) {
+        let _ = std::fs::remove_file(journal);
+    }
     for journal in with_journals(target).into_iter().skip(1) {
         let _ = std::fs::remove_file(journal);
     }
     std::fs::rename(&tmp, target)?;
     restrict(target);
-    renew_ledger_id(target, key, &backup_last)?;
     Ok(BackupInfo {
         path: target.display().to_string(),
         taken: backup_last,
@@ -320,7 +333,12 @@ fn renew_ledger_id(target: &Path, key: Option<&str>, taken: &str) -> Result<()> 
             &crate::model::new_id(),
             Some(&reason),
         )
-    })
+    })?;
+    // All in the file itself: it is moved into place without its journal.
+    ledger
+        .conn
+        .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
+    Ok(())
 }
 
 /// Encrypts a plain ledger in place with `key`: the encrypted copy is written and checked

@@ -57,6 +57,15 @@ impl Writer<'_> {
             .optional()?)
     }
 
+    /// Whether a bundle of `village_code` from `sender` for `receiver` was merged here.
+    pub fn merged_from(&self, sender: &str, receiver: &str, village_code: &str) -> Result<bool> {
+        Ok(self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM bundles_received WHERE sender = ?1 AND receiver = ?2 AND village_code = ?3)",
+            [sender, receiver, village_code],
+            |r| r.get(0),
+        )?)
+    }
+
     /// This ledger's bundles (as `sender`) of `village_code` for `receiver`: number and the
     /// audit row each reached, in order.
     pub fn sent_marks(

@@ -110,6 +110,9 @@ struct Merge<'w, 'a> {
     bundle: &'w Bundle,
     code: String,
     gone: HashSet<String>,
+    /// The sender was restored from a backup and nothing of this village from it has been
+    /// merged here since: its values are reviewed, not taken (`three_way::merge_reviewed`).
+    reviewed: bool,
     conflicts: usize,
 }
 
@@ -122,18 +125,19 @@ impl Merge<'_, '_> {
         theirs: Option<Value>,
         household: Option<(&str, &str)>,
     ) -> Result<Option<Value>> {
-        // A sender restored from a backup may lack what it sent before: no common base.
-        let b = match self.bundle.restored_from {
-            Some(_) => None,
-            None => base(self.w, &self.code, key)?,
-        };
+        let b = base(self.w, &self.code, key)?;
         // A record deleted by the sender without a common base: theirs deleted mine.
         let b = match (&b, &theirs) {
             (None, None) => mine.clone(),
             _ => b,
         };
-        let (merged, clashes) =
-            three_way::merge(b.as_ref(), mine.as_ref(), theirs.as_ref(), &self.gone);
+        // A sender restored from a backup may lack what it sent before: nothing of it that
+        // differs from ours is taken, every difference is reviewed.
+        let merge = match self.reviewed {
+            true => three_way::merge_reviewed,
+            false => three_way::merge,
+        };
+        let (merged, clashes) = merge(b.as_ref(), mine.as_ref(), theirs.as_ref(), &self.gone);
         let mine_change = match household {
             Some((id, _)) if !clashes.is_empty() => self.w.household_last_change(id)?,
             _ => None,
@@ -201,7 +205,10 @@ pub fn merge_bundle(
     today: NaiveDate,
 ) -> Result<MergeSummary> {
     let (bundle, checksum) = file::open(bytes)?;
-    if ledger.ledger_id()?.as_deref() == Some(bundle.sender.as_str()) {
+    let restored_from = ledger.setting(crate::store::Setting::RestoredFrom)?;
+    if ledger.ledger_id()?.as_deref() == Some(bundle.sender.as_str())
+        || restored_from.as_deref() == Some(bundle.sender.as_str())
+    {
         return Err(Error::Invalid(
             "这是本台账自己生成的数据包，不能合并回本台账".into(),
         ));
@@ -254,6 +261,8 @@ pub fn merge_bundle(
             gone: (bundle.tombstones.iter())
                 .map(|t| crate::model::rederive_deleted_id(&t.table, &t.household, &t.id))
                 .collect(),
+            reviewed: bundle.restored_from.is_some()
+                && !w.merged_from(&bundle.sender, &bundle.receiver, &code)?,
             conflicts: 0,
         };
         let mut summary = MergeSummary {
@@ -300,7 +309,7 @@ pub fn merge_bundle(
         // what this ledger changed since and sent back in a bundle the sender has not
         // merged yet (bundles crossing on the way).
         let mut settled = HashSet::new();
-        if bundle.full && bundle.restored_from.is_none() {
+        if bundle.full && !m.reviewed {
             for (id, c) in &bundle.changed {
                 let Some(n) = c.sent_in else { continue };
                 if w.received_checksum(&bundle.sender, &bundle.receiver, n)?.is_some()

@@ -47,14 +47,20 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
 /// Refuses to write over another bundle of this ledger for the same receiver: were it not
 /// yet delivered, the receiver could never merge what follows it (a gap is refused). The
 /// same bundle written again, or a bundle of another sender, may be replaced.
-fn keep_an_earlier_bundle(out: &Path, new: &Bundle) -> Result<()> {
+fn keep_an_earlier_bundle(out: &Path, new: &Bundle, restored_from: Option<&str>) -> Result<()> {
     let Ok(existing) = std::fs::read(out) else {
         return Ok(());
     };
     let Ok((old, _)) = super::file::open(&existing) else {
         return Ok(());
     };
-    if old.sender != new.sender || old.receiver != new.receiver || old.sequence == new.sequence {
+    // This ledger's bundles include those written before it was restored from a backup
+    // (under its old id): perhaps the only copy of work the restore lost.
+    let ours = old.sender == new.sender || Some(old.sender.as_str()) == restored_from;
+    if !ours
+        || old.receiver != new.receiver
+        || (old.sequence == new.sequence && old.sender == new.sender)
+    {
         return Ok(());
     }
     Err(Error::Invalid(format!(
@@ -126,12 +132,12 @@ pub fn write_bundle(
             None => earlier,
             Some(_) => Vec::new(),
         };
-        // The first bundle of the village for this receiver since the ledger was restored
-        // from a backup: the receiver reviews every difference (its bases are of what the
-        // old id sent, which may be newer than the backup).
-        let restored_from = match (since, replaces.is_empty()) {
-            (None, true) => w.setting(crate::store::Setting::RestoredFrom)?,
-            _ => None,
+        // A full bundle of a ledger restored from a backup says so: a receiver that has
+        // merged nothing of the village from it since reviews every difference (its bases
+        // are of what the old id sent, which may be newer than the backup).
+        let restored_from = match since {
+            None => w.setting(crate::store::Setting::RestoredFrom)?,
+            Some(_) => None,
         };
         let marks = match since {
             None => w.sent_marks(&sender, &receiver, village_code)?,
@@ -200,7 +206,8 @@ pub fn write_bundle(
         for h in &doc.households {
             w.set_bundle_base(village_code, &format!("household:{}", h.id), &json(h)?)?;
         }
-        keep_an_earlier_bundle(out, &bundle)?;
+        let restored = w.setting(crate::store::Setting::RestoredFrom)?;
+        keep_an_earlier_bundle(out, &bundle, restored.as_deref())?;
         crate::output::write_bundle(out, &bytes, db)?;
         let (households, tombstones) = (doc.households.len(), bundle.tombstones.len());
         let replacing = match bundle.replaces.as_slice() {

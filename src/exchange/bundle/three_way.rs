@@ -41,6 +41,31 @@ pub fn merge(
     theirs: Option<&Value>,
     gone: &HashSet<String>,
 ) -> (Option<Value>, Vec<Clash>) {
+    merge_with(base, mine, theirs, gone, false)
+}
+
+/// Merges one record the sender may hold an older version of (it was restored from a
+/// backup): the base only tells what the receiver changed; nothing of theirs that differs
+/// from mine is taken, every such difference is a clash (an added, deleted or cleared
+/// value too: the sender's backup may bring back what was deleted since). A record without
+/// a base merges as `merge` does (a new record of theirs is taken).
+pub fn merge_reviewed(
+    base: Option<&Value>,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+    gone: &HashSet<String>,
+) -> (Option<Value>, Vec<Clash>) {
+    merge_with(base, mine, theirs, gone, base.is_some())
+}
+
+fn merge_with(
+    base: Option<&Value>,
+    mine: Option<&Value>,
+    theirs: Option<&Value>,
+    gone: &HashSet<String>,
+    reviewed: bool,
+) -> (Option<Value>, Vec<Clash>) {
+    let how = How { gone, reviewed };
     let mut clashes = Vec::new();
     // Periods alike to mine's but for the note carry mine's note: equal values compare
     // equal at every level above them.
@@ -55,7 +80,7 @@ pub fn merge(
     };
     let (base, theirs) = (noted(base), noted(theirs));
     let (base, theirs) = (base.as_ref(), theirs.as_ref());
-    let mut merged = at(&mut Vec::new(), base, mine, theirs, gone, &mut clashes);
+    let mut merged = at(&mut Vec::new(), base, mine, theirs, &how, &mut clashes);
     if let (Some(out), Some(mine), Some(theirs)) = (merged.as_mut(), mine, theirs) {
         keep_mine_history(out, mine, theirs, &mut clashes);
     }
@@ -117,19 +142,27 @@ fn earliest(m: Option<&Value>, t: Option<&Value>) -> Option<Value> {
     }
 }
 
+/// What a merge knows besides the three versions: the ids the sender deleted, and whether
+/// theirs is only to be reviewed (`merge_reviewed`).
+struct How<'a> {
+    gone: &'a HashSet<String>,
+    reviewed: bool,
+}
+
 fn at(
     path: &mut Vec<Seg>,
     b: Option<&Value>,
     m: Option<&Value>,
     t: Option<&Value>,
-    gone: &HashSet<String>,
+    how: &How,
     out: &mut Vec<Clash>,
 ) -> Option<Value> {
-    if t == b {
+    let gone = how.gone;
+    if t == b || m == t {
         return m.cloned();
     }
-    if m == b || m == t {
-        return if m == b { t.cloned() } else { m.cloned() };
+    if m == b && !how.reviewed {
+        return t.cloned();
     }
     match (m, t) {
         (Some(Value::Object(mo)), Some(Value::Object(to))) => {
@@ -150,7 +183,7 @@ fn at(
                     bo.and_then(|o| o.get(k)),
                     mo.get(k),
                     to.get(k),
-                    gone,
+                    how,
                     out,
                 );
                 path.pop();
@@ -180,9 +213,9 @@ fn at(
                         }
                         path.push(Seg::Id { id: k });
                         let r = if periods {
-                            period(path, bv, mv, tv, gone, out)
+                            period(path, bv, mv, tv, how, out)
                         } else {
-                            at(path, bv, mv, tv, gone, out)
+                            at(path, bv, mv, tv, how, out)
                         };
                         path.pop();
                         merged.extend(r);
@@ -262,13 +295,13 @@ fn period(
     b: Option<&Value>,
     m: Option<&Value>,
     t: Option<&Value>,
-    gone: &HashSet<String>,
+    how: &How,
     out: &mut Vec<Clash>,
 ) -> Option<Value> {
     if alike(t, b) || alike(m, t) {
         return m.cloned();
     }
-    if alike(m, b) {
+    if alike(m, b) && !how.reviewed {
         return t.cloned();
     }
     // Different in fact: the clash names what differs, never the note.
@@ -285,7 +318,7 @@ fn period(
         }
         _ => t.cloned(),
     };
-    at(path, b, m, noted.as_ref(), gone, out)
+    at(path, b, m, noted.as_ref(), how, out)
 }
 
 fn clash(
@@ -491,6 +524,43 @@ mod tests {
         assert_eq!(clashes.len(), 1, "only the phone clashes: {clashes:?}");
         assert_eq!(clashes[0].path, vec![Seg::Key("phone".into())]);
         assert_eq!(clashes[0].theirs, Some(json!("3")));
+    }
+
+    /// A sender restored from a backup: what the receiver changed stays, and nothing of
+    /// theirs that differs is taken unseen — a member the backup still has (deleted since
+    /// on both ledgers), a phone it still has (cleared since), a changed address, a deleted
+    /// member all become clashes keeping mine; what both agree on passes.
+    #[test]
+    fn a_restored_senders_record_is_reviewed_not_taken() {
+        let base = json!({"address": "a", "group": "一组", "members": [{"id": "m1", "name": "甲"}, {"id": "m2", "name": "乙"}]});
+        let mine = json!({"address": "a", "group": "二组", "members": [{"id": "m1", "name": "甲"}, {"id": "m2", "name": "乙"}]});
+        let theirs = json!({"address": "b", "group": "一组", "phone": "138", "members": [{"id": "m1", "name": "甲"}, {"id": "m0", "name": "零"}]});
+        let (out, clashes) =
+            merge_reviewed(Some(&base), Some(&mine), Some(&theirs), &HashSet::new());
+        assert_eq!(out, Some(mine.clone()), "mine kept whole");
+        let paths: Vec<String> = clashes
+            .iter()
+            .map(|c| serde_json::to_string(&c.path).unwrap())
+            .collect();
+        for want in [
+            r#"["address"]"#,
+            r#"["phone"]"#,
+            r#"["members",{"id":"m2"}]"#,
+            r#"["members",{"id":"m0"}]"#,
+        ] {
+            assert!(paths.iter().any(|p| p == want), "{want} in {paths:?}");
+        }
+        assert_eq!(
+            clashes.len(),
+            4,
+            "the group (changed by mine only) is no clash: {paths:?}"
+        );
+        // The same merged ordinarily takes theirs' changes.
+        let (out, _) = merge(Some(&base), Some(&mine), Some(&theirs), &HashSet::new());
+        assert_eq!(out.unwrap()["address"], "b");
+        // A record new to the receiver (no base) is taken, as from any sender.
+        let (out, clashes) = merge_reviewed(None, None, Some(&theirs), &HashSet::new());
+        assert_eq!((out, clashes.len()), (Some(theirs), 0));
     }
 
     #[test]
