@@ -304,27 +304,103 @@ impl Writer<'_> {
         })
     }
 
-    /// The last exchanged version of a record (JSON), if any.
-    pub fn bundle_base(&self, village_code: &str, key: &str) -> Result<Option<String>> {
-        Ok(self
+    /// The last exchanged version of a record (JSON) as the peer had it when it wrote its
+    /// bundle: the newer of what was last merged from it and what this ledger sent it in a
+    /// bundle the peer says it had merged (`seen`: receiver and number, as this ledger
+    /// named and numbered them). The audit row each was kept at tells the newer.
+    pub fn bundle_base(
+        &self,
+        village_code: &str,
+        key: &str,
+        seen: &[(String, i64)],
+    ) -> Result<Option<String>> {
+        let mut best: Option<(i64, String)> = self
             .tx
             .prepare_cached(
-                "SELECT document FROM bundle_bases WHERE village_code = ?1 AND record_key = ?2",
+                "SELECT audit_seq, document FROM bundle_bases WHERE village_code = ?1 AND record_key = ?2",
             )?
-            .query_row([village_code, key], |r| r.get(0))
-            .optional()?)
+            .query_row([village_code, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT audit_seq, document FROM bundle_bases_sent
+             WHERE village_code = ?1 AND record_key = ?2 AND receiver = ?3 AND sequence <= ?4
+             ORDER BY sequence DESC LIMIT 1",
+        )?;
+        for (receiver, upto) in seen {
+            let sent: Option<(i64, String)> = stmt
+                .query_row(params![village_code, key, receiver, upto], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
+                .optional()?;
+            if let Some(sent) = sent {
+                if best.as_ref().is_none_or(|b| sent.0 > b.0) {
+                    best = Some(sent);
+                }
+            }
+        }
+        Ok(best.map(|(_, doc)| doc))
     }
 
-    /// Keeps `document` as the last exchanged version of a record (bookkeeping of the
-    /// bundle, covered by the bundle's audit row).
+    /// The audit row this transaction has reached (orders the kept versions).
+    fn reached(&self) -> Result<i64> {
+        if let Some((seq, _)) = self.head.borrow().as_ref() {
+            return Ok(*seq);
+        }
+        Ok(super::chain::tail(&self.tx)?.0)
+    }
+
+    /// Keeps `document` as the version of a record last merged from the peer (bookkeeping
+    /// of the bundle, covered by the bundle's audit row).
     pub fn set_bundle_base(&self, village_code: &str, key: &str, document: &str) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO bundle_bases (village_code, record_key, document, updated_at) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT(village_code, record_key) DO UPDATE SET document = excluded.document, updated_at = excluded.updated_at",
+                "INSERT INTO bundle_bases (village_code, record_key, document, updated_at, audit_seq) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT(village_code, record_key) DO UPDATE SET document = excluded.document,
+                   updated_at = excluded.updated_at, audit_seq = excluded.audit_seq",
             )?
-            .execute(params![village_code, key, document, self.at])?;
+            .execute(params![village_code, key, document, self.at, self.reached()?])?;
         Ok(())
+    }
+
+    /// Keeps `document` as the version of a record this ledger sent in its bundle
+    /// `sequence` for `receiver`: common ground once the peer says it merged it.
+    pub fn set_sent_base(
+        &self,
+        village_code: &str,
+        key: &str,
+        receiver: &str,
+        sequence: i64,
+        document: &str,
+    ) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "INSERT OR REPLACE INTO bundle_bases_sent (village_code, record_key, receiver, sequence, document, audit_seq)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![village_code, key, receiver, sequence, document, self.reached()?])?;
+        Ok(())
+    }
+
+    /// Forgets the versions sent to `receiver` before bundle `upto`, which the peer has
+    /// merged (a later one it merged is the common ground from now on).
+    pub fn forget_sent_bases(&self, village_code: &str, receiver: &str, upto: i64) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "DELETE FROM bundle_bases_sent WHERE village_code = ?1 AND receiver = ?2 AND sequence < ?3",
+            )?
+            .execute(params![village_code, receiver, upto])?;
+        Ok(())
+    }
+
+    /// The bundles of each peer (sender id, and the receiver name it gave this ledger) of
+    /// `village_code` merged here: the newest number of each (a bundle's `seen`).
+    pub fn merged_numbers(&self, village_code: &str) -> Result<Vec<(String, String, i64)>> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT sender, receiver, MAX(sequence) FROM bundles_received WHERE village_code = ?1
+             GROUP BY sender, receiver ORDER BY sender, receiver",
+        )?;
+        let rows = stmt.query_map([village_code], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

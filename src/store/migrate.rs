@@ -71,6 +71,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0017_bundles_sent_sender",
         include_str!("migrations/0017_bundles_sent_sender.sql"),
     ),
+    (
+        "0018_bundle_bases_sent",
+        include_str!("migrations/0018_bundle_bases_sent.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -112,10 +116,12 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             continue;
         }
         let tx = conn.transaction()?;
-        // Run again over a table it already rebuilt (a test rolling `user_version` back),
-        // 0017 would put every row under the current id and lose those of an earlier one.
-        let done =
-            *name == "0017_bundles_sent_sender" && has_column(&tx, "bundles_sent", "sender")?;
+        // Run again over a table it already changed (a test rolling `user_version` back),
+        // 0017 would put every row under the current id and lose those of an earlier one,
+        // and 0018 would add a column twice.
+        let done = (*name == "0017_bundles_sent_sender"
+            && has_column(&tx, "bundles_sent", "sender")?)
+            || (*name == "0018_bundle_bases_sent" && has_column(&tx, "bundle_bases", "audit_seq")?);
         if !done {
             tx.execute_batch(sql)?;
         }

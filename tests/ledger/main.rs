@@ -4,6 +4,7 @@ mod assess;
 mod audit_chain;
 mod bulk;
 mod bundle;
+mod bundle_crossing;
 mod bundle_lost;
 mod cadres;
 mod changes;

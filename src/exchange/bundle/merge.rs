@@ -98,8 +98,8 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| Error::Format(e.to_string()))
 }
 
-fn base(w: &Writer, village: &str, key: &str) -> Result<Option<Value>> {
-    w.bundle_base(village, key)?
+fn base(w: &Writer, village: &str, key: &str, seen: &[(String, i64)]) -> Result<Option<Value>> {
+    w.bundle_base(village, key, seen)?
         .map(|text| serde_json::from_str(&text).map_err(|e| Error::Format(e.to_string())))
         .transpose()
 }
@@ -113,6 +113,8 @@ struct Merge<'w, 'a> {
     /// The sender was restored from a backup and nothing of this village from it has been
     /// merged here since: its values are reviewed, not taken (`three_way::merge_reviewed`).
     reviewed: bool,
+    /// This ledger's bundles the sender had merged (receiver name, newest number).
+    seen: Vec<(String, i64)>,
     conflicts: usize,
 }
 
@@ -125,7 +127,7 @@ impl Merge<'_, '_> {
         theirs: Option<Value>,
         household: Option<(&str, &str)>,
     ) -> Result<Option<Value>> {
-        let b = base(self.w, &self.code, key)?;
+        let b = base(self.w, &self.code, key, &self.seen)?;
         // A record deleted by the sender without a common base: theirs deleted mine.
         let b = match (&b, &theirs) {
             (None, None) => mine.clone(),
@@ -206,6 +208,11 @@ pub fn merge_bundle(
 ) -> Result<MergeSummary> {
     let (bundle, checksum) = file::open(bytes)?;
     let restored_from = ledger.setting(crate::store::Setting::RestoredFrom)?;
+    let own_id = ledger.ledger_id()?;
+    let seen: Vec<(String, i64)> = (bundle.seen.iter())
+        .filter(|s| Some(&s.sender) == own_id.as_ref())
+        .map(|s| (s.receiver.clone(), s.sequence))
+        .collect();
     if ledger.ledger_id()?.as_deref() == Some(bundle.sender.as_str())
         || restored_from.as_deref() == Some(bundle.sender.as_str())
     {
@@ -263,6 +270,7 @@ pub fn merge_bundle(
                 .collect(),
             reviewed: bundle.restored_from.is_some()
                 && !w.merged_from(&bundle.sender, &bundle.receiver, &code)?,
+            seen: seen.clone(),
             conflicts: 0,
         };
         let mut summary = MergeSummary {
@@ -379,6 +387,9 @@ pub fn merge_bundle(
         }
         for h in doc.households.iter().filter(|h| !unchanged_since(&h.id)) {
             w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?)?;
+        }
+        for (receiver, upto) in &seen {
+            w.forget_sent_bases(&code, receiver, *upto)?;
         }
         summary.conflicts = m.conflicts;
         for &n in bundle.replaces.iter().filter(|&&n| (1..bundle.sequence).contains(&n)) {

@@ -46,6 +46,16 @@ pub struct LastChange {
     pub sent_in: Option<i64>,
 }
 
+/// A peer's bundle merged on the sender: the peer's ledger id, the receiver name the peer
+/// gave the sender, and the number.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seen {
+    pub sender: String,
+    pub receiver: String,
+    pub sequence: i64,
+}
+
 /// The content of a bundle file (inside the checksum).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -76,6 +86,12 @@ pub struct Bundle {
     /// ledger may lack changes it had already sent. Written only then.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub restored_from: Option<String>,
+    /// The newest bundle of the village from each peer merged on the sender when it wrote
+    /// this one: a version the receiver sent in one of those (or before) is common ground,
+    /// one it sent after is not (bundles crossing on the way). Written only when there are
+    /// some.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub seen: Vec<Seen>,
     pub created_at: String,
     pub operator: String,
     /// The village as exchange v1 (only the changed households after the first).

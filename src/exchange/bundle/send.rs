@@ -175,6 +175,13 @@ pub fn write_bundle(
             replaces,
             previous,
             restored_from,
+            seen: (w.merged_numbers(village_code)?.into_iter())
+                .map(|(sender, receiver, sequence)| super::Seen {
+                    sender,
+                    receiver,
+                    sequence,
+                })
+                .collect(),
             created_at: w.at().to_string(),
             operator: w.operator.to_string(),
             document: VillageDocument {
@@ -198,13 +205,17 @@ pub fn write_bundle(
             tombstones: bundle.tombstones.len(),
             checksum: &checksum,
         })?;
-        // What was sent is the last exchanged version (the base of the next merge).
-        w.set_bundle_base(village_code, "village", &json(&doc.village)?)?;
+        // What was sent is common ground once the receiver has merged it (the base of a
+        // merge of its later bundles that say so).
+        let sent = |key: &str, doc: String| {
+            w.set_sent_base(village_code, key, &receiver, sequence, &doc)
+        };
+        sent("village", json(&doc.village)?)?;
         for c in &doc.cadres {
-            w.set_bundle_base(village_code, &format!("cadre:{}", c.id), &json(c)?)?;
+            sent(&format!("cadre:{}", c.id), json(c)?)?;
         }
         for h in &doc.households {
-            w.set_bundle_base(village_code, &format!("household:{}", h.id), &json(h)?)?;
+            sent(&format!("household:{}", h.id), json(h)?)?;
         }
         let restored = w.setting(crate::store::Setting::RestoredFrom)?;
         keep_an_earlier_bundle(out, &bundle, restored.as_deref())?;
