@@ -328,6 +328,8 @@ fn renew_ledger_id(target: &Path, key: Option<&str>, taken: &str) -> Result<()> 
     );
     ledger.with_tx(|w| {
         w.set_setting(super::Setting::RestoredFrom, &old, Some(&reason))?;
+        // Versions sent under the old id's numbers: the new numbers start again at 1.
+        w.tx.execute("DELETE FROM bundle_bases_sent", [])?;
         w.set_setting(
             super::Setting::LedgerId,
             &crate::model::new_id(),

@@ -305,43 +305,53 @@ impl Writer<'_> {
     }
 
     /// The last exchanged version of a record (JSON) as the peer had it when it wrote its
-    /// bundle: the newer of what was last merged from it and what this ledger sent it in a
-    /// bundle the peer says it had merged (`seen`: receiver and number, as this ledger
-    /// named and numbered them). The audit row each was kept at tells the newer.
+    /// bundle: what was last merged from it, or what this ledger sent it in a bundle the
+    /// peer says it had merged (`seen`: receiver and number, as this ledger named and
+    /// numbered them) when that number is above the one the merged version's bundle said.
     pub fn bundle_base(
         &self,
         village_code: &str,
         key: &str,
         seen: &[(String, i64)],
     ) -> Result<Option<String>> {
-        let mut best: Option<(i64, String)> = self
+        let merged: Option<(String, Option<String>, i64)> = self
             .tx
             .prepare_cached(
-                "SELECT audit_seq, document FROM bundle_bases WHERE village_code = ?1 AND record_key = ?2",
+                "SELECT document, seen_receiver, seen_sequence FROM bundle_bases
+                 WHERE village_code = ?1 AND record_key = ?2",
             )?
-            .query_row([village_code, key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_row([village_code, key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+            })
             .optional()?;
         let mut stmt = self.tx.prepare_cached(
-            "SELECT audit_seq, document FROM bundle_bases_sent
+            "SELECT audit_seq, document, sequence FROM bundle_bases_sent
              WHERE village_code = ?1 AND record_key = ?2 AND receiver = ?3 AND sequence <= ?4
              ORDER BY sequence DESC LIMIT 1",
         )?;
+        let mut newer_sent: Option<(i64, String)> = None;
         for (receiver, upto) in seen {
-            let sent: Option<(i64, String)> = stmt
+            let sent: Option<(i64, String, i64)> = stmt
                 .query_row(params![village_code, key, receiver, upto], |r| {
-                    Ok((r.get(0)?, r.get(1)?))
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })
                 .optional()?;
-            if let Some(sent) = sent {
-                if best.as_ref().is_none_or(|b| sent.0 > b.0) {
-                    best = Some(sent);
-                }
+            let Some((at, doc, number)) = sent else {
+                continue;
+            };
+            // The merged version's bundle had seen up to this number of ours.
+            let had_seen = match &merged {
+                Some((_, Some(r), n)) if r == receiver => *n,
+                _ => 0,
+            };
+            if number > had_seen && newer_sent.as_ref().is_none_or(|(a, _)| at > *a) {
+                newer_sent = Some((at, doc));
             }
         }
-        Ok(best.map(|(_, doc)| doc))
+        Ok(newer_sent.map(|(_, doc)| doc).or(merged.map(|m| m.0)))
     }
 
-    /// The audit row this transaction has reached (orders the kept versions).
+    /// The audit row this transaction has reached (orders the versions sent).
     fn reached(&self) -> Result<i64> {
         if let Some((seq, _)) = self.head.borrow().as_ref() {
             return Ok(*seq);
@@ -349,16 +359,33 @@ impl Writer<'_> {
         Ok(super::chain::tail(&self.tx)?.0)
     }
 
-    /// Keeps `document` as the version of a record last merged from the peer (bookkeeping
-    /// of the bundle, covered by the bundle's audit row).
-    pub fn set_bundle_base(&self, village_code: &str, key: &str, document: &str) -> Result<()> {
+    /// Keeps `document` as the version of a record last merged from the peer, with the
+    /// newest of this ledger's bundles the peer had merged when it wrote it (`seen`:
+    /// receiver and number). Bookkeeping of the bundle, covered by its audit row.
+    pub fn set_bundle_base(
+        &self,
+        village_code: &str,
+        key: &str,
+        document: &str,
+        seen: Option<&(String, i64)>,
+    ) -> Result<()> {
         self.tx
             .prepare_cached(
-                "INSERT INTO bundle_bases (village_code, record_key, document, updated_at, audit_seq) VALUES (?1, ?2, ?3, ?4, ?5)
+                "INSERT INTO bundle_bases (village_code, record_key, document, updated_at, audit_seq, seen_receiver, seen_sequence)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
                  ON CONFLICT(village_code, record_key) DO UPDATE SET document = excluded.document,
-                   updated_at = excluded.updated_at, audit_seq = excluded.audit_seq",
+                   updated_at = excluded.updated_at, audit_seq = excluded.audit_seq,
+                   seen_receiver = excluded.seen_receiver, seen_sequence = excluded.seen_sequence",
             )?
-            .execute(params![village_code, key, document, self.at, self.reached()?])?;
+            .execute(params![
+                village_code,
+                key,
+                document,
+                self.at,
+                self.reached()?,
+                seen.map(|s| &s.0),
+                seen.map_or(0, |s| s.1)
+            ])?;
         Ok(())
     }
 

@@ -75,6 +75,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0018_bundle_bases_sent",
         include_str!("migrations/0018_bundle_bases_sent.sql"),
     ),
+    (
+        "0019_bundle_bases_seen",
+        include_str!("migrations/0019_bundle_bases_seen.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -118,10 +122,13 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         let tx = conn.transaction()?;
         // Run again over a table it already changed (a test rolling `user_version` back),
         // 0017 would put every row under the current id and lose those of an earlier one,
-        // and 0018 would add a column twice.
-        let done = (*name == "0017_bundles_sent_sender"
-            && has_column(&tx, "bundles_sent", "sender")?)
-            || (*name == "0018_bundle_bases_sent" && has_column(&tx, "bundle_bases", "audit_seq")?);
+        // and 0018 and 0019 would add a column twice.
+        let done = match *name {
+            "0017_bundles_sent_sender" => has_column(&tx, "bundles_sent", "sender")?,
+            "0018_bundle_bases_sent" => has_column(&tx, "bundle_bases", "audit_seq")?,
+            "0019_bundle_bases_seen" => has_column(&tx, "bundle_bases", "seen_sequence")?,
+            _ => false,
+        };
         if !done {
             tx.execute_batch(sql)?;
         }

@@ -197,7 +197,7 @@ mod tests {
             set_back(conn, &doc);
             let base = format!(r#"{{"id":"{first}","visits":[{{"x_id":"{old_visit}"}}]}}"#);
             conn.execute(
-                "INSERT INTO bundle_bases VALUES ('v', ?1, ?2, '2026-01-01')",
+                "INSERT INTO bundle_bases (village_code, record_key, document, updated_at) VALUES ('v', ?1, ?2, '2026-01-01')",
                 params![format!("household:{first}"), base],
             )
             .unwrap();

@@ -45,3 +45,40 @@ fn crossing_bundles_keep_both_sides_changes() {
     );
     assert_eq!(export(&p.laptop), export(&p.township), "both ledgers agree");
 }
+
+/// Several rounds, a bundle of each side crossing the other's: a bundle the laptop wrote
+/// before it merged the township's is merged at the township after the township sent its
+/// own. The base is chosen by what each bundle says its writer had merged, not by the order
+/// things arrived, so the township's last change reaches the laptop (no conflict, no loss)
+/// and both ledgers end alike.
+#[test]
+fn rounds_of_crossing_bundles_end_alike() {
+    let p = Pair::new();
+    let phone = |db: &std::path::Path| household(&export(db), "3607291010990001")["phone"].clone();
+    let set_phone = |db: &std::path::Path, who: &str, to: &str| {
+        edit(db, who, "3607291010990001", |h| h.phone = Some(to.into()));
+    };
+    ok(p.merge(&p.township, &p.send("L1.bundle")));
+    ok(p.merge(&p.laptop, &p.send_back("T1.bundle")));
+    set_phone(&p.laptop, "陈第一", "13900000001");
+    ok(p.merge(&p.township, &p.send("L2.bundle")));
+    set_phone(&p.laptop, "陈第一", "13900000002");
+    let l3 = p.send("L3.bundle");
+    // The township sends before it merges L3; the laptop merges that, keeping its …002.
+    let said = ok(p.merge(&p.laptop, &p.send_back("T2.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert_eq!(phone(&p.laptop), "13900000002");
+    let said = ok(p.merge(&p.township, &l3));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert_eq!(phone(&p.township), "13900000002");
+    // The township sets it back; the laptop takes it.
+    set_phone(&p.township, "乡镇统计员", "13900000001");
+    let said = ok(p.merge(&p.laptop, &p.send_back("T3.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert_eq!(
+        phone(&p.laptop),
+        "13900000001",
+        "the township's last change arrives"
+    );
+    assert_eq!(export(&p.laptop), export(&p.township), "both ledgers agree");
+}

@@ -381,12 +381,15 @@ pub fn merge_bundle(
         }
 
         // What was merged is the last exchanged version.
-        w.set_bundle_base(&code, "village", &json(&doc.village)?)?;
+        // The newest of ours the sender had merged: a version we sent after it is newer
+        // common ground than what is kept here (`bundle_base`).
+        let had_seen = seen.iter().max_by_key(|s| s.1);
+        w.set_bundle_base(&code, "village", &json(&doc.village)?, had_seen)?;
         for c in &doc.cadres {
-            w.set_bundle_base(&code, &format!("cadre:{}", c.id), &json(c)?)?;
+            w.set_bundle_base(&code, &format!("cadre:{}", c.id), &json(c)?, had_seen)?;
         }
         for h in doc.households.iter().filter(|h| !unchanged_since(&h.id)) {
-            w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?)?;
+            w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?, had_seen)?;
         }
         for (receiver, upto) in &seen {
             w.forget_sent_bases(&code, receiver, *upto)?;
