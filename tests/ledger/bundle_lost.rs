@@ -8,6 +8,47 @@
 use crate::bundle::{audit_rows, edit, export, ok, run, text, Pair, VILLAGE};
 use serde_json::Value;
 
+/// The laptop's full bundle of the village for 金龙镇 (`bundle --full`), and what it said.
+fn send_full(p: &Pair, name: &str) -> (std::path::PathBuf, String) {
+    let out = p.file(name);
+    let args = [
+        "bundle",
+        "--village",
+        VILLAGE,
+        "--out",
+        out.to_str().unwrap(),
+        "--to",
+        "金龙镇",
+        "--full",
+    ];
+    let said = ok(run(&p.laptop, "陈第一", &args));
+    (out, said)
+}
+
+/// The laptop sends 第1号 (merged), is backed up, changes 0001's address to 新村路1号 and
+/// sends 第2号 (merged), then its disk fails and the backup is restored: it lacks that
+/// change and the record of 第2号. Returns 第2号's file.
+fn restored_after_a_sent_change(p: &Pair) -> std::path::PathBuf {
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let backup = p.file("备份.db");
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["backup", "--out", backup.to_str().unwrap()],
+    ));
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.address = Some("新村路1号".into());
+    });
+    let second = p.send("2.bundle");
+    ok(p.merge(&p.township, &second));
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["restore", backup.to_str().unwrap(), "--force"],
+    ));
+    second
+}
+
 fn address_of(export: &str, code: &str) -> Value {
     let doc: Value = serde_json::from_str(export).unwrap();
     let h = doc["households"].as_array().unwrap().iter();
@@ -49,18 +90,7 @@ fn a_lost_bundle_is_replaced_by_a_full_one() {
     );
     assert_eq!(audit_rows(&p.township), rows, "nothing written");
 
-    let full = p.file("4-完整.bundle");
-    let args = [
-        "bundle",
-        "--village",
-        VILLAGE,
-        "--out",
-        full.to_str().unwrap(),
-        "--to",
-        "金龙镇",
-        "--full",
-    ];
-    let written = ok(run(&p.laptop, "陈第一", &args));
+    let (full, written) = send_full(&p, "4-完整.bundle");
     assert!(
         written.contains("第4号（完整，可代替此前的第1、2、3号）"),
         "{written}"
@@ -133,18 +163,7 @@ fn a_stick_with_the_full_bundle_and_the_ones_it_replaces_merges_in_one_go() {
         h.address = Some("新村路1号".into());
     });
     let b2 = p.send("b.bundle");
-    let full = p.file("c.bundle");
-    let args = [
-        "bundle",
-        "--village",
-        VILLAGE,
-        "--out",
-        full.to_str().unwrap(),
-        "--to",
-        "金龙镇",
-        "--full",
-    ];
-    ok(run(&p.laptop, "陈第一", &args));
+    let (full, _) = send_full(&p, "c.bundle");
     let files: Vec<String> = [&b2, &b1, &full]
         .iter()
         .map(|f| f.to_str().unwrap().to_string())
@@ -169,23 +188,7 @@ fn a_stick_with_the_full_bundle_and_the_ones_it_replaces_merges_in_one_go() {
 #[test]
 fn a_laptop_restored_from_an_old_backup_numbers_anew_and_is_reviewed() {
     let p = Pair::new();
-    ok(p.merge(&p.township, &p.send("1.bundle")));
-    let backup = p.file("备份.db");
-    ok(run(
-        &p.laptop,
-        "陈第一",
-        &["backup", "--out", backup.to_str().unwrap()],
-    ));
-    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
-        h.address = Some("新村路1号".into());
-    });
-    ok(p.merge(&p.township, &p.send("2.bundle")));
-
-    ok(run(
-        &p.laptop,
-        "陈第一",
-        &["restore", backup.to_str().unwrap(), "--force"],
-    ));
+    restored_after_a_sent_change(&p);
     let audit = ok(run(
         &p.laptop,
         "陈第一",
@@ -274,24 +277,11 @@ fn a_full_bundle_does_not_undo_what_the_township_sent_back_meanwhile() {
         h.address = Some("乡镇更正：新村路1号".into());
     });
     p.send_back("回村.bundle"); // not merged on the laptop yet
-                                // One second on, so the laptop's next change is after bundle 1 by its clock.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
     edit(&p.laptop, "陈第一", "3607291010990002", |h| {
         h.address = Some("新村路2号".into());
     });
     std::fs::remove_file(p.send("2.bundle")).unwrap();
-    let full = p.file("3.bundle");
-    let args = [
-        "bundle",
-        "--village",
-        VILLAGE,
-        "--out",
-        full.to_str().unwrap(),
-        "--to",
-        "金龙镇",
-        "--full",
-    ];
-    ok(run(&p.laptop, "陈第一", &args));
+    let (full, _) = send_full(&p, "3.bundle");
     let said = ok(p.merge(&p.township, &full));
     assert!(
         said.contains("更新 1 户") && said.contains("冲突 0 处"),
@@ -321,18 +311,7 @@ fn a_new_bundle_under_a_replaced_number_is_refused() {
     let copy = p.file("旧副本.db");
     std::fs::copy(&p.laptop, &copy).unwrap();
     std::fs::remove_file(p.send("2.bundle")).unwrap();
-    let full = p.file("3.bundle");
-    let args = [
-        "bundle",
-        "--village",
-        VILLAGE,
-        "--out",
-        full.to_str().unwrap(),
-        "--to",
-        "金龙镇",
-        "--full",
-    ];
-    ok(run(&p.laptop, "陈第一", &args));
+    let (full, _) = send_full(&p, "3.bundle");
     ok(p.merge(&p.township, &full));
     std::thread::sleep(std::time::Duration::from_millis(1100));
     edit(&copy, "陈第一", "3607291010990002", |h| {
@@ -425,23 +404,7 @@ fn villages_sharing_numbers_wait_only_for_their_own() {
 #[test]
 fn a_restored_ledger_stays_reviewed_until_the_township_merged_from_it() {
     let p = Pair::new();
-    ok(p.merge(&p.township, &p.send("1.bundle")));
-    let backup = p.file("备份.db");
-    ok(run(
-        &p.laptop,
-        "陈第一",
-        &["backup", "--out", backup.to_str().unwrap()],
-    ));
-    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
-        h.address = Some("新村路1号".into());
-    });
-    let before = p.send("2.bundle");
-    ok(p.merge(&p.township, &before));
-    ok(run(
-        &p.laptop,
-        "陈第一",
-        &["restore", backup.to_str().unwrap(), "--force"],
-    ));
+    let before = restored_after_a_sent_change(&p);
 
     let args = [
         "bundle",
@@ -459,18 +422,7 @@ fn a_restored_ledger_stays_reviewed_until_the_township_merged_from_it() {
         text(&over)
     );
     std::fs::remove_file(p.send("新1.bundle")).unwrap(); // lost
-    let full = p.file("新2-完整.bundle");
-    let args = [
-        "bundle",
-        "--village",
-        VILLAGE,
-        "--out",
-        full.to_str().unwrap(),
-        "--to",
-        "金龙镇",
-        "--full",
-    ];
-    ok(run(&p.laptop, "陈第一", &args));
+    let (full, _) = send_full(&p, "新2-完整.bundle");
     let said = ok(p.merge(&p.township, &full));
     assert!(said.contains("冲突 1 处"), "{said}");
     assert_eq!(
