@@ -257,8 +257,12 @@ pub fn restore(backup: &Path, target: &Path, key: Option<&str>, force: bool) -> 
     };
     let backup_last = last(&source)?;
     drop(source);
+    // The id of the ledger being replaced: a backup from before its first bundle has none,
+    // yet what it sent since may be lost by the restore just the same.
+    let mut replaced_id = None;
     if target.exists() {
         let current = Ledger::open_with_key(target, key)?;
+        replaced_id = current.setting(super::Setting::LedgerId)?;
         let current_last = last(&current.conn)?;
         if !force {
             let newer = if current_last > backup_last {
@@ -289,7 +293,7 @@ pub fn restore(backup: &Path, target: &Path, key: Option<&str>, force: bool) -> 
     restrict(&tmp);
     // Before it takes the ledger's place: a restore that cannot renew the id replaces
     // nothing (it would number bundles as the backup did).
-    let renewed = renew_ledger_id(&tmp, key, &backup_last);
+    let renewed = renew_ledger_id(&tmp, key, &backup_last, replaced_id);
     // Opening a backup of an older schema backs it up first: a copy of the backup itself.
     let _ = std::fs::remove_dir_all(backup_dir(&tmp));
     if let Err(e) = renewed {
@@ -318,9 +322,14 @@ pub fn restore(backup: &Path, target: &Path, key: Option<&str>, force: bool) -> 
 /// bundles ends where the backup was taken, so numbering on under the old id would repeat
 /// numbers a receiver has merged since. The old id is kept (`RestoredFrom`): the next
 /// bundle to each receiver names it and is reviewed there (docs/bundles.md).
-fn renew_ledger_id(target: &Path, key: Option<&str>, taken: &str) -> Result<()> {
+fn renew_ledger_id(
+    target: &Path,
+    key: Option<&str>,
+    taken: &str,
+    replaced_id: Option<String>,
+) -> Result<()> {
     let mut ledger = Ledger::open_with_key(target, key)?;
-    let Some(old) = ledger.setting(super::Setting::LedgerId)? else {
+    let Some(old) = ledger.setting(super::Setting::LedgerId)?.or(replaced_id) else {
         return Ok(());
     };
     let reason = format!(
@@ -330,6 +339,11 @@ fn renew_ledger_id(target: &Path, key: Option<&str>, taken: &str) -> Result<()> 
         w.set_setting(super::Setting::RestoredFrom, &old, Some(&reason))?;
         // Versions sent under the old id's numbers: the new numbers start again at 1.
         w.tx.execute("DELETE FROM bundle_bases_sent", [])?;
+        // …and what merged versions say of them.
+        w.tx.execute(
+            "UPDATE bundle_bases SET seen_receiver = NULL, seen_sequence = 0",
+            [],
+        )?;
         w.set_setting(
             super::Setting::LedgerId,
             &crate::model::new_id(),

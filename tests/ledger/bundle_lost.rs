@@ -448,3 +448,32 @@ fn a_restored_ledger_stays_reviewed_until_the_township_merged_from_it() {
     drop(conn);
     assert_eq!(count(&p.laptop), rows);
 }
+
+/// A backup from before the laptop's first bundle has no ledger id, but the ledger it
+/// replaces had one: the restored ledger is reviewed all the same, so the backup's older
+/// address does not silently replace the one the township merged.
+#[test]
+fn a_backup_from_before_the_first_bundle_is_reviewed_too() {
+    let p = Pair::new();
+    let backup = p.file("备份.db");
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["backup", "--out", backup.to_str().unwrap()],
+    ));
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.address = Some("新村路1号".into());
+    });
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["restore", backup.to_str().unwrap(), "--force"],
+    ));
+    let said = ok(p.merge(&p.township, &p.send("恢复后1.bundle")));
+    assert!(said.contains("冲突 1 处"), "{said}");
+    assert_eq!(
+        address_of(&export(&p.township), "3607291010990001"),
+        "新村路1号"
+    );
+}
