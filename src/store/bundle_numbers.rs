@@ -24,6 +24,15 @@ impl Writer<'_> {
             .optional()?)
     }
 
+    /// Whether bundle `sequence` of `sender` for `receiver` is here: merged, or replaced by
+    /// a full bundle merged here.
+    pub fn has_number(&self, sender: &str, receiver: &str, sequence: i64) -> Result<bool> {
+        Ok(self
+            .received_checksum(sender, receiver, sequence)?
+            .is_some()
+            || self.replaced_by(sender, receiver, sequence)?.is_some())
+    }
+
     /// The stretches of numbers below `sequence` of `sender` for `receiver` neither merged
     /// here nor replaced, in order.
     pub fn missing_before(&self, sender: &str, receiver: &str, sequence: i64) -> Result<Vec<Gap>> {
@@ -155,6 +164,12 @@ fn gaps(have: &[i64], below: i64) -> Vec<Gap> {
         next = next.max(n + 1);
     }
     out
+}
+
+/// Bundle numbers in words: `1、2、3`.
+pub fn numbers_text(numbers: &[i64]) -> String {
+    let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
+    list.join("、")
 }
 
 /// Stretches in words: `第2号`, `第2至4号、第7号`.

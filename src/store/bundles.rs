@@ -64,8 +64,10 @@ fn replacing(numbers: &[i64]) -> String {
     if numbers.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
-    format!("（完整，取代未收到的第{}号）", list.join("、"))
+    format!(
+        "（完整，取代未收到的第{}号）",
+        super::bundle_numbers::numbers_text(numbers)
+    )
 }
 
 impl Writer<'_> {

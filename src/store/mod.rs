@@ -42,7 +42,7 @@ pub use audit::{table_label, AuditEntry};
 pub use backup::{backup_dir, encrypt_file, restore, BackupInfo};
 pub use bulk::{Bulk, CheckedHousehold};
 pub use bundle_log::{bundle_kind, ReceivedBundleRow, SentBundleRow};
-pub use bundle_numbers::{gaps_text, Gap};
+pub use bundle_numbers::{gaps_text, numbers_text, Gap};
 pub use bundles::{ReceivedBundle, SentBundle, Tombstone};
 pub use cadres::NewCadre;
 pub use chain::ChainReport;

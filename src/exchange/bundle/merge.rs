@@ -82,8 +82,10 @@ fn replacing(numbers: &[i64]) -> String {
     if numbers.is_empty() {
         return String::new();
     }
-    let list: Vec<String> = numbers.iter().map(i64::to_string).collect();
-    format!("（完整，补齐未收到的第{}号）", list.join("、"))
+    format!(
+        "（完整，补齐未收到的第{}号）",
+        crate::store::numbers_text(numbers)
+    )
 }
 
 fn to_value<T: serde::Serialize>(v: &T) -> Result<Value> {
@@ -213,7 +215,7 @@ pub fn merge_bundle(
         .filter(|s| Some(&s.sender) == own_id.as_ref())
         .map(|s| (s.receiver.clone(), s.sequence))
         .collect();
-    if ledger.ledger_id()?.as_deref() == Some(bundle.sender.as_str())
+    if own_id.as_deref() == Some(bundle.sender.as_str())
         || restored_from.as_deref() == Some(bundle.sender.as_str())
     {
         return Err(Error::Invalid(
@@ -309,9 +311,6 @@ pub fn merge_bundle(
         }
         let cadres = w.cadres_of(&village_id)?;
 
-        // Its households, through the bulk path as an import's: one new to the ledger is
-        // inserted whole (one audit row naming the bundle and what the household holds), one
-        // the ledger has is saved field by field, each change audited.
         // A full bundle after earlier ones of the village merged here: a household one of
         // them carried as the sender has it now is here already. Merged again it would undo
         // what this ledger changed since and sent back in a bundle the sender has not
@@ -320,17 +319,17 @@ pub fn merge_bundle(
         if bundle.full && !m.reviewed {
             for (id, c) in &bundle.changed {
                 let Some(n) = c.sent_in else { continue };
-                if w.received_checksum(&bundle.sender, &bundle.receiver, n)?.is_some()
-                    || w.replaced_by(&bundle.sender, &bundle.receiver, n)?.is_some()
-                {
+                if w.has_number(&bundle.sender, &bundle.receiver, n)? {
                     settled.insert(id.as_str());
                 }
             }
         }
-        let unchanged_since = |id: &str| settled.contains(id);
+        // Its households, through the bulk path as an import's: one new to the ledger is
+        // inserted whole (one audit row naming the bundle and what the household holds), one
+        // the ledger has is saved field by field, each change audited.
         let mut bulk = w.bulk()?.for_merge();
         for (i, h) in doc.households.iter().enumerate() {
-            if unchanged_since(&h.id) {
+            if settled.contains(h.id.as_str()) {
                 summary.unchanged += 1;
                 continue;
             }
@@ -388,7 +387,7 @@ pub fn merge_bundle(
         for c in &doc.cadres {
             w.set_bundle_base(&code, &format!("cadre:{}", c.id), &json(c)?, had_seen)?;
         }
-        for h in doc.households.iter().filter(|h| !unchanged_since(&h.id)) {
+        for h in doc.households.iter().filter(|h| !settled.contains(h.id.as_str())) {
             w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?, had_seen)?;
         }
         for (receiver, upto) in &seen {
@@ -396,9 +395,7 @@ pub fn merge_bundle(
         }
         summary.conflicts = m.conflicts;
         for &n in bundle.replaces.iter().filter(|&&n| (1..bundle.sequence).contains(&n)) {
-            if w.received_checksum(&bundle.sender, &bundle.receiver, n)?.is_none()
-                && w.replaced_by(&bundle.sender, &bundle.receiver, n)?.is_none()
-            {
+            if !w.has_number(&bundle.sender, &bundle.receiver, n)? {
                 summary.replaces.push(n);
             }
         }

@@ -223,10 +223,7 @@ pub fn write_bundle(
         let (households, tombstones) = (doc.households.len(), bundle.tombstones.len());
         let replacing = match bundle.replaces.as_slice() {
             [] => String::new(),
-            numbers => format!(
-                "，可代替此前的第{}号",
-                numbers.iter().map(i64::to_string).collect::<Vec<_>>().join("、")
-            ),
+            numbers => format!("，可代替此前的第{}号", crate::store::numbers_text(numbers)),
         };
         let said = format!(
             "发给“{receiver}”的第{sequence}号（{}{replacing}），{households} 户，删除记录 {tombstones} 条，校验码 {}",

@@ -55,9 +55,7 @@ pub(super) fn check(w: &Writer, b: &Bundle, checksum: &str) -> Result<Option<Mer
     let missing = match b.previous {
         // The village's previous bundle only (the sender's numbers are shared by villages).
         Some(p) if p > 0 => {
-            let here = w.received_checksum(&b.sender, &b.receiver, p)?.is_some()
-                || w.replaced_by(&b.sender, &b.receiver, p)?.is_some();
-            if here {
+            if w.has_number(&b.sender, &b.receiver, p)? {
                 Vec::new()
             } else {
                 vec![(p, p)]
