@@ -79,6 +79,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0019_bundle_bases_seen",
         include_str!("migrations/0019_bundle_bases_seen.sql"),
     ),
+    (
+        "0020_bundle_bases_per_sender",
+        include_str!("migrations/0020_bundle_bases_per_sender.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -122,11 +126,12 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         let tx = conn.transaction()?;
         // Run again over a table it already changed (a test rolling `user_version` back),
         // 0017 would put every row under the current id and lose those of an earlier one,
-        // and 0018 and 0019 would add a column twice.
+        // 0018 and 0019 would add a column twice, and 0020 would copy its table again.
         let done = match *name {
             "0017_bundles_sent_sender" => has_column(&tx, "bundles_sent", "sender")?,
             "0018_bundle_bases_sent" => has_column(&tx, "bundle_bases", "audit_seq")?,
             "0019_bundle_bases_seen" => has_column(&tx, "bundle_bases", "seen_sequence")?,
+            "0020_bundle_bases_per_sender" => has_column(&tx, "bundle_bases", "sender")?,
             _ => false,
         };
         if !done {
@@ -174,6 +179,56 @@ mod tests {
         assert!(
             err.to_string().contains("请升级软件"),
             "message tells the cadre what to do"
+        );
+    }
+
+    /// A ledger of schema 19 keeps one merged version per village and record: 0020 files
+    /// each under the sender of the village's last merged bundle, nothing lost.
+    #[test]
+    fn merged_versions_go_to_the_villages_last_sender() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        for (name, sql) in &MIGRATIONS[..19] {
+            conn.execute_batch(sql)
+                .unwrap_or_else(|e| panic!("{name}: {e}"));
+        }
+        conn.pragma_update(None, "user_version", 19).unwrap();
+        conn.execute_batch(
+            "INSERT INTO bundles_received VALUES
+               ('earlier', '乡镇', 1, '360729101099', 'c1', '2026-01-01', '甲', '2026-01-02T08:00:00', '乙', 1, 0, 0, 0),
+               ('laptop', '乡镇', 1, '360729101099', 'c2', '2026-02-01', '甲', '2026-02-02T08:00:00', '乙', 0, 1, 0, 0);
+             INSERT INTO bundle_bases (village_code, record_key, document, updated_at, audit_seq, seen_receiver, seen_sequence)
+             VALUES ('360729101099', 'household:h-1', '{}', '2026-02-02', 7, '驻村', 2),
+                    ('360729101088', 'village', '{}', '2026-02-02', 8, NULL, 0);",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let rows: Vec<(String, String, String, i64, Option<String>, i64)> = conn
+            .prepare("SELECT village_code, record_key, sender, audit_seq, seen_receiver, seen_sequence FROM bundle_bases ORDER BY village_code DESC")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(
+            rows,
+            [
+                (
+                    "360729101099".into(),
+                    "household:h-1".into(),
+                    "laptop".into(),
+                    7,
+                    Some("驻村".into()),
+                    2
+                ),
+                (
+                    "360729101088".into(),
+                    "village".into(),
+                    String::new(),
+                    8,
+                    None,
+                    0
+                ),
+            ]
         );
     }
 }

@@ -82,3 +82,66 @@ fn rounds_of_crossing_bundles_end_alike() {
     );
     assert_eq!(export(&p.laptop), export(&p.township), "both ledgers agree");
 }
+
+/// Bundles crossing with a list (criss-cross): the laptop adds an income line and sends it;
+/// the township, before merging that, corrects the household and sends it back; each merges
+/// the other's, so both hold the line and the correction. The township then deletes the
+/// line; the laptop, before hearing of it, changes another field and sends its next bundle.
+/// The common ground of that bundle is the two crossing versions merged (line and
+/// correction), not the township's version alone: the deletion stands, the line does not
+/// come back as if the laptop had added it again.
+#[test]
+fn a_line_deleted_after_crossing_bundles_stays_deleted() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let line_id = "i-laptop-line-2026";
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.income.push(yibentong::model::IncomeLine {
+            id: Some(line_id.into()),
+            year: 2026,
+            month: Some(11),
+            category: yibentong::codes::IncomeCategory::Wage,
+            item: "务工".into(),
+            amount: 2400.0,
+            counted: true,
+        });
+    });
+    let l2 = p.send("2.bundle");
+    edit(&p.township, "乡镇统计员", "3607291010990001", |h| {
+        h.address = Some("乡镇更正：新村路1号".into());
+    });
+    let t1 = p.send_back("回村1.bundle");
+    ok(p.merge(&p.township, &l2));
+    ok(p.merge(&p.laptop, &t1));
+    let has_line = |db: &std::path::Path| {
+        let h = household(&export(db), "3607291010990001");
+        h["income"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|l| l["x_id"] == line_id)
+    };
+    assert!(has_line(&p.township) && has_line(&p.laptop));
+    assert_eq!(
+        export(&p.laptop),
+        export(&p.township),
+        "crossed, then alike"
+    );
+
+    edit(&p.township, "乡镇统计员", "3607291010990001", |h| {
+        h.income.retain(|l| l.id.as_deref() != Some(line_id));
+    });
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13911112222".into());
+    });
+    let said = ok(p.merge(&p.township, &p.send("3.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert!(!has_line(&p.township), "the township's deletion stands");
+    let t = household(&export(&p.township), "3607291010990001");
+    assert_eq!(t["phone"], "13911112222", "the laptop's change arrives");
+
+    let said = ok(p.merge(&p.laptop, &p.send_back("回村2.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert!(!has_line(&p.laptop), "the deletion reaches the laptop");
+    assert_eq!(export(&p.laptop), export(&p.township), "both ledgers agree");
+}

@@ -6,6 +6,8 @@ mod bulk;
 mod bundle;
 mod bundle_crossing;
 mod bundle_lost;
+mod bundle_peers;
+mod bundle_whole;
 mod cadres;
 mod changes;
 mod check;

@@ -24,7 +24,7 @@ fn list_label(key: &str) -> &str {
 fn record_name(v: Option<&Value>) -> Option<String> {
     let o = v?.as_object()?;
     [
-        "name", "item", "content", "kind", "field", "date", "start", "year",
+        "name", "item", "content", "kind", "field", "date", "start", "year", "code",
     ]
     .iter()
     .find_map(|k| match o.get(*k)? {

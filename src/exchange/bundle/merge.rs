@@ -100,8 +100,14 @@ fn json<T: serde::Serialize>(v: &T) -> Result<String> {
     serde_json::to_string(v).map_err(|e| Error::Format(e.to_string()))
 }
 
-fn base(w: &Writer, village: &str, key: &str, seen: &[(String, i64)]) -> Result<Option<Value>> {
-    w.bundle_base(village, key, seen)?
+fn base(
+    w: &Writer,
+    village: &str,
+    key: &str,
+    sender: &[&str],
+    seen: &[(String, i64)],
+) -> Result<Option<Value>> {
+    w.bundle_base(village, key, sender, seen)?
         .map(|text| serde_json::from_str(&text).map_err(|e| Error::Format(e.to_string())))
         .transpose()
 }
@@ -129,7 +135,13 @@ impl Merge<'_, '_> {
         theirs: Option<Value>,
         household: Option<(&str, &str)>,
     ) -> Result<Option<Value>> {
-        let b = base(self.w, &self.code, key, &self.seen)?;
+        let sender: Vec<&str> = std::iter::once(self.bundle.sender.as_str())
+            .chain(self.bundle.restored_from.as_deref())
+            .collect();
+        let b = base(self.w, &self.code, key, &sender, &self.seen)?;
+        if !self.reviewed {
+            self.cross_sent(key, b.as_ref(), theirs.as_ref())?;
+        }
         // A record deleted by the sender without a common base: theirs deleted mine.
         let b = match (&b, &theirs) {
             (None, None) => mine.clone(),
@@ -147,28 +159,78 @@ impl Merge<'_, '_> {
             _ => None,
         };
         for c in clashes {
-            self.conflict(
-                key,
-                &c,
-                mine.as_ref(),
-                theirs.as_ref(),
-                household,
-                &mine_change,
-            )?;
+            let records = (mine.as_ref(), theirs.as_ref());
+            self.conflict(key, &c, records, household, &mine_change, None)?;
         }
         Ok(merged)
     }
 
+    /// A conflict on the whole household: the receiver's version stays as it is and the
+    /// sender's is kept beside it (`why`: what made the merged one unsound).
+    fn whole(
+        &mut self,
+        key: &str,
+        mine: Option<&Value>,
+        theirs: &Value,
+        household: (&str, &str),
+        why: Option<String>,
+    ) -> Result<()> {
+        let c = Clash {
+            path: Vec::new(),
+            mine: mine.cloned(),
+            theirs: Some(theirs.clone()),
+            theirs_history: None,
+        };
+        let mine_change = self.w.household_last_change(household.0)?;
+        let records = (mine, Some(theirs));
+        self.conflict(
+            key,
+            &c,
+            records,
+            Some(household),
+            &mine_change,
+            why.as_deref(),
+        )
+    }
+
+    /// Bundles crossing: versions of the record this ledger sent that the sender had not
+    /// merged when it wrote theirs. When it merges them, it will hold both: so each becomes
+    /// that version with theirs merged in (against the same base; where the two clash, the
+    /// sender keeps its own, as a merge does), the common ground once the sender says it
+    /// merged it. Else a list line the two crossing versions hold on different sides would
+    /// look, in the sender's next bundle, as added or deleted again.
+    fn cross_sent(&self, key: &str, b: Option<&Value>, theirs: Option<&Value>) -> Result<()> {
+        let (Some(b), Some(theirs)) = (b, theirs) else {
+            return Ok(());
+        };
+        for mut sent in self
+            .w
+            .outstanding_sent(&self.code, key, &self.bundle.sender, &self.seen)?
+        {
+            let ours: Value =
+                serde_json::from_str(&sent.document).map_err(|e| Error::Format(e.to_string()))?;
+            let (both, _) = three_way::merge(Some(b), Some(theirs), Some(&ours), &HashSet::new());
+            if let Some(both) = both.filter(|v| *v != ours) {
+                sent.document = json(&both)?;
+                self.w.replace_sent_base(&self.code, key, &sent)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Lists clash `c` of record `key` (`records`: the record as mine and as theirs, to
+    /// name the field; `why`: a note after the field's name).
     fn conflict(
         &mut self,
         key: &str,
         c: &Clash,
-        mine: Option<&Value>,
-        theirs: Option<&Value>,
+        (mine, theirs): (Option<&Value>, Option<&Value>),
         household: Option<(&str, &str)>,
         mine_change: &Option<(String, String)>,
+        why: Option<&str>,
     ) -> Result<()> {
         let text = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+        let field = label::field(key, &c.path, mine, theirs);
         let theirs_change = household.and_then(|(id, _)| self.bundle.changed.get(id));
         self.w.add_conflict(&NewConflict {
             village: self.code.clone(),
@@ -176,7 +238,10 @@ impl Merge<'_, '_> {
             household: household.map(|(_, code)| code.to_string()),
             record_key: key.to_string(),
             path: serde_json::to_string(&c.path).map_err(|e| Error::Format(e.to_string()))?,
-            field: label::field(key, &c.path, mine, theirs),
+            field: match why {
+                Some(why) => format!("{field}（{why}）"),
+                None => field,
+            },
             mine: text(&c.mine),
             theirs: text(&c.theirs),
             theirs_history: text(&c.theirs_history),
@@ -342,9 +407,25 @@ pub fn merge_bundle(
             match merged {
                 Some(v) if Some(&v) != mine.as_ref() => {
                     let merged: Household = from_value(v, "农户")?;
-                    CheckedHousehold::check(merged, &cadres, today)
-                        .map_err(Error::Validation)
-                        .and_then(|c| bulk.save(&village_id, c, &cadres, &opts, &source))
+                    let checked = match CheckedHousehold::check(merged.clone(), &cadres, today) {
+                        Ok(c) => c,
+                        // Each side's version is sound, the two merged are not (the same
+                        // person added on both sides): ours stays whole, the choice is listed.
+                        Err(errors) if mine.is_some() => {
+                            let theirs = to_value(h)?;
+                            let why = errors.first().map(|f| {
+                                let place = crate::model::describe_place(&merged, &f.path);
+                                format!("两边的修改合在一起不合规：{place}，{}", f.message)
+                            });
+                            m.whole(&key, mine.as_ref(), &theirs, (h.id.as_str(), h.code.as_str()), why)?;
+                            summary.unchanged += 1;
+                            continue;
+                        }
+                        Err(errors) => {
+                            return Err(crate::exchange::prefix_paths(Error::Validation(errors), i))
+                        }
+                    };
+                    bulk.save(&village_id, checked, &cadres, &opts, &source)
                         .map_err(|e| crate::exchange::prefix_paths(e, i))?;
                     bulk.take_spent();
                     if mine.is_none() {
@@ -383,12 +464,15 @@ pub fn merge_bundle(
         // The newest of ours the sender had merged: a version we sent after it is newer
         // common ground than what is kept here (`bundle_base`).
         let had_seen = seen.iter().max_by_key(|s| s.1);
-        w.set_bundle_base(&code, "village", &json(&doc.village)?, had_seen)?;
+        let from = bundle.sender.as_str();
+        w.set_bundle_base(&code, "village", from, &json(&doc.village)?, had_seen)?;
         for c in &doc.cadres {
-            w.set_bundle_base(&code, &format!("cadre:{}", c.id), &json(c)?, had_seen)?;
+            let key = format!("cadre:{}", c.id);
+            w.set_bundle_base(&code, &key, from, &json(c)?, had_seen)?;
         }
         for h in doc.households.iter().filter(|h| !settled.contains(h.id.as_str())) {
-            w.set_bundle_base(&code, &format!("household:{}", h.id), &json(h)?, had_seen)?;
+            let key = format!("household:{}", h.id);
+            w.set_bundle_base(&code, &key, from, &json(h)?, had_seen)?;
         }
         for (receiver, upto) in &seen {
             w.forget_sent_bases(&code, receiver, *upto)?;

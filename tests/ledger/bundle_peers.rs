@@ -1,0 +1,54 @@
+//! One village merged at the township from two ledgers (design note 0017): the second laptop
+//! was set up from an export, not from a township bundle, so it shares no bundle with the
+//! township. Its first bundle must not be compared with the first laptop's version: a change
+//! the first laptop made since would look undone by the second and be undone, silently.
+
+use crate::bundle::{edit, export, ok, run, Pair};
+
+fn phone(db: &std::path::Path) -> String {
+    let doc: serde_json::Value = serde_json::from_str(&export(db)).unwrap();
+    let h = doc["households"].as_array().unwrap().iter();
+    let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+    h["phone"].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn a_second_laptops_bundle_never_undoes_the_first_laptops_change() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    // The second laptop starts from the village's export.
+    let file = p.file("村.json");
+    std::fs::write(&file, export(&p.laptop)).unwrap();
+    let second = p.file("second.db");
+    ok(run(&second, "李队员", &["import", file.to_str().unwrap()]));
+
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13911112222".into())
+    });
+    ok(p.merge(&p.township, &p.send("2.bundle")));
+    assert_eq!(phone(&p.township), "13911112222");
+
+    edit(&second, "李队员", "3607291010990002", |h| {
+        h.address = Some("新村路8号".into())
+    });
+    let b = p.bundle(&second, "李队员", "金龙镇", "二号电脑1.bundle");
+    let said = ok(p.merge(&p.township, &b));
+    assert_eq!(
+        phone(&p.township),
+        "13911112222",
+        "the first laptop's change stands: {said}"
+    );
+    let listed = ok(run(&p.township, "乡镇统计员", &["conflicts"]));
+    assert!(
+        listed.contains("联系电话") && listed.contains("13911112222"),
+        "with no common ground the difference is listed, the township's value kept: {listed}"
+    );
+
+    // The first laptop's next bundle is compared with its own last one, not the second's.
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13933334444".into())
+    });
+    let said = ok(p.merge(&p.township, &p.send("3.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert_eq!(phone(&p.township), "13933334444");
+}
