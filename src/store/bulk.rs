@@ -52,10 +52,19 @@ impl CheckedHousehold {
     /// Assigns missing record ids and validates; every error comes back (paths within the
     /// household, e.g. `members[0].id_number`).
     pub fn check(
-        mut household: Household,
+        household: Household,
         cadres: &[Cadre],
         today: chrono::NaiveDate,
     ) -> std::result::Result<CheckedHousehold, Vec<Finding>> {
+        Self::check_or_back(household, cadres, today).map_err(|(_, errors)| errors)
+    }
+
+    /// As `check`, giving the household back with its errors (to say where they are).
+    pub fn check_or_back(
+        mut household: Household,
+        cadres: &[Cadre],
+        today: chrono::NaiveDate,
+    ) -> std::result::Result<CheckedHousehold, (Box<Household>, Vec<Finding>)> {
         household.assign_missing_ids();
         let findings = validate::check_household(&household, cadres, today, "");
         let (errors, warnings): (Vec<Finding>, Vec<Finding>) = findings
@@ -68,7 +77,7 @@ impl CheckedHousehold {
                 ahead: None,
             })
         } else {
-            Err(errors)
+            Err((Box::new(household), errors))
         }
     }
 

@@ -52,6 +52,10 @@ fn the_same_person_added_on_both_sides_is_a_conflict_not_a_refusal() {
         listed.contains("整户") && listed.contains("两边的修改合在一起不合规"),
         "the conflict names the whole household and why: {listed}"
     );
+    assert!(
+        listed.contains("（整户 3607291010990001：") && listed.contains("陈小宝"),
+        "each side's household in words, by its members: {listed}"
+    );
     let town: serde_json::Value = serde_json::from_str(&export(&p.township)).unwrap();
     let h = |doc: &serde_json::Value, code: &str| {
         doc["households"]

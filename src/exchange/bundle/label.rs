@@ -104,6 +104,7 @@ pub fn value(path: &[Seg], v: Option<&Value>) -> String {
         })
         .unwrap_or("");
     match v {
+        Value::Object(o) if path.is_empty() && o.contains_key("members") => household(v),
         Value::Object(_) => format!("（记录：{}）", record_name(Some(v)).unwrap_or_default()),
         Value::Array(items) => items
             .iter()
@@ -112,4 +113,17 @@ pub fn value(path: &[Seg], v: Option<&Value>) -> String {
             .join("、"),
         other => value_label(last, other),
     }
+}
+
+/// A whole household in words: its code and its members by name (整户 3607…：张三、李四).
+fn household(v: &Value) -> String {
+    let names: Vec<&str> = (v["members"].as_array().into_iter().flatten())
+        .filter_map(|m| m["name"].as_str())
+        .collect();
+    format!(
+        "（整户 {}：{} 人，{}）",
+        v["code"].as_str().unwrap_or_default(),
+        names.len(),
+        names.join("、")
+    )
 }

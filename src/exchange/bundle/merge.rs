@@ -407,11 +407,11 @@ pub fn merge_bundle(
             match merged {
                 Some(v) if Some(&v) != mine.as_ref() => {
                     let merged: Household = from_value(v, "农户")?;
-                    let checked = match CheckedHousehold::check(merged.clone(), &cadres, today) {
+                    let checked = match CheckedHousehold::check_or_back(merged, &cadres, today) {
                         Ok(c) => c,
                         // Each side's version is sound, the two merged are not (the same
                         // person added on both sides): ours stays whole, the choice is listed.
-                        Err(errors) if mine.is_some() => {
+                        Err((merged, errors)) if mine.is_some() => {
                             let theirs = to_value(h)?;
                             let why = errors.first().map(|f| {
                                 let place = crate::model::describe_place(&merged, &f.path);
@@ -421,7 +421,7 @@ pub fn merge_bundle(
                             summary.unchanged += 1;
                             continue;
                         }
-                        Err(errors) => {
+                        Err((_, errors)) => {
                             return Err(crate::exchange::prefix_paths(Error::Validation(errors), i))
                         }
                     };
