@@ -64,8 +64,23 @@ pub(super) fn at(row: u32, field: Field, message: String) -> Finding {
     }
 }
 
+/// What the reading thread hands on: a cell of a column kept (every column until the
+/// header is known), or that a row holds something in a column not read.
+enum Got {
+    Cell(u32, u32, Data),
+    Filled(u32),
+}
+
+/// Cells handed on at a time.
+const BATCH: usize = 4096;
+
+/// The columns the rows below the header keep, once the header is found: read (a set) and
+/// the rows' running numbers.
+type Kept = (foldhash::HashSet<u32>, Vec<u32>);
+
 /// Reads the first worksheet of an .xlsx workbook, cell by cell as the file holds them (a
-/// county's sheet is never held whole: only the known columns of each row are kept).
+/// county's sheet is never held whole: only the known columns of each row are kept). The
+/// file is decoded on a thread of its own while this one makes the rows.
 pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
@@ -74,28 +89,90 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
         .first()
         .cloned()
         .ok_or_else(|| Error::Format("工作簿中没有工作表".into()))?;
+    let kept: std::sync::OnceLock<Kept> = std::sync::OnceLock::new();
+    std::thread::scope(|scope| {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Got>>>(16);
+        let kept = &kept;
+        scope.spawn(move || {
+            let sent = decode(&mut book, &name, kept, &send);
+            if let Err(e) = sent {
+                let _ = send.send(Err(e));
+            }
+        });
+        rows(receive, kept)
+    })
+}
+
+/// Decodes the sheet's cells in order and hands them on in batches; below the header only
+/// the columns read, the others as whether they fill their row.
+fn decode<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+    kept: &std::sync::OnceLock<Kept>,
+    send: &std::sync::mpsc::SyncSender<Result<Vec<Got>>>,
+) -> Result<()> {
     let unreadable = |e: calamine::XlsxError| Error::Format(format!("无法读取第一个工作表：{e}"));
-    let mut cells = book.worksheet_cells_reader(&name).map_err(unreadable)?;
+    let mut cells = book.worksheet_cells_reader(name).map_err(unreadable)?;
+    let mut batch = Vec::with_capacity(BATCH);
+    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
+        let (r, c) = cell.get_position();
+        match kept.get() {
+            Some((read, _)) if read.contains(&c) => {
+                batch.push(Got::Cell(r, c, Data::from(cell.get_value().clone())))
+            }
+            Some((_, numbering)) => {
+                if !numbering.contains(&c) && !is_blank_ref(cell.get_value()) {
+                    batch.push(Got::Filled(r));
+                }
+            }
+            None => batch.push(Got::Cell(r, c, Data::from(cell.get_value().clone()))),
+        }
+        if batch.len() >= BATCH && send.send(Ok(std::mem::take(&mut batch))).is_err() {
+            return Ok(()); // the rows stopped on an error of their own
+        }
+    }
+    if !batch.is_empty() {
+        let _ = send.send(Ok(batch));
+    }
+    Ok(())
+}
+
+/// The sheet from the cells handed on, row by row.
+fn rows(
+    receive: std::sync::mpsc::Receiver<Result<Vec<Got>>>,
+    kept: &std::sync::OnceLock<Kept>,
+) -> Result<Sheet> {
     let mut built = Built::default();
     let mut row: Vec<(u32, Data)> = Vec::new();
     // Whether a cell of a column not read fills the row (see `Built::row`).
     let mut filled = false;
     let mut at: Option<u32> = None;
-    while let Some(cell) = cells.next_cell().map_err(unreadable)? {
-        let (r, c) = cell.get_position();
-        if at != Some(r) {
-            if let Some(done) = at {
-                built.row(done, std::mem::take(&mut row), filled)?;
+    for batch in receive {
+        for got in batch? {
+            let r = match &got {
+                Got::Cell(r, _, _) | Got::Filled(r) => *r,
+            };
+            if at != Some(r) {
+                if let Some(done) = at {
+                    built.row(done, std::mem::take(&mut row), filled)?;
+                    // The header found: the decoder keeps only its columns from now on.
+                    if let (None, Some(h)) = (kept.get(), &built.header) {
+                        let _ = kept.set((h.read.clone(), h.numbering.clone()));
+                    }
+                }
+                at = Some(r);
+                filled = false;
             }
-            at = Some(r);
-            filled = false;
-        }
-        // Below the header only the columns read are kept (an export has ~180).
-        match &built.header {
-            Some(h) if !h.read.contains(&c) => {
-                filled |= !h.numbering.contains(&c) && !is_blank_ref(cell.get_value());
+            match got {
+                Got::Filled(_) => filled = true,
+                // Below the header only the columns read are kept (an export has ~180).
+                Got::Cell(_, c, data) => match &built.header {
+                    Some(h) if !h.read.contains(&c) => {
+                        filled |= !h.numbering.contains(&c) && !is_blank(&data);
+                    }
+                    _ => row.push((c, data)),
+                },
             }
-            _ => row.push((c, Data::from(cell.get_value().clone()))),
         }
     }
     if let Some(done) = at {
