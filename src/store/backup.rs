@@ -339,6 +339,7 @@ fn renew_ledger_id(
         w.set_setting(super::Setting::RestoredFrom, &old, Some(&reason))?;
         // Versions sent under the old id's numbers: the new numbers start again at 1.
         w.tx.execute("DELETE FROM bundle_bases_sent", [])?;
+        w.tx.execute("DELETE FROM bundle_bases_crossed", [])?;
         // …and what merged versions say of them.
         w.tx.execute(
             "UPDATE bundle_bases SET seen_receiver = NULL, seen_sequence = 0",

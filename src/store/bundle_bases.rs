@@ -34,7 +34,8 @@ impl Writer<'_> {
             "SELECT document, seen_receiver, seen_sequence FROM bundle_bases
              WHERE village_code = ?1 AND record_key = ?2 AND sender = ?3",
         )?;
-        for id in sender {
+        // Versions kept before 0020 whose sender was not known are under ''.
+        for id in sender.iter().chain(std::iter::once(&"")) {
             merged = of_sender
                 .query_row([village_code, key, id], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
@@ -44,15 +45,20 @@ impl Writer<'_> {
                 break;
             }
         }
+        // A version sent, as a bundle of this sender crossing it made it (if one did).
         let mut stmt = self.tx.prepare_cached(
-            "SELECT audit_seq, document, sequence FROM bundle_bases_sent
-             WHERE village_code = ?1 AND record_key = ?2 AND receiver = ?3 AND sequence <= ?4
-             ORDER BY sequence DESC LIMIT 1",
+            "SELECT s.audit_seq, IFNULL(c.document, s.document), s.sequence FROM bundle_bases_sent s
+             LEFT JOIN bundle_bases_crossed c ON c.village_code = s.village_code
+               AND c.record_key = s.record_key AND c.receiver = s.receiver
+               AND c.sequence = s.sequence AND c.sender = ?5
+             WHERE s.village_code = ?1 AND s.record_key = ?2 AND s.receiver = ?3 AND s.sequence <= ?4
+             ORDER BY s.sequence DESC LIMIT 1",
         )?;
+        let from = sender.first().copied().unwrap_or_default();
         let mut newer_sent: Option<(i64, String)> = None;
         for (receiver, upto) in seen {
             let sent: Option<(i64, String, i64)> = stmt
-                .query_row(params![village_code, key, receiver, upto], |r| {
+                .query_row(params![village_code, key, receiver, upto, from], |r| {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })
                 .optional()?;
@@ -139,14 +145,20 @@ impl Writer<'_> {
                 "DELETE FROM bundle_bases_sent WHERE village_code = ?1 AND receiver = ?2 AND sequence < ?3",
             )?
             .execute(params![village_code, receiver, upto])?;
+        self.tx
+            .prepare_cached(
+                "DELETE FROM bundle_bases_crossed WHERE village_code = ?1 AND receiver = ?2 AND sequence < ?3",
+            )?
+            .execute(params![village_code, receiver, upto])?;
         Ok(())
     }
 
     /// The versions of a record this ledger sent that the peer `sender` had not merged
-    /// when it wrote its bundle: to each receiver named in `seen`, those numbered above
-    /// what it says; when it says nothing (it has merged none of ours), to the village's
-    /// one receiver, if there is only one and no other ledger ever sent the village here
-    /// (else which receiver is that peer is not known).
+    /// when it wrote its bundle, each as a bundle of that sender crossing it made it (if
+    /// one did): to each receiver named in `seen`, those numbered above what it says; when
+    /// it says nothing (it has merged none of ours, so which receiver it is is not known),
+    /// the newest to each receiver. What is made of them is kept for that sender only
+    /// (`set_crossed_base`), so a receiver that is another peer is never misled.
     pub fn outstanding_sent(
         &self,
         village_code: &str,
@@ -154,69 +166,56 @@ impl Writer<'_> {
         sender: &str,
         seen: &[(String, i64)],
     ) -> Result<Vec<Outstanding>> {
-        let mut after: Vec<(String, i64)> = seen.to_vec();
-        let others = || -> Result<bool> {
-            Ok(self
-                .tx
-                .prepare_cached(
-                    "SELECT EXISTS (SELECT 1 FROM bundles_received WHERE village_code = ?1 AND sender <> ?2)",
-                )?
-                .query_row([village_code, sender], |r| r.get(0))?)
+        let row = |r: &rusqlite::Row<'_>| -> rusqlite::Result<Outstanding> {
+            Ok(Outstanding {
+                receiver: r.get(0)?,
+                sequence: r.get(1)?,
+                document: r.get(2)?,
+            })
         };
-        if after.is_empty() && !others()? {
-            let receivers: Vec<String> = self
-                .tx
-                .prepare_cached(
-                    "SELECT DISTINCT receiver FROM bundle_bases_sent WHERE village_code = ?1 LIMIT 2",
-                )?
-                .query_map([village_code], |r| r.get(0))?
-                .collect::<rusqlite::Result<_>>()?;
-            if let [one] = receivers.as_slice() {
-                after.push((one.clone(), 0));
-            }
-        }
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT sequence, document FROM bundle_bases_sent
-             WHERE village_code = ?1 AND record_key = ?2 AND receiver = ?3 AND sequence > ?4
-             ORDER BY sequence",
-        )?;
+        const CROSSED: &str = "SELECT s.receiver, s.sequence, IFNULL(c.document, s.document)
+             FROM bundle_bases_sent s LEFT JOIN bundle_bases_crossed c
+               ON c.village_code = s.village_code AND c.record_key = s.record_key
+               AND c.receiver = s.receiver AND c.sequence = s.sequence AND c.sender = ?3
+             WHERE s.village_code = ?1 AND s.record_key = ?2";
         let mut out = Vec::new();
-        for (receiver, upto) in after {
-            let rows = stmt.query_map(params![village_code, key, receiver, upto], |r| {
-                Ok(Outstanding {
-                    receiver: receiver.clone(),
-                    sequence: r.get(0)?,
-                    document: r.get(1)?,
-                })
-            })?;
-            for row in rows {
-                out.push(row?);
+        if seen.is_empty() {
+            let mut stmt = self.tx.prepare_cached(&format!(
+                "{CROSSED} AND s.sequence = (SELECT MAX(t.sequence) FROM bundle_bases_sent t
+                   WHERE t.village_code = s.village_code AND t.record_key = s.record_key
+                   AND t.receiver = s.receiver)"
+            ))?;
+            for o in stmt.query_map(params![village_code, key, sender], row)? {
+                out.push(o?);
+            }
+            return Ok(out);
+        }
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "{CROSSED} AND s.receiver = ?4 AND s.sequence > ?5 ORDER BY s.sequence"
+        ))?;
+        for (receiver, upto) in seen {
+            for o in stmt.query_map(params![village_code, key, sender, receiver, upto], row)? {
+                out.push(o?);
             }
         }
         Ok(out)
     }
 
-    /// Replaces the document of a version sent (`outstanding_sent`) by what the peer will
-    /// hold once it merges it: that version with the peer's own, crossing it, merged in.
-    /// Its place in the order of versions sent (`audit_seq`) stays.
-    pub fn replace_sent_base(
+    /// Keeps what a version sent (`outstanding_sent`) becomes for the peer `sender`, whose
+    /// bundle crossed it: once that peer merges it, it holds both.
+    pub fn set_crossed_base(
         &self,
         village_code: &str,
         key: &str,
+        sender: &str,
         sent: &Outstanding,
     ) -> Result<()> {
         self.tx
             .prepare_cached(
-                "UPDATE bundle_bases_sent SET document = ?5
-                 WHERE village_code = ?1 AND record_key = ?2 AND receiver = ?3 AND sequence = ?4",
+                "INSERT OR REPLACE INTO bundle_bases_crossed (village_code, record_key, receiver, sequence, sender, document)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![
-                village_code,
-                key,
-                sent.receiver,
-                sent.sequence,
-                sent.document
-            ])?;
+            .execute(params![village_code, key, sent.receiver, sent.sequence, sender, sent.document])?;
         Ok(())
     }
 }

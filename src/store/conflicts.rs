@@ -167,6 +167,18 @@ impl Writer<'_> {
         Ok(id)
     }
 
+    /// Whether household `household_id` of village `village_code` waits on an open
+    /// conflict about the whole household (its path is empty).
+    pub fn open_whole_conflict(&self, village_code: &str, household_id: &str) -> Result<bool> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM conflicts WHERE household_id = ?1 AND village_code = ?2
+                   AND path = '[]' AND resolved_at IS NULL)",
+            )?
+            .query_row([household_id, village_code], |r| r.get(0))?)
+    }
+
     /// An open conflict by id, read inside the write.
     pub fn open_conflict(&self, id: i64) -> Result<Conflict> {
         let c = self

@@ -83,6 +83,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0020_bundle_bases_per_sender",
         include_str!("migrations/0020_bundle_bases_per_sender.sql"),
     ),
+    (
+        "0021_bundle_bases_crossed",
+        include_str!("migrations/0021_bundle_bases_crossed.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.
@@ -126,12 +130,13 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
         let tx = conn.transaction()?;
         // Run again over a table it already changed (a test rolling `user_version` back),
         // 0017 would put every row under the current id and lose those of an earlier one,
-        // 0018 and 0019 would add a column twice, and 0020 would copy its table again.
+        // 0018 and 0019 would add a column twice, and 0020 and 0021 would copy rows again.
         let done = match *name {
             "0017_bundles_sent_sender" => has_column(&tx, "bundles_sent", "sender")?,
             "0018_bundle_bases_sent" => has_column(&tx, "bundle_bases", "audit_seq")?,
             "0019_bundle_bases_seen" => has_column(&tx, "bundle_bases", "seen_sequence")?,
             "0020_bundle_bases_per_sender" => has_column(&tx, "bundle_bases", "sender")?,
+            "0021_bundle_bases_crossed" => has_column(&tx, "bundle_bases_crossed", "sender")?,
             _ => false,
         };
         if !done {
@@ -183,9 +188,10 @@ mod tests {
     }
 
     /// A ledger of schema 19 keeps one merged version per village and record: 0020 files
-    /// each under the sender of the village's last merged bundle, nothing lost.
+    /// each under the sender of the village's last merged bundle, 0021 gives the village's
+    /// other senders the same (as before, when one version served all), nothing lost.
     #[test]
-    fn merged_versions_go_to_the_villages_last_sender() {
+    fn merged_versions_go_to_each_sender_of_the_village() {
         let mut conn = Connection::open_in_memory().unwrap();
         for (name, sql) in &MIGRATIONS[..19] {
             conn.execute_batch(sql)
@@ -203,7 +209,7 @@ mod tests {
         .unwrap();
         migrate(&mut conn).unwrap();
         let rows: Vec<(String, String, String, i64, Option<String>, i64)> = conn
-            .prepare("SELECT village_code, record_key, sender, audit_seq, seen_receiver, seen_sequence FROM bundle_bases ORDER BY village_code DESC")
+            .prepare("SELECT village_code, record_key, sender, audit_seq, seen_receiver, seen_sequence FROM bundle_bases ORDER BY village_code DESC, sender DESC")
             .unwrap()
             .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)))
             .unwrap()
@@ -219,6 +225,14 @@ mod tests {
                     7,
                     Some("驻村".into()),
                     2
+                ),
+                (
+                    "360729101099".into(),
+                    "household:h-1".into(),
+                    "earlier".into(),
+                    7,
+                    None,
+                    0
                 ),
                 (
                     "360729101088".into(),

@@ -71,14 +71,15 @@ fn rename_in_merges(conn: &Connection, household: &str, pairs: &[(String, String
     let rename =
         |text: String| (pairs.iter()).fold(text, |t, (old, new)| t.replace(old.as_str(), new));
     let key = format!("household:{household}");
-    let bases: Vec<(String, String)> = conn
-        .prepare_cached("SELECT village_code, document FROM bundle_bases WHERE record_key = ?1")?
+    // By row: a ledger past 0020 keeps a version per sender of the same record.
+    let bases: Vec<(i64, String)> = conn
+        .prepare_cached("SELECT rowid, document FROM bundle_bases WHERE record_key = ?1")?
         .query_map([&key], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?;
-    for (village, document) in bases {
+    for (row, document) in bases {
         conn.execute(
-            "UPDATE bundle_bases SET document = ?1 WHERE village_code = ?2 AND record_key = ?3",
-            params![rename(document), village, key],
+            "UPDATE bundle_bases SET document = ?1 WHERE rowid = ?2",
+            params![rename(document), row],
         )?;
     }
     type Named = (i64, String, Option<String>, Option<String>);

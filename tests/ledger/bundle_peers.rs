@@ -52,3 +52,38 @@ fn a_second_laptops_bundle_never_undoes_the_first_laptops_change() {
     assert!(said.contains("冲突 0 处"), "{said}");
     assert_eq!(phone(&p.township), "13933334444");
 }
+
+/// The township sends the village up to the county too. A laptop bundle that has merged
+/// nothing of the township's cannot say which receiver it is: what the township makes of
+/// its versions sent for that laptop is kept for the laptop only, so the county's bundle,
+/// compared with the version the county had, does not undo the laptop's change.
+#[test]
+fn a_crossing_laptop_never_changes_what_the_county_was_sent() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let county = p.file("county.db");
+    let up = p.bundle(&p.township, "乡镇统计员", "县", "县1.bundle");
+    ok(run(&county, "县统计员", &["merge", up.to_str().unwrap()]));
+
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13911112222".into())
+    });
+    ok(p.merge(&p.township, &p.send("2.bundle")));
+    edit(&county, "县统计员", "3607291010990001", |h| {
+        h.address = Some("县里更正：新村路1号".into())
+    });
+    let down = p.bundle(&county, "县统计员", "金龙镇", "县回1.bundle");
+    let said = ok(p.merge(&p.township, &down));
+    assert_eq!(
+        phone(&p.township),
+        "13911112222",
+        "the laptop's change stands: {said}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&export(&p.township)).unwrap();
+    let h = doc["households"].as_array().unwrap().iter();
+    let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+    assert_eq!(
+        h["address"], "县里更正：新村路1号",
+        "and the county's arrives"
+    );
+}

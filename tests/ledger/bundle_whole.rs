@@ -107,3 +107,73 @@ fn the_same_person_added_on_both_sides_is_a_conflict_not_a_refusal() {
         "the laptop's household taken whole"
     );
 }
+
+/// The same person added on both sides while bundles cross: each side lists the whole
+/// household and keeps its own. The laptop keeps its own and sends a later change; at the
+/// township the household stays under review (its newer version replaces the one listed)
+/// instead of merging against a base neither side holds, which would drop both newborns.
+/// Taken whole, both ledgers end alike with the person once.
+#[test]
+fn a_household_under_review_stays_whole_until_decided() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    edit(
+        &p.laptop,
+        "陈第一",
+        "3607291010990001",
+        newborn("m-laptop-baby"),
+    );
+    let l2 = p.send("2.bundle");
+    edit(
+        &p.township,
+        "乡镇统计员",
+        "3607291010990001",
+        newborn("m-town-baby"),
+    );
+    let t1 = p.send_back("回村1.bundle");
+    assert!(ok(p.merge(&p.township, &l2)).contains("冲突 1 处"));
+    assert!(ok(p.merge(&p.laptop, &t1)).contains("冲突 1 处"));
+    let first = |db: &std::path::Path| -> serde_json::Value {
+        let listed = ok(run(db, "乡镇统计员", &["conflicts", "--json"]));
+        serde_json::from_str::<serde_json::Value>(&listed).unwrap()[0].clone()
+    };
+    let mine = first(&p.laptop)["id"].as_i64().unwrap().to_string();
+    ok(run(
+        &p.laptop,
+        "陈第一",
+        &["resolve", &mine, "--keep", "mine"],
+    ));
+    edit(&p.laptop, "陈第一", "3607291010990001", |h| {
+        h.phone = Some("13911112222".into())
+    });
+    let said = ok(p.merge(&p.township, &p.send("3.bundle")));
+    assert!(said.contains("冲突 1 处"), "{said}");
+    let babies = |db: &std::path::Path| -> Vec<String> {
+        let doc: serde_json::Value = serde_json::from_str(&export(db)).unwrap();
+        let h = doc["households"].as_array().unwrap().iter();
+        let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+        h["members"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|m| m["name"] == "陈小宝")
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(babies(&p.township), ["m-town-baby"], "nobody dropped");
+    let c = first(&p.township);
+    assert!(
+        c["theirs"].as_str().unwrap().contains("13911112222"),
+        "the listed version is the laptop's newest: {c}"
+    );
+    let id = c["id"].as_i64().unwrap().to_string();
+    ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["resolve", &id, "--keep", "theirs"],
+    ));
+    assert_eq!(babies(&p.township), ["m-laptop-baby"]);
+    let said = ok(p.merge(&p.laptop, &p.send_back("回村2.bundle")));
+    assert!(said.contains("冲突 0 处"), "{said}");
+    assert_eq!(export(&p.laptop), export(&p.township), "both ledgers agree");
+}

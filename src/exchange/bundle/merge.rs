@@ -77,6 +77,13 @@ impl MergeSummary {
     }
 }
 
+/// Why a household is listed as a whole: `what`, then the first error and where it is.
+fn unsound(what: &str, h: &Household, errors: &[crate::validate::Finding]) -> Option<String> {
+    let f = errors.first()?;
+    let place = crate::model::describe_place(h, &f.path);
+    Some(format!("{what}：{place}，{}", f.message))
+}
+
 /// `（完整，补齐未收到的第2、3号）` when a full bundle stood in for lost ones.
 fn replacing(numbers: &[i64]) -> String {
     if numbers.is_empty() {
@@ -126,26 +133,33 @@ struct Merge<'w, 'a> {
     conflicts: usize,
 }
 
+/// One record merged, not yet settled: the merged record (`None`: absent), the base it
+/// was merged against and where the two sides clash.
+struct Merged {
+    value: Option<Value>,
+    base: Option<Value>,
+    clashes: Vec<Clash>,
+}
+
+/// What the sender holds of a record once it merges this ledger's versions crossing its
+/// bundle: the two merged, or its own (it keeps its household whole, as here).
+#[derive(Clone, Copy, PartialEq)]
+enum Crossed {
+    Merged,
+    Theirs,
+}
+
 impl Merge<'_, '_> {
-    /// Merges one record; records its clashes as conflicts; returns the merged record.
-    fn record(
-        &mut self,
-        key: &str,
-        mine: Option<Value>,
-        theirs: Option<Value>,
-        household: Option<(&str, &str)>,
-    ) -> Result<Option<Value>> {
+    /// Merges one record three ways against its base; nothing written yet (`settle`).
+    fn merge_one(&self, key: &str, mine: Option<&Value>, theirs: Option<&Value>) -> Result<Merged> {
         let sender: Vec<&str> = std::iter::once(self.bundle.sender.as_str())
             .chain(self.bundle.restored_from.as_deref())
             .collect();
-        let b = base(self.w, &self.code, key, &sender, &self.seen)?;
-        if !self.reviewed {
-            self.cross_sent(key, b.as_ref(), theirs.as_ref())?;
-        }
+        let base = base(self.w, &self.code, key, &sender, &self.seen)?;
         // A record deleted by the sender without a common base: theirs deleted mine.
-        let b = match (&b, &theirs) {
-            (None, None) => mine.clone(),
-            _ => b,
+        let b = match (&base, theirs) {
+            (None, None) => mine.cloned(),
+            _ => base.clone(),
         };
         // A sender restored from a backup may lack what it sent before: nothing of it that
         // differs from ours is taken, every difference is reviewed.
@@ -153,25 +167,54 @@ impl Merge<'_, '_> {
             true => three_way::merge_reviewed,
             false => three_way::merge,
         };
-        let (merged, clashes) = merge(b.as_ref(), mine.as_ref(), theirs.as_ref(), &self.gone);
+        let (value, clashes) = merge(b.as_ref(), mine, theirs, &self.gone);
+        Ok(Merged {
+            value,
+            base,
+            clashes,
+        })
+    }
+
+    /// Lists a merged record's clashes as conflicts and keeps what the sender will hold of
+    /// the versions this ledger sent that its bundle crossed.
+    fn settle(
+        &mut self,
+        key: &str,
+        merged: &Merged,
+        (mine, theirs): (Option<&Value>, Option<&Value>),
+        household: Option<(&str, &str)>,
+    ) -> Result<()> {
         let mine_change = match household {
-            Some((id, _)) if !clashes.is_empty() => self.w.household_last_change(id)?,
+            Some((id, _)) if !merged.clashes.is_empty() => self.w.household_last_change(id)?,
             _ => None,
         };
-        for c in clashes {
-            let records = (mine.as_ref(), theirs.as_ref());
-            self.conflict(key, &c, records, household, &mine_change, None)?;
+        for c in &merged.clashes {
+            self.conflict(key, c, (mine, theirs), household, &mine_change, None)?;
         }
-        Ok(merged)
+        self.cross_sent(key, merged.base.as_ref(), theirs, Crossed::Merged)
+    }
+
+    /// Merges one record, lists its clashes as conflicts; returns the merged record.
+    fn record(
+        &mut self,
+        key: &str,
+        mine: Option<Value>,
+        theirs: Option<Value>,
+        household: Option<(&str, &str)>,
+    ) -> Result<Option<Value>> {
+        let merged = self.merge_one(key, mine.as_ref(), theirs.as_ref())?;
+        self.settle(key, &merged, (mine.as_ref(), theirs.as_ref()), household)?;
+        Ok(merged.value)
     }
 
     /// A conflict on the whole household: the receiver's version stays as it is and the
-    /// sender's is kept beside it (`why`: what made the merged one unsound).
+    /// sender's is kept beside it (`why`: what made the merged one unsound); the sender
+    /// keeps its own too, so that is what it will hold of the versions sent it crossed.
     fn whole(
         &mut self,
         key: &str,
-        mine: Option<&Value>,
-        theirs: &Value,
+        merged: &Merged,
+        (mine, theirs): (Option<&Value>, &Value),
         household: (&str, &str),
         why: Option<String>,
     ) -> Result<()> {
@@ -183,36 +226,41 @@ impl Merge<'_, '_> {
         };
         let mine_change = self.w.household_last_change(household.0)?;
         let records = (mine, Some(theirs));
-        self.conflict(
-            key,
-            &c,
-            records,
-            Some(household),
-            &mine_change,
-            why.as_deref(),
-        )
+        let why = why.as_deref();
+        self.conflict(key, &c, records, Some(household), &mine_change, why)?;
+        self.cross_sent(key, merged.base.as_ref(), Some(theirs), Crossed::Theirs)
     }
 
     /// Bundles crossing: versions of the record this ledger sent that the sender had not
     /// merged when it wrote theirs. When it merges them, it will hold both: so each becomes
     /// that version with theirs merged in (against the same base; where the two clash, the
     /// sender keeps its own, as a merge does), the common ground once the sender says it
-    /// merged it. Else a list line the two crossing versions hold on different sides would
-    /// look, in the sender's next bundle, as added or deleted again.
-    fn cross_sent(&self, key: &str, b: Option<&Value>, theirs: Option<&Value>) -> Result<()> {
-        let (Some(b), Some(theirs)) = (b, theirs) else {
+    /// merged it — kept for that sender only. Else a list line the two crossing versions
+    /// hold on different sides would look, in the sender's next bundle, as added or
+    /// deleted again.
+    fn cross_sent(
+        &self,
+        key: &str,
+        b: Option<&Value>,
+        theirs: Option<&Value>,
+        how: Crossed,
+    ) -> Result<()> {
+        let (Some(b), Some(theirs), false) = (b, theirs, self.reviewed) else {
             return Ok(());
         };
-        for mut sent in self
-            .w
-            .outstanding_sent(&self.code, key, &self.bundle.sender, &self.seen)?
-        {
+        let sender = &self.bundle.sender;
+        for mut sent in (self.w).outstanding_sent(&self.code, key, sender, &self.seen)? {
             let ours: Value =
                 serde_json::from_str(&sent.document).map_err(|e| Error::Format(e.to_string()))?;
-            let (both, _) = three_way::merge(Some(b), Some(theirs), Some(&ours), &HashSet::new());
+            let both = match how {
+                Crossed::Theirs => Some(theirs.clone()),
+                Crossed::Merged => {
+                    three_way::merge(Some(b), Some(theirs), Some(&ours), &HashSet::new()).0
+                }
+            };
             if let Some(both) = both.filter(|v| *v != ours) {
                 sent.document = json(&both)?;
-                self.w.replace_sent_base(&self.code, key, &sent)?;
+                self.w.set_crossed_base(&self.code, key, sender, &sent)?;
             }
         }
         Ok(())
@@ -399,42 +447,62 @@ pub fn merge_bundle(
                 continue;
             }
             let key = format!("household:{}", h.id);
+            let at = (h.id.as_str(), h.code.as_str());
             let mine = w
                 .household_if_live(&h.id)?
                 .map(|s| to_value(&s.household))
                 .transpose()?;
-            let merged = m.record(&key, mine.clone(), Some(to_value(h)?), Some((h.id.as_str(), h.code.as_str())))?;
-            match merged {
-                Some(v) if Some(&v) != mine.as_ref() => {
-                    let merged: Household = from_value(v, "农户")?;
-                    let checked = match CheckedHousehold::check_or_back(merged, &cadres, today) {
-                        Ok(c) => c,
-                        // Each side's version is sound, the two merged are not (the same
-                        // person added on both sides): ours stays whole, the choice is listed.
-                        Err((merged, errors)) if mine.is_some() => {
-                            let theirs = to_value(h)?;
-                            let why = errors.first().map(|f| {
-                                let place = crate::model::describe_place(&merged, &f.path);
-                                format!("两边的修改合在一起不合规：{place}，{}", f.message)
-                            });
-                            m.whole(&key, mine.as_ref(), &theirs, (h.id.as_str(), h.code.as_str()), why)?;
-                            summary.unchanged += 1;
-                            continue;
-                        }
-                        Err((_, errors)) => {
-                            return Err(crate::exchange::prefix_paths(Error::Validation(errors), i))
-                        }
-                    };
+            let theirs = to_value(h)?;
+            let merged = m.merge_one(&key, mine.as_ref(), Some(&theirs))?;
+            let Some(mine) = mine else {
+                // New here: the sender's household as it is (checked like an import's).
+                m.settle(&key, &merged, (None, Some(&theirs)), Some(at))?;
+                let Some(v) = merged.value else {
+                    summary.unchanged += 1;
+                    continue;
+                };
+                let checked = CheckedHousehold::check(from_value(v, "农户")?, &cadres, today)
+                    .map_err(|e| crate::exchange::prefix_paths(Error::Validation(e), i))?;
+                bulk.save(&village_id, checked, &cadres, &opts, &source)
+                    .map_err(|e| crate::exchange::prefix_paths(e, i))?;
+                bulk.take_spent();
+                summary.added += 1;
+                continue;
+            };
+            // A household under review as a whole stays so: the sender's newer version
+            // takes the place of the one listed, ours stays until someone decides.
+            if w.open_whole_conflict(&code, &h.id)? {
+                m.whole(&key, &merged, (Some(&mine), &theirs), at, None)?;
+                summary.unchanged += 1;
+                continue;
+            }
+            let value = match &merged.value {
+                Some(v) if *v != mine => v.clone(),
+                _ => {
+                    m.settle(&key, &merged, (Some(&mine), Some(&theirs)), Some(at))?;
+                    summary.unchanged += 1;
+                    continue;
+                }
+            };
+            match CheckedHousehold::check_or_back(from_value(value, "农户")?, &cadres, today) {
+                Ok(checked) => {
+                    m.settle(&key, &merged, (Some(&mine), Some(&theirs)), Some(at))?;
                     bulk.save(&village_id, checked, &cadres, &opts, &source)
                         .map_err(|e| crate::exchange::prefix_paths(e, i))?;
                     bulk.take_spent();
-                    if mine.is_none() {
-                        summary.added += 1;
-                    } else {
-                        summary.updated += 1;
-                    }
+                    summary.updated += 1;
                 }
-                _ => summary.unchanged += 1,
+                // Each side's version is sound, the two merged are not (the same person
+                // added on both sides): ours stays whole, the choice is listed.
+                Err((together, errors)) => {
+                    let ours: Household = from_value(mine.clone(), "农户")?;
+                    let why = match CheckedHousehold::check(ours.clone(), &cadres, today) {
+                        Err(own) => unsound("本台账的这户本身不合规，请先在户页更正", &ours, &own),
+                        Ok(_) => unsound("两边的修改合在一起不合规", &together, &errors),
+                    };
+                    m.whole(&key, &merged, (Some(&mine), &theirs), at, why)?;
+                    summary.unchanged += 1;
+                }
             }
         }
 
