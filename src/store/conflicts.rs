@@ -128,8 +128,9 @@ impl Writer<'_> {
         let open: Option<i64> = self
             .tx
             .query_row(
-                "SELECT id FROM conflicts WHERE record_key = ?1 AND path = ?2 AND village_code = ?3 AND resolved_at IS NULL",
-                params![c.record_key, c.path, c.village],
+                "SELECT id FROM conflicts WHERE record_key = ?1 AND path = ?2 AND village_code = ?3
+                   AND sender = ?4 AND resolved_at IS NULL",
+                params![c.record_key, c.path, c.village, c.sender],
                 |r| r.get(0),
             )
             .optional()?;
@@ -137,8 +138,8 @@ impl Writer<'_> {
             Some(id) => {
                 self.tx.execute(
                     "UPDATE conflicts SET theirs = ?1, theirs_history = ?2, theirs_by = ?3, theirs_at = ?4, sender = ?5, sequence = ?6,
-                       mine = ?7, mine_by = ?8, mine_at = ?9 WHERE id = ?10",
-                    params![c.theirs, c.theirs_history, c.theirs_by, c.theirs_at, c.sender, c.sequence, c.mine, c.mine_by, c.mine_at, id],
+                       mine = ?7, mine_by = ?8, mine_at = ?9, field = ?10 WHERE id = ?11",
+                    params![c.theirs, c.theirs_history, c.theirs_by, c.theirs_at, c.sender, c.sequence, c.mine, c.mine_by, c.mine_at, c.field, id],
                 )?;
                 id
             }
@@ -168,15 +169,22 @@ impl Writer<'_> {
     }
 
     /// Whether household `household_id` of village `village_code` waits on an open
-    /// conflict about the whole household (its path is empty).
-    pub fn open_whole_conflict(&self, village_code: &str, household_id: &str) -> Result<bool> {
+    /// conflict about the whole household with `sender` (its path is empty and both
+    /// sides hold the household: not a deletion on one side).
+    pub fn open_whole_conflict(
+        &self,
+        village_code: &str,
+        household_id: &str,
+        sender: &str,
+    ) -> Result<bool> {
         Ok(self
             .tx
             .prepare_cached(
                 "SELECT EXISTS (SELECT 1 FROM conflicts WHERE household_id = ?1 AND village_code = ?2
-                   AND path = '[]' AND resolved_at IS NULL)",
+                   AND sender = ?3 AND path = '[]' AND mine IS NOT NULL AND theirs IS NOT NULL
+                   AND resolved_at IS NULL)",
             )?
-            .query_row([household_id, village_code], |r| r.get(0))?)
+            .query_row([household_id, village_code, sender], |r| r.get(0))?)
     }
 
     /// An open conflict by id, read inside the write.

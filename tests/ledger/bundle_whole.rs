@@ -177,3 +177,55 @@ fn a_household_under_review_stays_whole_until_decided() {
     assert!(said.contains("冲突 0 处"), "{said}");
     assert_eq!(export(&p.laptop), export(&p.township), "both ledgers agree");
 }
+
+/// A household under review with the laptop is not under review with the county: the
+/// county's bundle of it merges as any other, and the laptop's listed version stays.
+#[test]
+fn a_review_with_one_sender_holds_back_no_other() {
+    let p = Pair::new();
+    ok(p.merge(&p.township, &p.send("1.bundle")));
+    let county = p.file("county.db");
+    let up = p.bundle(&p.township, "乡镇统计员", "县", "县1.bundle");
+    ok(run(&county, "县统计员", &["merge", up.to_str().unwrap()]));
+    edit(
+        &p.laptop,
+        "陈第一",
+        "3607291010990001",
+        newborn("m-laptop-baby"),
+    );
+    edit(
+        &p.township,
+        "乡镇统计员",
+        "3607291010990001",
+        newborn("m-town-baby"),
+    );
+    assert!(ok(p.merge(&p.township, &p.send("2.bundle"))).contains("冲突 1 处"));
+
+    edit(&county, "县统计员", "3607291010990001", |h| {
+        h.address = Some("县里更正：新村路1号".into())
+    });
+    let down = p.bundle(&county, "县统计员", "金龙镇", "县回1.bundle");
+    let said = ok(p.merge(&p.township, &down));
+    assert!(
+        said.contains("更新 1 户") && said.contains("冲突 0 处"),
+        "{said}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&export(&p.township)).unwrap();
+    let h = doc["households"].as_array().unwrap().iter();
+    let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+    assert_eq!(h["address"], "县里更正：新村路1号");
+    let listed: serde_json::Value = serde_json::from_str(&ok(run(
+        &p.township,
+        "乡镇统计员",
+        &["conflicts", "--json"],
+    )))
+    .unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert!(
+        listed[0]["theirs"]
+            .as_str()
+            .unwrap()
+            .contains("m-laptop-baby"),
+        "the laptop's version is still the one listed: {listed}"
+    );
+}

@@ -77,6 +77,10 @@ impl MergeSummary {
     }
 }
 
+/// Why a household is listed as a whole when ours is the one that fails its checks (a check
+/// of today's, say): deciding settles the conflict, correcting the household does not.
+const OURS_UNSOUND: &str = "本台账的这户本身不合规（在户页更正后再决定保留哪一方）";
+
 /// Why a household is listed as a whole: `what`, then the first error and where it is.
 fn unsound(what: &str, h: &Household, errors: &[crate::validate::Finding]) -> Option<String> {
     let f = errors.first()?;
@@ -469,23 +473,25 @@ pub fn merge_bundle(
                 summary.added += 1;
                 continue;
             };
-            // A household under review as a whole stays so: the sender's newer version
-            // takes the place of the one listed, ours stays until someone decides.
-            if w.open_whole_conflict(&code, &h.id)? {
-                m.whole(&key, &merged, (Some(&mine), &theirs), at, None)?;
-                summary.unchanged += 1;
-                continue;
-            }
+            // A household under review as a whole (with this sender) stays so: the sender's
+            // newer version takes the place of the one listed, ours stays until decided.
+            let under_review = w.open_whole_conflict(&code, &h.id, &bundle.sender)?;
             let value = match &merged.value {
                 Some(v) if *v != mine => v.clone(),
+                _ if under_review => serde_json::Value::Null,
                 _ => {
                     m.settle(&key, &merged, (Some(&mine), Some(&theirs)), Some(at))?;
                     summary.unchanged += 1;
                     continue;
                 }
             };
-            match CheckedHousehold::check_or_back(from_value(value, "农户")?, &cadres, today) {
-                Ok(checked) => {
+            let checked = match value {
+                Value::Null => Err(None),
+                v => CheckedHousehold::check_or_back(from_value(v, "农户")?, &cadres, today)
+                    .map_err(Some),
+            };
+            match checked {
+                Ok(checked) if !under_review => {
                     m.settle(&key, &merged, (Some(&mine), Some(&theirs)), Some(at))?;
                     bulk.save(&village_id, checked, &cadres, &opts, &source)
                         .map_err(|e| crate::exchange::prefix_paths(e, i))?;
@@ -494,11 +500,14 @@ pub fn merge_bundle(
                 }
                 // Each side's version is sound, the two merged are not (the same person
                 // added on both sides): ours stays whole, the choice is listed.
-                Err((together, errors)) => {
+                other => {
                     let ours: Household = from_value(mine.clone(), "农户")?;
-                    let why = match CheckedHousehold::check(ours.clone(), &cadres, today) {
-                        Err(own) => unsound("本台账的这户本身不合规，请先在户页更正", &ours, &own),
-                        Ok(_) => unsound("两边的修改合在一起不合规", &together, &errors),
+                    let why = match (CheckedHousehold::check(ours.clone(), &cadres, today), other) {
+                        (Err(own), _) => unsound(OURS_UNSOUND, &ours, &own),
+                        (Ok(_), Err(Some((together, errors)))) => {
+                            unsound("两边的修改合在一起不合规", &together, &errors)
+                        }
+                        _ => Some("双方都改过这户，待决定保留哪一方".to_string()),
                     };
                     m.whole(&key, &merged, (Some(&mine), &theirs), at, why)?;
                     summary.unchanged += 1;
