@@ -39,6 +39,13 @@ pub(crate) fn export(db: &Path) -> String {
     ok(run(db, "测试员", &["export", "--village", VILLAGE]))
 }
 
+/// One household of the village as the ledger exports it.
+pub(crate) fn exported(db: &Path, code: &str) -> serde_json::Value {
+    let doc: serde_json::Value = serde_json::from_str(&export(db)).unwrap();
+    let mut all = doc["households"].as_array().unwrap().iter();
+    all.find(|h| h["code"] == code).unwrap().clone()
+}
+
 /// Two exports are equal; else the first lines that differ.
 pub(crate) fn same(a: &str, b: &str, why: &str) {
     if a != b {

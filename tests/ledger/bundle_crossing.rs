@@ -3,14 +3,7 @@
 //! household and sends its next bundle. Neither side's change may undo the other's: each
 //! merge takes as common ground only what the other side had merged when it wrote.
 
-use crate::bundle::{edit, export, ok, Pair};
-use serde_json::Value;
-
-fn household(export: &str, code: &str) -> Value {
-    let doc: Value = serde_json::from_str(export).unwrap();
-    let mut h = doc["households"].as_array().unwrap().iter();
-    h.find(|h| h["code"] == code).unwrap().clone()
-}
+use crate::bundle::{edit, export, exported, ok, Pair};
 
 #[test]
 fn crossing_bundles_keep_both_sides_changes() {
@@ -25,7 +18,7 @@ fn crossing_bundles_keep_both_sides_changes() {
     });
     let said = ok(p.merge(&p.township, &p.send("2.bundle")));
     assert!(said.contains("冲突 0 处"), "{said}");
-    let t = household(&export(&p.township), "3607291010990001");
+    let t = exported(&p.township, "3607291010990001");
     assert_eq!(
         t["address"], "乡镇更正：新村路1号",
         "the township's correction stands"
@@ -34,7 +27,7 @@ fn crossing_bundles_keep_both_sides_changes() {
 
     let said = ok(p.merge(&p.laptop, &back));
     assert!(said.contains("冲突 0 处"), "{said}");
-    let l = household(&export(&p.laptop), "3607291010990001");
+    let l = exported(&p.laptop, "3607291010990001");
     assert_eq!(
         l["address"], "乡镇更正：新村路1号",
         "the correction arrives on the laptop"
@@ -54,7 +47,7 @@ fn crossing_bundles_keep_both_sides_changes() {
 #[test]
 fn rounds_of_crossing_bundles_end_alike() {
     let p = Pair::new();
-    let phone = |db: &std::path::Path| household(&export(db), "3607291010990001")["phone"].clone();
+    let phone = |db: &std::path::Path| exported(db, "3607291010990001")["phone"].clone();
     let set_phone = |db: &std::path::Path, who: &str, to: &str| {
         edit(db, who, "3607291010990001", |h| h.phone = Some(to.into()));
     };
@@ -114,7 +107,7 @@ fn a_line_deleted_after_crossing_bundles_stays_deleted() {
     ok(p.merge(&p.township, &l2));
     ok(p.merge(&p.laptop, &t1));
     let has_line = |db: &std::path::Path| {
-        let h = household(&export(db), "3607291010990001");
+        let h = exported(db, "3607291010990001");
         h["income"]
             .as_array()
             .unwrap()
@@ -137,7 +130,7 @@ fn a_line_deleted_after_crossing_bundles_stays_deleted() {
     let said = ok(p.merge(&p.township, &p.send("3.bundle")));
     assert!(said.contains("冲突 0 处"), "{said}");
     assert!(!has_line(&p.township), "the township's deletion stands");
-    let t = household(&export(&p.township), "3607291010990001");
+    let t = exported(&p.township, "3607291010990001");
     assert_eq!(t["phone"], "13911112222", "the laptop's change arrives");
 
     let said = ok(p.merge(&p.laptop, &p.send_back("回村2.bundle")));

@@ -3,12 +3,10 @@
 //! township. Its first bundle must not be compared with the first laptop's version: a change
 //! the first laptop made since would look undone by the second and be undone, silently.
 
-use crate::bundle::{edit, export, ok, run, Pair};
+use crate::bundle::{edit, export, exported, ok, run, Pair};
 
 fn phone(db: &std::path::Path) -> String {
-    let doc: serde_json::Value = serde_json::from_str(&export(db)).unwrap();
-    let h = doc["households"].as_array().unwrap().iter();
-    let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+    let h = exported(db, "3607291010990001");
     h["phone"].as_str().unwrap_or_default().to_string()
 }
 
@@ -79,9 +77,7 @@ fn a_crossing_laptop_never_changes_what_the_county_was_sent() {
         "13911112222",
         "the laptop's change stands: {said}"
     );
-    let doc: serde_json::Value = serde_json::from_str(&export(&p.township)).unwrap();
-    let h = doc["households"].as_array().unwrap().iter();
-    let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+    let h = exported(&p.township, "3607291010990001");
     assert_eq!(
         h["address"], "县里更正：新村路1号",
         "and the county's arrives"

@@ -4,7 +4,7 @@
 //! stays as it was, the choice is listed as a conflict on the whole household saying why,
 //! the bundle's other households merge, and `resolve --keep theirs` takes the laptop's.
 
-use crate::bundle::{edit, export, ok, run, Pair};
+use crate::bundle::{edit, export, exported, ok, run, Pair};
 use yibentong::model::Member;
 
 fn newborn(id: &str) -> impl FnOnce(&mut yibentong::model::Household) + '_ {
@@ -56,17 +56,7 @@ fn the_same_person_added_on_both_sides_is_a_conflict_not_a_refusal() {
         listed.contains("（整户 3607291010990001：") && listed.contains("陈小宝"),
         "each side's household in words, by its members: {listed}"
     );
-    let town: serde_json::Value = serde_json::from_str(&export(&p.township)).unwrap();
-    let h = |doc: &serde_json::Value, code: &str| {
-        doc["households"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|h| h["code"] == code)
-            .unwrap()
-            .clone()
-    };
-    let ids: Vec<_> = h(&town, "3607291010990001")["members"]
+    let ids: Vec<_> = exported(&p.township, "3607291010990001")["members"]
         .as_array()
         .unwrap()
         .iter()
@@ -77,7 +67,7 @@ fn the_same_person_added_on_both_sides_is_a_conflict_not_a_refusal() {
         "the township's household stays as it was: {ids:?}"
     );
     assert_eq!(
-        h(&town, "3607291010990002")["address"],
+        exported(&p.township, "3607291010990002")["address"],
         "新村路8号",
         "the other household merged"
     );
@@ -149,10 +139,7 @@ fn a_household_under_review_stays_whole_until_decided() {
     let said = ok(p.merge(&p.township, &p.send("3.bundle")));
     assert!(said.contains("冲突 1 处"), "{said}");
     let babies = |db: &std::path::Path| -> Vec<String> {
-        let doc: serde_json::Value = serde_json::from_str(&export(db)).unwrap();
-        let h = doc["households"].as_array().unwrap().iter();
-        let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
-        h["members"]
+        exported(db, "3607291010990001")["members"]
             .as_array()
             .unwrap()
             .iter()
@@ -210,9 +197,7 @@ fn a_review_with_one_sender_holds_back_no_other() {
         said.contains("更新 1 户") && said.contains("冲突 0 处"),
         "{said}"
     );
-    let doc: serde_json::Value = serde_json::from_str(&export(&p.township)).unwrap();
-    let h = doc["households"].as_array().unwrap().iter();
-    let h = h.clone().find(|h| h["code"] == "3607291010990001").unwrap();
+    let h = exported(&p.township, "3607291010990001");
     assert_eq!(h["address"], "县里更正：新村路1号");
     let listed: serde_json::Value = serde_json::from_str(&ok(run(
         &p.township,
