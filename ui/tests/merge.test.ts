@@ -2,6 +2,7 @@
 // conflict the shell listed shown with both values in the core's words, and settling it
 // sends the choice and the reason, then lists what is left.
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ElMessageBox } from 'element-plus'
 import { flushPromises } from '@vue/test-utils'
 import MergeView from '@/views/MergeView.vue'
 import type { Backend } from '@/api'
@@ -44,6 +45,23 @@ describe('MergeView', () => {
     await flushPromises()
     expect(backend.conflictResolve).toHaveBeenCalledWith(c.id, 'theirs', '电话核实')
     expect(w.find('[data-test=conflicts-empty]').text()).toContain('没有待处理的冲突')
+  })
+
+  it('asks before taking the other side\'s whole household, and takes nothing when told no', async () => {
+    const whole = { ...recorded.conflicts[0]!, path: '[]', field: '整户（两边的修改合在一起不合规：…）' }
+    const confirm = vi.spyOn(ElMessageBox, 'confirm')
+    confirm.mockRejectedValueOnce('cancel').mockResolvedValueOnce('confirm' as never)
+    const resolve = vi.fn().mockResolvedValue(whole)
+    const { w } = await show({ conflictList: async () => [whole], conflictResolve: resolve })
+    await w.find('[data-test=keep-theirs]').trigger('click')
+    await flushPromises()
+    expect(confirm).toHaveBeenCalledTimes(1)
+    expect(String(confirm.mock.calls[0]![0])).toContain(`替换本台账的${whole.household}户`)
+    expect(resolve).not.toHaveBeenCalled()
+    await w.find('[data-test=keep-theirs]').trigger('click')
+    await flushPromises()
+    expect(resolve).toHaveBeenCalledWith(whole.id, 'theirs', null)
+    confirm.mockRestore()
   })
 
   it('merges a picked bundle and says when it was merged before', async () => {
