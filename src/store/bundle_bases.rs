@@ -7,6 +7,14 @@ use super::write::Writer;
 use crate::Result;
 use rusqlite::{params, OptionalExtension};
 
+/// The versions of a record this ledger sent (village ?1, record ?2), each as a bundle of
+/// the sender ?3 crossing it made it, if one did: receiver, number, document, audit row.
+const SENT: &str = "SELECT s.receiver, s.sequence, IFNULL(c.document, s.document), s.audit_seq
+     FROM bundle_bases_sent s LEFT JOIN bundle_bases_crossed c
+       ON c.village_code = s.village_code AND c.record_key = s.record_key
+       AND c.receiver = s.receiver AND c.sequence = s.sequence AND c.sender = ?3
+     WHERE s.village_code = ?1 AND s.record_key = ?2";
+
 /// A version of a record this ledger sent that the peer had not merged when it wrote the
 /// bundle being merged (its `seen` stops below it).
 pub struct Outstanding {
@@ -45,21 +53,15 @@ impl Writer<'_> {
                 break;
             }
         }
-        // A version sent, as a bundle of this sender crossing it made it (if one did).
-        let mut stmt = self.tx.prepare_cached(
-            "SELECT s.audit_seq, IFNULL(c.document, s.document), s.sequence FROM bundle_bases_sent s
-             LEFT JOIN bundle_bases_crossed c ON c.village_code = s.village_code
-               AND c.record_key = s.record_key AND c.receiver = s.receiver
-               AND c.sequence = s.sequence AND c.sender = ?5
-             WHERE s.village_code = ?1 AND s.record_key = ?2 AND s.receiver = ?3 AND s.sequence <= ?4
-             ORDER BY s.sequence DESC LIMIT 1",
-        )?;
+        let mut stmt = self.tx.prepare_cached(&format!(
+            "{SENT} AND s.receiver = ?4 AND s.sequence <= ?5 ORDER BY s.sequence DESC LIMIT 1"
+        ))?;
         let from = sender.first().copied().unwrap_or_default();
         let mut newer_sent: Option<(i64, String)> = None;
         for (receiver, upto) in seen {
             let sent: Option<(i64, String, i64)> = stmt
-                .query_row(params![village_code, key, receiver, upto, from], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                .query_row(params![village_code, key, from, receiver, upto], |r| {
+                    Ok((r.get(3)?, r.get(2)?, r.get(1)?))
                 })
                 .optional()?;
             let Some((at, doc, number)) = sent else {
@@ -173,15 +175,10 @@ impl Writer<'_> {
                 document: r.get(2)?,
             })
         };
-        const CROSSED: &str = "SELECT s.receiver, s.sequence, IFNULL(c.document, s.document)
-             FROM bundle_bases_sent s LEFT JOIN bundle_bases_crossed c
-               ON c.village_code = s.village_code AND c.record_key = s.record_key
-               AND c.receiver = s.receiver AND c.sequence = s.sequence AND c.sender = ?3
-             WHERE s.village_code = ?1 AND s.record_key = ?2";
         let mut out = Vec::new();
         if seen.is_empty() {
             let mut stmt = self.tx.prepare_cached(&format!(
-                "{CROSSED} AND s.sequence = (SELECT MAX(t.sequence) FROM bundle_bases_sent t
+                "{SENT} AND s.sequence = (SELECT MAX(t.sequence) FROM bundle_bases_sent t
                    WHERE t.village_code = s.village_code AND t.record_key = s.record_key
                    AND t.receiver = s.receiver)"
             ))?;
@@ -191,7 +188,7 @@ impl Writer<'_> {
             return Ok(out);
         }
         let mut stmt = self.tx.prepare_cached(&format!(
-            "{CROSSED} AND s.receiver = ?4 AND s.sequence > ?5 ORDER BY s.sequence"
+            "{SENT} AND s.receiver = ?4 AND s.sequence > ?5 ORDER BY s.sequence"
         ))?;
         for (receiver, upto) in seen {
             for o in stmt.query_map(params![village_code, key, sender, receiver, upto], row)? {

@@ -476,22 +476,18 @@ pub fn merge_bundle(
             // A household under review as a whole (with this sender) stays so: the sender's
             // newer version takes the place of the one listed, ours stays until decided.
             let under_review = w.open_whole_conflict(&code, &h.id, &bundle.sender)?;
-            let value = match &merged.value {
-                Some(v) if *v != mine => v.clone(),
-                _ if under_review => serde_json::Value::Null,
-                _ => {
+            let changed = merged.value.as_ref().filter(|v| **v != mine).cloned();
+            let checked = match changed {
+                None if !under_review => {
                     m.settle(&key, &merged, (Some(&mine), Some(&theirs)), Some(at))?;
                     summary.unchanged += 1;
                     continue;
                 }
-            };
-            let checked = match value {
-                Value::Null => Err(None),
-                v => CheckedHousehold::check_or_back(from_value(v, "农户")?, &cadres, today)
-                    .map_err(Some),
+                None => None,
+                Some(v) => Some(CheckedHousehold::check_or_back(from_value(v, "农户")?, &cadres, today)),
             };
             match checked {
-                Ok(checked) if !under_review => {
+                Some(Ok(checked)) if !under_review => {
                     m.settle(&key, &merged, (Some(&mine), Some(&theirs)), Some(at))?;
                     bulk.save(&village_id, checked, &cadres, &opts, &source)
                         .map_err(|e| crate::exchange::prefix_paths(e, i))?;
@@ -499,12 +495,13 @@ pub fn merge_bundle(
                     summary.updated += 1;
                 }
                 // Each side's version is sound, the two merged are not (the same person
-                // added on both sides): ours stays whole, the choice is listed.
+                // added on both sides), or the household is under review: ours stays
+                // whole, the choice is listed.
                 other => {
                     let ours: Household = from_value(mine.clone(), "农户")?;
                     let why = match (CheckedHousehold::check(ours.clone(), &cadres, today), other) {
                         (Err(own), _) => unsound(OURS_UNSOUND, &ours, &own),
-                        (Ok(_), Err(Some((together, errors)))) => {
+                        (Ok(_), Some(Err((together, errors)))) => {
                             unsound("两边的修改合在一起不合规", &together, &errors)
                         }
                         _ => Some("双方都改过这户，待决定保留哪一方".to_string()),
