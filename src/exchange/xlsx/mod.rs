@@ -13,6 +13,9 @@ mod measures;
 mod place;
 mod read;
 mod sheet;
+mod streamed;
+#[cfg(test)]
+mod streamed_tests;
 #[cfg(test)]
 mod tests;
 mod values;
@@ -81,7 +84,7 @@ fn read_villages(
         };
         // The income columns are of the sheet's own date where its title rows give one
         // (our exports do), else of the date the import takes the facts from.
-        let dated = sheet.dated.unwrap_or(on);
+        let dated = sheet.head.dated.unwrap_or(on);
         let (doc, placed, cells) = read::document(&sheet, named, base, dated);
         errors.extend(cells);
         out.push(Read {
@@ -174,6 +177,22 @@ pub fn import_bytes_with(
     effective: NaiveDate,
     new_village: super::NewVillage,
 ) -> Result<Vec<ImportSummary>> {
+    // A county's workbook is imported as it is read when it can be; else read whole.
+    match streamed::import(ledger, bytes, source, today, effective, new_village) {
+        Some(done) => Ok(done),
+        None => import_whole(ledger, bytes, source, today, effective, new_village),
+    }
+}
+
+/// `import_bytes_with` of a workbook read whole before anything is written.
+fn import_whole(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    today: NaiveDate,
+    effective: NaiveDate,
+    new_village: super::NewVillage,
+) -> Result<Vec<ImportSummary>> {
     let (read, whole) = read_villages(ledger, bytes, effective)?;
     if !whole.is_empty() || read.iter().any(|r| !r.errors.is_empty()) {
         let mut all = whole;
@@ -190,14 +209,7 @@ pub fn import_bytes_with(
     let mut placed = Vec::new();
     let mut documents = Vec::new();
     for r in read {
-        let v = &r.doc.village;
-        let name = if several {
-            // Short enough to stay whole on the audit rows (and to be found again below).
-            let file: String = source.chars().take(50).collect();
-            format!("{file}（{}，村代码{}）", v.name, v.code)
-        } else {
-            source.to_string()
-        };
+        let name = audit_name(source, &r.doc.village, several);
         placed.push((name.clone(), r.placed));
         documents.push(Ok((r.doc, name)));
     }
@@ -209,6 +221,18 @@ pub fn import_bytes_with(
         ),
         other => other,
     })
+}
+
+/// The name a village of a workbook is imported under (on its audit rows, and to find its
+/// rows again): the file's, with the village's when the workbook has several.
+fn audit_name(source: &str, v: &crate::model::Village, several: bool) -> String {
+    if several {
+        // Short enough to stay whole on the audit rows (and to be found again).
+        let file: String = source.chars().take(50).collect();
+        format!("{file}（{}，村代码{}）", v.name, v.code)
+    } else {
+        source.to_string()
+    }
 }
 
 /// Points a finding of an import at its cell: in its village's rows (found by the name its

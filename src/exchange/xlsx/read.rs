@@ -63,7 +63,7 @@ pub(super) fn village(sheet: &Sheet) -> (Village, Vec<Finding>) {
     };
     let Some(first) = sheet.rows.first() else {
         return nameless(vec![at(
-            sheet.header_row,
+            sheet.head.header_row,
             Field::HouseholdCode,
             "表头下没有任何数据行".into(),
         )]);

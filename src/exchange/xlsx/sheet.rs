@@ -36,20 +36,26 @@ impl Row {
     }
 }
 
-/// The sheet: which known columns it has, and its data rows (empty rows left out).
-pub(super) struct Sheet {
+/// What the title rows and the header say of a sheet: the same for every village of it.
+#[derive(Clone)]
+pub(super) struct Head {
     pub header_row: u32,
     /// The date the title rows give (`人员截至2025-12-31`, as our exports write it).
     pub dated: Option<chrono::NaiveDate>,
     pub present: Vec<Field>,
     /// The same, to ask of every row (`has`).
     pub known: foldhash::HashSet<Field>,
+}
+
+/// The sheet (or one village's part of it): its head, and its data rows (empty rows left out).
+pub(super) struct Sheet {
+    pub head: Head,
     pub rows: Vec<Row>,
 }
 
 impl Sheet {
     pub fn has(&self, field: Field) -> bool {
-        self.known.contains(&field)
+        self.head.known.contains(&field)
     }
 }
 
@@ -79,9 +85,25 @@ const BATCH: usize = 4096;
 type Kept = (foldhash::HashSet<u32>, Vec<u32>);
 
 /// Reads the first worksheet of an .xlsx workbook, cell by cell as the file holds them (a
-/// county's sheet is never held whole: only the known columns of each row are kept). The
-/// file is decoded on a thread of its own while this one makes the rows.
+/// county's sheet is never held whole: only the known columns of each row are kept).
 pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
+    let mut rows = Vec::new();
+    let head = stream(bytes, false, |_, row| {
+        rows.push(row);
+        Ok(())
+    })?;
+    Ok(Sheet { head, rows })
+}
+
+/// Reads the first worksheet as `read` does, handing each data row to `each` as soon as it
+/// is read (an error from `each` stops the reading), and returns the sheet's head. The
+/// file is decoded on a thread of its own while this one makes the rows; `yielding`: that
+/// thread gives way to others (`exchange::give_way`), for a reading beside an import.
+pub(super) fn stream(
+    bytes: &[u8],
+    yielding: bool,
+    each: impl FnMut(&Head, Row) -> Result<()>,
+) -> Result<Head> {
     let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
         .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
     let name = book
@@ -94,12 +116,15 @@ pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
         let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Got>>>(16);
         let kept = &kept;
         scope.spawn(move || {
+            if yielding {
+                crate::exchange::give_way();
+            }
             let sent = decode(&mut book, &name, kept, &send);
             if let Err(e) = sent {
                 let _ = send.send(Err(e));
             }
         });
-        rows(receive, kept)
+        rows(receive, kept, each)
     })
 }
 
@@ -137,11 +162,12 @@ fn decode<RS: std::io::Read + std::io::Seek>(
     Ok(())
 }
 
-/// The sheet from the cells handed on, row by row.
+/// The sheet's rows from the cells handed on, each to `each`; the sheet's head.
 fn rows(
     receive: std::sync::mpsc::Receiver<Result<Vec<Got>>>,
     kept: &std::sync::OnceLock<Kept>,
-) -> Result<Sheet> {
+    mut each: impl FnMut(&Head, Row) -> Result<()>,
+) -> Result<Head> {
     let mut built = Built::default();
     let mut row: Vec<(u32, Data)> = Vec::new();
     // Whether a cell of a column not read fills the row (see `Built::row`).
@@ -154,7 +180,7 @@ fn rows(
             };
             if at != Some(r) {
                 if let Some(done) = at {
-                    built.row(done, std::mem::take(&mut row), filled)?;
+                    built.row(done, std::mem::take(&mut row), filled, &mut each)?;
                     // The header found: the decoder keeps only its columns from now on.
                     if let (None, Some(h)) = (kept.get(), &built.header) {
                         let _ = kept.set((h.read.clone(), h.numbering.clone()));
@@ -176,20 +202,20 @@ fn rows(
         }
     }
     if let Some(done) = at {
-        built.row(done, row, filled)?;
+        built.row(done, row, filled, &mut each)?;
     }
     built.finish()
 }
 
 /// The sheet as far as it has been read: the title rows' text until the header is found,
-/// then the data rows.
+/// then the header and the head.
 #[derive(Default)]
 struct Built {
     /// The first row with a cell (0-based): the header is looked for in the ten from it.
     first: Option<u32>,
     titles: Vec<String>,
     header: Option<Header>,
-    rows: Vec<Row>,
+    head: Option<Head>,
 }
 
 /// The header row: its 1-based number, the known columns (field, 0-based column) and the
@@ -213,10 +239,17 @@ fn no_header() -> Error {
 
 impl Built {
     /// One row of the sheet (0-based `r`), its cells by column in order (below the header,
-    /// of the columns read; `filled`: a cell of another column holds something).
-    fn row(&mut self, r: u32, cells: Vec<(u32, Data)>, filled: bool) -> Result<()> {
+    /// of the columns read; `filled`: a cell of another column holds something); a data
+    /// row goes to `each`.
+    fn row(
+        &mut self,
+        r: u32,
+        cells: Vec<(u32, Data)>,
+        filled: bool,
+        each: &mut impl FnMut(&Head, Row) -> Result<()>,
+    ) -> Result<()> {
         let first = *self.first.get_or_insert(r);
-        let Some(header) = &self.header else {
+        let (Some(header), Some(head)) = (&self.header, &self.head) else {
             if r >= first + HEADER_SEARCH_ROWS as u32 {
                 return Err(no_header());
             }
@@ -224,7 +257,14 @@ impl Built {
                 columns::by_header(&c.to_string()).map(|c| c.field) == Some(Field::HouseholdCode)
             });
             if names_household_code {
-                self.header = Some(header_of(r + 1, &cells)?);
+                let header = header_of(r + 1, &cells)?;
+                self.head = Some(Head {
+                    header_row: header.row,
+                    dated: self.titles.iter().find_map(|t| dated(t)),
+                    present: header.index.iter().map(|(f, _)| *f).collect(),
+                    known: header.index.iter().map(|(f, _)| *f).collect(),
+                });
+                self.header = Some(header);
             } else {
                 self.titles.extend(cells.iter().map(|(_, c)| c.to_string()));
             }
@@ -243,7 +283,7 @@ impl Built {
                 .binary_search_by_key(&col, |(c, _)| *c)
                 .map_or(&Data::Empty, |i| &cells[i].1)
         };
-        self.rows.push(Row {
+        let row = Row {
             number: r + 1,
             cells: header
                 .index
@@ -254,19 +294,12 @@ impl Built {
                 })
                 .collect(),
             slots: header.slots.clone(),
-        });
-        Ok(())
+        };
+        each(head, row)
     }
 
-    fn finish(self) -> Result<Sheet> {
-        let header = self.header.ok_or_else(no_header)?;
-        Ok(Sheet {
-            header_row: header.row,
-            dated: self.titles.iter().find_map(|t| dated(t)),
-            present: header.index.iter().map(|(f, _)| *f).collect(),
-            known: header.index.iter().map(|(f, _)| *f).collect(),
-            rows: self.rows,
-        })
+    fn finish(self) -> Result<Head> {
+        self.head.ok_or_else(no_header)
     }
 }
 

@@ -15,17 +15,17 @@ const VILLAGE: &str = "522729102203";
 const HOUSEHOLD: &str = "5227291022030001";
 
 /// A cell: text, or a number (a 序号 typed as one).
-enum V {
+pub(super) enum V {
     T(&'static str),
     S(String),
     N(f64),
 }
 
-fn day() -> NaiveDate {
+pub(super) fn day() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, 15).unwrap()
 }
 
-fn id_number(birth: (i32, u32, u32), sequence: u16, sex: Sex) -> String {
+pub(super) fn id_number(birth: (i32, u32, u32), sequence: u16, sex: Sex) -> String {
     let (y, m, d) = birth;
     crate::idcard::build(
         "522729",
@@ -36,7 +36,7 @@ fn id_number(birth: (i32, u32, u32), sequence: u16, sex: Sex) -> String {
 }
 
 /// A person's row of household `code` (县, 乡, 村 and the household's type filled in).
-fn person(code: &str, n: u32, name: &'static str, id: String) -> Vec<(&'static str, V)> {
+pub(super) fn person(code: &str, n: u32, name: &'static str, id: String) -> Vec<(&'static str, V)> {
     vec![
         ("县", V::T("长顺县")),
         ("乡", V::T("广顺镇")),
@@ -75,7 +75,7 @@ fn head() -> Vec<(&'static str, V)> {
 /// A workbook of `rows` (each a list of header and cell) under a header on row 3 naming
 /// every column any row fills, in order of first appearance; then `extra` cells
 /// (0-based row, column, value) as they are.
-fn workbook(rows: &[Vec<(&'static str, V)>], extra: &[(u32, u16, V)]) -> Vec<u8> {
+pub(super) fn workbook(rows: &[Vec<(&'static str, V)>], extra: &[(u32, u16, V)]) -> Vec<u8> {
     let mut headers: Vec<&str> = Vec::new();
     for (h, _) in rows.iter().flatten() {
         if !headers.contains(h) {

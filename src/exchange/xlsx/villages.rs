@@ -7,7 +7,7 @@
 //! a person (证件号码) or a household (户编号) on rows of two villages.
 
 use super::columns::Field;
-use super::sheet::{at, Row, Sheet};
+use super::sheet::{at, Head, Row, Sheet};
 use crate::validate::Finding;
 
 /// The village code a row names: its 村代码, else the first 12 digits of its 户编号.
@@ -39,67 +39,22 @@ enum Key {
 /// The sheet split into one sheet per village (one sheet, unchanged, for a village's own
 /// workbook), and the errors of codes that disagree with the names.
 pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
-    let Sheet {
-        header_row,
-        dated,
-        present,
-        known,
-        rows,
-    } = sheet;
-    let mut keys: Vec<Key> = Vec::new();
-    let mut groups: Vec<Vec<Row>> = Vec::new();
-    // Where each key's group is (a county's sheet: hundreds of villages).
-    let mut group_of: foldhash::HashMap<Key, usize> = Default::default();
-    // The first coded village of each 县/乡/村, for rows without a code.
-    let mut coded: foldhash::HashMap<String, Key> = Default::default();
+    let Sheet { head, rows } = sheet;
+    let mut split = Split::new(&head);
     for row in rows {
-        let key = match code_of(&row) {
-            Some(code) => Key::Code(code),
-            // A row without a code belongs to the village of the same names, if any.
-            None => {
-                let names = names_of(&row);
-                match coded.get(&names) {
-                    Some(k) => k.clone(),
-                    None => Key::Named(names),
-                }
-            }
-        };
-        match group_of.get(&key) {
-            Some(&i) => groups[i].push(row),
-            None => {
-                if let Key::Code(_) = key {
-                    coded.entry(names_of(&row)).or_insert_with(|| key.clone());
-                }
-                group_of.insert(key.clone(), groups.len());
-                keys.push(key);
-                groups.push(vec![row]);
-            }
-        }
+        split.push(row);
     }
-    let with_codes: Vec<&Vec<Row>> = keys
-        .iter()
-        .zip(&groups)
-        .filter(|(k, _)| matches!(k, Key::Code(_)))
-        .map(|(_, g)| g)
-        .collect();
-    let mut errors = same_names_other_code(&with_codes, &present);
-    errors.extend(in_two_villages(&groups));
+    let Split { groups, errors, .. } = split;
     let sheets = if groups.is_empty() {
         vec![Sheet {
-            header_row,
-            dated,
-            present,
-            known,
+            head,
             rows: Vec::new(),
         }]
     } else {
         groups
             .into_iter()
             .map(|rows| Sheet {
-                header_row,
-                dated,
-                present: present.clone(),
-                known: known.clone(),
+                head: head.clone(),
                 rows,
             })
             .collect()
@@ -107,62 +62,127 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
     (sheets, errors)
 }
 
-/// A group whose first row names the 县/乡/村 of an earlier group under another code.
-fn same_names_other_code(groups: &[&Vec<Row>], present: &[Field]) -> Vec<Finding> {
-    let mut errors = Vec::new();
-    let mut seen: Vec<(String, &Row)> = Vec::new();
-    for first in groups.iter().filter_map(|g| g.first()) {
-        let names = names_of(first);
-        let village = first.text(Field::Village).ok().flatten();
-        // Same names in one township (its code's first nine digits): villages of two
-        // townships may share a name (新寨村).
-        let township = |r: &Row| code_of(r).and_then(|c| c.get(..9).map(str::to_string));
-        match seen
-            .iter()
-            .find(|(n, r)| *n == names && township(r) == township(first))
-        {
-            Some((_, earlier)) if village.is_some() => {
-                let (mine, theirs) = (code_of(first), code_of(earlier));
-                let field = if present.contains(&Field::VillageCode) {
-                    Field::VillageCode
-                } else {
-                    Field::HouseholdCode
-                };
-                errors.push(at(
-                    first.number,
-                    field,
-                    format!(
-                        "村代码“{}”与第{}行的“{}”不同，而县、乡、村名相同（{}）：\
-                         同一个村只能有一个村代码，请核对户编号或村代码",
-                        mine.unwrap_or_default(),
-                        earlier.number,
-                        theirs.unwrap_or_default(),
-                        names.replace('/', "")
-                    ),
-                ));
-            }
-            Some(_) => {}
-            None => seen.push((names, first)),
-        }
-    }
-    errors
+/// Where a row was seen first: its village's group, its row number and the village it names.
+struct Seen {
+    group: usize,
+    number: u32,
+    village: Option<String>,
 }
 
-/// A person (证件号码) or a household (户编号) on rows of two villages of the one file:
-/// an error at the later row, naming the earlier one (within a village the document's
-/// own checks find them).
-fn in_two_villages(groups: &[Vec<Row>]) -> Vec<Finding> {
-    let mut errors = Vec::new();
-    for (field, what) in [
-        (Field::IdNumber, "同一人不能登记在两个村"),
-        (Field::HouseholdCode, "一户只能属一个村"),
-    ] {
-        let mut first: foldhash::HashMap<String, (usize, &Row)> = Default::default();
-        for (g, row) in groups
+/// The rows of a sheet filed by village as they come (in row order), and the errors found
+/// so far: a group whose first row names the 县/乡/村 of an earlier group under another
+/// code (an error at that row); a person (证件号码) or a household (户编号) on rows of two
+/// villages (an error at the later row, naming the earlier one; within a village the
+/// document's own checks find them).
+pub(super) struct Split {
+    /// The rows of each village, in the order the villages first appear (a group handed on
+    /// by `take` is left empty).
+    groups: Vec<Vec<Row>>,
+    /// Where each key's group is (a county's sheet: hundreds of villages).
+    group_of: foldhash::HashMap<Key, usize>,
+    /// The first coded village of each 县/乡/村, for rows without a code.
+    coded: foldhash::HashMap<String, Key>,
+    /// The first rows of the coded groups, by their names and township, whose code a later
+    /// group's names are checked against.
+    named_first: Vec<(String, Option<String>, u32, String)>,
+    /// Each person and household by where it was seen first.
+    people: foldhash::HashMap<String, Seen>,
+    households: foldhash::HashMap<String, Seen>,
+    /// The column a mistyped code is reported at.
+    code_field: Field,
+    pub errors: Vec<Finding>,
+}
+
+impl Split {
+    pub fn new(head: &Head) -> Split {
+        Split {
+            groups: Vec::new(),
+            group_of: Default::default(),
+            coded: Default::default(),
+            named_first: Vec::new(),
+            people: Default::default(),
+            households: Default::default(),
+            code_field: if head.present.contains(&Field::VillageCode) {
+                Field::VillageCode
+            } else {
+                Field::HouseholdCode
+            },
+            errors: Vec::new(),
+        }
+    }
+
+    /// Files a row under its village; the index of the village's group (a new village's
+    /// is the next one).
+    pub fn push(&mut self, row: Row) -> usize {
+        let key = match code_of(&row) {
+            Some(code) => Key::Code(code),
+            // A row without a code belongs to the village of the same names, if any.
+            None => {
+                let names = names_of(&row);
+                match self.coded.get(&names) {
+                    Some(k) => k.clone(),
+                    None => Key::Named(names),
+                }
+            }
+        };
+        let group = match self.group_of.get(&key) {
+            Some(&g) => g,
+            None => {
+                if let Key::Code(code) = &key {
+                    self.coded
+                        .entry(names_of(&row))
+                        .or_insert_with(|| key.clone());
+                    self.same_names_other_code(&row, code);
+                }
+                let g = self.groups.len();
+                self.group_of.insert(key, g);
+                self.groups.push(Vec::new());
+                g
+            }
+        };
+        self.in_two_villages(&row, group);
+        self.groups[group].push(row);
+        group
+    }
+
+    /// The rows of a group, handed on (the group stays, empty).
+    pub fn take(&mut self, group: usize) -> Vec<Row> {
+        std::mem::take(&mut self.groups[group])
+    }
+
+    /// The first row of a coded group, naming the 县/乡/村 of an earlier group under another
+    /// code: an error. Same names in one township (its code's first nine digits) only:
+    /// villages of two townships may share a name (新寨村).
+    fn same_names_other_code(&mut self, first: &Row, code: &str) {
+        let names = names_of(first);
+        let township = code.get(..9).map(str::to_string);
+        let earlier = self
+            .named_first
             .iter()
-            .enumerate()
-            .flat_map(|(g, rows)| rows.iter().map(move |r| (g, r)))
-        {
+            .find(|(n, t, _, _)| *n == names && *t == township);
+        match earlier {
+            Some((_, _, number, theirs)) => {
+                if first.text(Field::Village).ok().flatten().is_some() {
+                    let message = format!(
+                        "村代码“{code}”与第{number}行的“{theirs}”不同，而县、乡、村名相同（{}）：\
+                         同一个村只能有一个村代码，请核对户编号或村代码",
+                        names.replace('/', "")
+                    );
+                    self.errors.push(at(first.number, self.code_field, message));
+                }
+            }
+            None => self
+                .named_first
+                .push((names, township, first.number, code.to_string())),
+        }
+    }
+
+    /// A person (证件号码) or a household (户编号) of `row` seen on a row of another village.
+    fn in_two_villages(&mut self, row: &Row, group: usize) {
+        for (field, what) in [
+            (Field::IdNumber, "同一人不能登记在两个村"),
+            (Field::HouseholdCode, "一户只能属一个村"),
+        ] {
             let Ok(Some(text)) = row.text(field) else {
                 continue;
             };
@@ -173,28 +193,35 @@ fn in_two_villages(groups: &[Vec<Row>]) -> Vec<Finding> {
                 },
                 _ => text.to_string(),
             };
-            match first.get(&value) {
-                Some(&(earlier, there)) if earlier != g => errors.push(at(
+            let seen = match field {
+                Field::IdNumber => &mut self.people,
+                _ => &mut self.households,
+            };
+            match seen.get(&value) {
+                Some(there) if there.group != group => self.errors.push(at(
                     row.number,
                     field,
                     format!(
                         "“{text}”也在第{}行（{}）：{what}",
                         there.number,
-                        there
-                            .text(Field::Village)
-                            .ok()
-                            .flatten()
-                            .unwrap_or("另一个村")
+                        there.village.as_deref().unwrap_or("另一个村")
                     ),
                 )),
                 Some(_) => {}
                 None => {
-                    first.insert(value, (g, row));
+                    let village = row.text(Field::Village).ok().flatten().map(str::to_string);
+                    seen.insert(
+                        value,
+                        Seen {
+                            group,
+                            number: row.number,
+                            village,
+                        },
+                    );
                 }
             }
         }
     }
-    errors
 }
 
 /// The person a 证件号码 names: upper case, a 残疾人证号's first 18 characters; none for

@@ -240,6 +240,73 @@ fn spell_row(row: u32, r: &[Data], cols: &[Option<usize>]) -> Result<SpellRow, F
     })
 }
 
+/// The sheet's spells given out village by village, for a workbook imported while it is
+/// read (`streamed.rs`): a row with a 人编号 goes to the first member of that id, one with
+/// only a 证件号码 to the first member of that number, as `apply` gives them. A row
+/// `apply` would give otherwise (a 人编号 no member has, found by its 证件号码), an
+/// unreadable one or one naming nobody is left to `apply`, which says what is wrong:
+/// `all_given` is false.
+pub(super) struct Spells {
+    rows: Vec<Option<SpellRow>>,
+    unreadable: bool,
+    by_person: HashMap<String, Vec<usize>>,
+    by_number: HashMap<String, Vec<usize>>,
+}
+
+impl Spells {
+    /// The workbook's 已外出务工 sheet, if it has one.
+    pub fn read(bytes: &[u8]) -> Result<Option<Spells>> {
+        let Some(read) = rows(bytes)? else {
+            return Ok(None);
+        };
+        let mut spells = Spells {
+            rows: Vec::with_capacity(read.len()),
+            unreadable: false,
+            by_person: HashMap::new(),
+            by_number: HashMap::new(),
+        };
+        for r in read {
+            let Ok(r) = r else {
+                spells.unreadable = true;
+                continue;
+            };
+            let at = spells.rows.len();
+            match (&r.person, &r.id_number) {
+                (Some(p), _) => spells.by_person.entry(p.clone()).or_default().push(at),
+                (None, Some(n)) => spells.by_number.entry(n.clone()).or_default().push(at),
+                (None, None) => {}
+            }
+            spells.rows.push(Some(r));
+        }
+        Ok(Some(spells))
+    }
+
+    /// Gives each member of `doc` the sheet lists their spells (in month order).
+    pub fn give(&mut self, doc: &mut VillageDocument) {
+        for m in doc.households.iter_mut().flat_map(|h| h.members.iter_mut()) {
+            let mut listed = self.by_person.remove(&m.id).unwrap_or_default();
+            if let Some(n) = m.id_number.as_deref() {
+                listed.extend(self.by_number.remove(n).unwrap_or_default());
+            }
+            if listed.is_empty() {
+                continue;
+            }
+            listed.sort_unstable();
+            let mut spells: Vec<WorkSpell> = listed
+                .into_iter()
+                .filter_map(|i| self.rows[i].take().map(|r| r.spell))
+                .collect();
+            spells.sort_by_key(|s| s.from);
+            m.work_spells = spells;
+        }
+    }
+
+    /// Whether every row was readable and went to a member.
+    pub fn all_given(&self) -> bool {
+        !self.unreadable && self.rows.iter().all(Option::is_none)
+    }
+}
+
 /// Gives each person the sheet lists their spells (in month order); a row naming no person
 /// of the village, or an unreadable cell, is an error at its row and column.
 pub(super) fn apply(bytes: &[u8], docs: &mut [&mut VillageDocument]) -> Result<Vec<Finding>> {
