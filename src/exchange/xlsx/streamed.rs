@@ -19,9 +19,14 @@ use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::sync::mpsc;
 
-/// What the reading hands the import: a village's document, or `Err`: the workbook cannot
-/// be imported this way (the import then stops and rolls back).
-type Handed = std::result::Result<VillageDocument, Stopped>;
+/// What the reading hands the import: a village's document; that the sheet has ended and
+/// all is well; or that the workbook cannot be imported this way (the import then stops and
+/// rolls back). A reading that ends without saying so (its thread panicked) is stopped too.
+enum Handed {
+    Village(Box<VillageDocument>),
+    End,
+    Stopped,
+}
 
 /// The reading stopped: the workbook is to be read whole.
 #[derive(Debug)]
@@ -70,11 +75,31 @@ pub(super) fn import(
                 split: None,
                 current: None,
             };
-            if reading.read(bytes).is_err() {
-                let _ = reading.send.send(Err(Stopped));
+            let said = match reading.read(bytes) {
+                Ok(()) => Handed::End,
+                Err(Stopped) => Handed::Stopped,
+            };
+            let _ = reading.send.send(said);
+        });
+        // The villages as handed on, then the end: `Err` for a stop, and for a reading
+        // that ended without saying so.
+        let mut ended = false;
+        let mut handed = std::iter::from_fn(move || {
+            if ended {
+                return None;
+            }
+            match receive.recv() {
+                Ok(Handed::Village(doc)) => Some(Ok(*doc)),
+                Ok(Handed::End) => {
+                    ended = true;
+                    None
+                }
+                Ok(Handed::Stopped) | Err(_) => {
+                    ended = true;
+                    Some(Err(stopped()))
+                }
             }
         });
-        let mut handed = receive.into_iter();
         let first = handed.next()?.ok()?;
         // Whether the workbook has several villages (each then under its own name on the
         // audit rows) is known once a second is handed on or the sheet has ended.
@@ -85,12 +110,11 @@ pub(super) fn import(
             .flatten()
             .map(Ok)
             .chain(handed)
-            .map(|doc| match doc {
-                Ok(doc) => {
+            .map(|doc| {
+                doc.map(|doc| {
                     let name = super::audit_name(source, &doc.village, several);
-                    Ok((doc, name))
-                }
-                Err(Stopped) => Err(stopped()),
+                    (doc, name)
+                })
             });
         crate::exchange::import_many_at(ledger, documents, today, effective, several).ok()
     })
@@ -169,7 +193,7 @@ impl Reading {
         if let Some(spells) = &mut self.spells {
             spells.give(&mut doc);
         }
-        self.send.send(Ok(doc)).map_err(|_| Stopped)
+        (self.send.send(Handed::Village(Box::new(doc)))).map_err(|_| Stopped)
     }
 }
 

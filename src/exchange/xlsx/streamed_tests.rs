@@ -1,8 +1,9 @@
 //! A county's workbook imported as it is read (`streamed.rs`) gives the ledger that reading
-//! it whole gives; a sheet not in village order, or with a fault in a later village, is
-//! read whole instead, nothing of the attempt kept.
+//! it whole gives (several villages, one village, villages the ledger has, spells of work);
+//! a sheet not in village order, a fault in a later village, a spell `apply` would place
+//! otherwise or a village not confirmed is read whole instead, nothing of the attempt kept.
 
-use super::tests::{day, id_number, person, workbook, V};
+use super::tests::{book, day, id_number, person, workbook, V};
 use super::{import_bytes_at, import_whole, streamed};
 use crate::codes::Sex;
 use crate::exchange::{export_json, NewVillage};
@@ -95,7 +96,8 @@ fn villages_in_order_are_imported_as_read_and_alike_read_whole() {
 #[test]
 fn a_village_whose_rows_come_back_after_another_is_read_whole() {
     let mut rows = county();
-    rows.swap(1, 2); // 来远村, 新寨村, 来远村, 石洞村
+    let second = rows.remove(1);
+    rows.push(second); // 来远村, 新寨村, 石洞村, 来远村: two villages written before the stop
     let bytes = workbook(&rows, &[]);
     let mut l = Ledger::open_in_memory().unwrap();
     assert!(streamed(&mut l, &bytes).is_none(), "not in village order");
@@ -184,4 +186,168 @@ fn spells_of_work_go_with_their_village_as_it_is_read() {
             "{code}"
         );
     }
+}
+
+/// A workbook of `county()` with an 已外出务工 sheet of `spells` (header on row 3).
+fn with_spells(headers: &[&str], spells: &[Vec<&str>]) -> Vec<u8> {
+    let mut book = book(&county(), &[]);
+    let sheet = book.add_worksheet();
+    sheet.set_name("已外出务工").unwrap();
+    sheet.write_string(0, 0, "已外出务工信息").unwrap();
+    for (c, h) in headers.iter().enumerate() {
+        sheet.write_string(2, c as u16, *h).unwrap();
+    }
+    for (r, row) in spells.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(3 + r as u32, c as u16, *text).unwrap();
+        }
+    }
+    book.save_to_buffer().unwrap()
+}
+
+/// The months the spells of work of a person (by ID number) begin, in the ledger's order.
+fn spells_of(l: &Ledger, village: &str, id_number: &str) -> Vec<String> {
+    let doc = crate::exchange::export_village(l, village).unwrap();
+    doc.households
+        .iter()
+        .flat_map(|h| &h.members)
+        .filter(|m| m.id_number.as_deref() == Some(id_number))
+        .flat_map(|m| m.work_spells.iter().map(|s| s.from.to_string()))
+        .collect()
+}
+
+#[test]
+fn spells_found_by_id_number_alone_go_with_their_village_in_month_order() {
+    let person = id_number((1962, 3, 4), 11, Sex::Male); // 新寨村
+    let bytes = with_spells(
+        &["证件号码", "开始时间", "结束时间"],
+        &[
+            vec![&person, "2025年03月", "2025年06月"],
+            vec![&person, "2024年01月", "2024年09月"],
+        ],
+    );
+    let (mut read_as_it_comes, mut read_whole) = (
+        Ledger::open_in_memory().unwrap(),
+        Ledger::open_in_memory().unwrap(),
+    );
+    streamed(&mut read_as_it_comes, &bytes).expect("imported as read");
+    import_whole(
+        &mut read_whole,
+        &bytes,
+        "t.xlsx",
+        day(),
+        day(),
+        NewVillage::Create,
+    )
+    .unwrap();
+    let got = spells_of(&read_as_it_comes, "522729102204", &person);
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(got[0] < got[1], "in month order: {got:?}");
+    assert_eq!(got, spells_of(&read_whole, "522729102204", &person));
+}
+
+#[test]
+fn a_spell_of_nobody_or_placed_by_its_id_number_against_its_person_code_is_read_whole() {
+    let person = id_number((1963, 3, 4), 11, Sex::Male); // 石洞村
+                                                         // A 人编号 no member has, with the ID number of one: `apply` places it by the number.
+    let by_number = with_spells(
+        &["人编号", "证件号码", "开始时间"],
+        &[vec!["522729102205000199", &person, "2025年05月"]],
+    );
+    let mut l = Ledger::open_in_memory().unwrap();
+    assert!(streamed(&mut l, &by_number).is_none());
+    assert!(villages(&l).is_empty(), "nothing of the attempt is kept");
+    import_bytes_at(&mut l, &by_number, "t.xlsx", day(), day()).unwrap();
+    assert_eq!(spells_of(&l, "522729102205", &person).len(), 1);
+
+    // Nobody of the workbook: refused at its row and column.
+    let nobody = id_number((1999, 3, 4), 11, Sex::Male);
+    let bytes = with_spells(&["证件号码", "开始时间"], &[vec![&nobody, "2025年05月"]]);
+    let mut l = Ledger::open_in_memory().unwrap();
+    assert!(streamed(&mut l, &bytes).is_none());
+    let Err(Error::Validation(found)) = import_bytes_at(&mut l, &bytes, "t.xlsx", day(), day())
+    else {
+        panic!("refused");
+    };
+    assert!(
+        found
+            .iter()
+            .any(|f| f.path == "“已外出务工”表第4行“证件号码”"),
+        "{found:?}"
+    );
+    assert!(villages(&l).is_empty());
+}
+
+#[test]
+fn a_workbook_of_one_village_goes_under_its_files_name() {
+    let bytes = workbook(&county()[..2], &[]);
+    let mut l = Ledger::open_in_memory().unwrap();
+    let list = streamed(&mut l, &bytes).expect("imported as read");
+    assert_eq!(list.len(), 1);
+    let reasons: Vec<String> = l
+        .audit_since("0")
+        .unwrap()
+        .into_iter()
+        .filter_map(|e| e.reason)
+        .collect();
+    assert!(!reasons.is_empty());
+    assert!(
+        reasons.iter().all(|r| r == "导入文件 t.xlsx"),
+        "{reasons:?}"
+    );
+}
+
+#[test]
+fn a_village_the_ledger_has_keeps_what_the_sheet_does_not_carry_and_new_ones_are_asked_for() {
+    // The ledger has 来远村 (its population recorded), no households yet.
+    let ledger = || {
+        let mut l = Ledger::open_in_memory().unwrap();
+        let mut sheet = Ledger::open_in_memory().unwrap();
+        import_bytes_at(
+            &mut sheet,
+            &workbook(&county()[..1], &[]),
+            "t.xlsx",
+            day(),
+            day(),
+        )
+        .unwrap();
+        let mut doc = crate::exchange::export_village(&sheet, "522729102203").unwrap();
+        doc.households.clear();
+        doc.village.rural_population = Some(1234);
+        crate::exchange::import_document_at(&mut l, doc, "v.json", day(), day()).unwrap();
+        l
+    };
+    let bytes = workbook(&county(), &[]);
+    let mut l = ledger();
+    let asked = streamed::import(&mut l, &bytes, "t.xlsx", day(), day(), NewVillage::AskFirst);
+    assert!(asked.is_none(), "two villages the ledger does not have");
+    let Err(Error::NewVillage(said)) =
+        super::import_bytes_with(&mut l, &bytes, "t.xlsx", day(), day(), NewVillage::AskFirst)
+    else {
+        panic!("asked for");
+    };
+    assert!(
+        said.contains("522729102204") && said.contains("522729102205"),
+        "{said}"
+    );
+    assert_eq!(villages(&l), ["522729102203"]);
+
+    let (mut read_as_it_comes, mut read_whole) = (l, ledger());
+    streamed(&mut read_as_it_comes, &bytes).expect("confirmed");
+    import_whole(
+        &mut read_whole,
+        &bytes,
+        "t.xlsx",
+        day(),
+        day(),
+        NewVillage::Create,
+    )
+    .unwrap();
+    let village = crate::exchange::export_village(&read_as_it_comes, "522729102203").unwrap();
+    assert_eq!(village.village.rural_population, Some(1234));
+    assert_eq!(village.households.len(), 2);
+    assert_eq!(
+        export_json(&read_as_it_comes, "522729102203").unwrap(),
+        export_json(&read_whole, "522729102203").unwrap()
+    );
 }

@@ -76,6 +76,11 @@ fn head() -> Vec<(&'static str, V)> {
 /// every column any row fills, in order of first appearance; then `extra` cells
 /// (0-based row, column, value) as they are.
 pub(super) fn workbook(rows: &[Vec<(&'static str, V)>], extra: &[(u32, u16, V)]) -> Vec<u8> {
+    book(rows, extra).save_to_buffer().unwrap()
+}
+
+/// `workbook`, unsaved: more sheets may follow.
+pub(super) fn book(rows: &[Vec<(&'static str, V)>], extra: &[(u32, u16, V)]) -> Workbook {
     let mut headers: Vec<&str> = Vec::new();
     for (h, _) in rows.iter().flatten() {
         if !headers.contains(h) {
@@ -106,7 +111,7 @@ pub(super) fn workbook(rows: &[Vec<(&'static str, V)>], extra: &[(u32, u16, V)])
     for (r, c, v) in extra {
         put(sheet, *r, *c, v);
     }
-    book.save_to_buffer().unwrap()
+    book
 }
 
 fn import(l: &mut Ledger, bytes: &[u8]) -> Result<ImportSummary> {
