@@ -388,6 +388,11 @@ pub(super) const DATED: &str = "人员截至";
 /// Digits typed full-width (１２３, as a Chinese input method gives them) as ASCII digits,
 /// so ID numbers, phones and months read the same either way.
 fn half_width_digits(s: &str) -> String {
+    if !s.contains([
+        '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', 'Ｘ', 'ｘ',
+    ]) {
+        return s.to_string();
+    }
     s.chars()
         .map(|c| match c {
             '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
@@ -407,7 +412,8 @@ fn text(cell: &Data) -> Result<Option<String>, String> {
         Data::Empty => return Ok(None),
         Data::String(s) => half_width_digits(s.trim()),
         Data::Int(i) => i.to_string(),
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        // Exact below 1e15: a whole number as an integer, without float formatting.
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
         Data::Float(f) if f.fract() == 0.0 => {
             return Err(format!(
                 "数字{f:.0}超过15位，Excel已改动其末尾数字；请把该列设为文本后重新导出"
@@ -436,6 +442,22 @@ mod tests {
         let id = Data::String("５２２７２９１９６８０４０５１３ｘ".into());
         assert_eq!(text(&id), Ok(Some("5227291968040513X".into())));
         assert_eq!(half_width_digits("２０２３年０４月"), "2023年04月");
+    }
+
+    #[test]
+    fn whole_numbers_read_without_a_decimal_point_and_long_ones_are_refused() {
+        assert_eq!(text(&Data::Float(522729.0)), Ok(Some("522729".into())));
+        assert_eq!(text(&Data::Float(-3.0)), Ok(Some("-3".into())));
+        assert_eq!(text(&Data::Float(2.5)), Ok(Some("2.5".into())));
+        assert_eq!(
+            text(&Data::Float(999_999_999_999_999.0)),
+            Ok(Some("999999999999999".into()))
+        );
+        assert!(text(&Data::Float(522729196804051300.0)).is_err());
+        assert_eq!(
+            text(&Data::String(" 长顺县 ".into())),
+            Ok(Some("长顺县".into()))
+        );
     }
 
     #[test]
