@@ -35,6 +35,30 @@ fn streamed(l: &mut Ledger, bytes: &[u8]) -> Option<Vec<crate::exchange::ImportS
     streamed::import(l, bytes, "t.xlsx", day(), day(), NewVillage::Create)
 }
 
+fn empty() -> Ledger {
+    Ledger::open_in_memory().unwrap()
+}
+
+/// `bytes` imported as read into `as_read` and read whole into `whole` (two ledgers alike
+/// before), as of `day()`; the summaries, which agree.
+fn both_ways(
+    mut as_read: Ledger,
+    mut whole: Ledger,
+    bytes: &[u8],
+) -> (Ledger, Ledger, Vec<crate::exchange::ImportSummary>) {
+    let list = streamed(&mut as_read, bytes).expect("imported as read");
+    let read_whole = import_whole(
+        &mut whole,
+        bytes,
+        "t.xlsx",
+        day(),
+        day(),
+        NewVillage::Create,
+    );
+    assert_eq!(list, read_whole.unwrap());
+    (as_read, whole, list)
+}
+
 fn villages(l: &Ledger) -> Vec<String> {
     let mut codes: Vec<String> = l
         .villages()
@@ -49,21 +73,7 @@ fn villages(l: &Ledger) -> Vec<String> {
 #[test]
 fn villages_in_order_are_imported_as_read_and_alike_read_whole() {
     let bytes = workbook(&county(), &[]);
-    let (mut read_as_it_comes, mut read_whole) = (
-        Ledger::open_in_memory().unwrap(),
-        Ledger::open_in_memory().unwrap(),
-    );
-    let list = streamed(&mut read_as_it_comes, &bytes).expect("imported as read");
-    let whole = import_whole(
-        &mut read_whole,
-        &bytes,
-        "t.xlsx",
-        day(),
-        day(),
-        NewVillage::Create,
-    )
-    .unwrap();
-    assert_eq!(list, whole);
+    let (read_as_it_comes, read_whole, list) = both_ways(empty(), empty(), &bytes);
     let codes: Vec<&str> = list.iter().map(|s| s.village.as_str()).collect();
     assert_eq!(codes, ["522729102203", "522729102204", "522729102205"]);
     assert_eq!(list[0].inserted, 2);
@@ -156,20 +166,7 @@ fn spells_of_work_go_with_their_village_as_it_is_read() {
     assert_eq!(docs.len(), 2);
     let refs: Vec<_> = docs.iter().collect();
     let bytes = super::write_villages(&demo, &refs, on).unwrap();
-    let (mut read_as_it_comes, mut read_whole) = (
-        Ledger::open_in_memory().unwrap(),
-        Ledger::open_in_memory().unwrap(),
-    );
-    streamed(&mut read_as_it_comes, &bytes).expect("imported as read");
-    import_whole(
-        &mut read_whole,
-        &bytes,
-        "t.xlsx",
-        on,
-        on,
-        NewVillage::Create,
-    )
-    .unwrap();
+    let (read_as_it_comes, read_whole, _) = both_ways(empty(), empty(), &bytes);
     for doc in &docs {
         let code = &doc.village.code;
         let got = crate::exchange::export_village(&read_as_it_comes, code).unwrap();
@@ -226,20 +223,7 @@ fn spells_found_by_id_number_alone_go_with_their_village_in_month_order() {
             vec![&person, "2024年01月", "2024年09月"],
         ],
     );
-    let (mut read_as_it_comes, mut read_whole) = (
-        Ledger::open_in_memory().unwrap(),
-        Ledger::open_in_memory().unwrap(),
-    );
-    streamed(&mut read_as_it_comes, &bytes).expect("imported as read");
-    import_whole(
-        &mut read_whole,
-        &bytes,
-        "t.xlsx",
-        day(),
-        day(),
-        NewVillage::Create,
-    )
-    .unwrap();
+    let (read_as_it_comes, read_whole, _) = both_ways(empty(), empty(), &bytes);
     let got = spells_of(&read_as_it_comes, "522729102204", &person);
     assert_eq!(got.len(), 2, "{got:?}");
     assert!(got[0] < got[1], "in month order: {got:?}");
@@ -332,17 +316,7 @@ fn a_village_the_ledger_has_keeps_what_the_sheet_does_not_carry_and_new_ones_are
     );
     assert_eq!(villages(&l), ["522729102203"]);
 
-    let (mut read_as_it_comes, mut read_whole) = (l, ledger());
-    streamed(&mut read_as_it_comes, &bytes).expect("confirmed");
-    import_whole(
-        &mut read_whole,
-        &bytes,
-        "t.xlsx",
-        day(),
-        day(),
-        NewVillage::Create,
-    )
-    .unwrap();
+    let (read_as_it_comes, read_whole, _) = both_ways(l, ledger(), &bytes);
     let village = crate::exchange::export_village(&read_as_it_comes, "522729102203").unwrap();
     assert_eq!(village.village.rural_population, Some(1234));
     assert_eq!(village.households.len(), 2);
