@@ -168,8 +168,23 @@ pub fn import_file_with(
     effective: NaiveDate,
     new_village: NewVillage,
 ) -> Result<Vec<ImportSummary>> {
+    let how = (today, effective, new_village);
+    import_file_reporting(ledger, bytes, name, how, &mut |_, _| {})
+}
+
+/// `import_file_with` (its dates and what to do about a new village as `how`), telling
+/// `progress` how far a workbook's import has come, in thousandths (done, 1000); an
+/// exchange file is read and written at once.
+pub fn import_file_reporting(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    name: &str,
+    how: (NaiveDate, NaiveDate, NewVillage),
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<ImportSummary>> {
+    let (today, effective, new_village) = how;
     if xlsx::is_workbook(name, bytes) {
-        xlsx::import_bytes_with(ledger, bytes, name, today, effective, new_village)
+        xlsx::import_bytes_reporting(ledger, bytes, name, how, progress)
     } else {
         let doc = parse_document(bytes, today).map_err(Error::Validation)?;
         import_document_with(ledger, doc, name, today, effective, new_village).map(|s| vec![s])

@@ -6,7 +6,7 @@ import { flushPromises } from '@vue/test-utils'
 import ExchangeView from '@/views/ExchangeView.vue'
 import type { Backend } from '@/api'
 import type { Desktop } from '@/api/desktop'
-import type { ImportSummary } from '@/bindings'
+import type { ImportSummary, Progress } from '@/bindings'
 import { VILLAGE, recorded, rejection, stubBackend } from './stubs'
 import { mountView, unmountView } from './mountView'
 import { useSession } from '@/stores/session'
@@ -110,6 +110,38 @@ describe('ExchangeView 导入', () => {
       '行政村 522729100202：新增 1 户，更新 0 户，未变 0 户，提示 0 条',
     ])
     expect(w.find('[data-test=import-warnings]').text()).toContain('这 3 条提示')
+  })
+
+  it('shows how far a county\'s workbook has come while it is imported, and nothing after', async () => {
+    let tell: (p: Progress) => void = () => undefined
+    let finish: (s: ImportSummary[]) => void = () => undefined
+    const backend = stubBackend({
+      onProgress: async (cb) => {
+        tell = cb
+        return () => undefined
+      },
+      importFile: () => new Promise<ImportSummary[]>((resolve) => (finish = resolve)),
+    })
+    const w = await mountView(ExchangeView, {
+      backend,
+      desktop: { ...desktop, pickFile: async () => '/media/usb/长顺县.xlsx' },
+      village: VILLAGE,
+    })
+    tell({ task: 'import_file', done: 100, total: 1000 })
+    await flushPromises()
+    expect(w.find('[data-test=import-progress]').exists()).toBe(false) // no import yet
+    await w.find('[data-test=import-file]').trigger('click')
+    await flushPromises()
+    tell({ task: 'import_file', done: 420, total: 1000 })
+    tell({ task: 'print_batch', done: 9, total: 10 }) // another task's
+    await flushPromises()
+    const bar = w.find('[data-test=import-progress]')
+    expect(bar.text()).toContain('42%')
+    expect(bar.text()).toContain('台账不会改变')
+    finish([{ village: '522729100201', inserted: 2, updated: 0, unchanged: 0, warnings: 0 }])
+    await flushPromises()
+    expect(w.find('[data-test=import-progress]').exists()).toBe(false)
+    expect(w.find('[data-test=import-summary]').text()).toContain('新增 2 户')
   })
 })
 

@@ -8,7 +8,8 @@ use crate::exchange::{self, ImportSummary};
 use std::path::Path;
 
 /// Imports an exchange file or a workbook (of one village or several) in one transaction;
-/// sends `progress` (read, then imported). One summary per village. A village the ledger
+/// sends `progress` in thousandths (a workbook's as it is read and written, village by
+/// village). One summary per village. A village the ledger
 /// does not hold, while it holds others, is refused as `new_village` (the UI asks the
 /// cadre, then imports again with `new_village`).
 pub fn import_file(
@@ -18,7 +19,7 @@ pub fn import_file(
 ) -> AppResult<Vec<ImportSummary>> {
     let mut report = cx.progress("import_file");
     let bytes = std::fs::read(&path)?;
-    report(1, 2);
+    report(0, 1000);
     let source = Path::new(&path)
         .file_name()
         .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
@@ -30,16 +31,16 @@ pub fn import_file(
         } else {
             exchange::NewVillage::AskFirst
         };
-        Ok(exchange::import_file_with(
+        let how = (today, today, new_village);
+        Ok(exchange::import_file_reporting(
             ledger,
             &bytes,
             &source,
-            today,
-            today,
-            new_village,
+            how,
+            &mut report,
         )?)
     })?;
-    report(2, 2);
+    report(1000, 1000);
     Ok(summary)
 }
 

@@ -41,7 +41,7 @@ pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
 /// that village (see `read`), its facts as of `on`; every unreadable cell is an error
 /// `第7行“在校生状况”：…`, and so is a workbook of several villages.
 pub fn read_document(ledger: &Ledger, bytes: &[u8], on: NaiveDate) -> Result<VillageDocument> {
-    let (mut read, mut errors) = read_villages(ledger, bytes, on)?;
+    let (mut read, mut errors) = read_villages(ledger, bytes, on, &mut Reported::quiet())?;
     for r in &read {
         errors.extend(r.errors.iter().cloned());
     }
@@ -72,8 +72,10 @@ fn read_villages(
     ledger: &Ledger,
     bytes: &[u8],
     on: NaiveDate,
+    reported: &mut Reported,
 ) -> Result<(Vec<Read>, Vec<Finding>)> {
-    let (sheets, mut whole) = villages::split(sheet::read(bytes)?);
+    let mut read_so_far = |at| reported.at(Reported::READ * at / bytes.len().max(1) as u64);
+    let (sheets, mut whole) = villages::split(sheet::read(bytes, &mut read_so_far)?);
     let mut out = Vec::new();
     for sheet in sheets {
         let (named, mut errors) = read::village(&sheet);
@@ -177,23 +179,76 @@ pub fn import_bytes_with(
     effective: NaiveDate,
     new_village: super::NewVillage,
 ) -> Result<Vec<ImportSummary>> {
+    let mut quiet = |_, _| {};
+    let how = (today, effective, new_village);
+    import_bytes_reporting(ledger, bytes, source, how, &mut quiet)
+}
+
+/// `import_bytes_with` (its dates and what to do about a new village as `how`), telling
+/// `progress` how far it has come, in thousandths (done, 1000), as it goes.
+pub fn import_bytes_reporting(
+    ledger: &mut Ledger,
+    bytes: &[u8],
+    source: &str,
+    how: (NaiveDate, NaiveDate, super::NewVillage),
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<Vec<ImportSummary>> {
+    let mut reported = Reported::new(progress);
     // A county's workbook is imported as it is read when it can be; else read whole.
-    match streamed::import(ledger, bytes, source, today, effective, new_village) {
+    let streamed = streamed::import(ledger, bytes, source, how, &mut reported);
+    match streamed {
         Some(done) => Ok(done),
-        None => import_whole(ledger, bytes, source, today, effective, new_village),
+        None => import_whole(ledger, bytes, source, how, &mut reported),
     }
 }
 
-/// `import_bytes_with` of a workbook read whole before anything is written.
+/// How far an import has come, in thousandths, told to a `progress` once each.
+pub(super) struct Reported<'p> {
+    progress: Option<&'p mut dyn FnMut(usize, usize)>,
+    last: Option<u64>,
+}
+
+impl<'p> Reported<'p> {
+    /// The thousandths a workbook read whole reaches once read (its writing is the rest).
+    pub const READ: u64 = 500;
+
+    pub fn new(progress: &'p mut dyn FnMut(usize, usize)) -> Self {
+        Reported {
+            progress: Some(progress),
+            last: None,
+        }
+    }
+
+    /// Told to nobody.
+    pub fn quiet() -> Self {
+        Reported {
+            progress: None,
+            last: None,
+        }
+    }
+
+    /// `at` thousandths done.
+    pub fn at(&mut self, at: u64) {
+        let at = at.min(1000);
+        if self.last != Some(at) {
+            self.last = Some(at);
+            if let Some(p) = &mut self.progress {
+                p(at as usize, 1000);
+            }
+        }
+    }
+}
+
+/// `import_bytes_reporting` of a workbook read whole before anything is written.
 fn import_whole(
     ledger: &mut Ledger,
     bytes: &[u8],
     source: &str,
-    today: NaiveDate,
-    effective: NaiveDate,
-    new_village: super::NewVillage,
+    how: (NaiveDate, NaiveDate, super::NewVillage),
+    reported: &mut Reported,
 ) -> Result<Vec<ImportSummary>> {
-    let (read, whole) = read_villages(ledger, bytes, effective)?;
+    let (today, effective, new_village) = how;
+    let (read, whole) = read_villages(ledger, bytes, effective, reported)?;
     if !whole.is_empty() || read.iter().any(|r| !r.errors.is_empty()) {
         let mut all = whole;
         for r in read {
@@ -213,7 +268,14 @@ fn import_whole(
         placed.push((name.clone(), r.placed));
         documents.push(Ok((r.doc, name)));
     }
-    super::import_many_at(ledger, documents, today, effective, several).map_err(|e| match e {
+    // The writing is the rest of the way, village by village.
+    let villages = documents.len().max(1) as u64;
+    let documents = documents.into_iter().enumerate().map(|(i, d)| {
+        reported.at(Reported::READ + (1000 - Reported::READ) * i as u64 / villages);
+        d
+    });
+    let done = super::import_many_at(ledger, documents, today, effective, several);
+    done.map_err(|e| match e {
         Error::Validation(list) => Error::Validation(
             list.into_iter()
                 .map(|f| locate_in(f, &placed, several))

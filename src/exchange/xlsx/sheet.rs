@@ -9,6 +9,7 @@ use super::columns::{self, Field};
 use crate::validate::{Finding, Severity};
 use crate::{Error, Result};
 use calamine::{Data, Reader, Xlsx};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Where the header is looked for (the real exports have it on row 3).
 const HEADER_SEARCH_ROWS: usize = 10;
@@ -86,25 +87,34 @@ type Kept = (foldhash::HashSet<u32>, Vec<u32>);
 
 /// Reads the first worksheet of an .xlsx workbook, cell by cell as the file holds them (a
 /// county's sheet is never held whole: only the known columns of each row are kept).
-pub(super) fn read(bytes: &[u8]) -> Result<Sheet> {
+/// `read_so_far` is told, row by row, how many bytes of the file have been read.
+pub(super) fn read(bytes: &[u8], read_so_far: &mut dyn FnMut(u64)) -> Result<Sheet> {
     let mut rows = Vec::new();
-    let head = stream(bytes, false, |_, row| {
+    let at = AtomicU64::new(0);
+    let head = stream(bytes, false, &at, |_, row| {
         rows.push(row);
+        read_so_far(at.load(Ordering::Relaxed));
         Ok(())
     })?;
     Ok(Sheet { head, rows })
 }
 
 /// Reads the first worksheet as `read` does, handing each data row to `each` as soon as it
-/// is read (an error from `each` stops the reading), and returns the sheet's head. The
-/// file is decoded on a thread of its own while this one makes the rows; `yielding`: that
-/// thread gives way to others (`exchange::give_way`), for a reading beside an import.
+/// is read (an error from `each` stops the reading), and returns the sheet's head; `at`
+/// follows how many bytes of the file have been read. The file is decoded on a thread of
+/// its own while this one makes the rows; `yielding`: that thread gives way to others
+/// (`exchange::give_way`), for a reading beside an import.
 pub(super) fn stream(
     bytes: &[u8],
     yielding: bool,
+    at: &AtomicU64,
     each: impl FnMut(&Head, Row) -> Result<()>,
 ) -> Result<Head> {
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
+    let file = Counted {
+        file: std::io::Cursor::new(bytes),
+        at,
+    };
+    let mut book: Xlsx<_> = Xlsx::new(file)
         .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
     let name = book
         .sheet_names()
@@ -126,6 +136,27 @@ pub(super) fn stream(
         });
         rows(receive, kept, each)
     })
+}
+
+/// The workbook's bytes as the reader takes them, keeping `at` at how far it has read (the
+/// sheet is most of the file, read from its start to its end).
+struct Counted<'a> {
+    file: std::io::Cursor<&'a [u8]>,
+    at: &'a AtomicU64,
+}
+
+impl std::io::Read for Counted<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = std::io::Read::read(&mut self.file, buf)?;
+        self.at.store(self.file.position(), Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl std::io::Seek for Counted<'_> {
+    fn seek(&mut self, to: std::io::SeekFrom) -> std::io::Result<u64> {
+        std::io::Seek::seek(&mut self.file, to)
+    }
 }
 
 /// Decodes the sheet's cells in order and hands them on in batches; below the header only

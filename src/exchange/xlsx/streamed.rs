@@ -40,14 +40,16 @@ impl From<Error> for Stopped {
 
 /// Imports a workbook village by village as it is read, as `import_bytes_with` would;
 /// `None` when it cannot (see above): nothing has been written.
+/// `reported` follows how much of the file has been read as each village goes to the import
+/// (the reading is at most two villages ahead of the writing).
 pub(super) fn import(
     ledger: &mut Ledger,
     bytes: &[u8],
     source: &str,
-    today: NaiveDate,
-    effective: NaiveDate,
-    new_village: NewVillage,
+    how: (NaiveDate, NaiveDate, NewVillage),
+    reported: &mut super::Reported,
 ) -> Option<Vec<ImportSummary>> {
+    let (today, effective, new_village) = how;
     if !ledger.has_no_households().ok()? {
         return None;
     }
@@ -62,8 +64,10 @@ pub(super) fn import(
     // reading names them all).
     let ask = (new_village == NewVillage::AskFirst && !known.is_empty())
         .then(|| known.iter().map(|v| v.village.code.clone()).collect());
+    let at = std::sync::atomic::AtomicU64::new(0);
     std::thread::scope(|scope| {
         let (send, receive) = mpsc::sync_channel::<Handed>(1);
+        let at = &at;
         scope.spawn(move || {
             crate::exchange::give_way();
             let mut reading = Reading {
@@ -75,7 +79,7 @@ pub(super) fn import(
                 split: None,
                 current: None,
             };
-            let said = match reading.read(bytes) {
+            let said = match reading.read(bytes, at) {
                 Ok(()) => Handed::End,
                 Err(Stopped) => Handed::Stopped,
             };
@@ -111,6 +115,8 @@ pub(super) fn import(
             .map(Ok)
             .chain(handed)
             .map(|doc| {
+                let read = at.load(std::sync::atomic::Ordering::Relaxed);
+                reported.at(1000 * read / bytes.len().max(1) as u64);
                 doc.map(|doc| {
                     let name = super::audit_name(source, &doc.village, several);
                     (doc, name)
@@ -135,8 +141,12 @@ struct Reading {
 
 impl Reading {
     /// Reads the sheet, handing on each village as its rows end.
-    fn read(&mut self, bytes: &[u8]) -> std::result::Result<(), Stopped> {
-        let head = sheet::stream(bytes, true, |head, row| {
+    fn read(
+        &mut self,
+        bytes: &[u8],
+        at: &std::sync::atomic::AtomicU64,
+    ) -> std::result::Result<(), Stopped> {
+        let head = sheet::stream(bytes, true, at, |head, row| {
             self.row(head, row).map_err(|Stopped| stopped())
         })?;
         let (Some(split), Some(last)) = (&mut self.split, self.current) else {

@@ -4,7 +4,7 @@
 //! otherwise or a village not confirmed is read whole instead, nothing of the attempt kept.
 
 use super::tests::{book, day, id_number, person, workbook, V};
-use super::{import_bytes_at, import_whole, streamed};
+use super::{import_bytes_at, import_whole, streamed, Reported};
 use crate::codes::Sex;
 use crate::exchange::{export_json, NewVillage};
 use crate::store::Ledger;
@@ -32,7 +32,8 @@ fn county() -> Vec<Vec<(&'static str, V)>> {
 }
 
 fn streamed(l: &mut Ledger, bytes: &[u8]) -> Option<Vec<crate::exchange::ImportSummary>> {
-    streamed::import(l, bytes, "t.xlsx", day(), day(), NewVillage::Create)
+    let how = (day(), day(), NewVillage::Create);
+    streamed::import(l, bytes, "t.xlsx", how, &mut Reported::quiet())
 }
 
 fn empty() -> Ledger {
@@ -47,14 +48,8 @@ fn both_ways(
     bytes: &[u8],
 ) -> (Ledger, Ledger, Vec<crate::exchange::ImportSummary>) {
     let list = streamed(&mut as_read, bytes).expect("imported as read");
-    let read_whole = import_whole(
-        &mut whole,
-        bytes,
-        "t.xlsx",
-        day(),
-        day(),
-        NewVillage::Create,
-    );
+    let how = (day(), day(), NewVillage::Create);
+    let read_whole = import_whole(&mut whole, bytes, "t.xlsx", how, &mut Reported::quiet());
     assert_eq!(list, read_whole.unwrap());
     (as_read, whole, list)
 }
@@ -303,7 +298,8 @@ fn a_village_the_ledger_has_keeps_what_the_sheet_does_not_carry_and_new_ones_are
     };
     let bytes = workbook(&county(), &[]);
     let mut l = ledger();
-    let asked = streamed::import(&mut l, &bytes, "t.xlsx", day(), day(), NewVillage::AskFirst);
+    let how = (day(), day(), NewVillage::AskFirst);
+    let asked = streamed::import(&mut l, &bytes, "t.xlsx", how, &mut Reported::quiet());
     assert!(asked.is_none(), "two villages the ledger does not have");
     let Err(Error::NewVillage(said)) =
         super::import_bytes_with(&mut l, &bytes, "t.xlsx", day(), day(), NewVillage::AskFirst)
@@ -324,4 +320,31 @@ fn a_village_the_ledger_has_keeps_what_the_sheet_does_not_carry_and_new_ones_are
         export_json(&read_as_it_comes, "522729102203").unwrap(),
         export_json(&read_whole, "522729102203").unwrap()
     );
+}
+
+/// How far an import has come, in thousandths as told to `progress`.
+fn told(l: &mut Ledger, bytes: &[u8]) -> Vec<usize> {
+    let mut said = Vec::new();
+    let how = (day(), day(), NewVillage::Create);
+    super::import_bytes_reporting(l, bytes, "t.xlsx", how, &mut |done, total| {
+        assert_eq!(total, 1000);
+        said.push(done);
+    })
+    .unwrap();
+    said
+}
+
+#[test]
+fn how_far_an_import_has_come_is_told_once_each_and_only_forward() {
+    let bytes = workbook(&county(), &[]);
+    let mut l = empty();
+    let as_read = told(&mut l, &bytes);
+    assert!(!as_read.is_empty());
+    assert!(as_read.windows(2).all(|w| w[0] < w[1]), "{as_read:?}");
+    assert!(as_read.iter().all(|&p| p <= 1000), "{as_read:?}");
+    // Again over the households: read whole (the first half), then written village by
+    // village (the second).
+    let whole = told(&mut l, &bytes);
+    assert!(whole.windows(2).all(|w| w[0] < w[1]), "{whole:?}");
+    assert_eq!(&whole[whole.len() - 3..], [500, 666, 833], "{whole:?}");
 }
