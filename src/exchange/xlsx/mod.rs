@@ -202,7 +202,9 @@ pub fn import_bytes_reporting(
     }
 }
 
-/// How far an import has come, in thousandths, told to a `progress` once each.
+/// How far an import has come, in thousandths, told to a `progress` once each and only
+/// forward (a workbook read as it comes that must then be read whole does not move the bar
+/// back: it waits there until the reading whole has passed it).
 pub(super) struct Reported<'p> {
     progress: Option<&'p mut dyn FnMut(usize, usize)>,
     last: Option<u64>,
@@ -230,7 +232,7 @@ impl<'p> Reported<'p> {
     /// `at` thousandths done.
     pub fn at(&mut self, at: u64) {
         let at = at.min(1000);
-        if self.last != Some(at) {
+        if self.last.is_none_or(|last| at > last) {
             self.last = Some(at);
             if let Some(p) = &mut self.progress {
                 p(at as usize, 1000);
