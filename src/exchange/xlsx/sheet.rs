@@ -14,25 +14,33 @@ use std::sync::atomic::{AtomicU64, Ordering};
 /// Where the header is looked for (the real exports have it on row 3).
 const HEADER_SEARCH_ROWS: usize = 10;
 
-/// A cell as read: its text (`None`: empty), or why it cannot be read.
-type Cell = Result<Option<Box<str>>, Box<str>>;
-
 /// A data row: its 1-based row number in the sheet and the text of each known column, in
-/// the header's order (a county's sheet holds hundreds of thousands: kept compact).
+/// the header's order (a county's sheet holds hundreds of thousands: kept compact, the
+/// cells' text in one string, not a string each).
 pub(super) struct Row {
     pub number: u32,
-    cells: Box<[Cell]>,
-    /// Where each known column's cell is in `cells` (one map for the whole sheet).
+    /// The cells' text one after another; an unreadable cell's is why it cannot be read.
+    text: Box<str>,
+    /// Where each cell ends in `text` (it begins where the one before ends), and whether
+    /// it is unreadable.
+    ends: Box<[(u32, bool)]>,
+    /// Where each known column's cell is in `ends` (one map for the whole sheet).
     slots: std::sync::Arc<foldhash::HashMap<Field, usize>>,
 }
 
 impl Row {
     /// The trimmed text of a column (`None`: empty or not in the sheet).
     pub fn text(&self, field: Field) -> Result<Option<&str>, String> {
-        match self.slots.get(&field).map(|&i| &self.cells[i]) {
-            None | Some(Ok(None)) => Ok(None),
-            Some(Ok(Some(t))) => Ok(Some(t)),
-            Some(Err(e)) => Err(e.to_string()),
+        let Some(&i) = self.slots.get(&field) else {
+            return Ok(None);
+        };
+        let start = i.checked_sub(1).map_or(0, |b| self.ends[b].0 as usize);
+        let (end, unreadable) = self.ends[i];
+        let t = &self.text[start..end as usize];
+        match unreadable {
+            true => Err(t.to_string()),
+            false if t.is_empty() => Ok(None),
+            false => Ok(Some(t)),
         }
     }
 }
@@ -247,6 +255,8 @@ struct Built {
     titles: Vec<String>,
     header: Option<Header>,
     head: Option<Head>,
+    /// The length of the last data row's text.
+    row_text: usize,
 }
 
 /// The header row: its 1-based number, the known columns (field, 0-based column) and the
@@ -314,16 +324,26 @@ impl Built {
                 .binary_search_by_key(&col, |(c, _)| *c)
                 .map_or(&Data::Empty, |i| &cells[i].1)
         };
+        // As long as the row before (a sheet's rows are alike): grown once at most.
+        let mut text = String::with_capacity(self.row_text + 16);
+        let mut ends = Vec::with_capacity(header.index.len());
+        for (_, col) in &header.index {
+            let unreadable = match append(at(*col), &mut text) {
+                Ok(()) => false,
+                Err(why) => {
+                    text.push_str(&why);
+                    true
+                }
+            };
+            let end = u32::try_from(text.len())
+                .map_err(|_| Error::Format(format!("第{}行的内容过长，无法读取", r + 1)))?;
+            ends.push((end, unreadable));
+        }
+        self.row_text = text.len();
         let row = Row {
             number: r + 1,
-            cells: header
-                .index
-                .iter()
-                .map(|(_, col)| match text(at(*col)) {
-                    Ok(t) => Ok(t.map(String::into_boxed_str)),
-                    Err(e) => Err(e.into_boxed_str()),
-                })
-                .collect(),
+            text: text.into_boxed_str(),
+            ends: ends.into_boxed_slice(),
             slots: header.slots.clone(),
         };
         each(head, row)
@@ -418,19 +438,26 @@ pub(super) const DATED: &str = "人员截至";
 
 /// Digits typed full-width (１２３, as a Chinese input method gives them) as ASCII digits,
 /// so ID numbers, phones and months read the same either way.
+#[cfg(test)]
 fn half_width_digits(s: &str) -> String {
+    let mut out = String::new();
+    push_half_width(s, &mut out);
+    out
+}
+
+/// `s` onto `out`, full-width digits as ASCII ones.
+fn push_half_width(s: &str, out: &mut String) {
     if !s.contains([
         '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', 'Ｘ', 'ｘ',
     ]) {
-        return s.to_string();
+        out.push_str(s);
+        return;
     }
-    s.chars()
-        .map(|c| match c {
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-            'Ｘ' | 'ｘ' => 'X',
-            c => c,
-        })
-        .collect()
+    out.extend(s.chars().map(|c| match c {
+        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        'Ｘ' | 'ｘ' => 'X',
+        c => c,
+    }));
 }
 
 /// A cell as the cadre reads it, trimmed; `None` when empty.
@@ -439,27 +466,40 @@ pub(super) fn cell_text(cell: &Data) -> Result<Option<String>, String> {
 }
 
 fn text(cell: &Data) -> Result<Option<String>, String> {
-    let t = match cell {
-        Data::Empty => return Ok(None),
-        Data::String(s) => half_width_digits(s.trim()),
-        Data::Int(i) => i.to_string(),
+    let mut t = String::new();
+    append(cell, &mut t)?;
+    Ok((!t.is_empty()).then_some(t))
+}
+
+/// A cell's text as the cadre reads it, trimmed, onto `out` (nothing when empty, nor when
+/// it cannot be read: then why).
+fn append(cell: &Data, out: &mut String) -> Result<(), String> {
+    use std::fmt::Write;
+    match cell {
+        Data::Empty => {}
+        Data::String(s) => push_half_width(s.trim(), out),
+        Data::Int(i) => write!(out, "{i}").expect("a String takes any text"),
         // Exact below 1e15: a whole number as an integer, without float formatting.
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => (*f as i64).to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+            write!(out, "{}", *f as i64).expect("a String takes any text")
+        }
         Data::Float(f) if f.fract() == 0.0 => {
             return Err(format!(
                 "数字{f:.0}超过15位，Excel已改动其末尾数字；请把该列设为文本后重新导出"
             ))
         }
-        Data::Float(f) => f.to_string(),
-        Data::Bool(b) => super::values::yes_no_text(*b).to_string(),
+        Data::Float(f) => write!(out, "{f}").expect("a String takes any text"),
+        Data::Bool(b) => out.push_str(super::values::yes_no_text(*b)),
         Data::DateTime(d) => match d.as_datetime() {
-            Some(dt) => dt.date().format("%Y-%m-%d").to_string(),
+            Some(dt) => {
+                write!(out, "{}", dt.date().format("%Y-%m-%d")).expect("a String takes any text")
+            }
             None => return Err(format!("无法识别的日期“{d}”")),
         },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_string(),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => out.push_str(s.trim()),
         Data::Error(e) => return Err(format!("单元格是错误值“{e}”")),
-    };
-    Ok(if t.is_empty() { None } else { Some(t) })
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -488,6 +528,50 @@ mod tests {
         assert_eq!(
             text(&Data::String(" 长顺县 ".into())),
             Ok(Some("长顺县".into()))
+        );
+    }
+
+    #[test]
+    fn a_rows_cells_keep_their_own_text_empty_or_error() {
+        let s = |t: &str| Data::String(t.into());
+        let header = [s("户编号"), s("村"), s("姓名"), s("证件号码"), s("性别")];
+        let mut built = Built::default();
+        let mut rows = Vec::new();
+        let mut each = |_: &Head, row: Row| {
+            rows.push(row);
+            Ok(())
+        };
+        built
+            .row(
+                2,
+                header
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, d)| (c as u32, d))
+                    .collect(),
+                false,
+                &mut each,
+            )
+            .unwrap();
+        let cells = vec![
+            (0, s(" 522729100201000１ ")),
+            (1, s("石洞村")),
+            // 姓名 left empty; 证件号码 a number Excel has cut; 性别 as 1.
+            (3, Data::Float(522729196804051300.0)),
+            (4, Data::Float(1.0)),
+        ];
+        built.row(3, cells, false, &mut each).unwrap();
+        let row = &rows[0];
+        assert_eq!(row.number, 4);
+        assert_eq!(row.text(Field::HouseholdCode), Ok(Some("5227291002010001")));
+        assert_eq!(row.text(Field::Village), Ok(Some("石洞村")));
+        assert_eq!(row.text(Field::Name), Ok(None));
+        assert!(row.text(Field::IdNumber).unwrap_err().contains("超过15位"));
+        assert_eq!(row.text(Field::Sex), Ok(Some("1")));
+        assert_eq!(
+            row.text(Field::County),
+            Ok(None),
+            "a column the sheet lacks"
         );
     }
 
