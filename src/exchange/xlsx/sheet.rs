@@ -5,6 +5,7 @@
 //! Excel keeps (15 digits: an ID number or code typed as a number) is an error, never a
 //! silently changed code.
 
+use super::cell_text::append;
 use super::columns::{self, Field};
 use crate::validate::{Finding, Severity};
 use crate::{Error, Result};
@@ -436,100 +437,9 @@ fn dated(title: &str) -> Option<chrono::NaiveDate> {
 /// What our exports write before the date of the members they list (row 2).
 pub(super) const DATED: &str = "人员截至";
 
-/// Digits typed full-width (１２３, as a Chinese input method gives them) as ASCII digits,
-/// so ID numbers, phones and months read the same either way.
-#[cfg(test)]
-fn half_width_digits(s: &str) -> String {
-    let mut out = String::new();
-    push_half_width(s, &mut out);
-    out
-}
-
-/// `s` onto `out`, full-width digits as ASCII ones.
-fn push_half_width(s: &str, out: &mut String) {
-    if !s.contains([
-        '０', '１', '２', '３', '４', '５', '６', '７', '８', '９', 'Ｘ', 'ｘ',
-    ]) {
-        out.push_str(s);
-        return;
-    }
-    out.extend(s.chars().map(|c| match c {
-        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-        'Ｘ' | 'ｘ' => 'X',
-        c => c,
-    }));
-}
-
-/// A cell as the cadre reads it, trimmed; `None` when empty.
-pub(super) fn cell_text(cell: &Data) -> Result<Option<String>, String> {
-    text(cell)
-}
-
-fn text(cell: &Data) -> Result<Option<String>, String> {
-    let mut t = String::new();
-    append(cell, &mut t)?;
-    Ok((!t.is_empty()).then_some(t))
-}
-
-/// A cell's text as the cadre reads it, trimmed, onto `out` (nothing when empty, nor when
-/// it cannot be read: then why).
-fn append(cell: &Data, out: &mut String) -> Result<(), String> {
-    use std::fmt::Write;
-    match cell {
-        Data::Empty => {}
-        Data::String(s) => push_half_width(s.trim(), out),
-        Data::Int(i) => write!(out, "{i}").expect("a String takes any text"),
-        // Exact below 1e15: a whole number as an integer, without float formatting.
-        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
-            write!(out, "{}", *f as i64).expect("a String takes any text")
-        }
-        Data::Float(f) if f.fract() == 0.0 => {
-            return Err(format!(
-                "数字{f:.0}超过15位，Excel已改动其末尾数字；请把该列设为文本后重新导出"
-            ))
-        }
-        Data::Float(f) => write!(out, "{f}").expect("a String takes any text"),
-        Data::Bool(b) => out.push_str(super::values::yes_no_text(*b)),
-        Data::DateTime(d) => match d.as_datetime() {
-            Some(dt) => {
-                write!(out, "{}", dt.date().format("%Y-%m-%d")).expect("a String takes any text")
-            }
-            None => return Err(format!("无法识别的日期“{d}”")),
-        },
-        Data::DateTimeIso(s) | Data::DurationIso(s) => out.push_str(s.trim()),
-        Data::Error(e) => return Err(format!("单元格是错误值“{e}”")),
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn full_width_digits_read_as_digits() {
-        let cell = Data::String(" １３９８５４０００１１ ".into());
-        assert_eq!(text(&cell), Ok(Some("13985400011".into())));
-        let id = Data::String("５２２７２９１９６８０４０５１３ｘ".into());
-        assert_eq!(text(&id), Ok(Some("5227291968040513X".into())));
-        assert_eq!(half_width_digits("２０２３年０４月"), "2023年04月");
-    }
-
-    #[test]
-    fn whole_numbers_read_without_a_decimal_point_and_long_ones_are_refused() {
-        assert_eq!(text(&Data::Float(522729.0)), Ok(Some("522729".into())));
-        assert_eq!(text(&Data::Float(-3.0)), Ok(Some("-3".into())));
-        assert_eq!(text(&Data::Float(2.5)), Ok(Some("2.5".into())));
-        assert_eq!(
-            text(&Data::Float(999_999_999_999_999.0)),
-            Ok(Some("999999999999999".into()))
-        );
-        assert!(text(&Data::Float(522729196804051300.0)).is_err());
-        assert_eq!(
-            text(&Data::String(" 长顺县 ".into())),
-            Ok(Some("长顺县".into()))
-        );
-    }
 
     #[test]
     fn a_rows_cells_keep_their_own_text_empty_or_error() {
@@ -573,6 +483,51 @@ mod tests {
             Ok(None),
             "a column the sheet lacks"
         );
+    }
+
+    #[test]
+    fn a_long_sheets_rows_read_once_the_header_is_known_keep_their_cells_and_errors() {
+        // More cells than the decoding thread may hand on before the header is known (16
+        // batches of 4,096): the later ones it hands on of the columns read only.
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in ["户编号", "村", "姓名", "证件号码", "性别"]
+            .iter()
+            .enumerate()
+        {
+            sheet.write_string(2, c as u16, *h).unwrap();
+        }
+        const ROWS: u32 = 30_000;
+        for i in 0..ROWS {
+            let r = 3 + i;
+            sheet
+                .write_string(r, 0, format!("522729100201{:04}", i / 3))
+                .unwrap();
+            sheet.write_string(r, 1, " 石洞村 ").unwrap();
+            if i % 7 != 0 {
+                sheet.write_string(r, 2, format!("人{i}")).unwrap();
+            }
+            sheet.write_number(r, 4, f64::from(1 + i % 2)).unwrap();
+        }
+        sheet
+            .write_number(3 + ROWS - 1, 3, 522729196804051300.0)
+            .unwrap();
+        let bytes = book.save_to_buffer().unwrap();
+        let read = read(&bytes, &mut |_| {}).unwrap();
+        assert_eq!(read.rows.len(), ROWS as usize);
+        for (i, row) in (0..).zip(&read.rows) {
+            assert_eq!(row.number, 4 + i);
+            let code = format!("522729100201{:04}", i / 3);
+            assert_eq!(row.text(Field::HouseholdCode), Ok(Some(code.as_str())));
+            assert_eq!(row.text(Field::Village), Ok(Some("石洞村")));
+            let name = (i % 7 != 0).then(|| format!("人{i}"));
+            assert_eq!(row.text(Field::Name), Ok(name.as_deref()));
+            let sex = (1 + i % 2).to_string();
+            assert_eq!(row.text(Field::Sex), Ok(Some(sex.as_str())));
+        }
+        let last = read.rows.last().unwrap();
+        assert!(last.text(Field::IdNumber).unwrap_err().contains("超过15位"));
+        assert_eq!(read.rows[0].text(Field::IdNumber), Ok(None));
     }
 
     #[test]

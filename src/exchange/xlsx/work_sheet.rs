@@ -3,7 +3,7 @@
 //! our exports; read when a workbook has it, each listed person's spells then being the
 //! sheet's. Errors name the sheet, row and column, in Chinese.
 
-use super::sheet::cell_text;
+use super::cell_text::cell_text;
 use super::values;
 use crate::codes::WorkChannel;
 use crate::model::{Month, VillageDocument, WorkSpell};
