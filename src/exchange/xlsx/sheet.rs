@@ -100,7 +100,7 @@ type Kept = (foldhash::HashSet<u32>, Vec<u32>);
 pub(super) fn read(bytes: &[u8], read_so_far: &mut dyn FnMut(u64)) -> Result<Sheet> {
     let mut rows = Vec::new();
     let at = AtomicU64::new(0);
-    let head = stream(bytes, false, &at, |_, row| {
+    let head = stream(bytes, &at, |_, row| {
         rows.push(row);
         read_so_far(at.load(Ordering::Relaxed));
         Ok(())
@@ -111,11 +111,11 @@ pub(super) fn read(bytes: &[u8], read_so_far: &mut dyn FnMut(u64)) -> Result<She
 /// Reads the first worksheet as `read` does, handing each data row to `each` as soon as it
 /// is read (an error from `each` stops the reading), and returns the sheet's head; `at`
 /// follows how many bytes of the file have been read. The file is decoded on a thread of
-/// its own while this one makes the rows; `yielding`: that thread gives way to others
-/// (`exchange::give_way`), for a reading beside an import.
+/// its own while this one makes the rows. That thread keeps its priority, unlike the other
+/// helpers of an import (`exchange::give_way`): beside the import of a county's workbook
+/// it is the longest thread, the one the run waits for (docs/benchmarks.md, twelfth round).
 pub(super) fn stream(
     bytes: &[u8],
-    yielding: bool,
     at: &AtomicU64,
     each: impl FnMut(&Head, Row) -> Result<()>,
 ) -> Result<Head> {
@@ -135,9 +135,6 @@ pub(super) fn stream(
         let (send, receive) = std::sync::mpsc::sync_channel::<Result<Vec<Got>>>(16);
         let kept = &kept;
         scope.spawn(move || {
-            if yielding {
-                crate::exchange::give_way();
-            }
             let sent = decode(&mut book, &name, kept, &send);
             if let Err(e) = sent {
                 let _ = send.send(Err(e));

@@ -146,7 +146,7 @@ impl Reading {
         bytes: &[u8],
         at: &std::sync::atomic::AtomicU64,
     ) -> std::result::Result<(), Stopped> {
-        let head = sheet::stream(bytes, true, at, |head, row| {
+        let head = sheet::stream(bytes, at, |head, row| {
             self.row(head, row).map_err(|Stopped| stopped())
         })?;
         let (Some(split), Some(last)) = (&mut self.split, self.current) else {
