@@ -1,9 +1,7 @@
 //! The first worksheet of a workbook as rows of cell text under a header: the header is
 //! the row that names 户编号 among the first rows (row 3 in the monitoring system's
-//! exports, after its title rows). Cells become text the way the cadre sees them: whole
-//! numbers without `.0`, dates as `YYYY-MM-DD`, TRUE/FALSE as 是/否. A number longer than
-//! Excel keeps (15 digits: an ID number or code typed as a number) is an error, never a
-//! silently changed code.
+//! exports, after its title rows). Cells become text the way the cadre sees them
+//! (`cell_text.rs`), a row's text kept in one string.
 
 use super::cell_text::append;
 use super::columns::{self, Field};
