@@ -144,6 +144,24 @@ fn the_monitoring_export_imports_field_by_field() {
     );
 }
 
+/// A month typed as a date in a Chinese copy of Excel or WPS is stored as a day number
+/// shown through a built-in East Asian format (ids 57, 31: no format string in the file);
+/// it reads as its month, not as 45017.
+#[test]
+fn months_typed_as_dates_in_a_chinese_excel_read_as_their_months() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let s = import(&mut l, "east_asian_dates.xlsx").expect("the dated workbook imports");
+    assert_eq!(s.inserted, 3, "{s:?}");
+    let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
+    let households = doc["households"].as_array().unwrap();
+    for w in json("xlsx/monitoring.expected.json")["households"]
+        .as_array()
+        .unwrap()
+    {
+        imported_as(households, w);
+    }
+}
+
 #[test]
 fn bad_cells_are_reported_by_row_and_column_and_nothing_is_written() {
     let mut l = Ledger::open_in_memory().unwrap();

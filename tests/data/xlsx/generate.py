@@ -263,3 +263,49 @@ bad[1]["证件号码"] = bad[5]["证件号码"]
 for p in bad[6:]:
     p["户编号"] = "5227291002090002"
 save("township_bad.xlsx", bad)
+
+# east_asian_dates.xlsx: monitoring.xlsx with its months typed as dates in a Chinese copy
+# of Excel or WPS, which shows them through the built-in East Asian formats — ids 57
+# (yyyy"年"m"月"), 31 (yyyy"年"m"月"d"日") and 14 (the short date) — that name no format
+# string in the file. They must import as monitoring.expected.json says.
+import re, zipfile
+from datetime import datetime
+dated = rows([H1, H2, H3])
+# openpyxl names a custom format for each; the file is then rewritten to give the built-in
+# id alone, as Excel does.
+BUILT_IN = {'yyyy"年"m"月"': 57, 'yyyy"年"m"月"d"日"': 31}
+for p in dated:
+    # A cell typed as a date: its value and the format it is shown in.
+    if p["户编号"] == H2["cells"]["户编号"]:
+        p["识别监测时间"] = (datetime(2023, 4, 1), 'yyyy"年"m"月"')
+    if p["户编号"] == H3["cells"]["户编号"]:
+        p["识别监测时间"] = (datetime(2022, 6, 1), 'yyyy"年"m"月"d"日"')
+        p["消除监测时间"] = (datetime(2023, 11, 1), "mm-dd-yy")
+wb = Workbook()
+ws = wb.active
+ws.title = "监测对象信息"
+ws.append(["（自定义）监测对象信息"])
+ws.append(["导出条件：长顺县广顺镇石洞村；导出时间：2024-01-22"])
+ws.append(HEADER)
+for i, p in enumerate(dated, 1):
+    p = {**p, "序号": i}
+    ws.append([p.get(h)[0] if isinstance(p.get(h), tuple) else p.get(h) for h in HEADER])
+    for c, h in enumerate(HEADER, 1):
+        if isinstance(p.get(h), tuple):
+            ws.cell(row=ws.max_row, column=c).number_format = p[h][1]
+path = os.path.join(HERE, "east_asian_dates.xlsx")
+wb.save(path)
+with zipfile.ZipFile(path) as z:
+    parts = {n: z.read(n) for n in z.namelist()}
+styles = parts["xl/styles.xml"].decode("utf-8")
+for m in re.finditer(r'<numFmt numFmtId="(\d+)" formatCode="([^"]*)"\s*/>', styles):
+    built_in = BUILT_IN.get(m.group(2).replace("&quot;", '"'))
+    if built_in:
+        styles = styles.replace(m.group(0), "").replace(f'numFmtId="{m.group(1)}"', f'numFmtId="{built_in}"')
+left = len(re.findall(r"<numFmt ", styles))
+styles = re.sub(r'<numFmts count="\d+">', f'<numFmts count="{left}">', styles)
+assert 'numFmtId="57"' in styles and 'numFmtId="31"' in styles, styles
+parts["xl/styles.xml"] = styles.encode("utf-8")
+with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    for n, b in parts.items():
+        z.writestr(n, b)
