@@ -203,27 +203,36 @@ pub(super) fn months(text: &str) -> Result<u8, String> {
         .ok_or_else(|| format!("“{text}”不是0到12之间的整月数"))
 }
 
-/// A month (`202304`, `2023年04月`, `2023年4月`, `2023-04`) as its first day, or a full
-/// date (`20230415`, `2023-04-15`) as that day.
+/// A month (`202304`, `2023年04月`, `2023年4月`, `2023-04`, `2023/4`, `2023.04`) as its
+/// first day, or a full date (`20230415`, `2023-04-15`, `2023/4/15`, `2023.4.15`,
+/// `2023年4月15日`) as that day. A month after a point takes two digits: a month typed
+/// as a number (2023.10) reaches us as `2023.1`, which could be January or October.
 pub(super) fn month(text: &str) -> Result<NaiveDate, String> {
     let bad = || format!("无法识别的日期“{text}”（应写作202304或2023年04月）");
     let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
     let ymd = |y: &str, m: &str, d: &str| -> Option<NaiveDate> {
+        if y.len() != 4 || !digits(y) || !digits(m) || m.len() > 2 || !digits(d) || d.len() > 2 {
+            return None;
+        }
         NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)
     };
-    let found = if let Some(rest) = text.strip_suffix('月') {
-        rest.split_once('年')
-            .filter(|(y, m)| y.len() == 4 && digits(y) && digits(m) && m.len() <= 2)
-            .and_then(|(y, m)| ymd(y, m, "1"))
+    let found = if let Some((y, rest)) = text.split_once('年') {
+        match (rest.strip_suffix('月'), rest.strip_suffix('日')) {
+            (Some(m), _) => ymd(y, m, "1"),
+            (_, Some(md)) => md.split_once('月').and_then(|(m, d)| ymd(y, m, d)),
+            _ => None,
+        }
     } else if digits(text) && text.len() == 6 {
         ymd(&text[..4], &text[4..], "1")
     } else if digits(text) && text.len() == 8 {
         ymd(&text[..4], &text[4..6], &text[6..])
     } else {
-        let parts: Vec<&str> = text.split('-').collect();
+        let point = text.contains('.');
+        let parts: Vec<&str> = text.split(['-', '/', '.']).collect();
         match parts.as_slice() {
-            [y, m] if y.len() == 4 && digits(y) && digits(m) => ymd(y, m, "1"),
-            [y, m, d] if y.len() == 4 && digits(y) && digits(m) && digits(d) => ymd(y, m, d),
+            [_, m] if point && m.len() != 2 => None,
+            [y, m] => ymd(y, m, "1"),
+            [y, m, d] => ymd(y, m, d),
             _ => None,
         }
     };
@@ -421,6 +430,22 @@ mod tests {
         assert_eq!(month("2023年4月"), Ok(d(2023, 4, 1)));
         assert_eq!(month("2023-04-15"), Ok(d(2023, 4, 15)));
         assert_eq!(month("20230415"), Ok(d(2023, 4, 15)));
+        // As cadres type them into a text column.
+        assert_eq!(month("2023/4"), Ok(d(2023, 4, 1)));
+        assert_eq!(month("2023/04/15"), Ok(d(2023, 4, 15)));
+        assert_eq!(month("2023.04"), Ok(d(2023, 4, 1)));
+        assert_eq!(month("2023.10"), Ok(d(2023, 10, 1)));
+        assert_eq!(month("2023.4.15"), Ok(d(2023, 4, 15)));
+        assert_eq!(month("2023年4月15日"), Ok(d(2023, 4, 15)));
+        assert_eq!(month("2023年04月01日"), Ok(d(2023, 4, 1)));
+        assert!(
+            month("2023.1").is_err(),
+            "2023.10 typed as a number reads 2023.1: January or October, not guessed"
+        );
+        assert!(month("2023-").is_err());
+        assert!(month("2023/4/15/1").is_err());
+        assert!(month("23.04").is_err());
+        assert!(month("2023年4月15").is_err());
         assert!(month("202313").is_err());
         assert!(month("2023年13月").is_err());
         assert!(month("四月").is_err());
