@@ -187,10 +187,24 @@ pub(super) fn yes_no_text(value: bool) -> &'static str {
     }
 }
 
-/// A number (areas, distances).
+/// A number (areas, distances, amounts), also with its thousands set apart by commas as a
+/// text cell may hold it (`12,000.50`; only groups of three: `1,5` is not a number).
 pub(super) fn number(text: &str) -> Result<f64, String> {
-    text.parse::<f64>()
-        .ok()
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+    let plain = if whole.contains(',') {
+        let digits = whole.strip_prefix('-').unwrap_or(whole);
+        let mut groups = digits.split(',');
+        let head = groups.next().unwrap_or_default();
+        let grouped = (1..=3).contains(&head.len())
+            && groups.all(|g| g.len() == 3)
+            && digits.bytes().all(|b| b.is_ascii_digit() || b == b',')
+            && !fraction.contains(',');
+        grouped.then(|| text.replace(',', ""))
+    } else {
+        Some(text.to_string())
+    };
+    plain
+        .and_then(|t| t.parse::<f64>().ok())
         .filter(|n| n.is_finite())
         .ok_or_else(|| format!("“{text}”不是数字"))
 }
@@ -417,6 +431,12 @@ mod tests {
             assert_eq!(road_type(road_type_text(*r), Some(*r)), Ok(*r));
         }
         assert_eq!(amount("3500.5"), Ok(3500.5));
+        assert_eq!(amount("12,000"), Ok(12000.0));
+        assert_eq!(amount("1,234,567.5元"), Ok(1234567.5));
+        assert!(amount("1,5").is_err(), "a decimal comma is not guessed");
+        assert!(amount("12,00").is_err());
+        assert!(amount("1234,567").is_err());
+        assert!(amount("12,000.5,0").is_err());
         assert!(amount("-1").is_err());
         assert!(amount("522729196804051316").is_err(), "an ID number pasted");
         assert!(amount("三千").is_err());
