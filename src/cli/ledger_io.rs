@@ -1,7 +1,7 @@
 //! `demo`, `import`, `export`: getting whole villages in and out.
 
 use super::{open, today, Cli};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 use yibentong::store::Ledger;
 use yibentong::{demo as demo_village, exchange, Error, Result};
@@ -84,6 +84,14 @@ pub fn import(
             effective,
             new_village,
         ),
+        None if files.iter().any(|f| is_workbook_file(f)) => {
+            let read = files
+                .iter()
+                .map(|f| Ok((file_name(f), std::fs::read(f)?)))
+                .collect::<Result<Vec<_>>>()?;
+            let how = (today, effective, new_village);
+            exchange::xlsx::import_files(&mut ledger, &read, how)
+        }
         None => import_county(&mut ledger, files, today, effective, new_village),
     };
     match result {
@@ -118,8 +126,16 @@ pub fn import(
     }
 }
 
+/// Whether a file is an Excel workbook, by its name or by the zip signature it starts with.
+fn is_workbook_file(file: &Path) -> bool {
+    let mut start = [0u8; 4];
+    let read = std::fs::File::open(file).and_then(|mut f| f.read_exact(&mut start));
+    exchange::xlsx::is_workbook(&file_name(file), if read.is_ok() { &start } else { &[] })
+}
+
 /// Several exchange files in one transaction, each read and parsed on a second thread
-/// while the first writes the one before.
+/// while the first writes the one before (a county's hundreds of villages are never held
+/// at once). Files with workbooks among them are read whole first (`xlsx::import_files`).
 fn import_county(
     ledger: &mut Ledger,
     files: &[std::path::PathBuf],
@@ -140,11 +156,6 @@ fn import_county(
             for file in files {
                 let name = file_name(file);
                 let parsed = std::fs::read(file).map_err(Error::from).and_then(|bytes| {
-                    if exchange::xlsx::is_workbook(&name, &bytes) {
-                        return Err(Error::Invalid(format!(
-                            "{name}：Excel工作簿请一个一个导入（一次导入多个文件只适用于交换文件）"
-                        )));
-                    }
                     exchange::parse_document(&bytes, today)
                         .map_err(|list| {
                             Error::Validation(

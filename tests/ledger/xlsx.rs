@@ -1071,3 +1071,85 @@ wb.save(sys.argv[1])
     );
     assert_eq!(counts(&l), (0, 0, 0), "nothing written");
 }
+
+/// Files as `import_files` takes them: each its name and bytes.
+fn files(names: &[&str]) -> Vec<(String, Vec<u8>)> {
+    names
+        .iter()
+        .map(|n| (n.rsplit('/').next().unwrap().to_string(), read(n)))
+        .collect()
+}
+
+/// Several files, workbooks among them (a township's villages as each sent its own), go in
+/// in one transaction: every village of every file, or on any error in any of them nothing,
+/// each error under its file's name and at its row.
+#[test]
+fn several_files_workbooks_among_them_import_together_or_not_at_all() {
+    let how = (today(), today(), NewVillage::AskFirst);
+    let mut l = Ledger::open_in_memory().unwrap();
+    let done = xlsx::import_files(&mut l, &files(&["xlsx/township.xlsx", "village.json"]), how)
+        .expect("a township's workbook and a village's exchange file import together");
+    let villages: Vec<&str> = done.iter().map(|s| s.village.as_str()).collect();
+    assert_eq!(villages, [VILLAGE, "522729100202", "360729101099"]);
+    let written = counts(&l);
+
+    // A workbook with a bad cell, one with a mistyped code and a good exchange file: all
+    // the errors at once, each named by its file; nothing written, not even the good file.
+    let mut fresh = Ledger::open_in_memory().unwrap();
+    let Err(Error::Validation(findings)) = xlsx::import_files(
+        &mut fresh,
+        &files(&["village.json", "xlsx/township_bad.xlsx", "xlsx/bad.xlsx"]),
+        how,
+    ) else {
+        panic!("a bad file among several refuses them all");
+    };
+    naming(
+        &findings,
+        &[
+            "township_bad.xlsx：第8行“性别”：无法识别的值“3”",
+            "township_bad.xlsx：第10行“户编号”：村代码“522729100209”",
+            "bad.xlsx：第7行“在校生状况”：无法识别的值“初三”",
+        ],
+    );
+    assert_eq!(counts(&fresh).0, 0, "nothing of the good file is written");
+
+    // Found only while writing: one village in two files, named at the second's rows.
+    let Err(Error::Validation(findings)) = xlsx::import_files(
+        &mut l,
+        &files(&["xlsx/monitoring.xlsx", "xlsx/sudden.xlsx"]),
+        how,
+    ) else {
+        panic!("one village in two files is refused");
+    };
+    naming(
+        &findings,
+        &["sudden.xlsx：第4行起：村代码522729100201在本次导入的另一个文件中已出现"],
+    );
+    assert_eq!(counts(&l), written, "the ledger is as it was");
+}
+
+/// The command line takes several files, workbooks among them, in one import.
+#[test]
+fn the_cli_imports_several_files_workbooks_among_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let township = data("xlsx/township.xlsx");
+    let village = data("village.json");
+    let out = cli(
+        &db,
+        &[
+            "import",
+            township.to_str().unwrap(),
+            village.to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for village in [VILLAGE, "522729100202", "360729101099"] {
+        assert!(said.contains(&format!("导入完成：村 {village}")), "{said}");
+    }
+}

@@ -13,6 +13,7 @@ mod income;
 mod measures;
 mod place;
 mod read;
+mod several;
 mod sheet;
 mod streamed;
 #[cfg(test)]
@@ -32,6 +33,7 @@ use crate::{Error, Result};
 use chrono::NaiveDate;
 use columns::{Level, COLUMNS};
 use read::{Base, Placed};
+pub use several::import_files;
 
 /// Whether a file is an .xlsx workbook: by its name, or by the zip signature it starts with.
 pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
