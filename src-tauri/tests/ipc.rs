@@ -1113,3 +1113,48 @@ fn a_file_of_a_village_the_ledger_lacks_is_asked_about_then_imported_when_confir
     let info = f.ok("ledger_info", json!({}));
     assert_eq!(info["villages"].as_array().map(Vec::len), Some(3));
 }
+
+/// Several files chosen together go in through `import_files`: every village of every
+/// file, or on an error in any of them nothing, typed as `validation` with each finding
+/// under its file's name and row; a village the ledger lacks asks first (`new_village`).
+#[test]
+fn several_files_import_together_or_not_at_all() {
+    let f = app();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data");
+    let paths = |names: &[&str]| -> Vec<PathBuf> { names.iter().map(|n| data.join(n)).collect() };
+    let done = f.ok(
+        "import_files",
+        json!({ "paths": paths(&["village.json", "xlsx/monitoring.xlsx"]) }),
+    );
+    let villages: Vec<&str> = done
+        .as_array()
+        .expect("a summary per village")
+        .iter()
+        .map(|s| s["village"].as_str().unwrap_or_default())
+        .collect();
+    assert_eq!(villages, [VILLAGE, "522729100201"], "{done}");
+
+    let err = f
+        .invoke(
+            "import_files",
+            json!({ "paths": paths(&["xlsx/township.xlsx", "xlsx/bad.xlsx"]) }),
+        )
+        .expect_err("a bad workbook among several refuses them all");
+    assert_eq!(err["code"], "validation", "{err}");
+    assert!(
+        err["findings"]
+            .as_array()
+            .is_some_and(|l| l.iter().any(|x| x["path"] == "bad.xlsx：第8行“性别”")),
+        "each finding names its file and row: {err}"
+    );
+    let info = f.ok("ledger_info", json!({}));
+    assert_eq!(info["households"], 5, "nothing more was written: {info}");
+
+    let err = f
+        .invoke(
+            "import_files",
+            json!({ "paths": paths(&["xlsx/township.xlsx"]), "newVillage": false }),
+        )
+        .expect_err("新寨村 is not in the ledger");
+    assert_eq!(err["code"], "new_village", "{err}");
+}

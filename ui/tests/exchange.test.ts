@@ -96,7 +96,7 @@ describe('ExchangeView 导入', () => {
     const backend = stubBackend({ importFile: vi.fn(async () => summaries) })
     const w = await mountView(ExchangeView, {
       backend,
-      desktop: { ...desktop, pickFile: async () => '/media/usb/广顺镇.xlsx' },
+      desktop: { ...desktop, pickFiles: async () => ['/media/usb/广顺镇.xlsx'] },
       village: VILLAGE,
     })
     await w.find('[data-test=import-file]').trigger('click')
@@ -124,7 +124,7 @@ describe('ExchangeView 导入', () => {
     })
     const w = await mountView(ExchangeView, {
       backend,
-      desktop: { ...desktop, pickFile: async () => '/media/usb/长顺县.xlsx' },
+      desktop: { ...desktop, pickFiles: async () => ['/media/usb/长顺县.xlsx'] },
       village: VILLAGE,
     })
     tell({ task: 'import_file', done: 100, total: 1000 })
@@ -145,6 +145,39 @@ describe('ExchangeView 导入', () => {
   })
 })
 
+describe('ExchangeView 多选导入', () => {
+  it('imports several files in one go and says each village, or names the file at fault', async () => {
+    const picked = ['/media/usb/石洞村.xlsx', '/media/usb/新寨村.json']
+    const importFiles = vi.fn()
+      .mockResolvedValueOnce([
+        { village: '522729100201', inserted: 2, updated: 0, unchanged: 0, warnings: 0 },
+        { village: '522729100202', inserted: 1, updated: 0, unchanged: 0, warnings: 0 },
+      ])
+      .mockRejectedValueOnce(rejection({
+        code: 'validation',
+        message: '数据校验未通过，共1处错误',
+        findings: [{ severity: 'error', household: '', path: '石洞村.xlsx：第8行“性别”', rule: 'xlsx.cell', message: '无法识别的值“3”' }],
+      }))
+    const backend = stubBackend({ importFiles })
+    const w = await mountView(ExchangeView, {
+      backend,
+      desktop: { ...desktop, pickFiles: async () => picked },
+      village: VILLAGE,
+    })
+    await w.find('[data-test=import-file]').trigger('click')
+    await flushPromises()
+    expect(importFiles).toHaveBeenLastCalledWith(picked, false)
+    expect(backend.importFile).not.toHaveBeenCalled()
+    expect(w.find('[data-test=import-summary]').text()).toContain('2 个行政村：新增 3 户')
+
+    await w.find('[data-test=import-file]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-test=import-error]').text()).toContain('这 2 个文件都未导入')
+    expect(w.text()).toContain('石洞村.xlsx：第8行“性别”')
+    expect(w.find('[data-test=import-summary]').exists()).toBe(false)
+  })
+})
+
 describe('ExchangeView 新建行政村', () => {
   it('asks before a file creates a village the ledger lacks, and imports only when confirmed', async () => {
     const asked = '台账中没有村代码为“522729100202”的行政村（文件中的村名：新寨村）；台账已有：测试村（360729101099）。如果确实要新建这个村，请确认新建后重新导入（命令行加 --new-village）'
@@ -155,7 +188,7 @@ describe('ExchangeView 新建行政村', () => {
     const backend = stubBackend({ importFile })
     const w = await mountView(ExchangeView, {
       backend,
-      desktop: { ...desktop, pickFile: async () => '/media/usb/新寨村.json' },
+      desktop: { ...desktop, pickFiles: async () => ['/media/usb/新寨村.json'] },
       village: VILLAGE,
     })
     const dialog = () => document.body.querySelector('[data-test=new-village-dialog]')

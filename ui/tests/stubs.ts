@@ -93,7 +93,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
     cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, exportRosterXlsx: true, exportInspectorXlsx: true, printPairingBook: true, printVisitPlan: true,
-    printNotice: true, importFile: true, exportVillage: true, fileExists: true, bundleWrite: true, bundleLog: true, bundleMerge: true, bundleMergeMany: true, conflictList: true,
+    printNotice: true, importFile: true, importFiles: true, exportVillage: true, fileExists: true, bundleWrite: true, bundleLog: true, bundleMerge: true, bundleMergeMany: true, conflictList: true,
     conflictResolve: true, onProgress: true,
   }
   const names = Object.keys(methods) as (keyof Backend)[]

@@ -20,18 +20,11 @@ pub fn import_file(
     let mut report = cx.progress("import_file");
     let bytes = std::fs::read(&path)?;
     report(0, 1000);
-    let source = Path::new(&path)
-        .file_name()
-        .map_or_else(|| path.clone(), |n| n.to_string_lossy().into_owned());
+    let source = file_name(&path);
     let summary = cx.state.with(|ledger| {
         // By its kind: an exchange file, or the monitoring system's workbook.
         let today = today();
-        let new_village = if new_village == Some(true) {
-            exchange::NewVillage::Create
-        } else {
-            exchange::NewVillage::AskFirst
-        };
-        let how = (today, today, new_village);
+        let how = (today, today, new_village_of(new_village));
         Ok(exchange::import_file_reporting(
             ledger,
             &bytes,
@@ -42,6 +35,42 @@ pub fn import_file(
     })?;
     report(1000, 1000);
     Ok(summary)
+}
+
+/// Imports several files at once (a township's villages as each sent its own: exchange
+/// files and workbooks in any mix) in one transaction: every village of every file, or on
+/// any error in any of them nothing, each error under its file's name (and in a workbook
+/// at its row and column). A village the ledger lacks is refused as in `import_file`.
+pub fn import_files(
+    cx: &Context<'_>,
+    paths: Vec<String>,
+    new_village: Option<bool>,
+) -> AppResult<Vec<ImportSummary>> {
+    let mut files = Vec::with_capacity(paths.len());
+    for path in &paths {
+        files.push((file_name(path), std::fs::read(path)?));
+    }
+    cx.state.with(|ledger| {
+        let today = today();
+        let how = (today, today, new_village_of(new_village));
+        Ok(exchange::xlsx::import_files(ledger, &files, how)?)
+    })
+}
+
+/// A file's name as errors and audit rows give it.
+fn file_name(path: &str) -> String {
+    Path::new(path)
+        .file_name()
+        .map_or_else(|| path.to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// What the cadre said of a village the ledger lacks: confirmed (create it) or not yet.
+fn new_village_of(confirmed: Option<bool>) -> exchange::NewVillage {
+    if confirmed == Some(true) {
+        exchange::NewVillage::Create
+    } else {
+        exchange::NewVillage::AskFirst
+    }
 }
 
 /// Writes a village as an exchange file, or as the monitoring system's workbook when the

@@ -76,6 +76,7 @@ super::table::commands! {
     print_visit_plan(village: String, week: Option<NaiveDate>, out: String) => print::print_visit_plan;
     print_notice(village: String, year: i32, kind: Option<NoticeKindArg>, out: String) => print::print_notice;
     import_file(path: String, new_village: Option<bool>) => exchange::import_file;
+    import_files(paths: Vec<String>, new_village: Option<bool>) => exchange::import_files;
     export_village(village: String, path: String) => exchange::export_village;
     file_exists(path: String) => exchange::file_exists;
     bundle_write(village: String, receiver: Option<String>, path: String, full: Option<bool>) => bundles::bundle_write;

@@ -100,6 +100,8 @@ export interface Backend {
   printNotice(village: string, year: number, kind: NoticeKind | null, out: string): Promise<Printed>
   /** `newVillage`: the cadre confirmed creating a village the ledger lacks (else refused as `new_village`). */
   importFile(path: string, newVillage?: boolean): Promise<ImportSummary[]>
+  /** Several files (exchange files and workbooks) in one transaction: all their villages or none; errors under each file's name. */
+  importFiles(paths: string[], newVillage?: boolean): Promise<ImportSummary[]>
   /** Returns the number of bytes written. */
   exportVillage(village: string, path: string): Promise<number>
   /** Whether a file is already at `path` (a save dialog's name completed with its extension). */

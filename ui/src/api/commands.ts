@@ -54,6 +54,7 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     printVisitPlan: (village, week, out) => call('print_visit_plan', { village, week, out }),
     printNotice: (village, year, kind, out) => call('print_notice', { village, year, kind, out }),
     importFile: (path, newVillage = false) => call('import_file', { path, newVillage }),
+    importFiles: (paths, newVillage = false) => call('import_files', { paths, newVillage }),
     exportVillage: (village, path) => call('export_village', { village, path }),
     fileExists: (path) => call('file_exists', { path }),
     bundleWrite: (village, receiver, path, full = false) => call('bundle_write', { village, receiver, path, full }),
