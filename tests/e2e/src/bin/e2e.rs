@@ -523,6 +523,55 @@ async fn excel_round_trip(app: &App) -> Step {
     .await
 }
 
+/// Several files chosen together on the 导入/导出 screen, a bad workbook among them
+/// (`tests/data/xlsx/township.xlsx` and `bad.xlsx`): neither is imported, and each error
+/// is listed under its file's name and row.
+async fn several_files_refused(app: &App) -> Step {
+    step(
+        "一次选两个Excel表导入，其中一份有错：都不导入，错误注明文件和行",
+        async {
+            let mut chosen = Vec::new();
+            for name in ["township.xlsx", "bad.xlsx"] {
+                let file = Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("../data/xlsx")
+                    .join(name);
+                let file = file
+                    .canonicalize()
+                    .map_err(|e| format!("{}：{e}", file.display()))?;
+                chosen.push(file.to_string_lossy().to_string());
+            }
+            app.click("[data-test=nav-exchange]").await?;
+            app.click("[data-test=import-file]").await?;
+            let input = app.find("input[data-test=browser-file]").await?;
+            // WebDriver gives a file input several files one per line.
+            input
+                .send_keys(&chosen.join("\n"))
+                .await
+                .map_err(|e| format!("选择两个Excel表：{e}"))?;
+            let said = app
+                .eventually("两个文件都未导入", || async {
+                    page_text(app, "[data-test=import-error]")
+                        .await
+                        .filter(|t| t.contains("这 2 个文件都未导入"))
+                })
+                .await?;
+            let listed = app
+                .eventually("错误注明文件和行", || async {
+                    page_text(app, "[data-test=import-findings]")
+                        .await
+                        .filter(|t| t.contains("bad.xlsx：第8行“性别”"))
+                })
+                .await?;
+            println!("        {said}");
+            if listed.contains("township.xlsx：") {
+                return Err(format!("正确的文件不应列出错误：{listed}"));
+            }
+            Ok(())
+        },
+    )
+    .await
+}
+
 /// A township's workbook of two villages (`tests/data/xlsx/township.xlsx`) through the
 /// 导入/导出 screen: the summary names each village, the 乡镇概览 offers their township
 /// beside the one the ledger kept, listing both, and writes the two as one workbook.
@@ -1135,6 +1184,9 @@ async fn run() -> Step {
         }
         if result.is_ok() {
             result = paper_workbooks(&app).await;
+        }
+        if result.is_ok() {
+            result = several_files_refused(&app).await;
         }
         if result.is_ok() {
             result = township_workbook(&app).await;
