@@ -88,7 +88,7 @@ pub enum Command {
         limit: usize,
     },
     /// Import an exchange v1 JSON file or the monitoring system's person-level Excel
-    /// sheet (.xlsx): all of it or, on any error, nothing. Several files (a county's
+    /// sheet (.xlsx, or .xls as older copies of Excel and WPS save it): all of it or, on any error, nothing. Several files (a county's
     /// villages, exchange files and workbooks in any mix) are imported in one
     /// transaction: all of them or nothing.
     Import {

@@ -162,6 +162,34 @@ fn months_typed_as_dates_in_a_chinese_excel_read_as_their_months() {
     }
 }
 
+/// The same sheets saved as Excel 97–2003 workbooks (.xls, as older copies of Excel and
+/// WPS save them): the good one imports as its .xlsx does, the bad one is refused with the
+/// same errors at the same rows.
+#[test]
+fn an_excel_97_2003_workbook_reads_as_its_xlsx_does() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let s = import(&mut l, "monitoring.xls").expect("the .xls imports");
+    assert_eq!((s.village.as_str(), s.inserted), (VILLAGE, 3), "{s:?}");
+    let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
+    let households = doc["households"].as_array().unwrap();
+    for w in json("xlsx/monitoring.expected.json")["households"]
+        .as_array()
+        .unwrap()
+    {
+        imported_as(households, w);
+    }
+    let refused = |name: &str| {
+        let mut fresh = Ledger::open_in_memory().unwrap();
+        match import(&mut fresh, name) {
+            Err(Error::Validation(f)) => f.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+            other => panic!("{name} is refused, got {other:?}"),
+        }
+    };
+    let old = refused("bad.xls");
+    assert!(!old.is_empty());
+    assert_eq!(old, refused("bad.xlsx"), "the same errors at the same rows");
+}
+
 #[test]
 fn bad_cells_are_reported_by_row_and_column_and_nothing_is_written() {
     let mut l = Ledger::open_in_memory().unwrap();

@@ -35,9 +35,19 @@ use columns::{Level, COLUMNS};
 use read::{Base, Placed};
 pub use several::import_files;
 
-/// Whether a file is an .xlsx workbook: by its name, or by the zip signature it starts with.
+/// Whether a file is an Excel workbook: by its name (.xlsx, or .xls as Excel 97–2003 and
+/// older copies of WPS save it), or by the signature it starts with (a zip; an OLE file).
 pub fn is_workbook(name: &str, bytes: &[u8]) -> bool {
-    name.to_lowercase().ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04")
+    let name = name.to_lowercase();
+    name.ends_with(".xlsx")
+        || name.ends_with(".xls")
+        || bytes.starts_with(b"PK\x03\x04")
+        || is_old_workbook(bytes)
+}
+
+/// Whether the bytes are an OLE compound file, the container of an Excel 97–2003 workbook.
+fn is_old_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
 }
 
 /// Reads a workbook of one village into a village document over what the ledger holds of

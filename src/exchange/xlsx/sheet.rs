@@ -117,6 +117,9 @@ pub(super) fn stream(
     at: &AtomicU64,
     each: impl FnMut(&Head, Row) -> Result<()>,
 ) -> Result<Head> {
+    if super::is_old_workbook(bytes) {
+        return stream_old(bytes, at, each);
+    }
     let file = Counted {
         file: std::io::Cursor::new(bytes),
         at,
@@ -140,6 +143,35 @@ pub(super) fn stream(
         });
         rows(receive, kept, each)
     })
+}
+
+/// `stream` of an Excel 97–2003 workbook (.xls, as older copies of Excel and WPS save it):
+/// its first sheet read whole (such a sheet holds at most 65,536 rows), then its cells made
+/// into rows as a workbook's are.
+fn stream_old(
+    bytes: &[u8],
+    at: &AtomicU64,
+    each: impl FnMut(&Head, Row) -> Result<()>,
+) -> Result<Head> {
+    let unreadable =
+        |e: calamine::XlsError| Error::Format(format!("不是可读的Excel工作簿（.xls）：{e}"));
+    let mut book = calamine::Xls::new(std::io::Cursor::new(bytes)).map_err(unreadable)?;
+    let name = book
+        .sheet_names()
+        .first()
+        .cloned()
+        .ok_or_else(|| Error::Format("工作簿中没有工作表".into()))?;
+    let range = book.worksheet_range(&name).map_err(unreadable)?;
+    at.store(bytes.len() as u64, Ordering::Relaxed);
+    let (top, left) = range.start().unwrap_or_default();
+    let (send, receive) = std::sync::mpsc::channel::<Result<Vec<Got>>>();
+    let cells = range
+        .used_cells()
+        .map(|(r, c, data)| Got::Cell(top + r as u32, left + c as u32, data.clone()))
+        .collect();
+    let _ = send.send(Ok(cells));
+    drop(send);
+    rows(receive, &std::sync::OnceLock::new(), each)
 }
 
 /// The workbook's bytes as the reader takes them, keeping `at` at how far it has read (the

@@ -9,7 +9,7 @@ use crate::codes::WorkChannel;
 use crate::model::{Month, VillageDocument, WorkSpell};
 use crate::validate::{Finding, Severity};
 use crate::{Error, Result};
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Reader};
 use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 use std::collections::{BTreeMap, HashMap};
@@ -149,8 +149,9 @@ fn error(row: u32, column: &str, message: String) -> Finding {
 
 /// The spells of the workbook's 已外出务工 sheet, if it has one.
 fn rows(bytes: &[u8]) -> Result<Option<Vec<Result<SpellRow, Finding>>>> {
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
+    // A workbook of either kind (.xlsx, or .xls as older copies of Excel and WPS save it).
+    let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
+        .map_err(|e| Error::Format(format!("不是可读的Excel工作簿：{e}")))?;
     let Some(name) = book.sheet_names().into_iter().find(|n| n.contains(NAME)) else {
         return Ok(None);
     };

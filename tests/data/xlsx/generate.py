@@ -309,3 +309,34 @@ parts["xl/styles.xml"] = styles.encode("utf-8")
 with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
     for n, b in parts.items():
         z.writestr(n, b)
+
+# monitoring.xls and bad.xls: monitoring.xlsx and bad.xlsx saved as Excel 97–2003
+# workbooks, as older copies of Excel and WPS save them (written by xlwt: pip install
+# xlwt). They must import, and be refused, as their .xlsx do.
+try:
+    import xlwt
+except ImportError:
+    xlwt = None
+    print("xlwt is not installed: the .xls files are left as they are")
+
+def save_xls(name, people):
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("监测对象信息")
+    sheet.write_merge(0, 0, 0, len(HEADER) - 1, "（自定义）监测对象信息")
+    sheet.write(1, 0, "导出条件：长顺县广顺镇石洞村；导出时间：2024-01-22")
+    for c, h in enumerate(HEADER):
+        sheet.write(2, c, h)
+    for r, p in enumerate(people, 3):
+        p = {**p, "序号": r - 2}
+        for c, h in enumerate(HEADER):
+            if p.get(h) is not None:
+                sheet.write(r, c, p[h])
+    book.save(os.path.join(HERE, name))
+
+if xlwt:
+    save_xls("monitoring.xls", rows([H1, H2, H3]))
+    bad = rows([H1, H2, H3])
+    bad[3]["在校生状况"] = "初三"
+    bad[4]["性别"] = "3"
+    bad[8]["识别监测时间"] = "2022年07月"
+    save_xls("bad.xls", bad)
