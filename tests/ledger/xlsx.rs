@@ -190,6 +190,31 @@ fn an_excel_97_2003_workbook_reads_as_its_xlsx_does() {
     assert_eq!(old, refused("bad.xlsx"), "the same errors at the same rows");
 }
 
+/// A damaged workbook (or another file under a workbook's name) is refused in words a
+/// cadre can act on, and the ledger keeps what it had.
+#[test]
+fn a_damaged_workbook_is_refused_with_what_to_do() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    import(&mut l, "monitoring.xlsx").unwrap();
+    let before = counts(&l);
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(512, 0);
+    for (name, bytes) in [
+        ("石洞村.xls", ole),
+        ("石洞村.xlsx", b"PK\x03\x04cut".to_vec()),
+    ] {
+        let Err(Error::Format(said)) = import_file_at(&mut l, &bytes, name, today(), today())
+        else {
+            panic!("{name}: a damaged workbook is refused as such");
+        };
+        assert!(
+            said.starts_with("无法打开这个Excel工作簿") && said.contains("另存为"),
+            "{name}: {said}"
+        );
+    }
+    assert_eq!(counts(&l), before, "nothing changed");
+}
+
 #[test]
 fn bad_cells_are_reported_by_row_and_column_and_nothing_is_written() {
     let mut l = Ledger::open_in_memory().unwrap();

@@ -124,8 +124,7 @@ pub(super) fn stream(
         file: std::io::Cursor::new(bytes),
         at,
     };
-    let mut book: Xlsx<_> = Xlsx::new(file)
-        .map_err(|e| Error::Format(format!("不是可读的Excel工作簿（.xlsx）：{e}")))?;
+    let mut book: Xlsx<_> = Xlsx::new(file).map_err(|e| not_readable(".xlsx", &e))?;
     let name = book
         .sheet_names()
         .first()
@@ -145,6 +144,14 @@ pub(super) fn stream(
     })
 }
 
+/// Why a workbook cannot be opened, in the cadre's words first (the reader's own after).
+pub(super) fn not_readable(kind: &str, e: &dyn std::fmt::Display) -> Error {
+    Error::Format(format!(
+        "无法打开这个Excel工作簿（{kind}）：文件可能已损坏，或并不是Excel文件。\
+         请用Excel或WPS打开它，另存为“Excel工作簿（.xlsx）”后再导入（详情：{e}）"
+    ))
+}
+
 /// `stream` of an Excel 97–2003 workbook (.xls, as older copies of Excel and WPS save it):
 /// its first sheet read whole (such a sheet holds at most 65,536 rows), then its cells made
 /// into rows as a workbook's are.
@@ -153,8 +160,7 @@ fn stream_old(
     at: &AtomicU64,
     each: impl FnMut(&Head, Row) -> Result<()>,
 ) -> Result<Head> {
-    let unreadable =
-        |e: calamine::XlsError| Error::Format(format!("不是可读的Excel工作簿（.xls）：{e}"));
+    let unreadable = |e: calamine::XlsError| not_readable(".xls", &e);
     let mut book = calamine::Xls::new(std::io::Cursor::new(bytes)).map_err(unreadable)?;
     let name = book
         .sheet_names()

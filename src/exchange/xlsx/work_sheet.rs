@@ -151,7 +151,7 @@ fn error(row: u32, column: &str, message: String) -> Finding {
 fn rows(bytes: &[u8]) -> Result<Option<Vec<Result<SpellRow, Finding>>>> {
     // A workbook of either kind (.xlsx, or .xls as older copies of Excel and WPS save it).
     let mut book = calamine::open_workbook_auto_from_rs(std::io::Cursor::new(bytes))
-        .map_err(|e| Error::Format(format!("不是可读的Excel工作簿：{e}")))?;
+        .map_err(|e| super::sheet::not_readable(".xlsx/.xls", &e))?;
     let Some(name) = book.sheet_names().into_iter().find(|n| n.contains(NAME)) else {
         return Ok(None);
     };
