@@ -1179,6 +1179,29 @@ fn several_files_workbooks_among_them_import_together_or_not_at_all() {
         &["sudden.xlsx：第4行起：村代码522729100201在本次导入的另一个文件中已出现"],
     );
     assert_eq!(counts(&l), written, "the ledger is as it was");
+
+    // Two files of one name (from two folders) are told apart by their place.
+    let twice = files(&["xlsx/monitoring.xlsx", "xlsx/monitoring.xlsx"]);
+    let Err(Error::Validation(findings)) = xlsx::import_files(&mut l, &twice, how) else {
+        panic!("one village in two files is refused");
+    };
+    naming(
+        &findings,
+        &["monitoring.xlsx（第2个文件）：第4行起：村代码"],
+    );
+    let Err(Error::Validation(findings)) =
+        xlsx::import_files(&mut l, &files(&["xlsx/bad.xlsx", "xlsx/bad.xlsx"]), how)
+    else {
+        panic!("bad files are refused");
+    };
+    naming(
+        &findings,
+        &[
+            "bad.xlsx（第1个文件）：第7行“在校生状况”",
+            "bad.xlsx（第2个文件）：第7行“在校生状况”",
+        ],
+    );
+    assert_eq!(counts(&l), written, "the ledger is as it was");
 }
 
 /// The command line takes several files, workbooks among them, in one import.

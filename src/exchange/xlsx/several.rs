@@ -17,9 +17,9 @@ use chrono::NaiveDate;
 
 /// A village read from a workbook: the name it is written under (`audit_name`), its
 /// file's name and where its rows are.
-struct FromWorkbook<'f> {
+struct FromWorkbook {
     audit: String,
-    file: &'f str,
+    file: String,
     placed: Placed,
 }
 
@@ -35,7 +35,13 @@ pub fn import_files(
     let mut errors = Vec::new();
     let mut documents: Vec<(VillageDocument, String)> = Vec::new();
     let mut from_workbooks = Vec::new();
-    for (name, bytes) in files {
+    for (i, (name, bytes)) in files.iter().enumerate() {
+        // Two files of one name (from two folders) are told apart by their place.
+        let twice = files.iter().filter(|(n, _)| n == name).count() > 1;
+        let name = &match twice {
+            true => format!("{name}（第{}个文件）", i + 1),
+            false => name.clone(),
+        };
         if !is_workbook(name, bytes) {
             match parse_document(bytes, today) {
                 Ok(doc) => documents.push((doc, name.clone())),
@@ -59,7 +65,7 @@ pub fn import_files(
             let audit = audit_name(name, &r.doc.village, several);
             from_workbooks.push(FromWorkbook {
                 audit: audit.clone(),
-                file: name,
+                file: name.clone(),
                 placed: r.placed,
             });
             documents.push((r.doc, audit));
@@ -106,7 +112,7 @@ fn at_row(mut f: Finding, from_workbooks: &[FromWorkbook]) -> Finding {
             Some(first) if rest.starts_with("village") => format!("第{first}行起"),
             _ => rest.to_string(),
         };
-        return in_file(locate(f, &w.placed), w.file);
+        return in_file(locate(f, &w.placed), &w.file);
     }
     f
 }
