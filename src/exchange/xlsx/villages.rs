@@ -66,7 +66,9 @@ pub(super) fn split(sheet: Sheet) -> (Vec<Sheet>, Vec<Finding>) {
 struct Seen {
     group: usize,
     number: u32,
-    village: Option<String>,
+    /// Shared by the rows that name the same village one after another (a county's sheet
+    /// has 600,000 people: one copy of the name each would be 600,000 allocations).
+    village: Option<std::sync::Arc<str>>,
 }
 
 /// The rows of a sheet filed by village as they come (in row order), and the errors found
@@ -88,6 +90,8 @@ pub(super) struct Split {
     /// Each person and household by where it was seen first.
     people: foldhash::HashMap<String, Seen>,
     households: foldhash::HashMap<String, Seen>,
+    /// The village the last row filed named (its 村), shared with its people.
+    last_named: Option<std::sync::Arc<str>>,
     /// The column a mistyped code is reported at.
     code_field: Field,
     pub errors: Vec<Finding>,
@@ -102,6 +106,7 @@ impl Split {
             named_first: Vec::new(),
             people: Default::default(),
             households: Default::default(),
+            last_named: None,
             code_field: if head.present.contains(&Field::VillageCode) {
                 Field::VillageCode
             } else {
@@ -209,7 +214,11 @@ impl Split {
                 )),
                 Some(_) => {}
                 None => {
-                    let village = row.text(Field::Village).ok().flatten().map(str::to_string);
+                    let village = self.village_named(row);
+                    let seen = match field {
+                        Field::IdNumber => &mut self.people,
+                        _ => &mut self.households,
+                    };
                     seen.insert(
                         value,
                         Seen {
@@ -219,6 +228,21 @@ impl Split {
                         },
                     );
                 }
+            }
+        }
+    }
+}
+
+impl Split {
+    /// The village `row` names (its 村), shared with the rows before it that named the same.
+    fn village_named(&mut self, row: &Row) -> Option<std::sync::Arc<str>> {
+        let named = row.text(Field::Village).ok().flatten()?;
+        match &self.last_named {
+            Some(last) if **last == *named => Some(last.clone()),
+            _ => {
+                let new: std::sync::Arc<str> = named.into();
+                self.last_named = Some(new.clone());
+                Some(new)
             }
         }
     }
