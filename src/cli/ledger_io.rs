@@ -126,11 +126,13 @@ pub fn import(
     }
 }
 
-/// Whether a file is an Excel workbook, by its name or by the zip signature it starts with.
+/// Whether a file is an Excel workbook, by its name or by the signature it starts with
+/// (a zip's four bytes, an OLE file's eight).
 fn is_workbook_file(file: &Path) -> bool {
-    let mut start = [0u8; 4];
-    let read = std::fs::File::open(file).and_then(|mut f| f.read_exact(&mut start));
-    exchange::xlsx::is_workbook(&file_name(file), if read.is_ok() { &start } else { &[] })
+    let mut start = Vec::with_capacity(8);
+    // Unreadable here: judged by its name (reading it again will say why).
+    let _ = std::fs::File::open(file).and_then(|f| f.take(8).read_to_end(&mut start));
+    exchange::xlsx::is_workbook(&file_name(file), &start)
 }
 
 /// Several exchange files in one transaction, each read and parsed on a second thread

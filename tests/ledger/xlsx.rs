@@ -144,6 +144,18 @@ fn the_monitoring_export_imports_field_by_field() {
     );
 }
 
+/// Checks that the ledger's 石洞村 holds the households of monitoring.expected.json.
+fn holds_the_expected_households(l: &Ledger) {
+    let doc = serde_json::to_value(export_village(l, VILLAGE).unwrap()).unwrap();
+    let households = doc["households"].as_array().unwrap();
+    for w in json("xlsx/monitoring.expected.json")["households"]
+        .as_array()
+        .unwrap()
+    {
+        imported_as(households, w);
+    }
+}
+
 /// A month typed as a date in a Chinese copy of Excel or WPS is stored as a day number
 /// shown through a built-in East Asian format (ids 57, 31: no format string in the file);
 /// it reads as its month, not as 45017.
@@ -152,14 +164,7 @@ fn months_typed_as_dates_in_a_chinese_excel_read_as_their_months() {
     let mut l = Ledger::open_in_memory().unwrap();
     let s = import(&mut l, "east_asian_dates.xlsx").expect("the dated workbook imports");
     assert_eq!(s.inserted, 3, "{s:?}");
-    let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
-    let households = doc["households"].as_array().unwrap();
-    for w in json("xlsx/monitoring.expected.json")["households"]
-        .as_array()
-        .unwrap()
-    {
-        imported_as(households, w);
-    }
+    holds_the_expected_households(&l);
 }
 
 /// The same sheets saved as Excel 97–2003 workbooks (.xls, as older copies of Excel and
@@ -170,14 +175,7 @@ fn an_excel_97_2003_workbook_reads_as_its_xlsx_does() {
     let mut l = Ledger::open_in_memory().unwrap();
     let s = import(&mut l, "monitoring.xls").expect("the .xls imports");
     assert_eq!((s.village.as_str(), s.inserted), (VILLAGE, 3), "{s:?}");
-    let doc = serde_json::to_value(export_village(&l, VILLAGE).unwrap()).unwrap();
-    let households = doc["households"].as_array().unwrap();
-    for w in json("xlsx/monitoring.expected.json")["households"]
-        .as_array()
-        .unwrap()
-    {
-        imported_as(households, w);
-    }
+    holds_the_expected_households(&l);
     let refused = |name: &str| {
         let mut fresh = Ledger::open_in_memory().unwrap();
         match import(&mut fresh, name) {

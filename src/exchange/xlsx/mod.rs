@@ -254,6 +254,26 @@ impl<'p> Reported<'p> {
     }
 }
 
+/// Every village of a workbook read whole (its facts as of `on.1`), or, when any cell of
+/// it cannot be read or checked, every error of it in row order (`all_errors`).
+fn read_villages_whole(
+    ledger: &Ledger,
+    bytes: &[u8],
+    (today, on): (NaiveDate, NaiveDate),
+    reported: &mut Reported,
+) -> Result<std::result::Result<Vec<Read>, Vec<Finding>>> {
+    let (read, whole) = read_villages(ledger, bytes, on, reported)?;
+    if whole.is_empty() && read.iter().all(|r| r.errors.is_empty()) {
+        return Ok(Ok(read));
+    }
+    let mut all = whole;
+    for r in read {
+        all.extend(all_errors(r.doc, &r.placed, r.errors, today));
+    }
+    all.sort_by_key(row_of);
+    Ok(Err(all))
+}
+
 /// `import_bytes_reporting` of a workbook read whole before anything is written.
 fn import_whole(
     ledger: &mut Ledger,
@@ -263,15 +283,8 @@ fn import_whole(
     reported: &mut Reported,
 ) -> Result<Vec<ImportSummary>> {
     let (today, effective, new_village) = how;
-    let (read, whole) = read_villages(ledger, bytes, effective, reported)?;
-    if !whole.is_empty() || read.iter().any(|r| !r.errors.is_empty()) {
-        let mut all = whole;
-        for r in read {
-            all.extend(all_errors(r.doc, &r.placed, r.errors, today));
-        }
-        all.sort_by_key(row_of);
-        return Err(Error::Validation(all));
-    }
+    let read = read_villages_whole(ledger, bytes, (today, effective), reported)?
+        .map_err(Error::Validation)?;
     let docs: Vec<&VillageDocument> = read.iter().map(|r| &r.doc).collect();
     super::check_new_village(ledger, &docs, new_village)?;
     // Each village under its own name on the audit rows, and to find its rows again.

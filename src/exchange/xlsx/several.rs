@@ -5,7 +5,7 @@
 //! row and column at fault.
 
 use super::read::Placed;
-use super::{all_errors, audit_name, is_workbook, locate, read_villages, row_of, Reported};
+use super::{audit_name, is_workbook, locate, read_villages_whole, Reported};
 use crate::exchange::county::one_line;
 use crate::exchange::NewVillage;
 use crate::exchange::{check_new_village, import_many_at, parse_document, ImportSummary};
@@ -38,34 +38,32 @@ pub fn import_files(
     for (i, (name, bytes)) in files.iter().enumerate() {
         // Two files of one name (from two folders) are told apart by their place.
         let twice = files.iter().filter(|(n, _)| n == name).count() > 1;
-        let name = &match twice {
+        let shown = &match twice {
             true => format!("{name}（第{}个文件）", i + 1),
             false => name.clone(),
         };
         if !is_workbook(name, bytes) {
             match parse_document(bytes, today) {
-                Ok(doc) => documents.push((doc, name.clone())),
-                Err(list) => errors.extend(list.into_iter().map(|f| in_file(f, name))),
+                Ok(doc) => documents.push((doc, shown.clone())),
+                Err(list) => errors.extend(list.into_iter().map(|f| in_file(f, shown))),
             }
             continue;
         }
-        let (read, whole) = read_villages(ledger, bytes, effective, &mut Reported::quiet())?;
-        if !whole.is_empty() || read.iter().any(|r| !r.errors.is_empty()) {
-            let mut all = whole;
-            for r in read {
-                all.extend(all_errors(r.doc, &r.placed, r.errors, today));
+        let quiet = &mut Reported::quiet();
+        let read = match read_villages_whole(ledger, bytes, (today, effective), quiet)? {
+            Ok(read) => read,
+            Err(list) => {
+                errors.extend(list.into_iter().map(|f| in_file(f, shown)));
+                continue;
             }
-            all.sort_by_key(row_of);
-            errors.extend(all.into_iter().map(|f| in_file(f, name)));
-            continue;
-        }
+        };
         // Each village under its own name where the workbook has several.
         let several = read.len() > 1;
         for r in read {
-            let audit = audit_name(name, &r.doc.village, several);
+            let audit = audit_name(shown, &r.doc.village, several);
             from_workbooks.push(FromWorkbook {
                 audit: audit.clone(),
-                file: name.clone(),
+                file: shown.clone(),
                 placed: r.placed,
             });
             documents.push((r.doc, audit));
