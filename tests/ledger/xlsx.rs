@@ -167,6 +167,34 @@ fn months_typed_as_dates_in_a_chinese_excel_read_as_their_months() {
     holds_the_expected_households(&l);
 }
 
+/// One value written in different forms on the rows of one household, as a sheet saved
+/// from Excel or WPS holds it (202304, 2023年04月 and a date cell; 120.5 and 120.50): the
+/// rows agree, and the workbook imports as its plain copy does.
+#[test]
+fn a_household_s_rows_agree_by_what_they_say_not_how_it_is_written() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let s = import(&mut l, "mixed_forms.xlsx").expect("the mixed forms agree");
+    assert_eq!(s.inserted, 3, "{s:?}");
+    holds_the_expected_households(&l);
+}
+
+/// A later row's month that is no month is refused as unreadable, at its own row, not
+/// as disagreeing with the household's first row; nothing is written.
+#[test]
+fn an_unreadable_month_on_a_later_row_says_so() {
+    let mut l = Ledger::open_in_memory().unwrap();
+    let errors = match import(&mut l, "bad_month.xlsx") {
+        Err(Error::Validation(f)) => f.iter().map(|f| f.to_string()).collect::<Vec<_>>(),
+        other => panic!("refused, got {other:?}"),
+    };
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(
+        errors[0].contains("第9行“识别监测时间”") && errors[0].contains("无法识别的日期“2023-13”"),
+        "{errors:?}"
+    );
+    assert_eq!(counts(&l), (0, 0, 0), "nothing written");
+}
+
 /// The same sheets saved as Excel 97–2003 workbooks (.xls, as older copies of Excel and
 /// WPS save them): the good one imports as its .xlsx does, the bad one is refused with the
 /// same errors at the same rows.

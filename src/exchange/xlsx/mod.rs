@@ -7,6 +7,7 @@
 //! the 帮扶措施 columns are the measures of the year, and add measures when read
 //! (`measures.rs`). Out of scope: the income and other sheets.
 
+mod agree;
 mod cell_text;
 mod columns;
 mod income;

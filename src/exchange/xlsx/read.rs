@@ -9,6 +9,7 @@
 //! column the sheet lacks leaves its field alone. Every unreadable cell is reported.
 //! The 帮扶措施 columns add measures (`measures.rs`).
 
+use super::agree::{self, Agreement};
 use super::columns::{Field, Level, Snapshot, COLUMNS};
 use super::income::{self, IncomeCells};
 use super::measures;
@@ -265,13 +266,9 @@ fn household(
     for row in &rows[1..] {
         for f in household_fields() {
             if let (Ok(a), Ok(Some(b))) = (first.text(f), row.text(f)) {
-                // A measure cell names the same measures in any order.
-                let alike = match f {
-                    Field::Assistance(_) => measures::same_words(a.unwrap_or(""), b),
-                    _ => a == Some(b),
-                };
-                if !alike {
-                    errors.push(at(
+                match agree::agreement(f, a, b) {
+                    Agreement::Same => {}
+                    Agreement::Differs => errors.push(at(
                         row.number,
                         f,
                         format!(
@@ -279,7 +276,8 @@ fn household(
                             first.number,
                             a.unwrap_or("")
                         ),
-                    ));
+                    )),
+                    Agreement::Unreadable(why) => errors.push(at(row.number, f, why)),
                 }
             }
         }

@@ -264,6 +264,25 @@ for p in bad[6:]:
     p["户编号"] = "5227291002090002"
 save("township_bad.xlsx", bad)
 
+# mixed_forms.xlsx: monitoring.xlsx as a sheet saved from Excel or WPS may hold it, one
+# value in different forms on the rows of one household: a month as the number 202304, as
+# the text 2023年04月 and as a date cell; an area as 120.5 and as the text 120.50; a
+# distance as 2 and as 2.0. They agree: it imports as monitoring.expected.json says.
+from datetime import datetime as _datetime
+mixed = rows([H1, H2, H3])
+mixed[5]["识别监测时间"] = "2023年04月"
+mixed[5]["住房面积"] = "120.50"
+mixed[6]["识别监测时间"] = _datetime(2023, 4, 1)
+mixed[8]["识别监测时间"] = "202206"
+mixed[8]["与村主干路距离"] = "2.0"
+save("mixed_forms.xlsx", mixed)
+
+# bad_month.xlsx: a month that is no month (2023-13) on a later row of a household (row 9):
+# refused as unreadable, not as disagreeing with the household's first row.
+bad = rows([H1, H2, H3])
+bad[5]["识别监测时间"] = "2023-13"
+save("bad_month.xlsx", bad)
+
 # east_asian_dates.xlsx: monitoring.xlsx with its months typed as dates in a Chinese copy
 # of Excel or WPS, which shows them through the built-in East Asian formats — ids 57
 # (yyyy"年"m"月"), 31 (yyyy"年"m"月"d"日") and 14 (the short date) — that name no format
