@@ -47,20 +47,6 @@ pub(super) fn check(h: &Household, on: NaiveDate, out: &mut Out) {
     shared_phone(&members, out);
 }
 
-/// The 等级 digit of a 残疾人证 number (its 20th character, 1–4), if it has one.
-pub(super) fn certificate_grade(m: &Member) -> Option<u8> {
-    if m.document != Some(DocumentKind::DisabilityCertificate) {
-        return None;
-    }
-    let n = m.id_number.as_deref()?.trim().as_bytes();
-    if !matches!(n.len(), 20 | 22) {
-        return None;
-    }
-    Some(n[19])
-        .filter(|b| (b'1'..=b'4').contains(b))
-        .map(|b| b - b'0')
-}
-
 /// A 残疾人证 held by someone not recorded as disabled, or whose grade digit disagrees
 /// with the recorded 残疾等级.
 fn certificate(j: usize, m: &Member, out: &mut Out) {
@@ -78,7 +64,7 @@ fn certificate(j: usize, m: &Member, out: &mut Out) {
             ),
         );
     }
-    if let (Some(on_card), Some(recorded)) = (certificate_grade(m), m.disability_grade) {
+    if let (Some(on_card), Some(recorded)) = (m.certificate_grade(), m.disability_grade) {
         if on_card != recorded {
             out.push(
                 &format!("members[{j}].disability_grade"),

@@ -5,7 +5,7 @@
 //! 技能培训 (county checks 4_11_015, 4_11_016, 5_15_011, 5_15_012, 5_16_005, 5_16_008,
 //! 5_12_011). A measure with no sub-kind is not judged here.
 
-use super::{fields::certificate_grade, judged, known_whole, registered, Out};
+use super::{judged, known_whole, registered, Out};
 use crate::codes::{Health, MeasureItem, Risk, Schooling, Tekun};
 use crate::model::{Household, Member};
 use crate::rules::Policy;
@@ -83,7 +83,7 @@ fn monitored(h: &Household, members: &[&Member], policy: &Policy, out: &mut Out)
         .iter()
         .filter(|m| {
             m.health == Some(Health::Disabled)
-                && certificate_grade(m)
+                && m.certificate_grade()
                     .or(m.disability_grade)
                     .is_some_and(|g| g <= 2)
         })

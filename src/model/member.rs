@@ -134,6 +134,20 @@ impl Member {
         }
     }
 
+    /// The 等级 digit of a 残疾人证 number (its 20th character, 1–4), if it has one.
+    pub fn certificate_grade(&self) -> Option<u8> {
+        if self.document != Some(DocumentKind::DisabilityCertificate) {
+            return None;
+        }
+        let n = self.id_number.as_deref()?.trim().as_bytes();
+        if !matches!(n.len(), 20 | 22) {
+            return None;
+        }
+        Some(n[19])
+            .filter(|b| (b'1'..=b'4').contains(b))
+            .map(|b| b - b'0')
+    }
+
     /// Birth date from the ID number.
     pub fn birth_date(&self) -> Option<NaiveDate> {
         self.id().map(|id| id.birth_date())

@@ -356,7 +356,8 @@ fn id_number(t: Option<&str>) -> Option<String> {
 
 /// A 20- or 22-character 证件号码 whose first 18 characters are a valid ID is a 残疾人证号
 /// (the ID followed by 类别 and 等级): kept whole, with its kind, when the sheet has no
-/// 证件类型 column to say so.
+/// 证件类型 column to say so. A disabled member's 残疾等级 not recorded is the one the
+/// certificate gives (its 20th character; the sheet has no column for it).
 fn disability_certificate(m: &mut Member) {
     let is_certificate = m.id_number.as_deref().is_some_and(|n| {
         n.is_ascii()
@@ -365,6 +366,9 @@ fn disability_certificate(m: &mut Member) {
     });
     if is_certificate && m.document.is_none() {
         m.document = Some(DocumentKind::DisabilityCertificate);
+    }
+    if m.disability_grade.is_none() && m.health == Some(crate::codes::Health::Disabled) {
+        m.disability_grade = m.certificate_grade();
     }
 }
 

@@ -136,7 +136,9 @@ EXPECTED = [
              dict(id="52272910020100020102", name="陈母", id_number=idn("522729", "19480808", 626) + "42",
                   x_document="disability_certificate",
                   sex="female", ethnicity="汉族", relation="mother", education="illiterate",
-                  schooling="not_student", health="disabled", labor="lost", medical_insurance=True,
+                  # 残疾等级 from the certificate's 20th character (the sheet has no column).
+                  schooling="not_student", health="disabled", disability_grade=2, labor="lost",
+                  medical_insurance=True,
                   serious_illness_insurance=True, pension_insurance=True, dibao=True, tekun="no",
                   x_medical_assistance=True),
              dict(id="52272910020100020103", name="陈小雨", id_number=idn("522729", "20091021", 728),
