@@ -523,6 +523,19 @@ print(json.dumps([dict(zip(rows[2], r)) for r in rows[3:]], ensure_ascii=False))
             "the demo's measures are written under {column}"
         );
     }
+    // 实施开发式帮扶措施情况 (5_11_030, 5_12_007): 是 where a developmental measure is written.
+    let filled = |r: &Value, c: &str| r[c].as_str().is_some_and(|s| !s.is_empty());
+    for r in &rows {
+        let developmental = ["产业帮扶", "就业帮扶", "金融帮扶", "公益岗位帮扶"]
+            .iter()
+            .any(|c| filled(r, c));
+        assert_eq!(
+            r["实施开发式帮扶措施情况"] == "是",
+            developmental,
+            "{}",
+            r["户编号"]
+        );
+    }
 }
 
 /// The command line on a ledger.

@@ -24,6 +24,9 @@ pub(super) enum Field {
     EliminationMode,
     DisasterKind,
     NoLaborGuarantee,
+    /// 实施开发式帮扶措施情况: 是 when a developmental measure (产业, 就业, 金融, 公益岗位)
+    /// ran in the year, 尚未实施 for a 监测对象 without one; written only.
+    Developmental,
     DrinkingWater,
     Electricity,
     Toilet,
@@ -261,6 +264,7 @@ pub(super) static COLUMNS: &[Column] = &[
         H,
         "x_no_labor_guarantee",
     ),
+    col(F::Developmental, "实施开发式帮扶措施情况", H, ""),
     col(F::DangerousHouse, "是否危房户", H, "conditions.house_grade"),
     col(
         F::DrinkingWater,
@@ -559,6 +563,7 @@ pub(super) fn written_only(f: Field) -> bool {
             | Field::WelfarePosts
             | Field::WelfareMonths
             | Field::TekunAllowance
+            | Field::Developmental
             | Field::Unkept(_)
     )
 }

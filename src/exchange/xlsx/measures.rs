@@ -183,6 +183,29 @@ pub(super) fn assistance(h: &Household, kind: Assist, on: NaiveDate) -> Option<S
     (!words.is_empty()).then(|| words.join(","))
 }
 
+/// 实施开发式帮扶措施情况 on `on`: 是 when a developmental measure (the 产业, 就业, 金融 and
+/// 公益岗位帮扶 columns) ran; 尚未实施 for a 监测对象 whose risk is not eliminated without
+/// one (what the county's checks 5_11_030 and 5_12_007 look for); else empty.
+pub(super) fn developmental(h: &Household, on: NaiveDate) -> Option<&'static str> {
+    let developmental = [
+        Assist::Industry,
+        Assist::Employment,
+        Assist::Finance,
+        Assist::WelfarePost,
+    ];
+    if developmental
+        .iter()
+        .any(|&kind| assistance(h, kind, on).is_some())
+    {
+        return Some("是");
+    }
+    let monitored = h
+        .monitoring
+        .as_ref()
+        .is_some_and(|m| m.identified <= on && m.eliminated.is_none_or(|e| e > on));
+    monitored.then_some("尚未实施")
+}
+
 /// Lays a household's 帮扶措施 cells (of its first row) over its measures, the sheet's facts
 /// holding on `on` (see module doc). A cell that cannot be read is reported with the other
 /// household columns.

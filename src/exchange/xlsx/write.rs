@@ -246,6 +246,7 @@ fn cell(f: Field, at: &Place<'_>, m: Option<&Member>) -> Cell {
         Field::Indicator(Guarantee::Medical) => yes_no(at.now[1].map(|met| !met)),
         Field::Indicator(_) => Cell::Empty,
         Field::Assistance(kind) => text(measures::assistance(h, kind, at.on)),
+        Field::Developmental => text(measures::developmental(h, at.on)),
         Field::Unkept(Unkept::ReturnedFarmland | Unkept::Orchard) => Cell::Number(0.0),
         Field::Unkept(_) => Cell::Empty,
         Field::TekunAllowance => match m {
