@@ -78,7 +78,13 @@ impl Writer<'_> {
             } else {
                 format!("{village_name}（村代码{village_code}）户{code}")
             };
-            let deleted = if deleted { "（已删除）" } else { "" };
+            // Deleted before, or by this very import (the file no longer lists it there,
+            // though the import is refused and nothing is deleted): in words true of both.
+            let deleted = if deleted {
+                "（该户已不再列有这条记录）"
+            } else {
+                ""
+            };
             let what = what(held.table);
             found.push(Finding {
                 severity: Severity::Error,

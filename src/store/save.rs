@@ -69,12 +69,35 @@ pub struct Saved {
     pub warnings: Vec<Finding>,
 }
 
+/// The code of a village new to the ledger: its 12-digit 统计用区划代码. A shorter code,
+/// or one in full-width digits, is a mistyped code, not a village (a phantom the
+/// households would move to); villages the ledger already has keep theirs.
+fn new_village_code(code: &str) -> Result<()> {
+    if code.len() == 12 && code.bytes().all(|b| b.is_ascii_digit()) {
+        return Ok(());
+    }
+    let full_width = code.chars().any(|c| ('０'..='９').contains(&c));
+    Err(Error::Validation(vec![crate::validate::Finding {
+        severity: crate::validate::Severity::Error,
+        household: String::new(),
+        path: "village.code".into(),
+        rule: "village.code.form".into(),
+        message: format!(
+            "村代码“{code}”不是12位数字：新建的村应使用本村的12位统计用区划代码（如360729101001）{}。请改正后重新导入，台账保持不变",
+            if full_width { "，全角数字请改为半角" } else { "" }
+        ),
+    }]))
+}
+
 impl Writer<'_> {
     /// Inserts or updates a village as of the write's effective date (its facts keep
     /// their history); returns its id (a new village gets `id`).
     pub fn save_village_at(&self, id: &str, v: &Village, opts: &WriteOptions) -> Result<String> {
         opts.check()?;
         let stored = super::read::village_where(&self.tx, "code = ?1", &v.code)?;
+        if stored.is_none() {
+            new_village_code(&v.code)?;
+        }
         let id = stored
             .as_ref()
             .map(|s| s.id.clone())

@@ -476,7 +476,7 @@ fn a_record_id_another_household_holds_is_refused_naming_that_household() {
     let err = stderr(&out);
     assert!(
         err.contains("households[1].income[0].x_id")
-            && err.contains("本村户3607291010990001的收入一本账记录（已删除）"),
+            && err.contains("本村户3607291010990001的收入一本账记录（该户已不再列有这条记录）"),
         "{err}"
     );
     assert_eq!(export(&db), before, "nothing was written");
@@ -494,6 +494,9 @@ fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
         (" 360729101077", "含有空格"),
         ("360729101077\u{200B}", "不可见字符"),
         ("\u{FEFF}360729101077", "不可见字符"),
+        // Not a 12-digit code: a mistyped one, not a new village.
+        ("3607", "不是12位数字"),
+        ("３６０７２９１０１０７７", "全角数字请改为半角"),
     ] {
         let file = dir.path().join("blank.json");
         std::fs::write(&file, neighbour(code, "邻村").to_string()).unwrap();

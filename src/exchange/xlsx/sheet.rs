@@ -90,7 +90,32 @@ const BATCH: usize = 4096;
 
 /// The columns the rows below the header keep, once the header is found: read (a set) and
 /// the rows' running numbers.
-type Kept = (foldhash::HashSet<u32>, Vec<u32>);
+type Kept = (ColumnSet, Vec<u32>);
+
+/// A set of columns by their 0-based number, asked of every cell of a county's sheet: a
+/// look-up by index, not a hash (a sheet has a few hundred columns at most).
+#[derive(Clone, Default)]
+struct ColumnSet(Vec<bool>);
+
+impl ColumnSet {
+    fn contains(&self, column: &u32) -> bool {
+        self.0.get(*column as usize).copied().unwrap_or(false)
+    }
+}
+
+impl FromIterator<u32> for ColumnSet {
+    fn from_iter<I: IntoIterator<Item = u32>>(columns: I) -> Self {
+        let mut set = Vec::new();
+        for c in columns {
+            let c = c as usize;
+            if set.len() <= c {
+                set.resize(c + 1, false);
+            }
+            set[c] = true;
+        }
+        ColumnSet(set)
+    }
+}
 
 /// Reads the first worksheet of an .xlsx workbook, cell by cell as the file holds them (a
 /// county's sheet is never held whole: only the known columns of each row are kept).
@@ -299,7 +324,7 @@ struct Header {
     row: u32,
     index: Vec<(Field, u32)>,
     /// The columns of `index`.
-    read: foldhash::HashSet<u32>,
+    read: ColumnSet,
     slots: std::sync::Arc<foldhash::HashMap<Field, usize>>,
     numbering: Vec<u32>,
 }
