@@ -164,6 +164,11 @@ pub fn taken_elsewhere(
     lookups: &Lookups,
 ) -> Result<Vec<Finding>> {
     let code = lookups.village.as_str();
+    if code.trim().is_empty() {
+        // A blank code is refused on its own (`village.code`); every id would otherwise be
+        // named again as another village's.
+        return Ok(Vec::new());
+    }
     let places = &lookups.places;
     let mut owners = HashMap::new();
     for table in ["cadres", "households", "members"] {

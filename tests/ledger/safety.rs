@@ -514,6 +514,18 @@ fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
         let err = stderr(&out);
         assert!(err.contains("village.code") && err.contains(why), "{err}");
     }
+    // Our own file with its code blanked: told once, not again for each of its ids as
+    // another village's.
+    let mut blanked: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    blanked["village"]["code"] = "".into();
+    let file = dir.path().join("blanked.json");
+    std::fs::write(&file, blanked.to_string()).unwrap();
+    let out = run(&db, &["import", file.to_str().unwrap(), "--new-village"]);
+    let err = stderr(&out);
+    assert!(
+        err.contains("村代码为空") && !err.contains("（村代码）"),
+        "{err}"
+    );
     let villages = yibentong::store::Ledger::open_existing(&db, None)
         .unwrap()
         .villages()
