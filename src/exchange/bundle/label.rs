@@ -105,7 +105,7 @@ pub fn value(path: &[Seg], v: Option<&Value>) -> String {
         .unwrap_or("");
     match v {
         Value::Object(o) if path.is_empty() && o.contains_key("members") => household(v),
-        Value::Object(_) => format!("（记录：{}）", record_name(Some(v)).unwrap_or_default()),
+        Value::Object(_) => format!("（记录：{}）", record_words(v)),
         Value::Array(items) => items
             .iter()
             .map(|i| value_label(last, i))
@@ -113,6 +113,21 @@ pub fn value(path: &[Seg], v: Option<&Value>) -> String {
             .join("、"),
         other => value_label(last, other),
     }
+}
+
+/// A record in words: its name, and its year and amount where it has them (an income
+/// line changed on one side and deleted on the other is told by what it says).
+fn record_words(v: &Value) -> String {
+    let mut words: Vec<String> = record_name(Some(v)).into_iter().collect();
+    if let Some(year) = v.get("year").and_then(Value::as_i64) {
+        if words.first().is_some_and(|w| *w != year.to_string()) {
+            words.push(format!("{year}年"));
+        }
+    }
+    if let Some(amount) = v.get("amount").and_then(Value::as_f64) {
+        words.push(format!("{amount:.2}元"));
+    }
+    words.join("，")
 }
 
 /// A whole household in words: its code and its members by name (整户 3607…：张三、李四).
@@ -126,4 +141,23 @@ fn household(v: &Value) -> String {
         names.len(),
         names.join("、")
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A deleted-or-changed record is told by its name, year and amount; a record without
+    /// them by its name alone.
+    #[test]
+    fn a_record_is_told_by_what_it_says() {
+        let line = serde_json::json!({"year": 2024, "item": "生态补偿金", "amount": 1200.0});
+        assert_eq!(
+            value(&[], Some(&line)),
+            "（记录：生态补偿金，2024年，1200.00元）"
+        );
+        let visit = serde_json::json!({"date": "2026-03-01", "content": "入户走访"});
+        assert_eq!(value(&[], Some(&visit)), "（记录：入户走访）");
+        assert_eq!(value(&[], None), "（已删除）");
+    }
 }
