@@ -203,6 +203,7 @@ impl Writing<'_, '_> {
         found.extend(ids::taken_elsewhere(
             |table, list| w.villages_of_records(table, list),
             &lookups,
+            ids::Arriving::File,
         )?);
         if !self.villages.insert(doc.village.code.clone()) {
             found.push(Finding {

@@ -155,6 +155,14 @@ pub fn lookups(doc: &VillageDocument) -> Lookups {
     }
 }
 
+/// How records arrive: from a file the cadre can correct, or in a sealed bundle at the
+/// township (the advice differs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Arriving {
+    File,
+    Bundle,
+}
+
 /// Ids of cadres, households and members that belong to another village's records in
 /// the ledger (`owners_of` looks them up: see `Ledger::villages_of_records`). (A
 /// household's other records get ids derived from the household's, so they cannot meet
@@ -162,6 +170,7 @@ pub fn lookups(doc: &VillageDocument) -> Lookups {
 pub fn taken_elsewhere(
     owners_of: impl Fn(&str, Vec<&str>) -> Result<Vec<(String, (String, String))>>,
     lookups: &Lookups,
+    arriving: Arriving,
 ) -> Result<Vec<Finding>> {
     let code = lookups.village.as_str();
     if code.trim().is_empty() {
@@ -192,12 +201,21 @@ pub fn taken_elsewhere(
                 household,
                 place.path(),
                 "id.other_village",
-                format!(
-                    "记录编号“{id}”已属于{name}（村代码{other_code}）的{}；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号{}",
-                    what(place.table),
-                    lookups.name,
-                    if place.table == "cadres" { "" } else { "，或在台账中明确迁移该户（yibentong household move）" }
-                ),
+                match arriving {
+                    Arriving::File => format!(
+                        "记录编号“{id}”已属于{name}（村代码{other_code}）的{}；导入{}（村代码{code}）不会把它移过来。请为本村文件使用不同的编号{}",
+                        what(place.table),
+                        lookups.name,
+                        if place.table == "cadres" { "" } else { "，或在台账中明确迁移该户（yibentong household move）" }
+                    ),
+                    // At the township nobody can re-number the sender's records.
+                    Arriving::Bundle => format!(
+                        "记录编号“{id}”已属于{name}（村代码{other_code}）的{}；合并{}（村代码{code}）的数据包不会把它移过来，这个数据包未合并，台账保持不变。两个村的文件用了相同的记录编号（如手工制作的h-1），请把此情况告知{}的驻村干部",
+                        what(place.table),
+                        lookups.name,
+                        lookups.name
+                    ),
+                },
             ));
         }
     }

@@ -973,3 +973,61 @@ fn a_bundle_is_never_written_over_an_earlier_one() {
         "the number was not used up: {said}"
     );
 }
+
+/// A neighbouring village whose hand-made file reused this village's ids (`h-1`, `c-1`)
+/// cannot reach a township that holds this village: its bundle is refused naming both
+/// villages, with advice the township can act on (not "use other ids in your file"), and
+/// nothing is merged.
+#[test]
+fn a_bundle_reusing_another_villages_ids_is_refused_with_advice_for_the_township() {
+    let p = Pair::new();
+    let b1 = p.send("1.bundle");
+    ok(p.merge(&p.township, &b1));
+
+    let neighbour_laptop = p.file("neighbour.db");
+    let text_of = std::fs::read_to_string(data("village.json")).unwrap();
+    let mut doc: serde_json::Value = serde_json::from_str(&text_of).unwrap();
+    doc["village"]["code"] = "360729101077".into();
+    doc["village"]["name"] = "邻村".into();
+    for h in doc["households"].as_array_mut().unwrap() {
+        let code = h["code"]
+            .as_str()
+            .unwrap()
+            .replacen("360729101099", "360729101077", 1);
+        h["code"] = code.into();
+    }
+    let file = p.file("neighbour.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    ok(run(
+        &neighbour_laptop,
+        "邻村干部",
+        &["import", file.to_str().unwrap()],
+    ));
+    let bundle = p.file("neighbour.bundle");
+    ok(run(
+        &neighbour_laptop,
+        "邻村干部",
+        &[
+            "bundle",
+            "--village",
+            "360729101077",
+            "--out",
+            bundle.to_str().unwrap(),
+        ],
+    ));
+
+    let before = audit_rows(&p.township);
+    let out = p.merge(&p.township, &bundle);
+    assert!(!out.status.success(), "the reused ids are refused");
+    let said = text(&out);
+    for needle in [
+        "测试村（村代码360729101099）",
+        "合并邻村",
+        "未合并",
+        "告知邻村的驻村干部",
+    ] {
+        assert!(said.contains(needle), "names {needle}: {said}");
+    }
+    assert!(!said.contains("请为本村文件使用不同的编号"), "{said}");
+    assert_eq!(audit_rows(&p.township), before, "nothing is merged");
+}

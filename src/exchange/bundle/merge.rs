@@ -350,6 +350,7 @@ pub fn merge_bundle(
     errors.extend(ids::taken_elsewhere(
         |table, list| ledger.villages_of_records(table, list),
         &ids::lookups(&doc),
+        ids::Arriving::Bundle,
     )?);
     if !errors.is_empty() {
         return Err(Error::Validation(errors));
