@@ -365,6 +365,42 @@ fn the_demo_village_exported_and_imported_back_is_unchanged() {
     );
 }
 
+/// A 特困 member's 特困人员救助供养金 survives export → import into another ledger →
+/// export: the import books the members' allowances as the household's 特困供养金 (inside
+/// its 转移性收入), which the export shares out again. It used to come back as 0.
+#[test]
+fn the_tekun_allowance_survives_a_round_trip_through_another_ledger() {
+    let mut a = Ledger::open_in_memory().unwrap();
+    yibentong::demo::build(&mut a, 120, 11, today(), &mut |_, _| {}).unwrap();
+    let code = a.villages().unwrap()[0].village.code.clone();
+    let first = xlsx::write_village(&a, &export_village(&a, &code).unwrap(), today()).unwrap();
+    let mut b = Ledger::open_in_memory().unwrap();
+    import_file_at(&mut b, &first, "demo.xlsx", today(), today()).unwrap();
+    let second = xlsx::write_village(&b, &export_village(&b, &code).unwrap(), today()).unwrap();
+    let allowances = |bytes: &[u8]| -> Vec<(String, String)> {
+        use calamine::Reader;
+        let mut book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes.to_vec())).unwrap();
+        let range = book.worksheet_range_at(0).unwrap().unwrap();
+        let rows: Vec<Vec<String>> = range
+            .rows()
+            .map(|r| r.iter().map(|c| c.to_string()).collect())
+            .collect();
+        let col = |name: &str| rows[2].iter().position(|h| h == name).unwrap();
+        let (person, allowance) = (col("人编号"), col("特困人员救助供养金"));
+        rows[3..]
+            .iter()
+            .map(|r| (r[person].clone(), r[allowance].clone()))
+            .collect()
+    };
+    let (before, after) = (allowances(&first), allowances(&second));
+    assert!(
+        before.iter().any(|(_, a)| !a.is_empty() && a != "0"),
+        "the demo has 特困 members with an allowance: {before:?}"
+    );
+    assert_eq!(after, before, "each member's allowance comes back");
+}
+
 /// A Python that has openpyxl (Debian's python3-openpyxl, installed by scripts/setup).
 fn python_with_openpyxl() -> String {
     for python in ["python3", "/usr/bin/python3"] {

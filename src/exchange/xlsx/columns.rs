@@ -63,8 +63,8 @@ pub(super) enum Field {
     /// 公益性岗位 and its months in the year (the member's welfare posts), written only.
     WelfarePosts,
     WelfareMonths,
-    /// 特困人员救助供养金: a 特困 member's share of the income year's 特困供养金 lines, written
-    /// only.
+    /// 特困人员救助供养金: a 特困 member's share of the income year's 特困供养金 lines; read
+    /// as the household's 特困供养金 (`tekun.rs`).
     TekunAllowance,
     /// A column the county's checks read that the ledger does not keep, written only.
     Unkept(Unkept),
@@ -562,7 +562,6 @@ pub(super) fn written_only(f: Field) -> bool {
             | Field::BirthDate
             | Field::WelfarePosts
             | Field::WelfareMonths
-            | Field::TekunAllowance
             | Field::Developmental
             | Field::Unkept(_)
     )

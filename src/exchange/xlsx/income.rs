@@ -40,7 +40,7 @@ pub(super) struct Taken {
 
 impl Taken {
     /// Whether a line of `year` and `month` (none: the whole year) is in the snapshot.
-    fn sees(&self, year: i32, month: Option<u8>) -> bool {
+    pub(super) fn sees(&self, year: i32, month: Option<u8>) -> bool {
         year == self.year
             && (year < self.sheet.year()
                 || month.is_none_or(|m| u32::from(m) <= self.sheet.month()))
@@ -114,19 +114,19 @@ impl IncomeCells {
     }
 }
 
-fn slot(category: IncomeCategory) -> usize {
+pub(super) fn slot(category: IncomeCategory) -> usize {
     IncomeCategory::ALL
         .iter()
         .position(|c| *c == category)
         .unwrap_or(0)
 }
 
-fn header(f: Field) -> String {
+pub(super) fn header(f: Field) -> String {
     columns::of(f).header.to_string()
 }
 
 /// The counted income of a category booked for `year`.
-fn booked(h: &Household, at: Taken, category: IncomeCategory) -> f64 {
+pub(super) fn booked(h: &Household, at: Taken, category: IncomeCategory) -> f64 {
     h.income
         .iter()
         .filter(|l| at.sees(l.year, l.month) && l.counted && l.category == category)
@@ -254,7 +254,7 @@ fn apply(h: &mut Household, snapshot: Snapshot, cells: &IncomeCells, at: Taken) 
 }
 
 /// A line of the sheet's amount, named by its column (without 风险消除后).
-fn line(
+pub(super) fn line(
     year: i32,
     snapshot: Snapshot,
     category: IncomeCategory,

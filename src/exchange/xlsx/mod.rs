@@ -19,6 +19,7 @@ mod sheet;
 mod streamed;
 #[cfg(test)]
 mod streamed_tests;
+mod tekun;
 #[cfg(test)]
 mod tests;
 mod values;

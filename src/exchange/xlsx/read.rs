@@ -15,6 +15,7 @@ use super::income::{self, IncomeCells};
 use super::measures;
 use super::place::{self, Home};
 use super::sheet::{at, Row, Sheet};
+use super::tekun;
 use super::values::{self as v, parse};
 use crate::codes::{
     DocumentKind, Education, EliminationMode, MonitoringKind, OutOfSchoolReason, Risk, Schooling,
@@ -294,6 +295,7 @@ fn household(
     }
     monitoring(sheet, first.number, &mut h, cells, errors);
     income::apply_both(&mut h, &income_cells, context.on);
+    household_tekun(sheet, rows, &mut h, &income_cells, context.on);
     measures::lay(&mut h, first, context.on);
 
     // Listed members update the stored ones in place (the ledger's order stays); members
@@ -429,6 +431,30 @@ fn household_field(
         _ => {}
     }
     Ok(())
+}
+
+/// The members' 特困人员救助供养金 summed into the household's book (`tekun::apply`); a
+/// cell that cannot be read is reported with the member's columns (`member`).
+fn household_tekun(
+    sheet: &Sheet,
+    rows: &[&Row],
+    h: &mut Household,
+    cells: &[IncomeCells; 2],
+    on: NaiveDate,
+) {
+    if !sheet.has(Field::TekunAllowance) {
+        return;
+    }
+    let amounts: Vec<f64> = rows
+        .iter()
+        .filter_map(|r| r.text(Field::TekunAllowance).ok().flatten())
+        .filter_map(|t| v::amount(t).ok())
+        .collect();
+    if amounts.is_empty() {
+        return;
+    }
+    let shares = amounts.iter().filter(|a| **a != 0.0).count();
+    tekun::apply(h, amounts.iter().sum(), shares, cells, on);
 }
 
 /// Puts the monitoring columns together (and the status they imply with 户类型).
@@ -668,6 +694,10 @@ fn member(
                 Field::Tekun => {
                     let stored = m.tekun;
                     m.tekun = t.map(|t| v::tekun(t, stored)).transpose()?
+                }
+                // Summed over the household into its book (`household_tekun`).
+                Field::TekunAllowance => {
+                    t.map(v::amount).transpose()?;
                 }
                 // 人编号 is the member's key (see `household`).
                 _ => {}

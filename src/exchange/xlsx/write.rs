@@ -270,12 +270,7 @@ fn tekun_allowance(h: &Household, m: &Member, on: NaiveDate) -> f64 {
     let Some(taken) = income::taken(h, Snapshot::Identified, on) else {
         return 0.0;
     };
-    let paid: f64 = h
-        .income
-        .iter()
-        .filter(|l| l.year == taken.year && l.item.contains("特困"))
-        .map(|l| l.amount)
-        .sum();
+    let paid = super::tekun::paid(h, taken);
     let sharing = h.members_on(on).into_iter().filter(|x| under(x)).count();
     (paid / sharing.max(1) as f64).round()
 }
