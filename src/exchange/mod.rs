@@ -223,6 +223,19 @@ pub fn unknown_villages(
     if known.is_empty() || new.is_empty() {
         return Ok(());
     }
+    // A mistyped code is not a village to confirm: no --new-village would create it.
+    if let Some(why) = new
+        .iter()
+        .find_map(|v| crate::store::village_code_refused(&v.code))
+    {
+        return Err(Error::Validation(vec![Finding {
+            severity: validate::Severity::Error,
+            household: String::new(),
+            path: "village.code".into(),
+            rule: "village.code.form".into(),
+            message: why,
+        }]));
+    }
     let names: Vec<String> = known
         .iter()
         .map(|v| format!("{}（{}）", v.village.name, v.village.code))

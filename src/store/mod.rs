@@ -57,6 +57,7 @@ pub use print_log::PrintRecord;
 pub use read::{StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;
+pub(crate) use save::village_code_refused;
 pub use save::{Saved, WriteOptions};
 pub use search::SearchHit;
 pub use session::{encrypt_and_reopen, unlock, FileState};

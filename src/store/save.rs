@@ -73,20 +73,28 @@ pub struct Saved {
 /// or one in full-width digits, is a mistyped code, not a village (a phantom the
 /// households would move to); villages the ledger already has keep theirs.
 fn new_village_code(code: &str) -> Result<()> {
+    match village_code_refused(code) {
+        None => Ok(()),
+        Some(message) => Err(Error::Validation(vec![crate::validate::Finding {
+            severity: crate::validate::Severity::Error,
+            household: String::new(),
+            path: "village.code".into(),
+            rule: "village.code.form".into(),
+            message,
+        }])),
+    }
+}
+
+/// Why `code` cannot be a new village's code, if it cannot.
+pub(crate) fn village_code_refused(code: &str) -> Option<String> {
     if code.len() == 12 && code.bytes().all(|b| b.is_ascii_digit()) {
-        return Ok(());
+        return None;
     }
     let full_width = code.chars().any(|c| ('０'..='９').contains(&c));
-    Err(Error::Validation(vec![crate::validate::Finding {
-        severity: crate::validate::Severity::Error,
-        household: String::new(),
-        path: "village.code".into(),
-        rule: "village.code.form".into(),
-        message: format!(
-            "村代码“{code}”不是12位数字：新建的村应使用本村的12位统计用区划代码（如360729101001）{}。请改正后重新导入，台账保持不变",
-            if full_width { "，全角数字请改为半角" } else { "" }
-        ),
-    }]))
+    Some(format!(
+        "村代码“{code}”不是12位数字：新建的村应使用本村的12位统计用区划代码（如360729101001）{}。请核对村代码；未写入任何数据，台账保持不变",
+        if full_width { "，全角数字请改为半角" } else { "" }
+    ))
 }
 
 impl Writer<'_> {

@@ -526,6 +526,22 @@ fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
         err.contains("村代码为空") && !err.contains("（村代码）"),
         "{err}"
     );
+    // Our own file with its code mistyped: told as a mistyped code, with or without the
+    // confirmation — not as every id being another village's, not as a village to confirm.
+    let mut mistyped: serde_json::Value = serde_json::from_slice(&before).unwrap();
+    mistyped["village"]["code"] = "3607".into();
+    std::fs::write(&file, mistyped.to_string()).unwrap();
+    for more in [&["--new-village"][..], &[]] {
+        let mut args = vec!["import", file.to_str().unwrap()];
+        args.extend(more);
+        let err = stderr(&run(&db, &args));
+        assert!(
+            err.contains("不是12位数字")
+                && !err.contains("已属于")
+                && !err.contains("--new-village"),
+            "{more:?}: {err}"
+        );
+    }
     let villages = yibentong::store::Ledger::open_existing(&db, None)
         .unwrap()
         .villages()

@@ -115,13 +115,16 @@ pub fn value(path: &[Seg], v: Option<&Value>) -> String {
     }
 }
 
-/// A record in words: its name, and its year and amount where it has them (an income
+/// A record in words: its name, and its year (and month) and amount where it has them (an income
 /// line changed on one side and deleted on the other is told by what it says).
 fn record_words(v: &Value) -> String {
     let mut words: Vec<String> = record_name(Some(v)).into_iter().collect();
     if let Some(year) = v.get("year").and_then(Value::as_i64) {
         if words.first().is_some_and(|w| *w != year.to_string()) {
-            words.push(format!("{year}年"));
+            match v.get("month").and_then(Value::as_i64) {
+                Some(month) => words.push(format!("{year}年{month}月")),
+                None => words.push(format!("{year}年")),
+            }
         }
     }
     if let Some(amount) = v.get("amount").and_then(Value::as_f64) {
@@ -155,6 +158,12 @@ mod tests {
         assert_eq!(
             value(&[], Some(&line)),
             "（记录：生态补偿金，2024年，1200.00元）"
+        );
+        let monthly =
+            serde_json::json!({"year": 2024, "month": 3, "item": "务工收入", "amount": 1000.0});
+        assert_eq!(
+            value(&[], Some(&monthly)),
+            "（记录：务工收入，2024年3月，1000.00元）"
         );
         let visit = serde_json::json!({"date": "2026-03-01", "content": "入户走访"});
         assert_eq!(value(&[], Some(&visit)), "（记录：入户走访）");

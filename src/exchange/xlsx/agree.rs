@@ -7,7 +7,8 @@
 use super::columns::Field;
 use super::measures;
 use super::values::{self as v, parse};
-use crate::codes::{Cause, EliminationMode, MonitoringKind, Risk};
+use crate::codes::{Cause, EliminationMode, HouseGrade, MonitoringKind, Risk, RoadType};
+use crate::rules::round2 as fen;
 
 /// What a household cell means, as far as agreeing goes.
 #[derive(Debug, PartialEq)]
@@ -15,10 +16,14 @@ enum Meaning<'t> {
     Text(&'t str),
     /// A month column: its year and month (a day typed into it does not count).
     Month(i32, u32),
+    /// An amount or area, to the fen (as the import compares it with the book).
     Number(f64),
     Flag(bool),
-    /// A value of a code list, or a grade, by its label.
+    /// A value of a code list, by its label.
     Label(&'static str),
+    /// 是否危房户 and 入户道路是否硬化: the grade or road type read (C and D are both 是).
+    House(HouseGrade),
+    Road(RoadType),
 }
 
 /// How a later row's cell (`later`) stands to the household's first row's (`first`).
@@ -80,12 +85,12 @@ fn meaning(f: Field, t: &str) -> Result<Meaning<'_>, String> {
         | Field::Farmland
         | Field::Forest
         | Field::Grassland
-        | Field::WaterSurface => v::number(t).map(Meaning::Number),
+        | Field::WaterSurface => v::number(t).map(|n| Meaning::Number(fen(n))),
         Field::Income(..) | Field::ProductionCost(_) | Field::OutOfPocket(_) | Field::Claims => {
-            v::amount(t).map(Meaning::Number)
+            v::amount(t).map(|n| Meaning::Number(fen(n)))
         }
-        Field::DangerousHouse => label(v::house_grade_text(v::house_grade(t, None)?)),
-        Field::HardenedRoad => label(v::road_type_text(v::road_type(t, None)?)),
+        Field::DangerousHouse => v::house_grade(t, None).map(Meaning::House),
+        Field::HardenedRoad => v::road_type(t, None).map(Meaning::Road),
         _ => Ok(Meaning::Text(t)),
     }
 }
@@ -110,6 +115,10 @@ mod tests {
             (wage, Some("18000"), "18,000.00", Same),
             (wage, Some("18000"), "18000.5", Differs),
             (Field::HouseArea, Some("85"), "85.0", Same),
+            // A formula's result against the figure typed: the same to the fen.
+            (wage, Some("2200.1000000000004"), "2200.10", Same),
+            (Field::DangerousHouse, Some("是"), "是", Same),
+            (Field::DangerousHouse, Some("C"), "D", Differs),
             (Field::RiskEliminated, Some("是"), "是", Same),
             (Field::RiskEliminated, Some("是"), "否", Differs),
             (Field::Phone, Some("13985400001"), "13985400001", Same),

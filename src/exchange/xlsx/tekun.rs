@@ -9,9 +9,10 @@ use crate::codes::IncomeCategory;
 use crate::model::{Household, IncomeLine};
 use chrono::NaiveDate;
 
-/// Whether a line is of 特困供养金 (特困人员救助供养金 on the sheet).
+/// Whether a line is of 特困供养金 (特困人员救助供养金 on the sheet): a counted 转移性收入 line
+/// named 特困….
 fn is_tekun(line: &IncomeLine) -> bool {
-    line.item.contains("特困")
+    line.counted && line.category == IncomeCategory::Transfer && line.item.contains("特困")
 }
 
 /// The 特困供养金 booked in a snapshot's year: what the sheet's 特困人员救助供养金 column
@@ -30,9 +31,10 @@ pub(super) fn paid(h: &Household, at: Taken) -> f64 {
 /// the yuan each member's share is written in leaves the book alone; else the year's
 /// 特困供养金 becomes one counted 转移性收入 line of the total, taken out of the year's other
 /// 转移性收入 when the sheet gives that too (the allowance is part of it), so that neither
-/// column's figure changes. An allowance over the sheet's 转移性收入 — the system's own
-/// figures disagreeing, which its checks flag (4_11_013) — stays out of the book: the
-/// sheet's 转移性收入 is what the engine reads, and the household's income is not changed.
+/// column's figure changes. An allowance over the sheet's 转移性收入 (beyond the shares'
+/// rounding) — the system's own figures disagreeing — stays out of the book: the sheet's
+/// 转移性收入 is what the engine reads, and the household's income is not changed. 0 on
+/// every row says nothing and changes nothing.
 pub(super) fn apply(
     h: &mut Household,
     total: f64,
@@ -43,8 +45,14 @@ pub(super) fn apply(
     let Some(at) = taken(h, Snapshot::Identified, on) else {
         return;
     };
+    // 0 on every row says nothing: it is what the export writes for members not under
+    // 特困供养, and where the book has no such line.
+    if total == 0.0 {
+        return;
+    }
     // Each share is written in whole yuan: half a yuan each way is the same figure.
-    if (paid(h, at) - total).abs() <= 0.5 * shares.max(1) as f64 {
+    let slack = 0.5 * shares.max(1) as f64;
+    if (paid(h, at) - total).abs() <= slack {
         return;
     }
     let transfer = slot(IncomeCategory::Transfer);
@@ -54,22 +62,22 @@ pub(super) fn apply(
         }
         _ => cells[0].by_category[transfer],
     };
-    if given.is_some_and(|t| total > t + 0.005) {
+    if given.is_some_and(|t| total > t + slack) {
         return;
     }
+    // Shares rounded up may sum a little over the 转移性收入 that holds them.
+    let total = given.map_or(total, |t| total.min(t));
     h.income
         .retain(|l| !(at.sees(l.year, l.month) && is_tekun(l)));
-    if total != 0.0 {
-        let mut tekun = line(
-            at.year,
-            Snapshot::Identified,
-            IncomeCategory::Transfer,
-            total,
-            true,
-        );
-        tekun.item = "特困供养金".into();
-        h.income.push(tekun);
-    }
+    let mut tekun = line(
+        at.year,
+        Snapshot::Identified,
+        IncomeCategory::Transfer,
+        total,
+        true,
+    );
+    tekun.item = "特困供养金".into();
+    h.income.push(tekun);
     let Some(given) = given else {
         return;
     };
@@ -199,7 +207,11 @@ mod tests {
         apply(&mut h, 6000.0, 1, &transfer(None), on);
         assert_eq!(lines(&h), [("特困供养金".to_string(), 6000.0)]);
         apply(&mut h, 0.0, 0, &transfer(None), on);
-        assert_eq!(lines(&h), [], "0 clears the year's 特困供养金");
+        assert_eq!(
+            lines(&h),
+            [("特困供养金".to_string(), 6000.0)],
+            "0 on every row (as written for members not under 特困供养) says nothing"
+        );
     }
 
     #[test]
@@ -211,5 +223,15 @@ mod tests {
         let before = h.clone();
         apply(&mut h, 7800.0, 1, &cells, on);
         assert_eq!(h, before, "the sheet's 转移性收入 stays the household's");
+        // 3,461 shared by two is written 1,731 each: 3,462 over 3,461 is the rounding.
+        let mut h = household();
+        let cells = transfer(Some(3461.0));
+        super::super::income::apply_both(&mut h, &cells, on);
+        apply(&mut h, 3462.0, 2, &cells, on);
+        assert_eq!(
+            lines(&h),
+            [("特困供养金".to_string(), 3461.0)],
+            "all of the 转移性收入, not over it"
+        );
     }
 }
