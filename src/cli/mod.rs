@@ -354,6 +354,22 @@ pub(crate) fn open_or_create(cli: &Cli) -> Result<Ledger> {
     Ok(ledger)
 }
 
+/// Runs an import, which creates the ledger of `--db` when it is missing; when the import
+/// fails (it writes all or nothing), a ledger it created is removed again, so that a
+/// mistyped path and a refused file leave no empty ledger behind.
+fn without_a_refused_new_ledger(cli: &Cli, import: impl FnOnce() -> Result<()>) -> Result<()> {
+    let existed = cli.db.exists();
+    let result = import();
+    if result.is_err() && !existed {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut path = cli.db.clone().into_os_string();
+            path.push(suffix);
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    result
+}
+
 /// The operator of this run: `--operator` (or YIBENTONG_OPERATOR), else the one set for
 /// the ledger, else the system user who runs the program — never "未设置".
 fn with_operator(cli: &Cli, mut ledger: Ledger) -> Result<Ledger> {
@@ -378,7 +394,9 @@ pub fn run(cli: Cli) -> Result<()> {
             files,
             effective,
             new_village,
-        } => ledger_io::import(&cli, files, *effective, *new_village),
+        } => without_a_refused_new_ledger(&cli, || {
+            ledger_io::import(&cli, files, *effective, *new_village)
+        }),
         Command::Bundle {
             village,
             out,

@@ -49,6 +49,17 @@ fn a_mistyped_db_creates_nothing() {
         assert!(stderr(&out).contains("找不到台账文件"), "{}", stderr(&out));
         assert!(!db.exists(), "{args:?} created no ledger");
     }
+    // An import creates the ledger it writes to; a refused one leaves none behind.
+    let bad = data("xlsx/bad.xlsx");
+    let out = run(&db, &["import", bad.to_str().unwrap()]);
+    assert!(!out.status.success(), "the bad workbook is refused");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "a refused import left {left:?}");
+    let good = data("xlsx/monitoring.xlsx");
+    assert!(run(&db, &["import", good.to_str().unwrap()])
+        .status
+        .success());
+    assert!(db.exists(), "a good one makes the ledger");
 }
 
 #[test]
