@@ -361,11 +361,7 @@ fn without_a_refused_new_ledger(cli: &Cli, import: impl FnOnce() -> Result<()>) 
     let existed = cli.db.exists();
     let result = import();
     if result.is_err() && !existed {
-        for suffix in ["", "-wal", "-shm", "-journal"] {
-            let mut path = cli.db.clone().into_os_string();
-            path.push(suffix);
-            let _ = std::fs::remove_file(path);
-        }
+        yibentong::store::remove_ledger_files(&cli.db);
     }
     result
 }

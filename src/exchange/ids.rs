@@ -211,11 +211,9 @@ pub fn taken_elsewhere(
                     ),
                     // At the township nobody can re-number the sender's records.
                     Arriving::Bundle => format!(
-                        "记录编号“{id}”已属于{name}（村代码{other_code}）的{}；合并{}（村代码{code}）的数据包不会把它移过来，这个数据包未合并，台账保持不变。两个村的文件用了相同的记录编号（如手工制作的h-1），请把此情况告知{}的驻村干部；若是该户已迁往{}，请先在本台账迁移该户（yibentong household move）",
+                        "记录编号“{id}”已属于{name}（村代码{other_code}）的{}；合并{village}（村代码{code}）的数据包不会把它移过来，这个数据包未合并，台账保持不变。两个村的文件用了相同的记录编号（如手工制作的h-1），请把此情况告知{village}的驻村干部；若是该户已迁往{village}，请先在本台账迁移该户（yibentong household move）",
                         what(place.table),
-                        lookups.name,
-                        lookups.name,
-                        lookups.name
+                        village = lookups.name,
                     ),
                 },
             ));

@@ -224,17 +224,11 @@ pub fn unknown_villages(
         return Ok(());
     }
     // A mistyped code is not a village to confirm: no --new-village would create it.
-    if let Some(why) = new
+    if let Some(refused) = new
         .iter()
         .find_map(|v| crate::store::village_code_refused(&v.code))
     {
-        return Err(Error::Validation(vec![Finding {
-            severity: validate::Severity::Error,
-            household: String::new(),
-            path: "village.code".into(),
-            rule: "village.code.form".into(),
-            message: why,
-        }]));
+        return Err(Error::Validation(vec![refused]));
     }
     let names: Vec<String> = known
         .iter()

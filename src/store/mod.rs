@@ -51,7 +51,7 @@ pub use chain::ChainReport;
 pub use conflicts::{Conflict, Keep, NewConflict};
 pub use decisions::{Decision, DecisionKind};
 pub use migrate::SCHEMA_VERSION;
-pub use open::{check_passphrase, is_encrypted_file, passphrase_strength};
+pub use open::{check_passphrase, is_encrypted_file, passphrase_strength, remove_ledger_files};
 pub use plan_targets::{PlanTarget, PLAN_YEARS};
 pub use print_log::PrintRecord;
 pub use read::{StoredHousehold, StoredVillage};

@@ -209,6 +209,14 @@ pub(crate) fn with_journals(path: &Path) -> Vec<std::path::PathBuf> {
     names
 }
 
+/// Removes a ledger's database and journal files: a ledger an import created and left
+/// empty when it was refused (the command line's `--db`, mistyped or not).
+pub fn remove_ledger_files(path: &Path) {
+    for file in with_journals(path) {
+        let _ = std::fs::remove_file(file);
+    }
+}
+
 /// Makes a file (and its journal files) readable by its owner only (Unix).
 pub(crate) fn restrict(path: &Path) {
     #[cfg(unix)]

@@ -69,32 +69,25 @@ pub struct Saved {
     pub warnings: Vec<Finding>,
 }
 
-/// The code of a village new to the ledger: its 12-digit 统计用区划代码. A shorter code,
-/// or one in full-width digits, is a mistyped code, not a village (a phantom the
-/// households would move to); villages the ledger already has keep theirs.
-fn new_village_code(code: &str) -> Result<()> {
-    match village_code_refused(code) {
-        None => Ok(()),
-        Some(message) => Err(Error::Validation(vec![crate::validate::Finding {
-            severity: crate::validate::Severity::Error,
-            household: String::new(),
-            path: "village.code".into(),
-            rule: "village.code.form".into(),
-            message,
-        }])),
-    }
-}
-
-/// Why `code` cannot be a new village's code, if it cannot.
-pub(crate) fn village_code_refused(code: &str) -> Option<String> {
+/// Why `code` cannot be the code of a village new to the ledger, as the finding at
+/// `village.code`: a new village's code is its 12-digit 统计用区划代码. A shorter code, or
+/// one in full-width digits, is a mistyped code, not a village (a phantom the households
+/// would move to); villages the ledger already has keep theirs.
+pub(crate) fn village_code_refused(code: &str) -> Option<Finding> {
     if code.len() == 12 && code.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
     let full_width = code.chars().any(|c| ('０'..='９').contains(&c));
-    Some(format!(
-        "村代码“{code}”不是12位数字：新建的村应使用本村的12位统计用区划代码（如360729101001）{}。请核对村代码；未写入任何数据，台账保持不变",
-        if full_width { "，全角数字请改为半角" } else { "" }
-    ))
+    Some(Finding {
+        severity: Severity::Error,
+        household: String::new(),
+        path: "village.code".into(),
+        rule: "village.code.form".into(),
+        message: format!(
+            "村代码“{code}”不是12位数字：新建的村应使用本村的12位统计用区划代码（如360729101001）{}。请核对村代码；未写入任何数据，台账保持不变",
+            if full_width { "，全角数字请改为半角" } else { "" }
+        ),
+    })
 }
 
 impl Writer<'_> {
@@ -103,8 +96,12 @@ impl Writer<'_> {
     pub fn save_village_at(&self, id: &str, v: &Village, opts: &WriteOptions) -> Result<String> {
         opts.check()?;
         let stored = super::read::village_where(&self.tx, "code = ?1", &v.code)?;
-        if stored.is_none() {
-            new_village_code(&v.code)?;
+        if let Some(refused) = stored
+            .is_none()
+            .then(|| village_code_refused(&v.code))
+            .flatten()
+        {
+            return Err(Error::Validation(vec![refused]));
         }
         let id = stored
             .as_ref()

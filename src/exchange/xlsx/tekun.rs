@@ -152,30 +152,33 @@ mod tests {
     }
 
     /// (item, amount) of the counted lines of 2024, sorted.
-    fn lines(h: &Household) -> Vec<(String, f64)> {
+    fn lines(h: &Household) -> Vec<(&str, f64)> {
         let mut out: Vec<_> = h
             .income
             .iter()
             .filter(|l| l.year == 2024 && l.counted)
-            .map(|l| (l.item.clone(), l.amount))
+            .map(|l| (l.item.as_str(), l.amount))
             .collect();
-        out.sort_by(|a, b| a.0.cmp(&b.0));
+        out.sort_by(|a, b| a.0.cmp(b.0));
         out
+    }
+
+    /// A household whose sheet gives 转移性收入 `transfer` on `on`, its income columns read.
+    fn read_with(transfer_given: f64, on: NaiveDate) -> (Household, [IncomeCells; 2]) {
+        let mut h = household();
+        let cells = transfer(Some(transfer_given));
+        super::super::income::apply_both(&mut h, &cells, on);
+        (h, cells)
     }
 
     #[test]
     fn the_allowance_is_booked_inside_the_transfer_income_and_read_again_changes_nothing() {
         let on = d(2025, 1, 15);
-        let mut h = household();
-        let cells = transfer(Some(10000.0));
-        super::super::income::apply_both(&mut h, &cells, on);
+        let (mut h, cells) = read_with(10000.0, on);
         apply(&mut h, 7800.0, 1, &cells, on);
         assert_eq!(
             lines(&h),
-            [
-                ("特困供养金".to_string(), 7800.0),
-                ("转移性收入".to_string(), 2200.0)
-            ],
+            [("特困供养金", 7800.0), ("转移性收入", 2200.0)],
             "the sheet's 转移性收入 stays 10,000, of which 7,800 特困供养金"
         );
         let at = taken(&h, Snapshot::Identified, on).unwrap();
@@ -192,10 +195,7 @@ mod tests {
         apply(&mut h, 7900.0, 2, &cells, on);
         assert_eq!(
             lines(&h),
-            [
-                ("特困供养金".to_string(), 7900.0),
-                ("转移性收入".to_string(), 2100.0)
-            ],
+            [("特困供养金", 7900.0), ("转移性收入", 2100.0)],
             "a new figure is one: the rest of the 转移性收入 makes up 10,000"
         );
     }
@@ -205,11 +205,11 @@ mod tests {
         let on = d(2025, 1, 15);
         let mut h = household();
         apply(&mut h, 6000.0, 1, &transfer(None), on);
-        assert_eq!(lines(&h), [("特困供养金".to_string(), 6000.0)]);
+        assert_eq!(lines(&h), [("特困供养金", 6000.0)]);
         apply(&mut h, 0.0, 0, &transfer(None), on);
         assert_eq!(
             lines(&h),
-            [("特困供养金".to_string(), 6000.0)],
+            [("特困供养金", 6000.0)],
             "0 on every row (as written for members not under 特困供养) says nothing"
         );
     }
@@ -217,20 +217,16 @@ mod tests {
     #[test]
     fn an_allowance_over_the_transfer_income_stays_out_of_the_book() {
         let on = d(2025, 1, 15);
-        let mut h = household();
-        let cells = transfer(Some(3460.0));
-        super::super::income::apply_both(&mut h, &cells, on);
+        let (mut h, cells) = read_with(3460.0, on);
         let before = h.clone();
         apply(&mut h, 7800.0, 1, &cells, on);
         assert_eq!(h, before, "the sheet's 转移性收入 stays the household's");
         // 3,461 shared by two is written 1,731 each: 3,462 over 3,461 is the rounding.
-        let mut h = household();
-        let cells = transfer(Some(3461.0));
-        super::super::income::apply_both(&mut h, &cells, on);
+        let (mut h, cells) = read_with(3461.0, on);
         apply(&mut h, 3462.0, 2, &cells, on);
         assert_eq!(
             lines(&h),
-            [("特困供养金".to_string(), 3461.0)],
+            [("特困供养金", 3461.0)],
             "all of the 转移性收入, not over it"
         );
     }
