@@ -137,11 +137,11 @@ pub fn paper_date(year: i32, today: NaiveDate) -> Result<NaiveDate> {
 
 /// Every live household of a village, loaded whole.
 pub fn village_households(ledger: &Ledger, village_id: &str) -> Result<Vec<Household>> {
-    ledger
-        .household_ids(village_id)?
-        .iter()
-        .map(|id| ledger.household(id).map(|s| s.household))
-        .collect()
+    Ok(ledger
+        .village_households(village_id)?
+        .into_iter()
+        .map(|s| s.household)
+        .collect())
 }
 
 /// The village a command means: the one given by code, else the ledger's only village.

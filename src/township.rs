@@ -6,7 +6,7 @@
 use crate::assess::{paper_date, village_households};
 use crate::attention;
 use crate::codes::Status;
-use crate::model::households_on;
+use crate::model::{households_on, into_households_on};
 use crate::store::{Ledger, PlanTarget, PLAN_YEARS};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
@@ -123,8 +123,10 @@ pub fn township_view(
             continue;
         }
         let households = village_households(ledger, &v.id)?;
-        let then = households_on(&households, on);
-        let now = households_on(&households, today);
+        // Counts by year read only where each household stood: copied without its books.
+        let standing: Vec<_> = households.iter().map(|h| h.standing()).collect();
+        let then = households_on(&standing, on);
+        let now = into_households_on(households, today);
         villages.push(VillageSide {
             code: v.village.code.clone(),
             name: v.village.name.clone(),
@@ -143,7 +145,7 @@ pub fn township_view(
         });
         for y in years.clone() {
             let year_end = paper_date(y, today)?;
-            let exited: Vec<_> = households_on(&households, year_end)
+            let exited: Vec<_> = households_on(&standing, year_end)
                 .into_iter()
                 .filter(|h| h.exit_year == Some(y))
                 .collect();

@@ -105,14 +105,8 @@ pub fn import(
                     s.unchanged,
                     s.warnings
                 );
-                if s.warnings > 0 {
-                    note!(
-                        "这 {} 条提示不影响导入；逐条查看：yibentong check --village {}",
-                        s.warnings,
-                        s.village
-                    );
-                }
             }
+            say_warnings(&list);
             Ok(())
         }
         Err(Error::Validation(findings)) => {
@@ -125,6 +119,45 @@ pub fn import(
         Err(e) => Err(e),
     }
 }
+
+/// Where the import's warnings can be read: village by village for a few villages, in one
+/// line for a county's hundreds (with the import's totals).
+fn say_warnings(list: &[exchange::ImportSummary]) {
+    let warned: Vec<_> = list.iter().filter(|s| s.warnings > 0).collect();
+    if warned.len() <= WARNED_VILLAGES_NAMED {
+        for s in &warned {
+            note!(
+                "这 {} 条提示不影响导入；逐条查看：yibentong check --village {}",
+                s.warnings,
+                s.village
+            );
+        }
+    }
+    if list.len() > 1 {
+        let sum =
+            |count: fn(&exchange::ImportSummary) -> usize| list.iter().map(count).sum::<usize>();
+        note!(
+            "合计：{} 个村，新增 {} 户，更新 {} 户，未变 {} 户，提示 {} 条",
+            list.len(),
+            sum(|s| s.inserted),
+            sum(|s| s.updated),
+            sum(|s| s.unchanged),
+            sum(|s| s.warnings)
+        );
+    }
+    if let [first, ..] = warned[..] {
+        if warned.len() > WARNED_VILLAGES_NAMED {
+            note!(
+                "{} 个村的提示不影响导入；逐村查看：yibentong check --village 村代码（如 {}）",
+                warned.len(),
+                first.village
+            );
+        }
+    }
+}
+
+/// Villages whose warnings are pointed to one by one; more are pointed to in one line.
+const WARNED_VILLAGES_NAMED: usize = 3;
 
 /// Whether a file is an Excel workbook, by its name or by the signature it starts with
 /// (a zip's four bytes, an OLE file's eight).

@@ -321,11 +321,7 @@ pub(crate) fn prefix_paths(e: Error, index: usize) -> Error {
 pub fn export_village(ledger: &Ledger, village_code: &str) -> Result<VillageDocument> {
     let village = ledger.village(village_code)?.clone();
     let cadres: Vec<Cadre> = ledger.cadres(&village.id)?;
-    let ids = ledger.household_ids(&village.id)?;
-    let households = ids
-        .iter()
-        .map(|id| ledger.household(id).map(|s| s.household))
-        .collect::<Result<Vec<_>>>()?;
+    let households = crate::assess::village_households(ledger, &village.id)?;
     Ok(VillageDocument {
         format: FORMAT_V1.to_string(),
         village: village.village,

@@ -229,6 +229,20 @@ impl Ledger {
         read::household(&self.conn, id)
     }
 
+    /// Every live household of a village with all its records, by code, read in one
+    /// transaction: one snapshot of the village, and the file's lock taken once instead of
+    /// once a statement (a third of the time for a township's thousands of households).
+    pub fn village_households(&self, village_id: &str) -> Result<Vec<StoredHousehold>> {
+        let _snapshot = match self.conn.is_autocommit() {
+            true => Some(self.conn.unchecked_transaction()?),
+            false => None, // inside a write: its own transaction is the snapshot
+        };
+        read::household_ids(&self.conn, village_id)?
+            .iter()
+            .map(|id| read::household(&self.conn, id))
+            .collect()
+    }
+
     /// The name of a household's head as stored now (none for a household without a head
     /// or not in this ledger).
     pub fn head_name(&self, household_id: &str) -> Result<Option<String>> {

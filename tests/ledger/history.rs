@@ -388,3 +388,44 @@ fn export_with_history_imports_into_a_new_ledger_unchanged() {
     assert_eq!(h.as_of(d("2019-12-31")).status, Some(Status::Poor));
     assert_eq!(h.as_of(d("2020-12-31")).status, Some(Status::Exited));
 }
+
+/// The township's counts read each household as it stood, copied without its books
+/// (`Household::standing`): on every date of the demo's twelve years, that copy stands
+/// where the whole household stands — on the books or not, status, years, monitoring,
+/// people — or the township's counts would differ from the village's papers.
+#[test]
+fn a_household_without_its_books_stands_where_the_whole_household_stands() {
+    let docs = yibentong::demo::generate_on(300, 7, d("2026-11-29"));
+    let mut dates = Vec::new();
+    for year in 2013..=2026 {
+        for (m, day) in [(1, 1), (6, 30), (12, 31)] {
+            dates.push(NaiveDate::from_ymd_opt(year, m, day).unwrap());
+        }
+    }
+    let mut compared = 0;
+    for h in &docs[0].households {
+        let light = h.standing();
+        assert!(light.income.is_empty() && light.visits.is_empty());
+        for &on in &dates {
+            assert_eq!(
+                light.registration_on(on),
+                h.registration_on(on),
+                "{} {on}",
+                h.code
+            );
+            let (whole, part) = (h.as_of(on), light.as_of(on));
+            let said = |x: &yibentong::model::Household| {
+                (
+                    x.status,
+                    x.exit_year,
+                    x.identified_year,
+                    x.monitoring.clone(),
+                    x.members_on(on).into_iter().cloned().collect::<Vec<_>>(),
+                )
+            };
+            assert_eq!(said(&part), said(&whole), "{} {on}", h.code);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, 300 * dates.len());
+}

@@ -578,6 +578,49 @@ fn cli(db: &std::path::Path, args: &[&str]) -> std::process::Output {
         .unwrap()
 }
 
+/// A county's workbook of hundreds of villages must not bury the import's result under a
+/// line per village with warnings: the totals and one pointer to `check` say it.
+#[test]
+fn a_county_workbook_points_to_its_warnings_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("l.db");
+    let out = cli(&db, &["import", data("xlsx/county.xlsx").to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert_eq!(
+        stdout.matches("导入完成：村 5227291003").count(),
+        4,
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("合计：4 个村，新增 4 户，更新 0 户，未变 0 户，提示 4 条"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "4 个村的提示不影响导入；逐村查看：yibentong check --village 村代码（如 522729100300）"
+        ),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("逐条查看"), "no line a village: {stderr}");
+    // A village's own file still points to its village.
+    let one = cli(
+        &db,
+        &[
+            "import",
+            "--new-village",
+            data("xlsx/monitoring.xlsx").to_str().unwrap(),
+        ],
+    );
+    let said = String::from_utf8_lossy(&one.stderr);
+    assert!(
+        said.contains("条提示不影响导入；逐条查看：yibentong check --village 522729100201"),
+        "{said}"
+    );
+    assert!(!said.contains("合计"), "{said}");
+}
+
 #[test]
 fn the_cli_exports_a_workbook_that_openpyxl_reads() {
     let dir = tempfile::tempdir().unwrap();

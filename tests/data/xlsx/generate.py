@@ -255,6 +255,17 @@ with open(os.path.join(HERE, "township.expected.json"), "w", encoding="utf-8") a
                     households=[x1])], f, ensure_ascii=False, indent=1)
     f.write("\n")
 
+# county.xlsx: a county's export of four villages of one household each (H1's family under
+# each village's codes, no pairing: a warning each): the command line points to a county's
+# warnings in one line, not one a village.
+county = []
+for v, name in enumerate(["石门村", "摆所村", "代化村", "睦化村"]):
+    # Another family each: the same people's ID numbers with another sequence (the same sex).
+    county += [{**p, **dict(县="长顺县", 乡="代化镇", 村=name),
+                "证件号码": idn(p["证件号码"][:6], p["证件号码"][6:14], int(p["证件号码"][14:17]) - 10 * (v + 1))}
+               for p in rows([in_xinzhai(H1, f"5227291003{v:02d}0001")])]
+save("county.xlsx", county)
+
 # township_bad.xlsx: the same, with an unreadable cell in 新寨村's rows (row 8 性别 3) and
 # H2's 户编号 mistyped as 新寨村's neighbour 522729100209… while its rows still name 石洞村
 # (rows 10–12): a mistyped code, not a third village; and row 5 carries the ID number of
