@@ -26,6 +26,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['tests/**/*.test.ts'],
-    testTimeout: 20000,
+    // A form test mounts Element Plus whole: 15–17 s each on a slow two-core machine.
+    testTimeout: 60000,
   },
 })
