@@ -138,7 +138,7 @@ pub fn paper_date(year: i32, today: NaiveDate) -> Result<NaiveDate> {
 /// Every live household of a village, loaded whole.
 pub fn village_households(ledger: &Ledger, village_id: &str) -> Result<Vec<Household>> {
     Ok(ledger
-        .village_households(village_id)?
+        .village_households(village_id, crate::store::Records::All)?
         .into_iter()
         .map(|s| s.household)
         .collect())

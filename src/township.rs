@@ -3,11 +3,11 @@
 //! township and each village (规划脱贫户数/人数, 2014–2020) against the exits the ledger
 //! records for that year. A township is the first nine digits of its villages' codes.
 
-use crate::assess::{paper_date, village_households};
+use crate::assess::paper_date;
 use crate::attention;
 use crate::codes::Status;
-use crate::model::{households_on, into_households_on};
-use crate::store::{Ledger, PlanTarget, PLAN_YEARS};
+use crate::model::households_on;
+use crate::store::{Ledger, PlanTarget, Records, PLAN_YEARS};
 use crate::{Error, Result};
 use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
@@ -122,11 +122,14 @@ pub fn township_view(
         if !v.village.code.starts_with(&township.code) {
             continue;
         }
-        let households = village_households(ledger, &v.id)?;
-        // Counts by year read only where each household stood: copied without its books.
-        let standing: Vec<_> = households.iter().map(|h| h.standing()).collect();
-        let then = households_on(&standing, on);
-        let now = into_households_on(households, today);
+        // Counts by date read where each household stood and its visits, not its books.
+        let households: Vec<_> = ledger
+            .village_households(&v.id, Records::Standing)?
+            .into_iter()
+            .map(|s| s.household)
+            .collect();
+        let then = households_on(&households, on);
+        let now = households_on(&households, today);
         villages.push(VillageSide {
             code: v.village.code.clone(),
             name: v.village.name.clone(),
@@ -145,7 +148,7 @@ pub fn township_view(
         });
         for y in years.clone() {
             let year_end = paper_date(y, today)?;
-            let exited: Vec<_> = households_on(&standing, year_end)
+            let exited: Vec<_> = households_on(&households, year_end)
                 .into_iter()
                 .filter(|h| h.exit_year == Some(y))
                 .collect();

@@ -54,7 +54,7 @@ pub use migrate::SCHEMA_VERSION;
 pub use open::{check_passphrase, is_encrypted_file, passphrase_strength, remove_ledger_files};
 pub use plan_targets::{PlanTarget, PLAN_YEARS};
 pub use print_log::PrintRecord;
-pub use read::{StoredHousehold, StoredVillage};
+pub use read::{Records, StoredHousehold, StoredVillage};
 pub use rows::initials;
 pub use rows_view::HouseholdRow;
 pub(crate) use save::village_code_refused;
@@ -229,17 +229,21 @@ impl Ledger {
         read::household(&self.conn, id)
     }
 
-    /// Every live household of a village with all its records, by code, read in one
+    /// Every live household of a village with the records asked for, by code, read in one
     /// transaction: one snapshot of the village, and the file's lock taken once instead of
     /// once a statement (a third of the time for a township's thousands of households).
-    pub fn village_households(&self, village_id: &str) -> Result<Vec<StoredHousehold>> {
+    pub fn village_households(
+        &self,
+        village_id: &str,
+        records: read::Records,
+    ) -> Result<Vec<StoredHousehold>> {
         let _snapshot = match self.conn.is_autocommit() {
             true => Some(self.conn.unchecked_transaction()?),
             false => None, // inside a write: its own transaction is the snapshot
         };
         read::household_ids(&self.conn, village_id)?
             .iter()
-            .map(|id| read::household(&self.conn, id))
+            .map(|id| read::household_with(&self.conn, id, records))
             .collect()
     }
 

@@ -136,8 +136,24 @@ pub struct StoredHousehold {
     pub household: Household,
 }
 
+/// Which of a household's records a read loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Records {
+    /// All of them.
+    All,
+    /// What says where the household stands on a date and when it was last visited: its
+    /// facts, members, monitoring, events, history and visits; not its income book, costs,
+    /// pairings or measures (most of its rows), which counts by date do not read.
+    Standing,
+}
+
 /// Loads one household with all its records by id.
 pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
+    household_with(conn, id, Records::All)
+}
+
+/// Loads one household by id with the records asked for.
+pub fn household_with(conn: &Connection, id: &str, records: Records) -> Result<StoredHousehold> {
     let mut stmt = conn.prepare_cached(
         "SELECT village_id, revision, updated_at, id, code, group_name, address, phone, identified_year, standard,
                 attribute, status, exit_year, main_cause, other_causes, food_clothing_secure, farmland_mu,
@@ -202,7 +218,7 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
         })
         .optional()?;
     let mut stored = stored.ok_or_else(|| Error::NotFound(format!("记录编号为{id}的农户")))?;
-    load_children(conn, &mut stored.household)?;
+    load_children(conn, &mut stored.household, records)?;
     Ok(stored)
 }
 
@@ -217,7 +233,7 @@ fn children<T>(
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
+fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Result<()> {
     let hid = h.id.clone();
     h.members = children(
         conn,
@@ -264,68 +280,70 @@ fn load_children(conn: &Connection, h: &mut Household) -> Result<()> {
             })
         },
     )?;
-    h.income = children(
-        conn,
-        "SELECT id, year, month, category, item, amount, counted FROM income_lines
-         WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-        &hid,
-        |r| {
-            Ok(IncomeLine {
-                id: r.get(0)?,
-                year: r.get(1)?,
-                month: r.get(2)?,
-                category: r.get(3)?,
-                item: r.get(4)?,
-                amount: r.get(5)?,
-                counted: r.get(6)?,
-            })
-        },
-    )?;
-    h.expenses = children(
-        conn,
-        "SELECT id, year, month, category, item, amount FROM expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-        &hid,
-        |r| Ok(Expense { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)? }),
-    )?;
-    h.rigid_expenses = children(
-        conn,
-        "SELECT id, date, kind, item, amount, reimbursed FROM rigid_expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-        &hid,
-        |r| Ok(RigidExpense { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, item: r.get(3)?, amount: r.get(4)?, reimbursed: r.get(5)? }),
-    )?;
-    h.pairings = children(
-        conn,
-        "SELECT id, cadre_id, role, start, end, kind FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-        &hid,
-        |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, kind: r.get(5)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
-    )?;
     h.visits = children(
         conn,
         "SELECT id, date, cadre_id, mode, found, done, follow_up FROM visits WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| Ok(Visit { id: r.get(0)?, date: date(r, 1)?, cadre: r.get(2)?, mode: r.get(3)?, found: r.get(4)?, done: r.get(5)?, follow_up: r.get(6)? }),
     )?;
-    h.measures = children(
-        conn,
-        "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain, item FROM measures
-         WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-        &hid,
-        |r| {
-            Ok(Measure {
-                id: r.get(0)?,
-                class: r.get(1)?,
-                content: r.get(2)?,
-                scale: r.get(3)?,
-                funds: r.get(4)?,
-                funder: r.get(5)?,
-                start: date(r, 6)?,
-                end: opt_date(r, 7)?,
-                result: r.get(8)?,
-                income_gain: r.get(9)?,
-                item: r.get(10)?,
-            })
-        },
-    )?;
+    if records == Records::All {
+        h.income = children(
+            conn,
+            "SELECT id, year, month, category, item, amount, counted FROM income_lines
+             WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+            &hid,
+            |r| {
+                Ok(IncomeLine {
+                    id: r.get(0)?,
+                    year: r.get(1)?,
+                    month: r.get(2)?,
+                    category: r.get(3)?,
+                    item: r.get(4)?,
+                    amount: r.get(5)?,
+                    counted: r.get(6)?,
+                })
+            },
+        )?;
+        h.expenses = children(
+            conn,
+            "SELECT id, year, month, category, item, amount FROM expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+            &hid,
+            |r| Ok(Expense { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)? }),
+        )?;
+        h.rigid_expenses = children(
+            conn,
+            "SELECT id, date, kind, item, amount, reimbursed FROM rigid_expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+            &hid,
+            |r| Ok(RigidExpense { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, item: r.get(3)?, amount: r.get(4)?, reimbursed: r.get(5)? }),
+        )?;
+        h.pairings = children(
+            conn,
+            "SELECT id, cadre_id, role, start, end, kind FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+            &hid,
+            |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, kind: r.get(5)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
+        )?;
+        h.measures = children(
+            conn,
+            "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain, item FROM measures
+             WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+            &hid,
+            |r| {
+                Ok(Measure {
+                    id: r.get(0)?,
+                    class: r.get(1)?,
+                    content: r.get(2)?,
+                    scale: r.get(3)?,
+                    funds: r.get(4)?,
+                    funder: r.get(5)?,
+                    start: date(r, 6)?,
+                    end: opt_date(r, 7)?,
+                    result: r.get(8)?,
+                    income_gain: r.get(9)?,
+                    item: r.get(10)?,
+                })
+            },
+        )?;
+    }
     h.monitoring = children(
         conn,
         "SELECT id, kind, identified, channel, risks, eliminated, elimination_mode, disaster, risk_note,

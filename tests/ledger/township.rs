@@ -91,7 +91,41 @@ fn villages_side_by_side_and_the_plan_against_the_exits_of_each_year() {
         assert_eq!(v.households as usize, then.len(), "{}", v.name);
         let people: usize = then.iter().map(|h| h.members_on(end_2016).len()).sum();
         assert_eq!(v.people as usize, people, "{}", v.name);
+        let monitored = then
+            .iter()
+            .filter(|h| h.status == Some(yibentong::codes::Status::Monitored))
+            .count();
+        assert_eq!(v.monitored as usize, monitored, "{}", v.name);
+        let cycles = yibentong::settings::load(&ledger).unwrap().visit_cycles();
+        let overdue = households_on(&all, today())
+            .iter()
+            .filter(|h| yibentong::attention::visited(h))
+            .filter(|h| yibentong::attention::visit_overdue(h, today(), cycles.of(h)).is_some())
+            .count();
+        assert_eq!(v.overdue_visits as usize, overdue, "{}", v.name);
     }
+    assert!(
+        view.villages.iter().any(|v| v.overdue_visits > 0),
+        "the demo has overdue visits: {:?}",
+        view.villages
+    );
+    // Today (monitoring since 2020): the monitored households as the whole households say.
+    use chrono::Datelike;
+    let now_view = township_view(&ledger, Some(&t.code), today().year(), today()).unwrap();
+    for v in &now_view.villages {
+        let id = ledger.village(&v.code).unwrap().id;
+        let all = yibentong::assess::village_households(&ledger, &id).unwrap();
+        let monitored = households_on(&all, today())
+            .iter()
+            .filter(|h| h.status == Some(yibentong::codes::Status::Monitored))
+            .count();
+        assert_eq!(v.monitored as usize, monitored, "{}", v.name);
+    }
+    assert!(
+        now_view.villages.iter().any(|v| v.monitored > 0),
+        "the demo monitors households: {:?}",
+        now_view.villages
+    );
     for year in 2014..=2020 {
         let rows: Vec<_> = view.plan.iter().filter(|r| r.year == year).collect();
         assert_eq!(
@@ -145,4 +179,29 @@ fn an_unknown_township_is_named() {
     let ledger = county();
     let err = township_view(&ledger, Some("999999999"), 2016, today()).unwrap_err();
     assert!(err.to_string().contains("999999999"), "{err}");
+}
+
+/// The township's counts read households without their books (`Records::Standing`): the
+/// same households, facts, members, history and visits as a whole read, and no income,
+/// costs, pairings or measures.
+#[test]
+fn a_standing_read_is_a_whole_read_without_its_books() {
+    use yibentong::store::Records;
+    let ledger = county();
+    for v in ledger.villages().unwrap() {
+        let whole = ledger.village_households(&v.id, Records::All).unwrap();
+        let standing = ledger.village_households(&v.id, Records::Standing).unwrap();
+        assert_eq!(whole.len(), standing.len());
+        assert!(whole.iter().any(|s| !s.household.income.is_empty()));
+        for (w, s) in whole.into_iter().zip(standing) {
+            let mut expected = w.household;
+            expected.income.clear();
+            expected.expenses.clear();
+            expected.rigid_expenses.clear();
+            expected.pairings.clear();
+            expected.measures.clear();
+            assert_eq!(s.household, expected);
+            assert_eq!((s.village_id, s.revision), (w.village_id, w.revision));
+        }
+    }
 }
