@@ -4,7 +4,7 @@
 
 use crate::common::today;
 use chrono::NaiveDate;
-use yibentong::model::households_on;
+use yibentong::model::{households_on, Household};
 use yibentong::store::{Ledger, PlanTarget};
 use yibentong::township::{township_view, townships};
 
@@ -24,6 +24,19 @@ fn target(area: &str, year: i32, households: u32, persons: u32) -> PlanTarget {
         persons,
         doc: Some("某镇2014年扶贫工作方案".into()),
     }
+}
+
+/// A village's households read whole, as its own papers read them.
+fn whole(ledger: &Ledger, village_code: &str) -> Vec<Household> {
+    let id = ledger.village(village_code).unwrap().id;
+    yibentong::assess::village_households(ledger, &id).unwrap()
+}
+
+fn monitored(households: &[Household]) -> usize {
+    households
+        .iter()
+        .filter(|h| h.status == Some(yibentong::codes::Status::Monitored))
+        .count()
 }
 
 #[test]
@@ -85,17 +98,12 @@ fn villages_side_by_side_and_the_plan_against_the_exits_of_each_year() {
     assert_eq!(view.villages.len(), 3);
     let end_2016 = NaiveDate::from_ymd_opt(2016, 12, 31).unwrap();
     for v in &view.villages {
-        let id = ledger.village(&v.code).unwrap().id;
-        let all = yibentong::assess::village_households(&ledger, &id).unwrap();
+        let all = whole(&ledger, &v.code);
         let then = households_on(&all, end_2016);
         assert_eq!(v.households as usize, then.len(), "{}", v.name);
         let people: usize = then.iter().map(|h| h.members_on(end_2016).len()).sum();
         assert_eq!(v.people as usize, people, "{}", v.name);
-        let monitored = then
-            .iter()
-            .filter(|h| h.status == Some(yibentong::codes::Status::Monitored))
-            .count();
-        assert_eq!(v.monitored as usize, monitored, "{}", v.name);
+        assert_eq!(v.monitored as usize, monitored(&then), "{}", v.name);
         let cycles = yibentong::settings::load(&ledger).unwrap().visit_cycles();
         let overdue = households_on(&all, today())
             .iter()
@@ -113,13 +121,8 @@ fn villages_side_by_side_and_the_plan_against_the_exits_of_each_year() {
     use chrono::Datelike;
     let now_view = township_view(&ledger, Some(&t.code), today().year(), today()).unwrap();
     for v in &now_view.villages {
-        let id = ledger.village(&v.code).unwrap().id;
-        let all = yibentong::assess::village_households(&ledger, &id).unwrap();
-        let monitored = households_on(&all, today())
-            .iter()
-            .filter(|h| h.status == Some(yibentong::codes::Status::Monitored))
-            .count();
-        assert_eq!(v.monitored as usize, monitored, "{}", v.name);
+        let now = households_on(&whole(&ledger, &v.code), today());
+        assert_eq!(v.monitored as usize, monitored(&now), "{}", v.name);
     }
     assert!(
         now_view.villages.iter().any(|v| v.monitored > 0),
@@ -143,8 +146,7 @@ fn villages_side_by_side_and_the_plan_against_the_exits_of_each_year() {
             "{year}: sums"
         );
         for r in &rows[1..] {
-            let id = ledger.village(&r.area).unwrap().id;
-            let all = yibentong::assess::village_households(&ledger, &id).unwrap();
+            let all = whole(&ledger, &r.area);
             let end = NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
             let exited = households_on(&all, end)
                 .into_iter()
