@@ -463,24 +463,11 @@ impl Household {
         h
     }
 
-    /// The household without the records its standing on a date does not read (income,
-    /// costs, pairings, visits, measures): its facts, members, events and history, which say
-    /// whether it was on the books, its status, exit year and people then. `as_of` of it is
-    /// what `as_of` of the whole household says of those, for a fraction of the copying.
-    pub fn standing(&self) -> Household {
-        Household {
-            members: self.members.clone(),
-            events: self.events.clone(),
-            history: self.history.clone(),
-            ..shell(self)
-        }
-    }
-
     /// The status on `date`: the recorded transition in force then; before the first
     /// one (and before the ledger knew the household), derived from the years of
     /// identification and exit and the monitoring dates.
     pub fn status_on(&self, date: NaiveDate) -> Option<Status> {
-        self.standing().into_as_of(date).status
+        self.as_of(date).status
     }
 
     /// Whether a member had joined the household by `date` (born and not joining later).

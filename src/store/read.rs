@@ -153,7 +153,11 @@ pub fn household(conn: &Connection, id: &str) -> Result<StoredHousehold> {
 }
 
 /// Loads one household by id with the records asked for.
-pub fn household_with(conn: &Connection, id: &str, records: Records) -> Result<StoredHousehold> {
+pub(crate) fn household_with(
+    conn: &Connection,
+    id: &str,
+    records: Records,
+) -> Result<StoredHousehold> {
     let mut stmt = conn.prepare_cached(
         "SELECT village_id, revision, updated_at, id, code, group_name, address, phone, identified_year, standard,
                 attribute, status, exit_year, main_cause, other_causes, food_clothing_secure, farmland_mu,
@@ -287,62 +291,7 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
         |r| Ok(Visit { id: r.get(0)?, date: date(r, 1)?, cadre: r.get(2)?, mode: r.get(3)?, found: r.get(4)?, done: r.get(5)?, follow_up: r.get(6)? }),
     )?;
     if records == Records::All {
-        h.income = children(
-            conn,
-            "SELECT id, year, month, category, item, amount, counted FROM income_lines
-             WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-            &hid,
-            |r| {
-                Ok(IncomeLine {
-                    id: r.get(0)?,
-                    year: r.get(1)?,
-                    month: r.get(2)?,
-                    category: r.get(3)?,
-                    item: r.get(4)?,
-                    amount: r.get(5)?,
-                    counted: r.get(6)?,
-                })
-            },
-        )?;
-        h.expenses = children(
-            conn,
-            "SELECT id, year, month, category, item, amount FROM expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-            &hid,
-            |r| Ok(Expense { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)? }),
-        )?;
-        h.rigid_expenses = children(
-            conn,
-            "SELECT id, date, kind, item, amount, reimbursed FROM rigid_expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-            &hid,
-            |r| Ok(RigidExpense { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, item: r.get(3)?, amount: r.get(4)?, reimbursed: r.get(5)? }),
-        )?;
-        h.pairings = children(
-            conn,
-            "SELECT id, cadre_id, role, start, end, kind FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-            &hid,
-            |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, kind: r.get(5)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
-        )?;
-        h.measures = children(
-            conn,
-            "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain, item FROM measures
-             WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
-            &hid,
-            |r| {
-                Ok(Measure {
-                    id: r.get(0)?,
-                    class: r.get(1)?,
-                    content: r.get(2)?,
-                    scale: r.get(3)?,
-                    funds: r.get(4)?,
-                    funder: r.get(5)?,
-                    start: date(r, 6)?,
-                    end: opt_date(r, 7)?,
-                    result: r.get(8)?,
-                    income_gain: r.get(9)?,
-                    item: r.get(10)?,
-                })
-            },
-        )?;
+        load_books(conn, h, &hid)?;
     }
     h.monitoring = children(
         conn,
@@ -380,6 +329,67 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
             m.history = periods;
         }
     }
+    Ok(())
+}
+
+/// A household's books and help: income lines, costs, rigid costs, pairings, measures.
+fn load_books(conn: &Connection, h: &mut Household, hid: &str) -> Result<()> {
+    h.income = children(
+        conn,
+        "SELECT id, year, month, category, item, amount, counted FROM income_lines
+         WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        hid,
+        |r| {
+            Ok(IncomeLine {
+                id: r.get(0)?,
+                year: r.get(1)?,
+                month: r.get(2)?,
+                category: r.get(3)?,
+                item: r.get(4)?,
+                amount: r.get(5)?,
+                counted: r.get(6)?,
+            })
+        },
+    )?;
+    h.expenses = children(
+        conn,
+        "SELECT id, year, month, category, item, amount FROM expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        hid,
+        |r| Ok(Expense { id: r.get(0)?, year: r.get(1)?, month: r.get(2)?, category: r.get(3)?, item: r.get(4)?, amount: r.get(5)? }),
+    )?;
+    h.rigid_expenses = children(
+        conn,
+        "SELECT id, date, kind, item, amount, reimbursed FROM rigid_expenses WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        hid,
+        |r| Ok(RigidExpense { id: r.get(0)?, date: date(r, 1)?, kind: r.get(2)?, item: r.get(3)?, amount: r.get(4)?, reimbursed: r.get(5)? }),
+    )?;
+    h.pairings = children(
+        conn,
+        "SELECT id, cadre_id, role, start, end, kind FROM pairings WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        hid,
+        |r| Ok(Pairing { id: r.get(0)?, cadre: r.get(1)?, role: r.get(2)?, kind: r.get(5)?, start: date(r, 3)?, end: opt_date(r, 4)? }),
+    )?;
+    h.measures = children(
+        conn,
+        "SELECT id, class, content, scale, funds, funder, start, end, result, income_gain, item FROM measures
+         WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
+        hid,
+        |r| {
+            Ok(Measure {
+                id: r.get(0)?,
+                class: r.get(1)?,
+                content: r.get(2)?,
+                scale: r.get(3)?,
+                funds: r.get(4)?,
+                funder: r.get(5)?,
+                start: date(r, 6)?,
+                end: opt_date(r, 7)?,
+                result: r.get(8)?,
+                income_gain: r.get(9)?,
+                item: r.get(10)?,
+            })
+        },
+    )?;
     Ok(())
 }
 
