@@ -143,8 +143,10 @@ fn code_labels() -> serde_json::Value {
         RoadType,
         Fuel,
         Relation,
+        RelationDetail,
         Sex,
         Education,
+        EducationDetail,
         Schooling,
         Health,
         Labor,
@@ -180,6 +182,15 @@ fn code_labels() -> serde_json::Value {
                     (s.code().to_string(), Value::Array(steps.collect()))
                 })
                 .collect(),
+        ),
+    );
+    // The 文化程度 each finer value belongs to (the member form offers only its value's).
+    out.insert(
+        "EducationDetailOf".into(),
+        list(
+            EducationDetail::ALL,
+            |d| d.code().into(),
+            |d| d.education().code().into(),
         ),
     );
     // The class each measure sub-kind belongs to (the measure form offers only its class's).

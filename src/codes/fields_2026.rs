@@ -1,6 +1,6 @@
 //! Code lists of the fields the county checks need (design note docs/design/0009-monitoring-fields.md).
 
-use super::{Code, MeasureClass};
+use super::{Code, Education, MeasureClass, Sex};
 
 code_list!(
     /// 证件类型: a disabled person may be registered by the 残疾人证 number (the ID plus 2 or 4 characters).
@@ -18,6 +18,53 @@ code_list!(
         Other = ("other", "", "其他"),
     }
 );
+
+code_list!(
+    /// 与户主关系 the monitoring system lists (its check 2_01_004) beyond the national list:
+    /// kept with the member as the detail of 其他 (design note 0018).
+    RelationDetail {
+        GreatGrandson = ("great_grandson", "", "之曾孙子"),
+        GreatGranddaughter = ("great_granddaughter", "", "之曾孙女"),
+        Uncle = ("uncle", "", "之叔伯"),
+        Sibling = ("sibling", "", "之兄弟姐妹"),
+        SiblingInLaw = ("sibling_in_law", "", "之兄弟媳妇"),
+        Nephew = ("nephew", "", "之侄儿"),
+        Niece = ("niece", "", "之侄女"),
+    }
+);
+
+impl RelationDetail {
+    /// The sex the relation implies (之曾孙子 male, 之侄女 female …); `None` for 之兄弟姐妹.
+    pub fn implied_sex(self) -> Option<Sex> {
+        use RelationDetail::*;
+        match self {
+            GreatGrandson | Uncle | Nephew => Some(Sex::Male),
+            GreatGranddaughter | SiblingInLaw | Niece => Some(Sex::Female),
+            Sibling => None,
+        }
+    }
+}
+
+code_list!(
+    /// 文化程度 as the monitoring system writes it where the national list is coarser: kept
+    /// with the member as the detail of 大专及以上 or 高中 (design note 0018).
+    EducationDetail {
+        HigherVocational = ("higher_vocational", "", "高职高专"),
+        Bachelor = ("bachelor", "", "本科及以上"),
+        BachelorPostgraduate = ("bachelor_postgraduate", "", "本科及研究生及以上"),
+        Technician = ("technician", "", "技师"),
+    }
+);
+
+impl EducationDetail {
+    /// The national 文化程度 the detail belongs to.
+    pub fn education(self) -> Education {
+        match self {
+            EducationDetail::Technician => Education::SeniorHigh,
+            _ => Education::CollegePlus,
+        }
+    }
+}
 
 code_list!(
     /// Who a pairing makes the cadre: 帮扶责任人 (建档立卡 and the transition years) or

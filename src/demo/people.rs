@@ -155,6 +155,8 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         document: None,
         medical_assistance: None,
         out_of_school_reason: None,
+        relation_detail: None,
+        education_detail: None,
         work_spells: Vec::new(),
         welfare_posts: Vec::new(),
         recorded_from,

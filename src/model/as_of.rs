@@ -266,6 +266,8 @@ setter!(set_member, Member, {
     "x_employee_pension_insurance" => employee_pension_insurance,
     "x_medical_assistance" => medical_assistance,
     "x_out_of_school_reason" => out_of_school_reason,
+    "x_relation_detail" => relation_detail,
+    "x_education_detail" => education_detail,
 });
 
 setter!(set_village, Village, {

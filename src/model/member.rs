@@ -1,8 +1,8 @@
 //! 家庭成员: a member of a household, with insurance and benefits.
 
 use crate::codes::{
-    DocumentKind, Education, Health, Labor, OutOfSchoolReason, Relation, Schooling, Sex, Tekun,
-    WorkPlace,
+    DocumentKind, Education, EducationDetail, Health, Labor, OutOfSchoolReason, Relation,
+    RelationDetail, Schooling, Sex, Tekun, WorkPlace,
 };
 use crate::idcard::IdNumber;
 use chrono::NaiveDate;
@@ -90,6 +90,22 @@ pub struct Member {
         skip_serializing_if = "Option::is_none"
     )]
     pub out_of_school_reason: Option<OutOfSchoolReason>,
+    /// 与户主关系 as the monitoring system writes it beyond the national list (之侄女 …),
+    /// with `relation` 其他 (exchange extension; design note 0018).
+    #[serde(
+        default,
+        rename = "x_relation_detail",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub relation_detail: Option<RelationDetail>,
+    /// 文化程度 as the monitoring system writes it where the national list is coarser
+    /// (本科及以上, 技师 …), with `education` the value it belongs to (exchange extension).
+    #[serde(
+        default,
+        rename = "x_education_detail",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub education_detail: Option<EducationDetail>,
     /// 务工月监测: spells of work with county, wage and channel (exchange extension;
     /// design note 0013). Not a dated fact: each spell carries its months.
     #[serde(
@@ -118,6 +134,22 @@ pub struct Member {
 }
 
 impl Member {
+    /// 与户主关系 in words: the finer relation (之侄女) where the member has one.
+    pub fn relation_label(&self) -> Option<&'static str> {
+        match (self.relation, self.relation_detail) {
+            (Some(Relation::Other), Some(d)) => Some(d.label()),
+            (r, _) => r.map(Relation::label),
+        }
+    }
+
+    /// 文化程度 in words: the finer value (本科及以上) where the member has one.
+    pub fn education_label(&self) -> Option<&'static str> {
+        match (self.education, self.education_detail) {
+            (Some(e), Some(d)) if d.education() == e => Some(d.label()),
+            (e, _) => e.map(Education::label),
+        }
+    }
+
     /// The parsed ID number, if it is a valid 18-character citizen ID (of a 残疾人证
     /// number, its first 18 characters).
     pub fn id(&self) -> Option<IdNumber> {

@@ -93,6 +93,8 @@ pub fn field_label(path: &str) -> &str {
         "x_employee_pension_insurance" => "城镇职工基本养老保险",
         "x_medical_assistance" => "接受医疗救助",
         "x_out_of_school_reason" => "未上学原因",
+        "x_relation_detail" => "具体关系",
+        "x_education_detail" => "具体文化程度",
         "x_work_spells" | "work_spells" => "务工记录",
         "x_welfare_posts" | "welfare_posts" => "公益性岗位",
         "x_no_labor_guarantee" | "no_labor_guarantee" => "整户无劳动能力兜底保障",
@@ -102,6 +104,8 @@ pub fn field_label(path: &str) -> &str {
         "employee_pension_insurance" => "城镇职工基本养老保险",
         "medical_assistance" => "接受医疗救助",
         "out_of_school_reason" => "未上学原因",
+        "relation_detail" => "具体关系",
+        "education_detail" => "具体文化程度",
         "rural_population" => "农村户籍人口",
         "township" => "乡（镇）",
         "county" => "县",
@@ -150,6 +154,8 @@ pub fn value_label(path: &str, v: &Value) -> String {
         "x_out_of_school_reason" => {
             label_of(v, OutOfSchoolReason::from_code, OutOfSchoolReason::label)
         }
+        "x_relation_detail" => label_of(v, RelationDetail::from_code, RelationDetail::label),
+        "x_education_detail" => label_of(v, EducationDetail::from_code, EducationDetail::label),
         "region" => label_of(v, Region::from_code, Region::label),
         "unit_level" => label_of(v, UnitLevel::from_code, UnitLevel::label),
         "other_causes" => v.as_array().map(|a| {

@@ -71,7 +71,7 @@ pub(crate) fn compose(ctx: &CardContext<'_>, fonts: &Fonts) -> Layout {
         c.row(
             vec![
                 Cell::center(w[0], m.name.clone()),
-                Cell::center(w[1], opt(m.relation)),
+                Cell::center(w[1], opt(m.relation_label())),
                 Cell::center(
                     w[2],
                     m.id_number

@@ -222,11 +222,11 @@ fn member_cells(
     vec![
         (n.to_string(), true),
         (m.name.clone(), true),
-        (opt(m.relation), true),
+        (opt(m.relation_label()), true),
         (opt(m.effective_sex()), true),
         (opt(id), true),
         (opt(m.age_on(on)), true),
-        (opt(m.education), true),
+        (opt(m.education_label()), true),
         (opt(m.schooling), true),
         (health, true),
         (opt(m.labor), true),

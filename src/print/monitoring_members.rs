@@ -106,7 +106,7 @@ fn member_cells(ctx: &CardContext<'_>, m: &Member, on: NaiveDate) -> Vec<String>
     }
     vec![
         m.name.clone(),
-        opt(m.relation),
+        opt(m.relation_label()),
         id,
         sex_age,
         health,

@@ -126,7 +126,7 @@ fn cells(ctx: &PersonRosterContext<'_>, i: usize, r: &PersonRow) -> Vec<String> 
         .unwrap_or_default();
     let study = match m.schooling {
         Some(sc) if sc != crate::codes::Schooling::NotStudent => sc.label().to_string(),
-        _ => opt(m.education),
+        _ => opt(m.education_label()),
     };
     let health = match (m.health, m.disability_grade) {
         (Some(Health::Disabled), Some(g)) => format!("残疾{g}级"),
@@ -158,7 +158,7 @@ fn cells(ctx: &PersonRosterContext<'_>, i: usize, r: &PersonRow) -> Vec<String> 
         r.household.clone(),
         opt(r.group.as_ref()),
         m.name.clone(),
-        opt(m.relation),
+        opt(m.relation_label()),
         opt(m.sex),
         r.age.map(|a| a.to_string()).unwrap_or_default(),
         id,

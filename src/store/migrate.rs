@@ -87,6 +87,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0021_bundle_bases_crossed",
         include_str!("migrations/0021_bundle_bases_crossed.sql"),
     ),
+    (
+        "0022_member_details",
+        include_str!("migrations/0022_member_details.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -245,7 +245,8 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
                 disability_grade, labor, work_place, work_months, work_recorded, medical_insurance,
                 serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter,
                 recorded_from, phone, document, employee_medical_insurance, employee_pension_insurance,
-                medical_assistance, out_of_school_reason, work_spells, welfare_posts
+                medical_assistance, out_of_school_reason, work_spells, welfare_posts, relation_detail,
+                education_detail
          FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -280,6 +281,8 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
                 out_of_school_reason: r.get(28)?,
                 work_spells: list_from_json(r.get::<_, Option<String>>(29)?.as_deref()),
                 welfare_posts: list_from_json(r.get::<_, Option<String>>(30)?.as_deref()),
+                relation_detail: r.get(31)?,
+                education_detail: r.get(32)?,
                 history: Vec::new(),
             })
         },

@@ -2,7 +2,7 @@
 //! dates, pairings and references.
 
 use super::Report;
-use crate::codes::{Relation, Status};
+use crate::codes::{Education, Relation, Status};
 use crate::idcard::IdNumber;
 use crate::model::{Cadre, Household};
 use chrono::{Datelike, NaiveDate};
@@ -159,8 +159,37 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
                 }
             }
         }
+        if let Some(detail) = m.relation_detail {
+            if m.relation != Some(Relation::Other) {
+                let rel = m.relation.map_or("未填写", Relation::label);
+                r.error(
+                    &at("x_relation_detail"),
+                    "relation.detail",
+                    format!("{who}的具体关系“{detail}”应与“与户主关系：其他”一起填写，与户主关系却是“{rel}”"),
+                );
+            }
+        }
+        if let Some(detail) = m.education_detail {
+            if m.education != Some(detail.education()) {
+                let education = m.education.map_or("未填写", Education::label);
+                r.error(
+                    &at("x_education_detail"),
+                    "education.detail",
+                    format!(
+                        "{who}的具体文化程度“{detail}”属于“{}”，文化程度却是“{education}”",
+                        detail.education()
+                    ),
+                );
+            }
+        }
         if let (Some(rel), Some(sex)) = (m.relation, m.effective_sex()) {
-            if let Some(implied) = rel.implied_sex() {
+            let implied = match (rel, m.relation_detail) {
+                (Relation::Other, Some(detail)) => {
+                    detail.implied_sex().map(|s| (s, detail.label()))
+                }
+                _ => rel.implied_sex().map(|s| (s, rel.label())),
+            };
+            if let Some((implied, rel)) = implied {
                 if implied != sex {
                     r.error(
                         &at("relation"),

@@ -3,6 +3,7 @@
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::PathBuf;
+use std::process::Command;
 
 /// Tests never read the clock: this is "today" for every check.
 pub fn today() -> NaiveDate {
@@ -28,9 +29,15 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_yibentong"))
 }
 
-/// Takes out what migrations 0009 to 0013 added, so a test can make a ledger look older than it
+/// Takes out what migration 0022 added, for a ledger set back to an earlier version.
+pub const UNDO_0022: &str = "ALTER TABLE members DROP COLUMN relation_detail;
+    ALTER TABLE members DROP COLUMN education_detail;";
+
+/// Takes out what migrations 0009 to 0013 and 0022 added, so a test can make a ledger look older than it
 /// (`PRAGMA user_version` rolled back) and watch the migrations run again.
-pub const UNDO_0009: &str = "ALTER TABLE members DROP COLUMN work_spells;
+pub const UNDO_0009: &str = "ALTER TABLE members DROP COLUMN relation_detail;
+    ALTER TABLE members DROP COLUMN education_detail;
+    ALTER TABLE members DROP COLUMN work_spells;
     ALTER TABLE members DROP COLUMN welfare_posts;
     ALTER TABLE monitoring DROP COLUMN procedure;
     ALTER TABLE households DROP COLUMN low_income;
@@ -46,3 +53,34 @@ pub const UNDO_0009: &str = "ALTER TABLE members DROP COLUMN work_spells;
     ALTER TABLE monitoring DROP COLUMN disaster;
     ALTER TABLE monitoring DROP COLUMN risk_note;
     ALTER TABLE measures DROP COLUMN item;";
+
+/// A Python that has openpyxl (Debian's python3-openpyxl, installed by scripts/setup).
+fn python_with_openpyxl() -> String {
+    for python in ["python3", "/usr/bin/python3"] {
+        let ok = Command::new(python)
+            .args(["-c", "import openpyxl"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if ok {
+            return python.to_string();
+        }
+    }
+    panic!(
+        "the openpyxl check needs python3 with openpyxl: run scripts/setup (apt python3-openpyxl)"
+    );
+}
+
+/// Runs a Python script with openpyxl on `file`; its output.
+pub fn openpyxl(script: &str, file: &std::path::Path) -> Vec<u8> {
+    let py = Command::new(python_with_openpyxl())
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        py.status.success(),
+        "openpyxl runs on {}: {}",
+        file.display(),
+        String::from_utf8_lossy(&py.stderr)
+    );
+    py.stdout
+}

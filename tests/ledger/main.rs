@@ -16,6 +16,7 @@ mod crash;
 mod demo_history;
 mod exchange;
 mod fields_2026;
+mod finer_values;
 mod fuzz;
 mod history;
 mod local_policy;

@@ -1,7 +1,7 @@
 //! Storage: a failed write changes nothing, status changes need a reason, every change
 //! is audited, search finds people by every form, newer databases are refused.
 
-use crate::common::{json, read, today};
+use crate::common::{json, read, today, UNDO_0022};
 use yibentong::exchange::import_bytes;
 use yibentong::store::Ledger;
 use yibentong::Error;
@@ -214,7 +214,7 @@ fn fact_periods_keep_every_row_through_their_rebuild() {
         drop(l);
         // The table as migrations 0002–0013 left it.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch(
+        conn.execute_batch(&format!(
             "CREATE TABLE fp13 (
                 id INTEGER PRIMARY KEY,
                 scope TEXT NOT NULL CHECK (scope IN ('household', 'member', 'village', 'cadre')),
@@ -228,8 +228,9 @@ fn fact_periods_keep_every_row_through_their_rebuild() {
              CREATE UNIQUE INDEX fact_periods_key ON fact_periods(scope, record_id, field, ifnull(valid_from, ''));
              CREATE INDEX fact_periods_household ON fact_periods(household_id);
              CREATE INDEX fact_periods_record ON fact_periods(record_id);
-             PRAGMA user_version = 13;",
-        )
+             {UNDO_0022}
+             PRAGMA user_version = 13;"
+        ))
         .unwrap();
         let before = rows(&conn);
         assert!(

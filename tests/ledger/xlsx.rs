@@ -4,8 +4,8 @@
 //! import gives the same village back; an import over a village keeps what the sheet does
 //! not carry; and a reader we did not write (openpyxl) opens what we export.
 
-use crate::common::{bin, data, json, read, today};
-use serde_json::Value;
+use crate::common::{bin, data, json, openpyxl, read, today};
+use serde_json::{json, Value};
 use std::process::Command;
 use yibentong::exchange::{
     export_json, export_village, import_bytes, import_file_at, import_file_with, xlsx, NewVillage,
@@ -395,22 +395,6 @@ fn the_tekun_allowance_survives_a_round_trip_through_another_ledger() {
     assert_eq!(after, before, "each member's allowance comes back");
 }
 
-/// A Python that has openpyxl (Debian's python3-openpyxl, installed by scripts/setup).
-fn python_with_openpyxl() -> String {
-    for python in ["python3", "/usr/bin/python3"] {
-        let ok = Command::new(python)
-            .args(["-c", "import openpyxl"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-        if ok {
-            return python.to_string();
-        }
-    }
-    panic!(
-        "the openpyxl check needs python3 with openpyxl: run scripts/setup (apt python3-openpyxl)"
-    );
-}
-
 /// The income columns as the county's checks read them: 人均纯收入 is the rules engine's
 /// (`assess --json`) for a household not monitored, and a household whose risk is
 /// eliminated has every one of the 13 风险消除后 columns filled (1_11_004).
@@ -726,21 +710,6 @@ print(json.dumps({"title": rows[0][0], "header": rows[2],
     }
 }
 
-/// Runs a Python script with openpyxl on `file`; its output.
-fn openpyxl(script: &str, file: &std::path::Path) -> Vec<u8> {
-    let py = Command::new(python_with_openpyxl())
-        .args(["-c", script, file.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        py.status.success(),
-        "openpyxl runs on {}: {}",
-        file.display(),
-        String::from_utf8_lossy(&py.stderr)
-    );
-    py.stdout
-}
-
 /// The spells of work travel in the 已外出务工 sheet: openpyxl reads one row per spell; a
 /// village whose spells changed in the sheet gets them back; a row without its 开始时间 is
 /// refused at its sheet, row and column, and nothing is written.
@@ -847,11 +816,21 @@ fn a_workbook_with_only_the_monitoring_systems_columns_imports() {
             .unwrap()
             .clone()
     };
-    assert_eq!(member("王小雪")["relation"], "other", "之侄女 is 其他");
     assert_eq!(
-        member("王大山")["education"],
-        "senior_high",
-        "技师 is the senior stage"
+        (
+            &member("王小雪")["relation"],
+            &member("王小雪")["x_relation_detail"]
+        ),
+        (&json!("other"), &json!("niece")),
+        "之侄女 is 其他, kept as written"
+    );
+    assert_eq!(
+        (
+            &member("王大山")["education"],
+            &member("王大山")["x_education_detail"]
+        ),
+        (&json!("senior_high"), &json!("technician")),
+        "技师 is the senior stage, kept as written"
     );
     assert_eq!(
         doc["households"][1]["status"], "monitored",

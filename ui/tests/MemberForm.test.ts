@@ -122,6 +122,26 @@ describe('MemberForm', () => {
     expect(input('member-name').value).toBe(d.household.members[1]!.name)
     expect(wrapper!.emitted('saved')).toBeUndefined()
   })
+  it('keeps the monitoring system’s finer relation and 文化程度, and drops the relation’s once 其他 is no longer chosen', async () => {
+    const { q, input } = await open({ relation: 'other', x_relation_detail: 'niece', education: 'college_plus', x_education_detail: 'bachelor' })
+    const shown = (t: string) => q(t)?.querySelector('.el-select__placeholder')?.textContent?.trim()
+    expect(shown('member-relation-detail')).toBe('之侄女')
+    expect(shown('member-education-detail')).toBe('本科及以上')
+    q('member-relation').querySelector('.el-select__wrapper')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    await settle()
+    const son = [...document.body.querySelectorAll('.el-select-dropdown__item')].find((e) => e.textContent?.trim() === '之子') as HTMLElement
+    son.click()
+    await settle()
+    expect(q('member-relation-detail'), 'a son has no finer relation').toBeNull()
+    await type(input('member-name'), '李小军')
+    await type(input('member-id-number'), '530825198503030078')
+    input('member-id-number').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    await settle()
+    const saved = (vi.mocked(backend.householdSave).mock.calls[0]![1] as Household).members.at(-1)!
+    expect(saved.relation).toBe('son')
+    expect(saved.x_relation_detail ?? null).toBeNull()
+    expect(saved.x_education_detail).toBe('bachelor')
+  })
   it('saves a valid member on Enter', async () => {
     const { d, input } = await open({ relation: 'son' })
     await type(input('member-name'), '李小军')

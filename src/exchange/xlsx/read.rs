@@ -648,11 +648,19 @@ fn member(
                 Field::MemberPhone => m.phone = t.map(str::to_string),
                 Field::Sex => m.sex = t.map(parse).transpose()?,
                 Field::Ethnicity => m.ethnicity = t.map(str::to_string),
-                Field::Relation => m.relation = t.map(parse).transpose()?,
+                Field::Relation => {
+                    let read = t.map(v::relation).transpose()?;
+                    (m.relation, m.relation_detail) =
+                        read.map_or((None, None), |(r, d)| (Some(r), d));
+                }
                 // A student's blank 文化程度 (as the system and we write it) leaves the
                 // ledger's alone.
                 Field::Education if t.is_none() && known && student(row) => {}
-                Field::Education => m.education = t.map(parse).transpose()?,
+                Field::Education => {
+                    let read = t.map(v::education).transpose()?;
+                    (m.education, m.education_detail) =
+                        read.map_or((None, None), |(e, d)| (Some(e), d));
+                }
                 // Empty is 非在校生; 学龄前儿童 is not yet in school (文化程度 says so).
                 Field::Schooling => {
                     preschool_child = t == Some("学龄前儿童");

@@ -4,8 +4,9 @@
 //! was found, so a reader's message reads `第7行“在校生状况”：无法识别的值“初三”…`.
 
 use crate::codes::{
-    Cause, DocumentKind, Education, EliminationMode, Health, HouseGrade, Labor, MonitoringKind,
-    OutOfSchoolReason, Relation, Risk, RoadType, Schooling, Sex, Status, Tekun, WorkPlace,
+    Cause, DocumentKind, Education, EducationDetail, EliminationMode, Health, HouseGrade, Labor,
+    MonitoringKind, OutOfSchoolReason, Relation, RelationDetail, Risk, RoadType, Schooling, Sex,
+    Status, Tekun, WorkPlace,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -50,15 +51,7 @@ listed!(
         ("母亲", Relation::Mother, false),
         ("祖父", Relation::Grandfather, false),
         ("祖母", Relation::Grandmother, false),
-        // Relations the monitoring system lists (2_01_004) and our code list does not.
-        ("之曾孙子", Relation::Other, false),
-        ("之曾孙女", Relation::Other, false),
-        ("之叔伯", Relation::Other, false),
-        ("之兄弟姐妹", Relation::Other, false),
-        ("之兄弟媳妇", Relation::Other, false),
-        ("兄弟媳妇", Relation::Other, false),
-        ("之侄儿", Relation::Other, false),
-        ("之侄女", Relation::Other, false),
+        // The system's finer relations (之侄女 …) are read by `relation`.
     ]
 );
 listed!(Sex, [("1", Sex::Male, false), ("2", Sex::Female, false)]);
@@ -68,11 +61,7 @@ listed!(
         // Written 大专: the system's lists (and the county's checks 5_20_028/030) have
         // 大专 and 本科及以上, not our 大专及以上.
         ("大专", Education::CollegePlus, true),
-        ("高职高专", Education::CollegePlus, false),
-        ("本科及以上", Education::CollegePlus, false),
-        ("本科及研究生及以上", Education::CollegePlus, false),
-        // 技工院校 (技师): the senior-secondary stage.
-        ("技师", Education::SeniorHigh, false),
+        // The system's finer values (本科及以上, 技师 …) are read by `education`.
     ]
 );
 listed!(
@@ -137,6 +126,64 @@ pub(super) fn parse<T: Listed>(text: &str) -> Result<T, String> {
                 .map(|(_, v, _)| *v)
         })
         .ok_or_else(|| unknown(text, &choices::<T>()))
+}
+
+/// 与户主关系 from its cell: a value of our list, or one of the monitoring system's finer
+/// ones (之侄女 …), which is 其他 with its detail (design note 0018).
+pub(super) fn relation(text: &str) -> Result<(Relation, Option<RelationDetail>), String> {
+    let detail = match text {
+        "兄弟媳妇" => Some(RelationDetail::SiblingInLaw),
+        _ => RelationDetail::from_label(text),
+    };
+    match detail {
+        Some(d) => Ok((Relation::Other, Some(d))),
+        None => parse(text)
+            .map(|r| (r, None))
+            .map_err(|_| unknown(text, &with_details::<Relation>(RelationDetail::ALL))),
+    }
+}
+
+/// 文化程度 from its cell: a value of our list, or one of the monitoring system's finer ones
+/// (本科及以上 is 大专及以上, 技师 高中, each with its detail).
+pub(super) fn education(text: &str) -> Result<(Education, Option<EducationDetail>), String> {
+    match EducationDetail::from_label(text) {
+        Some(d) => Ok((d.education(), Some(d))),
+        None => parse(text)
+            .map(|e| (e, None))
+            .map_err(|_| unknown(text, &with_details::<Education>(EducationDetail::ALL))),
+    }
+}
+
+/// A member's 与户主关系 as written: its detail where it has one.
+pub(super) fn relation_text(
+    relation: Option<Relation>,
+    detail: Option<RelationDetail>,
+) -> Option<&'static str> {
+    match (relation, detail) {
+        (Some(Relation::Other), Some(d)) => Some(d.label()),
+        (r, _) => r.map(spell),
+    }
+}
+
+/// A member's 文化程度 as written: its detail where it belongs to the value.
+pub(super) fn education_text(
+    education: Option<Education>,
+    detail: Option<EducationDetail>,
+) -> Option<&'static str> {
+    match (education, detail) {
+        (Some(e), Some(d)) if d.education() == e => Some(d.label()),
+        (e, _) => e.map(spell),
+    }
+}
+
+/// The values of a list and of its finer details, for an error message.
+fn with_details<T: Listed>(details: &[impl Copy + std::fmt::Display]) -> String {
+    let mut all = choices::<T>();
+    for d in details {
+        all.push('、');
+        all.push_str(&d.to_string());
+    }
+    all
 }
 
 /// The text written for a value: the monitoring system's spelling where it has its own.

@@ -8,7 +8,7 @@ import type {
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind, LowIncomeKind,
-  ProcedureStage, ProcedureStep, WorkChannel,
+  ProcedureStage, ProcedureStep, WorkChannel, RelationDetail, EducationDetail,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -31,8 +31,12 @@ export const RELOCATION_MODE = labels<RelocationMode>(codes.RelocationMode)
 export const ROAD_TYPE = labels<RoadType>(codes.RoadType)
 export const FUEL = labels<Fuel>(codes.Fuel)
 export const RELATION = labels<Relation>(codes.Relation)
+export const RELATION_DETAIL = labels<RelationDetail>(codes.RelationDetail)
 export const SEX = labels<Sex>(codes.Sex)
 export const EDUCATION = labels<Education>(codes.Education)
+export const EDUCATION_DETAIL = labels<EducationDetail>(codes.EducationDetail)
+/** The 文化程度 each finer value belongs to. */
+export const EDUCATION_DETAIL_OF = labels<EducationDetail>(codes.EducationDetailOf) as unknown as Record<EducationDetail, Education>
 export const SCHOOLING = labels<Schooling>(codes.Schooling)
 export const HEALTH = labels<Health>(codes.Health)
 export const LABOR = labels<Labor>(codes.Labor)
@@ -128,4 +132,15 @@ export function outcomeTagType(o: Outcome): 'success' | 'danger' | 'info' {
 /** Yes/no for a recorded flag; '未填写' when not recorded. */
 export function yesNo(v: boolean | null | undefined): string {
   return v === true ? '是' : v === false ? '否' : '未填写'
+}
+
+/** A member's 与户主关系 in words: the finer relation (之侄女) where the member has one. */
+export function relationLabel(m: { relation?: Relation | null; x_relation_detail?: RelationDetail | null }): string {
+  return m.relation === 'other' && m.x_relation_detail ? label(RELATION_DETAIL, m.x_relation_detail) : label(RELATION, m.relation)
+}
+
+/** A member's 文化程度 in words: the finer value (本科及以上) where it belongs to the member's. */
+export function educationLabel(m: { education?: Education | null; x_education_detail?: EducationDetail | null }): string {
+  const d = m.x_education_detail
+  return d && m.education && EDUCATION_DETAIL_OF[d] === m.education ? label(EDUCATION_DETAIL, d) : label(EDUCATION, m.education)
 }
