@@ -215,6 +215,24 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     shoot(app, "discard-confirm").await?;
     app.click(".el-message-box .el-button--primary").await?;
 
+    // The monitoring system's finer values beside the national ones (之侄女, 本科及以上).
+    if wanted("member-details") {
+        app.click("[data-test=member-add]").await?;
+        app.fill("[data-test=member-name]", "赵小娟").await?;
+        app.choose("[data-test=member-relation]", "其他").await?;
+        app.choose("[data-test=member-relation-detail]", "之侄女")
+            .await?;
+        app.choose("[data-test=member-education]", "大专及以上")
+            .await?;
+        app.choose("[data-test=member-education-detail]", "本科及以上")
+            .await?;
+        tokio::time::sleep(Duration::from_millis(400)).await;
+        shoot(app, "member-details").await?;
+        app.click("[data-test=form-cancel]").await?;
+        app.find(".el-message-box").await?;
+        app.click(".el-message-box .el-button--primary").await?;
+    }
+
     // The time axis: the timeline, the "change or correction" question, a past year.
     go(
         app,
