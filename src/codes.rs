@@ -532,8 +532,8 @@ impl MeasureClass {
 
 mod fields_2026;
 pub use fields_2026::{
-    DocumentKind, EducationDetail, EliminationMode, LowIncomeKind, MeasureItem, OutOfSchoolReason,
-    PairingKind, ProcedureStage, ProcedureStep, RelationDetail, WorkChannel,
+    BenefitArea, DocumentKind, EducationDetail, EliminationMode, LowIncomeKind, MeasureItem,
+    OutOfSchoolReason, PairingKind, ProcedureStage, ProcedureStep, RelationDetail, WorkChannel,
 };
 
 #[cfg(test)]

@@ -152,6 +152,7 @@ fn code_labels() -> serde_json::Value {
         Labor,
         WorkPlace,
         Tekun,
+        BenefitArea,
         IncomeCategory,
         RigidKind,
         PairingRole,

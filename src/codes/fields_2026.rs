@@ -67,6 +67,15 @@ impl EducationDetail {
 }
 
 code_list!(
+    /// Whether a member's 低保 or 特困供养 is the rural or the urban scheme (the monitoring
+    /// system's 农村低保 / 城市低保, 农村特困 / 城市特困; design note 0018). Not recorded is rural.
+    BenefitArea {
+        Rural = ("rural", "", "农村"),
+        Urban = ("urban", "", "城市"),
+    }
+);
+
+code_list!(
     /// Who a pairing makes the cadre: 帮扶责任人 (建档立卡 and the transition years) or
     /// 帮扶联系人 (常态化帮扶 of monitored and low-income households).
     PairingKind {

@@ -157,6 +157,8 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         out_of_school_reason: None,
         relation_detail: None,
         education_detail: None,
+        dibao_area: None,
+        tekun_area: None,
         work_spells: Vec::new(),
         welfare_posts: Vec::new(),
         recorded_from,

@@ -1,8 +1,8 @@
 //! 家庭成员: a member of a household, with insurance and benefits.
 
 use crate::codes::{
-    DocumentKind, Education, EducationDetail, Health, Labor, OutOfSchoolReason, Relation,
-    RelationDetail, Schooling, Sex, Tekun, WorkPlace,
+    BenefitArea, DocumentKind, Education, EducationDetail, Health, Labor, OutOfSchoolReason,
+    Relation, RelationDetail, Schooling, Sex, Tekun, WorkPlace,
 };
 use crate::idcard::IdNumber;
 use chrono::NaiveDate;
@@ -106,6 +106,22 @@ pub struct Member {
         skip_serializing_if = "Option::is_none"
     )]
     pub education_detail: Option<EducationDetail>,
+    /// Whether the member's 低保 is the rural or the urban scheme (城市低保; exchange
+    /// extension, design note 0018); not recorded is rural.
+    #[serde(
+        default,
+        rename = "x_dibao_area",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub dibao_area: Option<BenefitArea>,
+    /// Whether the member's 特困供养 is the rural or the urban scheme (城市特困; exchange
+    /// extension); not recorded is rural.
+    #[serde(
+        default,
+        rename = "x_tekun_area",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub tekun_area: Option<BenefitArea>,
     /// 务工月监测: spells of work with county, wage and channel (exchange extension;
     /// design note 0013). Not a dated fact: each spell carries its months.
     #[serde(

@@ -89,10 +89,10 @@ const MEMBER: &str = "INSERT INTO members (id, household_id, seq, name, id_numbe
     pension_insurance, family_doctor, dibao, tekun, has_legal_supporter, initials, id_tail,
     recorded_from, updated_at, phone, document, employee_medical_insurance,
     employee_pension_insurance, medical_assistance, out_of_school_reason, work_spells,
-    welfare_posts, relation_detail, education_detail)
+    welfare_posts, relation_detail, education_detail, dibao_area, tekun_area)
     VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
     ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,
-    ?37, ?38)";
+    ?37, ?38, ?39, ?40)";
 const INCOME: &str = "INSERT INTO income_lines (id, household_id, seq, year, month, category,
     item, amount, counted, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const EXPENSE: &str = "INSERT INTO expenses (id, household_id, seq, year, month, category,
@@ -364,6 +364,8 @@ impl<'c> Inserts<'c> {
                 t.welfare_posts,
                 code(m.relation_detail),
                 code(m.education_detail),
+                code(m.dibao_area),
+                code(m.tekun_area),
             ])
         })?;
         self.income.insert(hid, &h.income, |l, i, bind| {

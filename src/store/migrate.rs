@@ -91,6 +91,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0022_member_details",
         include_str!("migrations/0022_member_details.sql"),
     ),
+    (
+        "0023_benefit_areas",
+        include_str!("migrations/0023_benefit_areas.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

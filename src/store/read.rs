@@ -246,7 +246,7 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
                 serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter,
                 recorded_from, phone, document, employee_medical_insurance, employee_pension_insurance,
                 medical_assistance, out_of_school_reason, work_spells, welfare_posts, relation_detail,
-                education_detail
+                education_detail, dibao_area, tekun_area
          FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -283,6 +283,8 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
                 welfare_posts: list_from_json(r.get::<_, Option<String>>(30)?.as_deref()),
                 relation_detail: r.get(31)?,
                 education_detail: r.get(32)?,
+                dibao_area: r.get(33)?,
+                tekun_area: r.get(34)?,
                 history: Vec::new(),
             })
         },

@@ -144,9 +144,11 @@ mod tests {
     use crate::model::VillageDocument;
     use crate::store::Ledger;
 
-    /// Takes out what migration 0022 added, for a ledger set back to an earlier version.
-    const UNDO_0022: &str = "ALTER TABLE members DROP COLUMN relation_detail;
-        ALTER TABLE members DROP COLUMN education_detail;";
+    /// Takes out what migrations 0022 and 0023 added, for a ledger set back to an earlier version.
+    const UNDO_MEMBER_DETAILS: &str = "ALTER TABLE members DROP COLUMN relation_detail;
+        ALTER TABLE members DROP COLUMN education_detail;
+        ALTER TABLE members DROP COLUMN dibao_area;
+        ALTER TABLE members DROP COLUMN tekun_area;";
 
     fn import(path: &std::path::Path, doc: &VillageDocument, today: chrono::NaiveDate) -> Ledger {
         let mut ledger = Ledger::open(path).unwrap();
@@ -217,7 +219,7 @@ mod tests {
                 ],
             )
             .unwrap();
-            conn.execute_batch(UNDO_0022).unwrap();
+            conn.execute_batch(UNDO_MEMBER_DETAILS).unwrap();
             conn.pragma_update(None, "user_version", 14).unwrap();
         }
         let visits: i64 = Ledger::open(&path)
@@ -314,7 +316,7 @@ mod tests {
                  UPDATE income_lines SET deleted = 1 WHERE id = '{old0}';"
             ))
             .unwrap();
-            conn.execute_batch(UNDO_0022).unwrap();
+            conn.execute_batch(UNDO_MEMBER_DETAILS).unwrap();
             conn.pragma_update(None, "user_version", 14).unwrap();
         }
         let mut upgraded = Ledger::open(&path).expect("the upgrade goes through");

@@ -196,6 +196,8 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("out_of_school_reason", code(m.out_of_school_reason)),
         ("relation_detail", code(m.relation_detail)),
         ("education_detail", code(m.education_detail)),
+        ("dibao_area", code(m.dibao_area)),
+        ("tekun_area", code(m.tekun_area)),
         ("work_spells", text(&list_json(&m.work_spells))),
         ("welfare_posts", text(&list_json(&m.welfare_posts))),
         ("initials", Value::Text(initials(&m.name))),

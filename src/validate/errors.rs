@@ -2,7 +2,7 @@
 //! dates, pairings and references.
 
 use super::Report;
-use crate::codes::{Education, Relation, Status};
+use crate::codes::{Education, Relation, Status, Tekun};
 use crate::idcard::IdNumber;
 use crate::model::{Cadre, Household};
 use chrono::{Datelike, NaiveDate};
@@ -179,6 +179,24 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
                         "{who}的具体文化程度“{detail}”属于“{}”，文化程度却是“{education}”",
                         detail.education()
                     ),
+                );
+            }
+        }
+        if let Some(area) = m.dibao_area {
+            if m.dibao != Some(true) {
+                r.error(
+                    &at("x_dibao_area"),
+                    "dibao.area",
+                    format!("{who}的低保类别填的是“{area}”，却没有记为享受低保"),
+                );
+            }
+        }
+        if let Some(area) = m.tekun_area {
+            if !matches!(m.tekun, Some(Tekun::Dispersed | Tekun::Centralized)) {
+                r.error(
+                    &at("x_tekun_area"),
+                    "tekun.area",
+                    format!("{who}的特困供养类别填的是“{area}”，却没有记为享受特困供养"),
                 );
             }
         }

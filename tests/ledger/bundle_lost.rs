@@ -6,7 +6,7 @@
 //! laptop restored from a backup older than its last bundle: numbered anew, reviewed.
 
 use crate::bundle::{audit_rows, edit, export, ok, run, text, Pair, VILLAGE};
-use crate::common::UNDO_0022;
+use crate::common::UNDO_MEMBER_DETAILS;
 use serde_json::Value;
 
 /// The laptop's full bundle of the village for 金龙镇 (`bundle --full`), and what it said.
@@ -445,7 +445,7 @@ fn a_restored_ledger_stays_reviewed_until_the_township_merged_from_it() {
         "1 under the old id (the backup had it), 1 and 2 under the new"
     );
     let conn = rusqlite::Connection::open(&p.laptop).unwrap();
-    conn.execute_batch(UNDO_0022).unwrap();
+    conn.execute_batch(UNDO_MEMBER_DETAILS).unwrap();
     conn.pragma_update(None, "user_version", 16).unwrap();
     drop(conn);
     assert_eq!(count(&p.laptop), rows);

@@ -1,7 +1,8 @@
 //! The monitoring system's finer values (design note 0018): a workbook's 之侄女 or 技师 is
-//! kept beside the national value it belongs to (其他, 高中), so the workbook we write says
-//! what the one we read said, as another reader (openpyxl) sees it; exchange files carry
-//! them as `x_` keys; a detail that contradicts its value is refused, naming the member.
+//! kept beside the national value it belongs to (其他, 高中), and its 城市低保 or 城市特困 as
+//! the urban scheme, so the workbook we write says what the one we read said, as another
+//! reader (openpyxl) sees it; exchange files carry them as `x_` keys; a detail that
+//! contradicts its value is refused, naming the member.
 
 use crate::common::{openpyxl, read, today};
 use serde_json::{json, Value};
@@ -24,15 +25,17 @@ fn from_workbook() -> Ledger {
     l
 }
 
-/// 姓名 → (与户主关系, 文化程度) of every person in a workbook, as openpyxl reads it.
-fn relations_and_education(file: &std::path::Path) -> Value {
+/// 姓名 → [与户主关系, 文化程度, 享受低保政策情况, 享受特困供养政策情况] of every person in a
+/// workbook, as openpyxl reads it.
+fn finer_cells(file: &std::path::Path) -> Value {
     let script = r#"
 import json, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).active
 rows = [[c.value for c in r] for r in ws.iter_rows()]
 h = rows[2]
-print(json.dumps({r[h.index("姓名")]: [r[h.index("与户主关系")], r[h.index("文化程度")]]
-                  for r in rows[3:]}, ensure_ascii=False))
+cols = ["与户主关系", "文化程度", "享受低保政策情况", "享受特困供养政策情况"]
+print(json.dumps({r[h.index("姓名")]: [r[h.index(c)] for c in cols] for r in rows[3:]},
+                 ensure_ascii=False))
 "#;
     serde_json::from_slice(&openpyxl(script, file)).unwrap()
 }
@@ -42,20 +45,28 @@ fn a_workbooks_finer_values_come_back_as_they_were_written() {
     let dir = tempfile::tempdir().unwrap();
     let original = dir.path().join("in.xlsx");
     std::fs::write(&original, read("xlsx/spec_only.xlsx")).unwrap();
-    let read_in = relations_and_education(&original);
+    let read_in = finer_cells(&original);
     assert_eq!(
         read_in["王小雪"][0], "之侄女",
-        "the fixture has the system's value"
+        "the fixture has the system's values"
     );
     assert_eq!(read_in["王大山"][1], "技师");
+    assert_eq!(read_in["陈光明"][2], "城市低保");
+    assert_eq!(read_in["陈母"][3], "城市特困");
 
     let a = from_workbook();
     let bytes = xlsx::write_village(&a, &export_village(&a, VILLAGE).unwrap(), today()).unwrap();
     let written = dir.path().join("out.xlsx");
     std::fs::write(&written, &bytes).unwrap();
-    let written_out = relations_and_education(&written);
+    let written_out = finer_cells(&written);
     assert_eq!(written_out["王小雪"][0], "之侄女", "as read, not 其他");
     assert_eq!(written_out["王大山"][1], "技师", "as read, not 高中");
+    assert_eq!(
+        written_out["陈光明"][2], "城市低保",
+        "as read, not 农村低保"
+    );
+    assert_eq!(written_out["陈母"][3], "城市特困", "as read, not 农村特困");
+    assert_eq!(written_out["刘桂花"][2], "未享受");
     assert_eq!(
         written_out.as_object().unwrap().len(),
         read_in.as_object().unwrap().len(),
@@ -75,6 +86,7 @@ fn a_workbooks_finer_values_come_back_as_they_were_written() {
         file.contains("\"x_relation_detail\": \"niece\""),
         "an x_ key of the exchange file"
     );
+    assert!(file.contains("\"x_tekun_area\": \"urban\""), "and another");
     import_bytes(&mut c, file.as_bytes(), "a.json", today()).unwrap();
     assert_eq!(
         export_json(&c, VILLAGE).unwrap(),
@@ -104,6 +116,7 @@ fn a_detail_that_contradicts_its_value_is_refused_by_name() {
     };
     let niece = set("王小雪", "relation", json!("daughter"));
     let technician = set("王大山", "education", json!("college_plus"));
+    let urban = set("陈光明", "dibao", json!(false));
     let mut l = Ledger::open_in_memory().unwrap();
     let bytes = serde_json::to_vec(&doc).unwrap();
     let Err(Error::Validation(findings)) = import_bytes(&mut l, &bytes, "bad.json", today()) else {
@@ -127,6 +140,13 @@ fn a_detail_that_contradicts_its_value_is_refused_by_name() {
                 && m.contains("王大山")
                 && m.contains("技师")
                 && m.contains("大专及以上")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|(p, m)| *p == format!("{urban}.x_dibao_area")
+                && m.contains("陈光明")
+                && m.contains("城市")),
         "{said:?}"
     );
 }

@@ -1,7 +1,7 @@
 //! Storage: a failed write changes nothing, status changes need a reason, every change
 //! is audited, search finds people by every form, newer databases are refused.
 
-use crate::common::{json, read, today, UNDO_0022};
+use crate::common::{json, read, today, UNDO_MEMBER_DETAILS};
 use yibentong::exchange::import_bytes;
 use yibentong::store::Ledger;
 use yibentong::Error;
@@ -228,7 +228,7 @@ fn fact_periods_keep_every_row_through_their_rebuild() {
              CREATE UNIQUE INDEX fact_periods_key ON fact_periods(scope, record_id, field, ifnull(valid_from, ''));
              CREATE INDEX fact_periods_household ON fact_periods(household_id);
              CREATE INDEX fact_periods_record ON fact_periods(record_id);
-             {UNDO_0022}
+             {UNDO_MEMBER_DETAILS}
              PRAGMA user_version = 13;"
         ))
         .unwrap();

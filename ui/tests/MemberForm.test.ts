@@ -122,11 +122,13 @@ describe('MemberForm', () => {
     expect(input('member-name').value).toBe(d.household.members[1]!.name)
     expect(wrapper!.emitted('saved')).toBeUndefined()
   })
-  it('keeps the monitoring system’s finer relation and 文化程度, and drops the relation’s once 其他 is no longer chosen', async () => {
-    const { q, input } = await open({ relation: 'other', x_relation_detail: 'niece', education: 'college_plus', x_education_detail: 'bachelor' })
+  it('keeps the monitoring system’s finer relation, 文化程度 and urban 低保, and drops the relation’s once 其他 is no longer chosen', async () => {
+    const { q, input } = await open({ relation: 'other', x_relation_detail: 'niece', education: 'college_plus', x_education_detail: 'bachelor', dibao: true, x_dibao_area: 'urban' })
     const shown = (t: string) => q(t)?.querySelector('.el-select__placeholder')?.textContent?.trim()
     expect(shown('member-relation-detail')).toBe('之侄女')
     expect(shown('member-education-detail')).toBe('本科及以上')
+    expect(shown('member-dibao-area')).toBe('城市')
+    expect(q('member-tekun-area'), 'no 特困供养, no scheme').toBeNull()
     q('member-relation').querySelector('.el-select__wrapper')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
     await settle()
     const son = [...document.body.querySelectorAll('.el-select-dropdown__item')].find((e) => e.textContent?.trim() === '之子') as HTMLElement
@@ -141,6 +143,7 @@ describe('MemberForm', () => {
     expect(saved.relation).toBe('son')
     expect(saved.x_relation_detail ?? null).toBeNull()
     expect(saved.x_education_detail).toBe('bachelor')
+    expect(saved.x_dibao_area).toBe('urban')
   })
   it('saves a valid member on Enter', async () => {
     const { d, input } = await open({ relation: 'son' })

@@ -698,10 +698,14 @@ fn member(
                     }
                     m.out_of_school_reason = reason;
                 }
-                Field::Dibao => m.dibao = t.map(v::dibao).transpose()?,
+                Field::Dibao => {
+                    let read = t.map(v::dibao).transpose()?;
+                    (m.dibao, m.dibao_area) = read.map_or((None, None), |(d, a)| (Some(d), a));
+                }
                 Field::Tekun => {
                     let stored = m.tekun;
-                    m.tekun = t.map(|t| v::tekun(t, stored)).transpose()?
+                    let read = t.map(|t| v::tekun(t, stored)).transpose()?;
+                    (m.tekun, m.tekun_area) = read.map_or((None, None), |(t, a)| (Some(t), a));
                 }
                 // Summed over the household into its book (`household_tekun`).
                 Field::TekunAllowance => {

@@ -4,9 +4,9 @@
 //! was found, so a reader's message reads `第7行“在校生状况”：无法识别的值“初三”…`.
 
 use crate::codes::{
-    Cause, DocumentKind, Education, EducationDetail, EliminationMode, Health, HouseGrade, Labor,
-    MonitoringKind, OutOfSchoolReason, Relation, RelationDetail, Risk, RoadType, Schooling, Sex,
-    Status, Tekun, WorkPlace,
+    BenefitArea, Cause, DocumentKind, Education, EducationDetail, EliminationMode, Health,
+    HouseGrade, Labor, MonitoringKind, OutOfSchoolReason, Relation, RelationDetail, Risk, RoadType,
+    Schooling, Sex, Status, Tekun, WorkPlace,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -311,19 +311,29 @@ pub(super) fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
 }
 
 /// 享受低保政策情况: 城市低保 / 农村低保 are 低保; 未享受 (or 不享受) is not.
-pub(super) fn dibao(text: &str) -> Result<bool, String> {
+/// 享受低保政策情况: whether the member receives 低保 and, for 城市低保, the urban scheme.
+pub(super) fn dibao(text: &str) -> Result<(bool, Option<BenefitArea>), String> {
     match text {
-        "城市低保" | "农村低保" | "是" => Ok(true),
-        "未享受" | "不享受" | "否" => Ok(false),
+        "城市低保" => Ok((true, Some(BenefitArea::Urban))),
+        "农村低保" | "是" => Ok((true, None)),
+        "未享受" | "不享受" | "否" => Ok((false, None)),
         _ => Err(unknown(text, "农村低保、城市低保、未享受")),
     }
 }
 
-pub(super) fn dibao_text(value: bool) -> &'static str {
-    if value {
-        "农村低保"
-    } else {
-        "未享受"
+pub(super) fn dibao_text(value: bool, area: Option<BenefitArea>) -> &'static str {
+    match (value, area) {
+        (true, Some(BenefitArea::Urban)) => "城市低保",
+        (true, _) => "农村低保",
+        (false, _) => "未享受",
+    }
+}
+
+/// 享受特困供养政策情况 as written: 城市特困 for the urban scheme.
+pub(super) fn tekun_text(value: Tekun, area: Option<BenefitArea>) -> &'static str {
+    match (value, area) {
+        (Tekun::Dispersed | Tekun::Centralized, Some(BenefitArea::Urban)) => "城市特困",
+        _ => spell(value),
     }
 }
 
@@ -331,14 +341,19 @@ pub(super) fn dibao_text(value: bool) -> &'static str {
 /// of support: a member the ledger has keeps the way it records (`stored`), a new one is
 /// entered as 分散供养 (living at home; 集中供养 is the care home), which the cadre corrects
 /// where it is not.
-pub(super) fn tekun(text: &str, stored: Option<Tekun>) -> Result<Tekun, String> {
+/// 城市特困 is the urban scheme.
+pub(super) fn tekun(
+    text: &str,
+    stored: Option<Tekun>,
+) -> Result<(Tekun, Option<BenefitArea>), String> {
     if matches!(text, "农村特困" | "城市特困") {
-        return Ok(match stored {
+        let way = match stored {
             Some(t @ (Tekun::Dispersed | Tekun::Centralized)) => t,
             _ => Tekun::Dispersed,
-        });
+        };
+        return Ok((way, (text == "城市特困").then_some(BenefitArea::Urban)));
     }
-    parse(text)
+    parse(text).map(|t| (t, None))
 }
 
 /// Whether a house grade is a 危房 for 是否危房户 (C, D, and no house of one's own).
@@ -434,19 +449,44 @@ mod tests {
         }
         let err = parse::<Schooling>("初三").unwrap_err();
         assert!(err.starts_with("无法识别的值“初三”"), "{err}");
-        // 农村特困 says 特困 but not how: the way the ledger records stays, else 分散供养.
-        assert_eq!(tekun("农村特困", None), Ok(Tekun::Dispersed));
+        // 农村特困 says 特困 but not how: the way the ledger records stays, else 分散供养;
+        // 城市特困 is the urban scheme.
+        let urban = Some(BenefitArea::Urban);
+        assert_eq!(tekun("农村特困", None), Ok((Tekun::Dispersed, None)));
         assert_eq!(
             tekun("城市特困", Some(Tekun::Centralized)),
-            Ok(Tekun::Centralized)
+            Ok((Tekun::Centralized, urban))
         );
-        assert_eq!(tekun("农村特困", Some(Tekun::No)), Ok(Tekun::Dispersed));
-        assert_eq!(tekun("集中供养", None), Ok(Tekun::Centralized));
+        assert_eq!(
+            tekun("农村特困", Some(Tekun::No)),
+            Ok((Tekun::Dispersed, None))
+        );
+        assert_eq!(tekun("集中供养", None), Ok((Tekun::Centralized, None)));
+        assert_eq!(dibao("城市低保"), Ok((true, urban)));
+        assert_eq!(dibao("农村低保"), Ok((true, None)));
+        assert_eq!(dibao("未享受"), Ok((false, None)));
         // What we write is what the system and the county's checks read.
         assert_eq!(spell(Tekun::Centralized), "农村特困");
         assert_eq!(spell(Education::CollegePlus), "大专");
         for t in Tekun::ALL {
-            assert_eq!(tekun(spell(*t), Some(*t)), Ok(*t), "{t:?} reads back");
+            for area in [None, urban] {
+                let area = area.filter(|_| *t != Tekun::No);
+                assert_eq!(
+                    tekun(tekun_text(*t, area), Some(*t)),
+                    Ok((*t, area)),
+                    "{t:?} reads back"
+                );
+            }
+        }
+        for d in [false, true] {
+            for area in [None, urban] {
+                let area = area.filter(|_| d);
+                assert_eq!(
+                    dibao(dibao_text(d, area)),
+                    Ok((d, area)),
+                    "{d} {area:?} reads back"
+                );
+            }
         }
     }
 

@@ -337,8 +337,8 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         Field::EmployeePensionInsurance => yes_no(m.employee_pension_insurance),
         Field::MedicalAssistance => yes_no(m.medical_assistance),
         Field::OutOfSchoolReason => text(m.out_of_school_reason.map(spell)),
-        Field::Dibao => text(m.dibao.map(v::dibao_text)),
-        Field::Tekun => text(m.tekun.map(spell)),
+        Field::Dibao => text(m.dibao.map(|d| v::dibao_text(d, m.dibao_area))),
+        Field::Tekun => text(m.tekun.map(|t| v::tekun_text(t, m.tekun_area))),
         _ => Cell::Empty,
     }
 }

@@ -207,11 +207,16 @@ save("bad_id.xlsx", bad)
 
 # spec_only.xlsx: only the columns the monitoring system's person sheet has — no
 # 主要致贫原因 — with an area header in half-width brackets, a relation the system lists
-# and our code list does not (之侄女 → other), the 文化程度 技师 (→ senior high) and a
+# and our code list does not (之侄女: other, kept as written), the 文化程度 技师 (senior high,
+# kept as written), the urban 低保 and 特困 schemes and a
 # 户类型 of its own wording.
 spec = rows([H1, H2])
 spec[0]["文化程度"] = "技师"
 spec[3]["与户主关系"] = "之侄女"
+# The urban schemes: 城市低保 for the head of H2, 城市特困 for his mother (design note 0018).
+spec[4]["享受低保政策情况"] = "城市低保"
+spec[5]["享受低保政策情况"] = "未享受"
+spec[5]["享受特困供养政策情况"] = "城市特困"
 # 户类型 other than 脱贫户 means "not a 脱贫户" (here a 监测对象 by its monitoring columns).
 for p in spec[4:]:
     p["户类型"] = "非脱贫户"

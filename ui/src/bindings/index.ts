@@ -6,6 +6,7 @@ export type { Attention } from "./Attention";
 export type { Attribute } from "./Attribute";
 export type { BackupInfo } from "./BackupInfo";
 export type { Basis } from "./Basis";
+export type { BenefitArea } from "./BenefitArea";
 export type { BundleLog } from "./BundleLog";
 export type { BundleSummary } from "./BundleSummary";
 export type { Cadre } from "./Cadre";

@@ -8,7 +8,7 @@ import type {
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind, LowIncomeKind,
-  ProcedureStage, ProcedureStep, WorkChannel, RelationDetail, EducationDetail,
+  ProcedureStage, ProcedureStep, WorkChannel, RelationDetail, EducationDetail, BenefitArea,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -42,6 +42,7 @@ export const HEALTH = labels<Health>(codes.Health)
 export const LABOR = labels<Labor>(codes.Labor)
 export const WORK_PLACE = labels<WorkPlace>(codes.WorkPlace)
 export const TEKUN = labels<Tekun>(codes.Tekun)
+export const BENEFIT_AREA = labels<BenefitArea>(codes.BenefitArea)
 export const INCOME_CATEGORY = labels<IncomeCategory>(codes.IncomeCategory)
 export const RIGID_KIND = labels<RigidKind>(codes.RigidKind)
 export const PAIRING_ROLE = labels<PairingRole>(codes.PairingRole)
