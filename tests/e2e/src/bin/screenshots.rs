@@ -215,7 +215,8 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     shoot(app, "discard-confirm").await?;
     app.click(".el-message-box .el-button--primary").await?;
 
-    // The monitoring system's finer values beside the national ones (之侄女, 本科及以上).
+    // The monitoring system's finer values beside the national ones (之侄女, 本科及以上,
+    // 城市低保).
     if wanted("member-details") {
         app.click("[data-test=member-add]").await?;
         app.fill("[data-test=member-name]", "赵小娟").await?;
@@ -226,6 +227,8 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
             .await?;
         app.choose("[data-test=member-education-detail]", "本科及以上")
             .await?;
+        app.choose("[data-test=member-dibao]", "是").await?;
+        app.choose("[data-test=member-dibao-area]", "城市").await?;
         tokio::time::sleep(Duration::from_millis(400)).await;
         shoot(app, "member-details").await?;
         app.click("[data-test=form-cancel]").await?;
