@@ -4,7 +4,7 @@
 //! 教育, 健康, 劳动技能 and 务工), as warnings.
 
 use super::Report;
-use crate::codes::{Education, Health, Labor, Schooling, Tekun};
+use crate::codes::{Education, EducationDetail, Health, Labor, Schooling, Tekun};
 use crate::model::Member;
 
 /// The ages a school grade admits (county checks 5_12_013…016, 5_17_001…004).
@@ -41,15 +41,18 @@ pub(super) fn schooling_age(m: &Member, age: i32, path: &str, r: &mut Report) {
     }
 }
 
-/// 文化程度 of someone not in school (a student's level is the grade) against age.
+/// 文化程度 of someone not in school (a student's level is the grade) against age: 大专 and
+/// above, and 技师, under 18 (the county's 5_12_017, 5_17_005); 小学 or 文盲 at 16–22
+/// (5_12_019, 5_17_007); a level below its school age.
 pub(super) fn education_age(m: &Member, age: i32, path: &str, r: &mut Report) {
     let Some(e) = m.education else { return };
     if m.schooling.is_some_and(|s| s.is_student()) {
         return;
     }
+    let technician = m.education_detail == Some(EducationDetail::Technician);
     let wrong = match e {
         Education::CollegePlus => age < 18,
-        Education::SeniorHigh => age < 15,
+        Education::SeniorHigh => age < 15 || (technician && age < 18),
         Education::JuniorHigh => age < 12,
         Education::PreschoolChild => age >= 7,
         Education::Primary | Education::Illiterate => (16..=22).contains(&age),
@@ -61,7 +64,7 @@ pub(super) fn education_age(m: &Member, age: i32, path: &str, r: &mut Report) {
             format!(
                 "成员“{}”{age}岁，文化程度为{}，与年龄不符",
                 m.name,
-                e.label()
+                m.education_label().unwrap_or(e.label())
             ),
         );
     }
@@ -201,5 +204,53 @@ pub(super) fn work(m: &Member, student: bool, age: Option<i32>, path: &str, r: &
                 m.labor.map(|l| l.label()).unwrap_or_default()
             ),
         );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::education_age;
+    use crate::codes::{Education as E, EducationDetail as D, Schooling};
+    use crate::model::Member;
+    use crate::validate::Report;
+
+    fn warned(education: E, detail: Option<D>, age: i32, schooling: Option<Schooling>) -> bool {
+        let m = Member {
+            name: "李娟".into(),
+            education: Some(education),
+            education_detail: detail,
+            schooling,
+            ..Member::default()
+        };
+        let mut r = Report::new("h", "");
+        education_age(&m, age, "members[0].education", &mut r);
+        r.findings.iter().any(|f| f.rule == "education.age")
+    }
+
+    #[test]
+    fn education_is_judged_against_age_as_the_countys_checks_do() {
+        let table = [
+            // 大专 and above, and 技师, under 18 (5_12_017, 5_17_005).
+            (E::CollegePlus, None, 17, None, true),
+            (E::CollegePlus, Some(D::Bachelor), 17, None, true),
+            (E::CollegePlus, Some(D::Bachelor), 22, None, false),
+            (E::SeniorHigh, Some(D::Technician), 17, None, true),
+            (E::SeniorHigh, Some(D::Technician), 18, None, false),
+            (E::SeniorHigh, None, 17, None, false),
+            (E::SeniorHigh, None, 14, None, true),
+            // 小学 or 文盲 at 16–22 (5_12_019, 5_17_007).
+            (E::Primary, None, 16, None, true),
+            (E::Illiterate, None, 22, None, true),
+            (E::Primary, None, 23, None, false),
+            // A student's level is the grade: not judged.
+            (E::CollegePlus, None, 17, Some(Schooling::Senior3), false),
+        ];
+        for (education, detail, age, schooling, expected) in table {
+            assert_eq!(
+                warned(education, detail, age, schooling),
+                expected,
+                "{education:?} {detail:?} at {age}, {schooling:?}"
+            );
+        }
     }
 }
