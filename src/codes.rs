@@ -533,7 +533,8 @@ impl MeasureClass {
 mod fields_2026;
 pub use fields_2026::{
     BenefitArea, DocumentKind, EducationDetail, EliminationMode, LowIncomeKind, MeasureItem,
-    OutOfSchoolReason, PairingKind, ProcedureStage, ProcedureStep, RelationDetail, WorkChannel,
+    OutOfSchoolReason, PairingKind, ProcedureStage, ProcedureStep, RelationDetail, SchoolingDetail,
+    WorkChannel,
 };
 
 #[cfg(test)]

@@ -148,6 +148,7 @@ fn code_labels() -> serde_json::Value {
         Education,
         EducationDetail,
         Schooling,
+        SchoolingDetail,
         Health,
         Labor,
         WorkPlace,
@@ -192,6 +193,14 @@ fn code_labels() -> serde_json::Value {
             EducationDetail::ALL,
             |d| d.code().into(),
             |d| d.education().code().into(),
+        ),
+    );
+    out.insert(
+        "SchoolingDetailOf".into(),
+        list(
+            SchoolingDetail::ALL,
+            |d| d.code().into(),
+            |d| d.schooling().code().into(),
         ),
     );
     // The class each measure sub-kind belongs to (the measure form offers only its class's).

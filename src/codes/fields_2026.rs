@@ -1,6 +1,6 @@
 //! Code lists of the fields the county checks need (design note docs/design/0009-monitoring-fields.md).
 
-use super::{Code, Education, MeasureClass, Sex};
+use super::{Code, Education, MeasureClass, Schooling, Sex};
 
 code_list!(
     /// 证件类型: a disabled person may be registered by the 残疾人证 number (the ID plus 2 or 4 characters).
@@ -63,6 +63,21 @@ impl EducationDetail {
             EducationDetail::Technician => Education::SeniorHigh,
             _ => Education::CollegePlus,
         }
+    }
+}
+
+code_list!(
+    /// 在校生状况 as the monitoring system writes it where the national list is coarser: kept
+    /// with the member as the detail of 大专及以上 (design note 0018).
+    SchoolingDetail {
+        Postgraduate = ("postgraduate", "", "硕士生及以上"),
+    }
+);
+
+impl SchoolingDetail {
+    /// The national 在校生状况 the detail belongs to.
+    pub fn schooling(self) -> Schooling {
+        Schooling::CollegePlus
     }
 }
 

@@ -158,6 +158,7 @@ pub fn member(rng: &mut ChaCha8Rng, p: Person) -> Member {
         relation_detail: None,
         education_detail: None,
         dibao_area: None,
+        schooling_detail: None,
         tekun_area: None,
         work_spells: Vec::new(),
         welfare_posts: Vec::new(),

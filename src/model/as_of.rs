@@ -268,6 +268,7 @@ setter!(set_member, Member, {
     "x_out_of_school_reason" => out_of_school_reason,
     "x_relation_detail" => relation_detail,
     "x_education_detail" => education_detail,
+    "x_schooling_detail" => schooling_detail,
     "x_dibao_area" => dibao_area,
     "x_tekun_area" => tekun_area,
 });

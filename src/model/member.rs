@@ -2,7 +2,7 @@
 
 use crate::codes::{
     BenefitArea, DocumentKind, Education, EducationDetail, Health, Labor, OutOfSchoolReason,
-    Relation, RelationDetail, Schooling, Sex, Tekun, WorkPlace,
+    Relation, RelationDetail, Schooling, SchoolingDetail, Sex, Tekun, WorkPlace,
 };
 use crate::idcard::IdNumber;
 use chrono::NaiveDate;
@@ -106,6 +106,14 @@ pub struct Member {
         skip_serializing_if = "Option::is_none"
     )]
     pub education_detail: Option<EducationDetail>,
+    /// 在校生状况 as the monitoring system writes it where the national list is coarser
+    /// (硕士生及以上), with `schooling` the value it belongs to (exchange extension).
+    #[serde(
+        default,
+        rename = "x_schooling_detail",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub schooling_detail: Option<SchoolingDetail>,
     /// Whether the member's 低保 is the rural or the urban scheme (城市低保; exchange
     /// extension, design note 0018); not recorded is rural.
     #[serde(
@@ -155,6 +163,14 @@ impl Member {
         match (self.relation, self.relation_detail) {
             (Some(Relation::Other), Some(d)) => Some(d.label()),
             (r, _) => r.map(Relation::label),
+        }
+    }
+
+    /// 在校生状况 in words: the finer value (硕士生及以上) where the member has one.
+    pub fn schooling_label(&self) -> Option<&'static str> {
+        match (self.schooling, self.schooling_detail) {
+            (Some(s), Some(d)) if d.schooling() == s => Some(d.label()),
+            (s, _) => s.map(Schooling::label),
         }
     }
 

@@ -95,6 +95,7 @@ pub fn field_label(path: &str) -> &str {
         "x_out_of_school_reason" => "未上学原因",
         "x_relation_detail" => "具体关系",
         "x_education_detail" => "具体文化程度",
+        "x_schooling_detail" => "具体在校生状况",
         "x_dibao_area" => "低保类别",
         "x_tekun_area" => "特困供养类别",
         "x_work_spells" | "work_spells" => "务工记录",
@@ -108,6 +109,7 @@ pub fn field_label(path: &str) -> &str {
         "out_of_school_reason" => "未上学原因",
         "relation_detail" => "具体关系",
         "education_detail" => "具体文化程度",
+        "schooling_detail" => "具体在校生状况",
         "dibao_area" => "低保类别",
         "tekun_area" => "特困供养类别",
         "rural_population" => "农村户籍人口",
@@ -160,6 +162,7 @@ pub fn value_label(path: &str, v: &Value) -> String {
         }
         "x_relation_detail" => label_of(v, RelationDetail::from_code, RelationDetail::label),
         "x_education_detail" => label_of(v, EducationDetail::from_code, EducationDetail::label),
+        "x_schooling_detail" => label_of(v, SchoolingDetail::from_code, SchoolingDetail::label),
         "x_dibao_area" | "x_tekun_area" => label_of(v, BenefitArea::from_code, BenefitArea::label),
         "region" => label_of(v, Region::from_code, Region::label),
         "unit_level" => label_of(v, UnitLevel::from_code, UnitLevel::label),

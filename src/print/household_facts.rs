@@ -227,7 +227,7 @@ fn member_cells(
         (opt(id), true),
         (opt(m.age_on(on)), true),
         (opt(m.education_label()), true),
-        (opt(m.schooling), true),
+        (opt(m.schooling_label()), true),
         (health, true),
         (opt(m.labor), true),
         (yes(m.medical_insurance), true),

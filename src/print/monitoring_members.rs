@@ -80,7 +80,7 @@ fn member_cells(ctx: &CardContext<'_>, m: &Member, on: NaiveDate) -> Vec<String>
     .filter(|t| !t.is_empty())
     .collect::<Vec<_>>()
     .join(" ");
-    let mut school = opt(m.schooling);
+    let mut school = opt(m.schooling_label());
     if let Some(r) = m.out_of_school_reason {
         school = format!("未上学（{}）", r.label());
     }

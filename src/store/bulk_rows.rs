@@ -89,10 +89,11 @@ const MEMBER: &str = "INSERT INTO members (id, household_id, seq, name, id_numbe
     pension_insurance, family_doctor, dibao, tekun, has_legal_supporter, initials, id_tail,
     recorded_from, updated_at, phone, document, employee_medical_insurance,
     employee_pension_insurance, medical_assistance, out_of_school_reason, work_spells,
-    welfare_posts, relation_detail, education_detail, dibao_area, tekun_area)
+    welfare_posts, relation_detail, education_detail, dibao_area, tekun_area,
+    schooling_detail)
     VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
     ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?2, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36,
-    ?37, ?38, ?39, ?40)";
+    ?37, ?38, ?39, ?40, ?41)";
 const INCOME: &str = "INSERT INTO income_lines (id, household_id, seq, year, month, category,
     item, amount, counted, updated_at) VALUES (?3, ?1, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?2)";
 const EXPENSE: &str = "INSERT INTO expenses (id, household_id, seq, year, month, category,
@@ -366,6 +367,7 @@ impl<'c> Inserts<'c> {
                 code(m.education_detail),
                 code(m.dibao_area),
                 code(m.tekun_area),
+                code(m.schooling_detail),
             ])
         })?;
         self.income.insert(hid, &h.income, |l, i, bind| {

@@ -95,6 +95,10 @@ const MIGRATIONS: &[(&str, &str)] = &[
         "0023_benefit_areas",
         include_str!("migrations/0023_benefit_areas.sql"),
     ),
+    (
+        "0024_schooling_detail",
+        include_str!("migrations/0024_schooling_detail.sql"),
+    ),
 ];
 
 /// The schema version this binary writes.

@@ -246,7 +246,7 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
                 serious_illness_insurance, pension_insurance, family_doctor, dibao, tekun, has_legal_supporter,
                 recorded_from, phone, document, employee_medical_insurance, employee_pension_insurance,
                 medical_assistance, out_of_school_reason, work_spells, welfare_posts, relation_detail,
-                education_detail, dibao_area, tekun_area
+                education_detail, dibao_area, tekun_area, schooling_detail
          FROM members WHERE household_id = ?1 AND deleted = 0 ORDER BY seq",
         &hid,
         |r| {
@@ -285,6 +285,7 @@ fn load_children(conn: &Connection, h: &mut Household, records: Records) -> Resu
                 education_detail: r.get(32)?,
                 dibao_area: r.get(33)?,
                 tekun_area: r.get(34)?,
+                schooling_detail: r.get(35)?,
                 history: Vec::new(),
             })
         },

@@ -144,11 +144,12 @@ mod tests {
     use crate::model::VillageDocument;
     use crate::store::Ledger;
 
-    /// Takes out what migrations 0022 and 0023 added, for a ledger set back to an earlier version.
+    /// Takes out what migrations 0022 to 0024 added, for a ledger set back to an earlier version.
     const UNDO_MEMBER_DETAILS: &str = "ALTER TABLE members DROP COLUMN relation_detail;
         ALTER TABLE members DROP COLUMN education_detail;
         ALTER TABLE members DROP COLUMN dibao_area;
-        ALTER TABLE members DROP COLUMN tekun_area;";
+        ALTER TABLE members DROP COLUMN tekun_area;
+        ALTER TABLE members DROP COLUMN schooling_detail;";
 
     fn import(path: &std::path::Path, doc: &VillageDocument, today: chrono::NaiveDate) -> Ledger {
         let mut ledger = Ledger::open(path).unwrap();

@@ -196,6 +196,7 @@ fn member_cols(hid: &str, seq: usize, m: &Member) -> Cols {
         ("out_of_school_reason", code(m.out_of_school_reason)),
         ("relation_detail", code(m.relation_detail)),
         ("education_detail", code(m.education_detail)),
+        ("schooling_detail", code(m.schooling_detail)),
         ("dibao_area", code(m.dibao_area)),
         ("tekun_area", code(m.tekun_area)),
         ("work_spells", text(&list_json(&m.work_spells))),

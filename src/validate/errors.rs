@@ -2,7 +2,7 @@
 //! dates, pairings and references.
 
 use super::Report;
-use crate::codes::{Education, Relation, Status, Tekun};
+use crate::codes::{Education, Relation, Schooling, Status, Tekun};
 use crate::idcard::IdNumber;
 use crate::model::{Cadre, Household};
 use chrono::{Datelike, NaiveDate};
@@ -178,6 +178,19 @@ fn members(h: &Household, today: NaiveDate, r: &mut Report) {
                     format!(
                         "{who}的具体文化程度“{detail}”属于“{}”，文化程度却是“{education}”",
                         detail.education()
+                    ),
+                );
+            }
+        }
+        if let Some(detail) = m.schooling_detail {
+            if m.schooling != Some(detail.schooling()) {
+                let schooling = m.schooling.map_or("未填写", Schooling::label);
+                r.error(
+                    &at("x_schooling_detail"),
+                    "schooling.detail",
+                    format!(
+                        "{who}的具体在校生状况“{detail}”属于“{}”，在校生状况却是“{schooling}”",
+                        detail.schooling()
                     ),
                 );
             }

@@ -4,7 +4,7 @@
 //! 教育, 健康, 劳动技能 and 务工), as warnings.
 
 use super::Report;
-use crate::codes::{Education, EducationDetail, Health, Labor, Schooling, Tekun};
+use crate::codes::{Education, EducationDetail, Health, Labor, Schooling, SchoolingDetail, Tekun};
 use crate::model::Member;
 
 /// The ages a school grade admits (county checks 5_12_013…016, 5_17_001…004).
@@ -25,6 +25,19 @@ fn grade_ages(s: Schooling) -> Option<(i32, i32, &'static str)> {
 
 pub(super) fn schooling_age(m: &Member, age: i32, path: &str, r: &mut Report) {
     let Some(s) = m.schooling else { return };
+    // 在读硕士生及以上 under 20 (5_12_018, 5_17_006).
+    let postgraduate =
+        s == Schooling::CollegePlus && m.schooling_detail == Some(SchoolingDetail::Postgraduate);
+    if postgraduate && age < 20 {
+        r.warn(
+            path,
+            "schooling.age",
+            format!(
+                "成员“{}”{age}岁，在校生状况为硕士生及以上，未满20岁，请核实",
+                m.name
+            ),
+        );
+    }
     let Some((low, high, level)) = grade_ages(s) else {
         return;
     };
@@ -209,8 +222,8 @@ pub(super) fn work(m: &Member, student: bool, age: Option<i32>, path: &str, r: &
 
 #[cfg(test)]
 mod tests {
-    use super::education_age;
-    use crate::codes::{Education as E, EducationDetail as D, Schooling};
+    use super::{education_age, schooling_age};
+    use crate::codes::{Education as E, EducationDetail as D, Schooling, SchoolingDetail as SD};
     use crate::model::Member;
     use crate::validate::Report;
 
@@ -225,6 +238,25 @@ mod tests {
         let mut r = Report::new("h", "");
         education_age(&m, age, "members[0].education", &mut r);
         r.findings.iter().any(|f| f.rule == "education.age")
+    }
+
+    #[test]
+    fn a_postgraduate_under_20_is_warned_as_the_countys_checks_do() {
+        let warned = |age: i32, detail: Option<SD>| {
+            let m = Member {
+                name: "李娟".into(),
+                schooling: Some(Schooling::CollegePlus),
+                schooling_detail: detail,
+                ..Member::default()
+            };
+            let mut r = Report::new("h", "");
+            schooling_age(&m, age, "members[0].schooling", &mut r);
+            r.findings.iter().any(|f| f.rule == "schooling.age")
+        };
+        // 5_12_018, 5_17_006: 在读硕士生及以上 but under 20.
+        assert!(warned(19, Some(SD::Postgraduate)));
+        assert!(!warned(20, Some(SD::Postgraduate)));
+        assert!(!warned(19, None), "大专及以上 at 19 is no finding");
     }
 
     #[test]

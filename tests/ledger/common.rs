@@ -29,18 +29,20 @@ pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_yibentong"))
 }
 
-/// Takes out what migrations 0022 and 0023 added, for a ledger set back to an earlier version.
+/// Takes out what migrations 0022 to 0024 added, for a ledger set back to an earlier version.
 pub const UNDO_MEMBER_DETAILS: &str = "ALTER TABLE members DROP COLUMN relation_detail;
     ALTER TABLE members DROP COLUMN education_detail;
     ALTER TABLE members DROP COLUMN dibao_area;
-    ALTER TABLE members DROP COLUMN tekun_area;";
+    ALTER TABLE members DROP COLUMN tekun_area;
+    ALTER TABLE members DROP COLUMN schooling_detail;";
 
-/// Takes out what migrations 0009 to 0013, 0022 and 0023 added, so a test can make a ledger look older than it
+/// Takes out what migrations 0009 to 0013 and 0022 to 0024 added, so a test can make a ledger look older than it
 /// (`PRAGMA user_version` rolled back) and watch the migrations run again.
 pub const UNDO_0009: &str = "ALTER TABLE members DROP COLUMN relation_detail;
     ALTER TABLE members DROP COLUMN education_detail;
     ALTER TABLE members DROP COLUMN dibao_area;
     ALTER TABLE members DROP COLUMN tekun_area;
+    ALTER TABLE members DROP COLUMN schooling_detail;
     ALTER TABLE members DROP COLUMN work_spells;
     ALTER TABLE members DROP COLUMN welfare_posts;
     ALTER TABLE monitoring DROP COLUMN procedure;

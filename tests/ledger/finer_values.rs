@@ -1,8 +1,8 @@
-//! The monitoring system's finer values (design note 0018): a workbook's 之侄女 or 技师 is
-//! kept beside the national value it belongs to (其他, 高中), and its 城市低保 or 城市特困 as
-//! the urban scheme, so the workbook we write says what the one we read said, as another
-//! reader (openpyxl) sees it; exchange files carry them as `x_` keys; a detail that
-//! contradicts its value is refused, naming the member.
+//! The monitoring system's finer values (design note 0018): a workbook's 之侄女, 技师 or
+//! 硕士生及以上 is kept beside the national value it belongs to (其他, 高中, 大专及以上), and its
+//! 城市低保 or 城市特困 as the urban scheme, so the workbook we write says what the one we read
+//! said, as another reader (openpyxl) sees it; exchange files carry them as `x_` keys; a
+//! detail that contradicts its value is refused, naming the member.
 
 use crate::common::{openpyxl, read, today};
 use serde_json::{json, Value};
@@ -25,15 +25,15 @@ fn from_workbook() -> Ledger {
     l
 }
 
-/// 姓名 → [与户主关系, 文化程度, 享受低保政策情况, 享受特困供养政策情况] of every person in a
-/// workbook, as openpyxl reads it.
+/// 姓名 → [与户主关系, 文化程度, 享受低保政策情况, 享受特困供养政策情况, 在校生状况] of every
+/// person in a workbook, as openpyxl reads it.
 fn finer_cells(file: &std::path::Path) -> Value {
     let script = r#"
 import json, sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).active
 rows = [[c.value for c in r] for r in ws.iter_rows()]
 h = rows[2]
-cols = ["与户主关系", "文化程度", "享受低保政策情况", "享受特困供养政策情况"]
+cols = ["与户主关系", "文化程度", "享受低保政策情况", "享受特困供养政策情况", "在校生状况"]
 print(json.dumps({r[h.index("姓名")]: [r[h.index(c)] for c in cols] for r in rows[3:]},
                  ensure_ascii=False))
 "#;
@@ -53,6 +53,7 @@ fn a_workbooks_finer_values_come_back_as_they_were_written() {
     assert_eq!(read_in["王大山"][1], "技师");
     assert_eq!(read_in["陈光明"][2], "城市低保");
     assert_eq!(read_in["陈母"][3], "城市特困");
+    assert_eq!(read_in["陈小峰"][4], "硕士生及以上");
 
     let a = from_workbook();
     let bytes = xlsx::write_village(&a, &export_village(&a, VILLAGE).unwrap(), today()).unwrap();
@@ -66,6 +67,10 @@ fn a_workbooks_finer_values_come_back_as_they_were_written() {
         "as read, not 农村低保"
     );
     assert_eq!(written_out["陈母"][3], "城市特困", "as read, not 农村特困");
+    assert_eq!(
+        written_out["陈小峰"][4], "硕士生及以上",
+        "as read, not 大专及以上"
+    );
     assert_eq!(written_out["刘桂花"][2], "未享受");
     assert_eq!(
         written_out.as_object().unwrap().len(),

@@ -122,12 +122,13 @@ describe('MemberForm', () => {
     expect(input('member-name').value).toBe(d.household.members[1]!.name)
     expect(wrapper!.emitted('saved')).toBeUndefined()
   })
-  it('keeps the monitoring system’s finer relation, 文化程度 and urban 低保, and drops the relation’s once 其他 is no longer chosen', async () => {
-    const { q, input } = await open({ relation: 'other', x_relation_detail: 'niece', education: 'college_plus', x_education_detail: 'bachelor', dibao: true, x_dibao_area: 'urban' })
+  it('keeps the monitoring system’s finer relation, 文化程度, 在校生状况 and urban 低保, and drops the relation’s once 其他 is no longer chosen', async () => {
+    const { q, input } = await open({ relation: 'other', x_relation_detail: 'niece', education: 'college_plus', x_education_detail: 'bachelor', dibao: true, x_dibao_area: 'urban', schooling: 'college_plus', x_schooling_detail: 'postgraduate' })
     const shown = (t: string) => q(t)?.querySelector('.el-select__placeholder')?.textContent?.trim()
     expect(shown('member-relation-detail')).toBe('之侄女')
     expect(shown('member-education-detail')).toBe('本科及以上')
     expect(shown('member-dibao-area')).toBe('城市')
+    expect(shown('member-schooling-detail')).toBe('硕士生及以上')
     expect(q('member-tekun-area'), 'no 特困供养, no scheme').toBeNull()
     q('member-relation').querySelector('.el-select__wrapper')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
     await settle()
@@ -144,6 +145,7 @@ describe('MemberForm', () => {
     expect(saved.x_relation_detail ?? null).toBeNull()
     expect(saved.x_education_detail).toBe('bachelor')
     expect(saved.x_dibao_area).toBe('urban')
+    expect(saved.x_schooling_detail).toBe('postgraduate')
   })
   it('saves a valid member on Enter', async () => {
     const { d, input } = await open({ relation: 'son' })

@@ -664,12 +664,14 @@ fn member(
                 // Empty is 非在校生; 学龄前儿童 is not yet in school (文化程度 says so).
                 Field::Schooling => {
                     preschool_child = t == Some("学龄前儿童");
-                    m.schooling = match t {
+                    (m.schooling, m.schooling_detail) = match t {
                         // Blank is also how we write a member the ledger knows nothing
                         // of: that stays unknown.
-                        None if known && m.schooling.is_none() => None,
-                        None | Some("学龄前儿童") => Some(Schooling::NotStudent),
-                        Some(t) => Some(parse(t).map_err(|e| format!("{e}；空白表示非在校生"))?),
+                        None if known && m.schooling.is_none() => (None, None),
+                        None | Some("学龄前儿童") => (Some(Schooling::NotStudent), None),
+                        Some(t) => v::schooling(t)
+                            .map(|(s, d)| (Some(s), d))
+                            .map_err(|e| format!("{e}；空白表示非在校生"))?,
                     };
                 }
                 Field::Health => m.health = t.map(parse).transpose()?,

@@ -6,7 +6,7 @@
 use crate::codes::{
     BenefitArea, Cause, DocumentKind, Education, EducationDetail, EliminationMode, Health,
     HouseGrade, Labor, MonitoringKind, OutOfSchoolReason, Relation, RelationDetail, Risk, RoadType,
-    Schooling, Sex, Status, Tekun, WorkPlace,
+    Schooling, SchoolingDetail, Sex, Status, Tekun, WorkPlace,
 };
 use chrono::{Datelike, NaiveDate};
 
@@ -76,7 +76,7 @@ listed!(
         ("高职高专一年级", Schooling::HigherVocational1, true),
         ("高职高专二年级", Schooling::HigherVocational2, true),
         ("高职高专三年级", Schooling::HigherVocational3, true),
-        ("硕士生及以上", Schooling::CollegePlus, false),
+        // The system's 硕士生及以上 is read by `schooling`.
     ]
 );
 listed!(Health, [("大病", Health::SeriousIllness, false)]);
@@ -151,6 +151,28 @@ pub(super) fn education(text: &str) -> Result<(Education, Option<EducationDetail
         None => parse(text)
             .map(|e| (e, None))
             .map_err(|_| unknown(text, &with_details::<Education>(EducationDetail::ALL))),
+    }
+}
+
+/// 在校生状况 from its cell: a value of our list, or the monitoring system's finer 硕士生及以上
+/// (大专及以上 with its detail).
+pub(super) fn schooling(text: &str) -> Result<(Schooling, Option<SchoolingDetail>), String> {
+    match SchoolingDetail::from_label(text) {
+        Some(d) => Ok((d.schooling(), Some(d))),
+        None => parse(text)
+            .map(|s| (s, None))
+            .map_err(|_| unknown(text, &with_details::<Schooling>(SchoolingDetail::ALL))),
+    }
+}
+
+/// A member's 在校生状况 as written: its detail where it belongs to the value.
+pub(super) fn schooling_text(
+    schooling: Schooling,
+    detail: Option<SchoolingDetail>,
+) -> &'static str {
+    match detail {
+        Some(d) if d.schooling() == schooling => d.label(),
+        _ => spell(schooling),
     }
 }
 

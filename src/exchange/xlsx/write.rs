@@ -316,7 +316,7 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         Field::Schooling => text(
             m.schooling
                 .filter(|s| *s != Schooling::NotStudent)
-                .map(spell),
+                .map(|s| v::schooling_text(s, m.schooling_detail)),
         ),
         Field::Health => text(m.health.map(spell)),
         Field::Labor => text(m.labor.map(spell)),

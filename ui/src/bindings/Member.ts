@@ -10,6 +10,7 @@ import type { OutOfSchoolReason } from "./OutOfSchoolReason";
 import type { Relation } from "./Relation";
 import type { RelationDetail } from "./RelationDetail";
 import type { Schooling } from "./Schooling";
+import type { SchoolingDetail } from "./SchoolingDetail";
 import type { Sex } from "./Sex";
 import type { Tekun } from "./Tekun";
 import type { WelfarePost } from "./WelfarePost";
@@ -58,6 +59,11 @@ x_relation_detail?: RelationDetail | null,
  * (本科及以上, 技师 …), with `education` the value it belongs to (exchange extension).
  */
 x_education_detail?: EducationDetail | null, 
+/**
+ * 在校生状况 as the monitoring system writes it where the national list is coarser
+ * (硕士生及以上), with `schooling` the value it belongs to (exchange extension).
+ */
+x_schooling_detail?: SchoolingDetail | null, 
 /**
  * Whether the member's 低保 is the rural or the urban scheme (城市低保; exchange
  * extension, design note 0018); not recorded is rural.

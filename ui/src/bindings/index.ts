@@ -101,6 +101,7 @@ export type { RoadType } from "./RoadType";
 export type { Rule } from "./Rule";
 export type { Saved } from "./Saved";
 export type { Schooling } from "./Schooling";
+export type { SchoolingDetail } from "./SchoolingDetail";
 export type { SearchHit } from "./SearchHit";
 export type { SentBundleRow } from "./SentBundleRow";
 export type { Severity } from "./Severity";

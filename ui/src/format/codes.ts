@@ -8,7 +8,7 @@ import type {
   MeasureClass, MonitoringChannel, MonitoringKind, NoticeKindArg, Outcome, PairingRole, Region, Relation,
   RelocationMode, RigidKind, Risk, RoadType, Rule, Schooling, Sex, Standard, Status, Tekun,
   UnitLevel, VisitMode, WorkPlace, DocumentKind, OutOfSchoolReason, EliminationMode, MeasureItem, PairingKind, LowIncomeKind,
-  ProcedureStage, ProcedureStep, WorkChannel, RelationDetail, EducationDetail, BenefitArea,
+  ProcedureStage, ProcedureStep, WorkChannel, RelationDetail, EducationDetail, BenefitArea, SchoolingDetail,
 } from '@/bindings'
 import generated from '@/bindings/codes.json'
 
@@ -38,6 +38,9 @@ export const EDUCATION_DETAIL = labels<EducationDetail>(codes.EducationDetail)
 /** The 文化程度 each finer value belongs to. */
 export const EDUCATION_DETAIL_OF = labels<EducationDetail>(codes.EducationDetailOf) as unknown as Record<EducationDetail, Education>
 export const SCHOOLING = labels<Schooling>(codes.Schooling)
+export const SCHOOLING_DETAIL = labels<SchoolingDetail>(codes.SchoolingDetail)
+/** The 在校生状况 each finer value belongs to. */
+export const SCHOOLING_DETAIL_OF = labels<SchoolingDetail>(codes.SchoolingDetailOf) as unknown as Record<SchoolingDetail, Schooling>
 export const HEALTH = labels<Health>(codes.Health)
 export const LABOR = labels<Labor>(codes.Labor)
 export const WORK_PLACE = labels<WorkPlace>(codes.WorkPlace)
@@ -144,4 +147,10 @@ export function relationLabel(m: { relation?: Relation | null; x_relation_detail
 export function educationLabel(m: { education?: Education | null; x_education_detail?: EducationDetail | null }): string {
   const d = m.x_education_detail
   return d && m.education && EDUCATION_DETAIL_OF[d] === m.education ? label(EDUCATION_DETAIL, d) : label(EDUCATION, m.education)
+}
+
+/** A member's 在校生状况 in words: the finer value (硕士生及以上) where it belongs to the member's. */
+export function schoolingLabel(m: { schooling?: Schooling | null; x_schooling_detail?: SchoolingDetail | null }): string {
+  const d = m.x_schooling_detail
+  return d && m.schooling && SCHOOLING_DETAIL_OF[d] === m.schooling ? label(SCHOOLING_DETAIL, d) : label(SCHOOLING, m.schooling)
 }

@@ -50,6 +50,7 @@ export function blankMember(): Member {
     has_legal_supporter: null, x_phone: null, x_document: null, x_employee_medical_insurance: null,
     x_employee_pension_insurance: null, x_medical_assistance: null, x_out_of_school_reason: null,
     x_relation_detail: null, x_education_detail: null, x_dibao_area: null, x_tekun_area: null,
+    x_schooling_detail: null,
   }
 }
 
