@@ -147,6 +147,22 @@ describe('MemberForm', () => {
     expect(saved.x_dibao_area).toBe('urban')
     expect(saved.x_schooling_detail).toBe('postgraduate')
   })
+  it('drops a finer 文化程度 once its 文化程度 is no longer chosen', async () => {
+    const { q, input } = await open({ relation: 'son', education: 'college_plus', x_education_detail: 'bachelor' })
+    q('member-education').querySelector('.el-select__wrapper')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    await settle()
+    const primary = [...document.body.querySelectorAll('.el-select-dropdown__item')].find((e) => e.textContent?.trim() === '小学') as HTMLElement
+    primary.click()
+    await settle()
+    expect(q('member-education-detail'), '小学 has no finer value').toBeNull()
+    await type(input('member-name'), '李小军')
+    await type(input('member-id-number'), '530825198503030078')
+    input('member-id-number').dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }))
+    await settle()
+    const saved = (vi.mocked(backend.householdSave).mock.calls[0]![1] as Household).members.at(-1)!
+    expect(saved.education).toBe('primary')
+    expect(saved.x_education_detail ?? null).toBeNull()
+  })
   it('saves a valid member on Enter', async () => {
     const { d, input } = await open({ relation: 'son' })
     await type(input('member-name'), '李小军')

@@ -18,8 +18,8 @@ use super::sheet::{at, Row, Sheet};
 use super::tekun;
 use super::values::{self as v, parse};
 use crate::codes::{
-    DocumentKind, Education, EliminationMode, MonitoringKind, OutOfSchoolReason, Risk, Schooling,
-    Status,
+    DocumentKind, Education, EducationDetail, EliminationMode, MonitoringKind, OutOfSchoolReason,
+    RelationDetail, Risk, Schooling, SchoolingDetail, Status,
 };
 use crate::model::{
     derived_id, Cadre, FactKind, FactPeriod, Household, Member, Monitoring, Village,
@@ -649,7 +649,7 @@ fn member(
                 Field::Sex => m.sex = t.map(parse).transpose()?,
                 Field::Ethnicity => m.ethnicity = t.map(str::to_string),
                 Field::Relation => {
-                    let read = t.map(v::relation).transpose()?;
+                    let read = t.map(v::with_finer::<RelationDetail>).transpose()?;
                     (m.relation, m.relation_detail) =
                         read.map_or((None, None), |(r, d)| (Some(r), d));
                 }
@@ -657,7 +657,7 @@ fn member(
                 // ledger's alone.
                 Field::Education if t.is_none() && known && student(row) => {}
                 Field::Education => {
-                    let read = t.map(v::education).transpose()?;
+                    let read = t.map(v::with_finer::<EducationDetail>).transpose()?;
                     (m.education, m.education_detail) =
                         read.map_or((None, None), |(e, d)| (Some(e), d));
                 }
@@ -669,7 +669,7 @@ fn member(
                         // of: that stays unknown.
                         None if known && m.schooling.is_none() => (None, None),
                         None | Some("学龄前儿童") => (Some(Schooling::NotStudent), None),
-                        Some(t) => v::schooling(t)
+                        Some(t) => v::with_finer::<SchoolingDetail>(t)
                             .map(|(s, d)| (Some(s), d))
                             .map_err(|e| format!("{e}；空白表示非在校生"))?,
                     };

@@ -51,9 +51,15 @@ listed!(
         ("母亲", Relation::Mother, false),
         ("祖父", Relation::Grandfather, false),
         ("祖母", Relation::Grandmother, false),
-        // The system's finer relations (之侄女 …) are read by `relation`.
+        // The system's finer relations (之侄女 …) are `RelationDetail`s.
     ]
 );
+listed!(
+    RelationDetail,
+    [("兄弟媳妇", RelationDetail::SiblingInLaw, false)]
+);
+listed!(EducationDetail);
+listed!(SchoolingDetail);
 listed!(Sex, [("1", Sex::Male, false), ("2", Sex::Female, false)]);
 listed!(
     Education,
@@ -61,7 +67,7 @@ listed!(
         // Written 大专: the system's lists (and the county's checks 5_20_028/030) have
         // 大专 and 本科及以上, not our 大专及以上.
         ("大专", Education::CollegePlus, true),
-        // The system's finer values (本科及以上, 技师 …) are read by `education`.
+        // The system's finer values (本科及以上, 技师 …) are `EducationDetail`s.
     ]
 );
 listed!(
@@ -76,7 +82,7 @@ listed!(
         ("高职高专一年级", Schooling::HigherVocational1, true),
         ("高职高专二年级", Schooling::HigherVocational2, true),
         ("高职高专三年级", Schooling::HigherVocational3, true),
-        // The system's 硕士生及以上 is read by `schooling`.
+        // The system's 硕士生及以上 is a `SchoolingDetail`.
     ]
 );
 listed!(Health, [("大病", Health::SeriousIllness, false)]);
@@ -128,84 +134,51 @@ pub(super) fn parse<T: Listed>(text: &str) -> Result<T, String> {
         .ok_or_else(|| unknown(text, &choices::<T>()))
 }
 
-/// 与户主关系 from its cell: a value of our list, or one of the monitoring system's finer
-/// ones (之侄女 …), which is 其他 with its detail (design note 0018).
-pub(super) fn relation(text: &str) -> Result<(Relation, Option<RelationDetail>), String> {
-    let detail = match text {
-        "兄弟媳妇" => Some(RelationDetail::SiblingInLaw),
-        _ => RelationDetail::from_label(text),
-    };
+/// A finer value of the monitoring system's (之侄女, 本科及以上, 硕士生及以上) and the value of
+/// our list it belongs to (design note 0018).
+pub(super) trait Finer: Listed {
+    type Of: Listed;
+    fn of(self) -> Self::Of;
+}
+
+impl Finer for RelationDetail {
+    type Of = Relation;
+    fn of(self) -> Relation {
+        Relation::Other
+    }
+}
+
+impl Finer for EducationDetail {
+    type Of = Education;
+    fn of(self) -> Education {
+        self.education()
+    }
+}
+
+impl Finer for SchoolingDetail {
+    type Of = Schooling;
+    fn of(self) -> Schooling {
+        self.schooling()
+    }
+}
+
+/// A cell of a list the system spells finer: a value of ours, or a finer one with the value
+/// it belongs to (之侄女 is 其他, 技师 高中).
+pub(super) fn with_finer<D: Finer>(text: &str) -> Result<(D::Of, Option<D>), String> {
+    match parse::<D>(text) {
+        Ok(d) => Ok((d.of(), Some(d))),
+        Err(_) => parse::<D::Of>(text)
+            .map(|v| (v, None))
+            .map_err(|_| unknown(text, &format!("{}、{}", choices::<D::Of>(), choices::<D>()))),
+    }
+}
+
+/// A value as written: its finer value where the member has one that belongs to it.
+pub(super) fn finer_text<D: Finer>(value: D::Of, detail: Option<D>) -> &'static str {
     match detail {
-        Some(d) => Ok((Relation::Other, Some(d))),
-        None => parse(text)
-            .map(|r| (r, None))
-            .map_err(|_| unknown(text, &with_details::<Relation>(RelationDetail::ALL))),
+        Some(d) if d.of() == value => d.label(),
+        _ => spell(value),
     }
-}
-
-/// 文化程度 from its cell: a value of our list, or one of the monitoring system's finer ones
-/// (本科及以上 is 大专及以上, 技师 高中, each with its detail).
-pub(super) fn education(text: &str) -> Result<(Education, Option<EducationDetail>), String> {
-    match EducationDetail::from_label(text) {
-        Some(d) => Ok((d.education(), Some(d))),
-        None => parse(text)
-            .map(|e| (e, None))
-            .map_err(|_| unknown(text, &with_details::<Education>(EducationDetail::ALL))),
-    }
-}
-
-/// 在校生状况 from its cell: a value of our list, or the monitoring system's finer 硕士生及以上
-/// (大专及以上 with its detail).
-pub(super) fn schooling(text: &str) -> Result<(Schooling, Option<SchoolingDetail>), String> {
-    match SchoolingDetail::from_label(text) {
-        Some(d) => Ok((d.schooling(), Some(d))),
-        None => parse(text)
-            .map(|s| (s, None))
-            .map_err(|_| unknown(text, &with_details::<Schooling>(SchoolingDetail::ALL))),
-    }
-}
-
-/// A member's 在校生状况 as written: its detail where it belongs to the value.
-pub(super) fn schooling_text(
-    schooling: Schooling,
-    detail: Option<SchoolingDetail>,
-) -> &'static str {
-    match detail {
-        Some(d) if d.schooling() == schooling => d.label(),
-        _ => spell(schooling),
-    }
-}
-
-/// A member's 与户主关系 as written: its detail where it has one.
-pub(super) fn relation_text(
-    relation: Option<Relation>,
-    detail: Option<RelationDetail>,
-) -> Option<&'static str> {
-    match (relation, detail) {
-        (Some(Relation::Other), Some(d)) => Some(d.label()),
-        (r, _) => r.map(spell),
-    }
-}
-
-/// A member's 文化程度 as written: its detail where it belongs to the value.
-pub(super) fn education_text(
-    education: Option<Education>,
-    detail: Option<EducationDetail>,
-) -> Option<&'static str> {
-    match (education, detail) {
-        (Some(e), Some(d)) if d.education() == e => Some(d.label()),
-        (e, _) => e.map(spell),
-    }
-}
-
-/// The values of a list and of its finer details, for an error message.
-fn with_details<T: Listed>(details: &[impl Copy + std::fmt::Display]) -> String {
-    let mut all = choices::<T>();
-    for d in details {
-        all.push('、');
-        all.push_str(&d.to_string());
-    }
-    all
 }
 
 /// The text written for a value: the monitoring system's spelling where it has its own.

@@ -304,19 +304,19 @@ fn member_cell(f: Field, m: &Member, on: NaiveDate) -> Cell {
         Field::MemberPhone => text(m.phone.clone()),
         Field::Sex => text(m.sex.map(|s| s.label())),
         Field::Ethnicity => text(m.ethnicity.clone()),
-        Field::Relation => text(v::relation_text(m.relation, m.relation_detail)),
+        Field::Relation => text(m.relation.map(|r| v::finer_text(r, m.relation_detail))),
         // A child not yet at school is 学龄前儿童 under 在校生状况, as the monitoring system
         // writes it (5_12_013), and 文化程度 stays empty (3_12_004: not both).
         Field::Education if preschool_child(m) => Cell::Empty,
         // A student's stage is 在校生状况; 文化程度 is for those out of school (3_12_004).
         Field::Education if m.schooling.is_some_and(|s| s != Schooling::NotStudent) => Cell::Empty,
-        Field::Education => text(v::education_text(m.education, m.education_detail)),
+        Field::Education => text(m.education.map(|e| v::finer_text(e, m.education_detail))),
         Field::Schooling if preschool_child(m) => Cell::Text("学龄前儿童".into()),
         // Empty is 非在校生 in the monitoring system's sheets.
         Field::Schooling => text(
             m.schooling
                 .filter(|s| *s != Schooling::NotStudent)
-                .map(|s| v::schooling_text(s, m.schooling_detail)),
+                .map(|s| v::finer_text(s, m.schooling_detail)),
         ),
         Field::Health => text(m.health.map(spell)),
         Field::Labor => text(m.labor.map(spell)),
