@@ -2,7 +2,7 @@
 //! xlsx` write the roster and the inspector's list with the engine's figures (the same as
 //! `assess --json` reports), and a reader we did not write (openpyxl) opens them.
 
-use crate::common::bin;
+use crate::common::{bin, openpyxl};
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -31,26 +31,7 @@ print(json.dumps({"names": book.sheetnames,
                   "sheets": {ws.title: [[c.value for c in r] for r in ws.iter_rows()] for ws in book}},
                  ensure_ascii=False))
 "#;
-    let python = ["python3", "/usr/bin/python3"]
-        .into_iter()
-        .find(|p| {
-            Command::new(p)
-                .args(["-c", "import openpyxl"])
-                .output()
-                .is_ok_and(|o| o.status.success())
-        })
-        .expect("python3 with openpyxl (scripts/setup installs python3-openpyxl)");
-    let out = Command::new(python)
-        .args(["-c", script, path.to_str().unwrap()])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "openpyxl opens {}: {}",
-        path.display(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
+    serde_json::from_slice(&openpyxl(script, path)).unwrap()
 }
 
 fn outcome(code: &Value) -> &'static str {
