@@ -208,11 +208,11 @@ fn describe(
         s += &format!(
             "  {}{left}\t{}\t{}\t{}\t{}岁\t{}\t{}\t{}\t医保{}\n",
             m.name,
-            m.relation.map(|r| r.label()).unwrap_or("-"),
+            m.relation_label().unwrap_or("-"),
             m.effective_sex().map(|x| x.label()).unwrap_or("-"),
             m.id_number.as_deref().unwrap_or("-"),
             m.age_on(on).map(|a| a.to_string()).unwrap_or("-".into()),
-            m.schooling.map(|x| x.label()).unwrap_or("-"),
+            m.schooling_label().unwrap_or("-"),
             m.health.map(|x| x.label()).unwrap_or("-"),
             m.labor.map(|x| x.label()).unwrap_or("-"),
             yes(m.medical_insurance),

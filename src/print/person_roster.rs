@@ -125,7 +125,7 @@ fn cells(ctx: &PersonRosterContext<'_>, i: usize, r: &PersonRow) -> Vec<String> 
         })
         .unwrap_or_default();
     let study = match m.schooling {
-        Some(sc) if sc != crate::codes::Schooling::NotStudent => sc.label().to_string(),
+        Some(sc) if sc != crate::codes::Schooling::NotStudent => opt(m.schooling_label()),
         _ => opt(m.education_label()),
     };
     let health = match (m.health, m.disability_grade) {
