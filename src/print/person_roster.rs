@@ -9,7 +9,7 @@ use super::sections::{self as s, opt};
 use super::stamp::{self, Stamp};
 use super::table::{columns, Cell, Composer};
 use super::{PrintedDocument, Reprint};
-use crate::codes::{Health, Status, Tekun};
+use crate::codes::{BenefitArea, Health, Status, Tekun};
 use crate::model::{Member, Village};
 use chrono::NaiveDate;
 
@@ -149,9 +149,19 @@ fn cells(ctx: &PersonRosterContext<'_>, i: usize, r: &PersonRow) -> Vec<String> 
     let mut support: Vec<String> = Vec::new();
     support.extend(yes(m.medical_insurance, "医保"));
     support.extend(yes(m.employee_medical_insurance, "职工医保"));
-    support.extend(yes(m.dibao, "低保"));
+    let urban = |area| area == Some(BenefitArea::Urban);
+    let dibao = if urban(m.dibao_area) {
+        "城市低保"
+    } else {
+        "低保"
+    };
+    support.extend(yes(m.dibao, dibao));
     if let Some(t) = m.tekun.filter(|t| *t != Tekun::No) {
-        support.push(t.label().to_string());
+        support.push(if urban(m.tekun_area) {
+            format!("城市特困（{}）", t.label())
+        } else {
+            t.label().to_string()
+        });
     }
     vec![
         (i + 1).to_string(),
