@@ -90,3 +90,12 @@ pub fn openpyxl(script: &str, file: &std::path::Path) -> Vec<u8> {
     );
     py.stdout
 }
+
+/// The text of a PDF as `pdftotext -layout` reads it (a reader we did not write).
+pub fn pdftotext(pdf: &std::path::Path) -> String {
+    let out = Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

@@ -3,7 +3,7 @@
 //! member facts, the roster — and the rules of writing dated facts (a change against a
 //! correction, back-filling, re-importing, export with history).
 
-use crate::common::{bin, data, read, today};
+use crate::common::{bin, data, pdftotext, read, today};
 use chrono::NaiveDate;
 use serde_json::Value;
 use std::path::Path;
@@ -200,14 +200,6 @@ fn the_roster_of_a_past_year_prints_that_years_status() {
         text.contains("已脱贫") && text.contains("未脱贫"),
         "2018: H1 exited, H2 not yet: {text}"
     );
-}
-
-fn pdftotext(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup");
-    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 #[test]
