@@ -99,3 +99,19 @@ pub fn pdftotext(pdf: &std::path::Path) -> String {
         .expect("pdftotext (poppler-utils) is installed by scripts/setup");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
+
+/// Runs the command line on the ledger `db`; its standard output, once it has succeeded.
+pub fn cli_ok(db: &std::path::Path, args: &[&str]) -> String {
+    let out = Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}

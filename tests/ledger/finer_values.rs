@@ -4,7 +4,7 @@
 //! said, as another reader (openpyxl) sees it; exchange files carry them as `x_` keys; a
 //! detail that contradicts its value is refused, naming the member.
 
-use crate::common::{bin, data, openpyxl, pdftotext, read, today};
+use crate::common::{cli_ok, data, openpyxl, pdftotext, read, today};
 use serde_json::{json, Value};
 use yibentong::exchange::{export_json, export_village, import_bytes, import_file_at, xlsx};
 use yibentong::store::Ledger;
@@ -161,19 +161,7 @@ fn the_person_roster_prints_the_finer_values() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("l.db");
     let pdf = dir.path().join("人员花名册.pdf");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(bin())
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
+    let run = |args: &[&str]| cli_ok(&db, args);
     run(&["import", data("xlsx/spec_only.xlsx").to_str().unwrap()]);
     run(&[
         "person-roster",

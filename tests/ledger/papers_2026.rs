@@ -3,7 +3,7 @@
 //! 人员花名册 lists every person of the households on the books, head first, and no one
 //! else. Both print from the command line.
 
-use crate::common::{bin, today};
+use crate::common::{bin, cli_ok, today};
 use chrono::{Datelike, NaiveDate};
 use std::collections::BTreeMap;
 use yibentong::assess::{paper_date, paper_policy, village_households_on};
@@ -115,20 +115,7 @@ fn the_person_roster_lists_everyone_on_the_books_and_no_one_else() {
 fn both_print_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("d.db");
-    let run = |args: &[&str]| {
-        let out = std::process::Command::new(bin())
-            .arg("--db")
-            .arg(&db)
-            .args(args)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        String::from_utf8_lossy(&out.stdout).to_string()
-    };
+    let run = |args: &[&str]| cli_ok(&db, args);
     let out = std::process::Command::new(bin())
         .args(["demo", "--households", "40", "--out"])
         .arg(&db)
