@@ -34,8 +34,12 @@ describe('MergeView', () => {
     const list = vi.fn().mockResolvedValueOnce(recorded.conflicts).mockResolvedValue([])
     const { w, backend } = await show({ conflictList: list, conflictResolve: async () => recorded.conflicts[0]! })
     const c = recorded.conflicts[0]!
-    expect(list).toHaveBeenCalledWith(VILLAGE)
+    // Every village's conflicts (a township merges all its villages' bundles).
+    expect(list).toHaveBeenCalledWith(null)
     expect(w.find('[data-test=conflicts-table]').text()).toContain(c.field)
+    // All of the open village: no column for the village.
+    expect(c.village).toBe(VILLAGE)
+    expect(w.find('[data-test=conflict-village]').exists()).toBe(false)
     expect(w.find('[data-test=conflict-mine]').text()).toBe(c.mine_text)
     expect(w.find('[data-test=conflict-theirs]').text()).toBe(c.theirs_text)
     // The household by its head's name (from the core), its code below.
@@ -45,6 +49,13 @@ describe('MergeView', () => {
     await flushPromises()
     expect(backend.conflictResolve).toHaveBeenCalledWith(c.id, 'theirs', '电话核实')
     expect(w.find('[data-test=conflicts-empty]').text()).toContain('没有待处理的冲突')
+  })
+
+  it('names the village of a conflict of a village other than the one open', async () => {
+    const other = { ...recorded.conflicts[0]!, village: '360729101098', village_name: '白石村' }
+    const { w } = await show({ conflictList: async () => [recorded.conflicts[0]!, other] })
+    const villages = w.findAll('[data-test=conflict-village]').map((v) => v.text())
+    expect(villages).toEqual([recorded.conflicts[0]!.village_name, '白石村'])
   })
 
   it('asks before taking the other side\'s whole household, and takes nothing when told no', async () => {

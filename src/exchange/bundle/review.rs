@@ -21,6 +21,9 @@ pub struct ConflictView {
     /// The name of the household's head in this ledger, so the cadre knows the household
     /// without its code (none for a village's or cadre's field).
     pub head: Option<String>,
+    /// The village's name in this ledger (a township's ledger lists the conflicts of all
+    /// its villages together).
+    pub village_name: Option<String>,
 }
 
 /// A stored value (JSON text; `None`: the record is absent) in words.
@@ -37,6 +40,12 @@ pub fn conflicts(ledger: &Ledger, village: Option<&str>, all: bool) -> Result<Ve
         // A mistyped village code is said so, not answered with "no conflicts".
         ledger.village(code)?;
     }
+    let names: std::collections::HashMap<String, String> = match found.is_empty() {
+        true => Default::default(),
+        false => (ledger.villages()?.into_iter())
+            .map(|v| (v.village.code, v.village.name))
+            .collect(),
+    };
     found
         .into_iter()
         .map(|c| {
@@ -48,6 +57,7 @@ pub fn conflicts(ledger: &Ledger, village: Option<&str>, all: bool) -> Result<Ve
                 mine_text: value_text(&c.path, c.mine.as_deref()),
                 theirs_text: value_text(&c.path, c.theirs.as_deref()),
                 head,
+                village_name: names.get(&c.village).cloned(),
                 conflict: c,
             })
         })

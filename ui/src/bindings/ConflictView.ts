@@ -16,7 +16,12 @@ theirs_text: string,
  * The name of the household's head in this ledger, so the cadre knows the household
  * without its code (none for a village's or cadre's field).
  */
-head: string | null, id: number, village: string, household_id: string | null, household: string | null, record_key: string, 
+head: string | null, 
+/**
+ * The village's name in this ledger (a township's ledger lists the conflicts of all
+ * its villages together).
+ */
+village_name: string | null, id: number, village: string, household_id: string | null, household: string | null, record_key: string, 
 /**
  * The field inside the record: a JSON list of keys and record ids.
  */
