@@ -42,9 +42,22 @@ pub fn write(cli: &Cli, village: &str, out: &Path, to: Option<&str>, full: bool)
 
 /// `merge FILE…`: one bundle in one transaction; several (a township's USB stick), each
 /// in its own, by sender and number, every outcome said; a failure is a non-zero exit.
+/// A ledger the merge created is removed again when nothing was merged into it (as an
+/// import's is), so that a refused bundle leaves no empty ledger behind.
 pub fn merge(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
+    let existed = cli.db.exists();
+    let mut merged_any = false;
+    let result = merge_files(cli, files, &mut merged_any);
+    if result.is_err() && !existed && !merged_any {
+        yibentong::store::remove_ledger_files(&cli.db);
+    }
+    result
+}
+
+/// `merge`, saying in `merged_any` whether any bundle was merged.
+fn merge_files(cli: &Cli, files: &[std::path::PathBuf], merged_any: &mut bool) -> Result<()> {
     let [file] = files else {
-        return merge_many(cli, files);
+        return merge_many(cli, files, merged_any);
     };
     let bytes = std::fs::read(file)?;
     // A damaged or altered file is refused before the ledger is opened (or created).
@@ -55,6 +68,7 @@ pub fn merge(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
     let mut ledger = ledger_for_merge(cli)?;
     match bundle::merge_bundle(&mut ledger, &bytes, &file_name(file), today()) {
         Ok(s) => {
+            *merged_any = true;
             say!("{}", merged(&s));
             if s.conflicts > 0 {
                 say!("{CONFLICTS_HINT}");
@@ -92,7 +106,7 @@ fn merged(s: &bundle::MergeSummary) -> String {
 }
 
 /// Several bundles: each file's outcome on a line of its own, then the counts.
-fn merge_many(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
+fn merge_many(cli: &Cli, files: &[std::path::PathBuf], merged_any: &mut bool) -> Result<()> {
     // None can be read as a bundle: refused before the ledger is opened (or created).
     let readable = |f: &std::path::PathBuf| {
         std::fs::read(f)
@@ -112,6 +126,7 @@ fn merge_many(cli: &Cli, files: &[std::path::PathBuf]) -> Result<()> {
     }
     let mut ledger = ledger_for_merge(cli)?;
     let outcomes = bundle::merge_bundle_files(&mut ledger, files, today());
+    *merged_any = outcomes.iter().any(|o| o.summary.is_some());
     let mut failed = 0;
     let mut conflicts = 0;
     for o in &outcomes {

@@ -420,6 +420,28 @@ fn a_missing_bundle_is_named_and_nothing_is_merged() {
     assert_eq!(audit_rows(&p.township), rows, "nothing is written");
     ok(p.merge(&p.township, &p.file("2.bundle")));
     ok(p.merge(&p.township, &b3));
+    // Into a ledger not yet made (a mistyped path at the township): refused, and it leaves
+    // no empty ledger behind, alone or among other refused bundles.
+    let fresh = p.file("乡镇新台账.db");
+    for files in [vec![&b3], vec![&b3, &p.file("2.bundle")]] {
+        let mut args = vec!["merge"];
+        args.extend(files.iter().map(|f| f.to_str().unwrap()));
+        let out = run(&fresh, "乡镇统计员", &args);
+        assert!(!out.status.success(), "{}", text(&out));
+        assert!(!fresh.exists(), "no ledger left after {args:?}");
+    }
+    // One of them merging keeps the ledger it made, with a non-zero exit for the other.
+    let out = run(
+        &fresh,
+        "乡镇统计员",
+        &[
+            "merge",
+            p.file("1.bundle").to_str().unwrap(),
+            b3.to_str().unwrap(),
+        ],
+    );
+    assert!(!out.status.success(), "{}", text(&out));
+    assert!(fresh.exists(), "the ledger 第1号 was merged into stays");
 }
 
 #[test]
