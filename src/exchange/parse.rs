@@ -92,6 +92,7 @@ fn parse(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageDocument, Vec<
     if let Some(obj) = root.as_object_mut() {
         obj.insert("households".into(), Value::Array(Vec::new()));
     }
+    let cadres_given = root.get("cadres").cloned();
     let mut doc = match typed::<VillageDocument>(root, "") {
         Ok(doc) => Some(doc),
         Err((path, msg)) => {
@@ -113,11 +114,28 @@ fn parse(bytes: &[u8], today: chrono::NaiveDate) -> Result<VillageDocument, Vec<
     }
     if !errors.is_empty() {
         // Report the other households' errors too, so one pass shows everything to fix.
-        let cadres = doc.as_ref().map(|d| d.cadres.clone()).unwrap_or_default();
+        // The cadres are those of the file even when the rest of its village did not parse
+        // (a missing `village.code` is one error, not one more for every pairing); when
+        // they cannot be read either, which ids are unknown cannot be said.
+        let cadres = match &doc {
+            Some(d) => Some(d.cadres.clone()),
+            None => match cadres_given {
+                None | Some(Value::Null) => Some(Vec::new()),
+                Some(list) => typed::<Vec<crate::model::Cadre>>(list, "cadres").ok(),
+            },
+        };
         for (i, mut h) in parsed {
             h.assign_missing_ids();
-            let findings =
-                crate::validate::check_household(&h, &cadres, today, &format!("households[{i}]"));
+            let at = format!("households[{i}]");
+            let findings = crate::validate::check_household(
+                &h,
+                cadres.as_deref().unwrap_or_default(),
+                today,
+                &at,
+            );
+            let findings = (findings.into_iter())
+                .filter(|f| cadres.is_some() || f.rule != "cadre.unknown")
+                .collect::<Vec<_>>();
             errors.extend(crate::validate::errors_only(&findings));
         }
         errors.sort_by_key(|f| household_index(&f.path));

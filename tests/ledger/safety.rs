@@ -537,6 +537,19 @@ fn a_blank_village_code_and_one_person_in_two_households_are_refused() {
         err.contains("村代码为空") && !err.contains("（村代码）"),
         "{err}"
     );
+    // A neighbour's file with no `village.code` at all: that one error, not one more for
+    // each pairing and visit as naming a cadre the village lacks.
+    let mut missing = neighbour("360729101077", "邻村");
+    missing["village"].as_object_mut().unwrap().remove("code");
+    std::fs::write(&file, missing.to_string()).unwrap();
+    let err = stderr(&run(
+        &db,
+        &["import", file.to_str().unwrap(), "--new-village"],
+    ));
+    assert!(
+        err.contains("缺少必填项`code`") && !err.contains("干部名单"),
+        "{err}"
+    );
     // Our own file with its code mistyped: told as a mistyped code, with or without the
     // confirmation — not as every id being another village's, not as a village to confirm.
     let mut mistyped: serde_json::Value = serde_json::from_slice(&before).unwrap();
