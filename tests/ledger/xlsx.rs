@@ -625,6 +625,8 @@ fn the_cli_exports_a_workbook_that_openpyxl_reads() {
     assert_eq!(code, Some(2), "a refused workbook exits 2");
     assert!(
         stderr.contains("第7行“在校生状况”：无法识别的值“初三”")
+            // Every value read is offered, 学龄前儿童 (read beside the list) among them.
+            && stderr.contains("学龄前儿童填“学龄前儿童”")
             && stderr.contains("未导入任何数据"),
         "{stderr}"
     );
