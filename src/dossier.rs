@@ -54,6 +54,11 @@ pub struct Person {
     /// 死亡/嫁出/迁出 on or before the date: the member is listed, never counted.
     pub left: Option<EventKind>,
     pub left_on: Option<NaiveDate>,
+    /// 与户主关系, 文化程度 and 在校生状况 in words, the finer value where the member has
+    /// one (之侄女, 本科及以上), as the papers print them.
+    pub relation: Option<String>,
+    pub education: Option<String>,
+    pub schooling: Option<String>,
 }
 
 /// What saving a household did.
@@ -132,6 +137,9 @@ pub fn people(household: &Household, date: NaiveDate) -> Vec<Person> {
                 age: m.age_on(date),
                 left: left.map(|e| e.kind),
                 left_on: left.map(|e| e.date),
+                relation: m.relation_label().map(str::to_string),
+                education: m.education_label().map(str::to_string),
+                schooling: m.schooling_label().map(str::to_string),
             }
         })
         .collect()

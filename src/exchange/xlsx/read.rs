@@ -671,7 +671,9 @@ fn member(
                         None | Some("学龄前儿童") => (Some(Schooling::NotStudent), None),
                         Some(t) => v::with_finer::<SchoolingDetail>(t)
                             .map(|(s, d)| (Some(s), d))
-                            .map_err(|e| format!("{e}；学龄前儿童填“学龄前儿童”，空白表示非在校生"))?,
+                            .map_err(|e| {
+                                format!("{e}；学龄前儿童填“学龄前儿童”，空白表示非在校生")
+                            })?,
                     };
                 }
                 Field::Health => m.health = t.map(parse).transpose()?,

@@ -10,4 +10,9 @@ export type Person = { member: string, sex?: Sex | null, birth?: string | null, 
 /**
  * 死亡/嫁出/迁出 on or before the date: the member is listed, never counted.
  */
-left?: EventKind | null, left_on?: string | null, };
+left?: EventKind | null, left_on?: string | null, 
+/**
+ * 与户主关系, 文化程度 and 在校生状况 in words, the finer value where the member has
+ * one (之侄女, 本科及以上), as the papers print them.
+ */
+relation?: string | null, education?: string | null, schooling?: string | null, };

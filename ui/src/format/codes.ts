@@ -137,20 +137,3 @@ export function outcomeTagType(o: Outcome): 'success' | 'danger' | 'info' {
 export function yesNo(v: boolean | null | undefined): string {
   return v === true ? '是' : v === false ? '否' : '未填写'
 }
-
-/** A member's 与户主关系 in words: the finer relation (之侄女) where the member has one. */
-export function relationLabel(m: { relation?: Relation | null; x_relation_detail?: RelationDetail | null }): string {
-  return m.relation === 'other' && m.x_relation_detail ? label(RELATION_DETAIL, m.x_relation_detail) : label(RELATION, m.relation)
-}
-
-/** A member's 文化程度 in words: the finer value (本科及以上) where it belongs to the member's. */
-export function educationLabel(m: { education?: Education | null; x_education_detail?: EducationDetail | null }): string {
-  const d = m.x_education_detail
-  return d && m.education && EDUCATION_DETAIL_OF[d] === m.education ? label(EDUCATION_DETAIL, d) : label(EDUCATION, m.education)
-}
-
-/** A member's 在校生状况 in words: the finer value (硕士生及以上) where it belongs to the member's. */
-export function schoolingLabel(m: { schooling?: Schooling | null; x_schooling_detail?: SchoolingDetail | null }): string {
-  const d = m.x_schooling_detail
-  return d && m.schooling && SCHOOLING_DETAIL_OF[d] === m.schooling ? label(SCHOOLING_DETAIL, d) : label(SCHOOLING, m.schooling)
-}
