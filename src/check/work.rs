@@ -211,7 +211,7 @@ fn who_works(m: &Member, at: &str, out: &mut Out) {
     }
 }
 
-/// Public-welfare posts of the year against age and number.
+/// Public-welfare posts of the year against age, labour and number.
 fn posts(i: usize, m: &Member, on: chrono::NaiveDate, policy: &Policy, out: &mut Out) {
     let year = policy.year;
     let held: Vec<usize> = (0..m.welfare_posts.len())
@@ -219,12 +219,14 @@ fn posts(i: usize, m: &Member, on: chrono::NaiveDate, policy: &Policy, out: &mut
         .collect();
     let Some(&first) = held.first() else { return };
     let at = format!("members[{i}].x_welfare_posts[{first}]");
+    let mut underage = false;
     if let Some(age) = m.age_on(on) {
         let (min, max) = (
             policy.welfare_post_min_age.value,
             policy.welfare_post_max_age.value,
         );
         if f64::from(age) < min {
+            underage = true;
             out.push(
                 &at,
                 "welfare.underage",
@@ -240,6 +242,20 @@ fn posts(i: usize, m: &Member, on: chrono::NaiveDate, policy: &Policy, out: &mut
                 ),
             );
         }
+    }
+    // 5_15_006: a post needs someone able to do it (weak labour may: posts are meant for it);
+    // a child's 无劳动力 is said by its age.
+    if let (Some(l @ (Labor::Lost | Labor::NoLabor)), false) = (m.labor, underage) {
+        out.push(
+            &at,
+            "welfare.no_labor",
+            format!(
+                "{}劳动技能为“{}”，却登记了公益性岗位（{}）",
+                m.name,
+                l.label(),
+                m.welfare_posts[first].post.trim()
+            ),
+        );
     }
     let mut kinds: Vec<&str> = held
         .iter()

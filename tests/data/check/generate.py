@@ -237,6 +237,9 @@ cases = [
     household(80, both(spells(1, spell()), member(1, tekun="dispersed"))),
     household(81, both(posts(0, "护林员"), lambda h: h["members"][0].update(
         id_number=id_number("360729", "19500312", 81 * 4, "1")))),
+    # 5_15_006: a public-welfare post held by a member who has lost the ability to work.
+    household(82, both(posts(1, "保洁员"), member(1, labor="lost", health="disabled",
+                                                 disability_grade=1))),
     # Clean: an employee-insured member need not answer the resident insurance.
     household(58, member(1, medical_insurance=None, x_employee_medical_insurance=True,
                          x_employee_pension_insurance=True, pension_insurance=None)),
