@@ -190,6 +190,7 @@ pub fn village_check(
         today,
         at_identification: &at_identification,
         elsewhere: &elsewhere,
+        village: Some(&stored.village.as_of(on)),
     }))
 }
 

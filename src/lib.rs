@@ -28,6 +28,7 @@ pub mod rules;
 pub mod settings;
 pub mod township;
 pub mod validate;
+pub mod village_facts;
 pub mod visit_notes;
 
 pub use error::{Error, Result};

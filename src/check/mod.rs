@@ -19,7 +19,7 @@ mod procedure;
 mod work;
 
 use crate::codes::Status;
-use crate::model::{Cadre, Household, Member};
+use crate::model::{Cadre, Household, Member, Village};
 use crate::rules::{self, Outcome, Policy, Rule};
 use crate::validate::{self, Severity};
 use chrono::NaiveDate;
@@ -96,6 +96,8 @@ pub struct CheckInput<'a> {
     /// Households of the ledger's other villages holding one of the village's people
     /// (`Ledger::households_elsewhere_holding`), as they stood on `on`.
     pub elsewhere: &'a [Elsewhere],
+    /// The village as it stood on `on` (`None`: households judged alone).
+    pub village: Option<&'a Village>,
 }
 
 /// A household of another village of the ledger, as it stood on the check's date, and
@@ -167,7 +169,27 @@ pub fn check_village(input: &CheckInput) -> Vec<CheckFinding> {
             .cmp(&order(&b.path))
             .then(a.rule.cmp(&b.rule))
     });
+    // The village's own, before its households'.
+    if let Some(f) = input.village.and_then(village_population) {
+        findings.insert(0, f);
+    }
     findings
+}
+
+/// A village without its registered rural population (countryside/1_03_002): 贫困发生率
+/// and the village's exit cannot be worked out.
+fn village_population(v: &Village) -> Option<CheckFinding> {
+    (v.rural_population.unwrap_or(0) == 0).then(|| CheckFinding {
+        household: String::new(),
+        path: "village.rural_population".into(),
+        rule: "village.population".into(),
+        level: Level::Warning,
+        message: format!(
+            "{}的农村户籍人口{}：贫困发生率和村出列判定无法计算，县级核查要求出列村填写。请在“设置 › 本村情况”中填写",
+            v.name,
+            if v.rural_population.is_some() { "为0" } else { "未填写" }
+        ),
+    })
 }
 
 /// Where one household's findings go: warnings at a field below the household.

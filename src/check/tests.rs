@@ -122,6 +122,7 @@ fn nobody_able_and_poor_enough_for_dibao_without_it_is_named() {
             today: on,
             elsewhere: &[],
             at_identification: &Default::default(),
+            village: None,
         });
         found
             .into_iter()

@@ -39,6 +39,7 @@ mod secret;
 mod serve;
 mod township;
 pub mod usage;
+mod village;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -164,6 +165,9 @@ pub enum Command {
     /// Yearly plan targets (规划脱贫户数/人数) of a village or township: set, list.
     #[command(subcommand)]
     Target(township::TargetCommand),
+    /// A village's own facts: its name, 村民小组 and 农村户籍人口 (dated, audited).
+    #[command(subcommand)]
+    Village(village::VillageCommand),
     /// The township's villages side by side, and the plan targets against the exits.
     Township {
         /// The township's 9-digit code (default: the first in the ledger).
@@ -437,6 +441,7 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Policy(cmd) => policy::run(&cli, cmd),
         Command::Cadre(cmd) => cadre::run(&cli, cmd),
         Command::Target(cmd) => township::target(&cli, cmd),
+        Command::Village(cmd) => village::run(&cli, cmd),
         Command::Township { code, year, json } => {
             township::township(&cli, code.as_deref(), *year, *json)
         }

@@ -30,6 +30,7 @@ mod serve;
 mod store;
 mod township;
 mod validation;
+mod village_facts;
 mod visit_plan;
 mod workbooks;
 mod xlsx;
