@@ -46,6 +46,7 @@ fn export_all(dir: &Path) {
         yibentong::township::Township,
         yibentong::township::TownshipView,
         yibentong::store::PlanTarget,
+        yibentong::village_facts::VillageFacts,
         yibentong::changes::ChangeQuery,
         VillageInfo,
         Household,

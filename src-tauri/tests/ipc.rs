@@ -900,6 +900,17 @@ fn the_answers_the_ui_tests_replay_are_up_to_date() {
         "cadre_list",
         f.ok("cadre_list", json!({ "village": VILLAGE })),
     );
+    // 本村情况 with the population 0 and 一组 (where a household is) left out: refused, each
+    // error at its field, nothing saved.
+    record(
+        "village_save:wrong",
+        f.invoke(
+            "village_save",
+            json!({ "village": VILLAGE, "facts": { "name": "测试村", "groups": ["二组"], "rural_population": 0 },
+                    "reason": null, "effective": null, "doc": null }),
+        )
+        .expect_err("a population of 0 and a group in use are refused"),
+    );
     for (key, passphrase) in [
         ("passphrase_check:weak", "abc"),
         ("passphrase_check:strong", "我家门前2024有条河"),

@@ -37,6 +37,13 @@ describe('CheckView', () => {
     expect(w.text()).not.toContain('households[0]')
   })
 
+  it('offers to fill in the village\'s own fact in 设置 › 本村情况', async () => {
+    const w = await show([finding({ household: '', path: 'village.rural_population', rule: 'village.population',
+      message: '测试村的农村户籍人口未填写：贫困发生率和村出列判定无法计算' })])
+    expect(w.find('[data-test=check-household]').text()).toBe('—')
+    expect(w.find('[data-test=check-fix-village]').attributes('href')).toContain('/settings?tab=village')
+  })
+
   it('says so when nothing is found', async () => {
     const w = await show([])
     expect(w.find('[data-test=check-empty]').text()).toContain('数据核查未发现问题')

@@ -41,6 +41,8 @@ export const recorded = {
   verdicts: answers.assess_household as unknown as HouseholdVerdicts,
   /** `conflict_list` after merging a laptop's bundle whose 户 h-1 has another 联系电话 (no common base). */
   conflicts: answers.conflict_list as unknown as ConflictView[],
+  /** `village_save` of 本村情况 with the population 0 and 一组 (still holding a household) left out. */
+  villageSaveWrong: answers['village_save:wrong'] as unknown as AppError,
   /** `bundle_write` refused while that conflict waits. */
   bundleRefused: answers['bundle_write:conflicts'] as unknown as AppError,
   /** `bundle_write` of the village for 乡镇 once the conflict is settled (the first: complete). */
@@ -92,7 +94,7 @@ export function stubBackend(over: Partial<Backend> = {}): Backend {
     search: true, householdGet: true, householdCheck: true, householdCodeNext: true, householdChanges: true, ledgerChanges: true, visitPhrases: true, townshipList: true, townshipView: true, planTargetSet: true, exportTownshipXlsx: true, idNumberRead: true, householdSave: true,
     assessHousehold: true, villageCheck: true,
     settingsGet: true, settingsSave: true, localValuesList: true, localValueAdd: true, cadreList: true,
-    cadreAdd: true, cadreEnd: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, exportRosterXlsx: true, exportInspectorXlsx: true, printPairingBook: true, printVisitPlan: true,
+    cadreAdd: true, cadreEnd: true, villageSave: true, printCard: true, printBatch: true, printRoster: true, printPersonRoster: true, exportRosterXlsx: true, exportInspectorXlsx: true, printPairingBook: true, printVisitPlan: true,
     printNotice: true, importFile: true, importFiles: true, exportVillage: true, fileExists: true, bundleWrite: true, bundleLog: true, bundleMerge: true, bundleMergeMany: true, conflictList: true,
     conflictResolve: true, onProgress: true,
   }

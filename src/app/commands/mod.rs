@@ -19,6 +19,7 @@ use crate::changes::ChangeQuery;
 use crate::model::{Effective, Household};
 use crate::rules::LocalValueChange;
 use crate::store::{Keep, NewCadre, PlanTarget};
+use crate::village_facts::VillageFacts;
 use chrono::NaiveDate;
 
 super::table::commands! {
@@ -56,6 +57,13 @@ super::table::commands! {
     cadre_list(village: String) => settings::cadre_list;
     cadre_add(village: String, cadre: NewCadre) => settings::cadre_add;
     cadre_end(village: String, cadre: String, end: NaiveDate, reason: String) => settings::cadre_end;
+    village_save(
+        village: String,
+        facts: VillageFacts,
+        reason: Option<String>,
+        effective: Option<Effective>,
+        doc: Option<String>,
+    ) => settings::village_save;
     township_list() => township::township_list;
     township_view(code: Option<String>, year: i32) => township::township_view;
     plan_target_set(target: PlanTarget) => township::plan_target_set;

@@ -1,13 +1,14 @@
-//! 设置: the app's settings, the dated local policy values and the cadre roster (every
-//! change audited in the ledger).
+//! 设置: the app's settings, the dated local policy values, the cadre roster and the
+//! village's own facts (every change audited in the ledger).
 
 use crate::app::error::AppResult;
 use crate::app::state::today;
 use crate::app::Context;
-use crate::model::Cadre;
+use crate::model::{Cadre, Effective};
 use crate::rules::{LocalValue, LocalValueChange};
 use crate::settings::{self, AppSettings};
 use crate::store::NewCadre;
+use crate::village_facts::{self, VillageFacts};
 use chrono::NaiveDate;
 
 /// The current settings.
@@ -62,4 +63,29 @@ pub fn cadre_end(
 ) -> AppResult<Cadre> {
     cx.state
         .with(|ledger| Ok(ledger.end_cadre(&village, &cadre, end, &reason, today())?))
+}
+
+/// Saves the village's own facts (村名, 村民小组, 农村户籍人口) as of the edit's date.
+pub fn village_save(
+    cx: &Context<'_>,
+    village: String,
+    facts: VillageFacts,
+    reason: Option<String>,
+    effective: Option<Effective>,
+    doc: Option<String>,
+) -> AppResult<()> {
+    cx.state.with(|ledger| {
+        let edit = crate::dossier::Edit {
+            effective,
+            reason: reason.as_deref(),
+            doc: doc.as_deref(),
+        };
+        Ok(village_facts::save_village_facts(
+            ledger,
+            &village,
+            facts,
+            edit,
+            today(),
+        )?)
+    })
 }

@@ -6,7 +6,7 @@ import type {
   AppSettings, BackupInfo, Cadre, ChangePage, ChangeQuery, ChangeRecord, CheckFinding, CardKindArg, BundleLog, BundleSummary, Conflict, ConflictView, Keep, MergeOutcome, MergeSummary, Effective, Finding, Household, HouseholdDetail,
   HouseholdRow, HouseholdVerdicts, IdReading, ImportSummary, LedgerInfo, LedgerStatus, LocalValue,
   LocalValueChange, NewCadre, NoticeKindArg, PassphraseCheck, Printed, Progress, Saved, SearchHit,
-  PlanTarget, Township, TownshipView, VillageOverview,
+  PlanTarget, Township, TownshipView, VillageFacts, VillageOverview,
 } from '@/bindings'
 
 /** Household documents printed one card per household. */
@@ -82,6 +82,7 @@ export interface Backend {
   cadreAdd(village: string, cadre: NewCadre): Promise<Cadre>
   /** Ends a cadre's term in the village (`cadre` is the id). */
   cadreEnd(village: string, cadre: string, end: string, reason: string): Promise<Cadre>
+  villageSave(village: string, facts: VillageFacts, reason: string | null, effective: Effective | null, doc: string | null): Promise<null>
   /** One household's card; `code` is the 户编号. */
   printCard(code: string, kind: CardKind, year: number, out: string): Promise<Printed>
   /** Cards of a village (or of `only`, household codes); emits `progress`. */

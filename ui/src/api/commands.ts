@@ -44,6 +44,7 @@ export function commandsOver(call: Call): Omit<Backend, 'onProgress'> {
     cadreList: (village) => call('cadre_list', { village }),
     cadreAdd: (village, cadre) => call('cadre_add', { village, cadre }),
     cadreEnd: (village, cadre, end, reason) => call('cadre_end', { village, cadre, end, reason }),
+    villageSave: (village, facts, reason, effective, doc) => call('village_save', { village, facts, reason, effective, doc }),
     printCard: (code, kind, year, out) => call('print_card', { code, kind, year, out }),
     printBatch: (village, kind, year, out, only) => call('print_batch', { village, kind, year, out, only }),
     printRoster: (village, year, out) => call('print_roster', { village, year, out }),

@@ -116,6 +116,7 @@ export type { TownshipView } from "./TownshipView";
 export type { UnitLevel } from "./UnitLevel";
 export type { Verdict } from "./Verdict";
 export type { Village } from "./Village";
+export type { VillageFacts } from "./VillageFacts";
 export type { VillageInfo } from "./VillageInfo";
 export type { VillageOverview } from "./VillageOverview";
 export type { VillageSide } from "./VillageSide";
