@@ -295,6 +295,9 @@ async fn screens(app: &App, household: &str, past: &PastHousehold) -> Step {
     shoot(app, "print-roster").await?;
     go(app, "#/settings", "[data-test=settings-save]").await?;
     shoot(app, "settings").await?;
+    // 设置 → 本村情况: the village's name, groups and registered rural population.
+    go(app, "#/settings?tab=village", "[data-test=village-facts]").await?;
+    shoot(app, "settings-village").await?;
 
     // 设置 → 本地政策参数: one dated value recorded, the add form below.
     go(app, "#/settings?tab=policy", "[data-test=local-value-form]").await?;
